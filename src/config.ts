@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+const integer = (fallback: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+/**
+ * Environment → typed configuration. Nothing here carries a default secret; the database
+ * defaults to the embedded PGlite folder so a fresh clone runs with `npm start` alone.
+ */
+const ConfigSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  PGLITE_DIR: z.string().min(1).default('./data'),
+  PORT: integer(3000, 0, 65535),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DB_POOL_SIZE: integer(10, 1, 200),
+  DB_CONNECT_TIMEOUT_MS: integer(2000, 100, 60000),
+  DB_STATEMENT_TIMEOUT_MS: integer(5000, 100, 600000),
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: integer(10000, 100, 600000),
+  HEALTH_TIMEOUT_MS: integer(1000, 50, 60000),
+  REQUEST_TIMEOUT_MS: integer(30000, 1000, 600000),
+  SHUTDOWN_GRACE_MS: integer(10000, 0, 600000),
+});
+
+type Env = z.infer<typeof ConfigSchema>;
+
+export interface Config {
+  database: { url?: string; pgliteDir: string; poolSize: number; connectTimeoutMs: number; statementTimeoutMs: number; idleInTransactionTimeoutMs: number };
+  http: { port: number; host: string; requestTimeoutMs: number; shutdownGraceMs: number; healthTimeoutMs: number };
+  logLevel: Env['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment; throws a ConfigError naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable means "unset" here, as in most twelve-factor tooling (docker-compose writes `X=`).
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ConfigSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    database: {
+      url: e.DATABASE_URL,
+      pgliteDir: e.PGLITE_DIR,
+      poolSize: e.DB_POOL_SIZE,
+      connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+      idleInTransactionTimeoutMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
+    http: {
+      port: e.PORT,
+      host: e.HOST,
+      requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+      shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+      healthTimeoutMs: e.HEALTH_TIMEOUT_MS,
+    },
+    logLevel: e.LOG_LEVEL,
+  };
+}

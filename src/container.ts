@@ -1,0 +1,36 @@
+import type { Logger } from 'pino';
+import type { Config } from './config';
+import { connectDatabase } from './db/connect';
+import type { Database } from './db/database';
+import { createApiKeysService } from './modules/api-keys/api-keys.service';
+import { createClinicsService } from './modules/clinics/clinics.service';
+import { createHealthService } from './modules/health/health.service';
+
+export interface ServiceOptions {
+  healthTimeoutMs: number;
+}
+
+/** The one place services are built: server, CLI and tests all come through here. */
+export function createServices(database: Database, _logger: Logger, options: ServiceOptions) {
+  const apiKeys = createApiKeysService({ database });
+  return {
+    database,
+    apiKeys,
+    clinics: createClinicsService({ database, apiKeys }),
+    health: createHealthService({ database, timeoutMs: options.healthTimeoutMs }),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+/** Connects the configured database, applies pending migrations and builds the services. */
+export async function startServices(config: Config, logger: Logger): Promise<Services> {
+  const database = await connectDatabase(config, logger);
+  try {
+    await database.migrate();
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  return createServices(database, logger, { healthTimeoutMs: config.http.healthTimeoutMs });
+}

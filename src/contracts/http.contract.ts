@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+export const Uuid = z.uuid().meta({ description: 'A UUID (time-ordered v7 for ids this service creates).', example: '0193a5c2-7d1e-7b3a-9c4f-2a6b8e1d0f57' });
+export const Timestamp = z.iso.datetime({ offset: true }).meta({ description: 'ISO 8601 date-time; responses are UTC.' });
+export const CalendarDate = z.iso.date().meta({ description: 'A date, YYYY-MM-DD.' });
+
+export const FieldErrorSchema = z
+  .object({
+    path: z.string().meta({ description: 'JSON pointer into the request, e.g. /painLocations/0/intensity' }),
+    message: z.string(),
+  })
+  .meta({ id: 'FieldError' });
+
+export const ProblemSchema = z
+  .object({
+    type: z.string().meta({ description: 'URI identifying the problem type' }),
+    title: z.string(),
+    status: z.int(),
+    detail: z.string(),
+    instance: z.string().optional(),
+    requestId: z.string().optional(),
+    errors: z.array(FieldErrorSchema).optional(),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
+
+export type Problem = z.infer<typeof ProblemSchema>;
+
+const problemDescriptions: Record<number, string> = {
+  400: 'Invalid request: the errors list names each bad field by JSON pointer',
+  401: 'Missing, malformed, unknown or revoked API key',
+  403: 'The API key lacks the scope this operation needs',
+  404: 'No such resource in this clinic',
+  409: 'Conflicts with the current state (illegal status move, request with this Idempotency-Key still in flight…)',
+  410: 'The cursor is no longer valid: resynchronise from the start',
+  412: 'If-Match does not match the current version',
+  413: 'Body larger than 1 MiB',
+  422: 'Idempotency-Key reused with a different request body',
+  428: 'If-Match is required',
+  429: 'Too many requests: wait for Retry-After seconds',
+  503: 'The database is unavailable or the service is shutting down: retry after Retry-After seconds',
+};
+
+/** Documented problem+json responses for the given statuses (plus 429 and 503, which any call may meet). */
+export function problemResponses<S extends number>(...statuses: S[]) {
+  const all = [...new Set<number>([...statuses, 429, 503])].sort();
+  return Object.fromEntries(
+    all.map((status) => [
+      status,
+      { description: problemDescriptions[status] ?? 'Error', content: { 'application/problem+json': { schema: ProblemSchema } } },
+    ]),
+  ) as Record<S | 429 | 503, { description: string; content: { 'application/problem+json': { schema: typeof ProblemSchema } } }>;
+}
+
+export const IdParams = z.strictObject({ id: Uuid });
+
+export const PageQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50).meta({ description: 'Page size, 1..200' }),
+  cursor: z.string().min(1).max(512).optional().meta({ description: 'Opaque cursor from the previous page' }),
+});
+
+/** A page of a list: `nextCursor` is null on the last page. */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ data: z.array(item), nextCursor: z.string().nullable() });
+}
+
+export const IdempotencyHeaders = z.object({
+  'idempotency-key': z.string().min(1).max(255).optional().meta({ description: 'Retry-safe key: a repeat with the same key and body replays the first response' }),
+});
+
+export const IfMatchHeaders = z.object({
+  'if-match': z.string().max(200).optional().meta({ description: 'The ETag of the version being changed (required)' }),
+});

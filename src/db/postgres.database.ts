@@ -1,0 +1,58 @@
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import { Pool } from 'pg';
+import type { Logger } from 'pino';
+import { schema, withTimeout, type Database, type Db } from './database';
+import { migrationsFolder } from './migrations-folder';
+
+export interface PostgresOptions {
+  url: string;
+  poolSize: number;
+  connectTimeoutMs: number;
+  statementTimeoutMs: number;
+  idleInTransactionTimeoutMs: number;
+  logger: Logger;
+}
+
+// Any constant works: it only has to be the same for every process migrating this database.
+const MIGRATION_LOCK_ID = 727_146_001;
+
+/** Connects to a PostgreSQL server through a pooled `pg` client. */
+export function connectPostgres(options: PostgresOptions): Database {
+  const pool = new Pool({
+    connectionString: options.url,
+    max: options.poolSize,
+    connectionTimeoutMillis: options.connectTimeoutMs,
+    statement_timeout: options.statementTimeoutMs,
+    // A crashed or stuck request must not hold row locks and a pooled connection forever.
+    idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs,
+    application_name: 'manuplan',
+  });
+  // An idle client losing its server (restart, network cut) emits here; unhandled, it would kill the process.
+  pool.on('error', (err) => options.logger.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, 'idle database connection lost'));
+  const db = drizzle(pool, { schema }) as unknown as Db;
+
+  return {
+    kind: 'postgres',
+    db,
+    async ping(timeoutMs) {
+      await withTimeout(pool.query('select 1'), timeoutMs, 'database did not answer in time');
+    },
+    async migrate() {
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
+        try {
+          await migrate(drizzle(client, { schema }), { migrationsFolder });
+        } finally {
+          await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]);
+        }
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export * from './tenancy.table';
+export * from './clinical.table';
+export * from './operations.table';

@@ -1,0 +1,74 @@
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { clinicIdColumn, timestamptz, xid8 } from './columns';
+
+/**
+ * Idempotency records live in PostgreSQL, not process memory, so every API instance behind a
+ * load balancer agrees on them. statusCode is null while the first request is in flight.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    clinicId: clinicIdColumn(),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    method: text('method').notNull(),
+    path: text('path').notNull(),
+    statusCode: integer('status_code'),
+    responseBody: jsonb('response_body'),
+    responseHeaders: jsonb('response_headers'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    expiresAt: timestamptz('expires_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.clinicId, t.key] }), index('idempotency_keys_expires_idx').on(t.clinicId, t.expiresAt)],
+);
+
+/** Append-only: the application role may insert and read, never update or delete. */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    clinicId: clinicIdColumn(),
+    id: uuid('id').notNull(),
+    occurredAt: timestamptz('occurred_at').notNull(),
+    keyId: uuid('key_id'),
+    action: text('action').notNull(),
+    resourceType: text('resource_type').notNull(),
+    resourceId: uuid('resource_id'),
+    outcome: text('outcome').notNull(),
+    statusCode: integer('status_code').notNull(),
+    requestId: text('request_id').notNull(),
+  },
+  // id is a UUIDv7, so (clinic_id, id) is also the chronological order the list pages by.
+  (t) => [primaryKey({ columns: [t.clinicId, t.id] })],
+);
+
+/**
+ * The change feed, written by triggers so no write path can forget it. Readers page by
+ * (txid, seq) and only up to the oldest running transaction, so a slow transaction that
+ * commits late can never slip behind a cursor.
+ */
+export const changes = pgTable(
+  'changes',
+  {
+    clinicId: clinicIdColumn(),
+    seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
+    txid: xid8('txid').notNull(),
+    resourceType: text('resource_type').notNull(),
+    resourceId: uuid('resource_id').notNull(),
+    version: integer('version').notNull(),
+    op: text('op').notNull(),
+    changedAt: timestamptz('changed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.clinicId, t.seq] }), index('changes_clinic_txid_seq_idx').on(t.clinicId, t.txid, t.seq)],
+);
+
+/** Fixed-window request counters per API key, shared by every instance. */
+export const rateLimitWindows = pgTable(
+  'rate_limit_windows',
+  {
+    clinicId: clinicIdColumn(),
+    keyId: uuid('key_id').notNull(),
+    windowStart: timestamptz('window_start').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.clinicId, t.keyId, t.windowStart] })],
+);

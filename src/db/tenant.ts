@@ -1,0 +1,21 @@
+import { sql } from 'drizzle-orm';
+import type { Db, Tx } from './database';
+
+/**
+ * Runs `work` in a transaction as the restricted role manuplan_app with the clinic set, so
+ * row-level security confines every statement to that clinic — even one that forgot its filter.
+ */
+export function inClinic<T>(db: Db, clinicId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('role', 'manuplan_app', true), set_config('app.clinic_id', ${clinicId}, true)`);
+    return work(tx);
+  });
+}
+
+/** Runs `work` as the restricted role with only the API key of this prefix (and its clinic) visible. */
+export function asKeyHolder<T>(db: Db, prefix: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('role', 'manuplan_app', true), set_config('app.key_prefix', ${prefix}, true)`);
+    return work(tx);
+  });
+}

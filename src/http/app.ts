@@ -1,0 +1,67 @@
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { Services } from '../container';
+import { notFound, serviceUnavailable } from '../errors';
+import { registerAuthentication } from './auth';
+import { createLifecycle, type Lifecycle } from './lifecycle';
+import { registerOpenApi } from './openapi';
+import { sendProblem, toProblemError } from './problem';
+import { requestIdFor } from './request-id';
+import { registerRoutes } from './routes';
+import { validatorCompiler } from './validation';
+
+export interface AppDeps {
+  services: Services;
+  logger: Logger;
+  lifecycle?: Lifecycle;
+  requestTimeoutMs?: number;
+}
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Builds the HTTP application around the services. It never listens: server.ts and tests decide. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const lifecycle = deps.lifecycle ?? createLifecycle();
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    genReqId: requestIdFor,
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    bodyLimit: BODY_LIMIT_BYTES,
+    requestTimeout: deps.requestTimeoutMs ?? 0,
+    // Our own onRequest hook answers 503 as problem+json while draining.
+    return503OnClosing: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (lifecycle.isDraining()) {
+      reply.header('connection', 'close');
+      throw serviceUnavailable('The service is shutting down. Retry on another instance.', 1);
+    }
+  });
+
+  // Responses finishing during a drain close their connection, so keep-alive clients move on
+  // and the server can close without waiting for idle sockets.
+  app.addHook('onSend', async (_request, reply) => {
+    if (lifecycle.isDraining()) reply.header('connection', 'close');
+  });
+
+  app.setErrorHandler((err, request, reply) => {
+    const problem = toProblemError(err);
+    // A 503 is the database or a shutdown speaking, not a bug; anything else 5xx is one.
+    if (problem.status === 503) request.log.warn({ err: { message: (err as Error).message } }, 'service unavailable');
+    else if (problem.status >= 500) request.log.error({ err }, 'request failed');
+    return sendProblem(request, reply, problem);
+  });
+  app.setNotFoundHandler((request, reply) => sendProblem(request, reply, notFound(`${request.method} ${request.url.split('?')[0]}`)));
+
+  registerAuthentication(app, deps.services.apiKeys);
+  await registerOpenApi(app);
+  await app.register(registerRoutes, { services: deps.services });
+  return app;
+}

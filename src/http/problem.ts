@@ -1,0 +1,55 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { ProblemError, serviceUnavailable, type FieldError } from '../errors';
+import type { Problem } from '../contracts/http.contract';
+import { isDatabaseUnavailable } from './database-errors';
+import { RequestValidationError } from './validation';
+
+export const PROBLEM_TYPE_BASE = 'https://manuplan.dev/problems/';
+
+function problem(status: number, slug: string, title: string, detail: string, errors?: FieldError[]): ProblemError {
+  return new ProblemError(status, slug, title, detail, errors);
+}
+
+// Fastify's own client errors, each with a status and a sentence a client developer can act on.
+const FASTIFY_CLIENT_ERRORS: Record<string, (err: FastifyError) => ProblemError> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: () => problem(413, 'payload-too-large', 'Payload too large', 'The request body exceeds the 1 MiB limit.'),
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: (err) => problem(415, 'unsupported-media-type', 'Unsupported media type', err.message),
+  FST_ERR_CTP_EMPTY_JSON_BODY: () =>
+    problem(400, 'validation-error', 'Invalid request', 'The body is empty but Content-Type is application/json.', [{ path: '', message: 'body required' }]),
+  FST_ERR_CTP_INVALID_JSON_BODY: () =>
+    problem(400, 'malformed-json', 'Malformed JSON', 'The request body is not valid JSON.', [{ path: '', message: 'invalid JSON' }]),
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: () => problem(400, 'bad-request', 'Bad request', 'Content-Length does not match the body.'),
+  FST_ERR_BAD_URL: () => problem(400, 'bad-request', 'Bad request', 'The URL is malformed.'),
+};
+
+/** Maps anything thrown while handling a request to the problem it represents. */
+export function toProblemError(err: unknown): ProblemError {
+  if (err instanceof ProblemError) return err;
+  if (err instanceof RequestValidationError) {
+    return problem(400, 'validation-error', 'Invalid request', `The ${err.part} has ${err.errors.length} invalid field(s).`, err.errors);
+  }
+  const fastifyError = err as FastifyError;
+  const known = fastifyError?.code && FASTIFY_CLIENT_ERRORS[fastifyError.code];
+  if (known) return known(fastifyError);
+  if (isDatabaseUnavailable(err)) return serviceUnavailable('The database is unavailable. Retry shortly.');
+  const status = fastifyError?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return problem(status, 'bad-request', 'Bad request', 'The request could not be processed.');
+  }
+  return problem(500, 'internal-error', 'Internal server error', 'An unexpected error occurred. The request id identifies it in our logs.');
+}
+
+/** Renders a problem as application/problem+json on the reply. */
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, err: ProblemError): FastifyReply {
+  const body: Problem = {
+    type: PROBLEM_TYPE_BASE + err.slug,
+    title: err.title,
+    status: err.status,
+    detail: err.detail,
+    instance: request.url,
+    requestId: String(request.id),
+    ...(err.errors ? { errors: err.errors } : {}),
+  };
+  for (const [name, value] of Object.entries(err.headers)) reply.header(name, value);
+  return reply.code(err.status).type('application/problem+json').send(JSON.stringify(body));
+}

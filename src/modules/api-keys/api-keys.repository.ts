@@ -1,0 +1,43 @@
+import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/database';
+import { apiKeys } from '../../db/schema';
+
+export type ApiKeyRow = typeof apiKeys.$inferSelect;
+export type NewApiKeyRow = typeof apiKeys.$inferInsert;
+
+/** SQL for API keys; every statement names its clinic except the lookup by unique prefix. */
+export const apiKeysRepository = {
+  async insert(db: Executor, row: NewApiKeyRow): Promise<ApiKeyRow> {
+    const [created] = await db.insert(apiKeys).values(row).returning();
+    return created!;
+  },
+
+  async findByPrefix(db: Executor, prefix: string): Promise<ApiKeyRow | undefined> {
+    const [row] = await db.select().from(apiKeys).where(eq(apiKeys.prefix, prefix)).limit(1);
+    return row;
+  },
+
+  async list(db: Executor, clinicId: string, limit: number, after?: { createdAt: Date; id: string }): Promise<ApiKeyRow[]> {
+    return db
+      .select()
+      .from(apiKeys)
+      .where(
+        and(
+          eq(apiKeys.clinicId, clinicId),
+          after ? or(gt(apiKeys.createdAt, after.createdAt), and(eq(apiKeys.createdAt, after.createdAt), gt(apiKeys.id, after.id))) : undefined,
+        ),
+      )
+      .orderBy(asc(apiKeys.createdAt), asc(apiKeys.id))
+      .limit(limit);
+  },
+
+  /** Revokes a key; the first revocation time stands. Returns the row, or undefined when there is none. */
+  async revoke(db: Executor, where: { clinicId?: string; id: string }, at: Date): Promise<ApiKeyRow | undefined> {
+    const [row] = await db
+      .update(apiKeys)
+      .set({ revokedAt: sql`coalesce(${apiKeys.revokedAt}, ${at.toISOString()}::timestamptz)` })
+      .where(and(eq(apiKeys.id, where.id), where.clinicId ? eq(apiKeys.clinicId, where.clinicId) : undefined))
+      .returning();
+    return row;
+  },
+};

@@ -1,0 +1,92 @@
+import type { Database, Executor } from '../../db/database';
+import { asKeyHolder, inClinic } from '../../db/tenant';
+import type { ApiKey, CreateApiKeyBody } from '../../contracts/api-key.contract';
+import { notFound } from '../../errors';
+import { generateToken, tokenMatches, tokenPrefix, type Scope } from '../../lib/api-key-token';
+import { decodeCursor, encodeCursor, isIsoTimestamp, isUuid } from '../../lib/cursor';
+import { uuidv7 } from '../../lib/uuid';
+import { apiKeysRepository, type ApiKeyRow } from './api-keys.repository';
+
+/** Who is calling: resolved from a valid, unrevoked API key. */
+export interface Principal {
+  clinicId: string;
+  keyId: string;
+  scopes: Scope[];
+}
+
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
+}
+
+export type ApiKeysService = ReturnType<typeof createApiKeysService>;
+
+function toApiKey(row: ApiKeyRow): ApiKey {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    scopes: row.scopes as Scope[],
+    createdAt: row.createdAt.toISOString(),
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+  };
+}
+
+/** Issuing, listing, revoking and checking API keys. */
+export function createApiKeysService({ database }: { database: Database }) {
+  const { db } = database;
+
+  /** Inserts a key for the clinic within `executor`; the secret is returned here and never again. */
+  async function issue(executor: Executor, clinicId: string, body: CreateApiKeyBody): Promise<{ apiKey: ApiKey; secret: string }> {
+    const { token, prefix, hash } = generateToken();
+    const scopes = [...new Set(body.scopes)].sort();
+    const row = await apiKeysRepository.insert(executor, { clinicId, id: uuidv7(), name: body.name, prefix, secretHash: hash, scopes });
+    return { apiKey: toApiKey(row), secret: token };
+  }
+
+  return {
+    issue,
+
+    /** Creates a key in the clinic. */
+    create(clinicId: string, body: CreateApiKeyBody) {
+      return inClinic(db, clinicId, (tx) => issue(tx, clinicId, body));
+    },
+
+    /** The clinic's keys, oldest first, without secrets. */
+    async list(clinicId: string, query: { limit: number; cursor?: string }): Promise<Page<ApiKey>> {
+      const after = query.cursor ? decodeCursor<[string, string]>(query.cursor, [isIsoTimestamp, isUuid]) : undefined;
+      const rows = await inClinic(db, clinicId, (tx) =>
+        apiKeysRepository.list(tx, clinicId, query.limit + 1, after && { createdAt: new Date(after[0]), id: after[1] }),
+      );
+      const page = rows.slice(0, query.limit);
+      const last = page.at(-1);
+      return {
+        data: page.map(toApiKey),
+        nextCursor: rows.length > query.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
+      };
+    },
+
+    /** Revokes a key of the clinic; effective on the key's next request. */
+    async revoke(clinicId: string, keyId: string): Promise<ApiKey> {
+      const row = await inClinic(db, clinicId, (tx) => apiKeysRepository.revoke(tx, { clinicId, id: keyId }, new Date()));
+      if (!row) throw notFound('API key');
+      return toApiKey(row);
+    },
+
+    /** Revokes a key of any clinic: for operators with database access (the CLI). */
+    async revokeAnyClinic(keyId: string): Promise<ApiKey> {
+      const row = await apiKeysRepository.revoke(db, { id: keyId }, new Date());
+      if (!row) throw notFound('API key');
+      return toApiKey(row);
+    },
+
+    /** The principal behind a presented key, or null when it is malformed, unknown or revoked. */
+    async authenticate(token: string): Promise<Principal | null> {
+      const prefix = tokenPrefix(token);
+      if (!prefix) return null;
+      const row = await asKeyHolder(db, prefix, (tx) => apiKeysRepository.findByPrefix(tx, prefix));
+      if (!row || row.revokedAt || !tokenMatches(token, row.secretHash)) return null;
+      return { clinicId: row.clinicId, keyId: row.id, scopes: row.scopes as Scope[] };
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { ConfigError, loadConfig } from './config';
+import { startServices } from './container';
+import { buildApp } from './http/app';
+import { createLifecycle } from './http/lifecycle';
+import { createLogger } from './logger';
+import { shutDown } from './shutdown';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const services = await startServices(config, logger);
+  const lifecycle = createLifecycle();
+  const app = await buildApp({ services, logger, lifecycle, requestTimeoutMs: config.http.requestTimeoutMs });
+  await app.listen({ port: config.http.port, host: config.http.host });
+  logger.info({ database: services.database.kind }, 'manuplan is serving');
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    void shutDown({ app, lifecycle, database: services.database, logger, graceMs: config.http.shutdownGraceMs }).then((clean) =>
+      process.exit(clean ? 0 : 1),
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((err: unknown) => {
+  // Configuration mistakes are the operator's to fix: say which variable, without a stack trace.
+  if (err instanceof ConfigError) console.error(err.message);
+  else console.error('manuplan failed to start:', err);
+  process.exit(1);
+});
