@@ -5,6 +5,7 @@ import type { Database } from './db/database';
 import { createApiKeysService } from './modules/api-keys/api-keys.service';
 import { createClinicsService } from './modules/clinics/clinics.service';
 import { createHealthService } from './modules/health/health.service';
+import { createPatientsService } from './modules/patients/patients.service';
 
 export interface ServiceOptions {
   healthTimeoutMs: number;
@@ -18,6 +19,7 @@ export function createServices(database: Database, _logger: Logger, options: Ser
     apiKeys,
     clinics: createClinicsService({ database, apiKeys }),
     health: createHealthService({ database, timeoutMs: options.healthTimeoutMs }),
+    patients: createPatientsService({ database }),
   };
 }
 

@@ -63,10 +63,10 @@ export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ data: z.array(item), nextCursor: z.string().nullable() });
 }
 
-export const IdempotencyHeaders = z.object({
+export const IdempotencyHeaders = z.looseObject({
   'idempotency-key': z.string().min(1).max(255).optional().meta({ description: 'Retry-safe key: a repeat with the same key and body replays the first response' }),
 });
 
-export const IfMatchHeaders = z.object({
+export const IfMatchHeaders = z.looseObject({
   'if-match': z.string().max(200).optional().meta({ description: 'The ETag of the version being changed (required)' }),
 });

@@ -1,6 +1,7 @@
-import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/database';
 import { apiKeys } from '../../db/schema';
+import { after, type Position } from '../paging';
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 export type NewApiKeyRow = typeof apiKeys.$inferInsert;
@@ -17,16 +18,11 @@ export const apiKeysRepository = {
     return row;
   },
 
-  async list(db: Executor, clinicId: string, limit: number, after?: { createdAt: Date; id: string }): Promise<ApiKeyRow[]> {
+  async list(db: Executor, clinicId: string, limit: number, position?: Position): Promise<ApiKeyRow[]> {
     return db
       .select()
       .from(apiKeys)
-      .where(
-        and(
-          eq(apiKeys.clinicId, clinicId),
-          after ? or(gt(apiKeys.createdAt, after.createdAt), and(eq(apiKeys.createdAt, after.createdAt), gt(apiKeys.id, after.id))) : undefined,
-        ),
-      )
+      .where(and(eq(apiKeys.clinicId, clinicId), after(apiKeys.createdAt, apiKeys.id, position)))
       .orderBy(asc(apiKeys.createdAt), asc(apiKeys.id))
       .limit(limit);
   },

@@ -3,8 +3,8 @@ import { asKeyHolder, inClinic } from '../../db/tenant';
 import type { ApiKey, CreateApiKeyBody } from '../../contracts/api-key.contract';
 import { notFound } from '../../errors';
 import { generateToken, tokenMatches, tokenPrefix, type Scope } from '../../lib/api-key-token';
-import { decodeCursor, encodeCursor, isIsoTimestamp, isUuid } from '../../lib/cursor';
 import { uuidv7 } from '../../lib/uuid';
+import { decodePosition, toPage, type Page, type PageRequest } from '../paging';
 import { apiKeysRepository, type ApiKeyRow } from './api-keys.repository';
 
 /** Who is calling: resolved from a valid, unrevoked API key. */
@@ -12,11 +12,6 @@ export interface Principal {
   clinicId: string;
   keyId: string;
   scopes: Scope[];
-}
-
-export interface Page<T> {
-  data: T[];
-  nextCursor: string | null;
 }
 
 export type ApiKeysService = ReturnType<typeof createApiKeysService>;
@@ -53,17 +48,10 @@ export function createApiKeysService({ database }: { database: Database }) {
     },
 
     /** The clinic's keys, oldest first, without secrets. */
-    async list(clinicId: string, query: { limit: number; cursor?: string }): Promise<Page<ApiKey>> {
-      const after = query.cursor ? decodeCursor<[string, string]>(query.cursor, [isIsoTimestamp, isUuid]) : undefined;
-      const rows = await inClinic(db, clinicId, (tx) =>
-        apiKeysRepository.list(tx, clinicId, query.limit + 1, after && { createdAt: new Date(after[0]), id: after[1] }),
-      );
-      const page = rows.slice(0, query.limit);
-      const last = page.at(-1);
-      return {
-        data: page.map(toApiKey),
-        nextCursor: rows.length > query.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
-      };
+    async list(clinicId: string, query: PageRequest): Promise<Page<ApiKey>> {
+      const position = decodePosition(query.cursor);
+      const rows = await inClinic(db, clinicId, (tx) => apiKeysRepository.list(tx, clinicId, query.limit + 1, position));
+      return toPage(rows, query.limit, (row) => ({ at: row.createdAt, id: row.id }), toApiKey);
     },
 
     /** Revokes a key of the clinic; effective on the key's next request. */

@@ -1,0 +1,138 @@
+import type { Database, Tx } from '../../db/database';
+import { isUniqueViolation } from '../../db/errors';
+import { inClinic } from '../../db/tenant';
+import type { CreatePatientBody, PatchPatientBody, Patient, PutPatientBody } from '../../contracts/patient.contract';
+import { badRequest, conflict, notFound, preconditionFailed } from '../../errors';
+import { expectedVersions } from '../../lib/etag';
+import { uuidv7 } from '../../lib/uuid';
+import { decodePosition, toPage, type Page, type PageRequest } from '../paging';
+import type { RequestContext } from '../request-context';
+import { patientsRepository, type PatientRow } from './patients.repository';
+
+export type PatientsService = ReturnType<typeof createPatientsService>;
+
+export function toPatient(row: PatientRow): Patient {
+  return {
+    id: row.id,
+    externalId: row.externalId,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    birthDate: row.birthDate,
+    sex: row.sex as Patient['sex'],
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+const externalIdTaken = (externalId: string) => conflict(`Another patient of this clinic already has externalId "${externalId}".`, 'external-id-taken');
+
+/** Runs a write, turning a clash on the clinic's external ids into 409. */
+async function guardExternalId<T>(externalId: string | null | undefined, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    if (externalId && isUniqueViolation(err)) throw externalIdTaken(externalId);
+    throw err;
+  }
+}
+
+/** Patients of a clinic: create, read, list, change, soft delete, and upsert by the clinic's own id. */
+export function createPatientsService({ database }: { database: Database }) {
+  const { db } = database;
+
+  /** After a conditional write matched nothing: the patient is gone (404) or the version moved on (412). */
+  async function missOrStale(tx: Tx, ctx: RequestContext, id: string): Promise<never> {
+    const current = await patientsRepository.findById(tx, ctx.clinicId, id);
+    if (!current) throw notFound('Patient');
+    throw preconditionFailed(`The patient is at version ${current.version}; fetch it again and retry with its ETag.`);
+  }
+
+  return {
+    async create(ctx: RequestContext, body: CreatePatientBody): Promise<Patient> {
+      const row = await guardExternalId(body.externalId, () =>
+        inClinic(db, ctx.clinicId, (tx) =>
+          patientsRepository.insert(tx, {
+            clinicId: ctx.clinicId,
+            id: uuidv7(),
+            externalId: body.externalId ?? null,
+            firstName: body.firstName ?? null,
+            lastName: body.lastName ?? null,
+            birthDate: body.birthDate ?? null,
+            sex: body.sex ?? null,
+          }),
+        ),
+      );
+      return toPatient(row);
+    },
+
+    async get(ctx: RequestContext, id: string): Promise<Patient> {
+      const row = await inClinic(db, ctx.clinicId, (tx) => patientsRepository.findById(tx, ctx.clinicId, id));
+      if (!row) throw notFound('Patient');
+      return toPatient(row);
+    },
+
+    async list(ctx: RequestContext, query: PageRequest & { externalId?: string }): Promise<Page<Patient>> {
+      const position = decodePosition(query.cursor);
+      const rows = await inClinic(db, ctx.clinicId, (tx) =>
+        patientsRepository.list(tx, ctx.clinicId, { externalId: query.externalId }, query.limit + 1, position),
+      );
+      return toPage(rows, query.limit, (r) => ({ at: r.updatedAt, id: r.id }), toPatient);
+    },
+
+    /** Changes the fields sent (null clears one) when If-Match names the current version. */
+    async patch(ctx: RequestContext, id: string, ifMatch: string | undefined, body: PatchPatientBody): Promise<Patient> {
+      const expected = expectedVersions(ifMatch);
+      const row = await guardExternalId(body.externalId, () =>
+        inClinic(db, ctx.clinicId, async (tx) => (await patientsRepository.update(tx, ctx.clinicId, id, expected, body)) ?? missOrStale(tx, ctx, id)),
+      );
+      return toPatient(row);
+    },
+
+    /** Soft delete: the patient and their assessments, plans and sessions become tombstones in the change feed. */
+    async remove(ctx: RequestContext, id: string, ifMatch: string | undefined): Promise<void> {
+      const expected = expectedVersions(ifMatch);
+      await inClinic(db, ctx.clinicId, async (tx) => {
+        const row = (await patientsRepository.softDelete(tx, ctx.clinicId, id, expected)) ?? (await missOrStale(tx, ctx, id));
+        await patientsRepository.softDeleteRecordsOf(tx, ctx.clinicId, row.id);
+      });
+    },
+
+    /**
+     * Creates or replaces the patient the clinic knows by `externalId` (fields left out become
+     * empty). An identical record changes nothing, so repeated syncs do not churn versions.
+     * If-Match is optional here; when sent it must name the current version.
+     */
+    async upsertByExternalId(
+      ctx: RequestContext,
+      externalId: string,
+      ifMatch: string | undefined,
+      body: PutPatientBody,
+    ): Promise<{ created: boolean; patient: Patient }> {
+      if (body.externalId !== undefined && body.externalId !== externalId) {
+        throw badRequest('The body names a different externalId than the path.', [{ path: '/externalId', message: `must equal "${externalId}" from the path` }]);
+      }
+      const fields = {
+        firstName: body.firstName ?? null,
+        lastName: body.lastName ?? null,
+        birthDate: body.birthDate ?? null,
+        sex: body.sex ?? null,
+      };
+      const expected = ifMatch === undefined ? 'any' : expectedVersions(ifMatch);
+      return guardExternalId(externalId, () =>
+        inClinic(db, ctx.clinicId, async (tx) => {
+          const existing = await patientsRepository.findByExternalId(tx, ctx.clinicId, externalId);
+          if (!existing) {
+            if (expected !== 'any') throw notFound('Patient');
+            const row = await patientsRepository.insert(tx, { clinicId: ctx.clinicId, id: uuidv7(), externalId, ...fields });
+            return { created: true, patient: toPatient(row) };
+          }
+          const unchanged = (Object.keys(fields) as (keyof typeof fields)[]).every((k) => existing[k] === fields[k]);
+          if (unchanged && (expected === 'any' || expected.includes(existing.version))) return { created: false, patient: toPatient(existing) };
+          const row = (await patientsRepository.update(tx, ctx.clinicId, existing.id, expected, fields)) ?? (await missOrStale(tx, ctx, existing.id));
+          return { created: false, patient: toPatient(row) };
+        }),
+      );
+    },
+  };
+}
