@@ -7,7 +7,7 @@ export const ExternalIdSchema = z
   .string()
   .min(1)
   .max(128)
-  .regex(/^[A-Za-z0-9._:@\-]+$/, 'letters, digits and . _ : @ - only')
+  .regex(/^[A-Za-z0-9._:@-]+$/, 'letters, digits and . _ : @ - only')
   .meta({ description: "The clinic's own id for the patient (unique among the clinic's live patients)" });
 
 const name = z.string().trim().min(1).max(100);
