@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pino from 'pino';
-import { createServices } from '../src/container';
+import { loadConfig } from '../src/config';
+import { createServices, serviceOptionsFrom } from '../src/container';
 import type { Database } from '../src/db/database';
 import { buildApp } from '../src/http/app';
 import { renderOpenApiDocument } from '../src/http/openapi';
@@ -24,7 +25,7 @@ const noDatabase: Database = {
 
 async function main(mode: string | undefined): Promise<number> {
   const logger = pino({ level: 'silent' });
-  const app = await buildApp({ services: createServices(noDatabase, logger, { healthTimeoutMs: 1000 }), logger });
+  const app = await buildApp({ services: createServices(noDatabase, logger, serviceOptionsFrom(loadConfig({}))), logger });
   await app.ready();
   const generated = renderOpenApiDocument(app);
   await app.close();

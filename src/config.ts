@@ -23,6 +23,8 @@ const ConfigSchema = z.object({
   HEALTH_TIMEOUT_MS: integer(1000, 50, 60000),
   REQUEST_TIMEOUT_MS: integer(30000, 1000, 600000),
   SHUTDOWN_GRACE_MS: integer(10000, 0, 600000),
+  IDEMPOTENCY_WAIT_MS: integer(5000, 0, 60000),
+  IDEMPOTENCY_TTL_HOURS: integer(24, 24, 24 * 30),
 });
 
 type Env = z.infer<typeof ConfigSchema>;
@@ -30,6 +32,7 @@ type Env = z.infer<typeof ConfigSchema>;
 export interface Config {
   database: { url?: string; pgliteDir: string; poolSize: number; connectTimeoutMs: number; statementTimeoutMs: number; idleInTransactionTimeoutMs: number };
   http: { port: number; host: string; requestTimeoutMs: number; shutdownGraceMs: number; healthTimeoutMs: number };
+  idempotency: { waitMs: number; ttlSeconds: number };
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -61,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
       healthTimeoutMs: e.HEALTH_TIMEOUT_MS,
     },
+    idempotency: { waitMs: e.IDEMPOTENCY_WAIT_MS, ttlSeconds: e.IDEMPOTENCY_TTL_HOURS * 3600 },
     logLevel: e.LOG_LEVEL,
   };
 }

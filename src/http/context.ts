@@ -1,15 +1,29 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { etagFor } from '../lib/etag';
-import type { RequestContext } from '../modules/request-context';
+import { requestFingerprint } from '../lib/fingerprint';
+import type { Outcome, RequestContext } from '../modules/request-context';
 import { principalOf } from './auth';
 
-/** The service-facing context of an authenticated request. */
+/** The service-facing context of an authenticated request, with its Idempotency-Key on a POST. */
 export function contextOf(request: FastifyRequest): RequestContext {
   const principal = principalOf(request);
-  return { clinicId: principal.clinicId, keyId: principal.keyId, requestId: String(request.id) };
+  const context: RequestContext = { clinicId: principal.clinicId, keyId: principal.keyId, requestId: String(request.id) };
+  const key = request.headers['idempotency-key'];
+  if (request.method === 'POST' && typeof key === 'string' && key.length > 0) {
+    context.idempotency = { key, method: request.method, path: request.url, fingerprint: requestFingerprint(request.method, request.url, request.body) };
+  }
+  return context;
 }
 
 /** Sends a versioned resource with its ETag. */
 export function sendVersioned<T extends { version: number }>(reply: FastifyReply, status: number, resource: T) {
   return reply.code(status).header('etag', etagFor(resource.version)).send(resource);
+}
+
+/** Sends what a write produced; a replay under Idempotency-Key says so in a header. */
+export function sendOutcome<T>(reply: FastifyReply, outcome: Outcome<T>) {
+  if (outcome.replayed) reply.header('idempotent-replayed', 'true');
+  const version = (outcome.body as { version?: unknown } | null)?.version;
+  if (typeof version === 'number') reply.header('etag', etagFor(version));
+  return reply.code(outcome.status).send(outcome.body);
 }

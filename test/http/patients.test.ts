@@ -1,3 +1,4 @@
+import type { Response } from 'supertest';
 import { startTestApp, type TestApp, type TestClinic } from '../support/test-app';
 
 describe('patients', () => {
@@ -56,6 +57,19 @@ describe('patients', () => {
     expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
   });
 
+  it('replays a retried create with the same Idempotency-Key instead of creating twice', async () => {
+    const c = await t.createClinic('Retry clinic');
+    const first = await t.http().post('/v1/patients').set(as(c)).set('Idempotency-Key', 'create-1').send({ firstName: 'Once' });
+    const retry = await t.http().post('/v1/patients').set(as(c)).set('Idempotency-Key', 'create-1').send({ firstName: 'Once' });
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    const reused = await t.http().post('/v1/patients').set(as(c)).set('Idempotency-Key', 'create-1').send({ firstName: 'Twice' });
+    expect(reused.status).toBe(422);
+    expect((await t.http().get('/v1/patients').set(as(c))).body.data).toHaveLength(1);
+  });
+
   it('rejects a duplicate external id with 409', async () => {
     expect((await create({ externalId: 'DUP-1' })).status).toBe(201);
     const dup = await create({ externalId: 'DUP-1' });
@@ -70,7 +84,7 @@ describe('patients', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await t.http().get('/v1/patients').query({ limit: 2, ...(cursor ? { cursor } : {}) }).set(as(c));
+      const res: Response = await t.http().get('/v1/patients').query({ limit: 2, ...(cursor ? { cursor } : {}) }).set(as(c));
       expect(res.status).toBe(200);
       expect(res.body.data.length).toBeLessThanOrEqual(2);
       seen.push(...res.body.data.map((p: { id: string }) => p.id));

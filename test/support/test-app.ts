@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { Writable } from 'node:stream';
 import request from 'supertest';
-import { createServices, type Services } from '../../src/container';
+import { loadConfig } from '../../src/config';
+import { createServices, serviceOptionsFrom, type Services } from '../../src/container';
 import type { Database } from '../../src/db/database';
 import { buildApp } from '../../src/http/app';
 import { createLifecycle, type Lifecycle } from '../../src/http/lifecycle';
@@ -40,7 +41,7 @@ export async function startTestApp(options: { database?: Database; services?: (s
     },
   });
   const logger = createLogger(options.logLevel ?? 'info', sink as unknown as pino.DestinationStream);
-  const base = createServices(database, logger, { healthTimeoutMs: 1000 });
+  const base = createServices(database, logger, serviceOptionsFrom(loadConfig({})));
   const services = options.services ? options.services(base) : base;
   const lifecycle = createLifecycle();
   const app = await buildApp({ services, logger, lifecycle });

@@ -9,7 +9,7 @@ import {
   PatientSchema,
   PutPatientBodySchema,
 } from '../../contracts/patient.contract';
-import { contextOf, sendVersioned } from '../../http/context';
+import { contextOf, sendOutcome, sendVersioned } from '../../http/context';
 import type { PatientsService } from './patients.service';
 
 const tags = ['patients'];
@@ -28,7 +28,7 @@ export const patientsRoutes: FastifyPluginAsyncZod<{ patients: PatientsService }
         response: { 201: PatientSchema, ...problemResponses(400, 401, 403, 409, 413, 422) },
       },
     },
-    async (request, reply) => sendVersioned(reply, 201, await patients.create(contextOf(request), request.body)),
+    async (request, reply) => sendOutcome(reply, await patients.create(contextOf(request), request.body)),
   );
 
   app.put(

@@ -6,7 +6,8 @@ import { badRequest, conflict, notFound, preconditionFailed } from '../../errors
 import { expectedVersions } from '../../lib/etag';
 import { uuidv7 } from '../../lib/uuid';
 import { decodePosition, toPage, type Page, type PageRequest } from '../paging';
-import type { RequestContext } from '../request-context';
+import type { Outcome, RequestContext } from '../request-context';
+import type { WriteUnit } from '../write-unit';
 import { patientsRepository, type PatientRow } from './patients.repository';
 
 export type PatientsService = ReturnType<typeof createPatientsService>;
@@ -38,7 +39,7 @@ async function guardExternalId<T>(externalId: string | null | undefined, write: 
 }
 
 /** Patients of a clinic: create, read, list, change, soft delete, and upsert by the clinic's own id. */
-export function createPatientsService({ database }: { database: Database }) {
+export function createPatientsService({ database, write }: { database: Database; write: WriteUnit }) {
   const { db } = database;
 
   /** After a conditional write matched nothing: the patient is gone (404) or the version moved on (412). */
@@ -49,10 +50,10 @@ export function createPatientsService({ database }: { database: Database }) {
   }
 
   return {
-    async create(ctx: RequestContext, body: CreatePatientBody): Promise<Patient> {
-      const row = await guardExternalId(body.externalId, () =>
-        inClinic(db, ctx.clinicId, (tx) =>
-          patientsRepository.insert(tx, {
+    async create(ctx: RequestContext, body: CreatePatientBody): Promise<Outcome<Patient>> {
+      return guardExternalId(body.externalId, () =>
+        write(ctx, async (tx) => {
+          const row = await patientsRepository.insert(tx, {
             clinicId: ctx.clinicId,
             id: uuidv7(),
             externalId: body.externalId ?? null,
@@ -60,10 +61,10 @@ export function createPatientsService({ database }: { database: Database }) {
             lastName: body.lastName ?? null,
             birthDate: body.birthDate ?? null,
             sex: body.sex ?? null,
-          }),
-        ),
+          });
+          return { status: 201, body: toPatient(row) };
+        }),
       );
-      return toPatient(row);
     },
 
     async get(ctx: RequestContext, id: string): Promise<Patient> {
