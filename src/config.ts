@@ -23,8 +23,21 @@ const ConfigSchema = z.object({
   HEALTH_TIMEOUT_MS: integer(1000, 50, 60000),
   REQUEST_TIMEOUT_MS: integer(30000, 1000, 600000),
   SHUTDOWN_GRACE_MS: integer(10000, 0, 600000),
-  IDEMPOTENCY_WAIT_MS: integer(5000, 0, 60000),
+  IDEMPOTENCY_WAIT_MS: integer(3000, 0, 60000),
   IDEMPOTENCY_TTL_HOURS: integer(24, 24, 24 * 30),
+  // Per API key. Generous by default so integrations and benchmarks are not throttled;
+  // an operator sets what the database can take. 0 turns limiting off.
+  RATE_LIMIT_PER_MINUTE: integer(600000, 0, 100_000_000),
+  RATE_LIMIT_BURST: integer(10000, 1, 1_000_000),
+  // The audit write-behind: what a crash of the process can lose is bounded by these.
+  AUDIT_FLUSH_MS: integer(200, 10, 5000),
+  AUDIT_MAX_PENDING: integer(20000, 100, 1_000_000),
+}).superRefine((e, ctx) => {
+  // The wait is a lock wait inside one statement: past the statement time-out the retry would
+  // end in 503 instead of the 409 that tells the client its first request is still running.
+  if (e.IDEMPOTENCY_WAIT_MS >= e.DB_STATEMENT_TIMEOUT_MS) {
+    ctx.addIssue({ code: 'custom', path: ['IDEMPOTENCY_WAIT_MS'], message: 'must be below DB_STATEMENT_TIMEOUT_MS' });
+  }
 });
 
 type Env = z.infer<typeof ConfigSchema>;
@@ -33,6 +46,8 @@ export interface Config {
   database: { url?: string; pgliteDir: string; poolSize: number; connectTimeoutMs: number; statementTimeoutMs: number; idleInTransactionTimeoutMs: number };
   http: { port: number; host: string; requestTimeoutMs: number; shutdownGraceMs: number; healthTimeoutMs: number };
   idempotency: { waitMs: number; ttlSeconds: number };
+  rateLimit: { perMinute: number; burst: number };
+  audit: { flushMs: number; maxPending: number };
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -65,6 +80,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       healthTimeoutMs: e.HEALTH_TIMEOUT_MS,
     },
     idempotency: { waitMs: e.IDEMPOTENCY_WAIT_MS, ttlSeconds: e.IDEMPOTENCY_TTL_HOURS * 3600 },
+    rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, burst: e.RATE_LIMIT_BURST },
+    audit: { flushMs: e.AUDIT_FLUSH_MS, maxPending: e.AUDIT_MAX_PENDING },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -3,15 +3,27 @@ import type { Config } from './config';
 import { connectDatabase } from './db/connect';
 import type { Database } from './db/database';
 import { createApiKeysService } from './modules/api-keys/api-keys.service';
+import { createAssessmentsService } from './modules/assessments/assessments.service';
+import { createAuditService } from './modules/audit/audit.service';
+import { createChangesService } from './modules/changes/changes.service';
 import { createClinicsService } from './modules/clinics/clinics.service';
+import { createFhirService } from './modules/fhir/fhir.service';
 import { createHealthService } from './modules/health/health.service';
 import { createPatientsService } from './modules/patients/patients.service';
+import { createPlansService } from './modules/plans/plans.service';
+import { createRateLimiter } from './modules/rate-limits/rate-limiter';
+import { createSessionsService } from './modules/sessions/sessions.service';
+import { createTransferService } from './modules/transfer/transfer.service';
 import { createWriteUnit } from './modules/write-unit';
 
 export interface ServiceOptions {
   healthTimeoutMs: number;
   idempotencyWaitMs: number;
   idempotencyTtlSeconds: number;
+  rateLimitPerMinute: number;
+  rateLimitBurst: number;
+  auditFlushMs: number;
+  auditMaxPending: number;
 }
 
 /** The service options a configuration asks for. */
@@ -20,19 +32,31 @@ export function serviceOptionsFrom(config: Config): ServiceOptions {
     healthTimeoutMs: config.http.healthTimeoutMs,
     idempotencyWaitMs: config.idempotency.waitMs,
     idempotencyTtlSeconds: config.idempotency.ttlSeconds,
+    rateLimitPerMinute: config.rateLimit.perMinute,
+    rateLimitBurst: config.rateLimit.burst,
+    auditFlushMs: config.audit.flushMs,
+    auditMaxPending: config.audit.maxPending,
   };
 }
 
 /** The one place services are built: server, CLI and tests all come through here. */
-export function createServices(database: Database, _logger: Logger, options: ServiceOptions) {
-  const apiKeys = createApiKeysService({ database });
+export function createServices(database: Database, logger: Logger, options: ServiceOptions) {
   const write = createWriteUnit(database, options);
+  const apiKeys = createApiKeysService({ database, write });
   return {
     database,
     apiKeys,
+    audit: createAuditService({ database, logger, options: { flushMs: options.auditFlushMs, maxPending: options.auditMaxPending } }),
+    changes: createChangesService({ database }),
+    rateLimiter: createRateLimiter({ perMinute: options.rateLimitPerMinute, burst: options.rateLimitBurst }),
     clinics: createClinicsService({ database, apiKeys }),
     health: createHealthService({ database, timeoutMs: options.healthTimeoutMs }),
     patients: createPatientsService({ database, write }),
+    assessments: createAssessmentsService({ database, write }),
+    plans: createPlansService({ database }),
+    sessions: createSessionsService({ database, write }),
+    fhir: createFhirService({ database }),
+    transfer: createTransferService({ database }),
   };
 }
 

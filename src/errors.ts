@@ -47,3 +47,6 @@ export const preconditionRequired = (detail: string) =>
 
 export const serviceUnavailable = (detail: string, retryAfterSeconds = 5) =>
   new ProblemError(503, 'service-unavailable', 'Service unavailable', detail, undefined, { 'retry-after': String(retryAfterSeconds) });
+
+export const tooManyRequests = (detail: string, retryAfterSeconds: number) =>
+  new ProblemError(429, 'rate-limited', 'Too many requests', detail, undefined, { 'retry-after': String(retryAfterSeconds) });

@@ -12,10 +12,10 @@ export interface CommandContext {
   flags: Record<string, string | boolean | undefined>;
 }
 
-const flagString = (flags: CommandContext['flags'], name: string): string | undefined =>
+export const flagString = (flags: CommandContext['flags'], name: string): string | undefined =>
   typeof flags[name] === 'string' ? (flags[name] as string) : undefined;
 
-function required(flags: CommandContext['flags'], name: string): string {
+export function required(flags: CommandContext['flags'], name: string): string {
   const value = flagString(flags, name);
   if (!value) throw badRequest(`--${name} is required.`);
   return value;
@@ -23,7 +23,7 @@ function required(flags: CommandContext['flags'], name: string): string {
 
 const UuidArg = z.uuid();
 
-function clinicFlag(flags: CommandContext['flags']): string {
+export function clinicFlag(flags: CommandContext['flags']): string {
   const parsed = UuidArg.safeParse(required(flags, 'clinic'));
   if (!parsed.success) throw badRequest('--clinic must be a clinic id (UUID).', toFieldErrors(parsed.error.issues));
   return parsed.data;

@@ -6,6 +6,8 @@ import { ProblemError } from '../errors';
 import { createLogger } from '../logger';
 import { clinicCreate, keyCreate, keyList, keyRevoke, migrate, type CommandContext } from './commands';
 import { processIo, type CliIo } from './output';
+import { seedCommand } from './seed-demo';
+import { exportCommand, importCommand } from './transfer.commands';
 
 const USAGE = `manuplan <command>
 
@@ -14,16 +16,28 @@ const USAGE = `manuplan <command>
   key list --clinic <id> [--json]
   key revoke <keyId> [--json]
   migrate                                       apply pending database migrations
+  export --clinic <id> [--out <file>] [--yes] [--json]
+                                                every record of the clinic as NDJSON (stdout, or the file;
+                                                overwriting an existing file needs --yes)
+  import --clinic <id> <file> [--yes] [--new-ids] [--json]
+                                                read an export into the clinic; adds, never overwrites;
+                                                a clinic that already has records needs --yes
+  seed --demo [--name <name>] [--json]          a new demo clinic with patients, plans and sessions
 
 Uses the same environment as the server: DATABASE_URL (PostgreSQL) or PGLITE_DIR (embedded, default ./data).`;
 
-const COMMANDS: Record<string, (ctx: CommandContext) => Promise<void>> = {
+/** A command resolves with its exit code, or with nothing for 0. */
+const COMMANDS: Record<string, (ctx: CommandContext) => Promise<void | number>> = {
   'clinic create': clinicCreate,
   'key create': keyCreate,
   'key list': keyList,
   'key revoke': keyRevoke,
   migrate,
+  export: exportCommand,
+  import: importCommand,
+  seed: seedCommand,
 };
+const ONE_WORD_COMMANDS = new Set(['migrate', 'export', 'import', 'seed']);
 
 /** Runs one CLI invocation; resolves with the process exit code. */
 export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -38,6 +52,10 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
         clinic: { type: 'string' },
         scopes: { type: 'string' },
         json: { type: 'boolean' },
+        out: { type: 'string' },
+        yes: { type: 'boolean' },
+        'new-ids': { type: 'boolean' },
+        demo: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -46,7 +64,7 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
     return 2;
   }
   const { positionals, values } = parsed;
-  const name = positionals[0] === 'migrate' ? 'migrate' : positionals.slice(0, 2).join(' ');
+  const name = ONE_WORD_COMMANDS.has(positionals[0] ?? '') ? positionals[0]! : positionals.slice(0, 2).join(' ');
   const command = COMMANDS[name];
   if (values.help || !command) {
     (values.help ? io.out : io.err)(USAGE);
@@ -59,8 +77,7 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
     const config = loadConfig(env);
     // Logs go to stderr so that stdout carries only the command's result.
     services = await startServices(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, pino.destination(2)));
-    await command({ services, io, args, flags: values });
-    return 0;
+    return (await command({ services, io, args, flags: values })) ?? 0;
   } catch (err) {
     if (err instanceof ProblemError) {
       io.err(`Error: ${err.detail}${err.errors ? '\n' + err.errors.map((e) => `  ${e.path}: ${e.message}`).join('\n') : ''}`);

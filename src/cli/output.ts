@@ -1,12 +1,20 @@
+import type { Writable } from 'node:stream';
+
 /** Where CLI commands write: stdout for results, stderr for messages, so `--json` output pipes cleanly. */
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
+  /** Standard output as a stream, for commands that stream their result (export) and must respect backpressure. */
+  stdoutStream?: Writable;
+  /** Standard error as a stream: a progress bar is drawn there, and only when it is a terminal. */
+  stderrStream?: NodeJS.WriteStream;
 }
 
 export const processIo: CliIo = {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
+  stdoutStream: process.stdout,
+  stderrStream: process.stderr,
 };
 
 /** Prints rows as an aligned plain-text table. */

@@ -31,3 +31,4 @@ export const CreatedApiKeySchema = z
 
 export type ApiKey = z.infer<typeof ApiKeySchema>;
 export type CreateApiKeyBody = z.infer<typeof CreateApiKeyBodySchema>;
+export type CreatedApiKey = z.infer<typeof CreatedApiKeySchema>;

@@ -30,6 +30,7 @@ const problemDescriptions: Record<number, string> = {
   401: 'Missing, malformed, unknown or revoked API key',
   403: 'The API key lacks the scope this operation needs',
   404: 'No such resource in this clinic',
+  406: 'The Accept header allows none of the media types this resource is available in',
   409: 'Conflicts with the current state (illegal status move, request with this Idempotency-Key still in flight…)',
   410: 'The cursor is no longer valid: resynchronise from the start',
   412: 'If-Match does not match the current version',

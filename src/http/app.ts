@@ -3,6 +3,7 @@ import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-
 import type { Logger } from 'pino';
 import type { Services } from '../container';
 import { notFound, serviceUnavailable } from '../errors';
+import { registerAuditTrail } from './audit';
 import { registerAuthentication } from './auth';
 import { createLifecycle, type Lifecycle } from './lifecycle';
 import { registerOpenApi } from './openapi';
@@ -60,7 +61,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.setNotFoundHandler((request, reply) => sendProblem(request, reply, notFound(`${request.method} ${request.url.split('?')[0]}`)));
 
-  registerAuthentication(app, deps.services.apiKeys);
+  registerAuthentication(app, deps.services.apiKeys, deps.services.rateLimiter);
+  registerAuditTrail(app, deps.services.audit);
+  // Queued audit events are written before the database closes (server shutdown, tests).
+  app.addHook('onClose', () => deps.services.audit.close());
   await registerOpenApi(app);
   await app.register(registerRoutes, { services: deps.services });
   return app;

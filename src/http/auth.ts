@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { forbidden, unauthorized } from '../errors';
 import { scopeGrants, type Scope } from '../lib/api-key-token';
 import type { ApiKeysService, Principal } from '../modules/api-keys/api-keys.service';
+import type { RateLimiter } from '../modules/rate-limits/rate-limiter';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -15,8 +16,12 @@ declare module 'fastify' {
 
 const BEARER = /^Bearer +(\S+) *$/i;
 
-/** Authenticates every route that declares a scope, before its body is even read. */
-export function registerAuthentication(app: FastifyInstance, apiKeys: ApiKeysService): void {
+/**
+ * Authenticates every route that declares a scope, before its body is even read, and charges
+ * the key's rate limit in the same transaction (429 before any work).
+ */
+export function registerAuthentication(app: FastifyInstance, apiKeys: ApiKeysService, rateLimiter?: RateLimiter): void {
+  const charge = rateLimiter?.enabled ? rateLimiter.charge : undefined;
   app.decorateRequest('principal', undefined);
   app.addHook('onRequest', async (request) => {
     const scope = request.routeOptions.config.scope;
@@ -25,7 +30,7 @@ export function registerAuthentication(app: FastifyInstance, apiKeys: ApiKeysSer
     if (!header) throw unauthorized('Send the API key as "Authorization: Bearer <api key>".');
     const token = BEARER.exec(header)?.[1];
     if (!token) throw unauthorized('The Authorization header must be "Bearer <api key>".');
-    const principal = await apiKeys.authenticate(token);
+    const principal = await apiKeys.authenticate(token, charge);
     if (!principal) throw unauthorized('The API key is unknown or revoked.');
     request.principal = principal;
     if (!scopeGrants(principal.scopes, scope)) throw forbidden(`This operation needs an API key with the "${scope}" scope.`);

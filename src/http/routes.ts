@@ -1,12 +1,26 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Services } from '../container';
 import { apiKeysRoutes } from '../modules/api-keys/api-keys.routes';
+import { assessmentsRoutes } from '../modules/assessments/assessments.routes';
+import { auditRoutes } from '../modules/audit/audit.routes';
+import { catalogRoutes } from '../modules/catalog/catalog.routes';
+import { changesRoutes } from '../modules/changes/changes.routes';
+import { fhirRoutes } from '../modules/fhir/fhir.routes';
 import { healthRoutes } from '../modules/health/health.routes';
 import { patientsRoutes } from '../modules/patients/patients.routes';
+import { plansRoutes } from '../modules/plans/plans.routes';
+import { sessionsRoutes } from '../modules/sessions/sessions.routes';
 
 /** Every route of the API, each module given exactly the services it uses. */
 export const registerRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { services }) => {
   await app.register(healthRoutes, { health: services.health });
   await app.register(apiKeysRoutes, { apiKeys: services.apiKeys });
   await app.register(patientsRoutes, { patients: services.patients });
+  await app.register(catalogRoutes);
+  await app.register(assessmentsRoutes, { assessments: services.assessments });
+  await app.register(plansRoutes, { plans: services.plans });
+  await app.register(sessionsRoutes, { sessions: services.sessions });
+  await app.register(fhirRoutes, { fhir: services.fhir });
+  await app.register(changesRoutes, { changes: services.changes });
+  await app.register(auditRoutes, { audit: services.audit });
 };

@@ -3,6 +3,7 @@ import type { Database, Tx } from '../db/database';
 import { sqlState } from '../db/errors';
 import { inClinic } from '../db/tenant';
 import { conflict, unprocessable } from '../errors';
+import { idempotencyKeyDigest, seal, unseal, type Sealed } from '../lib/sealed-response';
 import { idempotencyRepository } from './idempotency/idempotency.repository';
 import type { Outcome, RequestContext } from './request-context';
 
@@ -21,6 +22,8 @@ const LOCK_NOT_AVAILABLE = '55P03';
 /**
  * The idempotency record is claimed first and completed last in the same transaction as the
  * work, so a crash leaves neither, and a committed record always holds the answer to replay.
+ * The record holds the key's digest and the answer sealed under the key (lib/sealed-response):
+ * nothing in it is readable without the Idempotency-Key the client keeps.
  */
 export function createWriteUnit(database: Database, options: WriteUnitOptions): WriteUnit {
   const { db } = database;
@@ -29,18 +32,20 @@ export function createWriteUnit(database: Database, options: WriteUnitOptions): 
     if (!idempotency) return inClinic(db, ctx.clinicId, work);
     try {
       return await inClinic(db, ctx.clinicId, async (tx) => {
+        const digest = idempotencyKeyDigest(idempotency.key);
         const claimRow = {
           clinicId: ctx.clinicId,
-          key: idempotency.key,
+          key: digest,
           requestHash: idempotency.fingerprint,
           method: idempotency.method,
           path: idempotency.path,
           ttlSeconds: options.idempotencyTtlSeconds,
         };
-        await tx.execute(sql`select set_config('lock_timeout', ${`${options.idempotencyWaitMs}ms`}, true)`);
+        // lock_timeout 0 would mean "wait for ever": the shortest wait is 1 ms.
+        await tx.execute(sql`select set_config('lock_timeout', ${`${Math.max(1, options.idempotencyWaitMs)}ms`}, true)`);
         let claim = await idempotencyRepository.claim(tx, claimRow);
         if (!claim.claimed && claim.existing.expiresAt.getTime() <= Date.now()) {
-          await idempotencyRepository.removeExpired(tx, ctx.clinicId, idempotency.key);
+          await idempotencyRepository.removeExpired(tx, ctx.clinicId, digest);
           claim = await idempotencyRepository.claim(tx, claimRow);
         }
         await tx.execute(sql`select set_config('lock_timeout', '0', true)`);
@@ -49,10 +54,10 @@ export function createWriteUnit(database: Database, options: WriteUnitOptions): 
           if (requestHash !== idempotency.fingerprint) {
             throw unprocessable('This Idempotency-Key was already used with a different request body.', 'idempotency-key-reused');
           }
-          return { status: statusCode!, body: responseBody as T, replayed: true };
+          return { status: statusCode!, body: unseal(idempotency.key, ctx.clinicId, responseBody as Sealed) as T, replayed: true };
         }
         const outcome = await work(tx);
-        await idempotencyRepository.complete(tx, ctx.clinicId, idempotency.key, outcome.status, outcome.body);
+        await idempotencyRepository.complete(tx, ctx.clinicId, digest, outcome.status, seal(idempotency.key, ctx.clinicId, outcome.body));
         return outcome;
       });
     } catch (err) {

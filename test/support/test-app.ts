@@ -3,7 +3,7 @@ import pino from 'pino';
 import { Writable } from 'node:stream';
 import request from 'supertest';
 import { loadConfig } from '../../src/config';
-import { createServices, serviceOptionsFrom, type Services } from '../../src/container';
+import { createServices, serviceOptionsFrom, type ServiceOptions, type Services } from '../../src/container';
 import type { Database } from '../../src/db/database';
 import { buildApp } from '../../src/http/app';
 import { createLifecycle, type Lifecycle } from '../../src/http/lifecycle';
@@ -31,7 +31,9 @@ export interface TestClinic {
 }
 
 /** The real app on a real (embedded or server) database, as a clinic's software would meet it. */
-export async function startTestApp(options: { database?: Database; services?: (s: Services) => Services; logLevel?: string } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { database?: Database; services?: (s: Services) => Services; logLevel?: string; serviceOptions?: Partial<ServiceOptions> } = {},
+): Promise<TestApp> {
   const database = options.database ?? (await openTestDatabase());
   const logs: string[] = [];
   const sink = new Writable({
@@ -41,7 +43,7 @@ export async function startTestApp(options: { database?: Database; services?: (s
     },
   });
   const logger = createLogger(options.logLevel ?? 'info', sink as unknown as pino.DestinationStream);
-  const base = createServices(database, logger, serviceOptionsFrom(loadConfig({})));
+  const base = createServices(database, logger, { ...serviceOptionsFrom(loadConfig({})), ...options.serviceOptions });
   const services = options.services ? options.services(base) : base;
   const lifecycle = createLifecycle();
   const app = await buildApp({ services, logger, lifecycle });

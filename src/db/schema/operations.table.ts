@@ -1,4 +1,4 @@
-import { bigint, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { clinicIdColumn, timestamptz, xid8 } from './columns';
 
 /**
@@ -37,8 +37,9 @@ export const auditEvents = pgTable(
     statusCode: integer('status_code').notNull(),
     requestId: text('request_id').notNull(),
   },
-  // id is a UUIDv7, so (clinic_id, id) is also the chronological order the list pages by.
-  (t) => [primaryKey({ columns: [t.clinicId, t.id] })],
+  // id is a UUIDv7, so (clinic_id, id) is also the chronological order the list pages by;
+  // the second index answers "who touched this patient (plan, …)" without scanning the log.
+  (t) => [primaryKey({ columns: [t.clinicId, t.id] }), index('audit_events_clinic_resource_idx').on(t.clinicId, t.resourceId, t.id)],
 );
 
 /**
@@ -61,14 +62,19 @@ export const changes = pgTable(
   (t) => [primaryKey({ columns: [t.clinicId, t.seq] }), index('changes_clinic_txid_seq_idx').on(t.clinicId, t.txid, t.seq)],
 );
 
-/** Fixed-window request counters per API key, shared by every instance. */
-export const rateLimitWindows = pgTable(
-  'rate_limit_windows',
+/**
+ * Rate-limit state per API key, shared by every instance: one row per key holding the GCRA
+ * "theoretical arrival time" (when the key's bucket will be empty again). One row per key
+ * for ever, updated in place, so nothing needs sweeping.
+ */
+export const rateLimits = pgTable(
+  'rate_limits',
   {
     clinicId: clinicIdColumn(),
     keyId: uuid('key_id').notNull(),
-    windowStart: timestamptz('window_start').notNull(),
-    count: integer('count').notNull(),
+    // Microseconds, not the millisecond timestamptz of resources: at a generous limit one
+    // request's share of the bucket is well under a millisecond.
+    tat: timestamp('tat', { withTimezone: true, mode: 'date' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.clinicId, t.keyId, t.windowStart] })],
+  (t) => [primaryKey({ columns: [t.clinicId, t.keyId] })],
 );

@@ -1,23 +1,25 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ApiKeySchema, CreateApiKeyBodySchema, CreatedApiKeySchema } from '../../contracts/api-key.contract';
-import { IdParams, PageQuery, pageOf, problemResponses } from '../../contracts/http.contract';
+import { IdParams, IdempotencyHeaders, PageQuery, pageOf, problemResponses } from '../../contracts/http.contract';
 import { principalOf } from '../../http/auth';
+import { contextOf, sendOutcome } from '../../http/context';
 import type { ApiKeysService } from './api-keys.service';
 
 export const apiKeysRoutes: FastifyPluginAsyncZod<{ apiKeys: ApiKeysService }> = async (app, { apiKeys }) => {
   app.post(
     '/v1/api-keys',
     {
-      config: { scope: 'admin' },
+      config: { scope: 'admin', audit: { responseId: 'apiKey.id' } },
       schema: {
         operationId: 'createApiKey',
         tags: ['admin'],
         summary: 'Issue an API key for this clinic; the secret is shown only in this response',
+        headers: IdempotencyHeaders,
         body: CreateApiKeyBodySchema,
         response: { 201: CreatedApiKeySchema, ...problemResponses(400, 401, 403, 409, 413, 422) },
       },
     },
-    async (request, reply) => reply.code(201).send(await apiKeys.create(principalOf(request).clinicId, request.body)),
+    async (request, reply) => sendOutcome(reply, await apiKeys.createForRequest(contextOf(request), request.body)),
   );
 
   app.get(

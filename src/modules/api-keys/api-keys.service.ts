@@ -1,10 +1,12 @@
-import type { Database, Executor } from '../../db/database';
+import type { Database, Executor, Tx } from '../../db/database';
 import { asKeyHolder, inClinic } from '../../db/tenant';
-import type { ApiKey, CreateApiKeyBody } from '../../contracts/api-key.contract';
+import type { ApiKey, CreateApiKeyBody, CreatedApiKey } from '../../contracts/api-key.contract';
 import { notFound } from '../../errors';
 import { generateToken, tokenMatches, tokenPrefix, type Scope } from '../../lib/api-key-token';
 import { uuidv7 } from '../../lib/uuid';
 import { decodePosition, toPage, type Page, type PageRequest } from '../paging';
+import type { Outcome, RequestContext } from '../request-context';
+import type { WriteUnit } from '../write-unit';
 import { apiKeysRepository, type ApiKeyRow } from './api-keys.repository';
 
 /** Who is calling: resolved from a valid, unrevoked API key. */
@@ -28,7 +30,7 @@ function toApiKey(row: ApiKeyRow): ApiKey {
 }
 
 /** Issuing, listing, revoking and checking API keys. */
-export function createApiKeysService({ database }: { database: Database }) {
+export function createApiKeysService({ database, write }: { database: Database; write: WriteUnit }) {
   const { db } = database;
 
   /** Inserts a key for the clinic within `executor`; the secret is returned here and never again. */
@@ -42,9 +44,14 @@ export function createApiKeysService({ database }: { database: Database }) {
   return {
     issue,
 
-    /** Creates a key in the clinic. */
+    /** Creates a key in the clinic: for operators (the CLI) and tests. */
     create(clinicId: string, body: CreateApiKeyBody) {
       return inClinic(db, clinicId, (tx) => issue(tx, clinicId, body));
+    },
+
+    /** Creates a key over the API, as a write unit: a retry under Idempotency-Key replays the same key and secret. */
+    createForRequest(ctx: RequestContext, body: CreateApiKeyBody): Promise<Outcome<CreatedApiKey>> {
+      return write(ctx, async (tx) => ({ status: 201, body: await issue(tx, ctx.clinicId, body) }));
     },
 
     /** The clinic's keys, oldest first, without secrets. */
@@ -68,13 +75,21 @@ export function createApiKeysService({ database }: { database: Database }) {
       return toApiKey(row);
     },
 
-    /** The principal behind a presented key, or null when it is malformed, unknown or revoked. */
-    async authenticate(token: string): Promise<Principal | null> {
+    /**
+     * The principal behind a presented key, or null when it is malformed, unknown or revoked.
+     * `then` runs in the same transaction once the key is known good (the rate limiter charges
+     * the key there), so a request pays for one transaction before its own work, not two.
+     */
+    async authenticate(token: string, then?: (tx: Tx, principal: Principal) => Promise<void>): Promise<Principal | null> {
       const prefix = tokenPrefix(token);
       if (!prefix) return null;
-      const row = await asKeyHolder(db, prefix, (tx) => apiKeysRepository.findByPrefix(tx, prefix));
-      if (!row || row.revokedAt || !tokenMatches(token, row.secretHash)) return null;
-      return { clinicId: row.clinicId, keyId: row.id, scopes: row.scopes as Scope[] };
+      return asKeyHolder(db, prefix, async (tx) => {
+        const row = await apiKeysRepository.findByPrefix(tx, prefix);
+        if (!row || row.revokedAt || !tokenMatches(token, row.secretHash)) return null;
+        const principal: Principal = { clinicId: row.clinicId, keyId: row.id, scopes: row.scopes as Scope[] };
+        if (then) await then(tx, principal);
+        return principal;
+      });
     },
   };
 }

@@ -1,0 +1,165 @@
+import { z } from 'zod';
+import { CONDITION_CODES } from '../planning/catalog/catalog.conditions';
+import { JOINTS, MEASURES } from '../planning/catalog/catalog.measures';
+import { REGION_CODES } from '../planning/catalog/catalog.regions';
+import { SIDES } from '../planning/catalog/catalog.types';
+import {
+  FunctionInstrumentSchema,
+  GoalTypeSchema,
+  JointSchema,
+  MechanismSchema,
+  MovementSchema,
+  oneOf,
+  PainQualitySchema,
+  PressureSchema,
+  RegionCodeSchema,
+  SideSchema,
+  StressInstrumentSchema,
+} from './common.contract';
+
+export const PainLocationSchema = z
+  .strictObject({
+    region: RegionCodeSchema,
+    side: SideSchema.optional().meta({ description: 'Absent: both sides of a paired region, the midline of an unpaired one' }),
+    intensity: z.int().min(0).max(10).meta({ description: 'Pain here, numeric rating scale 0–10' }),
+    quality: z.array(PainQualitySchema).max(13).optional(),
+  })
+  .meta({ id: 'PainLocation' });
+
+export const AssessmentGoalSchema = z
+  .strictObject({
+    type: GoalTypeSchema,
+    priority: z.int().min(1).max(100).meta({ description: '1 is the most important' }),
+    detail: z.string().max(500).optional().meta({ description: 'In the patient’s words, e.g. "bend to tie shoes"' }),
+  })
+  .meta({ id: 'AssessmentGoal' });
+
+export const RomMeasureSchema = z
+  .strictObject({
+    joint: JointSchema,
+    movement: MovementSchema,
+    degrees: z.number().min(0).max(200).meta({ description: 'Active range, goniometer degrees' }),
+  })
+  .superRefine((rom, ctx) => {
+    const movements = JOINTS[rom.joint].movements;
+    if (!movements.includes(rom.movement)) {
+      ctx.addIssue({ code: 'custom', path: ['movement'], message: `Invalid movement for joint ${rom.joint}: expected one of ${movements.map((m) => JSON.stringify(m)).join('|')}` });
+    }
+  })
+  .meta({ id: 'RomMeasure' });
+
+export const StressMeasureSchema = z
+  .strictObject({
+    instrument: StressInstrumentSchema,
+    score: z.int().min(MEASURES.pss10.min).max(MEASURES.pss10.max).meta({ description: 'PSS-10 total, 0–40' }),
+  })
+  .meta({ id: 'StressMeasure' });
+
+export const FunctionMeasureSchema = z
+  .strictObject({
+    instrument: FunctionInstrumentSchema,
+    score: z.number().meta({ description: 'ODI 0–100, NDI 0–50, QuickDASH 0–100, LEFS 0–80, PSFS 0–10' }),
+  })
+  .superRefine((f, ctx) => {
+    const { min, max } = MEASURES[f.instrument];
+    if (!(f.score >= min && f.score <= max)) {
+      ctx.addIssue({ code: 'custom', path: ['score'], message: `${f.instrument} score must be between ${min} and ${max}` });
+    }
+  })
+  .meta({ id: 'FunctionMeasure' });
+
+/** Baseline measures of an assessment, and the measures a session reports (same shape, so progress compares like with like). */
+export const MeasuresSchema = z
+  .strictObject({
+    painNrs: z.int().min(0).max(10).optional().meta({ description: 'Overall pain, numeric rating scale 0–10' }),
+    rom: z
+      .array(RomMeasureSchema)
+      .max(20)
+      .superRefine((list, ctx) => {
+        const seen = new Set<string>();
+        list.forEach((r, i) => {
+          const key = `${r.joint}:${r.movement}`;
+          if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [i, 'movement'], message: `Duplicate measurement of ${r.joint} ${r.movement}` });
+          seen.add(key);
+        });
+      })
+      .optional(),
+    stress: StressMeasureSchema.optional(),
+    function: FunctionMeasureSchema.optional(),
+  })
+  .meta({ id: 'Measures' });
+
+const LOCAL_CONDITION_KEYS = new Set(['code', 'region', 'side']);
+const ConditionCode = oneOf(CONDITION_CODES, 'condition code');
+
+// A loose object checked key by key (not z.strictObject) so that, inside the union with a bare code,
+// an unknown key or a bad region still reports its own path rather than "Invalid input" on the item.
+const LocalConditionSchema = z
+  .looseObject({
+    code: ConditionCode,
+    region: oneOf(REGION_CODES, 'region').optional(),
+    side: oneOf(SIDES, 'side').optional(),
+  })
+  .superRefine((c, ctx) => {
+    const unknown = Object.keys(c).filter((k) => !LOCAL_CONDITION_KEYS.has(k));
+    if (unknown.length > 0) ctx.addIssue({ code: 'unrecognized_keys', keys: unknown, message: `Unrecognized key(s): ${unknown.join(', ')}` });
+    if (c.region === undefined) ctx.addIssue({ code: 'custom', path: ['region'], message: 'Required: the body region of a local condition' });
+  })
+  .meta({
+    id: 'LocalCondition',
+    description: 'A condition at one place, e.g. an open wound on the left shoulder',
+    required: ['code', 'region'],
+    additionalProperties: false,
+  }) as unknown as z.ZodType<{ code: (typeof CONDITION_CODES)[number]; region: (typeof REGION_CODES)[number]; side?: (typeof SIDES)[number] }>;
+
+export const ScreeningInputSchema = z
+  .strictObject({
+    conditions: z
+      .array(z.union([ConditionCode, LocalConditionSchema], { error: 'Expected a condition code or { code, region, side }' }))
+      .max(40)
+      .optional()
+      .meta({ description: 'Catalog codes; a local condition may name its region and side' }),
+    redFlags: z.array(ConditionCode).max(40).optional().meta({ description: 'Catalog codes; a code means the same in either list' }),
+    surgeryDate: z.iso.date().nullable().optional().meta({ description: 'YYYY-MM-DD of the operation, for post-surgical timing' }),
+    age: z.int().min(0).max(120).nullable().optional().meta({ description: 'Years; when absent the patient’s birth date is used' }),
+  })
+  .meta({ id: 'ScreeningInput' });
+
+export const PreferencesSchema = z
+  .strictObject({
+    sessionMinutes: z.int().min(15).max(120).optional().meta({ description: 'Default 60 (Sherman 2014: 30 minutes was no better than wait-list)' }),
+    sessionsPerWeek: z.int().min(1).max(7).optional(),
+    pressure: PressureSchema.optional().meta({ description: 'Upper bound for comfort; never overrides a precaution' }),
+  })
+  .meta({ id: 'Preferences' });
+
+export const AssessmentInputSchema = z
+  .strictObject({
+    patientId: z.uuid(),
+    practitioner: z.string().min(1).max(100),
+    complaint: z.string().min(1).max(4000).meta({ description: 'Free text; red-flag and contraindication phrases in it are read' }),
+    assessedAt: z.iso.datetime({ offset: true }).optional().meta({ description: 'Defaults to now; the date the engine reasons from' }),
+    painLocations: z.array(PainLocationSchema).max(20).optional().meta({ description: 'May be empty, e.g. for a stress-only assessment' }),
+    goals: z
+      .array(AssessmentGoalSchema)
+      .min(1)
+      .max(GoalTypeSchema.options.length)
+      .superRefine((goals, ctx) => {
+        const seen = new Set<string>();
+        goals.forEach((g, i) => {
+          if (seen.has(g.type)) ctx.addIssue({ code: 'custom', path: [i, 'type'], message: `Goal type ${g.type} is listed twice` });
+          seen.add(g.type);
+        });
+      }),
+    durationWeeks: z.number().min(0).max(1040).optional().meta({ description: 'How long the complaint has lasted: < 6 acute, 6–12 subacute, > 12 chronic' }),
+    mechanism: MechanismSchema.optional(),
+    screening: ScreeningInputSchema.optional(),
+    measures: MeasuresSchema.optional(),
+    preferences: PreferencesSchema.optional(),
+  })
+  .meta({ id: 'NewAssessment', description: 'An assessment as the therapist sends it (SPEC §3)' });
+
+export type AssessmentInput = z.infer<typeof AssessmentInputSchema>;
+export type Measures = z.infer<typeof MeasuresSchema>;
+export type PainLocation = z.infer<typeof PainLocationSchema>;
+export type ScreeningInput = z.infer<typeof ScreeningInputSchema>;

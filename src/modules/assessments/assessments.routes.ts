@@ -1,0 +1,58 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AssessmentSchema, AssessmentWithPlanSchema } from '../../contracts/assessment-resource.contract';
+import { AssessmentInputSchema } from '../../contracts/assessment.contract';
+import { IdParams, IdempotencyHeaders, problemResponses } from '../../contracts/http.contract';
+import { PlanContentSchema } from '../../contracts/plan.contract';
+import { contextOf, sendOutcome, sendVersioned } from '../../http/context';
+import type { AssessmentsService } from './assessments.service';
+
+const tags = ['assessments'];
+
+export const assessmentsRoutes: FastifyPluginAsyncZod<{ assessments: AssessmentsService }> = async (app, { assessments }) => {
+  app.post(
+    '/v1/assessments',
+    {
+      config: { scope: 'write', audit: { responseId: 'assessment.id' } },
+      schema: {
+        operationId: 'createAssessment',
+        tags,
+        summary: 'Store an assessment and the treatment plan generated from it, in one transaction',
+        headers: IdempotencyHeaders,
+        body: AssessmentInputSchema,
+        response: { 201: AssessmentWithPlanSchema, ...problemResponses(400, 401, 403, 404, 409, 413, 422) },
+      },
+    },
+    async (request, reply) => sendOutcome(reply, await assessments.create(contextOf(request), request.body)),
+  );
+
+  app.post(
+    '/v1/assessments/preview',
+    {
+      config: { scope: 'read' },
+      schema: {
+        operationId: 'previewPlan',
+        tags,
+        summary: 'The plan an assessment would get; nothing is stored',
+        headers: IdempotencyHeaders,
+        body: AssessmentInputSchema,
+        response: { 200: PlanContentSchema, ...problemResponses(400, 401, 403, 404, 413) },
+      },
+    },
+    async (request) => assessments.preview(contextOf(request), request.body),
+  );
+
+  app.get(
+    '/v1/assessments/:id',
+    {
+      config: { scope: 'read' },
+      schema: {
+        operationId: 'getAssessment',
+        tags,
+        summary: 'A stored assessment (immutable)',
+        params: IdParams,
+        response: { 200: AssessmentSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => sendVersioned(reply, 200, await assessments.get(contextOf(request), request.params.id)),
+  );
+};

@@ -1,0 +1,99 @@
+import type { Assessment } from '../../contracts/assessment-resource.contract';
+import type { AssessmentInput } from '../../contracts/assessment.contract';
+import type { Plan } from '../../contracts/plan-resource.contract';
+import type { PlanContent } from '../../contracts/plan.contract';
+import type { Database, Executor } from '../../db/database';
+import { inClinic } from '../../db/tenant';
+import { notFound, ProblemError } from '../../errors';
+import { uuidv7 } from '../../lib/uuid';
+import { ENGINE_VERSION, generatePlan } from '../../planning';
+import { patientsRepository, type PatientRow } from '../patients/patients.repository';
+import { toPlan } from '../plans/plan-mapping';
+import { initialStatus } from '../plans/plan-status';
+import { plansRepository } from '../plans/plans.repository';
+import type { Outcome, RequestContext } from '../request-context';
+import type { WriteUnit } from '../write-unit';
+import { assessmentsRepository, type AssessmentRow } from './assessments.repository';
+
+export type AssessmentsService = ReturnType<typeof createAssessmentsService>;
+
+const patientNotFound = () =>
+  new ProblemError(404, 'not-found', 'Not found', 'Patient was not found.', [{ path: '/patientId', message: 'no such patient in this clinic' }]);
+
+/** Whole years between a birth date and a day, both YYYY-MM-DD. */
+export function ageOn(birthDate: string, day: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/**
+ * The engine's plan for an input. The assessment date is the engine's "today", so an imported
+ * historical assessment gets the plan it would have got then; the patient's birth date gives
+ * the age when the screening does not.
+ */
+function planFor(input: AssessmentInput, patient: PatientRow, assessedAt: Date): PlanContent {
+  const today = assessedAt.toISOString().slice(0, 10);
+  return generatePlan(input, { today, age: patient.birthDate ? ageOn(patient.birthDate, today) : null });
+}
+
+async function requirePatient(tx: Executor, ctx: RequestContext, patientId: string): Promise<PatientRow> {
+  const patient = await patientsRepository.findById(tx, ctx.clinicId, patientId);
+  if (!patient) throw patientNotFound();
+  return patient;
+}
+
+function toAssessment(row: AssessmentRow, planId: string): Assessment {
+  const { assessedAt: _sent, ...input } = row.input as AssessmentInput;
+  return { ...input, id: row.id, assessedAt: row.assessedAt.toISOString(), planId, version: row.version, createdAt: row.createdAt.toISOString() };
+}
+
+/** Assessments and the plans generated from them. */
+export function createAssessmentsService({ database, write, now = () => new Date() }: { database: Database; write: WriteUnit; now?: () => Date }) {
+  const { db } = database;
+  return {
+    /** Stores the assessment and its generated plan in one transaction. */
+    create(ctx: RequestContext, input: AssessmentInput): Promise<Outcome<{ assessment: Assessment; plan: Plan }>> {
+      return write(ctx, async (tx) => {
+        const patient = await requirePatient(tx, ctx, input.patientId);
+        const assessedAt = input.assessedAt ? new Date(input.assessedAt) : now();
+        const content = planFor(input, patient, assessedAt);
+        const assessment = await assessmentsRepository.insert(tx, {
+          clinicId: ctx.clinicId,
+          id: uuidv7(),
+          patientId: patient.id,
+          practitioner: input.practitioner,
+          assessedAt,
+          input,
+          createdByKeyId: ctx.keyId,
+        });
+        const plan = await plansRepository.insert(tx, {
+          clinicId: ctx.clinicId,
+          id: uuidv7(),
+          patientId: patient.id,
+          assessmentId: assessment.id,
+          status: initialStatus(content.screening.decision),
+          engineVersion: ENGINE_VERSION,
+          content,
+          updatedByKeyId: ctx.keyId,
+        });
+        return { status: 201, body: { assessment: toAssessment(assessment, plan.id), plan: toPlan(plan) } };
+      });
+    },
+
+    /** The plan this input would get, computed and returned without storing anything. */
+    async preview(ctx: RequestContext, input: AssessmentInput): Promise<PlanContent> {
+      const patient = await inClinic(db, ctx.clinicId, (tx) => requirePatient(tx, ctx, input.patientId));
+      return planFor(input, patient, input.assessedAt ? new Date(input.assessedAt) : now());
+    },
+
+    async get(ctx: RequestContext, id: string): Promise<Assessment> {
+      const found = await inClinic(db, ctx.clinicId, async (tx) => {
+        const row = await assessmentsRepository.findById(tx, ctx.clinicId, id);
+        return row && { row, planId: await plansRepository.idForAssessment(tx, ctx.clinicId, row.id) };
+      });
+      if (!found?.planId) throw notFound('Assessment');
+      return toAssessment(found.row, found.planId);
+    },
+  };
+}

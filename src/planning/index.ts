@@ -1,0 +1,7 @@
+// The planning engine's public surface: pure functions and the versioned catalog. No I/O, no clock
+// (the assessment date is an argument), no randomness: same input and version, byte-identical plan.
+export { ENGINE_VERSION, CATALOG_VERSION } from './engine.version';
+export { CATALOG } from './catalog/catalog';
+export { generatePlan } from './plan/plan.generator';
+export { computeProgress, type SessionForProgress } from './progress/progress.calculator';
+export type { PlanningContext } from './case.facts';

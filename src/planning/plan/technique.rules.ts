@@ -1,0 +1,310 @@
+// Which techniques, where, at what pressure and for how many minutes. For each focus area and goal the
+// best technique the restrictions allow is taken (the mechanism's preferences first, gentle ones first
+// in the acute phase); minutes follow the priority of area and goal and fit the session.
+import type { PlanTechnique } from '../../contracts/plan.contract';
+import type { CaseFacts } from '../case.facts';
+import { CHRONICITY, GOAL_TYPES, GOALS, MECHANISM_CODES, MECHANISMS, type GoalType, type MechanismCode } from '../catalog/catalog.goals';
+import { CONDITION_CODES, CONDITIONS } from '../catalog/catalog.conditions';
+import { TECHNIQUE_CODES, TECHNIQUES, type TechniqueCode } from '../catalog/catalog.techniques';
+import type { Pressure, TechniqueEntry } from '../catalog/catalog.types';
+import { Explainer, placeName, PRESSURE_RANK, pressureOf, sideOf } from '../engine.util';
+import { forbiddenBits, INCISION_CLOSED_DAYS, pressureCap, regionRules, type Restrictions } from '../screening/restrictions.rules';
+import type { Focus } from './focus.rules';
+
+const MAX_AREAS = 4;
+const CHOICES_PER_GOAL = 2;
+const MINUTES_PER_TECHNIQUE = 10;
+const MAX_TECHNIQUES = 8;
+const FIRST_CHOICE = 'technique.first_choice';
+const SECOND_CHOICE = 'technique.second_choice';
+const MINUTES_RULE = 'technique.minutes';
+
+interface Candidate {
+  code: TechniqueCode;
+  preferred: boolean;
+}
+
+interface Reason {
+  goal: GoalType | null;
+  round: number;
+  preferred: boolean;
+}
+
+interface Pick {
+  code: TechniqueCode;
+  entry: TechniqueEntry;
+  area: Focus;
+  goals: GoalType[];
+  weight: number;
+  round: number;
+  pressure: Pressure;
+  ruleIds: string[];
+  /** The rules that hold its pressure below the technique's default. */
+  capRuleIds: string[];
+  /** Why it was picked, per goal; worded only for the techniques that make it into the plan. */
+  reasons: Reason[];
+  /** The region is an operated one (post-surgical phase rules apply). */
+  operated: boolean;
+  /** Creation order, the last tie-breaker. */
+  order: number;
+}
+
+// A goal's techniques in order of preference, per mechanism and phase: the mechanism's preferences
+// first; in the acute phase gentle hands-on work (e.g. lymphatic drainage), then gentle active work,
+// then the rest (a stable sort keeps the preference order within each group).
+function rank(mechanism: MechanismCode, goal: GoalType, acute: boolean): Candidate[] {
+  const preferred = MECHANISMS[mechanism].prefer[goal] ?? [];
+  const list: Candidate[] = [];
+  for (const code of [...preferred, ...GOALS[goal].techniques]) {
+    if (!list.some((c) => c.code === code)) list.push({ code, preferred: preferred.includes(code) });
+  }
+  const gentleness = (c: TechniqueCode) => (TECHNIQUES[c].intensity !== 'gentle' ? 2 : TECHNIQUES[c].handsOn ? 0 : 1);
+  if (acute) list.sort((a, b) => gentleness(a.code) - gentleness(b.code));
+  return list;
+}
+const RANKED = Object.fromEntries(
+  MECHANISM_CODES.map((m) => [m, Object.fromEntries(GOAL_TYPES.map((g) => [g, [rank(m, g, false), rank(m, g, true)]]))]),
+) as Record<MechanismCode, Record<GoalType, [Candidate[], Candidate[]]>>;
+
+const GOAL_WORDS = Object.fromEntries(GOAL_TYPES.map((g) => [g, GOALS[g].label.toLowerCase()])) as Record<GoalType, string>;
+const PRESSURE_WORDS: Record<Pressure, string> = { light: 'Light', moderate: 'Moderate', firm: 'Firm' };
+const NO_RULES: string[] = [];
+const MECHANISM_WORDS = Object.fromEntries(MECHANISM_CODES.map((m) => [m, MECHANISMS[m].label.replace(/ \([^)]*\)/g, '').toLowerCase()])) as Record<MechanismCode, string>;
+// The rules that can cap pressure, in words for the rationale (their ids stay in ruleIds).
+const CAP_WORDS: Record<string, string> = {
+  ...Object.fromEntries(CONDITION_CODES.map((c) => [`condition.${c}.max_pressure`, CONDITIONS[c].label.toLowerCase()])),
+  'age.older_adult': 'age',
+  'measures.severe_pain': 'severe pain',
+  'preference.pressure': 'the patient’s preference',
+  'chronicity.acute.pressure': 'the acute phase',
+  'surgery.phase.pressure': 'post-surgical healing',
+};
+const capWords = (ruleId: string) => CAP_WORDS[ruleId] ?? ruleId;
+const PREFER_RULES = Object.fromEntries(
+  MECHANISM_CODES.map((m) => [m, { id: `mechanism.${m}.prefer`, because: `${MECHANISMS[m].label}: ${MECHANISMS[m].note}` }]),
+) as Record<MechanismCode, { id: string; because: string }>;
+
+/** What the selection needs of a technique, as numbers (it runs for every candidate of every area and goal). */
+interface TechniqueView {
+  code: TechniqueCode;
+  bit: number;
+  regions: Set<string>;
+  defaultRank: number;
+  minRank: number;
+  handsOn: boolean;
+  gentle: boolean;
+  requiresClosedScar: boolean;
+  entry: TechniqueEntry;
+}
+const VIEWS = new Map<TechniqueCode, TechniqueView>(
+  TECHNIQUE_CODES.map((code, i) => {
+    const t = TECHNIQUES[code];
+    const view: TechniqueView = {
+      code,
+      bit: 1 << i,
+      regions: new Set<string>(t.regions),
+      defaultRank: PRESSURE_RANK[t.defaultPressure],
+      minRank: PRESSURE_RANK[t.minPressure],
+      handsOn: t.handsOn,
+      gentle: t.intensity === 'gentle',
+      requiresClosedScar: t.requiresClosedScar,
+      entry: t,
+    };
+    return [code, view];
+  }),
+);
+const GOAL_MAX_RANK = Object.fromEntries(GOAL_TYPES.map((g) => [g, PRESSURE_RANK[GOALS[g].maxPressure]])) as Record<GoalType, number>;
+
+/** The restrictions of one focus area, folded once: forbidden technique bits, the pressure ceiling, days since surgery. */
+interface AreaView {
+  area: Focus;
+  forbidden: number;
+  capRank: number;
+  days: number | null;
+}
+
+function areaView(area: Focus, restrictions: Restrictions): AreaView {
+  const rules = regionRules(restrictions, area.region);
+  return { area, forbidden: forbiddenBits(restrictions, area.region), capRank: pressureCap(restrictions, area.region, 'firm').rank, days: rules.surgicalDays };
+}
+
+/** An operated region whose incision has closed (scar work allowed). */
+function scarClosed(view: AreaView): boolean {
+  return view.days !== null && view.days >= INCISION_CLOSED_DAYS;
+}
+
+/** Whether a technique may be used on an area for a goal, and at what pressure (with the rules capping it). */
+function evaluate(code: TechniqueCode, view: AreaView, goal: GoalType, restrictions: Restrictions): { pressure: Pressure; ruleIds: string[] } | null {
+  const t = VIEWS.get(code) as TechniqueView;
+  if (!t.regions.has(view.area.region) || (view.forbidden & t.bit) !== 0) return null;
+  if (t.requiresClosedScar && !scarClosed(view)) return null;
+  const wanted = Math.min(t.defaultRank, GOAL_MAX_RANK[goal]);
+  if (!t.handsOn || view.capRank >= wanted) return { pressure: pressureOf(t.handsOn ? wanted : t.defaultRank), ruleIds: NO_RULES };
+  if (view.capRank < t.minRank) return null;
+  return { pressure: pressureOf(view.capRank), ruleIds: pressureCap(restrictions, view.area.region, pressureOf(wanted)).ruleIds };
+}
+
+const SCAR_WORK = TECHNIQUE_CODES.filter((t) => TECHNIQUES[t].requiresClosedScar);
+
+/** On an operated region whose incision has closed, scar work comes first for the goals it serves. */
+function withScarWork(goal: GoalType, ranked: Candidate[]): Candidate[] {
+  const scar = SCAR_WORK.filter((t) => TECHNIQUES[t].goalTypes.includes(goal));
+  if (scar.length === 0) return ranked;
+  return [...scar.map((code) => ({ code, preferred: false })), ...ranked.filter((c) => !scar.includes(c.code))];
+}
+
+/** Adds a pick, or merges it into the same technique already picked for the same region. */
+function addPick(picks: Pick[], fresh: Pick): void {
+  const existing = picks.find((p) => p.code === fresh.code && p.area.region === fresh.area.region);
+  if (!existing) {
+    picks.push(fresh);
+    return;
+  }
+  for (const g of fresh.goals) if (!existing.goals.includes(g)) existing.goals.push(g);
+  for (const r of fresh.reasons) existing.reasons.push(r);
+  for (const id of fresh.ruleIds) if (!existing.ruleIds.includes(id)) existing.ruleIds.push(id);
+  existing.weight += fresh.weight;
+  existing.round = Math.min(existing.round, fresh.round);
+}
+
+/** Chooses the session's techniques within `budget` minutes of hands-on and exercise time. */
+export function chooseTechniques(facts: CaseFacts, areas: Focus[], restrictions: Restrictions, budget: number, explain: Explainer): PlanTechnique[] {
+  const goals = facts.goalTypes;
+  const acute = facts.chronicity === 'acute';
+  const picks: Pick[] = [];
+  const treated = areas.slice(0, MAX_AREAS);
+
+  for (let ai = 0; ai < treated.length; ai++) {
+    const area = treated[ai] as Focus;
+    const view = areaView(area, restrictions);
+    const operated = view.days !== null;
+    for (let gi = 0; gi < goals.length; gi++) {
+      const goal = goals[gi] as GoalType;
+      let found = 0;
+      const ranked = RANKED[facts.mechanism][goal][acute ? 1 : 0];
+      for (const { code, preferred } of scarClosed(view) ? withScarWork(goal, ranked) : ranked) {
+        const ok = evaluate(code, view, goal, restrictions);
+        if (!ok) continue;
+        const ruleIds = [found === 0 ? FIRST_CHOICE : SECOND_CHOICE];
+        if (preferred) ruleIds.push(explain.add(PREFER_RULES[facts.mechanism].id, PREFER_RULES[facts.mechanism].because));
+        const technique = VIEWS.get(code) as TechniqueView;
+        if (acute && technique.gentle) {
+          ruleIds.push(explain.add('chronicity.acute.gentle_first', 'Acute phase (< 6 weeks): gentle techniques are chosen first.'));
+        }
+        for (const id of ok.ruleIds) ruleIds.push(id);
+        // Minutes follow priority: earlier focus areas, higher-priority goals and first choices weigh more.
+        const weight = (MAX_AREAS - ai) * (goals.length - gi) * (found === 0 ? 2 : 1);
+        const reasons = [{ goal, round: found, preferred }];
+        addPick(picks, { code, entry: technique.entry, area, goals: [goal], weight, round: found, pressure: ok.pressure, ruleIds, capRuleIds: ok.ruleIds, reasons, operated, order: picks.length });
+        if (++found >= CHOICES_PER_GOAL) break;
+      }
+    }
+  }
+
+  // Chronic pain care centres on exercise (ACP 2017): exercise is taught in the session too.
+  const chronicity = CHRONICITY[facts.chronicity];
+  const exerciseGoals = goals.filter((g) => TECHNIQUES.therapeutic_exercise.goalTypes.includes(g));
+  const first = treated[0];
+  if (chronicity.sessionExercise && exerciseGoals.length > 0 && first) {
+    const ok = evaluate('therapeutic_exercise', areaView(first, restrictions), exerciseGoals[0] as GoalType, restrictions);
+    if (ok) {
+      const ruleId = explain.once('chronicity.chronic.session_exercise', () => `${chronicity.label}: ${chronicity.note}`);
+      const operated = regionRules(restrictions, first.region).surgicalDays !== null;
+      const reasons = [{ goal: null, round: 0, preferred: false }];
+      addPick(picks, { code: 'therapeutic_exercise', entry: TECHNIQUES.therapeutic_exercise, area: first, goals: exerciseGoals, weight: 3, round: 0, pressure: ok.pressure, ruleIds: [ruleId], capRuleIds: [], reasons, operated, order: picks.length });
+    }
+  }
+
+  const chosen = select(picks, goals, budget);
+  if (chosen.length === 0) return [];
+  const minutes = allocate(chosen, budget);
+  explain.once(MINUTES_RULE, () => `Technique minutes follow the priority of focus area and goal, within each technique's catalog range, and fit ${budget} minutes of the session.`);
+  explain.add(FIRST_CHOICE, 'Each focus area gets, for each goal, the first technique of the goal’s preference list that the restrictions allow.');
+  if (chosen.some((p) => p.ruleIds.includes(SECOND_CHOICE))) explain.add(SECOND_CHOICE, 'When the session has time, a second technique for the same goal and area is added.');
+
+  const keyed = chosen.map((p, i) => ({ p, minutes: minutes[i] as number, key: sortKey(p) }));
+  keyed.sort((a, b) => a.key - b.key || a.p.order - b.p.order);
+  return keyed.map(({ p, minutes: m }) => toTechnique(p, m, goals, MECHANISM_WORDS[facts.mechanism]));
+}
+
+/** Output order: focus area, first-choice before second, goal, then catalog order. */
+function sortKey(p: Pick): number {
+  return ((p.area.priority * 4 + p.round) * 8 + GOAL_TYPES.indexOf(p.goals[0] as GoalType)) * 32 + TECHNIQUE_CODES.indexOf(p.code);
+}
+
+/** The techniques that fit the session: every goal's best first, then by weight, within the budget and the limit. */
+function select(picks: Pick[], goals: GoalType[], budget: number): Pick[] {
+  const limit = Math.max(1, Math.min(MAX_TECHNIQUES, Math.floor(budget / MINUTES_PER_TECHNIQUE)));
+  const sorted = [...picks].sort((a, b) => a.round - b.round || b.weight - a.weight || a.order - b.order);
+  const chosen: Pick[] = [];
+  let used = 0;
+  // Every goal first gets its best technique, then the rest by weight, while time allows.
+  const ordered: Pick[] = [];
+  for (const goal of goals) {
+    const best = sorted.find((p) => p.goals.includes(goal));
+    if (best && !ordered.includes(best)) ordered.push(best);
+  }
+  for (const p of sorted) if (!ordered.includes(p)) ordered.push(p);
+  for (const p of ordered) {
+    const need = p.entry.minMinutes;
+    if (chosen.length >= limit || used + need > budget) continue;
+    chosen.push(p);
+    used += need;
+  }
+  return chosen;
+}
+
+/** Each technique gets its minimum, then the rest of the budget by weight up to each maximum (integer minutes). */
+function allocate(chosen: Pick[], budget: number): number[] {
+  const alloc = chosen.map((p) => p.entry.minMinutes);
+  let remaining = budget;
+  for (const m of alloc) remaining -= m;
+  while (remaining > 0) {
+    let total = 0;
+    for (let i = 0; i < chosen.length; i++) if ((alloc[i] as number) < (chosen[i] as Pick).entry.maxMinutes) total += (chosen[i] as Pick).weight;
+    if (total === 0) break;
+    let given = 0;
+    for (let i = 0; i < chosen.length; i++) {
+      const p = chosen[i] as Pick;
+      const room = p.entry.maxMinutes - (alloc[i] as number);
+      if (room <= 0) continue;
+      const share = Math.min(room, Math.floor((remaining * p.weight) / total));
+      alloc[i] = (alloc[i] as number) + share;
+      given += share;
+    }
+    if (given === 0) {
+      // Shares rounded down to nothing: one minute each, heaviest first.
+      const open = chosen.map((_, i) => i).filter((i) => (alloc[i] as number) < (chosen[i] as Pick).entry.maxMinutes);
+      open.sort((a, b) => (chosen[b] as Pick).weight - (chosen[a] as Pick).weight || a - b);
+      for (const i of open) {
+        if (given >= remaining) break;
+        alloc[i] = (alloc[i] as number) + 1;
+        given++;
+      }
+    }
+    remaining -= given;
+  }
+  return alloc;
+}
+
+/** Why a technique was picked, in words. */
+function reasonText(r: Reason, mechanism: string): string {
+  if (r.goal === null) return 'chronic pain care centres on exercise (ACP 2017)';
+  const why = `${r.round === 0 ? 'first allowed choice' : 'second choice'} for ${GOAL_WORDS[r.goal]}`;
+  return r.preferred ? `${why} (preferred for a ${mechanism} complaint)` : why;
+}
+
+/** A chosen technique as the plan shows it, with its rationale. */
+function toTechnique(p: Pick, minutes: number, inPlay: GoalType[], mechanism: string): PlanTechnique {
+  const t = p.entry;
+  // A technique also serves the other goals in play that it is made for (Swedish for pain also relaxes).
+  const goalTypes = inPlay.filter((g) => p.goals.includes(g) || t.goalTypes.includes(g));
+  const ruleIds = [...p.ruleIds, MINUTES_RULE];
+  const side = sideOf(p.area.mask);
+  let rationale = `${t.label} on the ${placeName(p.area.region, side)} for ${goalTypes.map((g) => GOAL_WORDS[g]).join(' and ')}: ${p.reasons.map((r) => reasonText(r, mechanism)).join('; ')}.`;
+  if (t.handsOn) rationale += ` ${PRESSURE_WORDS[p.pressure]} pressure${p.capRuleIds.length > 0 ? ` (limited by ${p.capRuleIds.map(capWords).join(', ')})` : ''}.`;
+  rationale += ` ${minutes} minutes.`;
+  if (t.scopeNote) rationale += ` ${t.scopeNote}`;
+  if (t.surgicalNote && p.operated) rationale += ` ${t.surgicalNote}`;
+  return { code: p.code, region: p.area.region, side, minutes, pressure: p.pressure, goalTypes, rationale, ruleIds };
+}

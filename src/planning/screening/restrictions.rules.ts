@@ -1,0 +1,206 @@
+// Turns findings into what they change in the plan, region by region: parts of a region left alone,
+// pressure ceilings, techniques ruled out, post-surgical phases. Precautions change the plan, not
+// only its text (SPEC §4); each restriction keeps the rule that set it, for the rationale.
+import type { CaseFacts } from '../case.facts';
+import { CONDITION_CODES, CONDITIONS, type ConditionCode } from '../catalog/catalog.conditions';
+import { CHRONICITY, MECHANISMS } from '../catalog/catalog.goals';
+import type { RegionCode } from '../catalog/catalog.regions';
+import { TECHNIQUE_CODES, TECHNIQUES, type TechniqueCode } from '../catalog/catalog.techniques';
+import { CHRONICITIES, EFFECT_TYPES, type Chronicity, type ConditionEffect, type Pressure } from '../catalog/catalog.types';
+import { Explainer, placeName, PRESSURE_RANK, sideOf, WHOLE } from '../engine.util';
+import type { ScreeningOutcome } from './screening.rules';
+
+/** Incisions close in about 14 days; remodelling starts around 6 weeks (wound healing phases). */
+export const INCISION_CLOSED_DAYS = 14;
+const REMODELLING_DAYS = 42;
+const MATURING_DAYS = 84;
+
+export interface RegionRules {
+  /** Side bits of the region where nothing may be done. */
+  avoidMask: number;
+  avoidRuleIds: string[];
+  /** Pressure ceilings that apply here, with the rule behind each. */
+  caps: { rank: number; ruleId: string }[];
+  /** Technique bits (index in TECHNIQUE_CODES) ruled out here. */
+  forbidden: number;
+  /** Days since surgery when this is an operated region under the healing-phase rules; else null. */
+  surgicalDays: number | null;
+}
+
+/** What applies everywhere, and what applies to single regions on top of it. */
+export interface Restrictions {
+  everywhere: RegionRules;
+  regions: Partial<Record<RegionCode, RegionRules>>;
+  precautions: string[];
+}
+
+const TECHNIQUE_BIT = new Map(TECHNIQUE_CODES.map((t, i) => [t, 1 << i]));
+const bit = (t: TechniqueCode) => TECHNIQUE_BIT.get(t) as number;
+const emptyRules = (): RegionRules => ({ avoidMask: 0, avoidRuleIds: [], caps: [], forbidden: 0, surgicalDays: null });
+const NONE: RegionRules = emptyRules();
+const NO_RULES: string[] = [];
+const EFFECT_RULE_IDS = Object.fromEntries(
+  CONDITION_CODES.map((c) => [c, Object.fromEntries(EFFECT_TYPES.map((t) => [t, `condition.${c}.${t}`]))]),
+) as Record<ConditionCode, Record<ConditionEffect['type'], string>>;
+const CHRONICITY_PRESSURE_RULE_IDS = Object.fromEntries(CHRONICITIES.map((c) => [c, `chronicity.${c}.pressure`])) as Record<Chronicity, string>;
+const ACUTE_INJURY_AVOID = TECHNIQUE_CODES.filter((t) => TECHNIQUES[t].avoidInAcuteInjury);
+
+/** Accumulates restrictions, each with the rule (and its reason) that set it. */
+class Builder {
+  readonly everywhere = emptyRules();
+  readonly regions: Partial<Record<RegionCode, RegionRules>> = {};
+  readonly precautions: string[] = [];
+
+  constructor(private readonly explain: Explainer) {}
+
+  at(region: RegionCode): RegionRules {
+    return (this.regions[region] ??= emptyRules());
+  }
+
+  /** A pressure ceiling; `where` null means everywhere. */
+  cap(where: readonly RegionCode[] | null, pressure: Pressure, ruleId: string, because: string): void {
+    this.explain.add(ruleId, because);
+    const entry = { rank: PRESSURE_RANK[pressure], ruleId };
+    if (where === null) this.everywhere.caps.push(entry);
+    else for (const r of where) this.at(r).caps.push(entry);
+  }
+
+  forbid(where: readonly RegionCode[] | null, techniques: readonly TechniqueCode[], ruleId: string, because: string): void {
+    this.explain.add(ruleId, because);
+    let bits = 0;
+    for (const t of techniques) bits |= bit(t);
+    if (where === null) this.everywhere.forbidden |= bits;
+    else for (const r of where) this.at(r).forbidden |= bits;
+  }
+
+  avoid(region: RegionCode, mask: number, ruleId: string, because: string): void {
+    this.explain.add(ruleId, because);
+    const rules = this.at(region);
+    rules.avoidMask |= mask;
+    if (!rules.avoidRuleIds.includes(ruleId)) rules.avoidRuleIds.push(ruleId);
+  }
+
+  precaution(ruleId: string, text: string): void {
+    this.explain.add(ruleId, text);
+    this.precautions.push(text);
+  }
+
+  /** A recent surgery site: left alone until the incision has closed, then the healing-phase rules. */
+  surgicalSite(region: RegionCode, mask: number, days: number | null): void {
+    if (days === null || days < INCISION_CLOSED_DAYS) {
+      const when = days === null ? 'surgery date unknown' : `day ${days} after surgery`;
+      this.avoid(region, mask, 'surgery.incision_open', `Recent surgery site (${when}): no work on the ${placeName(region, sideOf(mask))} until the incision has closed (~${INCISION_CLOSED_DAYS} days).`);
+    } else {
+      this.surgicalPhase(region, days);
+    }
+  }
+
+  /** Wound healing: techniques only from their stage of healing; light pressure until remodelling, moderate while the scar matures. */
+  surgicalPhase(region: RegionCode, days: number): void {
+    this.at(region).surgicalDays = days;
+    const early = TECHNIQUE_CODES.filter((t) => TECHNIQUES[t].minDaysAfterSurgery > days);
+    if (early.length > 0) {
+      this.forbid([region], early, 'surgery.phase', `Day ${days} after surgery: only techniques cleared for this stage of healing on the operated ${placeName(region, null)} (deep and friction work after ~${REMODELLING_DAYS} days).`);
+    }
+    if (days < REMODELLING_DAYS) this.cap([region], 'light', 'surgery.phase.pressure', `Day ${days} after surgery: light pressure on the operated region until remodelling (~${REMODELLING_DAYS} days).`);
+    else if (days < MATURING_DAYS) this.cap([region], 'moderate', 'surgery.phase.pressure', `Day ${days} after surgery: moderate pressure at most on the operated region while the scar matures.`);
+  }
+}
+
+/** Builds the restrictions of a plan that goes ahead. */
+export function buildRestrictions(facts: CaseFacts, outcome: ScreeningOutcome, explain: Explainer): Restrictions {
+  const b = new Builder(explain);
+  const painRegions = facts.painAreas.map((a) => a.region);
+
+  let surgicalSiteGiven = false;
+  for (const condition of outcome.conditions) {
+    const entry = CONDITIONS[condition.code];
+    const local = condition.places.map((p) => p.region);
+    for (const effect of entry.effects) {
+      const ruleId = EFFECT_RULE_IDS[condition.code][effect.type];
+      if (effect.type === 'avoid_region') {
+        const places = effect.regions ? effect.regions.map((region) => ({ region, mask: WHOLE })) : condition.places;
+        for (const p of places) b.avoid(p.region, p.mask, ruleId, `${entry.label}: nothing on the ${placeName(p.region, sideOf(p.mask))}.`);
+      } else if (effect.type === 'max_pressure') {
+        const where = effect.regions ?? (entry.scope === 'local' ? local : null);
+        const scope = effect.regions ? ` on ${effect.regions.map((r) => placeName(r, null)).join(', ')}` : '';
+        b.cap(where, effect.pressure, ruleId, `${entry.label}: ${effect.pressure} pressure at most${scope}.`);
+      } else if (effect.type === 'forbid_technique') {
+        const where = effect.regions ?? (entry.scope === 'local' ? local : null);
+        const scope = effect.regions ? ` on ${effect.regions.map((r) => placeName(r, null)).join(', ')}` : '';
+        b.forbid(where, effect.techniques, ruleId, `${entry.label}: no ${effect.techniques.map((t) => TECHNIQUES[t].label.toLowerCase()).join(', ')}${scope}.`);
+      } else if (effect.type === 'positioning') {
+        b.precaution(ruleId, effect.instruction);
+      } else if (effect.type === 'clearance') {
+        b.precaution(ruleId, `${entry.label}: obtain clearance from ${effect.from} before treatment.`);
+      } else {
+        surgicalSiteGiven = true;
+        // In a post-surgical plan the operated region follows the healing phases (drainage around the
+        // incision from the start); otherwise the site is left alone until the incision has closed.
+        for (const p of condition.places) {
+          if (facts.mechanism === 'post_surgical') b.surgicalPhase(p.region, facts.surgeryDays ?? 0);
+          else b.surgicalSite(p.region, p.mask, facts.surgeryDays);
+        }
+      }
+    }
+  }
+
+  // Post-surgical without a coded site: the painful regions are the operated ones. Manual lymphatic
+  // drainage may start early, around (never over) the incision; scar work once it has closed.
+  if (facts.mechanism === 'post_surgical' && !surgicalSiteGiven) {
+    for (const region of painRegions) b.surgicalPhase(region, facts.surgeryDays ?? 0);
+  }
+
+  const age = facts.age;
+  if (age !== null && age >= 80) {
+    b.cap(null, 'light', 'age.older_adult', `Age ${age}: light pressure only.`);
+    b.forbid(null, ['joint_mobilisation'], 'age.older_adult', `Age ${age}: no joint mobilisation.`);
+  } else if (age !== null && age >= 65) {
+    b.cap(null, 'moderate', 'age.older_adult', `Age ${age}: no firm pressure or deep friction.`);
+  }
+  if (outcome.findings.some((f) => f.code === 'severe_pain')) {
+    b.cap(null, 'moderate', 'measures.severe_pain', 'Severe pain (NRS ≥ 9): start gently, moderate pressure at most.');
+  }
+  const chronicity = CHRONICITY[facts.chronicity];
+  if (chronicity.maxPressureOnPainRegions !== 'firm' && painRegions.length > 0) {
+    const because = `${chronicity.label}: ${chronicity.maxPressureOnPainRegions} pressure at most on the painful regions.`;
+    b.cap(painRegions, chronicity.maxPressureOnPainRegions, CHRONICITY_PRESSURE_RULE_IDS[facts.chronicity], because);
+  }
+  if (MECHANISMS[facts.mechanism].injury && facts.chronicity === 'acute' && painRegions.length > 0) {
+    const because = `Acute ${facts.mechanism} injury (< 6 weeks): no friction, deep or stretching work on the injured regions yet.`;
+    b.forbid(painRegions, ACUTE_INJURY_AVOID, 'mechanism.acute_injury', because);
+  }
+  const preferred = facts.preferences.pressure;
+  if (preferred && preferred !== 'firm') b.cap(null, preferred, 'preference.pressure', `The patient prefers ${preferred} pressure (an upper bound; precautions may lower it).`);
+
+  // The therapist's checklist: every caution, then the advisory notes (guardian consent, referral for stress…).
+  for (const severity of ['caution', 'info'] as const) {
+    for (const f of outcome.findings) if (f.severity === severity && !b.precautions.includes(f.message)) b.precautions.push(f.message);
+  }
+  return { everywhere: b.everywhere, regions: b.regions, precautions: b.precautions };
+}
+
+/** The rules of one region (without those that apply everywhere). */
+export function regionRules(restrictions: Restrictions, region: RegionCode): RegionRules {
+  return restrictions.regions[region] ?? NONE;
+}
+
+/** The pressure ceiling on a region and the rules that bind it below what a technique wants. */
+export function pressureCap(restrictions: Restrictions, region: RegionCode, wanted: Pressure): { rank: number; ruleIds: string[] } {
+  const wantedRank = PRESSURE_RANK[wanted];
+  const caps = regionRules(restrictions, region).caps;
+  const global = restrictions.everywhere.caps;
+  let rank = wantedRank;
+  for (const c of global) if (c.rank < rank) rank = c.rank;
+  for (const c of caps) if (c.rank < rank) rank = c.rank;
+  if (rank === wantedRank) return { rank, ruleIds: NO_RULES };
+  const ruleIds: string[] = [];
+  for (const c of global) if (c.rank === rank && !ruleIds.includes(c.ruleId)) ruleIds.push(c.ruleId);
+  for (const c of caps) if (c.rank === rank && !ruleIds.includes(c.ruleId)) ruleIds.push(c.ruleId);
+  return { rank, ruleIds };
+}
+
+/** The technique bits (1 << index in TECHNIQUE_CODES) ruled out on a region. */
+export function forbiddenBits(restrictions: Restrictions, region: RegionCode): number {
+  return restrictions.everywhere.forbidden | regionRules(restrictions, region).forbidden;
+}

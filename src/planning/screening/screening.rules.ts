@@ -1,0 +1,203 @@
+// Screening: coded conditions and red flags, the complaint text, the measures and the age become
+// findings, and the findings decide whether treatment goes ahead (SPEC §4).
+import type { AssessmentInput } from '../../contracts/assessment.contract';
+import type { Decision, Finding } from '../../contracts/plan.contract';
+import type { CaseFacts } from '../case.facts';
+import { CONDITION_CODES, CONDITIONS, ESCALATIONS, type ConditionCode } from '../catalog/catalog.conditions';
+import { NEURAL_QUALITIES } from '../catalog/catalog.goals';
+import { MEASURES } from '../catalog/catalog.measures';
+import { REGION_CODES, REGIONS, type RegionCode } from '../catalog/catalog.regions';
+import type { Severity, Side } from '../catalog/catalog.types';
+import { exclusion, placeName, WHOLE } from '../engine.util';
+import { readComplaint } from './complaint.reader';
+
+export interface Place {
+  region: RegionCode;
+  /** The excluded part of the region (side bits). */
+  mask: number;
+}
+
+export interface ActiveCondition {
+  code: ConditionCode;
+  source: 'screening' | 'complaint';
+  /** Where a local condition is; empty for a systemic one or a local one of unknown place. */
+  places: Place[];
+}
+
+export interface ScreeningOutcome {
+  decision: Decision;
+  findings: Finding[];
+  conditions: ActiveCondition[];
+  codes: Set<ConditionCode>;
+  facts: Set<string>;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { stop: 0, caution: 1, info: 2 };
+const SOURCE_ORDER = { screening: 0, complaint: 1, measures: 2 } as const;
+const OLDER_ADULT = 65;
+const VERY_OLD = 80;
+const SEVERE_PAIN = 9;
+/** Until remodelling (~6 weeks) an operated region is treated as healing tissue. */
+const HEALING_DAYS = 42;
+
+function placesFor(code: ConditionCode, region: RegionCode | null, side: Side | null, facts: CaseFacts): { places: Place[]; where: string } {
+  const entry = CONDITIONS[code];
+  if (entry.scope !== 'local') return { places: [], where: '' };
+  if (region) return { places: [{ region, mask: exclusion(side) }], where: placeName(region, side) };
+  // Location not recorded: conservatively assume the catalog's usual site, else every painful region.
+  const assumed = entry.defaultRegions.length > 0 ? entry.defaultRegions : facts.painAreas.map((a) => a.region);
+  if (assumed.length === 0) return { places: [], where: 'location not recorded: inspect and keep clear of it' };
+  return {
+    places: assumed.map((r) => ({ region: r, mask: WHOLE })),
+    where: `location not recorded, assumed at ${assumed.map((r) => placeName(r, null)).join(', ')}`,
+  };
+}
+
+/** Orders the places of one condition code so that the input's order does not matter. */
+function placeOrder(c: ActiveCondition): number {
+  const first = c.places[0];
+  return first ? REGION_CODES.indexOf(first.region) * 8 + first.mask : -1;
+}
+
+function finding(code: string, severity: Severity, message: string, source: Finding['source'], evidence: string): Finding {
+  return { code, severity, message, source, evidence };
+}
+
+interface Screen {
+  facts: CaseFacts;
+  findings: Finding[];
+  conditions: ActiveCondition[];
+  factSet: Set<string>;
+  seen: Set<string>;
+}
+
+/** Makes a catalog condition active (once per source and place) and records its finding. */
+function activate(s: Screen, code: ConditionCode, source: 'screening' | 'complaint', region: RegionCode | null, side: Side | null, evidence: string): void {
+  const key = `${code}|${source}|${region ?? ''}|${side ?? ''}`;
+  if (s.seen.has(key)) return;
+  s.seen.add(key);
+  const entry = CONDITIONS[code];
+  const { places, where } = placesFor(code, region, side, s.facts);
+  s.conditions.push({ code, source, places });
+  s.factSet.add(code);
+  s.findings.push(finding(code, entry.severity, where ? `${entry.message} (${where})` : entry.message, source, evidence));
+}
+
+/** Screens an assessment: findings from every source, the active conditions, and the decision. */
+export function screen(input: AssessmentInput, facts: CaseFacts): ScreeningOutcome {
+  const s: Screen = { facts, findings: [], conditions: [], factSet: new Set(), seen: new Set() };
+  const { findings, conditions, factSet } = s;
+
+  const screening = input.screening ?? {};
+  for (const [list, items] of [
+    ['conditions', screening.conditions ?? []],
+    ['redFlags', screening.redFlags ?? []],
+  ] as const) {
+    for (const item of items) {
+      if (typeof item === 'string') activate(s, item, 'screening', null, null, `screening.${list}: ${item}`);
+      else activate(s, item.code, 'screening', item.region, item.side ?? null, `screening.${list}: ${item.code} (${placeName(item.region, item.side)})`);
+    }
+  }
+
+  const recent = facts.chronicity === 'acute' || facts.chronicity === 'unknown';
+  for (const match of readComplaint(facts.complaint)) {
+    if (match.code === 'trauma') {
+      factSet.add('trauma');
+      continue;
+    }
+    factSet.add(match.code === 'major_trauma' ? 'trauma' : match.code);
+    // A major accident long before a subacute or chronic complaint is history, not a red flag.
+    if (match.code === 'major_trauma' && !recent) continue;
+    activate(s, match.code, 'complaint', match.region, match.side, match.evidence);
+  }
+
+  addMeasureFindings(facts, findings);
+  addAgeFindings(facts, findings, factSet);
+  if (facts.mechanism === 'trauma') factSet.add('trauma');
+  if (recent) factSet.add('recent');
+  if (facts.chronicity === 'acute') factSet.add('acute');
+  if (facts.painAreas.some((a) => REGIONS[a.region].spinal)) factSet.add('spinal_pain');
+  if (facts.painAreas.some((a) => a.region === 'neck')) factSet.add('neck_pain');
+  if (facts.surgeryDateInFuture) {
+    findings.push(finding('surgery_date_after_assessment', 'info', 'The surgery date is after the assessment date: timing treated as day 0.', 'screening', 'screening.surgeryDate'));
+  }
+  if (facts.mechanism === 'post_surgical' && (facts.surgeryDays === null || facts.surgeryDays < HEALING_DAYS)) {
+    const day = facts.surgeryDays === null ? 'time since surgery unknown' : `day ${facts.surgeryDays} after surgery`;
+    findings.push(
+      finding('post_surgical_healing', 'caution', `Post-surgical tissue still healing (${day}): lymphatic drainage around the incision first, light pressure, scar work once it has closed.`, 'screening', 'mechanism: post_surgical'),
+    );
+  }
+  if (facts.mechanism === 'post_surgical' && !screening.surgeryDate) {
+    const when = facts.surgeryDays === null ? 'unknown, so the incision is treated as not yet closed' : `taken as ${facts.surgeryDays} days from durationWeeks`;
+    findings.push(finding('surgery_date_missing', 'info', `Post-surgical complaint without a surgery date: time since surgery ${when}.`, 'screening', 'mechanism: post_surgical'));
+  }
+
+  for (const rule of ESCALATIONS) {
+    if (factSet.has(rule.raises)) continue;
+    if (!rule.all.every((f) => factSet.has(f)) || (rule.any.length > 0 && !rule.any.some((f) => factSet.has(f)))) continue;
+    const evidence = [...rule.all, ...rule.any.filter((f) => factSet.has(f))].join(' + ');
+    activate(s, rule.raises, 'screening', null, null, `${evidence} (${rule.id})`);
+  }
+
+  findings.sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      SOURCE_ORDER[a.source] - SOURCE_ORDER[b.source] ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
+      (a.evidence < b.evidence ? -1 : a.evidence > b.evidence ? 1 : 0),
+  );
+  conditions.sort((a, b) => CONDITION_CODES.indexOf(a.code) - CONDITION_CODES.indexOf(b.code) || SOURCE_ORDER[a.source] - SOURCE_ORDER[b.source] || placeOrder(a) - placeOrder(b));
+
+  return { decision: decide(findings), findings, conditions, codes: new Set(conditions.map((c) => c.code)), facts: factSet };
+}
+
+function decide(findings: Finding[]): Decision {
+  let stop = false;
+  let caution = false;
+  for (const f of findings) {
+    if (f.severity === 'stop') {
+      if (CONDITIONS[f.code as ConditionCode]?.decision === 'refer') return 'refer';
+      stop = true;
+    } else if (f.severity === 'caution') caution = true;
+  }
+  return stop ? 'postpone' : caution ? 'treat_with_precautions' : 'treat';
+}
+
+function addMeasureFindings(facts: CaseFacts, findings: Finding[]): void {
+  const nrs = facts.measures.painNrs;
+  const worst = facts.painAreas[0];
+  if ((nrs ?? -1) >= SEVERE_PAIN || (worst && worst.intensity >= SEVERE_PAIN)) {
+    const evidence = nrs !== undefined && nrs >= SEVERE_PAIN ? `painNrs ${nrs}` : `${worst?.region} intensity ${worst?.intensity}`;
+    findings.push(
+      finding('severe_pain', 'caution', 'Severe pain (NRS ≥ 9): start gently (moderate pressure at most) and look for a non-mechanical cause if it does not ease.', 'measures', evidence),
+    );
+  }
+  const stress = facts.measures.stress;
+  const high = MEASURES.pss10.bands.find((b) => b.label === 'high');
+  if (stress && high && stress.score >= high.min) {
+    findings.push(
+      finding('high_stress', 'info', `PSS-10 in the high band (${high.min}–${high.max}): suggest a mental-health professional alongside massage.`, 'measures', `stress.pss10 ${stress.score}`),
+    );
+  }
+  const neural = facts.painAreas.filter((a) => a.qualities.some((q) => NEURAL_QUALITIES.includes(q)));
+  if (neural.length > 0) {
+    const evidence = neural.map((a) => `${a.region}: ${a.qualities.filter((q) => NEURAL_QUALITIES.includes(q)).join(', ')}`).join('; ');
+    findings.push(finding('neural_symptoms', 'info', 'Nerve-like pain: no sustained deep pressure over the nerve path; re-check strength and sensation each visit.', 'measures', evidence));
+  }
+}
+
+function addAgeFindings(facts: CaseFacts, findings: Finding[], factSet: Set<string>): void {
+  const age = facts.age;
+  if (age === null) return;
+  if (age >= 50) factSet.add('age_50_plus');
+  if (age >= OLDER_ADULT) {
+    factSet.add('older_adult');
+    const message =
+      age >= VERY_OLD
+        ? 'Age 80 or over: thin skin and fragile bone — light pressure only, no friction or joint mobilisation.'
+        : 'Age 65 or over: thinner skin and lower bone density — no firm pressure or deep friction.';
+    findings.push(finding('older_adult', 'caution', message, 'screening', `age ${age}`));
+  } else if (age < 18) {
+    findings.push(finding('minor', 'info', 'Under 18: a parent or guardian consents and may be present.', 'screening', `age ${age}`));
+  }
+}

@@ -1,0 +1,46 @@
+// Builders for planning tests: a valid assessment (the SPEC §3 example without precautions) that each
+// case changes only where it matters, parsed through the real input schema.
+import { AssessmentInputSchema, type AssessmentInput } from '../../src/contracts/assessment.contract';
+import { PlanContentSchema, type PlanContent } from '../../src/contracts/plan.contract';
+import { generatePlan } from '../../src/planning';
+import { TECHNIQUES } from '../../src/planning/catalog/catalog.techniques';
+
+export const TODAY = '2025-03-01';
+export const PATIENT_ID = '0193a5c2-7d1e-7b3a-9c4f-2a6b8e1d0f57';
+
+type Overrides = Partial<Omit<AssessmentInput, 'screening' | 'measures' | 'preferences'>> & {
+  screening?: AssessmentInput['screening'];
+  measures?: AssessmentInput['measures'];
+  preferences?: AssessmentInput['preferences'];
+};
+
+/** A plain chronic postural low-back case with pain and range-of-motion goals. */
+export function assessment(overrides: Overrides = {}): AssessmentInput {
+  return AssessmentInputSchema.parse({
+    patientId: PATIENT_ID,
+    practitioner: 'dr-lee',
+    complaint: 'Dull ache in the low back for 4 months, worse sitting.',
+    painLocations: [{ region: 'lower_back', side: 'left', intensity: 6, quality: ['aching'] }],
+    goals: [
+      { type: 'pain_relief', priority: 1 },
+      { type: 'range_of_motion', priority: 2, detail: 'bend to tie shoes' },
+    ],
+    durationWeeks: 16,
+    mechanism: 'postural',
+    screening: { conditions: [], redFlags: [], surgeryDate: null, age: 45 },
+    measures: { painNrs: 6, rom: [{ joint: 'lumbar', movement: 'flexion', degrees: 50 }] },
+    preferences: { sessionMinutes: 60 },
+    ...overrides,
+  });
+}
+
+/** Generates a plan and checks it against the response schema, as the API would. */
+export function plan(input: AssessmentInput, today = TODAY, age?: number | null): PlanContent {
+  const content = generatePlan(input, { today, age });
+  return PlanContentSchema.parse(content);
+}
+
+export const handsOn = (p: PlanContent) => p.techniques.filter((t) => TECHNIQUES[t.code].handsOn);
+export const findingCodes = (p: PlanContent) => p.screening.findings.map((f) => f.code);
+export const techniqueCodes = (p: PlanContent) => p.techniques.map((t) => t.code);
+export const servedGoals = (p: PlanContent) => new Set([...p.techniques.flatMap((t) => t.goalTypes), ...p.homeProgram.flatMap((h) => h.goalTypes)]);
