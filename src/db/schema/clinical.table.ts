@@ -62,6 +62,8 @@ export const plans = pgTable(
     primaryKey({ columns: [t.clinicId, t.id] }),
     foreignKey({ columns: [t.clinicId, t.patientId], foreignColumns: [patients.clinicId, patients.id] }),
     foreignKey({ columns: [t.clinicId, t.assessmentId], foreignColumns: [assessments.clinicId, assessments.id] }),
+    // An assessment yields exactly one plan; the index also finds it from the assessment.
+    uniqueIndex('plans_clinic_assessment_key').on(t.clinicId, t.assessmentId),
     index('plans_clinic_updated_idx').on(t.clinicId, t.updatedAt, t.id),
     index('plans_clinic_patient_updated_idx').on(t.clinicId, t.patientId, t.updatedAt, t.id),
     index('plans_clinic_status_updated_idx').on(t.clinicId, t.status, t.updatedAt, t.id),

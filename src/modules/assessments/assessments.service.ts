@@ -43,7 +43,8 @@ async function requirePatient(tx: Executor, ctx: RequestContext, patientId: stri
   return patient;
 }
 
-function toAssessment(row: AssessmentRow, planId: string): Assessment {
+/** A stored assessment as the API shows it: the input as sent, with the service's fields. */
+export function toAssessment(row: AssessmentRow, planId: string): Assessment {
   const { assessedAt: _sent, ...input } = row.input as AssessmentInput;
   return { ...input, id: row.id, assessedAt: row.assessedAt.toISOString(), planId, version: row.version, createdAt: row.createdAt.toISOString() };
 }

@@ -5,13 +5,6 @@ import type { Plan, PlanVersion } from '../../contracts/plan-resource.contract';
 import type { ResourceLine } from '../../contracts/transfer.contract';
 import { assessments, patients, plans, planVersions, sessions } from '../../db/schema';
 import { derivedUuid } from '../../lib/derived-uuid';
-import type { AssessmentRow } from '../assessments/assessments.repository';
-
-/** An assessment as GET /v1/assessments/{id} shows it (the same mapping as assessments.service). */
-export function toAssessmentShape(row: AssessmentRow, planId: string): Assessment {
-  const { assessedAt: _sent, ...input } = row.input as AssessmentInput;
-  return { ...input, id: row.id, assessedAt: row.assessedAt.toISOString(), planId, version: row.version, createdAt: row.createdAt.toISOString() };
-}
 
 /** The engine's content of a plan or plan version: everything but the resource fields around it. */
 function contentOf(plan: Plan | PlanVersion) {

@@ -1,29 +1,11 @@
 import { and, asc, count, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { ExportCounts } from '../../contracts/transfer.contract';
-import type { Db, Executor, Tx } from '../../db/database';
+import type { Executor } from '../../db/database';
 import { assessments, patients, plans, planVersions, sessions } from '../../db/schema';
 import type { AssessmentRow } from '../assessments/assessments.repository';
 import type { PatientRow } from '../patients/patients.repository';
 import type { PlanRow, PlanVersionRow } from '../plans/plans.repository';
 import type { SessionRow } from '../sessions/sessions.repository';
-
-/**
- * Runs `work` in one REPEATABLE READ, READ ONLY transaction of the clinic: every batch of an export
- * reads the same snapshot, so a session written meanwhile can never appear without its plan.
- * Role and clinic are set exactly as inClinic (db/tenant.ts) sets them, so row-level security applies;
- * inClinic cannot take the isolation level, which must be set before the transaction's first query.
- */
-export function inClinicSnapshot<T>(db: Db, clinicId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.transaction(
-    async (tx) => {
-      await tx.execute(sql`select set_config('role', 'manuplan_app', true), set_config('app.clinic_id', ${clinicId}, true)`);
-      // Between batches the export waits for its reader (backpressure): allow a slow pipe, not a stuck one.
-      await tx.execute(sql`select set_config('idle_in_transaction_session_timeout', '600s', true)`);
-      return work(tx);
-    },
-    { isolationLevel: 'repeatable read', accessMode: 'read only' },
-  );
-}
 
 export type PlanOfVersion = Pick<PlanRow, 'id' | 'patientId' | 'assessmentId' | 'createdAt'>;
 

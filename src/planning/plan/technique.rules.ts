@@ -167,6 +167,39 @@ function addPick(picks: Pick[], fresh: Pick): void {
   existing.round = Math.min(existing.round, fresh.round);
 }
 
+interface Selection {
+  facts: CaseFacts;
+  goals: GoalType[];
+  acute: boolean;
+  picks: Pick[];
+  restrictions: Restrictions;
+  explain: Explainer;
+}
+
+/** For each goal, the technique of this round (0: first allowed choice, 1: second) on one focus area. */
+function pickForArea(s: Selection, view: AreaView, ai: number, round: number): void {
+  const { facts, goals, acute, picks, explain } = s;
+  for (let gi = 0; gi < goals.length; gi++) {
+    const goal = goals[gi] as GoalType;
+    const ranked = RANKED[facts.mechanism][goal][acute ? 1 : 0];
+    let found = 0;
+    for (const { code, preferred } of scarClosed(view) ? withScarWork(goal, ranked) : ranked) {
+      const ok = evaluate(code, view, goal, s.restrictions);
+      if (!ok || found++ < round) continue;
+      const technique = VIEWS.get(code) as TechniqueView;
+      const ruleIds = [round === 0 ? FIRST_CHOICE : SECOND_CHOICE];
+      if (preferred) ruleIds.push(explain.add(PREFER_RULES[facts.mechanism].id, PREFER_RULES[facts.mechanism].because));
+      if (acute && technique.gentle) ruleIds.push(explain.add('chronicity.acute.gentle_first', 'Acute phase (< 6 weeks): gentle techniques are chosen first.'));
+      for (const id of ok.ruleIds) ruleIds.push(id);
+      // Minutes follow priority: earlier focus areas, higher-priority goals and first choices weigh more.
+      const weight = (MAX_AREAS - ai) * (goals.length - gi) * (round === 0 ? 2 : 1);
+      const pick = { code, entry: technique.entry, area: view.area, goals: [goal], weight, round, pressure: ok.pressure, ruleIds, capRuleIds: ok.ruleIds };
+      addPick(picks, { ...pick, reasons: [{ goal, round, preferred }], operated: view.days !== null, order: picks.length });
+      break;
+    }
+  }
+}
+
 /** Chooses the session's techniques within `budget` minutes of hands-on and exercise time. */
 export function chooseTechniques(facts: CaseFacts, areas: Focus[], restrictions: Restrictions, budget: number, explain: Explainer): PlanTechnique[] {
   const goals = facts.goalTypes;
@@ -174,31 +207,12 @@ export function chooseTechniques(facts: CaseFacts, areas: Focus[], restrictions:
   const picks: Pick[] = [];
   const treated = areas.slice(0, MAX_AREAS);
 
-  for (let ai = 0; ai < treated.length; ai++) {
-    const area = treated[ai] as Focus;
-    const view = areaView(area, restrictions);
-    const operated = view.days !== null;
-    for (let gi = 0; gi < goals.length; gi++) {
-      const goal = goals[gi] as GoalType;
-      let found = 0;
-      const ranked = RANKED[facts.mechanism][goal][acute ? 1 : 0];
-      for (const { code, preferred } of scarClosed(view) ? withScarWork(goal, ranked) : ranked) {
-        const ok = evaluate(code, view, goal, restrictions);
-        if (!ok) continue;
-        const ruleIds = [found === 0 ? FIRST_CHOICE : SECOND_CHOICE];
-        if (preferred) ruleIds.push(explain.add(PREFER_RULES[facts.mechanism].id, PREFER_RULES[facts.mechanism].because));
-        const technique = VIEWS.get(code) as TechniqueView;
-        if (acute && technique.gentle) {
-          ruleIds.push(explain.add('chronicity.acute.gentle_first', 'Acute phase (< 6 weeks): gentle techniques are chosen first.'));
-        }
-        for (const id of ok.ruleIds) ruleIds.push(id);
-        // Minutes follow priority: earlier focus areas, higher-priority goals and first choices weigh more.
-        const weight = (MAX_AREAS - ai) * (goals.length - gi) * (found === 0 ? 2 : 1);
-        const reasons = [{ goal, round: found, preferred }];
-        addPick(picks, { code, entry: technique.entry, area, goals: [goal], weight, round: found, pressure: ok.pressure, ruleIds, capRuleIds: ok.ruleIds, reasons, operated, order: picks.length });
-        if (++found >= CHOICES_PER_GOAL) break;
-      }
-    }
+  const views = treated.map((area) => areaView(area, restrictions));
+  const limit = techniqueLimit(budget);
+  const selection: Selection = { facts, goals, acute, picks, restrictions, explain };
+  // First choices for every area and goal; second choices only while the session has room for more.
+  for (let round = 0; round < CHOICES_PER_GOAL && picks.length < limit; round++) {
+    for (let ai = 0; ai < views.length; ai++) pickForArea(selection, views[ai] as AreaView, ai, round);
   }
 
   // Chronic pain care centres on exercise (ACP 2017): exercise is taught in the session too.
@@ -206,7 +220,7 @@ export function chooseTechniques(facts: CaseFacts, areas: Focus[], restrictions:
   const exerciseGoals = goals.filter((g) => TECHNIQUES.therapeutic_exercise.goalTypes.includes(g));
   const first = treated[0];
   if (chronicity.sessionExercise && exerciseGoals.length > 0 && first) {
-    const ok = evaluate('therapeutic_exercise', areaView(first, restrictions), exerciseGoals[0] as GoalType, restrictions);
+    const ok = evaluate('therapeutic_exercise', views[0] as AreaView, exerciseGoals[0] as GoalType, restrictions);
     if (ok) {
       const ruleId = explain.once('chronicity.chronic.session_exercise', () => `${chronicity.label}: ${chronicity.note}`);
       const operated = regionRules(restrictions, first.region).surgicalDays !== null;
@@ -215,7 +229,7 @@ export function chooseTechniques(facts: CaseFacts, areas: Focus[], restrictions:
     }
   }
 
-  const chosen = select(picks, goals, budget);
+  const chosen = select(picks, goals, budget, limit);
   if (chosen.length === 0) return [];
   const minutes = allocate(chosen, budget);
   explain.once(MINUTES_RULE, () => `Technique minutes follow the priority of focus area and goal, within each technique's catalog range, and fit ${budget} minutes of the session.`);
@@ -227,14 +241,18 @@ export function chooseTechniques(facts: CaseFacts, areas: Focus[], restrictions:
   return keyed.map(({ p, minutes: m }) => toTechnique(p, m, goals, MECHANISM_WORDS[facts.mechanism]));
 }
 
+/** How many techniques a session of this length can hold (about one per 10 minutes). */
+function techniqueLimit(budget: number): number {
+  return Math.max(1, Math.min(MAX_TECHNIQUES, Math.floor(budget / MINUTES_PER_TECHNIQUE)));
+}
+
 /** Output order: focus area, first-choice before second, goal, then catalog order. */
 function sortKey(p: Pick): number {
   return ((p.area.priority * 4 + p.round) * 8 + GOAL_TYPES.indexOf(p.goals[0] as GoalType)) * 32 + TECHNIQUE_CODES.indexOf(p.code);
 }
 
 /** The techniques that fit the session: every goal's best first, then by weight, within the budget and the limit. */
-function select(picks: Pick[], goals: GoalType[], budget: number): Pick[] {
-  const limit = Math.max(1, Math.min(MAX_TECHNIQUES, Math.floor(budget / MINUTES_PER_TECHNIQUE)));
+function select(picks: Pick[], goals: GoalType[], budget: number, limit: number): Pick[] {
   const sorted = [...picks].sort((a, b) => a.round - b.round || b.weight - a.weight || a.order - b.order);
   const chosen: Pick[] = [];
   let used = 0;

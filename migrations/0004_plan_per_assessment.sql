@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "plans_clinic_assessment_key" ON "plans" USING btree ("clinic_id","assessment_id");
