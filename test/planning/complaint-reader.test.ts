@@ -156,6 +156,13 @@ describe('evidence and location', () => {
     expect(codes('fever. Fever again. FEVER.').filter((c) => c === 'fever')).toHaveLength(1);
   });
 
+  it('stays fast on the longest complaint the schema allows, full of repeated concepts', () => {
+    const text = 'no calf swollen hot red after flight, denies numb groin; '.repeat(70).slice(0, 4000);
+    const start = performance.now();
+    readComplaint(text);
+    expect(performance.now() - start).toBeLessThan(200);
+  });
+
   it('handles empty, punctuation-only and non-Latin text', () => {
     expect(readComplaint('')).toEqual([]);
     expect(readComplaint('... !!! ???')).toEqual([]);

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { AssessmentInputSchema, type AssessmentInput } from '../../src/contracts/assessment.contract';
 import { PlanContentSchema, type PlanContent } from '../../src/contracts/plan.contract';
-import { generatePlan } from '../../src/planning';
+import { billingFor, generatePlan, techniqueViolations } from '../../src/planning';
 import { CONDITION_CODES, CONDITIONS, type ConditionCode } from '../../src/planning/catalog/catalog.conditions';
 import { GOAL_TYPES, MECHANISM_CODES, MECHANISMS, PAIN_QUALITIES } from '../../src/planning/catalog/catalog.goals';
 import { FUNCTION_INSTRUMENTS, MEASURES, ROM_NORMS, romNorm } from '../../src/planning/catalog/catalog.measures';
@@ -329,6 +329,23 @@ describe('plan properties', () => {
         const manual = p.billing.find((b) => b.cpt === '97140')?.regions ?? [];
         for (const r of massage) expect(manual).not.toContain(r);
         for (const b of p.billing) expect(b.units).toBeGreaterThanOrEqual(Math.floor(b.minutes / 15));
+      }),
+      RUNS,
+    );
+  });
+
+  it('the edit check agrees with the engine: its own techniques always pass, and a firmer one than allowed never does', () => {
+    fc.assert(
+      fc.property(assessment, contextAge, (input, age) => {
+        const context = { today: TODAY, age };
+        const p = generatePlan(input, context);
+        expect(techniqueViolations(input, context, p.techniques)).toEqual([]);
+        expect(billingFor(p.techniques)).toEqual(p.billing);
+        const capped = p.techniques.findIndex((t) => t.pressure !== 'firm' && TECHNIQUES[t.code].handsOn && t.ruleIds.some((r) => r.includes('pressure') || r.startsWith('age.')));
+        if (capped >= 0) {
+          const firmer = p.techniques.map((t, i) => (i === capped ? { ...t, pressure: 'firm' as const } : t));
+          expect(techniqueViolations(input, context, firmer).map((v) => v.index)).toContain(capped);
+        }
       }),
       RUNS,
     );

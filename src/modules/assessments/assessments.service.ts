@@ -14,27 +14,16 @@ import { plansRepository } from '../plans/plans.repository';
 import type { Outcome, RequestContext } from '../request-context';
 import type { WriteUnit } from '../write-unit';
 import { assessmentsRepository, type AssessmentRow } from './assessments.repository';
+import { planningContext } from './planning-context';
 
 export type AssessmentsService = ReturnType<typeof createAssessmentsService>;
 
 const patientNotFound = () =>
   new ProblemError(404, 'not-found', 'Not found', 'Patient was not found.', [{ path: '/patientId', message: 'no such patient in this clinic' }]);
 
-/** Whole years between a birth date and a day, both YYYY-MM-DD. */
-export function ageOn(birthDate: string, day: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
-
-/**
- * The engine's plan for an input. The assessment date is the engine's "today", so an imported
- * historical assessment gets the plan it would have got then; the patient's birth date gives
- * the age when the screening does not.
- */
+/** The engine's plan for an input, as of the assessment date. */
 function planFor(input: AssessmentInput, patient: PatientRow, assessedAt: Date): PlanContent {
-  const today = assessedAt.toISOString().slice(0, 10);
-  return generatePlan(input, { today, age: patient.birthDate ? ageOn(patient.birthDate, today) : null });
+  return generatePlan(input, planningContext(assessedAt, patient.birthDate));
 }
 
 async function requirePatient(tx: Executor, ctx: RequestContext, patientId: string): Promise<PatientRow> {

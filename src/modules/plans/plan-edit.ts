@@ -1,7 +1,11 @@
 import type { PatchPlanBody } from '../../contracts/plan-resource.contract';
 import type { PlanContent, PlanGoal } from '../../contracts/plan.contract';
 import { badRequest, type FieldError } from '../../errors';
+import { billingFor, type TechniqueViolation } from '../../planning';
 import { MEASURES } from '../../planning/catalog/catalog.measures';
+
+/** The engine's verdict on a list of techniques for this plan's assessment. */
+export type TechniqueCheck = (techniques: PlanContent['techniques']) => TechniqueViolation[];
 
 export const THERAPIST_RULE = 'therapist_edit';
 
@@ -10,10 +14,11 @@ const sameGoal = (goal: PlanGoal, edit: { type: string; measure: string; joint?:
 
 /**
  * The plan content after a therapist's edit, held to the rules the engine's own output keeps:
- * schedule arithmetic, techniques fitting the session, goal targets inside the measure's range
- * and on the improving side of the baseline. Throws 400 naming every field that breaks one.
+ * schedule arithmetic, techniques fitting the session and safe for the assessment (`safety`),
+ * goal targets inside the measure's range and on the improving side of the baseline. Billing
+ * follows the techniques. Throws 400 naming every field that breaks a rule.
  */
-export function applyPlanEdit(current: PlanContent, edit: PatchPlanBody): PlanContent {
+export function applyPlanEdit(current: PlanContent, edit: PatchPlanBody, safety: TechniqueCheck): PlanContent {
   const errors: FieldError[] = [];
   const next: PlanContent = { ...current };
   const because = 'Set by the therapist';
@@ -29,6 +34,8 @@ export function applyPlanEdit(current: PlanContent, edit: PatchPlanBody): PlanCo
 
   if (edit.techniques) {
     next.techniques = edit.techniques.map((t) => ({ ...t, rationale: t.rationale ?? because, ruleIds: [THERAPIST_RULE] }));
+    next.billing = billingFor(next.techniques);
+    for (const v of safety(next.techniques)) errors.push({ path: `/techniques/${v.index}`, message: v.message });
   }
   const techniqueMinutes = next.techniques.reduce((sum, t) => sum + t.minutes, 0);
   if ((edit.techniques || edit.schedule) && techniqueMinutes > next.schedule.sessionMinutes) {

@@ -1,22 +1,37 @@
-import type { Measures } from '../../contracts/assessment.contract';
+import type { AssessmentInput, Measures } from '../../contracts/assessment.contract';
 import type { PatchPlanBody, Plan, PlanVersion } from '../../contracts/plan-resource.contract';
 import type { PlanContent } from '../../contracts/plan.contract';
 import type { Progress } from '../../contracts/progress.contract';
-import type { Database } from '../../db/database';
+import type { Database, Tx } from '../../db/database';
 import { inClinic } from '../../db/tenant';
 import { notFound, preconditionFailed } from '../../errors';
 import { decodeCursor, encodeCursor, isNonNegativeInteger } from '../../lib/cursor';
 import { expectedVersions, versionMatches } from '../../lib/etag';
-import { computeProgress } from '../../planning';
+import { computeProgress, techniqueViolations } from '../../planning';
+import { assessmentsRepository } from '../assessments/assessments.repository';
+import { planningContext } from '../assessments/planning-context';
+import { patientsRepository } from '../patients/patients.repository';
 import { decodePosition, toPage, type Page, type PageRequest } from '../paging';
 import type { RequestContext } from '../request-context';
 import { sessionsRepository } from '../sessions/sessions.repository';
-import { applyPlanEdit } from './plan-edit';
+import { applyPlanEdit, type TechniqueCheck } from './plan-edit';
 import { toPlan, toPlanVersion } from './plan-mapping';
 import { assertStatusMove, type PlanStatus } from './plan-status';
-import { plansRepository, type PlanFilter } from './plans.repository';
+import { plansRepository, type PlanFilter, type PlanRow } from './plans.repository';
 
 export type PlansService = ReturnType<typeof createPlansService>;
+
+const noCheck: TechniqueCheck = () => [];
+
+/** Checks techniques against the screening of the assessment the plan came from. */
+async function techniqueCheckFor(tx: Tx, plan: PlanRow): Promise<TechniqueCheck> {
+  const assessment = await assessmentsRepository.findById(tx, plan.clinicId, plan.assessmentId);
+  const patient = await patientsRepository.findById(tx, plan.clinicId, plan.patientId);
+  if (!assessment) return noCheck;
+  const input = assessment.input as AssessmentInput;
+  const context = planningContext(assessment.assessedAt, patient?.birthDate ?? null);
+  return (techniques) => techniqueViolations(input, context, techniques);
+}
 
 /** Plans: reading, listing, therapist edits with their history, and progress. */
 export function createPlansService({ database }: { database: Database }) {
@@ -53,7 +68,7 @@ export function createPlansService({ database }: { database: Database }) {
         }
         const status = edit.status ?? (current.status as PlanStatus);
         assertStatusMove(current.status as PlanStatus, status);
-        const content = applyPlanEdit(current.content as PlanContent, edit);
+        const content = applyPlanEdit(current.content as PlanContent, edit, edit.techniques ? await techniqueCheckFor(tx, current) : noCheck);
         const notes = edit.notes === undefined ? current.notes : edit.notes;
         const next = await plansRepository.replace(tx, current, { status, content, notes, updatedByKeyId: ctx.keyId });
         if (!next) throw preconditionFailed('The plan changed while this edit was applied; fetch it again.');

@@ -1,4 +1,4 @@
-import type { ChronicityEntry, GoalTypeEntry, HomeExerciseEntry, MechanismEntry, Chronicity } from './catalog.types';
+import type { Chronicity, ChronicityEntry, GoalTypeEntry, HomeExerciseEntry, MechanismEntry } from './catalog.types';
 
 export const GOAL_TYPES = ['pain_relief', 'range_of_motion', 'stress_reduction', 'injury_rehabilitation'] as const;
 export type GoalType = (typeof GOAL_TYPES)[number];
@@ -155,6 +155,8 @@ export const CHRONICITY: Record<Chronicity, ChronicityEntry> = {
   },
 };
 
+// Home exercises. Region-specific items come first: the engine takes the first that fits a focus area
+// and goal, then the general items (no regions) as fallbacks, so every goal in play gets something to do.
 export const HOME_EXERCISE_CODES = [
   'chin_tucks',
   'upper_trapezius_stretch',
@@ -213,8 +215,6 @@ const HEAT_RISKS: HomeExerciseEntry['avoidWith'] = [
   'cancer',
 ];
 
-// Region-specific items come first: the engine takes the first that fits a focus area, then the
-// general items (no regions) as fallbacks, so every goal in play gets something to do at home.
 export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
   chin_tucks: exercise({
     label: 'Chin tucks',

@@ -97,6 +97,11 @@ export const ROM_NORMS: RomNormEntry[] = [
   rom('ankle', 'plantarflexion', 45, PLATE_II),
 ];
 
+/** Catalog order of range-of-motion measurements (joint, then movement), so that input order never matters. */
+export function romOrder(a: { joint: JointCode; movement: MovementCode }, b: { joint: JointCode; movement: MovementCode }): number {
+  return JOINT_CODES.indexOf(a.joint) - JOINT_CODES.indexOf(b.joint) || MOVEMENT_CODES.indexOf(a.movement) - MOVEMENT_CODES.indexOf(b.movement);
+}
+
 const ROM_NORM_INDEX = new Map(ROM_NORMS.map((n) => [`${n.joint}:${n.movement}`, n]));
 
 /** The norm for a joint movement; every movement listed for a joint has one (degrees may be null). */

@@ -3,7 +3,7 @@
 import type { FocusArea } from '../../contracts/plan.contract';
 import type { CaseFacts } from '../case.facts';
 import { GOALS } from '../catalog/catalog.goals';
-import { JOINT_CODES, JOINTS, MOVEMENT_CODES } from '../catalog/catalog.measures';
+import { JOINTS, romOrder } from '../catalog/catalog.measures';
 import { REGIONS, type RegionCode } from '../catalog/catalog.regions';
 import { coverage, Explainer, placeName, sideOf } from '../engine.util';
 import { regionRules, type Restrictions } from '../screening/restrictions.rules';
@@ -31,9 +31,7 @@ function want(wanted: Wanted[], region: RegionCode, mask: number, why: string): 
 export function chooseFocus(facts: CaseFacts, restrictions: Restrictions, explain: Explainer): Focus[] {
   const wanted: Wanted[] = [];
   for (const a of facts.painAreas) want(wanted, a.region, a.mask, `pain ${a.intensity}/10`);
-  const rom = [...(facts.measures.rom ?? [])].sort(
-    (a, b) => JOINT_CODES.indexOf(a.joint) - JOINT_CODES.indexOf(b.joint) || MOVEMENT_CODES.indexOf(a.movement) - MOVEMENT_CODES.indexOf(b.movement),
-  );
+  const rom = [...(facts.measures.rom ?? [])].sort(romOrder);
   for (const r of rom) {
     const region = JOINTS[r.joint].regions[0] as RegionCode;
     if (!wanted.some((w) => w.region === region)) want(wanted, region, coverage(region, undefined), `${r.joint} ${r.movement.replace(/_/g, ' ')} measured`);

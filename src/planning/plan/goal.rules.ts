@@ -3,7 +3,7 @@
 import type { PlanGoal } from '../../contracts/plan.contract';
 import type { CaseFacts } from '../case.facts';
 import { CHRONICITY, GOALS, type GoalType } from '../catalog/catalog.goals';
-import { JOINT_CODES, JOINTS, MEASURE_CODES, MEASURES, MOVEMENT_CODES, romNorm, type JointCode, type MeasureCode, type MovementCode } from '../catalog/catalog.measures';
+import { JOINTS, MEASURE_CODES, MEASURES, romNorm, romOrder, type JointCode, type MeasureCode, type MovementCode } from '../catalog/catalog.measures';
 import { REGIONS } from '../catalog/catalog.regions';
 import { CHRONICITIES, type Chronicity } from '../catalog/catalog.types';
 import type { Explainer } from '../engine.util';
@@ -106,8 +106,6 @@ function unmeasured(c: GoalContext, type: GoalType, measure: MeasureCode, why: s
   c.goals.push(goalOf(type, measure, place, { baseline: null, target: null, byWeek: c.weeks, mcid, direction: MEASURES[measure].direction, ruleIds: [ruleId], rationale }));
 }
 
-const byJointAndMovement = (a: { joint: JointCode; movement: MovementCode }, b: { joint: JointCode; movement: MovementCode }) =>
-  JOINT_CODES.indexOf(a.joint) - JOINT_CODES.indexOf(b.joint) || MOVEMENT_CODES.indexOf(a.movement) - MOVEMENT_CODES.indexOf(b.movement);
 
 /** The plan's goals, in the order of the goal types in play. */
 export function planGoals(facts: CaseFacts, areas: Focus[], weeks: number, explain: Explainer): PlanGoal[] {
@@ -123,7 +121,7 @@ export function planGoals(facts: CaseFacts, areas: Focus[], weeks: number, expla
       else if (requested) unmeasured(c, type, 'pain_nrs', 'the target is then set from its MCID');
     }
     if (type === 'range_of_motion') {
-      const rom = [...(measures.rom ?? [])].sort(byJointAndMovement);
+      const rom = [...(measures.rom ?? [])].sort(romOrder);
       for (const r of rom) measured(c, type, 'rom', r.degrees, `measures.rom ${r.joint} ${r.movement.replace('_', ' ')}`, { joint: r.joint, movement: r.movement });
       if (rom.length === 0 && requested) {
         const joint = areas.map((a) => REGIONS[a.region].joint).find((j) => j !== null) ?? null;

@@ -193,8 +193,9 @@ function pickForArea(s: Selection, view: AreaView, ai: number, round: number): v
       for (const id of ok.ruleIds) ruleIds.push(id);
       // Minutes follow priority: earlier focus areas, higher-priority goals and first choices weigh more.
       const weight = (MAX_AREAS - ai) * (goals.length - gi) * (round === 0 ? 2 : 1);
-      const pick = { code, entry: technique.entry, area: view.area, goals: [goal], weight, round, pressure: ok.pressure, ruleIds, capRuleIds: ok.ruleIds };
-      addPick(picks, { ...pick, reasons: [{ goal, round, preferred }], operated: view.days !== null, order: picks.length });
+      const reasons = [{ goal, round, preferred }];
+      const operated = view.days !== null;
+      addPick(picks, { code, entry: technique.entry, area: view.area, goals: [goal], weight, round, pressure: ok.pressure, ruleIds, capRuleIds: ok.ruleIds, reasons, operated, order: picks.length });
       break;
     }
   }
@@ -205,9 +206,7 @@ export function chooseTechniques(facts: CaseFacts, areas: Focus[], restrictions:
   const goals = facts.goalTypes;
   const acute = facts.chronicity === 'acute';
   const picks: Pick[] = [];
-  const treated = areas.slice(0, MAX_AREAS);
-
-  const views = treated.map((area) => areaView(area, restrictions));
+  const views = areas.slice(0, MAX_AREAS).map((area) => areaView(area, restrictions));
   const limit = techniqueLimit(budget);
   const selection: Selection = { facts, goals, acute, picks, restrictions, explain };
   // First choices for every area and goal; second choices only while the session has room for more.
@@ -218,14 +217,14 @@ export function chooseTechniques(facts: CaseFacts, areas: Focus[], restrictions:
   // Chronic pain care centres on exercise (ACP 2017): exercise is taught in the session too.
   const chronicity = CHRONICITY[facts.chronicity];
   const exerciseGoals = goals.filter((g) => TECHNIQUES.therapeutic_exercise.goalTypes.includes(g));
-  const first = treated[0];
+  const first = views[0];
   if (chronicity.sessionExercise && exerciseGoals.length > 0 && first) {
-    const ok = evaluate('therapeutic_exercise', views[0] as AreaView, exerciseGoals[0] as GoalType, restrictions);
+    const ok = evaluate('therapeutic_exercise', first, exerciseGoals[0] as GoalType, restrictions);
     if (ok) {
       const ruleId = explain.once('chronicity.chronic.session_exercise', () => `${chronicity.label}: ${chronicity.note}`);
-      const operated = regionRules(restrictions, first.region).surgicalDays !== null;
       const reasons = [{ goal: null, round: 0, preferred: false }];
-      addPick(picks, { code: 'therapeutic_exercise', entry: TECHNIQUES.therapeutic_exercise, area: first, goals: exerciseGoals, weight: 3, round: 0, pressure: ok.pressure, ruleIds: [ruleId], capRuleIds: [], reasons, operated, order: picks.length });
+      const entry = TECHNIQUES.therapeutic_exercise;
+      addPick(picks, { code: 'therapeutic_exercise', entry, area: first.area, goals: exerciseGoals, weight: 3, round: 0, pressure: ok.pressure, ruleIds: [ruleId], capRuleIds: [], reasons, operated: first.days !== null, order: picks.length });
     }
   }
 

@@ -4,7 +4,9 @@
 // not matter ("calf swollen and hot", "Hot, swollen calf"). Everything is compiled once at load.
 import type { ConditionCode } from '../catalog/catalog.conditions';
 import { REGION_CODES, REGIONS, type RegionCode } from '../catalog/catalog.regions';
-import { CONCEPTS, NEGATION, SIDE_WORDS, TEXT_RULES, type LexiconConcept } from './complaint.lexicon';
+import { CONCEPTS, SIDE_WORDS, TEXT_RULES, type LexiconConcept } from './complaint.lexicon';
+import { markNegation } from './complaint.negation';
+import { tokenize, WORD, type Tokens } from './complaint.tokenizer';
 
 export interface ComplaintMatch {
   code: ConditionCode | 'trauma';
@@ -13,10 +15,6 @@ export interface ComplaintMatch {
   region: RegionCode | null;
   side: 'left' | 'right' | 'bilateral' | null;
 }
-
-const WORD = 0;
-const COMMA = 1;
-const STOP = 2;
 
 interface Phrase {
   words: string[];
@@ -98,15 +96,6 @@ for (const phrase of phrasesByText.values()) {
 for (const list of exactFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
 for (const list of prefixFirst.values()) list.sort((a, b) => b.phrase.words.length - a.phrase.words.length);
 
-const toWordLists = (phrases: readonly string[]) => phrases.map((p) => p.split(' '));
-const PRE = toWordLists(NEGATION.pre).sort((a, b) => b.length - a.length);
-const POST = toWordLists(NEGATION.post).sort((a, b) => b.length - a.length);
-const PSEUDO = toWordLists(NEGATION.pseudo);
-const TRIGGER_WORDS = new Set([...PRE, ...POST, ...PSEUDO].map((p) => p[0] as string));
-const TERMINATORS = new Set<string>(NEGATION.terminators);
-const CLAUSE_STARTERS = new Set<string>(NEGATION.clauseStarters);
-const VERBS = new Set<string>(NEGATION.verbs);
-
 interface CompiledRule {
   code: ConditionCode | 'trauma';
   all: number[];
@@ -125,84 +114,7 @@ const RULES: CompiledRule[] = TEXT_RULES.map((r) => ({
   region: r.region ?? null,
 }));
 
-// ---- tokenize ------------------------------------------------------------------------------------
-
-interface Tokens {
-  text: string;
-  words: string[];
-  kind: number[];
-  start: number[];
-  end: number[];
-  sentence: number[];
-}
-
-function charClass(c: number): number {
-  // 0 other, 1 letter, 2 digit, 3 apostrophe, 4 sentence stop, 5 clause break
-  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return 1;
-  if (c >= 0x2000 && c <= 0x206f) {
-    if (c === 0x2019) return 3;
-    if (c === 0x2026) return 4;
-    return c === 0x2013 || c === 0x2014 ? 5 : 0;
-  }
-  if (c === 0x2bc) return 3;
-  if (c > 191) return 1;
-  if (c >= 48 && c <= 57) return 2;
-  if (c === 39) return 3;
-  if (c === 46 || c === 33 || c === 63 || c === 59 || c === 10) return 4;
-  if (c === 44 || c === 58 || c === 40 || c === 41 || c === 34 || c === 47) return 5;
-  return 0;
-}
-
-function slice(text: string, lower: string | null, from: number, to: number): string {
-  return lower !== null ? lower.slice(from, to) : text.slice(from, to).toLowerCase();
-}
-
-function tokenize(text: string): Tokens {
-  const t: Tokens = { text, words: [], kind: [], start: [], end: [], sentence: [] };
-  // Lower-casing can change the length of some scripts; then each word is lower-cased on its own.
-  const lower = text.toLowerCase();
-  const source = lower.length === text.length ? lower : null;
-  let sentence = 0;
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    const cls = charClass(text.charCodeAt(i));
-    if (cls === 1 || cls === 2) {
-      const start = i;
-      let word = '';
-      let segment = i;
-      while (i < n) {
-        const k = charClass(text.charCodeAt(i));
-        if (k === 3 && i + 1 < n && charClass(text.charCodeAt(i + 1)) === 1) {
-          word += slice(text, source, segment, i);
-          segment = i + 1;
-        } else if (k !== cls && !(k === 4 && text.charCodeAt(i) === 46 && cls === 2 && i + 1 < n && charClass(text.charCodeAt(i + 1)) === 2)) {
-          break;
-        }
-        i++;
-      }
-      word += slice(text, source, segment, i);
-      t.words.push(word);
-      t.kind.push(WORD);
-      t.start.push(start);
-      t.end.push(i);
-      t.sentence.push(sentence);
-    } else if (cls === 4 || cls === 5) {
-      t.words.push('');
-      t.kind.push(cls === 4 ? STOP : COMMA);
-      t.start.push(i);
-      t.end.push(i + 1);
-      t.sentence.push(sentence);
-      if (cls === 4) sentence++;
-      i++;
-    } else {
-      i++;
-    }
-  }
-  return t;
-}
-
-// ---- match concepts and negation -----------------------------------------------------------------
+// ---- match concepts ------------------------------------------------------------------------------
 
 interface Occurrence {
   concepts: number[];
@@ -222,14 +134,6 @@ function matchPhraseAt(t: Tokens, i: number, phrase: Phrase): number {
     if (phrase.prefix[k] ? !w.startsWith(p) : w !== p) return 0;
   }
   return len;
-}
-
-function matchWordsAt(t: Tokens, i: number, words: string[]): boolean {
-  for (let k = 0; k < words.length; k++) {
-    const j = i + k;
-    if (j >= t.words.length || t.kind[j] !== WORD || t.words[j] !== words[k]) return false;
-  }
-  return true;
 }
 
 function findOccurrences(t: Tokens, consumed: Uint8Array): Occurrence[] {
@@ -270,64 +174,6 @@ function findOccurrences(t: Tokens, consumed: Uint8Array): Occurrence[] {
     }
   }
   return found;
-}
-
-/** Whether the comma at `comma` continues a list ("denies fever, chills or sweats") rather than starting a clause. */
-function listContinues(t: Tokens, comma: number): boolean {
-  let words = 0;
-  let hasOr = false;
-  let j = comma + 1;
-  while (t.kind[j] === WORD && (t.words[j] === 'and' || t.words[j] === 'or' || t.words[j] === 'nor')) j++;
-  for (; j < t.words.length && t.kind[j] === WORD; j++) {
-    const w = t.words[j] as string;
-    if (VERBS.has(w)) return false;
-    if (w === 'or' || w === 'nor') hasOr = true;
-    words++;
-  }
-  return words <= 3 || (hasOr && words <= 5);
-}
-
-function firstMatch(t: Tokens, i: number, phrases: string[][]): string[] | null {
-  for (const p of phrases) if (matchWordsAt(t, i, p)) return p;
-  return null;
-}
-
-function markNegation(t: Tokens, consumed: Uint8Array, occurrences: Occurrence[]): Uint8Array {
-  const n = t.words.length;
-  const negated = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    if (t.kind[i] !== WORD || consumed[i] || !TRIGGER_WORDS.has(t.words[i] as string)) continue;
-    if (firstMatch(t, i, PSEUDO)) continue;
-    const post = firstMatch(t, i, POST);
-    const pre = firstMatch(t, i, PRE);
-    // A word that can go either way ("denied") looks back when a concept precedes it in its clause.
-    if (post && (!pre || conceptBefore(t, occurrences, i))) {
-      for (let j = i - 1, count = 0; j >= 0 && t.kind[j] === WORD && count < 6; j--, count++) negated[j] = 1;
-      continue;
-    }
-    if (!pre) continue;
-    let words = 0;
-    for (let j = i + pre.length; j < n; j++) {
-      const kind = t.kind[j];
-      if (kind === STOP) break;
-      if (kind === COMMA) {
-        if (!listContinues(t, j)) break;
-        continue;
-      }
-      const w = t.words[j] as string;
-      if (!consumed[j] && TERMINATORS.has(w)) break;
-      if (w === 'and' && j + 1 < n && CLAUSE_STARTERS.has(t.words[j + 1] as string)) break;
-      negated[j] = 1;
-      if (++words >= NEGATION.maxScopeWords) break;
-    }
-  }
-  return negated;
-}
-
-function conceptBefore(t: Tokens, occurrences: Occurrence[], i: number): boolean {
-  let clauseStart = i;
-  while (clauseStart > 0 && t.kind[clauseStart - 1] === WORD) clauseStart--;
-  return occurrences.some((o) => o.from >= clauseStart && o.to <= i);
 }
 
 // ---- apply the rules -----------------------------------------------------------------------------

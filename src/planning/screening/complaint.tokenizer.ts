@@ -1,0 +1,91 @@
+// Splits a complaint into lower-case words and clause breaks, keeping each word's place in the text so
+// that evidence can quote it as written. Apostrophes are dropped ("can't" → "cant"), hyphens split.
+
+export const WORD = 0;
+export const COMMA = 1;
+export const STOP = 2;
+
+export interface Tokens {
+  text: string;
+  words: string[];
+  kind: number[];
+  start: number[];
+  end: number[];
+  sentence: number[];
+}
+
+function charClass(c: number): number {
+  // 0 other, 1 letter, 2 digit, 3 apostrophe, 4 sentence stop, 5 clause break
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return 1;
+  if (c >= 0x2000 && c <= 0x206f) {
+    if (c === 0x2019) return 3;
+    if (c === 0x2026) return 4;
+    return c === 0x2013 || c === 0x2014 ? 5 : 0;
+  }
+  if (c === 0x2bc) return 3;
+  if (c > 191) return 1;
+  if (c >= 48 && c <= 57) return 2;
+  if (c === 39) return 3;
+  if (c === 46 || c === 33 || c === 63 || c === 59 || c === 10) return 4;
+  if (c === 44 || c === 58 || c === 40 || c === 41 || c === 34 || c === 47) return 5;
+  return 0;
+}
+
+function slice(text: string, lower: string | null, from: number, to: number): string {
+  return lower !== null ? lower.slice(from, to) : text.slice(from, to).toLowerCase();
+}
+
+/** The words and breaks of a text, in order. */
+export function tokenize(text: string): Tokens {
+  const t: Tokens = { text, words: [], kind: [], start: [], end: [], sentence: [] };
+  // Lower-casing can change the length of some scripts; then each word is lower-cased on its own.
+  const lower = text.toLowerCase();
+  const source = lower.length === text.length ? lower : null;
+  let sentence = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const cls = charClass(text.charCodeAt(i));
+    if (cls === 1 || cls === 2) {
+      const start = i;
+      let word = '';
+      let segment = i;
+      while (i < n) {
+        const k = charClass(text.charCodeAt(i));
+        if (k === 3 && i + 1 < n && charClass(text.charCodeAt(i + 1)) === 1) {
+          word += slice(text, source, segment, i);
+          segment = i + 1;
+        } else if (k !== cls && !(k === 4 && text.charCodeAt(i) === 46 && cls === 2 && i + 1 < n && charClass(text.charCodeAt(i + 1)) === 2)) {
+          break;
+        }
+        i++;
+      }
+      word += slice(text, source, segment, i);
+      t.words.push(word);
+      t.kind.push(WORD);
+      t.start.push(start);
+      t.end.push(i);
+      t.sentence.push(sentence);
+    } else if (cls === 4 || cls === 5) {
+      t.words.push('');
+      t.kind.push(cls === 4 ? STOP : COMMA);
+      t.start.push(i);
+      t.end.push(i + 1);
+      t.sentence.push(sentence);
+      if (cls === 4) sentence++;
+      i++;
+    } else {
+      i++;
+    }
+  }
+  return t;
+}
+
+/** Whether the words at `i` are exactly `words`. */
+export function matchWordsAt(t: Tokens, i: number, words: string[]): boolean {
+  for (let k = 0; k < words.length; k++) {
+    const j = i + k;
+    if (j >= t.words.length || t.kind[j] !== WORD || t.words[j] !== words[k]) return false;
+  }
+  return true;
+}
