@@ -3,28 +3,10 @@
 import { AssessmentInputSchema, MeasuresSchema } from '../../src/contracts/assessment.contract';
 import { CONDITION_CODES } from '../../src/planning/catalog/catalog.conditions';
 import { REGION_CODES } from '../../src/planning/catalog/catalog.regions';
+import { specExampleAssessment } from '../support/fixtures';
 import { PATIENT_ID } from './planning.fixtures';
 
-const SPEC_EXAMPLE = {
-  patientId: PATIENT_ID,
-  practitioner: 'dr-lee',
-  complaint: 'Dull ache low back for 4 months, worse sitting, sometimes shoots down the left leg',
-  painLocations: [{ region: 'lower_back', side: 'left', intensity: 7, quality: ['aching', 'radiating'] }],
-  goals: [
-    { type: 'pain_relief', priority: 1 },
-    { type: 'range_of_motion', priority: 2, detail: 'bend to tie shoes' },
-  ],
-  durationWeeks: 16,
-  mechanism: 'postural',
-  screening: { conditions: ['anticoagulants'], redFlags: [], surgeryDate: null, age: 45 },
-  measures: {
-    painNrs: 7,
-    rom: [{ joint: 'lumbar', movement: 'flexion', degrees: 40 }],
-    stress: { instrument: 'pss10', score: 24 },
-    function: { instrument: 'odi', score: 38 },
-  },
-  preferences: { sessionMinutes: 60, sessionsPerWeek: 1, pressure: 'moderate' },
-};
+const SPEC_EXAMPLE = specExampleAssessment(PATIENT_ID);
 
 /** The SPEC example with one change at a path. */
 function withChange(path: (string | number)[], value: unknown): unknown {

@@ -1,5 +1,5 @@
-/** A low-back assessment like SPEC §3's example, for a given patient; override what a test is about. */
-export function lowBackAssessment(patientId: string, overrides: Record<string, unknown> = {}) {
+/** SPEC §3's example assessment, as printed there (its patient id is the caller's). */
+export function specExampleAssessment(patientId: string) {
   return {
     patientId,
     practitioner: 'dr-lee',
@@ -11,13 +11,23 @@ export function lowBackAssessment(patientId: string, overrides: Record<string, u
     ],
     durationWeeks: 16,
     mechanism: 'postural',
-    screening: { conditions: [], redFlags: [], surgeryDate: null, age: 45 },
+    screening: { conditions: ['anticoagulants'], redFlags: [], surgeryDate: null, age: 45 },
     measures: {
       painNrs: 7,
       rom: [{ joint: 'lumbar', movement: 'flexion', degrees: 40 }],
+      stress: { instrument: 'pss10', score: 24 },
       function: { instrument: 'odi', score: 38 },
     },
     preferences: { sessionMinutes: 60, sessionsPerWeek: 1, pressure: 'moderate' },
-    ...overrides,
   };
+}
+
+/**
+ * The SPEC example without its precaution and stress score: a plain low-back case with pain,
+ * range-of-motion and function baselines. Override what a test is about.
+ */
+export function lowBackAssessment(patientId: string, overrides: Record<string, unknown> = {}) {
+  const example = specExampleAssessment(patientId);
+  const { stress: _stress, ...measures } = example.measures;
+  return { ...example, screening: { ...example.screening, conditions: [] }, measures, ...overrides };
 }
