@@ -32,6 +32,9 @@ const ConfigSchema = z.object({
   // The audit write-behind: what a crash of the process can lose is bounded by these.
   AUDIT_FLUSH_MS: integer(200, 10, 5000),
   AUDIT_MAX_PENDING: integer(20000, 100, 1_000_000),
+  // How long an instance trusts an API key it checked without asking the database again: the
+  // longest a revocation made through another instance can take to reach this one.
+  API_KEY_CACHE_TTL_MS: integer(5000, 0, 60000),
 }).superRefine((e, ctx) => {
   // The wait is a lock wait inside one statement: past the statement time-out the retry would
   // end in 503 instead of the 409 that tells the client its first request is still running.
@@ -48,6 +51,7 @@ export interface Config {
   idempotency: { waitMs: number; ttlSeconds: number };
   rateLimit: { perMinute: number; burst: number };
   audit: { flushMs: number; maxPending: number };
+  apiKeyCacheTtlMs: number;
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -82,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     idempotency: { waitMs: e.IDEMPOTENCY_WAIT_MS, ttlSeconds: e.IDEMPOTENCY_TTL_HOURS * 3600 },
     rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, burst: e.RATE_LIMIT_BURST },
     audit: { flushMs: e.AUDIT_FLUSH_MS, maxPending: e.AUDIT_MAX_PENDING },
+    apiKeyCacheTtlMs: e.API_KEY_CACHE_TTL_MS,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -24,6 +24,7 @@ export interface ServiceOptions {
   rateLimitBurst: number;
   auditFlushMs: number;
   auditMaxPending: number;
+  apiKeyCacheTtlMs: number;
 }
 
 /** The service options a configuration asks for. */
@@ -36,13 +37,14 @@ export function serviceOptionsFrom(config: Config): ServiceOptions {
     rateLimitBurst: config.rateLimit.burst,
     auditFlushMs: config.audit.flushMs,
     auditMaxPending: config.audit.maxPending,
+    apiKeyCacheTtlMs: config.apiKeyCacheTtlMs,
   };
 }
 
 /** The one place services are built: server, CLI and tests all come through here. */
 export function createServices(database: Database, logger: Logger, options: ServiceOptions) {
   const write = createWriteUnit(database, options);
-  const apiKeys = createApiKeysService({ database, write });
+  const apiKeys = createApiKeysService({ database, write, cacheTtlMs: options.apiKeyCacheTtlMs });
   return {
     database,
     apiKeys,

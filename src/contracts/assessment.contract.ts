@@ -120,7 +120,7 @@ export const ScreeningInputSchema = z
       .optional()
       .meta({ description: 'Catalog codes; a local condition may name its region and side' }),
     redFlags: z.array(ConditionCode).max(40).optional().meta({ description: 'Catalog codes; a code means the same in either list' }),
-    surgeryDate: z.iso.date().nullable().optional().meta({ description: 'YYYY-MM-DD of the operation, for post-surgical timing' }),
+    surgeryDate: z.iso.date().max(10).nullable().optional().meta({ description: 'YYYY-MM-DD of the operation, for post-surgical timing' }),
     age: z.int().min(0).max(120).nullable().optional().meta({ description: 'Years; when absent the patient’s birth date is used' }),
   })
   .meta({ id: 'ScreeningInput' });
@@ -135,10 +135,10 @@ export const PreferencesSchema = z
 
 export const AssessmentInputSchema = z
   .strictObject({
-    patientId: z.uuid(),
+    patientId: z.uuid().max(36),
     practitioner: z.string().min(1).max(100),
     complaint: z.string().min(1).max(4000).meta({ description: 'Free text; red-flag and contraindication phrases in it are read' }),
-    assessedAt: z.iso.datetime({ offset: true }).optional().meta({ description: 'Defaults to now; the date the engine reasons from' }),
+    assessedAt: z.iso.datetime({ offset: true }).max(64).optional().meta({ description: 'Defaults to now; the date the engine reasons from' }),
     painLocations: z.array(PainLocationSchema).max(20).optional().meta({ description: 'May be empty, e.g. for a stress-only assessment' }),
     goals: z
       .array(AssessmentGoalSchema)

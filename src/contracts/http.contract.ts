@@ -1,8 +1,9 @@
 import { z } from 'zod';
 
-export const Uuid = z.uuid().meta({ description: 'A UUID (time-ordered v7 for ids this service creates).', example: '0193a5c2-7d1e-7b3a-9c4f-2a6b8e1d0f57' });
-export const Timestamp = z.iso.datetime({ offset: true }).meta({ description: 'ISO 8601 date-time; responses are UTC.' });
-export const CalendarDate = z.iso.date().meta({ description: 'A date, YYYY-MM-DD.' });
+// Every string a request may carry is bounded (OWASP API4; `npm run lint:openapi`), formatted ones too.
+export const Uuid = z.uuid().max(36).meta({ description: 'A UUID (time-ordered v7 for ids this service creates).', example: '0193a5c2-7d1e-7b3a-9c4f-2a6b8e1d0f57' });
+export const Timestamp = z.iso.datetime({ offset: true }).max(64).meta({ description: 'ISO 8601 date-time; responses are UTC.' });
+export const CalendarDate = z.iso.date().max(10).meta({ description: 'A date, YYYY-MM-DD.' });
 
 export const FieldErrorSchema = z
   .object({
@@ -38,18 +39,19 @@ const problemDescriptions: Record<number, string> = {
   422: 'Idempotency-Key reused with a different request body',
   428: 'If-Match is required',
   429: 'Too many requests: wait for Retry-After seconds',
+  500: 'An unexpected error (a bug): the body says nothing of its cause; its requestId finds it in the logs',
   503: 'The database is unavailable or the service is shutting down: retry after Retry-After seconds',
 };
 
-/** Documented problem+json responses for the given statuses (plus 429 and 503, which any call may meet). */
+/** Documented problem+json responses for the given statuses (plus 429, 500 and 503, which any call may meet). */
 export function problemResponses<S extends number>(...statuses: S[]) {
-  const all = [...new Set<number>([...statuses, 429, 503])].sort();
+  const all = [...new Set<number>([...statuses, 429, 500, 503])].sort();
   return Object.fromEntries(
     all.map((status) => [
       status,
       { description: problemDescriptions[status] ?? 'Error', content: { 'application/problem+json': { schema: ProblemSchema } } },
     ]),
-  ) as Record<S | 429 | 503, { description: string; content: { 'application/problem+json': { schema: typeof ProblemSchema } } }>;
+  ) as Record<S | 429 | 500 | 503, { description: string; content: { 'application/problem+json': { schema: typeof ProblemSchema } } }>;
 }
 
 export const IdParams = z.strictObject({ id: Uuid });

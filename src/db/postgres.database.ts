@@ -4,6 +4,9 @@ import { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { schema, withTimeout, type Database, type Db } from './database';
 import { migrationsFolder } from './migrations-folder';
+import { createPostgresTransactions } from './postgres-transactions';
+import { useServerTransactions } from './tenant';
+import { guardPool } from './pool-guards';
 
 export interface PostgresOptions {
   url: string;
@@ -16,6 +19,9 @@ export interface PostgresOptions {
 
 // Any constant works: it only has to be the same for every process migrating this database.
 const MIGRATION_LOCK_ID = 727_146_001;
+
+// PostgreSQL answers a statement that hit statement_timeout at once; this margin covers the round trip.
+const STATEMENT_DEADLINE_MARGIN_MS = 1000;
 
 /** Connects to a PostgreSQL server through a pooled `pg` client. */
 export function connectPostgres(options: PostgresOptions): Database {
@@ -30,7 +36,11 @@ export function connectPostgres(options: PostgresOptions): Database {
   });
   // An idle client losing its server (restart, network cut) emits here; unhandled, it would kill the process.
   pool.on('error', (err) => options.logger.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, 'idle database connection lost'));
+  // Survive losing the database mid-request: see pool-guards.ts for what each guard answers.
+  guardPool(pool, { deadlineMs: options.statementTimeoutMs + STATEMENT_DEADLINE_MARGIN_MS, logger: options.logger });
   const db = drizzle(pool, { schema }) as unknown as Db;
+  // Tenant transactions send BEGIN and their settings with their first statement (see postgres-transactions.ts).
+  useServerTransactions(db, createPostgresTransactions(pool));
 
   return {
     kind: 'postgres',

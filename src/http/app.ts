@@ -1,5 +1,5 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Services } from '../container';
 import { notFound, serviceUnavailable } from '../errors';
@@ -10,6 +10,7 @@ import { registerOpenApi } from './openapi';
 import { sendProblem, toProblemError } from './problem';
 import { requestIdFor } from './request-id';
 import { registerRoutes } from './routes';
+import { serializerCompiler } from './serializer';
 import { validatorCompiler } from './validation';
 
 export interface AppDeps {
@@ -32,7 +33,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     requestTimeout: deps.requestTimeoutMs ?? 0,
     // Our own onRequest hook answers 503 as problem+json while draining.
     return503OnClosing: false,
-    routerOptions: { ignoreTrailingSlash: true },
+    // Above the longest path parameter the contracts allow (an externalId of 128 characters,
+    // percent-encoded); the default of 100 turned valid ones away.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 512 },
+    // The router's own errors (a malformed URL, a path parameter past maxParamLength) are
+    // problem+json like every other answer, not Fastify's default JSON echoing the URL.
+    frameworkErrors: (err, request, reply) => {
+      reply.header('x-request-id', request.id);
+      return sendProblem(request, reply, toProblemError(err));
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -21,16 +21,18 @@ const BEARER = /^Bearer +(\S+) *$/i;
  * the key's rate limit in the same transaction (429 before any work).
  */
 export function registerAuthentication(app: FastifyInstance, apiKeys: ApiKeysService, rateLimiter?: RateLimiter): void {
-  const charge = rateLimiter?.enabled ? rateLimiter.charge : undefined;
+  const admission = rateLimiter?.enabled ? rateLimiter : undefined;
   app.decorateRequest('principal', undefined);
-  app.addHook('onRequest', async (request) => {
+  const limitHeaders = admission?.headers;
+  app.addHook('onRequest', async (request, reply) => {
     const scope = request.routeOptions.config.scope;
     if (!scope) return;
+    if (limitHeaders) reply.headers(limitHeaders);
     const header = request.headers.authorization;
     if (!header) throw unauthorized('Send the API key as "Authorization: Bearer <api key>".');
     const token = BEARER.exec(header)?.[1];
     if (!token) throw unauthorized('The Authorization header must be "Bearer <api key>".');
-    const principal = await apiKeys.authenticate(token, charge);
+    const principal = await apiKeys.authenticate(token, admission);
     if (!principal) throw unauthorized('The API key is unknown or revoked.');
     request.principal = principal;
     if (!scopeGrants(principal.scopes, scope)) throw forbidden(`This operation needs an API key with the "${scope}" scope.`);

@@ -2,6 +2,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { withSecurityDocumentation } from './openapi-security';
 
 type OpenApiDocument = { components?: { schemas?: Record<string, unknown> } } & Record<string, unknown>;
 
@@ -43,6 +44,9 @@ export const TAGS = [
   { name: 'health', description: 'Liveness and readiness' },
 ];
 
+// x-internal: false — a public API for clinics' software, not an internal one (OWASP API9, inventory).
+const SERVER = { url: '/', description: 'This server: production, staging or local, wherever it is deployed', 'x-internal': false };
+
 /** OpenAPI 3.1 generated from the routes' zod schemas, served at /openapi.json with Swagger UI at /docs. */
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   await app.register(fastifySwagger, {
@@ -56,7 +60,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
           'Errors are RFC 9457 problem details; lists are cursor-paged; changes need If-Match; POSTs accept Idempotency-Key.',
         license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
       },
-      servers: [{ url: '/', description: 'This server' }],
+      servers: [SERVER],
       tags: TAGS,
       components: {
         securitySchemes: {
@@ -67,7 +71,9 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
     },
     transform: jsonSchemaTransform,
     transformObject: (documentObject) =>
-      withoutUnusedSchemas(jsonSchemaTransformObject(documentObject) as OpenApiDocument) as ReturnType<typeof jsonSchemaTransformObject>,
+      withSecurityDocumentation(withoutUnusedSchemas(jsonSchemaTransformObject(documentObject) as OpenApiDocument)) as ReturnType<
+        typeof jsonSchemaTransformObject
+      >,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -20,6 +20,8 @@ const FASTIFY_CLIENT_ERRORS: Record<string, (err: FastifyError) => ProblemError>
     problem(400, 'malformed-json', 'Malformed JSON', 'The request body is not valid JSON.', [{ path: '', message: 'invalid JSON' }]),
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: () => problem(400, 'bad-request', 'Bad request', 'Content-Length does not match the body.'),
   FST_ERR_BAD_URL: () => problem(400, 'bad-request', 'Bad request', 'The URL is malformed.'),
+  FST_ERR_MAX_PARAM_LENGTH: () =>
+    problem(400, 'validation-error', 'Invalid request', 'A path parameter is longer than any valid one.', [{ path: '', message: 'path parameter too long' }]),
 };
 
 /** Maps anything thrown while handling a request to the problem it represents. */

@@ -35,6 +35,17 @@ describe('limits: rate, size, page and time', () => {
       expect((await t.http().get('/v1/patients').set(bearer(c.adminKey))).status).toBe(200);
     });
 
+    it('states the budget on every answer: RateLimit-Policy (burst;w=seconds to refill) and X-RateLimit-Limit, as documented', async () => {
+      const c = await t.createClinic();
+      const key = await c.keyWith('read');
+      const answers = [];
+      for (let i = 0; i < 6; i++) answers.push(await t.http().get('/v1/patients').set(bearer(key)));
+      expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 429]);
+      for (const r of answers) expect([r.headers['ratelimit-policy'], r.headers['x-ratelimit-limit']]).toEqual(['5;w=5', '5']);
+      // Public endpoints charge no key and say nothing of one.
+      expect((await t.http().get('/health/live')).headers['ratelimit-policy']).toBeUndefined();
+    });
+
     it('refills at the sustained rate: after Retry-After one more request passes', async () => {
       const c = await t.createClinic();
       const key = await c.keyWith('read');

@@ -1,10 +1,15 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { builder, compile, rowMapper, rowsOf } from '../../db/compiled-query';
 import type { Executor } from '../../db/database';
 import { apiKeys } from '../../db/schema';
 import { after, type Position } from '../paging';
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 export type NewApiKeyRow = typeof apiKeys.$inferInsert;
+
+// Authentication's lookup, built once (see compiled-query.ts).
+const toApiKeyRow = rowMapper(apiKeys);
+const selectByPrefix = compile<{ prefix: string }>(builder.select().from(apiKeys).where(eq(apiKeys.prefix, sql.placeholder('prefix'))).limit(1));
 
 /** SQL for API keys; every statement names its clinic except the lookup by unique prefix. */
 export const apiKeysRepository = {
@@ -14,7 +19,7 @@ export const apiKeysRepository = {
   },
 
   async findByPrefix(db: Executor, prefix: string): Promise<ApiKeyRow | undefined> {
-    const [row] = await db.select().from(apiKeys).where(eq(apiKeys.prefix, prefix)).limit(1);
+    const [row] = await rowsOf(db, selectByPrefix({ prefix }), toApiKeyRow);
     return row;
   },
 

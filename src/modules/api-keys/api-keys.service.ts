@@ -1,5 +1,5 @@
 import type { Database, Executor, Tx } from '../../db/database';
-import { asKeyHolder, inClinic } from '../../db/tenant';
+import { asKeyHolder, inClinic, readInClinic } from '../../db/tenant';
 import type { ApiKey, CreateApiKeyBody, CreatedApiKey } from '../../contracts/api-key.contract';
 import { notFound } from '../../errors';
 import { generateToken, tokenMatches, tokenPrefix, type Scope } from '../../lib/api-key-token';
@@ -7,6 +7,7 @@ import { uuidv7 } from '../../lib/uuid';
 import { decodePosition, toPage, type Page, type PageRequest } from '../paging';
 import type { Outcome, RequestContext } from '../request-context';
 import type { WriteUnit } from '../write-unit';
+import { createApiKeyCache } from './api-key-cache';
 import { apiKeysRepository, type ApiKeyRow } from './api-keys.repository';
 
 /** Who is calling: resolved from a valid, unrevoked API key. */
@@ -17,6 +18,14 @@ export interface Principal {
 }
 
 export type ApiKeysService = ReturnType<typeof createApiKeysService>;
+
+/** What authentication asks of the rate limiter (see rate-limits/rate-limiter.ts). */
+export interface Admission {
+  /** Lets the request in without the database when the key holds a lease; false when it does not. */
+  admit(principal: Principal): boolean;
+  /** Charges the key's shared budget within the authentication transaction; throws 429 when empty. */
+  charge(tx: Tx, principal: Principal): Promise<void>;
+}
 
 function toApiKey(row: ApiKeyRow): ApiKey {
   return {
@@ -30,8 +39,9 @@ function toApiKey(row: ApiKeyRow): ApiKey {
 }
 
 /** Issuing, listing, revoking and checking API keys. */
-export function createApiKeysService({ database, write }: { database: Database; write: WriteUnit }) {
+export function createApiKeysService({ database, write, cacheTtlMs = 0 }: { database: Database; write: WriteUnit; cacheTtlMs?: number }) {
   const { db } = database;
+  const cache = createApiKeyCache(cacheTtlMs);
 
   /** Inserts a key for the clinic within `executor`; the secret is returned here and never again. */
   async function issue(executor: Executor, clinicId: string, body: CreateApiKeyBody): Promise<{ apiKey: ApiKey; secret: string }> {
@@ -57,7 +67,7 @@ export function createApiKeysService({ database, write }: { database: Database; 
     /** The clinic's keys, oldest first, without secrets. */
     async list(clinicId: string, query: PageRequest): Promise<Page<ApiKey>> {
       const position = decodePosition(query.cursor);
-      const rows = await inClinic(db, clinicId, (tx) => apiKeysRepository.list(tx, clinicId, query.limit + 1, position));
+      const rows = await readInClinic(db, clinicId, (tx) => apiKeysRepository.list(tx, clinicId, query.limit + 1, position));
       return toPage(rows, query.limit, (row) => ({ at: row.createdAt, id: row.id }), toApiKey);
     },
 
@@ -65,6 +75,7 @@ export function createApiKeysService({ database, write }: { database: Database; 
     async revoke(clinicId: string, keyId: string): Promise<ApiKey> {
       const row = await inClinic(db, clinicId, (tx) => apiKeysRepository.revoke(tx, { clinicId, id: keyId }, new Date()));
       if (!row) throw notFound('API key');
+      cache.forget(row.prefix);
       return toApiKey(row);
     },
 
@@ -72,22 +83,33 @@ export function createApiKeysService({ database, write }: { database: Database; 
     async revokeAnyClinic(keyId: string): Promise<ApiKey> {
       const row = await apiKeysRepository.revoke(db, { id: keyId }, new Date());
       if (!row) throw notFound('API key');
+      cache.forget(row.prefix);
       return toApiKey(row);
     },
 
     /**
      * The principal behind a presented key, or null when it is malformed, unknown or revoked.
-     * `then` runs in the same transaction once the key is known good (the rate limiter charges
-     * the key there), so a request pays for one transaction before its own work, not two.
+     * A key checked in the last `cacheTtlMs` is taken from this instance's cache (see
+     * api-key-cache.ts: revocation through this instance is immediate, through another one
+     * within the TTL) and, while its rate-limit lease lasts, costs no database round trip. Else
+     * the key is read and `admission` charged in one transaction, so a request pays for one
+     * transaction before its own work, not two.
      */
-    async authenticate(token: string, then?: (tx: Tx, principal: Principal) => Promise<void>): Promise<Principal | null> {
+    async authenticate(token: string, admission?: Admission): Promise<Principal | null> {
       const prefix = tokenPrefix(token);
       if (!prefix) return null;
+      const cached = cache.get(prefix);
+      if (cached) {
+        if (!tokenMatches(token, cached.secretHash)) return null;
+        if (!admission || admission.admit(cached.principal)) return cached.principal;
+      }
+      const generation = cache.generation();
       return asKeyHolder(db, prefix, async (tx) => {
         const row = await apiKeysRepository.findByPrefix(tx, prefix);
         if (!row || row.revokedAt || !tokenMatches(token, row.secretHash)) return null;
-        const principal: Principal = { clinicId: row.clinicId, keyId: row.id, scopes: row.scopes as Scope[] };
-        if (then) await then(tx, principal);
+        const principal: Principal = Object.freeze({ clinicId: row.clinicId, keyId: row.id, scopes: row.scopes as Scope[] });
+        cache.put(prefix, { principal, secretHash: row.secretHash }, generation);
+        if (admission) await admission.charge(tx, principal);
         return principal;
       });
     },

@@ -3,7 +3,7 @@ import type { AssessmentInput } from '../../contracts/assessment.contract';
 import type { Plan } from '../../contracts/plan-resource.contract';
 import type { PlanContent } from '../../contracts/plan.contract';
 import type { Database, Executor } from '../../db/database';
-import { inClinic } from '../../db/tenant';
+import { inClinic, readInClinic } from '../../db/tenant';
 import { notFound, ProblemError } from '../../errors';
 import { uuidv7 } from '../../lib/uuid';
 import { ENGINE_VERSION, generatePlan } from '../../planning';
@@ -48,32 +48,18 @@ export function createAssessmentsService({ database, write, now = () => new Date
         const patient = await requirePatient(tx, ctx, input.patientId);
         const assessedAt = input.assessedAt ? new Date(input.assessedAt) : now();
         const content = planFor(input, patient, assessedAt);
-        const assessment = await assessmentsRepository.insert(tx, {
-          clinicId: ctx.clinicId,
-          id: uuidv7(),
-          patientId: patient.id,
-          practitioner: input.practitioner,
-          assessedAt,
-          input,
-          createdByKeyId: ctx.keyId,
-        });
-        const plan = await plansRepository.insert(tx, {
-          clinicId: ctx.clinicId,
-          id: uuidv7(),
-          patientId: patient.id,
-          assessmentId: assessment.id,
-          status: initialStatus(content.screening.decision),
-          engineVersion: ENGINE_VERSION,
-          content,
-          updatedByKeyId: ctx.keyId,
-        });
+        const { assessment, plan } = await assessmentsRepository.insertWithPlan(
+          tx,
+          { clinicId: ctx.clinicId, id: uuidv7(), patientId: patient.id, practitioner: input.practitioner, assessedAt, input, createdByKeyId: ctx.keyId },
+          { id: uuidv7(), status: initialStatus(content.screening.decision), engineVersion: ENGINE_VERSION, content, updatedByKeyId: ctx.keyId },
+        );
         return { status: 201, body: { assessment: toAssessment(assessment, plan.id), plan: toPlan(plan) } };
       });
     },
 
     /** The plan this input would get, computed and returned without storing anything. */
     async preview(ctx: RequestContext, input: AssessmentInput): Promise<PlanContent> {
-      const patient = await inClinic(db, ctx.clinicId, (tx) => requirePatient(tx, ctx, input.patientId));
+      const patient = await readInClinic(db, ctx.clinicId, (tx) => requirePatient(tx, ctx, input.patientId));
       return planFor(input, patient, input.assessedAt ? new Date(input.assessedAt) : now());
     },
 

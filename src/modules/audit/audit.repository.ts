@@ -13,7 +13,11 @@ export const auditRepository = {
    */
   async insertBatch(db: Db, rows: AuditRow[]): Promise<void> {
     const byClinic = new Map<string, AuditRow[]>();
-    for (const row of rows) byClinic.set(row.clinicId, [...(byClinic.get(row.clinicId) ?? []), row]);
+    for (const row of rows) {
+      const clinicRows = byClinic.get(row.clinicId);
+      if (clinicRows) clinicRows.push(row);
+      else byClinic.set(row.clinicId, [row]);
+    }
     await db.transaction(async (tx) => {
       await tx.execute(sql`select set_config('role', 'manuplan_app', true)`);
       for (const [clinicId, clinicRows] of byClinic) {

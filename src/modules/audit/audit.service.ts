@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { AuditEvent, AuditOutcome, ListAuditEventsQuery } from '../../contracts/audit-event.contract';
 import type { Database } from '../../db/database';
-import { inClinic } from '../../db/tenant';
+import { readInClinic } from '../../db/tenant';
 import { decodeCursor, encodeCursor, isUuid } from '../../lib/cursor';
 import { uuidv7 } from '../../lib/uuid';
 import type { Page } from '../paging';
@@ -78,7 +78,7 @@ export function createAuditService({ database, logger, options }: { database: Da
     async list(ctx: RequestContext, query: ListAuditEventsQuery): Promise<Page<AuditEvent>> {
       const before = query.cursor ? decodeCursor<[string]>(query.cursor, [isUuid])[0] : undefined;
       await buffer.flush();
-      const rows = await inClinic(database.db, ctx.clinicId, (tx) =>
+      const rows = await readInClinic(database.db, ctx.clinicId, (tx) =>
         auditRepository.list(tx, ctx.clinicId, { resourceType: query.resourceType, resourceId: query.resourceId }, query.limit + 1, before),
       );
       const page = rows.slice(0, query.limit);

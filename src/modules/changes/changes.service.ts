@@ -1,6 +1,6 @@
 import type { Change, ChangesPage } from '../../contracts/change.contract';
 import type { Database } from '../../db/database';
-import { inClinic } from '../../db/tenant';
+import { readInClinic } from '../../db/tenant';
 import type { PageRequest } from '../paging';
 import type { RequestContext } from '../request-context';
 import { changesRepository, type ChangeRow } from './changes.repository';
@@ -27,7 +27,7 @@ export function createChangesService({ database }: { database: Database }) {
      */
     async list(ctx: RequestContext, query: PageRequest): Promise<ChangesPage> {
       const from = decodeFeedCursor(query.cursor, ctx.clinicId);
-      const rows = await inClinic(db, ctx.clinicId, (tx) => changesRepository.after(tx, ctx.clinicId, from, query.limit + 1));
+      const rows = await readInClinic(db, ctx.clinicId, (tx) => changesRepository.after(tx, ctx.clinicId, from, query.limit + 1));
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);
       const syncCursor = encodeFeedCursor(ctx.clinicId, last ? { txid: last.txid, seq: last.seq } : from);

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { builder, compile, rowMapper, rowsOf } from '../../db/compiled-query';
 import type { Executor } from '../../db/database';
 import { assessments, patients, plans, sessions } from '../../db/schema';
 import { after, type Position } from '../paging';
@@ -7,6 +8,15 @@ export type PatientRow = typeof patients.$inferSelect;
 type PatientFields = Pick<PatientRow, 'externalId' | 'firstName' | 'lastName' | 'birthDate' | 'sex'>;
 
 const live = (clinicId: string, id: string) => and(eq(patients.clinicId, clinicId), eq(patients.id, id), isNull(patients.deletedAt));
+
+// Reading a patient by id is on the hot paths (every assessment and preview): built once, see compiled-query.ts.
+const toPatientRow = rowMapper(patients);
+const selectLive = compile<{ clinicId: string; id: string }>(
+  builder
+    .select()
+    .from(patients)
+    .where(and(eq(patients.clinicId, sql.placeholder('clinicId')), eq(patients.id, sql.placeholder('id')), isNull(patients.deletedAt))),
+);
 
 /** Restricts a write to the versions If-Match accepted: the optimistic lock is enforced in SQL. */
 export const versionIn = (expected: number[] | 'any'): SQL | undefined => (expected === 'any' ? undefined : inArray(patients.version, expected));
@@ -19,7 +29,7 @@ export const patientsRepository = {
   },
 
   async findById(db: Executor, clinicId: string, id: string): Promise<PatientRow | undefined> {
-    const [row] = await db.select().from(patients).where(live(clinicId, id));
+    const [row] = await rowsOf(db, selectLive({ clinicId, id }), toPatientRow);
     return row;
   },
 

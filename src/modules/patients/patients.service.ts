@@ -1,6 +1,6 @@
 import type { Database, Tx } from '../../db/database';
 import { isUniqueViolation } from '../../db/errors';
-import { inClinic } from '../../db/tenant';
+import { inClinic, readInClinic } from '../../db/tenant';
 import type { CreatePatientBody, PatchPatientBody, Patient, PutPatientBody } from '../../contracts/patient.contract';
 import { badRequest, conflict, notFound, preconditionFailed } from '../../errors';
 import { expectedVersions } from '../../lib/etag';
@@ -68,14 +68,14 @@ export function createPatientsService({ database, write }: { database: Database;
     },
 
     async get(ctx: RequestContext, id: string): Promise<Patient> {
-      const row = await inClinic(db, ctx.clinicId, (tx) => patientsRepository.findById(tx, ctx.clinicId, id));
+      const row = await readInClinic(db, ctx.clinicId, (tx) => patientsRepository.findById(tx, ctx.clinicId, id));
       if (!row) throw notFound('Patient');
       return toPatient(row);
     },
 
     async list(ctx: RequestContext, query: PageRequest & { externalId?: string }): Promise<Page<Patient>> {
       const position = decodePosition(query.cursor);
-      const rows = await inClinic(db, ctx.clinicId, (tx) =>
+      const rows = await readInClinic(db, ctx.clinicId, (tx) =>
         patientsRepository.list(tx, ctx.clinicId, { externalId: query.externalId }, query.limit + 1, position),
       );
       return toPage(rows, query.limit, (r) => ({ at: r.updatedAt, id: r.id }), toPatient);

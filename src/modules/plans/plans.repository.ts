@@ -1,4 +1,5 @@
 import { and, asc, eq, gte, isNull, sql } from 'drizzle-orm';
+import { builder, compile, compiledInsert, rowMapper, rowsOf } from '../../db/compiled-query';
 import type { Executor } from '../../db/database';
 import { plans, planVersions } from '../../db/schema';
 import { after, type Position } from '../paging';
@@ -8,6 +9,16 @@ export type PlanVersionRow = typeof planVersions.$inferSelect;
 
 const live = (clinicId: string, id: string) => and(eq(plans.clinicId, clinicId), eq(plans.id, id), isNull(plans.deletedAt));
 
+// The statements of the hot paths (creating an assessment, reading a plan), built once: see compiled-query.ts.
+const toPlanRow = rowMapper(plans);
+const insertPlan = compiledInsert(plans);
+const selectLive = compile<{ clinicId: string; id: string }>(
+  builder
+    .select()
+    .from(plans)
+    .where(and(eq(plans.clinicId, sql.placeholder('clinicId')), eq(plans.id, sql.placeholder('id')), isNull(plans.deletedAt))),
+);
+
 export interface PlanFilter {
   patientId?: string;
   status?: string;
@@ -16,13 +27,12 @@ export interface PlanFilter {
 
 /** SQL for plans and their earlier versions. */
 export const plansRepository = {
-  async insert(db: Executor, row: typeof plans.$inferInsert): Promise<PlanRow> {
-    const [created] = await db.insert(plans).values(row).returning();
-    return created!;
+  insert(db: Executor, row: typeof plans.$inferInsert): Promise<PlanRow> {
+    return insertPlan(db, row);
   },
 
   async findById(db: Executor, clinicId: string, id: string): Promise<PlanRow | undefined> {
-    const [row] = await db.select().from(plans).where(live(clinicId, id));
+    const [row] = await rowsOf(db, selectLive({ clinicId, id }), toPlanRow);
     return row;
   },
 

@@ -3,7 +3,7 @@ import type { PatchPlanBody, Plan, PlanVersion } from '../../contracts/plan-reso
 import type { PlanContent } from '../../contracts/plan.contract';
 import type { Progress } from '../../contracts/progress.contract';
 import type { Database, Tx } from '../../db/database';
-import { inClinic } from '../../db/tenant';
+import { inClinic, readInClinic } from '../../db/tenant';
 import { notFound, preconditionFailed } from '../../errors';
 import { decodeCursor, encodeCursor, isNonNegativeInteger } from '../../lib/cursor';
 import { expectedVersions, versionMatches } from '../../lib/etag';
@@ -38,7 +38,7 @@ export function createPlansService({ database }: { database: Database }) {
   const { db } = database;
   return {
     async get(ctx: RequestContext, id: string): Promise<Plan> {
-      const row = await inClinic(db, ctx.clinicId, (tx) => plansRepository.findById(tx, ctx.clinicId, id));
+      const row = await readInClinic(db, ctx.clinicId, (tx) => plansRepository.findById(tx, ctx.clinicId, id));
       if (!row) throw notFound('Plan');
       return toPlan(row);
     },
@@ -50,7 +50,7 @@ export function createPlansService({ database }: { database: Database }) {
         status: query.status,
         updatedSince: query.updatedSince ? new Date(query.updatedSince) : undefined,
       };
-      const rows = await inClinic(db, ctx.clinicId, (tx) => plansRepository.list(tx, ctx.clinicId, filter, query.limit + 1, position));
+      const rows = await readInClinic(db, ctx.clinicId, (tx) => plansRepository.list(tx, ctx.clinicId, filter, query.limit + 1, position));
       return toPage(rows, query.limit, (r) => ({ at: r.updatedAt, id: r.id }), toPlan);
     },
 

@@ -49,6 +49,17 @@ export function createRateLimiter(options: RateLimitOptions) {
   return {
     enabled: options.perMinute > 0,
 
+    /** What every rate-limited response says of the key's budget (documented in the OpenAPI document). */
+    headers: rateLimitHeaders(options),
+
+    /** Lets one request of the key in from its lease, without the database; false when the lease is used up or gone. */
+    admit(principal: Principal): boolean {
+      const lease = leases.get(principal.keyId);
+      if (!lease || lease.left <= 0 || lease.expiresAt <= Date.now()) return false;
+      lease.left -= 1;
+      return true;
+    },
+
     /** Lets one request of the key in, from its lease or its shared bucket within `tx`; 429 with Retry-After when empty. */
     async charge(tx: Tx, principal: Principal): Promise<void> {
       const now = Date.now();
@@ -75,4 +86,15 @@ export function createRateLimiter(options: RateLimitOptions) {
       leases.set(principal.keyId, { left: carried + granted - 1, size, expiresAt: now + LEASE_TTL_MS });
     },
   };
+}
+
+/**
+ * The policy as response headers: `RateLimit-Policy: <burst>;w=<seconds>` (IETF
+ * draft-ietf-httpapi-ratelimit-headers: at most `burst` requests at once, the bucket refilled in
+ * w seconds at the sustained rate) and `X-RateLimit-Limit: <burst>` for clients that read only
+ * that. Fixed for a configuration, so they cost no database round trip.
+ */
+export function rateLimitHeaders(options: RateLimitOptions): Record<string, string> {
+  const windowSeconds = Math.max(1, Math.ceil((options.burst * 60) / Math.max(1, options.perMinute)));
+  return { 'ratelimit-policy': `${options.burst};w=${windowSeconds}`, 'x-ratelimit-limit': String(options.burst) };
 }
