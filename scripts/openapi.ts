@@ -20,6 +20,7 @@ const noDatabase: Database = {
   db: new Proxy({}, { get: refuse }) as Database['db'],
   ping: refuse,
   migrate: refuse,
+  listen: () => undefined,
   close: async () => undefined,
 };
 

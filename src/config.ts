@@ -32,8 +32,8 @@ const ConfigSchema = z.object({
   // The audit write-behind: what a crash of the process can lose is bounded by these.
   AUDIT_FLUSH_MS: integer(200, 10, 5000),
   AUDIT_MAX_PENDING: integer(20000, 100, 1_000_000),
-  // How long an instance trusts an API key it checked without asking the database again: the
-  // longest a revocation made through another instance can take to reach this one.
+  // How long an instance trusts an API key it checked without asking the database again.
+  // Revocations reach it at once through NOTIFY (api-key-cache.ts); this bounds only a lost one.
   API_KEY_CACHE_TTL_MS: integer(5000, 0, 60000),
 }).superRefine((e, ctx) => {
   // The wait is a lock wait inside one statement: past the statement time-out the retry would

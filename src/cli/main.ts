@@ -76,7 +76,8 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
   try {
     const config = loadConfig(env);
     // Logs go to stderr so that stdout carries only the command's result.
-    services = await startServices(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, pino.destination(2)));
+    // A command authenticates no requests: no API-key cache, and no connection listening for it.
+    services = await startServices({ ...config, apiKeyCacheTtlMs: 0 }, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, pino.destination(2)));
     return (await command({ services, io, args, flags: values })) ?? 0;
   } catch (err) {
     if (err instanceof ProblemError) {

@@ -9,6 +9,11 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 /** Anything a repository can run SQL on: the database or an open transaction. */
 export type Executor = Db | Tx;
 
+export interface NotificationHandlers {
+  notify(payload: string): void;
+  connected(up: boolean): void;
+}
+
 /** A connected database, whichever engine is behind it. */
 export interface Database {
   readonly kind: 'postgres' | 'pglite';
@@ -17,6 +22,12 @@ export interface Database {
   ping(timeoutMs: number): Promise<void>;
   /** Applies every pending migration in `migrations/`; safe to run concurrently from several processes. */
   migrate(): Promise<void>;
+  /**
+   * Hands each notification on `channel` (PostgreSQL LISTEN/NOTIFY) to `handlers.notify`.
+   * `connected(false)` means notifications may be missed until the next `connected(true)`: the
+   * listening connection was lost and is being re-established. Listening ends with close().
+   */
+  listen(channel: string, handlers: NotificationHandlers): void;
   close(): Promise<void>;
   /** The embedded engine, for tools that dump or copy it; undefined on a server. */
   readonly pglite?: PGlite;

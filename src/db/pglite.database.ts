@@ -19,6 +19,13 @@ export function wrapPglite(pglite: PGlite, onClose: () => void = () => undefined
     async migrate() {
       await migrate(drizzle(pglite, { schema }), { migrationsFolder });
     },
+    listen(channel, handlers) {
+      // In-process: nothing to lose between here and the database, so it is connected at once.
+      void pglite.listen(channel, handlers.notify).then(
+        () => handlers.connected(true),
+        () => handlers.connected(false),
+      );
+    },
     async close() {
       try {
         await pglite.close();

@@ -4,6 +4,7 @@ import { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { schema, withTimeout, type Database, type Db } from './database';
 import { migrationsFolder } from './migrations-folder';
+import { listenOnServer } from './postgres-listener';
 import { createPostgresTransactions } from './postgres-transactions';
 import { useServerTransactions } from './tenant';
 import { guardPool } from './pool-guards';
@@ -23,6 +24,8 @@ const MIGRATION_LOCK_ID = 727_146_001;
 // PostgreSQL answers a statement that hit statement_timeout at once; this margin covers the round trip.
 const STATEMENT_DEADLINE_MARGIN_MS = 1000;
 
+const LISTENER_RETRY_MS = 1000;
+
 /** Connects to a PostgreSQL server through a pooled `pg` client. */
 export function connectPostgres(options: PostgresOptions): Database {
   const pool = new Pool({
@@ -41,6 +44,7 @@ export function connectPostgres(options: PostgresOptions): Database {
   const db = drizzle(pool, { schema }) as unknown as Db;
   // Tenant transactions send BEGIN and their settings with their first statement (see postgres-transactions.ts).
   useServerTransactions(db, createPostgresTransactions(pool));
+  const stopListening: (() => Promise<void>)[] = [];
 
   return {
     kind: 'postgres',
@@ -61,7 +65,12 @@ export function connectPostgres(options: PostgresOptions): Database {
         client.release();
       }
     },
+    listen(channel, handlers) {
+      const listener = { url: options.url, connectTimeoutMs: options.connectTimeoutMs, retryMs: LISTENER_RETRY_MS, logger: options.logger };
+      stopListening.push(listenOnServer(listener, channel, handlers));
+    },
     async close() {
+      await Promise.all(stopListening.splice(0).map((stop) => stop()));
       await pool.end();
     },
   };

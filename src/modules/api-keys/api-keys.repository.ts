@@ -11,6 +11,9 @@ export type NewApiKeyRow = typeof apiKeys.$inferInsert;
 const toApiKeyRow = rowMapper(apiKeys);
 const selectByPrefix = compile<{ prefix: string }>(builder.select().from(apiKeys).where(eq(apiKeys.prefix, sql.placeholder('prefix'))).limit(1));
 
+/** The channel on which the database announces each changed or deleted key's prefix (migration 0005). */
+export const API_KEY_CHANGES_CHANNEL = 'manuplan_api_key_changed';
+
 /** SQL for API keys; every statement names its clinic except the lookup by unique prefix. */
 export const apiKeysRepository = {
   async insert(db: Executor, row: NewApiKeyRow): Promise<ApiKeyRow> {

@@ -8,7 +8,7 @@ import { decodePosition, toPage, type Page, type PageRequest } from '../paging';
 import type { Outcome, RequestContext } from '../request-context';
 import type { WriteUnit } from '../write-unit';
 import { createApiKeyCache } from './api-key-cache';
-import { apiKeysRepository, type ApiKeyRow } from './api-keys.repository';
+import { API_KEY_CHANGES_CHANNEL, apiKeysRepository, type ApiKeyRow } from './api-keys.repository';
 
 /** Who is calling: resolved from a valid, unrevoked API key. */
 export interface Principal {
@@ -42,6 +42,7 @@ function toApiKey(row: ApiKeyRow): ApiKey {
 export function createApiKeysService({ database, write, cacheTtlMs = 0 }: { database: Database; write: WriteUnit; cacheTtlMs?: number }) {
   const { db } = database;
   const cache = createApiKeyCache(cacheTtlMs);
+  if (cacheTtlMs > 0) database.listen(API_KEY_CHANGES_CHANNEL, { notify: (prefix) => cache.forget(prefix), connected: (up) => cache.hearing(up) });
 
   /** Inserts a key for the clinic within `executor`; the secret is returned here and never again. */
   async function issue(executor: Executor, clinicId: string, body: CreateApiKeyBody): Promise<{ apiKey: ApiKey; secret: string }> {
@@ -90,8 +91,8 @@ export function createApiKeysService({ database, write, cacheTtlMs = 0 }: { data
     /**
      * The principal behind a presented key, or null when it is malformed, unknown or revoked.
      * A key checked in the last `cacheTtlMs` is taken from this instance's cache (see
-     * api-key-cache.ts: revocation through this instance is immediate, through another one
-     * within the TTL) and, while its rate-limit lease lasts, costs no database round trip. Else
+     * api-key-cache.ts: a revocation anywhere is forgotten here as soon as the database
+     * announces it) and, while its rate-limit lease lasts, costs no database round trip. Else
      * the key is read and `admission` charged in one transaction, so a request pays for one
      * transaction before its own work, not two.
      */
