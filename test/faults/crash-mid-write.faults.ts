@@ -1,22 +1,11 @@
 import type { Client } from 'pg';
 import { serverDatabaseUrl } from '../support/database-target';
-import { createClinicDirect, httpClient, markedAssessment, newMarker, ownerConnection, partialWrites, sleep } from '../support/fault-kit';
+import { createClinicDirect, httpClient, markedAssessment, newMarker, ownerConnection, partialWrites, sleep, type TrackedWrite } from '../support/fault-kit';
 import { createFreshDatabase, startServerProcess, type ServerProcess } from '../support/server-process';
 
 const CYCLES = 3;
 const WORKERS = 8;
 const RUN_BEFORE_KILL_MS = 2500;
-
-interface Write {
-  kind: 'assessment' | 'patient' | 'session';
-  path: string;
-  key: string;
-  marker: string;
-  body: unknown;
-  acked?: unknown;
-  /** The first attempt got no answer: the process died under it. */
-  cutOff?: boolean;
-}
 
 const onServer = Boolean(serverDatabaseUrl());
 
@@ -48,8 +37,8 @@ const onServer = Boolean(serverDatabaseUrl());
     const plan = (seeded.body as { plan: { id: string; techniques: { code: string; region: string }[] } }).plan;
     const technique = plan.techniques[0]!;
 
-    const writes: Write[] = [];
-    const nextWrite = (w: number, i: number): Write => {
+    const writes: TrackedWrite[] = [];
+    const nextWrite = (w: number, i: number): TrackedWrite => {
       const marker = newMarker(`c${w}`);
       const key = `${marker}-key`;
       switch (i % 3) {

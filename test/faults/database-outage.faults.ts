@@ -10,6 +10,7 @@ import {
   percentile,
   sleep,
   type Exchange,
+  type TrackedWrite,
 } from '../support/fault-kit';
 import { createFreshDatabase, startServerProcess, type ServerProcess } from '../support/server-process';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
@@ -32,15 +33,6 @@ const FAIL_FAST_MS = CONNECT_TIMEOUT_MS + STATEMENT_TIMEOUT_MS + 1000 + 1500;
 // After the database is back, requests succeed again within this.
 const RECOVERY_MS = 4000;
 const WORKERS = 6;
-
-interface Write {
-  kind: 'assessment' | 'patient' | 'session';
-  path: string;
-  key: string;
-  marker: string;
-  body: unknown;
-  acked?: unknown;
-}
 
 const onServer = Boolean(serverDatabaseUrl());
 
@@ -87,7 +79,7 @@ const onServer = Boolean(serverDatabaseUrl());
       seeds.push({ patientId: (patient.body as { id: string }).id, plan });
     }
 
-    const writes: Write[] = [];
+    const writes: TrackedWrite[] = [];
     const phases: { name: string; at: number }[] = [];
     const phase = (name: string) => phases.push({ name, at: Date.now() });
     let running = true;
@@ -107,13 +99,13 @@ const onServer = Boolean(serverDatabaseUrl());
         const step = i % 6;
         if (step === 0 || step === 3) {
           const marker = newMarker(`w${w}`);
-          const write: Write = { kind: 'assessment', path: '/v1/assessments', key: `${marker}-key`, marker, body: markedAssessment(patientId, marker) };
+          const write: TrackedWrite = { kind: 'assessment', path: '/v1/assessments', key: `${marker}-key`, marker, body: markedAssessment(patientId, marker) };
           writes.push(write);
           const res = await call('POST', write.path, write.body, { 'idempotency-key': write.key });
           if (res.status === 201) write.acked = res.body;
         } else if (step === 1) {
           const marker = newMarker(`p${w}`);
-          const write: Write = { kind: 'patient', path: '/v1/patients', key: `${marker}-key`, marker, body: { firstName: 'Outage', lastName: marker } };
+          const write: TrackedWrite = { kind: 'patient', path: '/v1/patients', key: `${marker}-key`, marker, body: { firstName: 'Outage', lastName: marker } };
           writes.push(write);
           const res = await call('POST', write.path, write.body, { 'idempotency-key': write.key });
           if (res.status === 201) write.acked = res.body;
@@ -128,7 +120,7 @@ const onServer = Boolean(serverDatabaseUrl());
           const marker = newMarker(`s${w}`);
           const technique = plan.techniques[0]!;
           const body = { performedAt: new Date().toISOString(), minutes: 30, techniques: [technique.code], regions: [technique.region], notes: { subjective: marker } };
-          const write: Write = { kind: 'session', path: `/v1/plans/${plan.id}/sessions`, key: `${marker}-key`, marker, body };
+          const write: TrackedWrite = { kind: 'session', path: `/v1/plans/${plan.id}/sessions`, key: `${marker}-key`, marker, body };
           writes.push(write);
           const res = await call('POST', write.path, body, { 'idempotency-key': write.key });
           if (res.status === 201) write.acked = res.body;

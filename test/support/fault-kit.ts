@@ -121,3 +121,16 @@ export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
+
+/** An idempotent POST a fault test sends, retries with its key and finally checks was stored once. */
+export interface TrackedWrite {
+  kind: 'assessment' | 'patient' | 'session';
+  path: string;
+  key: string;
+  marker: string;
+  body: unknown;
+  /** The body of the first 2xx answer. */
+  acked?: unknown;
+  /** The first attempt got no answer: the process died under it. */
+  cutOff?: boolean;
+}
