@@ -33,11 +33,14 @@ const EditedTechniqueSchema = z.strictObject({
   rationale: z.string().min(1).max(1000).optional().meta({ description: 'Why; defaults to "Chosen by the therapist"' }),
 });
 
+// Only the fields sent change, so a client can send one field or the schedule as the plan
+// shows it (SPEC §4, with totalSessions, which must then agree with the other fields).
 const EditedScheduleSchema = z.strictObject({
-  sessionMinutes: z.int().min(15).max(120),
-  sessionsPerWeek: z.int().min(0).max(7),
-  weeks: z.int().min(0).max(12).meta({ description: 'At most 12: a plan of care is certified for 90 days' }),
-  reassessAfterSessions: z.int().min(0).max(10).meta({ description: 'A progress report is due at least every 10 treatment days' }),
+  sessionMinutes: z.int().min(15).max(120).optional(),
+  sessionsPerWeek: z.int().min(0).max(7).optional(),
+  weeks: z.int().min(0).max(12).optional().meta({ description: 'At most 12: a plan of care is certified for 90 days' }),
+  totalSessions: z.int().min(0).max(84).optional().meta({ description: 'Derived: when sent, must equal sessionsPerWeek × weeks' }),
+  reassessAfterSessions: z.int().min(0).max(10).optional().meta({ description: 'A progress report is due at least every 10 treatment days' }),
 });
 
 const GoalTargetEditSchema = z.strictObject({
@@ -60,7 +63,7 @@ const EditedHomeProgramItemSchema = z.strictObject({
 export const PatchPlanBodySchema = z
   .strictObject({
     status: PlanStatusSchema.optional(),
-    schedule: EditedScheduleSchema.optional().meta({ description: 'totalSessions is recomputed as sessionsPerWeek × weeks' }),
+    schedule: EditedScheduleSchema.optional().meta({ description: 'Fields not sent keep their value; totalSessions is recomputed as sessionsPerWeek × weeks' }),
     techniques: z.array(EditedTechniqueSchema).max(30).optional(),
     goals: z.array(GoalTargetEditSchema).max(30).optional().meta({ description: 'New targets for existing goals, matched on type, measure, joint and movement' }),
     homeProgram: z.array(EditedHomeProgramItemSchema).max(30).optional(),

@@ -11,6 +11,21 @@ export interface ListenerOptions {
 }
 
 /**
+ * The URL with the listener's own application_name (the URL's wins over the client's option), so
+ * that in pg_stat_activity it is told apart from the pool's connections.
+ */
+function listenerUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return url;
+  }
+  parsed.searchParams.set('application_name', `${parsed.searchParams.get('application_name') ?? 'manuplan'}-listener`);
+  return parsed.toString();
+}
+
+/**
  * LISTEN on a connection of its own: a pooled connection goes back to the pool and would stop
  * hearing. When the connection is lost, handlers hear `connected(false)` at once (whatever was
  * announced meanwhile is missed) and it is re-established every `retryMs` until it succeeds.
@@ -36,7 +51,7 @@ export function listenOnServer(options: ListenerOptions, channel: string, handle
 
   async function connect(): Promise<void> {
     retry = undefined;
-    const client = new Client({ connectionString: options.url, connectionTimeoutMillis: options.connectTimeoutMs, application_name: 'manuplan-listener' });
+    const client = new Client({ connectionString: listenerUrl(options.url), connectionTimeoutMillis: options.connectTimeoutMs });
     client.on('notification', (message) => {
       if (message.channel === channel) handlers.notify(message.payload ?? '');
     });

@@ -15,14 +15,19 @@ export function contextOf(request: FastifyRequest): RequestContext {
   return context;
 }
 
-/** Sends a versioned resource with its ETag. */
-export function sendVersioned<T extends { version: number }>(reply: FastifyReply, status: number, resource: T) {
+/** Sends a versioned resource with its ETag; a created one (201) names its URL in Location. */
+export function sendVersioned<T extends { version: number }>(reply: FastifyReply, status: number, resource: T, location?: string) {
+  if (status === 201 && location) reply.header('location', location);
   return reply.code(status).header('etag', etagFor(resource.version)).send(resource);
 }
 
-/** Sends what a write produced; a replay under Idempotency-Key says so in a header. */
-export function sendOutcome<T>(reply: FastifyReply, outcome: Outcome<T>) {
+/**
+ * Sends what a write produced; a replay under Idempotency-Key says so in a header. A creation
+ * (201) names the new resource's URL in Location when `locationOf` can tell it from the body.
+ */
+export function sendOutcome<T>(reply: FastifyReply, outcome: Outcome<T>, locationOf?: (body: T) => string) {
   if (outcome.replayed) reply.header('idempotent-replayed', 'true');
+  if (outcome.status === 201 && locationOf) reply.header('location', locationOf(outcome.body));
   const version = (outcome.body as { version?: unknown } | null)?.version;
   if (typeof version === 'number') reply.header('etag', etagFor(version));
   return reply.code(outcome.status).send(outcome.body);

@@ -20,6 +20,7 @@ describe('a clinic’s story: patient → assessment → plan → edits → sess
   const assess = async (patientId: string, overrides: Record<string, unknown> = {}) => {
     const res = await t.http().post('/v1/assessments').set(auth()).send(lowBackAssessment(patientId, overrides));
     expect(res.status).toBe(201);
+    expect(res.headers.location).toBe(`/v1/assessments/${res.body.assessment.id}`);
     return res.body as { assessment: Record<string, unknown>; plan: Record<string, unknown> & { id: string; goals: Goal[]; schedule: { reassessAfterSessions: number } } };
   };
   /** Session measures that put every goal of the plan at `pick(goal)`. */

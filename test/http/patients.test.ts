@@ -20,6 +20,7 @@ describe('patients', () => {
     const res = await create({ externalId: 'P-1001', firstName: 'Ada', lastName: 'Byron', birthDate: '1980-02-01', sex: 'female' });
     expect(res.status).toBe(201);
     expect(res.headers.etag).toBe('W/"1"');
+    expect(res.headers.location).toBe(`/v1/patients/${res.body.id}`);
     expect(res.body).toEqual({
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       externalId: 'P-1001',
@@ -65,6 +66,7 @@ describe('patients', () => {
     expect(retry.status).toBe(201);
     expect(retry.body).toEqual(first.body);
     expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.headers.location).toBe(`/v1/patients/${first.body.id}`);
     const reused = await t.http().post('/v1/patients').set(as(c)).set('Idempotency-Key', 'create-1').send({ firstName: 'Twice' });
     expect(reused.status).toBe(422);
     expect((await t.http().get('/v1/patients').set(as(c))).body.data).toHaveLength(1);
@@ -157,8 +159,10 @@ describe('patients', () => {
       const first = await t.http().put('/v1/patients/by-external-id/EXT-77').set(as(clinic)).send({ firstName: 'Linus', sex: 'male' });
       expect(first.status).toBe(201);
       expect(first.body).toMatchObject({ externalId: 'EXT-77', firstName: 'Linus', sex: 'male', version: 1 });
+      expect(first.headers.location).toBe(`/v1/patients/${first.body.id}`);
       const same = await t.http().put('/v1/patients/by-external-id/EXT-77').set(as(clinic)).send({ firstName: 'Linus', sex: 'male' });
       expect(same.status).toBe(200);
+      expect(same.headers.location).toBeUndefined();
       expect(same.body.version).toBe(1);
       const replaced = await t.http().put('/v1/patients/by-external-id/EXT-77').set(as(clinic)).send({ externalId: 'EXT-77', lastName: 'T' });
       expect(replaced.status).toBe(200);

@@ -49,6 +49,36 @@ describe('therapist edits stay within what the assessment allows', () => {
     expect((await editTechniques(plan, [technique({ side: 'right' })])).status).toBe(200);
   });
 
+  const edit = (plan: { id: string; version: number }, body: object) =>
+    t.http().patch(`/v1/plans/${plan.id}`).set(auth()).set('If-Match', `W/"${plan.version}"`).send(body);
+
+  it('changes only the schedule fields sent, and accepts the schedule as SPEC §4 prints it', async () => {
+    const plan = await planFor({});
+    const { sessionMinutes, weeks, reassessAfterSessions } = plan.schedule;
+    const partial = await edit(plan, { schedule: { sessionsPerWeek: 2 } });
+    expect(partial.status).toBe(200);
+    expect(partial.body.schedule).toMatchObject({ sessionMinutes, sessionsPerWeek: 2, weeks, totalSessions: 2 * weeks, reassessAfterSessions });
+
+    const full = { sessionMinutes: 60, sessionsPerWeek: 2, weeks: 6, totalSessions: 12, reassessAfterSessions: 6 };
+    expect((await edit(partial.body, { schedule: full })).body.schedule).toMatchObject(full);
+  });
+
+  it('refuses a totalSessions that disagrees with sessionsPerWeek × weeks', async () => {
+    const plan = await planFor({});
+    const res = await edit(plan, { schedule: { sessionsPerWeek: 2, weeks: 6, totalSessions: 10 } });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ path: '/schedule/totalSessions', message: expect.stringMatching(/12/) }]);
+  });
+
+  it('points a late goal date at the goal edit in the request, not at the plan’s goal list', async () => {
+    const plan = await planFor({});
+    const romGoal = plan.goals.findIndex((g: { measure: string }) => g.measure === 'rom');
+    expect(romGoal).toBeGreaterThan(0);
+    const res = await edit(plan, { goals: [{ type: 'range_of_motion', measure: 'rom', joint: 'lumbar', movement: 'flexion', target: 70, byWeek: plan.schedule.weeks + 1 }] });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ path: '/goals/0/byWeek', message: expect.stringMatching(/after the plan/) }]);
+  });
+
   it('refuses hands-on techniques in a plan whose screening referred the patient', async () => {
     const plan = await planFor({ complaint: 'Low back pain, and since yesterday I lost bladder control' });
     expect(plan.screening.decision).toBe('refer');

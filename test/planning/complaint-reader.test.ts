@@ -32,6 +32,7 @@ describe('phrases that raise a finding', () => {
     ['pain at night that wakes me', 'night_pain'],
     ['the pain wakes me up', 'night_pain'],
     ['worse lying down', 'night_pain'],
+    ['Low back ache, worse at night, wakes me up', 'night_pain'],
     ['chest pain when climbing stairs', 'chest_pain'],
     ['tightness in my chest', 'chest_pain'],
     ['short of breath', 'chest_pain'],
@@ -102,6 +103,7 @@ describe('negation: nothing is raised', () => {
     'lost weight on a diet',
     'burning pain in the foot',
     'Jaw aches from clenching at night',
+    'not worse at night',
     'tight hamstrings',
   ])('%s', (text) => {
     expect(codes(text).filter((c) => c !== 'trauma')).toEqual([]);

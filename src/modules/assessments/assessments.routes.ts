@@ -22,7 +22,8 @@ export const assessmentsRoutes: FastifyPluginAsyncZod<{ assessments: Assessments
         response: { 201: AssessmentWithPlanSchema, ...problemResponses(400, 401, 403, 404, 409, 413, 422) },
       },
     },
-    async (request, reply) => sendOutcome(reply, await assessments.create(contextOf(request), request.body)),
+    async (request, reply) =>
+      sendOutcome(reply, await assessments.create(contextOf(request), request.body), ({ assessment }) => `/v1/assessments/${assessment.id}`),
   );
 
   app.post(

@@ -28,7 +28,7 @@ export const patientsRoutes: FastifyPluginAsyncZod<{ patients: PatientsService }
         response: { 201: PatientSchema, ...problemResponses(400, 401, 403, 409, 413, 422) },
       },
     },
-    async (request, reply) => sendOutcome(reply, await patients.create(contextOf(request), request.body)),
+    async (request, reply) => sendOutcome(reply, await patients.create(contextOf(request), request.body), (patient) => `/v1/patients/${patient.id}`),
   );
 
   app.put(
@@ -47,7 +47,7 @@ export const patientsRoutes: FastifyPluginAsyncZod<{ patients: PatientsService }
     },
     async (request, reply) => {
       const { created, patient } = await patients.upsertByExternalId(contextOf(request), request.params.externalId, request.headers['if-match'], request.body);
-      return sendVersioned(reply, created ? 201 : 200, patient);
+      return sendVersioned(reply, created ? 201 : 200, patient, `/v1/patients/${patient.id}`);
     },
   );
 

@@ -12,6 +12,14 @@ export const THERAPIST_RULE = 'therapist_edit';
 const sameGoal = (goal: PlanGoal, edit: { type: string; measure: string; joint?: string; movement?: string }) =>
   goal.type === edit.type && goal.measure === edit.measure && goal.joint === edit.joint && goal.movement === edit.movement;
 
+/** The schedule fields a therapist sets; totalSessions, rules and rationale follow from them. */
+const scheduleFields = ({ sessionMinutes, sessionsPerWeek, weeks, reassessAfterSessions }: PlanContent['schedule']) => ({
+  sessionMinutes,
+  sessionsPerWeek,
+  weeks,
+  reassessAfterSessions,
+});
+
 /**
  * The plan content after a therapist's edit, held to the rules the engine's own output keeps:
  * schedule arithmetic, techniques fitting the session and safe for the assessment (`safety`),
@@ -24,8 +32,12 @@ export function applyPlanEdit(current: PlanContent, edit: PatchPlanBody, safety:
   const because = 'Set by the therapist';
 
   if (edit.schedule) {
-    const s = edit.schedule;
+    const { totalSessions: stated, ...changes } = edit.schedule;
+    const s = { ...scheduleFields(current.schedule), ...changes };
     const totalSessions = s.sessionsPerWeek * s.weeks;
+    if (stated !== undefined && stated !== totalSessions) {
+      errors.push({ path: '/schedule/totalSessions', message: `must equal sessionsPerWeek × weeks (${totalSessions})` });
+    }
     if (s.reassessAfterSessions > totalSessions) {
       errors.push({ path: '/schedule/reassessAfterSessions', message: `must not exceed the ${totalSessions} sessions planned` });
     }
@@ -45,6 +57,8 @@ export function applyPlanEdit(current: PlanContent, edit: PatchPlanBody, safety:
     });
   }
 
+  // Plan goal index → index in the request of the edit that set its byWeek, for error paths.
+  const byWeekSentAt = new Map<number, number>();
   if (edit.goals) {
     const goals = [...next.goals];
     edit.goals.forEach((g, i) => {
@@ -58,13 +72,15 @@ export function applyPlanEdit(current: PlanContent, edit: PatchPlanBody, safety:
       if (g.target < min || g.target > max) errors.push({ path: `/goals/${i}/target`, message: `must be between ${min} and ${max}` });
       const improves = goal.baseline === null || (goal.direction === 'lower_is_better' ? g.target < goal.baseline : g.target > goal.baseline);
       if (!improves) errors.push({ path: `/goals/${i}/target`, message: `must be better than the baseline ${goal.baseline} (${goal.direction.replace(/_/g, ' ')})` });
+      if (g.byWeek !== undefined) byWeekSentAt.set(index, i);
       goals[index] = { ...goal, target: g.target, byWeek: g.byWeek ?? goal.byWeek, ruleIds: [...goal.ruleIds.filter((r) => r !== THERAPIST_RULE), THERAPIST_RULE] };
     });
     next.goals = goals;
   }
   next.goals.forEach((goal, i) => {
     if ((edit.goals || edit.schedule) && goal.byWeek > next.schedule.weeks) {
-      errors.push({ path: edit.goals ? `/goals/${i}/byWeek` : '/schedule/weeks', message: `goal due in week ${goal.byWeek}, after the plan's ${next.schedule.weeks} weeks` });
+      const sentAt = byWeekSentAt.get(i);
+      errors.push({ path: sentAt === undefined ? '/schedule/weeks' : `/goals/${sentAt}/byWeek`, message: `goal due in week ${goal.byWeek}, after the plan's ${next.schedule.weeks} weeks` });
     }
   });
 

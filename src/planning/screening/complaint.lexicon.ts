@@ -40,6 +40,7 @@ export const CONCEPTS = {
   night_pain_phrase: [
     'night pain', 'night pains', 'pain at night', 'pains at night', 'pain in the night', 'pain during the night', 'pain all night', 'hurts at night',
     'worse lying down', 'worse when lying', 'worse lying', 'worse when i lie', 'pain lying down', 'worse at rest', 'pain at rest', 'rest pain', 'unremitting',
+    'worse at night', 'worse in the night', 'worse during the night', 'worst at night', 'wakes me at night', 'wakes me up at night', 'woken at night',
   ],
   fever_word: ['fever*', 'febrile', 'pyrexi*', 'chills', 'rigors', 'night sweats', 'high temperature', 'running a temperature', 'have a temperature', 'had a temperature'],
   infection_word: [
