@@ -19,9 +19,9 @@ const USAGE = `manuplan <command>
   export --clinic <id> [--out <file>] [--yes] [--json]
                                                 every record of the clinic as NDJSON (stdout, or the file;
                                                 overwriting an existing file needs --yes)
-  import --clinic <id> <file> [--yes] [--new-ids] [--json]
-                                                read an export into the clinic; adds, never overwrites;
-                                                a clinic that already has records needs --yes
+  import --clinic <id> [<file> | -] [--yes] [--new-ids] [--json]
+                                                read an export (a file, or standard input) into the clinic;
+                                                adds, never overwrites; a clinic with records needs --yes
   seed --demo [--name <name>] [--json]          a new demo clinic with patients, plans and sessions
 
 Uses the same environment as the server: DATABASE_URL (PostgreSQL) or PGLITE_DIR (embedded, default ./data).`;

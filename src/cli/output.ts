@@ -1,4 +1,4 @@
-import type { Writable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 
 /** Where CLI commands write: stdout for results, stderr for messages, so `--json` output pipes cleanly. */
 export interface CliIo {
@@ -6,6 +6,8 @@ export interface CliIo {
   err(text: string): void;
   /** Standard output as a stream, for commands that stream their result (export) and must respect backpressure. */
   stdoutStream?: Writable;
+  /** Standard input, for commands that read their data from it (import with `-` or no file). */
+  stdinStream?: Readable;
   /** Standard error as a stream: a progress bar is drawn there, and only when it is a terminal. */
   stderrStream?: NodeJS.WriteStream;
 }
@@ -14,6 +16,7 @@ export const processIo: CliIo = {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
   stdoutStream: process.stdout,
+  stdinStream: process.stdin,
   stderrStream: process.stderr,
 };
 

@@ -77,14 +77,17 @@ const describeRejection = (r: RejectedLine) => `line ${r.line}: ${r.errors.map((
  */
 export async function importCommand({ services, io, args, flags }: CommandContext): Promise<number> {
   const clinicId = clinicFlag(flags);
-  const file = args[0];
-  if (!file || args.length > 1) throw badRequest('Usage: manuplan import --clinic <id> <file> [--yes] [--new-ids] [--json]');
-  let size: number;
-  try {
-    size = fs.statSync(file).size;
-  } catch {
-    throw badRequest(`Cannot read ${file}.`);
-  }
+  if (args.length > 1) throw badRequest('Usage: manuplan import --clinic <id> [<file> | -] [--yes] [--new-ids] [--json]');
+  // No file, or "-": the export is piped in (`manuplan export … | manuplan import …`); its size is unknown.
+  const file = args[0] === '-' ? undefined : args[0];
+  let size = 0;
+  if (file) {
+    try {
+      size = fs.statSync(file).size;
+    } catch {
+      throw badRequest(`Cannot read ${file}.`);
+    }
+  } else if (!io.stdinStream) throw badRequest('No file given and no standard input to read.');
   await services.clinics.get(clinicId);
   if (!flags.yes && (await services.transfer.hasRecords(clinicId))) {
     throw conflict(
@@ -97,9 +100,9 @@ export async function importCommand({ services, io, args, flags }: CommandContex
   const bar = progressBar(io.stderrStream, 'Importing', (done, all) => `${bytes(done)}/${bytes(all)}`);
   let report;
   try {
-    report = await services.transfer.import(clinicId, fs.createReadStream(file), {
+    report = await services.transfer.import(clinicId, file ? fs.createReadStream(file) : io.stdinStream!, {
       newIds: Boolean(flags['new-ids']),
-      onProgress: (read) => bar.update(read, size),
+      onProgress: (read) => bar.update(read, Math.max(size, read)),
       onRejected: (r) => io.err(describeRejection(r)),
     });
   } finally {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { runCli } from '../../src/cli/main';
 import type { CliIo } from '../../src/cli/output';
 import { openPglite } from '../../src/db/pglite.database';
@@ -95,6 +96,16 @@ describe('manuplan seed, export and import', () => {
     expect(again.code).toBe(0);
     expect(JSON.parse(again.out)).toMatchObject({ rejectedCount: 0, imported: { patient: 0, assessment: 0, plan: 0, plan_version: 0, session: 0 } });
     expect(body((await cli('export', '--clinic', target)).out)).toEqual(body(text));
+
+    // Piped in: `manuplan export --clinic A | manuplan import --clinic B` (no file, or "-").
+    for (const args of [[], ['-']]) {
+      const piped = await newClinic();
+      const io = capture();
+      io.stdinStream = Readable.from([toStdout.out]);
+      expect(await runCli(['import', '--clinic', piped, ...args, '--json'], io, env)).toBe(0);
+      expect(JSON.parse(io.stdout.join(''))).toMatchObject({ rejectedCount: 0, imported: { patient: 8, assessment: 8, plan: 8 } });
+      expect(body((await cli('export', '--clinic', piped)).out)).toEqual(body(text));
+    }
   });
 
   it('import reports a corrupt line by number on stderr, imports the rest, and exits 1', async () => {
@@ -113,6 +124,7 @@ describe('manuplan seed, export and import', () => {
     const nobody = '0193a5c2-7d1e-7b3a-9c4f-2a6b8e1d0f57';
     expect(await cli('export', '--clinic', nobody)).toMatchObject({ code: 1, err: expect.stringMatching(/Clinic was not found/) });
     expect(await cli('import', '--clinic', demo.clinic.id, file('missing.ndjson'))).toMatchObject({ code: 1, err: expect.stringMatching(/Cannot read/) });
-    expect(await cli('import', '--clinic', demo.clinic.id)).toMatchObject({ code: 1, err: expect.stringMatching(/Usage/) });
+    expect(await cli('import', '--clinic', demo.clinic.id)).toMatchObject({ code: 1, err: expect.stringMatching(/No file given and no standard input/) });
+    expect(await cli('import', '--clinic', demo.clinic.id, 'a.ndjson', 'b.ndjson')).toMatchObject({ code: 1, err: expect.stringMatching(/Usage/) });
   });
 });
