@@ -37,28 +37,6 @@ function filler(param: unknown): (values: Record<string, unknown>) => unknown {
   };
 }
 
-/**
- * `insert into <table> (…) values (…) returning *`, compiled once per set of columns given
- * (callers are code, so the sets are few). Columns left out get their defaults, as in drizzle.
- */
-export function compiledInsert<T extends Table>(table: T): (executor: Executor, values: T['$inferInsert']) => Promise<T['$inferSelect']> {
-  const map = rowMapper(table);
-  const statements = new Map<string, (values: Record<string, unknown>) => SQL>();
-  return async (executor, values) => {
-    const given = values as Record<string, unknown>;
-    const keys = Object.keys(given).filter((key) => given[key] !== undefined);
-    const signature = keys.join(',');
-    let statement = statements.get(signature);
-    if (!statement) {
-      const placeholders = Object.fromEntries(keys.map((key) => [key, sql.placeholder(key)]));
-      statement = compile(builder.insert(table).values(placeholders as T['$inferInsert']).returning());
-      statements.set(signature, statement);
-    }
-    const [row] = await rowsOf(executor, statement(given), map);
-    return row!;
-  };
-}
-
 /** Maps rows of `table` as the driver returns them (column names, driver values) to drizzle's row type. */
 export function rowMapper<T extends Table>(table: T): (raw: Record<string, unknown>) => T['$inferSelect'] {
   const columns = Object.entries(getTableColumns(table)).map(([key, column]) => ({ key, name: column.name, column }));

@@ -35,7 +35,7 @@ export class RequestValidationError extends Error {
  */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-export function unstorableStrings(value: unknown, path: PropertyKey[] = [], found: FieldError[] = []): FieldError[] {
+function unstorableStrings(value: unknown, path: PropertyKey[] = [], found: FieldError[] = []): FieldError[] {
   if (typeof value === 'string') {
     if (value.includes('\u0000')) found.push({ path: jsonPointer(path), message: 'must not contain the NUL character (U+0000)' });
     else if (LONE_SURROGATE.test(value)) found.push({ path: jsonPointer(path), message: 'must be well-formed Unicode (no lone surrogate)' });

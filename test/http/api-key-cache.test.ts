@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { tokenPrefix } from '../../src/lib/api-key-token';
 import { apiKeysRepository } from '../../src/modules/api-keys/api-keys.repository';
 import { serverDatabaseUrl } from '../support/database-target';
+import { sleep } from '../support/fault-kit';
 import { openTestDatabase } from '../support/test-database';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -65,7 +66,7 @@ describe('the API-key cache never outlives a revocation', () => {
 
   /** Polls `probe` every 20 ms until it is true; false if it never is within `ms`. */
   async function eventually(probe: () => Promise<boolean>, ms: number): Promise<boolean> {
-    for (const deadline = Date.now() + ms; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 20))) {
+    for (const deadline = Date.now() + ms; Date.now() < deadline; await sleep(20)) {
       if (await probe()) return true;
     }
     return false;

@@ -1,5 +1,4 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { compiledInsert } from '../../db/compiled-query';
 import { queryRows, type Executor } from '../../db/database';
 import { assessments, plans } from '../../db/schema';
 import type { PlanRow } from '../plans/plans.repository';
@@ -11,14 +10,7 @@ type NewPlan = Pick<PlanRow, 'id' | 'status' | 'engineVersion' | 'content' | 'up
 
 const stamp = (value: unknown) => new Date(value as string);
 
-// Built once: inserting an assessment is on the hottest write path (see compiled-query.ts).
-const insertAssessment = compiledInsert(assessments);
-
 export const assessmentsRepository = {
-  insert(db: Executor, row: typeof assessments.$inferInsert): Promise<AssessmentRow> {
-    return insertAssessment(db, row);
-  },
-
   /**
    * Inserts an assessment and its plan in one statement (one round trip instead of two): the
    * plan's insert reads the assessment's, so the assessment is written first and the change

@@ -41,12 +41,14 @@ export function toAssessment(row: AssessmentRow, planId: string): Assessment {
 /** Assessments and the plans generated from them. */
 export function createAssessmentsService({ database, write, now = () => new Date() }: { database: Database; write: WriteUnit; now?: () => Date }) {
   const { db } = database;
+  /** The date the engine reasons from: the one sent, else now. */
+  const assessedAtOf = (input: AssessmentInput) => (input.assessedAt ? new Date(input.assessedAt) : now());
   return {
     /** Stores the assessment and its generated plan in one transaction. */
     create(ctx: RequestContext, input: AssessmentInput): Promise<Outcome<{ assessment: Assessment; plan: Plan }>> {
       return write(ctx, async (tx) => {
         const patient = await requirePatient(tx, ctx, input.patientId);
-        const assessedAt = input.assessedAt ? new Date(input.assessedAt) : now();
+        const assessedAt = assessedAtOf(input);
         const content = planFor(input, patient, assessedAt);
         const { assessment, plan } = await assessmentsRepository.insertWithPlan(
           tx,
@@ -60,7 +62,7 @@ export function createAssessmentsService({ database, write, now = () => new Date
     /** The plan this input would get, computed and returned without storing anything. */
     async preview(ctx: RequestContext, input: AssessmentInput): Promise<PlanContent> {
       const patient = await readInClinic(db, ctx.clinicId, (tx) => requirePatient(tx, ctx, input.patientId));
-      return planFor(input, patient, input.assessedAt ? new Date(input.assessedAt) : now());
+      return planFor(input, patient, assessedAtOf(input));
     },
 
     async get(ctx: RequestContext, id: string): Promise<Assessment> {

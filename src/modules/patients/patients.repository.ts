@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { builder, compile, rowMapper, rowsOf } from '../../db/compiled-query';
 import type { Executor } from '../../db/database';
 import { assessments, patients, plans, sessions } from '../../db/schema';
@@ -7,16 +7,11 @@ import { after, type Position } from '../paging';
 export type PatientRow = typeof patients.$inferSelect;
 type PatientFields = Pick<PatientRow, 'externalId' | 'firstName' | 'lastName' | 'birthDate' | 'sex'>;
 
-const live = (clinicId: string, id: string) => and(eq(patients.clinicId, clinicId), eq(patients.id, id), isNull(patients.deletedAt));
+const live = (clinicId: string | SQLWrapper, id: string | SQLWrapper) => and(eq(patients.clinicId, clinicId), eq(patients.id, id), isNull(patients.deletedAt));
 
 // Reading a patient by id is on the hot paths (every assessment and preview): built once, see compiled-query.ts.
 const toPatientRow = rowMapper(patients);
-const selectLive = compile<{ clinicId: string; id: string }>(
-  builder
-    .select()
-    .from(patients)
-    .where(and(eq(patients.clinicId, sql.placeholder('clinicId')), eq(patients.id, sql.placeholder('id')), isNull(patients.deletedAt))),
-);
+const selectLive = compile<{ clinicId: string; id: string }>(builder.select().from(patients).where(live(sql.placeholder('clinicId'), sql.placeholder('id'))));
 
 /** Restricts a write to the versions If-Match accepted: the optimistic lock is enforced in SQL. */
 export const versionIn = (expected: number[] | 'any'): SQL | undefined => (expected === 'any' ? undefined : inArray(patients.version, expected));

@@ -1,5 +1,5 @@
-import { and, asc, eq, gte, isNull, sql } from 'drizzle-orm';
-import { builder, compile, compiledInsert, rowMapper, rowsOf } from '../../db/compiled-query';
+import { and, asc, eq, gte, isNull, sql, type SQLWrapper } from 'drizzle-orm';
+import { builder, compile, rowMapper, rowsOf } from '../../db/compiled-query';
 import type { Executor } from '../../db/database';
 import { plans, planVersions } from '../../db/schema';
 import { after, type Position } from '../paging';
@@ -7,17 +7,11 @@ import { after, type Position } from '../paging';
 export type PlanRow = typeof plans.$inferSelect;
 export type PlanVersionRow = typeof planVersions.$inferSelect;
 
-const live = (clinicId: string, id: string) => and(eq(plans.clinicId, clinicId), eq(plans.id, id), isNull(plans.deletedAt));
+const live = (clinicId: string | SQLWrapper, id: string | SQLWrapper) => and(eq(plans.clinicId, clinicId), eq(plans.id, id), isNull(plans.deletedAt));
 
-// The statements of the hot paths (creating an assessment, reading a plan), built once: see compiled-query.ts.
+// Reading a plan is a hot path: its statement is built once (see compiled-query.ts).
 const toPlanRow = rowMapper(plans);
-const insertPlan = compiledInsert(plans);
-const selectLive = compile<{ clinicId: string; id: string }>(
-  builder
-    .select()
-    .from(plans)
-    .where(and(eq(plans.clinicId, sql.placeholder('clinicId')), eq(plans.id, sql.placeholder('id')), isNull(plans.deletedAt))),
-);
+const selectLive = compile<{ clinicId: string; id: string }>(builder.select().from(plans).where(live(sql.placeholder('clinicId'), sql.placeholder('id'))));
 
 export interface PlanFilter {
   patientId?: string;
@@ -27,10 +21,6 @@ export interface PlanFilter {
 
 /** SQL for plans and their earlier versions. */
 export const plansRepository = {
-  insert(db: Executor, row: typeof plans.$inferInsert): Promise<PlanRow> {
-    return insertPlan(db, row);
-  },
-
   async findById(db: Executor, clinicId: string, id: string): Promise<PlanRow | undefined> {
     const [row] = await rowsOf(db, selectLive({ clinicId, id }), toPlanRow);
     return row;
