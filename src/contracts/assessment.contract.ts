@@ -116,10 +116,10 @@ export const ScreeningInputSchema = z
   .strictObject({
     conditions: z
       .array(z.union([ConditionCode, LocalConditionSchema], { error: 'Expected a condition code or { code, region, side }' }))
-      .max(40)
+      .max(80)
       .optional()
       .meta({ description: 'Catalog codes; a local condition may name its region and side' }),
-    redFlags: z.array(ConditionCode).max(40).optional().meta({ description: 'Catalog codes; a code means the same in either list' }),
+    redFlags: z.array(ConditionCode).max(80).optional().meta({ description: 'Catalog codes; a code means the same in either list' }),
     surgeryDate: z.iso.date().max(10).nullable().optional().meta({ description: 'YYYY-MM-DD of the operation, for post-surgical timing' }),
     age: z.int().min(0).max(120).nullable().optional().meta({ description: 'Years; when absent the patient’s birth date is used' }),
   })

@@ -38,7 +38,7 @@ describe('catalog', () => {
       if (c.severity === 'stop') expect(c.decision).not.toBeNull();
       else expect(c.effects.length).toBeGreaterThan(0);
       if (c.kind === 'red_flag') expect(c.decision).toBe('refer');
-      if (c.scope === 'local') expect(c.effects.some((e) => e.type === 'avoid_region' || e.type === 'surgical_site')).toBe(true);
+      if (c.scope === 'local' && c.kind === 'contraindication') expect(c.effects.some((e) => e.type === 'avoid_region' || e.type === 'surgical_site')).toBe(true);
     }
   });
 

@@ -189,6 +189,75 @@ const CASES: Record<ConditionCode, ConditionCase> = {
   pulsating_abdominal_mass: { input: coded('pulsating_abdominal_mass'), decision: 'refer', check: noTreatment },
   suspected_fracture: { input: coded('suspected_fracture'), decision: 'refer', check: noTreatment },
   spinal_malignancy_risk: { input: coded('spinal_malignancy_risk'), decision: 'refer', check: noTreatment },
+  cardiac_symptoms: { input: coded('cardiac_symptoms'), decision: 'refer', check: noTreatment },
+  cauda_equina_signs: { input: coded('cauda_equina_signs'), decision: 'refer', check: noTreatment },
+  high_risk_pregnancy: { input: coded('high_risk_pregnancy'), decision: 'refer', check: noTreatment },
+  lymphoedema: {
+    input: local('lymphoedema', 'upper_arm', 'left', [
+      { region: 'upper_arm', side: 'left', intensity: 4 },
+      { region: 'neck', intensity: 5 },
+    ]),
+    decision: 'treat_with_precautions',
+    check: (p) => {
+      for (const t of p.techniques.filter((x) => x.region === 'upper_arm')) expect(t.pressure).toBe('light');
+      expect(p.techniques.filter((x) => x.region === 'upper_arm').map((t) => t.code)).not.toContain('pnf_stretching');
+    },
+  },
+  fibromyalgia: {
+    input: coded('fibromyalgia'),
+    decision: 'treat_with_precautions',
+    check: (p) => {
+      for (const t of p.techniques) expect(t.pressure).not.toBe('firm');
+      expect(techniqueCodes(p)).not.toContain('cross_fiber_friction');
+    },
+  },
+  osteopenia: {
+    input: coded('osteopenia'),
+    decision: 'treat_with_precautions',
+    check: (p) => {
+      for (const t of p.techniques) expect(t.pressure).not.toBe('firm');
+      expect(techniqueCodes(p)).not.toContain('joint_mobilisation');
+    },
+  },
+  antiplatelets: {
+    input: coded('antiplatelets'),
+    decision: 'treat_with_precautions',
+    check: (p) => {
+      for (const t of p.techniques) expect(t.pressure).not.toBe('firm');
+      expect(techniqueCodes(p)).not.toContain('cross_fiber_friction');
+    },
+  },
+  dvt_history: {
+    input: local('dvt_history', 'calf', 'left', [
+      { region: 'calf', side: 'left', intensity: 4 },
+      { region: 'lower_back', intensity: 5 },
+    ]),
+    decision: 'treat_with_precautions',
+    check: (p) => {
+      for (const t of p.techniques.filter((x) => x.region === 'calf')) expect(t.pressure).toBe('light');
+    },
+  },
+  dvt_risk_factor: {
+    input: coded('dvt_risk_factor', { painLocations: [{ region: 'thigh', side: 'right', intensity: 4 }] }),
+    decision: 'treat_with_precautions',
+    check: (p) => {
+      for (const t of p.techniques.filter((x) => x.region === 'thigh')) expect(t.pressure).toBe('light');
+    },
+  },
+  elevated_blood_pressure: {
+    input: coded('elevated_blood_pressure'),
+    decision: 'treat_with_precautions',
+    check: (p) => {
+      allLight(p);
+      expect(p.precautions.join(' ')).toMatch(/clearance/i);
+    },
+  },
+  abnormal_heart_rate: { input: coded('abnormal_heart_rate'), decision: 'treat_with_precautions', check: (p) => expect(p.precautions.join(' ')).toMatch(/clearance/i) },
+  controlled_hypertension: {
+    input: coded('controlled_hypertension'),
+    decision: 'treat_with_precautions',
+    check: (p) => expect(p.precautions.join(' ')).toMatch(/prone/i),
+  },
 };
 
 describe('every catalog condition and red flag', () => {

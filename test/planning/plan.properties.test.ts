@@ -215,7 +215,7 @@ describe('plan properties', () => {
           const code = typeof c === 'string' ? c : c.code;
           const entry = CONDITIONS[code];
           // A post-surgical plan works around an operated region's incision by design (drainage first).
-          if (entry.scope !== 'local' || (code === 'recent_surgery_site' && input.mechanism === 'post_surgical')) continue;
+          if (entry.scope !== 'local' || entry.kind !== 'contraindication' || (code === 'recent_surgery_site' && input.mechanism === 'post_surgical')) continue;
           const places: { region: RegionCode; bits: number }[] =
             typeof c === 'string'
               ? (entry.defaultRegions.length > 0 ? entry.defaultRegions : painRegions).map((region) => ({ region, bits: 7 }))

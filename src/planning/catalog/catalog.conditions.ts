@@ -39,6 +39,18 @@ export const CONDITION_CODES = [
   'pulsating_abdominal_mass',
   'suspected_fracture',
   'spinal_malignancy_risk',
+  'cardiac_symptoms',
+  'cauda_equina_signs',
+  'high_risk_pregnancy',
+  'lymphoedema',
+  'fibromyalgia',
+  'osteopenia',
+  'antiplatelets',
+  'dvt_history',
+  'dvt_risk_factor',
+  'elevated_blood_pressure',
+  'abnormal_heart_rate',
+  'controlled_hypertension',
 ] as const;
 export type ConditionCode = (typeof CONDITION_CODES)[number];
 
@@ -113,7 +125,7 @@ export const CONDITIONS: Record<ConditionCode, ConditionEntry> = {
     ['manuplan_reference', 'batavia_2004'],
   ),
   anticoagulants: precaution(
-    'Anticoagulant or antiplatelet medication',
+    'Anticoagulant medication (warfarin, apixaban, rivaroxaban, dabigatran, heparins)',
     [{ type: 'max_pressure', pressure: 'light' }],
     'Anticoagulants: bruising and bleeding risk — light pressure only, no deep or friction work.',
     ['manuplan_reference', 'batavia_2004'],
@@ -262,6 +274,101 @@ export const CONDITIONS: Record<ConditionCode, ConditionEntry> = {
     'Spinal pain with cancer history after 50',
     'History of cancer with spinal pain after age 50: metastasis must be ruled out — refer.',
     ['ahcpr_1994'],
+  ),
+  cardiac_symptoms: redFlag(
+    'Possible cardiac symptoms',
+    'Chest, arm, jaw or neck discomfort brought on by exertion, breathlessness or sweating: possible acute coronary syndrome — emergency referral, whatever region hurts.',
+    ['manuplan_reference', 'acc_aha_2017'],
+  ),
+  cauda_equina_signs: redFlag(
+    'Signs of cauda equina syndrome',
+    'Possible cauda equina syndrome (saddle numbness, new bladder, bowel or sexual dysfunction, leg weakness): emergency referral the same day, no treatment.',
+    ['ahcpr_1994', 'manuplan_reference'],
+  ),
+  high_risk_pregnancy: deferral(
+    'High-risk pregnancy',
+    'refer',
+    'High-risk pregnancy (pre-eclampsia signs — severe headache, visual disturbance, sudden swelling of face or hands —, bleeding, placenta praevia): obstetric clearance or urgent referral before massage.',
+    ['manuplan_reference'],
+  ),
+  lymphoedema: local(
+    'Lymphoedema',
+    'Lymphoedema: manual lymphatic drainage by a trained therapist, light pressure only on the affected side, no deep work, no heat, no vigorous stretching of the limb; cellulitis in the limb → postpone.',
+    {
+      kind: 'precaution',
+      effects: [
+        { type: 'max_pressure', pressure: 'light' },
+        { type: 'forbid_technique', techniques: ['cross_fiber_friction', 'pnf_stretching', 'muscle_energy_technique', 'joint_mobilisation'] },
+      ],
+      sourceIds: ['manuplan_reference', 'foldi_lymphology'],
+    },
+  ),
+  fibromyalgia: precaution(
+    'Fibromyalgia',
+    [
+      { type: 'max_pressure', pressure: 'moderate' },
+      { type: 'forbid_technique', techniques: ['cross_fiber_friction'] },
+    ],
+    'Fibromyalgia: low pressure tolerance — light to moderate pressure guided by the patient, shorter first sessions; graded aerobic exercise has the strongest evidence (EULAR 2016).',
+    ['manuplan_reference', 'eular_2016'],
+  ),
+  osteopenia: precaution(
+    'Osteopenia',
+    [
+      { type: 'max_pressure', pressure: 'moderate' },
+      { type: 'forbid_technique', techniques: ['joint_mobilisation'] },
+    ],
+    'Osteopenia: moderate pressure at most, no joint mobilisation or high-velocity work.',
+    ['manuplan_reference'],
+  ),
+  antiplatelets: precaution(
+    'Antiplatelet or long-term NSAID medication (aspirin, clopidogrel)',
+    [
+      { type: 'max_pressure', pressure: 'moderate' },
+      { type: 'forbid_technique', techniques: ['cross_fiber_friction'] },
+    ],
+    'Antiplatelets or long-term NSAIDs: bruising risk — moderate pressure at most, no deep friction.',
+    ['manuplan_reference'],
+  ),
+  dvt_history: local(
+      'Previous deep vein thrombosis (treated, no current sign)',
+      'Previous DVT, treated more than 3 months ago with no current sign: treat with caution — light pressure and no deep work on that leg; a DVT under 3 months or still being treated needs clearance.',
+      {
+        kind: 'precaution',
+        effects: [
+          { type: 'max_pressure', pressure: 'light' },
+          { type: 'forbid_technique', techniques: ['cross_fiber_friction', 'trigger_point_therapy', 'neuromuscular_therapy', 'myofascial_release'] },
+        ],
+        defaultRegions: ['thigh', 'hamstring', 'knee', 'calf', 'ankle_foot'],
+        sourceIds: ['manuplan_reference', 'wells_1997'],
+      },
+    ),
+  dvt_risk_factor: precaution(
+    'Risk factor for deep vein thrombosis',
+    [{ type: 'max_pressure', pressure: 'light', regions: ['thigh', 'hamstring', 'knee', 'calf', 'ankle_foot'] }],
+    'Risk factor for DVT (recent surgery, immobility, cast or long travel in the last 12 weeks): no deep work on the legs; check each visit for one-sided calf swelling, warmth, redness or tenderness.',
+    ['manuplan_reference', 'wells_1997'],
+  ),
+  elevated_blood_pressure: precaution(
+    'Elevated blood pressure (160–179 / 100–119)',
+    [
+      { type: 'clearance', from: 'the patient’s physician (blood pressure 160–179 systolic or 100–119 diastolic)' },
+      { type: 'max_pressure', pressure: 'light' },
+    ],
+    'Blood pressure 160–179 systolic or 100–119 diastolic: medical clearance before hands-on work, light pressure.',
+    ['manuplan_reference', 'acc_aha_2017'],
+  ),
+  abnormal_heart_rate: precaution(
+    'Resting heart rate above 100 or below 50',
+    [{ type: 'clearance', from: 'the patient’s physician (resting heart rate outside 50–100)' }],
+    'Resting heart rate above 100 or below 50: medical clearance before treatment, above all with symptoms (dizziness, breathlessness, palpitations).',
+    ['manuplan_reference'],
+  ),
+  controlled_hypertension: precaution(
+    'Hypertension (controlled)',
+    [{ type: 'positioning', instruction: 'Hypertension: avoid prolonged prone lying with the head down and vigorous work; sit up slowly after treatment.' }],
+    'Controlled hypertension: treat; avoid prolonged prone lying with the head down and vigorous work.',
+    ['manuplan_reference'],
   ),
 };
 

@@ -35,6 +35,8 @@ export const SOURCE_IDS = [
   'ncci_manual_therapy',
   'snomed_ct',
   'loinc',
+  'acc_aha_2017',
+  'eular_2016',
 ] as const;
 export type SourceId = (typeof SOURCE_IDS)[number];
 
@@ -71,5 +73,7 @@ export const SOURCES: Record<SourceId, string> = {
   cms_claims_ch5: 'CMS Medicare Claims Processing Manual, chapter 5, § 20.2: timed codes and the 8-minute rule.',
   ncci_manual_therapy: 'CPT / NCCI: 97124 (massage) and 97140 (manual therapy) are not reported for the same body region in the same session.',
   snomed_ct: 'SNOMED CT International, body structure hierarchy. Codes marked "verify" were seen in public material and need checking in a licensed browser.',
+  acc_aha_2017: 'Whelton PK et al. 2017 ACC/AHA guideline for the prevention, detection, evaluation, and management of high blood pressure in adults. Hypertension 2018;71:e13–e115 (hypertensive crisis ≥ 180/120).',
+  eular_2016: 'Macfarlane GJ et al. EULAR revised recommendations for the management of fibromyalgia. Ann Rheum Dis 2017;76:318–328 (graded aerobic exercise has the strongest evidence).',
   loinc: 'LOINC (Regenstrief Institute). 72514-3 pain severity 0–10; codes marked "verify" differ between public sources.',
 };
