@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { CONDITION_CODES } from '../planning/catalog/catalog.conditions';
+import { ANSWERS, SCREENING_QUESTION_CODES } from '../planning/catalog/catalog.screening';
+import { SURGICAL_APPROACHES, SURGICAL_PROCEDURES } from '../planning/catalog/catalog.surgeries';
 import { JOINTS, MEASURES } from '../planning/catalog/catalog.measures';
 import { REGION_CODES } from '../planning/catalog/catalog.regions';
 import { SIDES } from '../planning/catalog/catalog.types';
@@ -112,6 +114,49 @@ const LocalConditionSchema = z
     additionalProperties: false,
   }) as unknown as z.ZodType<{ code: (typeof CONDITION_CODES)[number]; region: (typeof REGION_CODES)[number]; side?: (typeof SIDES)[number] }>;
 
+const QUESTION_CODES = new Set<string>(SCREENING_QUESTION_CODES);
+const ANSWER_VALUES = new Set<string>(ANSWERS);
+
+// A record checked key by key, so an unknown question code is reported at its own path with the
+// allowed codes, rather than as a bare "Invalid key".
+export const ScreeningAnswersSchema = z
+  .record(z.string().max(64), z.string().max(16))
+  .superRefine((answers, ctx) => {
+    for (const [code, answer] of Object.entries(answers)) {
+      if (!QUESTION_CODES.has(code)) {
+        ctx.addIssue({ code: 'custom', path: [code], message: `Unknown screening question: expected one of ${SCREENING_QUESTION_CODES.join('|')} (GET /v1/catalog, screeningQuestions)` });
+      } else if (!ANSWER_VALUES.has(answer)) {
+        ctx.addIssue({ code: 'custom', path: [code], message: `Invalid answer: expected one of ${ANSWERS.map((a) => JSON.stringify(a)).join('|')}` });
+      }
+    }
+  })
+  .meta({
+    id: 'ScreeningAnswers',
+    description: 'Answers to the catalog’s screening questions: yes acts as the red flag it names; an applicable question unanswered or "unknown" is listed in plan.screening.unanswered',
+    propertyNames: { enum: [...SCREENING_QUESTION_CODES] },
+    additionalProperties: { type: 'string', enum: [...ANSWERS] },
+  }) as unknown as z.ZodType<Partial<Record<(typeof SCREENING_QUESTION_CODES)[number], (typeof ANSWERS)[number]>>>;
+
+// Physiological bounds: anything outside is a typing error, not a patient.
+export const VitalsSchema = z
+  .strictObject({
+    systolic: z.int().min(50).max(300).optional().meta({ description: 'mmHg; ≥ 180 → refer the same day, 160–179 → clearance and light pressure' }),
+    diastolic: z.int().min(20).max(200).optional().meta({ description: 'mmHg; ≥ 120 → refer the same day, 100–119 → clearance and light pressure' }),
+    heartRate: z.int().min(20).max(250).optional().meta({ description: 'Resting beats per minute; above 100 or below 50 → clearance' }),
+    temperatureC: z.number().min(30).max(45).optional().meta({ description: '°C; 38.0 or more → postpone' }),
+  })
+  .meta({ id: 'Vitals' });
+
+export const SurgerySchema = z
+  .strictObject({
+    procedure: z.enum(SURGICAL_PROCEDURES).meta({ description: 'From the catalog (surgicalProcedures); its protocol binds techniques, ROM targets and home program' }),
+    date: z.iso.date().max(10).meta({ description: 'YYYY-MM-DD of the operation; not after assessedAt' }),
+    region: RegionCodeSchema,
+    side: SideSchema.optional(),
+    approach: z.enum(SURGICAL_APPROACHES).optional().meta({ description: 'Changes the protocol (e.g. posterior vs anterior hip)' }),
+  })
+  .meta({ id: 'Surgery' });
+
 export const ScreeningInputSchema = z
   .strictObject({
     conditions: z
@@ -122,6 +167,9 @@ export const ScreeningInputSchema = z
     redFlags: z.array(ConditionCode).max(80).optional().meta({ description: 'Catalog codes; a code means the same in either list' }),
     surgeryDate: z.iso.date().max(10).nullable().optional().meta({ description: 'YYYY-MM-DD of the operation, for post-surgical timing' }),
     age: z.int().min(0).max(120).nullable().optional().meta({ description: 'Years; when absent the patient’s birth date is used' }),
+    answers: ScreeningAnswersSchema.optional(),
+    vitals: VitalsSchema.optional(),
+    surgeries: z.array(SurgerySchema).max(10).optional(),
   })
   .meta({ id: 'ScreeningInput' });
 

@@ -1,6 +1,7 @@
 // The engine-generated part of a plan (SPEC §4). Response shapes are allow-lists: every field the
 // engine emits is declared here, and nothing else leaves the service.
 import { z } from 'zod';
+import { SCREENING_QUESTION_CODES } from '../planning/catalog/catalog.screening';
 import {
   DirectionSchema,
   GoalTypeSchema,
@@ -32,6 +33,13 @@ export const ScreeningResultSchema = z
   .strictObject({
     decision: DecisionSchema,
     findings: z.array(FindingSchema),
+    unanswered: z
+      .array(z.enum(SCREENING_QUESTION_CODES))
+      .optional()
+      .meta({
+        description:
+          'Screening questions that apply to this presentation but were not answered (or answered "unknown"): ask them before hands-on work. Absent on plans made before engine 2.0.',
+      }),
   })
   .meta({ id: 'ScreeningResult' });
 

@@ -3,7 +3,8 @@
 import type { AssessmentInput, Measures } from '../contracts/assessment.contract';
 import { GOAL_TYPES, type GoalType, type MechanismCode, type PainQuality } from './catalog/catalog.goals';
 import { REGION_CODES, type RegionCode } from './catalog/catalog.regions';
-import type { Chronicity, Pressure } from './catalog/catalog.types';
+import type { SurgicalApproach, SurgicalProcedure } from './catalog/catalog.surgeries';
+import type { Chronicity, Pressure, Side } from './catalog/catalog.types';
 import { coverage, dayNumber } from './engine.util';
 
 export interface PlanningContext {
@@ -18,6 +19,28 @@ export interface PainArea {
   mask: number;
   intensity: number;
   qualities: PainQuality[];
+  /** The complaint's words when the region was read from the text, not given as a pain location. */
+  namedIn: string | null;
+}
+
+/** A body region the complaint names (the reader's output), used when no pain location is given. */
+export interface NamedRegion {
+  region: RegionCode;
+  side: Side | null;
+  evidence: string;
+}
+
+/** An operation, from `screening.surgeries` or the single `screening.surgeryDate`. */
+export interface SurgeryFact {
+  procedure: SurgicalProcedure;
+  approach: SurgicalApproach | null;
+  /** Null when only `surgeryDate` was given: the site is then not recorded. */
+  region: RegionCode | null;
+  side: Side | null;
+  /** Days from the operation to the assessment (0 when dated later). */
+  days: number;
+  /** Where the fact came from, as evidence. */
+  evidence: string;
 }
 
 export interface CaseFacts {
@@ -35,6 +58,8 @@ export interface CaseFacts {
   measures: Measures;
   /** Days from the operation to the assessment; null when unknown. */
   surgeryDays: number | null;
+  /** Every operation the screening records, most recent first. */
+  surgeries: SurgeryFact[];
   surgeryDateInFuture: boolean;
   preferences: { sessionMinutes: number | null; sessionsPerWeek: number | null; pressure: Pressure | null };
   complaint: string;
@@ -51,8 +76,11 @@ export function chronicityOf(durationWeeks: number | null): Chronicity {
 const regionOrder = (r: RegionCode) => REGION_CODES.indexOf(r);
 const goalOrder = (g: GoalType) => GOAL_TYPES.indexOf(g);
 
-/** Derives the case facts from a validated assessment. */
-export function deriveFacts(input: AssessmentInput, context: PlanningContext): CaseFacts {
+/** Default intensity of a region read from the complaint: the overall NRS when given, else moderate. */
+const NAMED_REGION_INTENSITY = 5;
+
+/** Derives the case facts from a validated assessment; `namedRegions` are read from the complaint. */
+export function deriveFacts(input: AssessmentInput, context: PlanningContext, namedRegions: readonly NamedRegion[] = []): CaseFacts {
   const screening = input.screening ?? {};
   const age = screening.age ?? context.age ?? null;
   const durationWeeks = input.durationWeeks ?? null;
@@ -68,7 +96,17 @@ export function deriveFacts(input: AssessmentInput, context: PlanningContext): C
       area.intensity = Math.max(area.intensity, loc.intensity);
       for (const q of loc.quality ?? []) if (!area.qualities.includes(q)) area.qualities.push(q);
     } else {
-      byRegion.set(loc.region, { region: loc.region, mask, intensity: loc.intensity, qualities: [...new Set(loc.quality ?? [])] });
+      byRegion.set(loc.region, { region: loc.region, mask, intensity: loc.intensity, qualities: [...new Set(loc.quality ?? [])], namedIn: null });
+    }
+  }
+  // Regions named only in the complaint stand in for pain locations when none is given — never a
+  // region that is neither given nor named.
+  if (byRegion.size === 0) {
+    for (const named of namedRegions) {
+      const area = byRegion.get(named.region);
+      const mask = coverage(named.region, named.side ?? undefined);
+      if (area) area.mask |= mask;
+      else byRegion.set(named.region, { region: named.region, mask, intensity: measures.painNrs ?? NAMED_REGION_INTENSITY, qualities: [], namedIn: named.evidence });
     }
   }
   const painAreas = [...byRegion.values()].sort((a, b) => b.intensity - a.intensity || regionOrder(a.region) - regionOrder(b.region));
@@ -85,15 +123,29 @@ export function deriveFacts(input: AssessmentInput, context: PlanningContext): C
   if (measures.function) implied.push(requested.has('injury_rehabilitation') ? 'injury_rehabilitation' : 'pain_relief');
   const goalTypes = [...goals.map((g) => g.type), ...GOAL_TYPES.filter((t) => !requested.has(t) && implied.includes(t))];
 
-  let surgeryDays: number | null = null;
+  const today = dayNumber(context.today);
   let surgeryDateInFuture = false;
+  const daysSince = (date: string) => {
+    const days = today - dayNumber(date);
+    if (days < 0) surgeryDateInFuture = true;
+    return Math.max(0, days);
+  };
+  const surgeries: SurgeryFact[] = (screening.surgeries ?? []).map((s, i) => ({
+    procedure: s.procedure,
+    approach: s.approach ?? null,
+    region: s.region,
+    side: s.side ?? null,
+    days: daysSince(s.date),
+    evidence: `screening.surgeries[${i}]: ${s.procedure}${s.approach ? ` (${s.approach})` : ''} on ${s.date}`,
+  }));
   if (screening.surgeryDate) {
-    surgeryDays = dayNumber(context.today) - dayNumber(screening.surgeryDate);
-    if (surgeryDays < 0) {
-      surgeryDateInFuture = true;
-      surgeryDays = 0;
-    }
-  } else if (mechanism === 'post_surgical' && durationWeeks !== null) {
+    surgeries.push({ procedure: 'other', approach: null, region: null, side: null, days: daysSince(screening.surgeryDate), evidence: `screening.surgeryDate: ${screening.surgeryDate}` });
+  }
+  surgeries.sort((a, b) => a.days - b.days || (a.evidence < b.evidence ? -1 : a.evidence > b.evidence ? 1 : 0));
+
+  // A surgery's date counts whatever the mechanism (SPEC §8); the most recent operation times healing.
+  let surgeryDays: number | null = surgeries[0]?.days ?? null;
+  if (surgeryDays === null && mechanism === 'post_surgical' && durationWeeks !== null) {
     // Without a surgery date, a post-surgical complaint is as old as the operation.
     surgeryDays = Math.floor(durationWeeks * 7);
   }
@@ -110,6 +162,7 @@ export function deriveFacts(input: AssessmentInput, context: PlanningContext): C
     goalTypes,
     measures,
     surgeryDays,
+    surgeries,
     surgeryDateInFuture,
     preferences: { sessionMinutes: prefs.sessionMinutes ?? null, sessionsPerWeek: prefs.sessionsPerWeek ?? null, pressure: prefs.pressure ?? null },
     complaint: input.complaint,

@@ -3,6 +3,7 @@
 import { AssessmentInputSchema, type AssessmentInput } from '../../src/contracts/assessment.contract';
 import { PlanContentSchema, type PlanContent } from '../../src/contracts/plan.contract';
 import { generatePlan } from '../../src/planning';
+import { SCREENING_QUESTION_CODES, type Answer, type ScreeningQuestionCode } from '../../src/planning/catalog/catalog.screening';
 import { TECHNIQUES } from '../../src/planning/catalog/catalog.techniques';
 
 export const TODAY = '2025-03-01';
@@ -14,8 +15,15 @@ type Overrides = Partial<Omit<AssessmentInput, 'screening' | 'measures' | 'prefe
   preferences?: AssessmentInput['preferences'];
 };
 
-/** A plain chronic postural low-back case with pain and range-of-motion goals. */
+/** Every screening question answered "no": the structured screen found nothing. */
+export const ALL_CLEAR = Object.fromEntries(SCREENING_QUESTION_CODES.map((q) => [q, 'no'])) as Record<ScreeningQuestionCode, Answer>;
+
+/**
+ * A plain chronic postural low-back case with pain and range-of-motion goals. Its screen is complete
+ * (every question answered "no") unless a case gives its own `answers`.
+ */
 export function assessment(overrides: Overrides = {}): AssessmentInput {
+  const screening = overrides.screening && { answers: ALL_CLEAR, ...overrides.screening };
   return AssessmentInputSchema.parse({
     patientId: PATIENT_ID,
     practitioner: 'dr-lee',
@@ -27,10 +35,11 @@ export function assessment(overrides: Overrides = {}): AssessmentInput {
     ],
     durationWeeks: 16,
     mechanism: 'postural',
-    screening: { conditions: [], redFlags: [], surgeryDate: null, age: 45 },
+    screening: { conditions: [], redFlags: [], surgeryDate: null, age: 45, answers: ALL_CLEAR },
     measures: { painNrs: 6, rom: [{ joint: 'lumbar', movement: 'flexion', degrees: 50 }] },
     preferences: { sessionMinutes: 60 },
     ...overrides,
+    ...(screening ? { screening } : {}),
   });
 }
 

@@ -4,7 +4,7 @@ import type { Plan } from '../../contracts/plan-resource.contract';
 import type { PlanContent } from '../../contracts/plan.contract';
 import type { Database, Executor } from '../../db/database';
 import { inClinic, readInClinic } from '../../db/tenant';
-import { notFound, ProblemError } from '../../errors';
+import { badRequest, notFound, ProblemError, type FieldError } from '../../errors';
 import { uuidv7 } from '../../lib/uuid';
 import { ENGINE_VERSION, generatePlan } from '../../planning';
 import { patientsRepository, type PatientRow } from '../patients/patients.repository';
@@ -21,9 +21,23 @@ export type AssessmentsService = ReturnType<typeof createAssessmentsService>;
 const patientNotFound = () =>
   new ProblemError(404, 'not-found', 'Not found', 'Patient was not found.', [{ path: '/patientId', message: 'no such patient in this clinic' }]);
 
+/** An operation dated after the assessment cannot have happened: refused before anything is stored. */
+function checkSurgeryDates(input: AssessmentInput, today: string): void {
+  const screening = input.screening;
+  const errors: FieldError[] = [];
+  const after = (date: string) => `The operation date ${date} is after the assessment date ${today}`;
+  if (screening?.surgeryDate && screening.surgeryDate > today) errors.push({ path: '/screening/surgeryDate', message: after(screening.surgeryDate) });
+  screening?.surgeries?.forEach((s, i) => {
+    if (s.date > today) errors.push({ path: `/screening/surgeries/${i}/date`, message: after(s.date) });
+  });
+  if (errors.length > 0) throw badRequest('A surgery is dated after the assessment.', errors);
+}
+
 /** The engine's plan for an input, as of the assessment date. */
 function planFor(input: AssessmentInput, patient: PatientRow, assessedAt: Date): PlanContent {
-  return generatePlan(input, planningContext(assessedAt, patient.birthDate));
+  const context = planningContext(assessedAt, patient.birthDate);
+  checkSurgeryDates(input, context.today);
+  return generatePlan(input, context);
 }
 
 async function requirePatient(tx: Executor, ctx: RequestContext, patientId: string): Promise<PatientRow> {

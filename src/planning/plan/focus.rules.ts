@@ -36,11 +36,15 @@ export function chooseFocus(facts: CaseFacts, restrictions: Restrictions, explai
     const region = JOINTS[r.joint].regions[0] as RegionCode;
     if (!wanted.some((w) => w.region === region)) want(wanted, region, coverage(region, undefined), `${r.joint} ${r.movement.replace(/_/g, ' ')} measured`);
   }
-  if (wanted.length === 0) {
-    const defaults = facts.goalTypes.flatMap((g) => GOALS[g].defaultRegions);
-    const regions = defaults.length > 0 ? defaults : GOALS.stress_reduction.defaultRegions;
-    explain.add('focus.default_regions', `No painful region recorded: working the ${[...new Set(regions)].map((r) => placeName(r, null)).join(', ')}, where tension is commonly held.`);
+  for (const a of facts.painAreas) if (a.namedIn) explain.add('focus.named_in_complaint', `No pain location given: the ${placeName(a.region, sideOf(a.mask))} is worked because the complaint names it ("${a.namedIn}").`);
+  // With no place given or named, only a stress goal has a place of its own (where tension is held);
+  // hands are never put on a region for pain the patient did not name.
+  if (wanted.length === 0 && facts.goalTypes.includes('stress_reduction')) {
+    const regions = GOALS.stress_reduction.defaultRegions;
+    explain.add('focus.default_regions', `No painful region recorded: relaxation work on the ${regions.map((r) => placeName(r, null)).join(', ')}, where tension is commonly held.`);
     for (const region of regions) want(wanted, region, coverage(region, 'bilateral'), 'default region');
+  } else if (wanted.length === 0) {
+    explain.add('focus.no_region', 'No painful region given or named in the complaint: no hands-on work until the therapist records where it hurts.');
   }
 
   const areas: Focus[] = [];

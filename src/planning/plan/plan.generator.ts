@@ -1,9 +1,9 @@
 import type { AssessmentInput } from '../../contracts/assessment.contract';
-import type { Decision, Finding, PlanContent } from '../../contracts/plan.contract';
+import type { Decision, Finding, PlanContent, PlanGoal, Schedule } from '../../contracts/plan.contract';
 import { deriveFacts, type PlanningContext } from '../case.facts';
 import { ENGINE_VERSION } from '../engine.version';
 import { Explainer } from '../engine.util';
-import { buildRestrictions } from '../screening/restrictions.rules';
+import { buildRestrictions, romLimit, type Restrictions } from '../screening/restrictions.rules';
 import { screen } from '../screening/screening.rules';
 import { planBilling } from './billing.rules';
 import { chooseFocus, toFocusAreas } from './focus.rules';
@@ -25,24 +25,46 @@ export function generatePlan(input: AssessmentInput, context: PlanningContext): 
     const schedule = heldSchedule(facts, decision, explain);
     const stops = outcome.findings.filter((f) => f.severity === 'stop');
     const precautions = stops.map((f) => f.message);
-    const screening = { decision, findings: outcome.findings };
+    const screening = { decision, findings: outcome.findings, unanswered: outcome.unanswered };
     const summary = writeSummary(facts, { screening, focusAreas: [], techniques: [], schedule, goals: [], homeProgram: [] });
     return { engineVersion: ENGINE_VERSION, screening, summary, focusAreas: [], techniques: [], schedule, goals: [], homeProgram: [], precautions, billing: [], rationale: explain.entries };
   }
 
   const restrictions = buildRestrictions(facts, outcome, explain);
   const areas = chooseFocus(facts, restrictions, explain);
-  const schedule = planSchedule(facts, explain);
-  const techniques = chooseTechniques(facts, areas, restrictions, techniqueBudget(schedule.sessionMinutes), explain);
-  const goals = planGoals(facts, areas, schedule.weeks, explain);
+  const planned = planSchedule(facts, explain);
+  const techniques = chooseTechniques(facts, areas, restrictions, techniqueBudget(planned.sessionMinutes), explain);
+  const goals = withinProtocol(planGoals(facts, areas, planned.weeks, explain), restrictions, explain);
   const homeProgram = planHomeProgram(facts, areas, outcome.codes, restrictions, explain);
+  const schedule = techniques.length === 0 && homeProgram.length === 0 ? emptySchedule(planned, explain) : planned;
   const billing = planBilling(techniques, explain);
   const precautions = [...restrictions.precautions];
   if (techniques.some((t) => t.code === 'joint_mobilisation')) precautions.push('Joint mobilisation is within physical therapy or chiropractic scope only; a massage therapist substitutes muscle energy technique.');
-  const screening = { decision, findings: outcome.findings };
+  const screening = { decision, findings: outcome.findings, unanswered: outcome.unanswered };
   const focusAreas = toFocusAreas(areas);
   const summary = writeSummary(facts, { screening, focusAreas, techniques, schedule, goals, homeProgram });
   return { engineVersion: ENGINE_VERSION, screening, summary, focusAreas, techniques, schedule, goals, homeProgram, precautions, billing, rationale: explain.entries };
+}
+
+/** Range-of-motion targets stay inside the surgery protocols in force (team reference, "Surgery protocols"). */
+function withinProtocol(goals: PlanGoal[], restrictions: Restrictions, explain: Explainer): PlanGoal[] {
+  if (restrictions.romLimits.length === 0) return goals;
+  return goals.map((g) => {
+    if (g.measure !== 'rom' || !g.joint || !g.movement || g.target === null) return g;
+    const limit = romLimit(restrictions, g.joint, g.movement);
+    if (!limit || g.target <= limit.maxDegrees) return g;
+    const ruleId = explain.add('goal.rom.protocol_limit', `Range-of-motion targets stay inside the surgery protocol (${limit.ruleId}).`);
+    // Already at or past the limit: hold the range, never push further while the protocol lasts.
+    const target = g.baseline !== null && g.baseline > limit.maxDegrees ? g.baseline : limit.maxDegrees;
+    const rationale = `${g.rationale} Held at ${target}° by the surgery protocol (limit ${limit.maxDegrees}°) while it lasts.`;
+    return { ...g, target, ruleIds: [...g.ruleIds, limit.ruleId, ruleId], rationale };
+  });
+}
+
+/** A plan with nothing to deliver — no hands-on technique and no home exercise — schedules no sessions (SPEC §8). */
+function emptySchedule(planned: Schedule, explain: Explainer): Schedule {
+  const ruleId = explain.add('schedule.no_content', 'Every region is ruled out and no home exercise fits: no sessions are scheduled until the assessment changes.');
+  return { ...planned, sessionsPerWeek: 0, weeks: 0, totalSessions: 0, reassessAfterSessions: 0, ruleIds: [ruleId], rationale: 'No sessions: nothing can be delivered safely in this plan; re-assess when the restrictions change.' };
 }
 
 function codesOf(findings: Finding[], severity: Finding['severity']): string {

@@ -1,13 +1,14 @@
 // Turns findings into what they change in the plan, region by region: parts of a region left alone,
 // pressure ceilings, techniques ruled out, post-surgical phases. Precautions change the plan, not
 // only its text (SPEC §4); each restriction keeps the rule that set it, for the rationale.
-import type { CaseFacts } from '../case.facts';
+import type { CaseFacts, SurgeryFact } from '../case.facts';
 import { CONDITION_CODES, CONDITIONS, type ConditionCode } from '../catalog/catalog.conditions';
 import { CHRONICITY, MECHANISMS } from '../catalog/catalog.goals';
 import type { RegionCode } from '../catalog/catalog.regions';
 import { TECHNIQUE_CODES, TECHNIQUES, type TechniqueCode } from '../catalog/catalog.techniques';
 import { CHRONICITIES, EFFECT_TYPES, type Chronicity, type ConditionEffect, type Pressure } from '../catalog/catalog.types';
-import { Explainer, placeName, PRESSURE_RANK, sideOf, WHOLE } from '../engine.util';
+import { PROCEDURES, protocolPhase, type ProtocolMovementTag, type RomLimit } from '../catalog/catalog.surgeries';
+import { Explainer, exclusion, placeName, PRESSURE_RANK, sideOf, WHOLE } from '../engine.util';
 import type { ScreeningOutcome } from './screening.rules';
 
 /** Incisions close in about 14 days; remodelling starts around 6 weeks (wound healing phases). */
@@ -32,6 +33,10 @@ export interface Restrictions {
   everywhere: RegionRules;
   regions: Partial<Record<RegionCode, RegionRules>>;
   precautions: string[];
+  /** Surgery protocols: no range-of-motion target beyond these. */
+  romLimits: (RomLimit & { ruleId: string })[];
+  /** Movements the home program must not ask for, with the rule behind each. */
+  forbiddenMovements: { tag: ProtocolMovementTag; ruleId: string }[];
 }
 
 const TECHNIQUE_BIT = new Map(TECHNIQUE_CODES.map((t, i) => [t, 1 << i]));
@@ -50,6 +55,8 @@ class Builder {
   readonly everywhere = emptyRules();
   readonly regions: Partial<Record<RegionCode, RegionRules>> = {};
   readonly precautions: string[] = [];
+  readonly romLimits: Restrictions['romLimits'] = [];
+  readonly forbiddenMovements: Restrictions['forbiddenMovements'] = [];
 
   constructor(private readonly explain: Explainer) {}
 
@@ -105,6 +112,32 @@ class Builder {
     if (days < REMODELLING_DAYS) this.cap([region], 'light', 'surgery.phase.pressure', `Day ${days} after surgery: light pressure on the operated region until remodelling (~${REMODELLING_DAYS} days).`);
     else if (days < MATURING_DAYS) this.cap([region], 'moderate', 'surgery.phase.pressure', `Day ${days} after surgery: moderate pressure at most on the operated region while the scar matures.`);
   }
+
+  /** An operation recorded in `screening.surgeries`: the site's healing phase and the procedure's protocol. */
+  operation(surgery: SurgeryFact): void {
+    const { region, days } = surgery;
+    if (region === null) return;
+    const entry = PROCEDURES[surgery.procedure];
+    if (days < INCISION_CLOSED_DAYS) {
+      this.avoid(region, exclusion(surgery.side), 'surgery.incision_open', `${entry.label} on day ${days}: no work on the ${placeName(region, surgery.side)} until the incision has closed (~${INCISION_CLOSED_DAYS} days).`);
+    } else {
+      this.surgicalPhase(region, days);
+    }
+    const phase = protocolPhase(surgery.procedure, surgery.approach, days);
+    if (!phase) return;
+    const ruleId = `surgery.${surgery.procedure}.protocol`;
+    if (phase.forbidTechniques.length > 0) {
+      this.forbid([region], phase.forbidTechniques, ruleId, `${entry.label}, day ${days}: ${phase.instruction}`);
+    } else {
+      this.explain.add(ruleId, `${entry.label}, day ${days}: ${phase.instruction}`);
+    }
+    for (const limit of phase.romLimits) this.romLimits.push({ ...limit, ruleId });
+    for (const tag of phase.forbidMovements) this.forbiddenMovements.push({ tag, ruleId });
+    // Axillary surgery puts the arm on that side at risk of lymphoedema (team reference).
+    if (surgery.procedure === 'mastectomy') {
+      this.cap(['shoulder', 'upper_arm', 'forearm', 'wrist_hand'], 'light', 'surgery.mastectomy.lymphoedema_risk', 'After mastectomy or axillary surgery: light pressure on the arm (lymphoedema risk).');
+    }
+  }
 }
 
 /** Builds the restrictions of a plan that goes ahead. */
@@ -145,10 +178,16 @@ export function buildRestrictions(facts: CaseFacts, outcome: ScreeningOutcome, e
     }
   }
 
+  for (const surgery of facts.surgeries) b.operation(surgery);
+  const siteRecorded = surgicalSiteGiven || facts.surgeries.some((s) => s.region !== null);
+
   // Post-surgical without a coded site: the painful regions are the operated ones. Manual lymphatic
   // drainage may start early, around (never over) the incision; scar work once it has closed.
-  if (facts.mechanism === 'post_surgical' && !surgicalSiteGiven) {
+  if (facts.mechanism === 'post_surgical' && !siteRecorded) {
     for (const region of painRegions) b.surgicalPhase(region, facts.surgeryDays ?? 0);
+  } else if (!siteRecorded && facts.surgeryDays !== null && facts.surgeryDays < REMODELLING_DAYS && painRegions.length > 0) {
+    // An operation without a site may be in a painful region: treat those as healing tissue.
+    b.cap(painRegions, 'light', 'surgery.site_not_recorded', `Operation ${facts.surgeryDays} days ago, site not recorded: light pressure on the painful regions until the incision is located.`);
   }
 
   const age = facts.age;
@@ -177,7 +216,14 @@ export function buildRestrictions(facts: CaseFacts, outcome: ScreeningOutcome, e
   for (const severity of ['caution', 'info'] as const) {
     for (const f of outcome.findings) if (f.severity === severity && !b.precautions.includes(f.message)) b.precautions.push(f.message);
   }
-  return { everywhere: b.everywhere, regions: b.regions, precautions: b.precautions };
+  return { everywhere: b.everywhere, regions: b.regions, precautions: b.precautions, romLimits: b.romLimits, forbiddenMovements: b.forbiddenMovements };
+}
+
+/** The tightest protocol limit on a joint movement, if any. */
+export function romLimit(restrictions: Restrictions, joint: string, movement: string): (RomLimit & { ruleId: string }) | null {
+  let tightest: (RomLimit & { ruleId: string }) | null = null;
+  for (const l of restrictions.romLimits) if (l.joint === joint && l.movement === movement && (!tightest || l.maxDegrees < tightest.maxDegrees)) tightest = l;
+  return tightest;
 }
 
 /** The rules of one region (without those that apply everywhere). */

@@ -9,7 +9,11 @@ import { MEASURES } from '../catalog/catalog.measures';
 import { REGION_CODES, REGIONS, type RegionCode } from '../catalog/catalog.regions';
 import type { Severity, Side } from '../catalog/catalog.types';
 import { exclusion, placeName, WHOLE } from '../engine.util';
-import { readComplaint } from './complaint.reader';
+import { SCREENING_QUESTIONS, type ScreeningQuestionCode } from '../catalog/catalog.screening';
+import { protocolPhase } from '../catalog/catalog.surgeries';
+import { readComplaint, type ComplaintMatch } from './complaint.reader';
+import { deniedFlags, unansweredQuestions, yesAnswers } from './screening.questions';
+import { judgeVitals } from './screening.vitals';
 
 export interface Place {
   region: RegionCode;
@@ -27,6 +31,8 @@ export interface ActiveCondition {
 export interface ScreeningOutcome {
   decision: Decision;
   findings: Finding[];
+  /** Applicable screening questions without a yes or no. */
+  unanswered: ScreeningQuestionCode[];
   conditions: ActiveCondition[];
   codes: Set<ConditionCode>;
   facts: Set<string>;
@@ -39,6 +45,8 @@ const VERY_OLD = 80;
 const SEVERE_PAIN = 9;
 /** Until remodelling (~6 weeks) an operated region is treated as healing tissue. */
 const HEALING_DAYS = 42;
+/** Wells: major surgery within 12 weeks is a DVT risk factor. */
+const DVT_RISK_DAYS = 84;
 
 function placesFor(code: ConditionCode, region: RegionCode | null, side: Side | null, facts: CaseFacts): { places: Place[]; where: string } {
   const entry = CONDITIONS[code];
@@ -71,16 +79,28 @@ interface Screen {
   seen: Set<string>;
 }
 
-/** Makes a catalog condition active (once per source and place) and records its finding. */
-function activate(s: Screen, code: ConditionCode, source: 'screening' | 'complaint', region: RegionCode | null, side: Side | null, evidence: string): void {
-  const key = `${code}|${source}|${region ?? ''}|${side ?? ''}`;
+/**
+ * Makes a catalog condition active (once per place, whichever source names it first: the structured
+ * screen comes before the text, so the same finding is never listed twice) and records its finding.
+ */
+function activate(s: Screen, code: ConditionCode, source: 'screening' | 'complaint', region: RegionCode | null, side: Side | null, evidence: string, note = ''): void {
+  const key = `${code}|${region ?? ''}|${side ?? ''}`;
   if (s.seen.has(key)) return;
   s.seen.add(key);
   const entry = CONDITIONS[code];
   const { places, where } = placesFor(code, region, side, s.facts);
   s.conditions.push({ code, source, places });
   s.factSet.add(code);
-  s.findings.push(finding(code, entry.severity, where ? `${entry.message} (${where})` : entry.message, source, evidence));
+  s.findings.push(finding(code, entry.severity, `${where ? `${entry.message} (${where})` : entry.message}${note}`, source, evidence));
+}
+
+/** What a complaint finding adds when the structured answers deny it or the text may have negated it. */
+function complaintNote(match: ComplaintMatch, denied: Map<ConditionCode, ScreeningQuestionCode[]>): string {
+  const notes: string[] = [];
+  const questions = match.code === 'trauma' ? undefined : denied.get(match.code);
+  if (questions) notes.push(`The screening answers say no (${questions.join(', ')}) but the complaint text says otherwise: the safer reading is kept — ask again.`);
+  if ((match as { uncertain?: boolean }).uncertain) notes.push('The text may have negated this: kept as the safer reading — confirm with the patient.');
+  return notes.length > 0 ? ` ${notes.join(' ')}` : '';
 }
 
 /** Screens an assessment: findings from every source, the active conditions, and the decision. */
@@ -99,6 +119,12 @@ export function screen(input: AssessmentInput, facts: CaseFacts): ScreeningOutco
     }
   }
 
+  const coded = new Set(conditions.map((c) => c.code));
+  for (const q of yesAnswers(input)) activate(s, SCREENING_QUESTIONS[q].redFlag, 'screening', null, null, `screening.answers.${q}: yes`);
+  if (screening.vitals) for (const v of judgeVitals(screening.vitals)) activate(s, v.code, 'screening', null, null, v.evidence);
+  addSurgeryFindings(s);
+
+  const denied = deniedFlags(input);
   const recent = facts.chronicity === 'acute' || facts.chronicity === 'unknown';
   for (const match of readComplaint(facts.complaint)) {
     if (match.code === 'trauma') {
@@ -108,7 +134,7 @@ export function screen(input: AssessmentInput, facts: CaseFacts): ScreeningOutco
     factSet.add(match.code === 'major_trauma' ? 'trauma' : match.code);
     // A major accident long before a subacute or chronic complaint is history, not a red flag.
     if (match.code === 'major_trauma' && !recent) continue;
-    activate(s, match.code, 'complaint', match.region, match.side, match.evidence);
+    activate(s, match.code, 'complaint', match.region, match.side, match.evidence, complaintNote(match, denied));
   }
 
   addMeasureFindings(facts, findings);
@@ -118,9 +144,6 @@ export function screen(input: AssessmentInput, facts: CaseFacts): ScreeningOutco
   if (facts.chronicity === 'acute') factSet.add('acute');
   if (facts.painAreas.some((a) => REGIONS[a.region].spinal)) factSet.add('spinal_pain');
   if (facts.painAreas.some((a) => a.region === 'neck')) factSet.add('neck_pain');
-  if (facts.surgeryDateInFuture) {
-    findings.push(finding('surgery_date_after_assessment', 'info', 'The surgery date is after the assessment date: timing treated as day 0.', 'screening', 'screening.surgeryDate'));
-  }
   if (facts.mechanism === 'post_surgical' && (facts.surgeryDays === null || facts.surgeryDays < HEALING_DAYS)) {
     const day = facts.surgeryDays === null ? 'time since surgery unknown' : `day ${facts.surgeryDays} after surgery`;
     findings.push(
@@ -139,6 +162,20 @@ export function screen(input: AssessmentInput, facts: CaseFacts): ScreeningOutco
     activate(s, rule.raises, 'screening', null, null, `${evidence} (${rule.id})`);
   }
 
+  const unanswered = unansweredQuestions(input, facts, coded);
+  if (unanswered.length > 0) {
+    const asks = unanswered.map((q) => q.replace(/_/g, ' ')).join(', ');
+    findings.push(
+      finding(
+        'screening_incomplete',
+        'caution',
+        `Screening questions for this presentation are not answered: ask before any hands-on work (${asks}); a yes to any of them changes the decision.`,
+        'screening',
+        `screening.answers: ${unanswered.join(', ')} unanswered`,
+      ),
+    );
+  }
+
   findings.sort(
     (a, b) =>
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
@@ -148,7 +185,29 @@ export function screen(input: AssessmentInput, facts: CaseFacts): ScreeningOutco
   );
   conditions.sort((a, b) => CONDITION_CODES.indexOf(a.code) - CONDITION_CODES.indexOf(b.code) || SOURCE_ORDER[a.source] - SOURCE_ORDER[b.source] || placeOrder(a) - placeOrder(b));
 
-  return { decision: decide(findings), findings, conditions, codes: new Set(conditions.map((c) => c.code)), facts: factSet };
+  return { decision: decide(findings), findings, unanswered, conditions, codes: new Set(conditions.map((c) => c.code)), facts: factSet };
+}
+
+/**
+ * Operations count whatever the mechanism (SPEC §8): a recent one is a DVT risk factor, and its
+ * protocol (or, with no site recorded, the healing incision) goes on the therapist's checklist.
+ */
+function addSurgeryFindings(s: Screen): void {
+  for (const surgery of s.facts.surgeries) {
+    const when = `${surgery.evidence}, day ${surgery.days}`;
+    if (surgery.days < DVT_RISK_DAYS) activate(s, 'dvt_risk_factor', 'screening', null, null, when);
+    const phase = protocolPhase(surgery.procedure, surgery.approach, surgery.days);
+    if (surgery.region === null) {
+      if (surgery.days < HEALING_DAYS && s.facts.mechanism !== 'post_surgical') {
+        const message = `Operation ${surgery.days} days ago, site not recorded: find the incision and keep clear of it until it has closed; light pressure on the operated region.`;
+        s.findings.push(finding('surgery_site_not_recorded', 'caution', message, 'screening', when));
+      }
+    } else if (phase) {
+      s.findings.push(finding('surgery_protocol', 'caution', phase.instruction, 'screening', when));
+    } else if (surgery.days < HEALING_DAYS) {
+      s.findings.push(finding('surgery_healing', 'caution', `Operated ${placeName(surgery.region, surgery.side)} still healing (day ${surgery.days}): light pressure, scar work once the incision has closed.`, 'screening', when));
+    }
+  }
 }
 
 function decide(findings: Finding[]): Decision {
