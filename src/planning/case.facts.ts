@@ -56,7 +56,7 @@ export interface CaseFacts {
   /** Goal types the plan serves: the requested ones, then those a baseline measure implies. */
   goalTypes: GoalType[];
   measures: Measures;
-  /** Days from the operation to the assessment; null when unknown. */
+  /** Days from the operation of `surgeryDate` (or, post-surgical, the latest one) to the assessment; null when unknown. */
   surgeryDays: number | null;
   /** Every operation the screening records, most recent first. */
   surgeries: SurgeryFact[];
@@ -138,16 +138,17 @@ export function deriveFacts(input: AssessmentInput, context: PlanningContext, na
     days: daysSince(s.date),
     evidence: `screening.surgeries[${i}]: ${s.procedure}${s.approach ? ` (${s.approach})` : ''} on ${s.date}`,
   }));
+  // A surgery's date counts whatever the mechanism (SPEC §8). The single `surgeryDate` has no site: it
+  // times the coded surgery site and the painful regions of a post-surgical complaint.
+  let surgeryDays: number | null = null;
   if (screening.surgeryDate) {
-    surgeries.push({ procedure: 'other', approach: null, region: null, side: null, days: daysSince(screening.surgeryDate), evidence: `screening.surgeryDate: ${screening.surgeryDate}` });
+    surgeryDays = daysSince(screening.surgeryDate);
+    surgeries.push({ procedure: 'other', approach: null, region: null, side: null, days: surgeryDays, evidence: `screening.surgeryDate: ${screening.surgeryDate}` });
   }
   surgeries.sort((a, b) => a.days - b.days || (a.evidence < b.evidence ? -1 : a.evidence > b.evidence ? 1 : 0));
-
-  // A surgery's date counts whatever the mechanism (SPEC §8); the most recent operation times healing.
-  let surgeryDays: number | null = surgeries[0]?.days ?? null;
-  if (surgeryDays === null && mechanism === 'post_surgical' && durationWeeks !== null) {
-    // Without a surgery date, a post-surgical complaint is as old as the operation.
-    surgeryDays = Math.floor(durationWeeks * 7);
+  if (surgeryDays === null && mechanism === 'post_surgical') {
+    // Without a surgery date, a post-surgical complaint is as old as its latest operation, else as the complaint.
+    surgeryDays = surgeries[0]?.days ?? (durationWeeks !== null ? Math.floor(durationWeeks * 7) : null);
   }
 
   const prefs = input.preferences ?? {};

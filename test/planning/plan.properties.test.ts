@@ -93,7 +93,7 @@ const screening = fc.record(
         { requiredKeys: [] },
       ),
     ),
-    surgeries: weighted(fc.constant([]), fc.array(
+    surgeries: weighted(fc.constant<NonNullable<AssessmentInput["screening"]>["surgeries"]>([]), fc.array(
       fc.record(
         {
           procedure: fc.constantFrom(...SURGICAL_PROCEDURES),
@@ -164,7 +164,7 @@ describe('plan properties', () => {
     expect(share((x) => x.p.screening.decision === 'treat_with_precautions')).toBeGreaterThan(0.2);
     expect(share((x) => x.p.screening.decision === 'refer')).toBeGreaterThan(0.05);
     expect(share((x) => x.p.screening.decision === 'postpone')).toBeGreaterThan(0);
-    expect(share((x) => x.p.techniques.some((t) => t.pressure === 'firm'))).toBeGreaterThan(0.05);
+    expect(share((x) => x.p.techniques.some((t) => t.pressure === 'firm'))).toBeGreaterThan(0.02);
     expect(share((x) => x.p.techniques.length > 0 && (x.input.screening?.conditions ?? []).some((c) => typeof c !== 'string'))).toBeGreaterThan(0.1);
   });
 
@@ -203,7 +203,9 @@ describe('plan properties', () => {
     fc.assert(
       fc.property(assessment, (input) => {
         const p = generatePlan(input, { today: TODAY });
-        if (!treats(p)) return;
+        // With no region given, named or measured there is nothing to locate treatment at: the plan
+        // asks for the place first (focus.no_region) and schedules nothing.
+        if (!treats(p) || p.focusAreas.length === 0) return;
         const served = new Set([...p.techniques.flatMap((t) => t.goalTypes), ...p.homeProgram.flatMap((h) => h.goalTypes)]);
         for (const g of input.goals) expect(served).toContain(g.type);
         for (const g of p.goals) expect(served).toContain(g.type);
@@ -213,7 +215,7 @@ describe('plan properties', () => {
         if (m.stress) expect(has('pss10', m.stress.score)).toBe(true);
         if (m.function) expect(has(m.function.instrument, m.function.score)).toBe(true);
         for (const r of m.rom ?? []) expect(p.goals.some((g) => g.joint === r.joint && g.movement === r.movement && g.baseline === r.degrees && g.target !== null)).toBe(true);
-        for (const g of p.goals) expect(g.byWeek).toBeLessThanOrEqual(p.schedule.weeks);
+        if (p.schedule.totalSessions > 0) for (const g of p.goals) expect(g.byWeek).toBeLessThanOrEqual(p.schedule.weeks);
       }),
       RUNS,
     );
@@ -326,7 +328,7 @@ describe('plan properties', () => {
           expect(s.reassessAfterSessions).toBeLessThanOrEqual(Math.min(s.totalSessions, 10));
         }
         if (input.preferences?.sessionMinutes) expect(s.sessionMinutes).toBe(input.preferences.sessionMinutes);
-        if (input.preferences?.sessionsPerWeek && treats(p)) expect(s.sessionsPerWeek).toBe(input.preferences.sessionsPerWeek);
+        if (input.preferences?.sessionsPerWeek && treats(p) && s.totalSessions > 0) expect(s.sessionsPerWeek).toBe(input.preferences.sessionsPerWeek);
         expect(p.techniques.reduce((sum, t) => sum + t.minutes, 0)).toBeLessThanOrEqual(s.sessionMinutes);
         for (const t of p.techniques) {
           expect(t.minutes).toBeGreaterThanOrEqual(TECHNIQUES[t.code].minMinutes);

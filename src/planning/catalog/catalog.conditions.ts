@@ -384,9 +384,9 @@ export const ESCALATIONS: EscalationEntry[] = [
   {
     id: 'escalate.spinal_malignancy_risk',
     raises: 'spinal_malignancy_risk',
-    all: ['cancer', 'spinal_pain', 'age_50_plus'],
+    all: ['cancer', 'low_back_pain', 'age_50_plus'],
     any: [],
-    because: 'History of cancer with back or neck pain after age 50 (AHCPR red flag for tumour).',
+    because: 'History of cancer with low back pain after age 50 (AHCPR low back red flag for tumour; the IFOMPT neck list does not include it).',
     sourceIds: ['ahcpr_1994'],
   },
   {
@@ -396,5 +396,21 @@ export const ESCALATIONS: EscalationEntry[] = [
     any: [],
     because: 'Neck pain after recent trauma (IFOMPT: recent trauma is a red flag before manual therapy of the neck).',
     sourceIds: ['ifompt_2020', 'stiell_2001'],
+  },
+  {
+    id: 'escalate.lymphoedema_cellulitis',
+    raises: 'acute_infection',
+    all: ['lymphoedema', 'local_infection'],
+    any: [],
+    because: 'A red, hot limb with lymphoedema is cellulitis until shown otherwise: postpone (team reference, "More conditions").',
+    sourceIds: ['manuplan_reference', 'foldi_lymphology'],
+  },
+  {
+    id: 'escalate.lymphoedema_cellulitis',
+    raises: 'acute_infection',
+    all: ['lymphoedema', 'local_infection'],
+    any: [],
+    because: 'A red, hot limb with lymphoedema is cellulitis until shown otherwise: postpone (team reference, "More conditions").',
+    sourceIds: ['manuplan_reference', 'foldi_lymphology'],
   },
 ];

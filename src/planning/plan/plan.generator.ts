@@ -36,7 +36,8 @@ export function generatePlan(input: AssessmentInput, context: PlanningContext): 
   const techniques = chooseTechniques(facts, areas, restrictions, techniqueBudget(planned.sessionMinutes), explain);
   const goals = withinProtocol(planGoals(facts, areas, planned.weeks, explain), restrictions, explain);
   const homeProgram = planHomeProgram(facts, areas, outcome.codes, restrictions, explain);
-  const schedule = techniques.length === 0 && homeProgram.length === 0 ? emptySchedule(planned, explain) : planned;
+  // Without any technique there is nothing to deliver in a session; the home program stays as self-care.
+  const schedule = techniques.length === 0 ? emptySchedule(planned, homeProgram.length > 0, explain) : planned;
   const billing = planBilling(techniques, explain);
   const precautions = [...restrictions.precautions];
   if (techniques.some((t) => t.code === 'joint_mobilisation')) precautions.push('Joint mobilisation is within physical therapy or chiropractic scope only; a massage therapist substitutes muscle energy technique.');
@@ -61,10 +62,13 @@ function withinProtocol(goals: PlanGoal[], restrictions: Restrictions, explain: 
   });
 }
 
-/** A plan with nothing to deliver — no hands-on technique and no home exercise — schedules no sessions (SPEC §8). */
-function emptySchedule(planned: Schedule, explain: Explainer): Schedule {
-  const ruleId = explain.add('schedule.no_content', 'Every region is ruled out and no home exercise fits: no sessions are scheduled until the assessment changes.');
-  return { ...planned, sessionsPerWeek: 0, weeks: 0, totalSessions: 0, reassessAfterSessions: 0, ruleIds: [ruleId], rationale: 'No sessions: nothing can be delivered safely in this plan; re-assess when the restrictions change.' };
+/** A plan with no technique to deliver schedules no sessions (SPEC §8); a home program is self-care meanwhile. */
+function emptySchedule(planned: Schedule, selfCare: boolean, explain: Explainer): Schedule {
+  const because = selfCare
+    ? 'No technique can be delivered on the regions in play: no sessions are scheduled; the home program is self-care until the assessment changes.'
+    : 'Every region is ruled out and no home exercise fits: no sessions are scheduled until the assessment changes.';
+  const ruleId = explain.add('schedule.no_content', because);
+  return { ...planned, sessionsPerWeek: 0, weeks: 0, totalSessions: 0, reassessAfterSessions: 0, ruleIds: [ruleId], rationale: `No sessions: ${because}` };
 }
 
 function codesOf(findings: Finding[], severity: Finding['severity']): string {

@@ -171,8 +171,10 @@ export function buildRestrictions(facts: CaseFacts, outcome: ScreeningOutcome, e
         // In a post-surgical plan the operated region follows the healing phases (drainage around the
         // incision from the start); otherwise the site is left alone until the incision has closed.
         for (const p of condition.places) {
-          if (facts.mechanism === 'post_surgical') b.surgicalPhase(p.region, facts.surgeryDays ?? 0);
-          else b.surgicalSite(p.region, p.mask, facts.surgeryDays);
+          // A recorded operation at the same region dates the site; else the single surgery date does.
+          const days = facts.surgeries.find((s) => s.region === p.region)?.days ?? facts.surgeryDays;
+          if (facts.mechanism === 'post_surgical') b.surgicalPhase(p.region, days ?? 0);
+          else b.surgicalSite(p.region, p.mask, days);
         }
       }
     }
@@ -185,9 +187,14 @@ export function buildRestrictions(facts: CaseFacts, outcome: ScreeningOutcome, e
   // drainage may start early, around (never over) the incision; scar work once it has closed.
   if (facts.mechanism === 'post_surgical' && !siteRecorded) {
     for (const region of painRegions) b.surgicalPhase(region, facts.surgeryDays ?? 0);
-  } else if (!siteRecorded && facts.surgeryDays !== null && facts.surgeryDays < REMODELLING_DAYS && painRegions.length > 0) {
-    // An operation without a site may be in a painful region: treat those as healing tissue.
-    b.cap(painRegions, 'light', 'surgery.site_not_recorded', `Operation ${facts.surgeryDays} days ago, site not recorded: light pressure on the painful regions until the incision is located.`);
+  } else if (!siteRecorded && facts.surgeryDays !== null && facts.surgeryDays < REMODELLING_DAYS) {
+    // An operation without a site may be in a painful region: an open incision there is left alone,
+    // a closed one is treated as healing tissue, until the therapist records where it is.
+    const days = facts.surgeryDays;
+    for (const area of facts.painAreas) {
+      if (days < INCISION_CLOSED_DAYS) b.avoid(area.region, area.mask, 'surgery.site_not_recorded', `Operation ${days} days ago, site not recorded: the painful regions are left alone until the incision is located.`);
+      else b.cap([area.region], 'light', 'surgery.site_not_recorded', `Operation ${days} days ago, site not recorded: light pressure on the painful regions until the incision is located.`);
+    }
   }
 
   const age = facts.age;
