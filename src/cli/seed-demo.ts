@@ -2,10 +2,14 @@
 // same services as the API — every plan comes from the planning engine, every session is recorded
 // against its plan, status changes go through the plan's state machine.
 import type { AssessmentInput, Measures } from '../contracts/assessment.contract';
+import { SCREENING_QUESTION_CODES } from '../planning/catalog/catalog.screening';
 import type { CreatePatientBody } from '../contracts/patient.contract';
 import type { PlanGoal } from '../contracts/plan.contract';
 import { badRequest } from '../errors';
 import { flagString, type CommandContext } from './commands';
+
+// The demo therapists ask the whole screen; a case's own answers (a yes) override these.
+const CLEAR_SCREEN = Object.fromEntries(SCREENING_QUESTION_CODES.map((q) => [q, 'no' as const]));
 
 interface DemoCase {
   patient: CreatePatientBody;
@@ -206,7 +210,8 @@ export async function seedCommand({ services, io, flags }: CommandContext): Prom
     const patient = (await services.patients.create(ctx, demo.patient)).body;
     made.patients += 1;
     const assessedAt = now - demo.weeksAgo * 7 * DAY;
-    const { plan } = (await services.assessments.create(ctx, { ...demo.assessment, patientId: patient.id, assessedAt: iso(assessedAt) })).body;
+    const screening = { ...demo.assessment.screening, answers: { ...CLEAR_SCREEN, ...demo.assessment.screening?.answers } };
+    const { plan } = (await services.assessments.create(ctx, { ...demo.assessment, screening, patientId: patient.id, assessedAt: iso(assessedAt) })).body;
     made.assessments += 1;
     made.plans += 1;
 

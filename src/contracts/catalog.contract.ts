@@ -1,5 +1,7 @@
 // GET /v1/catalog: the engine's knowledge base, versioned, with the source of every clinical value.
 import { z } from 'zod';
+import { SCREENING_GROUPS, SCREENING_QUESTION_CODES } from '../planning/catalog/catalog.screening';
+import { PROTOCOL_MOVEMENT_TAGS, SURGICAL_APPROACHES, SURGICAL_PROCEDURES } from '../planning/catalog/catalog.surgeries';
 import { SOURCE_IDS } from '../planning/catalog/catalog.sources';
 import { CHRONICITIES } from '../planning/catalog/catalog.types';
 import {
@@ -204,6 +206,44 @@ export const CatalogSchema = z
       }),
     ),
     billingCodes: z.array(z.strictObject({ code: z.string(), label: z.string(), timed: z.boolean(), note: z.string() })),
+    screeningQuestions: z
+      .array(
+        z.strictObject({
+          code: z.enum(SCREENING_QUESTION_CODES),
+          group: z.enum(SCREENING_GROUPS),
+          question: z.string().meta({ description: 'In plain words, to read to the patient' }),
+          redFlag: ConditionCodeSchema.meta({ description: 'The condition a "yes" raises, exactly as if coded' }),
+          appliesTo: z
+            .strictObject({
+              always: z.boolean(),
+              regions: z.array(RegionCodeSchema),
+              nerveSymptomRegions: z.array(RegionCodeSchema).meta({ description: 'Regions where it applies only with radiating, shooting, numb or tingling pain' }),
+              mechanisms: z.array(MechanismSchema),
+              minAge: z.int().nullable(),
+            })
+            .meta({ description: 'Asked when any criterion matches the presentation' }),
+          sourceIds: SourceIds,
+        }),
+      )
+      .meta({ description: 'The structured screen (answers in screening.answers: yes | no | unknown)' }),
+    surgicalProcedures: z.array(
+      z.strictObject({
+        code: z.enum(SURGICAL_PROCEDURES),
+        label: z.string(),
+        regions: z.array(RegionCodeSchema),
+        protocols: z.array(
+          z.strictObject({
+            approach: z.enum([...SURGICAL_APPROACHES, 'default']),
+            untilDay: z.int(),
+            romLimits: z.array(z.strictObject({ joint: JointSchema, movement: MovementSchema, maxDegrees: z.number() })),
+            forbidTechniques: z.array(TechniqueCodeSchema),
+            forbidMovements: z.array(z.enum(PROTOCOL_MOVEMENT_TAGS)),
+            instruction: z.string(),
+          }),
+        ),
+        sourceIds: SourceIds,
+      }),
+    ),
   })
   .meta({ id: 'Catalog' });
 

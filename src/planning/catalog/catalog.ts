@@ -7,6 +7,8 @@ import { REGION_CODES, REGION_GROUP_CODES, REGION_GROUPS, REGIONS } from './cata
 import { SOURCE_IDS, SOURCES } from './catalog.sources';
 import { BILLING, BILLING_CODES, TECHNIQUE_CODES, TECHNIQUES, type TechniqueCode } from './catalog.techniques';
 import { PRESSURE_RANK } from '../engine.util';
+import { SCREENING_QUESTION_CODES, SCREENING_QUESTIONS } from './catalog.screening';
+import { PROCEDURES, SURGICAL_PROCEDURES, type SurgicalApproach } from './catalog.surgeries';
 import { CHRONICITIES, PRESSURES, SIDES } from './catalog.types';
 
 
@@ -56,4 +58,10 @@ export const CATALOG: Catalog = {
   chronicity: CHRONICITIES.map((code) => ({ code, ...CHRONICITY[code] })),
   homeExercises: HOME_EXERCISE_CODES.map((code) => ({ code, ...HOME_EXERCISES[code] })),
   billingCodes: BILLING_CODES.map((code) => ({ code, ...BILLING[code] })),
+  screeningQuestions: SCREENING_QUESTION_CODES.map((code) => ({ code, ...SCREENING_QUESTIONS[code] })),
+  surgicalProcedures: SURGICAL_PROCEDURES.map((code) => {
+    const { phases, ...entry } = PROCEDURES[code];
+    const protocols = (Object.keys(phases) as (SurgicalApproach | 'default')[]).flatMap((approach) => (phases[approach] ?? []).map((phase) => ({ approach, ...phase })));
+    return { code, ...entry, protocols };
+  }),
 };
