@@ -60,7 +60,6 @@ export interface CaseFacts {
   surgeryDays: number | null;
   /** Every operation the screening records, most recent first. */
   surgeries: SurgeryFact[];
-  surgeryDateInFuture: boolean;
   preferences: { sessionMinutes: number | null; sessionsPerWeek: number | null; pressure: Pressure | null };
   complaint: string;
 }
@@ -124,12 +123,8 @@ export function deriveFacts(input: AssessmentInput, context: PlanningContext, na
   const goalTypes = [...goals.map((g) => g.type), ...GOAL_TYPES.filter((t) => !requested.has(t) && implied.includes(t))];
 
   const today = dayNumber(context.today);
-  let surgeryDateInFuture = false;
-  const daysSince = (date: string) => {
-    const days = today - dayNumber(date);
-    if (days < 0) surgeryDateInFuture = true;
-    return Math.max(0, days);
-  };
+  // The API refuses an operation dated after the assessment; a direct caller's is read as day 0.
+  const daysSince = (date: string) => Math.max(0, today - dayNumber(date));
   const surgeries: SurgeryFact[] = (screening.surgeries ?? []).map((s, i) => ({
     procedure: s.procedure,
     approach: s.approach ?? null,
@@ -164,7 +159,6 @@ export function deriveFacts(input: AssessmentInput, context: PlanningContext, na
     measures,
     surgeryDays,
     surgeries,
-    surgeryDateInFuture,
     preferences: { sessionMinutes: prefs.sessionMinutes ?? null, sessionsPerWeek: prefs.sessionsPerWeek ?? null, pressure: prefs.pressure ?? null },
     complaint: input.complaint,
   };
