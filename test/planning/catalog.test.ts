@@ -114,4 +114,21 @@ describe('the 8-minute rule', () => {
   ])('%i timed minutes → %i units', (minutes, units) => {
     expect(unitsForMinutes(minutes)).toBe(units);
   });
+
+  it('names every entry once: conditions, escalations, screening questions and procedures', () => {
+    for (const list of [CATALOG.conditions, CATALOG.escalations, CATALOG.screeningQuestions, CATALOG.surgicalProcedures] as { code?: string; id?: string }[][]) {
+      const keys = list.map((e) => e.code ?? e.id);
+      expect(new Set(keys).size).toBe(keys.length);
+    }
+  });
+
+  it('every screening question raises a catalog condition and says where it applies', () => {
+    const codes = new Set(CATALOG.conditions.map((c) => c.code));
+    for (const q of CATALOG.screeningQuestions) {
+      expect(codes).toContain(q.redFlag);
+      const a = q.appliesTo;
+      expect(a.always || a.regions.length + a.nerveSymptomRegions.length + a.mechanisms.length > 0 || a.minAge !== null).toBe(true);
+      expect(q.question).toMatch(/\?$/);
+    }
+  });
 });

@@ -405,12 +405,4 @@ export const ESCALATIONS: EscalationEntry[] = [
     because: 'A red, hot limb with lymphoedema is cellulitis until shown otherwise: postpone (team reference, "More conditions").',
     sourceIds: ['manuplan_reference', 'foldi_lymphology'],
   },
-  {
-    id: 'escalate.lymphoedema_cellulitis',
-    raises: 'acute_infection',
-    all: ['lymphoedema', 'local_infection'],
-    any: [],
-    because: 'A red, hot limb with lymphoedema is cellulitis until shown otherwise: postpone (team reference, "More conditions").',
-    sourceIds: ['manuplan_reference', 'foldi_lymphology'],
-  },
 ];
