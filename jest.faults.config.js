@@ -1,5 +1,5 @@
 /**
- * The long reliability tests (`npm run test:faults`, see the README's "Reliability" section). Each
+ * The long reliability tests (`npm run test:faults`, see docs/reliability.md). Each
  * fault test starts the real server as a process on a fresh PostgreSQL database and breaks
  * something: the database (through a TCP proxy), the process (SIGKILL, SIGTERM) or the load. They
  * need a PostgreSQL server (DATABASE_URL or TEST_DATABASE_URL; on the embedded database they are

@@ -1,7 +1,7 @@
 // `npm run bench`: the service, built, under load on PostgreSQL and on the embedded database,
 // every figure a ratio against a floor measured in the same run on the same machine (absolute
 // numbers on a shared machine drift; ratios measured side by side much less). Prints a table
-// and writes bench/results.md. See the README's Performance section for what each floor is.
+// and writes bench/results.md. See docs/performance.md for what each floor is.
 //
 // Needs: `npm run build` (npm run bench does it), a PostgreSQL server whose user may create
 // databases (BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432/postgres), and pgbench.
@@ -447,7 +447,7 @@ async function main(): Promise<void> {
     '',
     `Written by \`npm run bench\` on ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')} in ${(elapsed / 60).toFixed(1)} min ` +
       `(${SECONDS} s × ${ROUNDS} alternating rounds per side, ${CONNECTIONS} connections, autocannon on loopback, \`LOG_LEVEL=warn\`).`,
-    'How each floor is defined and what the service does differently: README, section Performance.',
+    'How each floor is defined and what the service does differently: docs/performance.md.',
     '',
     '## Machine',
     '',

@@ -60,7 +60,7 @@ export const FhirBundleSchema = z
     id: 'FhirBundle',
     description:
       'A FHIR R4 (4.0.1) Bundle of type collection: the Patient, the CarePlan, a Condition per pain location, a Goal per plan goal, ' +
-      'Observations for the baseline and session measures, and a Procedure per technique delivered. See the README’s FHIR section for the mapping.',
+      'Observations for the baseline and session measures, and a Procedure per technique delivered. See docs/fhir.md for the mapping.',
   });
 
 /** The media types the FHIR export answers with: FHIR's own JSON type unless the client asks for plain JSON. */

@@ -47,7 +47,7 @@ const toAuditEvent = (row: AuditRow): AuditEvent => ({
 /**
  * The audit trail. Events are written behind the response, in batches, at most `flushMs`
  * later: an INSERT and a commit of its own on every read would cost more than the read
- * itself, and a read has no write transaction to ride in. The price, stated in the README:
+ * itself, and a read has no write transaction to ride in. The price, stated in docs/integration.md:
  * a crash of the process loses at most the events of its last `flushMs`.
  */
 export function createAuditService({ database, logger, options }: { database: Database; logger: Logger; options: AuditOptions }) {
