@@ -21,7 +21,7 @@ export default tseslint.config(
           patterns: [
             { group: ['fastify*', '@fastify/*', 'drizzle-orm*', 'pg', '@electric-sql/*', 'pino*'], message: 'The planning engine is pure: no HTTP, SQL or logging.' },
             { group: ['fs', 'node:*', 'net', 'http', 'https', 'child_process', 'crypto', 'os'], message: 'The planning engine is pure: no I/O.' },
-            { group: ['../db/*', '../http/*', '../modules/*', '../cli/*', '../config*'], message: 'The planning engine knows nothing of the service around it.' },
+            { group: ['**/db/**', '**/http/**', '**/modules/**', '**/cli/**', '**/config', '**/server', '**/container'], message: 'The planning engine knows nothing of the service around it.' },
           ],
         },
       ],
