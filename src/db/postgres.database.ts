@@ -38,7 +38,7 @@ export function connectPostgres(options: PostgresOptions): Database {
     application_name: 'manuplan',
   });
   // An idle client losing its server (restart, network cut) emits here; unhandled, it would kill the process.
-  pool.on('error', (err) => options.logger.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, 'idle database connection lost'));
+  pool.on('error', (err) => options.logger.warn({ err }, 'idle database connection lost'));
   // Survive losing the database mid-request: see pool-guards.ts for what each guard answers.
   guardPool(pool, { deadlineMs: options.statementTimeoutMs + STATEMENT_DEADLINE_MARGIN_MS, logger: options.logger });
   const db = drizzle(pool, { schema }) as unknown as Db;

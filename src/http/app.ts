@@ -63,9 +63,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.setErrorHandler((err, request, reply) => {
     const problem = toProblemError(err);
-    // A 503 is the database or a shutdown speaking, not a bug; anything else 5xx is one.
-    if (problem.status === 503) request.log.warn({ err: { message: (err as Error).message } }, 'service unavailable');
-    else if (problem.status >= 500) request.log.error({ err }, 'request failed');
+    // A 503 is the database or a shutdown speaking, not a bug; anything else 5xx is one. The
+    // error is logged by class, code and route (logger.ts): its message may hold SQL and data.
+    const route = request.routeOptions.url ?? null;
+    if (problem.status === 503) request.log.warn({ err, route }, 'service unavailable');
+    else if (problem.status >= 500) request.log.error({ err, route }, 'request failed');
     return sendProblem(request, reply, problem);
   });
   app.setNotFoundHandler((request, reply) => sendProblem(request, reply, notFound(`${request.method} ${request.url.split('?')[0]}`)));

@@ -48,7 +48,8 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, err: P
     title: err.title,
     status: err.status,
     detail: err.detail,
-    instance: request.url,
+    // The path only: a query string may carry what a client should not have sent (?api_key=).
+    instance: request.url.split('?')[0],
     requestId: String(request.id),
     ...(err.errors ? { errors: err.errors } : {}),
   };
