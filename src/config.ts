@@ -35,6 +35,20 @@ const ConfigSchema = z.object({
   // How long an instance trusts an API key it checked without asking the database again.
   // Revocations reach it at once through NOTIFY (api-key-cache.ts); this bounds only a lost one.
   API_KEY_CACHE_TTL_MS: integer(5000, 0, 60000),
+  // Failed authentications per client address and per key prefix (a made-up or mistyped key),
+  // counted in PostgreSQL for every instance: past the burst, 429 until the bucket drains at
+  // the sustained rate. 0 turns the throttle off.
+  AUTH_FAILURES_PER_MINUTE: integer(30, 0, 100_000),
+  AUTH_FAILURE_BURST: integer(20, 1, 100_000),
+  // How long a key prefix that matched no key is answered 401 without a database lookup.
+  AUTH_UNKNOWN_PREFIX_TTL_MS: integer(60000, 0, 3_600_000),
+  // Which proxies' X-Forwarded-For/-Proto to believe (client address for throttling, https for
+  // HSTS): unset or false: none; true: any (only behind a proxy that overwrites them); or a
+  // comma-separated list of the proxies' addresses/CIDRs.
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|[0-9A-Fa-f.:/]+(\s*,\s*[0-9A-Fa-f.:/]+)*)$/, 'must be true, false or a comma-separated list of addresses/CIDRs')
+    .default('false'),
 }).superRefine((e, ctx) => {
   // The wait is a lock wait inside one statement: past the statement time-out the retry would
   // end in 503 instead of the 409 that tells the client its first request is still running.
@@ -47,11 +61,12 @@ type Env = z.infer<typeof ConfigSchema>;
 
 export interface Config {
   database: { url?: string; pgliteDir: string; poolSize: number; connectTimeoutMs: number; statementTimeoutMs: number; idleInTransactionTimeoutMs: number };
-  http: { port: number; host: string; requestTimeoutMs: number; shutdownGraceMs: number; healthTimeoutMs: number };
+  http: { port: number; host: string; requestTimeoutMs: number; shutdownGraceMs: number; healthTimeoutMs: number; trustProxy: boolean | string };
   idempotency: { waitMs: number; ttlSeconds: number };
   rateLimit: { perMinute: number; burst: number };
   audit: { flushMs: number; maxPending: number };
   apiKeyCacheTtlMs: number;
+  authThrottle: { failuresPerMinute: number; failureBurst: number; unknownPrefixTtlMs: number };
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -82,11 +97,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
       healthTimeoutMs: e.HEALTH_TIMEOUT_MS,
+      trustProxy: trustProxyOf(e.TRUST_PROXY),
     },
     idempotency: { waitMs: e.IDEMPOTENCY_WAIT_MS, ttlSeconds: e.IDEMPOTENCY_TTL_HOURS * 3600 },
     rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, burst: e.RATE_LIMIT_BURST },
     audit: { flushMs: e.AUDIT_FLUSH_MS, maxPending: e.AUDIT_MAX_PENDING },
     apiKeyCacheTtlMs: e.API_KEY_CACHE_TTL_MS,
+    authThrottle: { failuresPerMinute: e.AUTH_FAILURES_PER_MINUTE, failureBurst: e.AUTH_FAILURE_BURST, unknownPrefixTtlMs: e.AUTH_UNKNOWN_PREFIX_TTL_MS },
     logLevel: e.LOG_LEVEL,
   };
+}
+
+/** TRUST_PROXY as Fastify's trustProxy option. */
+function trustProxyOf(value: string): boolean | string {
+  return value === 'true' || value === 'false' ? value === 'true' : value;
 }

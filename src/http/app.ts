@@ -18,6 +18,8 @@ export interface AppDeps {
   logger: Logger;
   lifecycle?: Lifecycle;
   requestTimeoutMs?: number;
+  /** Fastify's trustProxy: whose X-Forwarded-For/-Proto to believe (config TRUST_PROXY). */
+  trustProxy?: boolean | string;
 }
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -30,6 +32,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: requestIdFor,
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: deps.trustProxy ?? false,
     requestTimeout: deps.requestTimeoutMs ?? 0,
     // Our own onRequest hook answers 503 as problem+json while draining.
     return503OnClosing: false,
@@ -72,10 +75,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.setNotFoundHandler((request, reply) => sendProblem(request, reply, notFound(`${request.method} ${request.url.split('?')[0]}`)));
 
-  registerAuthentication(app, deps.services.apiKeys, deps.services.rateLimiter);
+  registerAuthentication(app, deps.services.apiKeys, deps.services.rateLimiter, deps.services.authThrottle);
   registerAuditTrail(app, deps.services.audit);
   // Queued audit events are written before the database closes (server shutdown, tests).
   app.addHook('onClose', () => deps.services.audit.close());
+  app.addHook('onClose', () => deps.services.authThrottle.close());
   await registerOpenApi(app);
   await app.register(registerRoutes, { services: deps.services });
   return app;

@@ -52,6 +52,36 @@ export function createApiKeysService({ database, write, cacheTtlMs = 0 }: { data
     return { apiKey: toApiKey(row), secret: token };
   }
 
+  /**
+   * The principal behind a presented key, or why there is none: `unknown` when no key has
+   * its prefix (authentication may then skip the lookup for a while), `refused` when it is
+   * malformed, revoked or its secret does not match.
+   * A key checked in the last `cacheTtlMs` is taken from this instance's cache (see
+   * api-key-cache.ts: a revocation anywhere is forgotten here as soon as the database
+   * announces it) and, while its rate-limit lease lasts, costs no database round trip. Else
+   * the key is read and `admission` charged in one transaction, so a request pays for one
+   * transaction before its own work, not two.
+   */
+  async function identify(token: string, admission?: Admission): Promise<Principal | 'unknown' | 'refused'> {
+    const prefix = tokenPrefix(token);
+    if (!prefix) return 'refused';
+    const cached = cache.get(prefix);
+    if (cached) {
+      if (!tokenMatches(token, cached.secretHash)) return 'refused';
+      if (!admission || admission.admit(cached.principal)) return cached.principal;
+    }
+    const generation = cache.generation();
+    return asKeyHolder(db, prefix, async (tx) => {
+      const row = await apiKeysRepository.findByPrefix(tx, prefix);
+      if (!row) return 'unknown';
+      if (row.revokedAt || !tokenMatches(token, row.secretHash)) return 'refused';
+      const principal: Principal = Object.freeze({ clinicId: row.clinicId, keyId: row.id, scopes: row.scopes as Scope[] });
+      cache.put(prefix, { principal, secretHash: row.secretHash }, generation);
+      if (admission) await admission.charge(tx, principal);
+      return principal;
+    });
+  }
+
   return {
     issue,
 
@@ -88,31 +118,19 @@ export function createApiKeysService({ database, write, cacheTtlMs = 0 }: { data
       return toApiKey(row);
     },
 
-    /**
-     * The principal behind a presented key, or null when it is malformed, unknown or revoked.
-     * A key checked in the last `cacheTtlMs` is taken from this instance's cache (see
-     * api-key-cache.ts: a revocation anywhere is forgotten here as soon as the database
-     * announces it) and, while its rate-limit lease lasts, costs no database round trip. Else
-     * the key is read and `admission` charged in one transaction, so a request pays for one
-     * transaction before its own work, not two.
-     */
+    identify,
+
+    /** The principal behind a presented key, or null when it is malformed, unknown or revoked. */
     async authenticate(token: string, admission?: Admission): Promise<Principal | null> {
+      const found = await identify(token, admission);
+      return typeof found === 'string' ? null : found;
+    },
+
+    /** Whether this instance can tell, without the database, that the key is valid (it is cached and the secret matches). */
+    verifiesLocally(token: string): boolean {
       const prefix = tokenPrefix(token);
-      if (!prefix) return null;
-      const cached = cache.get(prefix);
-      if (cached) {
-        if (!tokenMatches(token, cached.secretHash)) return null;
-        if (!admission || admission.admit(cached.principal)) return cached.principal;
-      }
-      const generation = cache.generation();
-      return asKeyHolder(db, prefix, async (tx) => {
-        const row = await apiKeysRepository.findByPrefix(tx, prefix);
-        if (!row || row.revokedAt || !tokenMatches(token, row.secretHash)) return null;
-        const principal: Principal = Object.freeze({ clinicId: row.clinicId, keyId: row.id, scopes: row.scopes as Scope[] });
-        cache.put(prefix, { principal, secretHash: row.secretHash }, generation);
-        if (admission) await admission.charge(tx, principal);
-        return principal;
-      });
+      const cached = prefix ? cache.get(prefix) : undefined;
+      return cached !== undefined && tokenMatches(token, cached.secretHash);
     },
   };
 }
