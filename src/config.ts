@@ -40,6 +40,9 @@ const ConfigSchema = z.object({
   // the sustained rate. 0 turns the throttle off.
   AUTH_FAILURES_PER_MINUTE: integer(30, 0, 100_000),
   AUTH_FAILURE_BURST: integer(20, 1, 100_000),
+  // Requests of one API key in flight at once on one instance, so that one key cannot hold the
+  // whole database pool: unset → DB_POOL_SIZE − 2 (at least 1); 0 → no cap.
+  KEY_MAX_IN_FLIGHT: z.coerce.number().int().min(0).max(100_000).optional(),
   // How long a key prefix that matched no key is answered 401 without a database lookup.
   AUTH_UNKNOWN_PREFIX_TTL_MS: integer(60000, 0, 3_600_000),
   // Which proxies' X-Forwarded-For/-Proto to believe (client address for throttling, https for
@@ -61,7 +64,7 @@ type Env = z.infer<typeof ConfigSchema>;
 
 export interface Config {
   database: { url?: string; pgliteDir: string; poolSize: number; connectTimeoutMs: number; statementTimeoutMs: number; idleInTransactionTimeoutMs: number };
-  http: { port: number; host: string; requestTimeoutMs: number; shutdownGraceMs: number; healthTimeoutMs: number; trustProxy: boolean | string };
+  http: { port: number; host: string; requestTimeoutMs: number; shutdownGraceMs: number; healthTimeoutMs: number; trustProxy: boolean | string; maxInFlightPerKey: number };
   idempotency: { waitMs: number; ttlSeconds: number };
   rateLimit: { perMinute: number; burst: number };
   audit: { flushMs: number; maxPending: number };
@@ -98,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
       healthTimeoutMs: e.HEALTH_TIMEOUT_MS,
       trustProxy: trustProxyOf(e.TRUST_PROXY),
+      maxInFlightPerKey: e.KEY_MAX_IN_FLIGHT ?? Math.max(1, e.DB_POOL_SIZE - 2),
     },
     idempotency: { waitMs: e.IDEMPOTENCY_WAIT_MS, ttlSeconds: e.IDEMPOTENCY_TTL_HOURS * 3600 },
     rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, burst: e.RATE_LIMIT_BURST },

@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const services = await startServices(config, logger);
   const lifecycle = createLifecycle();
-  const app = await buildApp({ services, logger, lifecycle, requestTimeoutMs: config.http.requestTimeoutMs, trustProxy: config.http.trustProxy });
+  const app = await buildApp({ services, logger, lifecycle, requestTimeoutMs: config.http.requestTimeoutMs, trustProxy: config.http.trustProxy, maxInFlightPerKey: config.http.maxInFlightPerKey });
   await app.listen({ port: config.http.port, host: config.http.host });
   logger.info({ database: services.database.kind }, 'manuplan is serving');
 

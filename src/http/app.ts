@@ -5,6 +5,7 @@ import type { Services } from '../container';
 import { notFound, serviceUnavailable } from '../errors';
 import { registerAuditTrail } from './audit';
 import { registerAuthentication } from './auth';
+import { registerInFlightCap } from './in-flight';
 import { createLifecycle, type Lifecycle } from './lifecycle';
 import { registerOpenApi } from './openapi';
 import { sendProblem, toProblemError } from './problem';
@@ -20,6 +21,8 @@ export interface AppDeps {
   requestTimeoutMs?: number;
   /** Fastify's trustProxy: whose X-Forwarded-For/-Proto to believe (config TRUST_PROXY). */
   trustProxy?: boolean | string;
+  /** Requests of one API key in flight at once on this instance (config KEY_MAX_IN_FLIGHT); 0 or unset: no cap. */
+  maxInFlightPerKey?: number;
 }
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -76,6 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setNotFoundHandler((request, reply) => sendProblem(request, reply, notFound(`${request.method} ${request.url.split('?')[0]}`)));
 
   registerAuthentication(app, deps.services.apiKeys, deps.services.rateLimiter, deps.services.authThrottle);
+  registerInFlightCap(app, deps.maxInFlightPerKey ?? 0);
   registerAuditTrail(app, deps.services.audit);
   // Queued audit events are written before the database closes (server shutdown, tests).
   app.addHook('onClose', () => deps.services.audit.close());
