@@ -22,6 +22,10 @@ const ConfigSchema = z.object({
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: integer(10000, 100, 600000),
   HEALTH_TIMEOUT_MS: integer(1000, 50, 60000),
   REQUEST_TIMEOUT_MS: integer(30000, 1000, 600000),
+  // The whole header block must arrive within this (slow-header clients hold sockets), and must not exceed REQUEST_TIMEOUT_MS.
+  HEADERS_TIMEOUT_MS: integer(10000, 1000, 600000),
+  // Above a load balancer's idle time-out (often 60 s), so the balancer, not the server, closes an idle connection.
+  KEEP_ALIVE_TIMEOUT_MS: integer(65000, 1000, 600000),
   SHUTDOWN_GRACE_MS: integer(10000, 0, 600000),
   IDEMPOTENCY_WAIT_MS: integer(3000, 0, 60000),
   IDEMPOTENCY_TTL_HOURS: integer(24, 24, 24 * 30),
@@ -55,6 +59,9 @@ const ConfigSchema = z.object({
 }).superRefine((e, ctx) => {
   // The wait is a lock wait inside one statement: past the statement time-out the retry would
   // end in 503 instead of the 409 that tells the client its first request is still running.
+  if (e.HEADERS_TIMEOUT_MS > e.REQUEST_TIMEOUT_MS) {
+    ctx.addIssue({ code: 'custom', path: ['HEADERS_TIMEOUT_MS'], message: 'must not exceed REQUEST_TIMEOUT_MS' });
+  }
   if (e.IDEMPOTENCY_WAIT_MS >= e.DB_STATEMENT_TIMEOUT_MS) {
     ctx.addIssue({ code: 'custom', path: ['IDEMPOTENCY_WAIT_MS'], message: 'must be below DB_STATEMENT_TIMEOUT_MS' });
   }
@@ -64,7 +71,7 @@ type Env = z.infer<typeof ConfigSchema>;
 
 export interface Config {
   database: { url?: string; pgliteDir: string; poolSize: number; connectTimeoutMs: number; statementTimeoutMs: number; idleInTransactionTimeoutMs: number };
-  http: { port: number; host: string; requestTimeoutMs: number; shutdownGraceMs: number; healthTimeoutMs: number; trustProxy: boolean | string; maxInFlightPerKey: number };
+  http: { port: number; host: string; requestTimeoutMs: number; shutdownGraceMs: number; healthTimeoutMs: number; trustProxy: boolean | string; maxInFlightPerKey: number; headersTimeoutMs: number; keepAliveTimeoutMs: number };
   idempotency: { waitMs: number; ttlSeconds: number };
   rateLimit: { perMinute: number; burst: number };
   audit: { flushMs: number; maxPending: number };
@@ -98,6 +105,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       port: e.PORT,
       host: e.HOST,
       requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+      headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.KEEP_ALIVE_TIMEOUT_MS,
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
       healthTimeoutMs: e.HEALTH_TIMEOUT_MS,
       trustProxy: trustProxyOf(e.TRUST_PROXY),

@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig } from './config';
 import { startServices } from './container';
-import { buildApp } from './http/app';
+import { buildApp, httpOptionsFrom } from './http/app';
 import { createLifecycle } from './http/lifecycle';
 import { createLogger } from './logger';
 import { shutDown } from './shutdown';
@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const services = await startServices(config, logger);
   const lifecycle = createLifecycle();
-  const app = await buildApp({ services, logger, lifecycle, requestTimeoutMs: config.http.requestTimeoutMs, trustProxy: config.http.trustProxy, maxInFlightPerKey: config.http.maxInFlightPerKey });
+  const app = await buildApp({ services, logger, lifecycle, ...httpOptionsFrom(config) });
   await app.listen({ port: config.http.port, host: config.http.host });
   logger.info({ database: services.database.kind }, 'manuplan is serving');
 

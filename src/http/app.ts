@@ -1,16 +1,19 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
+import type { Config } from '../config';
 import type { Services } from '../container';
 import { notFound, serviceUnavailable } from '../errors';
 import { registerAuditTrail } from './audit';
 import { registerAuthentication } from './auth';
+import { clientErrorHandler } from './client-errors';
 import { registerInFlightCap } from './in-flight';
 import { createLifecycle, type Lifecycle } from './lifecycle';
 import { registerOpenApi } from './openapi';
 import { sendProblem, toProblemError } from './problem';
 import { requestIdFor } from './request-id';
 import { registerRoutes } from './routes';
+import { registerSecurityHeaders } from './security-headers';
 import { serializerCompiler } from './serializer';
 import { validatorCompiler } from './validation';
 
@@ -18,7 +21,10 @@ export interface AppDeps {
   services: Services;
   logger: Logger;
   lifecycle?: Lifecycle;
+  /** Time-outs of the HTTP server (config REQUEST_TIMEOUT_MS, HEADERS_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS); Node's defaults when unset. */
   requestTimeoutMs?: number;
+  headersTimeoutMs?: number;
+  keepAliveTimeoutMs?: number;
   /** Fastify's trustProxy: whose X-Forwarded-For/-Proto to believe (config TRUST_PROXY). */
   trustProxy?: boolean | string;
   /** Requests of one API key in flight at once on this instance (config KEY_MAX_IN_FLIGHT); 0 or unset: no cap. */
@@ -26,6 +32,12 @@ export interface AppDeps {
 }
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** The HTTP server's part of the configuration: time-outs, proxies to trust, the per-key cap. */
+export function httpOptionsFrom(config: Config): Omit<AppDeps, 'services' | 'logger' | 'lifecycle'> {
+  const { requestTimeoutMs, headersTimeoutMs, keepAliveTimeoutMs, trustProxy, maxInFlightPerKey } = config.http;
+  return { requestTimeoutMs, headersTimeoutMs, keepAliveTimeoutMs, trustProxy, maxInFlightPerKey };
+}
 
 /** Builds the HTTP application around the services. It never listens: server.ts and tests decide. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -37,6 +49,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: deps.trustProxy ?? false,
     requestTimeout: deps.requestTimeoutMs ?? 0,
+    ...(deps.keepAliveTimeoutMs ? { keepAliveTimeout: deps.keepAliveTimeoutMs } : {}),
+    clientErrorHandler,
     // Our own onRequest hook answers 503 as problem+json while draining.
     return503OnClosing: false,
     // Above the longest path parameter the contracts allow (an externalId of 128 characters,
@@ -50,6 +64,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   }).withTypeProvider<ZodTypeProvider>();
 
+  // Fastify has no option for it: Node's own, on the server Fastify made.
+  if (deps.headersTimeoutMs) app.server.headersTimeout = deps.headersTimeoutMs;
+  registerSecurityHeaders(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
