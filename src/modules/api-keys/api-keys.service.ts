@@ -1,7 +1,7 @@
 import type { Database, Executor, Tx } from '../../db/database';
 import { asKeyHolder, inClinic, readInClinic } from '../../db/tenant';
 import type { ApiKey, CreateApiKeyBody, CreatedApiKey } from '../../contracts/api-key.contract';
-import { notFound } from '../../errors';
+import { conflict, notFound } from '../../errors';
 import { generateToken, tokenMatches, tokenPrefix, type Scope } from '../../lib/api-key-token';
 import { uuidv7 } from '../../lib/uuid';
 import { decodePosition, toPage, type Page, type PageRequest } from '../paging';
@@ -102,9 +102,22 @@ export function createApiKeysService({ database, write, cacheTtlMs = 0 }: { data
       return toPage(rows, query.limit, (row) => ({ at: row.createdAt, id: row.id }), toApiKey);
     },
 
-    /** Revokes a key of the clinic; effective on the key's next request. */
+    /**
+     * Revokes a key of the clinic; effective on the key's next request. The clinic's last
+     * admin key is refused (409): over HTTP that would lock the clinic out of its own
+     * administration for good; an operator can still do it with the CLI (revokeAnyClinic).
+     */
     async revoke(clinicId: string, keyId: string): Promise<ApiKey> {
-      const row = await inClinic(db, clinicId, (tx) => apiKeysRepository.revoke(tx, { clinicId, id: keyId }, new Date()));
+      const row = await inClinic(db, clinicId, async (tx) => {
+        const admins = await apiKeysRepository.lockActiveAdminKeys(tx, clinicId);
+        if (admins.length === 1 && admins[0] === keyId) {
+          throw conflict(
+            "This is the clinic's last admin key: revoking it would leave no one able to manage the clinic's keys. Issue another admin key first (or revoke it with the CLI: manuplan key revoke).",
+            'last-admin-key',
+          );
+        }
+        return apiKeysRepository.revoke(tx, { clinicId, id: keyId }, new Date());
+      });
       if (!row) throw notFound('API key');
       cache.forget(row.prefix);
       return toApiKey(row);
