@@ -12,6 +12,12 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  // The owner that applies migrations (at start and in `manuplan migrate`) and runs the CLI's
+  // operator commands, when DATABASE_URL is the restricted runtime login (SPEC §7).
+  DATABASE_MIGRATE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
   PGLITE_DIR: z.string().min(1).default('./data'),
   PORT: integer(3000, 0, 65535),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -59,6 +65,9 @@ const ConfigSchema = z.object({
 }).superRefine((e, ctx) => {
   // The wait is a lock wait inside one statement: past the statement time-out the retry would
   // end in 503 instead of the 409 that tells the client its first request is still running.
+  if (e.DATABASE_MIGRATE_URL && !e.DATABASE_URL) {
+    ctx.addIssue({ code: 'custom', path: ['DATABASE_MIGRATE_URL'], message: 'needs DATABASE_URL (the runtime login) too' });
+  }
   if (e.HEADERS_TIMEOUT_MS > e.REQUEST_TIMEOUT_MS) {
     ctx.addIssue({ code: 'custom', path: ['HEADERS_TIMEOUT_MS'], message: 'must not exceed REQUEST_TIMEOUT_MS' });
   }
@@ -70,7 +79,7 @@ const ConfigSchema = z.object({
 type Env = z.infer<typeof ConfigSchema>;
 
 export interface Config {
-  database: { url?: string; pgliteDir: string; poolSize: number; connectTimeoutMs: number; statementTimeoutMs: number; idleInTransactionTimeoutMs: number };
+  database: { url?: string; migrateUrl?: string; pgliteDir: string; poolSize: number; connectTimeoutMs: number; statementTimeoutMs: number; idleInTransactionTimeoutMs: number };
   http: { port: number; host: string; requestTimeoutMs: number; shutdownGraceMs: number; healthTimeoutMs: number; trustProxy: boolean | string; maxInFlightPerKey: number; headersTimeoutMs: number; keepAliveTimeoutMs: number };
   idempotency: { waitMs: number; ttlSeconds: number };
   rateLimit: { perMinute: number; burst: number };
@@ -95,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     database: {
       url: e.DATABASE_URL,
+      migrateUrl: e.DATABASE_MIGRATE_URL ?? e.DATABASE_URL,
       pgliteDir: e.PGLITE_DIR,
       poolSize: e.DB_POOL_SIZE,
       connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,

@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config';
 import { startServices } from './container';
 import { buildApp, httpOptionsFrom } from './http/app';
+import { warnIfOverPrivileged } from './db/least-privilege';
 import { createLifecycle } from './http/lifecycle';
 import { createLogger } from './logger';
 import { shutDown } from './shutdown';
@@ -9,6 +10,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const services = await startServices(config, logger);
+  await warnIfOverPrivileged(services.database, logger);
   const lifecycle = createLifecycle();
   const app = await buildApp({ services, logger, lifecycle, ...httpOptionsFrom(config) });
   await app.listen({ port: config.http.port, host: config.http.host });
