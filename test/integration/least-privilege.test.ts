@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
-import type { Client } from 'pg';
+import type { Client, Pool } from 'pg';
 import { sqlState } from '../../src/db/errors';
 import { privilegeRisks, warnIfOverPrivileged } from '../../src/db/least-privilege';
 import { connectPostgres } from '../../src/db/postgres.database';
@@ -70,7 +70,7 @@ onServer('least privilege: the API runs as a restricted login (PostgreSQL only)'
   });
 
   it('cannot step around row-level security or make clinics', async () => {
-    const direct = await restricted.database.db.$client.connect();
+    const direct = await (restricted.database.db as unknown as { $client: Pool }).$client.connect();
     try {
       // Without a clinic set, the policies (which apply to members of manuplan_app) show nothing.
       expect((await direct.query('select count(*)::int as n from patients')).rows[0].n).toBe(0);
