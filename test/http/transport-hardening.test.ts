@@ -41,6 +41,8 @@ describe('transport: security headers, time-outs and the server’s own refusals
         expect([r.status, r.headers['cache-control'], r.headers['x-content-type-options']]).toEqual([r.status, 'no-store', 'nosniff']);
         expect(r.headers['strict-transport-security']).toBeUndefined();
       }
+      // Fastify's own refusals (no such route, malformed JSON) are problem+json like the rest.
+      for (const r of answers.slice(1)) expect(r.headers['content-type']).toMatch(/^application\/problem\+json/);
     });
 
     it('HSTS only when the request came over HTTPS, as the trusted proxy says', async () => {
