@@ -12,6 +12,12 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  // The owner that applies migrations (at start and in `manuplan migrate`) and runs the CLI's
+  // operator commands, when DATABASE_URL is the restricted runtime login (SPEC §7).
+  DATABASE_MIGRATE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
   PGLITE_DIR: z.string().min(1).default('./data'),
   PORT: integer(3000, 0, 65535),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -22,6 +28,10 @@ const ConfigSchema = z.object({
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: integer(10000, 100, 600000),
   HEALTH_TIMEOUT_MS: integer(1000, 50, 60000),
   REQUEST_TIMEOUT_MS: integer(30000, 1000, 600000),
+  // The whole header block must arrive within this (slow-header clients hold sockets), and must not exceed REQUEST_TIMEOUT_MS.
+  HEADERS_TIMEOUT_MS: integer(10000, 1000, 600000),
+  // Above a load balancer's idle time-out (often 60 s), so the balancer, not the server, closes an idle connection.
+  KEEP_ALIVE_TIMEOUT_MS: integer(65000, 1000, 600000),
   SHUTDOWN_GRACE_MS: integer(10000, 0, 600000),
   IDEMPOTENCY_WAIT_MS: integer(3000, 0, 60000),
   IDEMPOTENCY_TTL_HOURS: integer(24, 24, 24 * 30),
@@ -35,9 +45,32 @@ const ConfigSchema = z.object({
   // How long an instance trusts an API key it checked without asking the database again.
   // Revocations reach it at once through NOTIFY (api-key-cache.ts); this bounds only a lost one.
   API_KEY_CACHE_TTL_MS: integer(5000, 0, 60000),
+  // Failed authentications per client address and per key prefix (a made-up or mistyped key),
+  // counted in PostgreSQL for every instance: past the burst, 429 until the bucket drains at
+  // the sustained rate. 0 turns the throttle off.
+  AUTH_FAILURES_PER_MINUTE: integer(30, 0, 100_000),
+  AUTH_FAILURE_BURST: integer(20, 1, 100_000),
+  // Requests of one API key in flight at once on one instance, so that one key cannot hold the
+  // whole database pool: unset → DB_POOL_SIZE − 2 (at least 1); 0 → no cap.
+  KEY_MAX_IN_FLIGHT: z.coerce.number().int().min(0).max(100_000).optional(),
+  // How long a key prefix that matched no key is answered 401 without a database lookup.
+  AUTH_UNKNOWN_PREFIX_TTL_MS: integer(60000, 0, 3_600_000),
+  // Which proxies' X-Forwarded-For/-Proto to believe (client address for throttling, https for
+  // HSTS): unset or false: none; true: any (only behind a proxy that overwrites them); or a
+  // comma-separated list of the proxies' addresses/CIDRs.
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|[0-9A-Fa-f.:/]+(\s*,\s*[0-9A-Fa-f.:/]+)*)$/, 'must be true, false or a comma-separated list of addresses/CIDRs')
+    .default('false'),
 }).superRefine((e, ctx) => {
   // The wait is a lock wait inside one statement: past the statement time-out the retry would
   // end in 503 instead of the 409 that tells the client its first request is still running.
+  if (e.DATABASE_MIGRATE_URL && !e.DATABASE_URL) {
+    ctx.addIssue({ code: 'custom', path: ['DATABASE_MIGRATE_URL'], message: 'needs DATABASE_URL (the runtime login) too' });
+  }
+  if (e.HEADERS_TIMEOUT_MS > e.REQUEST_TIMEOUT_MS) {
+    ctx.addIssue({ code: 'custom', path: ['HEADERS_TIMEOUT_MS'], message: 'must not exceed REQUEST_TIMEOUT_MS' });
+  }
   if (e.IDEMPOTENCY_WAIT_MS >= e.DB_STATEMENT_TIMEOUT_MS) {
     ctx.addIssue({ code: 'custom', path: ['IDEMPOTENCY_WAIT_MS'], message: 'must be below DB_STATEMENT_TIMEOUT_MS' });
   }
@@ -46,12 +79,13 @@ const ConfigSchema = z.object({
 type Env = z.infer<typeof ConfigSchema>;
 
 export interface Config {
-  database: { url?: string; pgliteDir: string; poolSize: number; connectTimeoutMs: number; statementTimeoutMs: number; idleInTransactionTimeoutMs: number };
-  http: { port: number; host: string; requestTimeoutMs: number; shutdownGraceMs: number; healthTimeoutMs: number };
+  database: { url?: string; migrateUrl?: string; pgliteDir: string; poolSize: number; connectTimeoutMs: number; statementTimeoutMs: number; idleInTransactionTimeoutMs: number };
+  http: { port: number; host: string; requestTimeoutMs: number; shutdownGraceMs: number; healthTimeoutMs: number; trustProxy: boolean | string; maxInFlightPerKey: number; headersTimeoutMs: number; keepAliveTimeoutMs: number };
   idempotency: { waitMs: number; ttlSeconds: number };
   rateLimit: { perMinute: number; burst: number };
   audit: { flushMs: number; maxPending: number };
   apiKeyCacheTtlMs: number;
+  authThrottle: { failuresPerMinute: number; failureBurst: number; unknownPrefixTtlMs: number };
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -70,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     database: {
       url: e.DATABASE_URL,
+      migrateUrl: e.DATABASE_MIGRATE_URL ?? e.DATABASE_URL,
       pgliteDir: e.PGLITE_DIR,
       poolSize: e.DB_POOL_SIZE,
       connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
@@ -80,13 +115,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       port: e.PORT,
       host: e.HOST,
       requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+      headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.KEEP_ALIVE_TIMEOUT_MS,
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
       healthTimeoutMs: e.HEALTH_TIMEOUT_MS,
+      trustProxy: trustProxyOf(e.TRUST_PROXY),
+      maxInFlightPerKey: e.KEY_MAX_IN_FLIGHT ?? Math.max(1, e.DB_POOL_SIZE - 2),
     },
     idempotency: { waitMs: e.IDEMPOTENCY_WAIT_MS, ttlSeconds: e.IDEMPOTENCY_TTL_HOURS * 3600 },
     rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, burst: e.RATE_LIMIT_BURST },
     audit: { flushMs: e.AUDIT_FLUSH_MS, maxPending: e.AUDIT_MAX_PENDING },
     apiKeyCacheTtlMs: e.API_KEY_CACHE_TTL_MS,
+    authThrottle: { failuresPerMinute: e.AUTH_FAILURES_PER_MINUTE, failureBurst: e.AUTH_FAILURE_BURST, unknownPrefixTtlMs: e.AUTH_UNKNOWN_PREFIX_TTL_MS },
     logLevel: e.LOG_LEVEL,
   };
+}
+
+/** TRUST_PROXY as Fastify's trustProxy option. */
+function trustProxyOf(value: string): boolean | string {
+  return value === 'true' || value === 'false' ? value === 'true' : value;
 }

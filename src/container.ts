@@ -5,6 +5,7 @@ import type { Database } from './db/database';
 import { createApiKeysService } from './modules/api-keys/api-keys.service';
 import { createAssessmentsService } from './modules/assessments/assessments.service';
 import { createAuditService } from './modules/audit/audit.service';
+import { createAuthThrottle } from './modules/auth-throttle/auth-throttle';
 import { createChangesService } from './modules/changes/changes.service';
 import { createClinicsService } from './modules/clinics/clinics.service';
 import { createFhirService } from './modules/fhir/fhir.service';
@@ -25,6 +26,9 @@ export interface ServiceOptions {
   auditFlushMs: number;
   auditMaxPending: number;
   apiKeyCacheTtlMs: number;
+  authFailuresPerMinute: number;
+  authFailureBurst: number;
+  authUnknownPrefixTtlMs: number;
 }
 
 /** The service options a configuration asks for. */
@@ -38,6 +42,9 @@ export function serviceOptionsFrom(config: Config): ServiceOptions {
     auditFlushMs: config.audit.flushMs,
     auditMaxPending: config.audit.maxPending,
     apiKeyCacheTtlMs: config.apiKeyCacheTtlMs,
+    authFailuresPerMinute: config.authThrottle.failuresPerMinute,
+    authFailureBurst: config.authThrottle.failureBurst,
+    authUnknownPrefixTtlMs: config.authThrottle.unknownPrefixTtlMs,
   };
 }
 
@@ -50,6 +57,11 @@ export function createServices(database: Database, logger: Logger, options: Serv
     apiKeys,
     audit: createAuditService({ database, logger, options: { flushMs: options.auditFlushMs, maxPending: options.auditMaxPending } }),
     changes: createChangesService({ database }),
+    authThrottle: createAuthThrottle({
+      database,
+      logger,
+      options: { failuresPerMinute: options.authFailuresPerMinute, failureBurst: options.authFailureBurst, unknownPrefixTtlMs: options.authUnknownPrefixTtlMs },
+    }),
     rateLimiter: createRateLimiter({ perMinute: options.rateLimitPerMinute, burst: options.rateLimitBurst }),
     clinics: createClinicsService({ database, apiKeys }),
     health: createHealthService({ database, timeoutMs: options.healthTimeoutMs }),

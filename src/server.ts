@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config';
 import { startServices } from './container';
-import { buildApp } from './http/app';
+import { buildApp, httpOptionsFrom } from './http/app';
+import { warnIfOverPrivileged } from './db/least-privilege';
 import { createLifecycle } from './http/lifecycle';
 import { createLogger } from './logger';
 import { shutDown } from './shutdown';
@@ -9,8 +10,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const services = await startServices(config, logger);
+  await warnIfOverPrivileged(services.database, logger);
   const lifecycle = createLifecycle();
-  const app = await buildApp({ services, logger, lifecycle, requestTimeoutMs: config.http.requestTimeoutMs });
+  const app = await buildApp({ services, logger, lifecycle, ...httpOptionsFrom(config) });
   await app.listen({ port: config.http.port, host: config.http.host });
   logger.info({ database: services.database.kind }, 'manuplan is serving');
 

@@ -72,7 +72,8 @@ async function startService(name: string, dbEnv: Record<string, string>): Promis
   return startNode({
     name,
     args: [path.join(ROOT, 'dist', 'server.js')],
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...dbEnv },
+    // One tenant's key drives every connection on purpose (throughput, not fairness): no per-key in-flight cap.
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', KEY_MAX_IN_FLIGHT: '0', ...dbEnv },
     port,
     readyPath: '/health/ready',
     logFile: path.join(WORK, `${name}.log`),

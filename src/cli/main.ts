@@ -24,7 +24,8 @@ const USAGE = `manuplan <command>
                                                 adds, never overwrites; a clinic with records needs --yes
   seed --demo [--name <name>] [--json]          a new demo clinic with patients, plans and sessions
 
-Uses the same environment as the server: DATABASE_URL (PostgreSQL) or PGLITE_DIR (embedded, default ./data).`;
+Uses the same environment as the server: DATABASE_URL (PostgreSQL) or PGLITE_DIR (embedded, default ./data);
+with DATABASE_MIGRATE_URL set, it connects as that owner instead (operator commands need more than the runtime login).`;
 
 /** A command resolves with its exit code, or with nothing for 0. */
 const COMMANDS: Record<string, (ctx: CommandContext) => Promise<void | number>> = {
@@ -77,7 +78,10 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
     const config = loadConfig(env);
     // Logs go to stderr so that stdout carries only the command's result.
     // A command authenticates no requests: no API-key cache, and no connection listening for it.
-    services = await startServices({ ...config, apiKeyCacheTtlMs: 0 }, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, pino.destination(2)));
+    // Operator commands (a clinic for anyone, a revocation in any clinic, export and import)
+    // need more than the runtime login may do: they run as the owner, DATABASE_MIGRATE_URL.
+    const asOwner = { ...config.database, url: config.database.migrateUrl ?? config.database.url };
+    services = await startServices({ ...config, database: asOwner, apiKeyCacheTtlMs: 0 }, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, pino.destination(2)));
     return (await command({ services, io, args, flags: values })) ?? 0;
   } catch (err) {
     if (err instanceof ProblemError) {

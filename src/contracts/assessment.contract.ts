@@ -5,6 +5,7 @@ import { SURGICAL_APPROACHES, SURGICAL_PROCEDURES } from '../planning/catalog/ca
 import { JOINTS, MEASURES } from '../planning/catalog/catalog.measures';
 import { REGION_CODES } from '../planning/catalog/catalog.regions';
 import { SIDES } from '../planning/catalog/catalog.types';
+import { EventDate, EventTimestamp } from './http.contract';
 import {
   FunctionInstrumentSchema,
   GoalTypeSchema,
@@ -150,7 +151,7 @@ export const VitalsSchema = z
 export const SurgerySchema = z
   .strictObject({
     procedure: z.enum(SURGICAL_PROCEDURES).meta({ description: 'From the catalog (surgicalProcedures); its protocol binds techniques, ROM targets and home program' }),
-    date: z.iso.date().max(10).meta({ description: 'YYYY-MM-DD of the operation; not after assessedAt' }),
+    date: EventDate.meta({ description: 'YYYY-MM-DD of the operation; not after assessedAt' }),
     region: RegionCodeSchema,
     side: SideSchema.optional(),
     approach: z.enum(SURGICAL_APPROACHES).optional().meta({ description: 'Changes the protocol (e.g. posterior vs anterior hip)' }),
@@ -165,7 +166,7 @@ export const ScreeningInputSchema = z
       .optional()
       .meta({ description: 'Catalog codes; a local condition may name its region and side' }),
     redFlags: z.array(ConditionCode).max(80).optional().meta({ description: 'Catalog codes; a code means the same in either list' }),
-    surgeryDate: z.iso.date().max(10).nullable().optional().meta({ description: 'YYYY-MM-DD of the operation, for post-surgical timing' }),
+    surgeryDate: EventDate.nullable().optional().meta({ description: 'YYYY-MM-DD of the operation, for post-surgical timing' }),
     age: z.int().min(0).max(120).nullable().optional().meta({ description: 'Years; when absent the patient’s birth date is used' }),
     answers: ScreeningAnswersSchema.optional(),
     vitals: VitalsSchema.optional(),
@@ -186,7 +187,7 @@ export const AssessmentInputSchema = z
     patientId: z.uuid().max(36),
     practitioner: z.string().min(1).max(100),
     complaint: z.string().min(1).max(4000).meta({ description: 'Free text; red-flag and contraindication phrases in it are read' }),
-    assessedAt: z.iso.datetime({ offset: true }).max(64).optional().meta({ description: 'Defaults to now; the date the engine reasons from' }),
+    assessedAt: EventTimestamp.optional().meta({ description: 'Defaults to now; the date the engine reasons from' }),
     painLocations: z.array(PainLocationSchema).max(20).optional().meta({ description: 'May be empty, e.g. for a stress-only assessment' }),
     goals: z
       .array(AssessmentGoalSchema)

@@ -2,8 +2,46 @@ import { z } from 'zod';
 
 // Every string a request may carry is bounded (OWASP API4; `npm run lint:openapi`), formatted ones too.
 export const Uuid = z.uuid().max(36).meta({ description: 'A UUID (time-ordered v7 for ids this service creates).', example: '0193a5c2-7d1e-7b3a-9c4f-2a6b8e1d0f57' });
-export const Timestamp = z.iso.datetime({ offset: true }).max(64).meta({ description: 'ISO 8601 date-time; responses are UTC.' });
-export const CalendarDate = z.iso.date().max(10).meta({ description: 'A date, YYYY-MM-DD.' });
+
+/**
+ * Dates and times a request may carry. PostgreSQL stores years 4713 BC–294276 AD but answers
+ * year 0000 (which ISO 8601 allows and JavaScript parses) with an error, and so would a
+ * 9999-12-31T23:00-05:00 that is year 10000 in UTC: each was a 500. So every accepted instant
+ * lies in the years 0001–9999 once converted to UTC, and every date in 0001–9999.
+ * What records when something happened (a session, an assessment, a birth, an operation) is
+ * further held to 1900-01-01 … one year ahead: outside it is a typing mistake, not a record.
+ */
+const MIN_INSTANT_MS = Date.parse('0001-01-01T00:00:00Z');
+const MAX_INSTANT_MS = Date.parse('9999-12-31T23:59:59.999Z');
+const EARLIEST_EVENT = '1900-01-01';
+const YEAR_MS = 366 * 24 * 3600 * 1000;
+
+const inStorableYears = (ms: number) => ms >= MIN_INSTANT_MS && ms <= MAX_INSTANT_MS;
+const latestEventMs = () => Date.now() + YEAR_MS;
+
+export const Timestamp = z.iso
+  .datetime({ offset: true })
+  .max(64)
+  .refine((v) => inStorableYears(Date.parse(v)), { message: 'must lie in the years 0001–9999 (in UTC)', abort: true })
+  .meta({ description: 'ISO 8601 date-time, years 0001–9999 in UTC; responses are UTC.' });
+
+export const CalendarDate = z.iso
+  .date()
+  .max(10)
+  .refine((v) => v >= '0001-01-01', { message: 'must lie in the years 0001–9999', abort: true })
+  .meta({ description: 'A date, YYYY-MM-DD.' });
+
+/** When something happened: 1900-01-01 at the earliest, at most a year from now. */
+export const EventTimestamp = Timestamp.refine((v) => {
+  const ms = Date.parse(v);
+  return ms >= Date.parse(`${EARLIEST_EVENT}T00:00:00Z`) && ms <= latestEventMs();
+}, `must lie between ${EARLIEST_EVENT} and one year from now`).meta({ description: 'ISO 8601 date-time between 1900-01-01 and one year from now.' });
+
+/** The day something happened: 1900-01-01 at the earliest, at most a year from today. */
+export const EventDate = CalendarDate.refine(
+  (v) => v >= EARLIEST_EVENT && v <= new Date(latestEventMs()).toISOString().slice(0, 10),
+  `must lie between ${EARLIEST_EVENT} and one year from today`,
+).meta({ description: 'A date, YYYY-MM-DD, between 1900-01-01 and one year from today.' });
 
 export const FieldErrorSchema = z
   .object({

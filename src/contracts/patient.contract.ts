@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDate, PageQuery, Timestamp, Uuid } from './http.contract';
+import { EventDate, PageQuery, Timestamp, Uuid } from './http.contract';
 
 export const SexSchema = z.enum(['female', 'male', 'other', 'unknown']).meta({ description: 'Administrative sex, as FHIR Patient.gender' });
 
@@ -11,7 +11,7 @@ export const ExternalIdSchema = z
   .meta({ description: "The clinic's own id for the patient (unique among the clinic's live patients)" });
 
 const name = z.string().trim().min(1).max(100);
-const birthDate = CalendarDate.refine((d) => d >= '1900-01-01', 'must be on or after 1900-01-01').refine(
+const birthDate = EventDate.refine(
   (d) => d <= new Date().toISOString().slice(0, 10),
   'must not be in the future',
 );

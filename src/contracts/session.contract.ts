@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MeasuresSchema } from './assessment.contract';
 import { RegionCodeSchema, TechniqueCodeSchema } from './common.contract';
-import { Timestamp, Uuid } from './http.contract';
+import { EventTimestamp, Timestamp, Uuid } from './http.contract';
 
 const note = z.string().max(5000);
 
@@ -11,7 +11,7 @@ export const SoapNotesSchema = z
 
 export const CreateSessionBodySchema = z
   .strictObject({
-    performedAt: Timestamp,
+    performedAt: EventTimestamp,
     minutes: z.int().min(1).max(240),
     techniques: z.array(TechniqueCodeSchema).min(1).max(30),
     regions: z.array(RegionCodeSchema).max(20),

@@ -1,6 +1,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { LoginPrivileges } from './least-privilege';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -29,6 +30,8 @@ export interface Database {
    */
   listen(channel: string, handlers: NotificationHandlers): void;
   close(): Promise<void>;
+  /** On a server, what the runtime login may do (SPEC §7 least privilege); the embedded database has one user. */
+  loginPrivileges?(): Promise<LoginPrivileges>;
   /** The embedded engine, for tools that dump or copy it; undefined on a server. */
   readonly pglite?: PGlite;
 }

@@ -15,8 +15,6 @@ export interface PoolGuardOptions {
 // (every statement on a dead connection fails at once); short enough not to starve the pool.
 const ORPHAN_GRACE_MS = 1000;
 
-const briefly = (err: Error) => ({ message: err.message, code: (err as { code?: string }).code });
-
 /**
  * Makes a `pg` pool survive the loss of its database without the process crashing, hanging, or
  * shrinking for good. Each guard answers a failure that test/faults/database-outage produced:
@@ -39,7 +37,7 @@ export function guardPool(pool: Pool, { deadlineMs, logger }: PoolGuardOptions):
   pool.on('release', (_err, client) => checkedOut.delete(client));
 
   pool.on('connect', (client) => {
-    client.on('error', (err) => logger.warn({ err: briefly(err) }, 'database connection lost'));
+    client.on('error', (err) => logger.warn({ err }, 'database connection lost'));
 
     client.on('end', () => {
       const timer = setTimeout(() => {

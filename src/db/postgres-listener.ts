@@ -44,7 +44,7 @@ export function listenOnServer(options: ListenerOptions, channel: string, handle
     if (current !== client) return;
     current = undefined;
     handlers.connected(false);
-    options.logger.warn({ err: err && { message: err.message }, channel }, 'listening connection lost; reconnecting');
+    options.logger.warn({ err, channel }, 'listening connection lost; reconnecting');
     client.end().catch(() => undefined);
     scheduleRetry();
   };

@@ -1,9 +1,10 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
-import { Pool } from 'pg';
+import { Client, Pool, type PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import { schema, withTimeout, type Database, type Db } from './database';
 import { migrationsFolder } from './migrations-folder';
+import { loginPrivileges } from './least-privilege';
 import { listenOnServer } from './postgres-listener';
 import { createPostgresTransactions } from './postgres-transactions';
 import { useServerTransactions } from './tenant';
@@ -11,6 +12,8 @@ import { guardPool } from './pool-guards';
 
 export interface PostgresOptions {
   url: string;
+  /** The owner that applies migrations (DATABASE_MIGRATE_URL); the runtime login `url` when unset. */
+  migrateUrl?: string;
   poolSize: number;
   connectTimeoutMs: number;
   statementTimeoutMs: number;
@@ -38,7 +41,7 @@ export function connectPostgres(options: PostgresOptions): Database {
     application_name: 'manuplan',
   });
   // An idle client losing its server (restart, network cut) emits here; unhandled, it would kill the process.
-  pool.on('error', (err) => options.logger.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, 'idle database connection lost'));
+  pool.on('error', (err) => options.logger.warn({ err }, 'idle database connection lost'));
   // Survive losing the database mid-request: see pool-guards.ts for what each guard answers.
   guardPool(pool, { deadlineMs: options.statementTimeoutMs + STATEMENT_DEADLINE_MARGIN_MS, logger: options.logger });
   const db = drizzle(pool, { schema }) as unknown as Db;
@@ -53,7 +56,10 @@ export function connectPostgres(options: PostgresOptions): Database {
       await withTimeout(pool.query('select 1'), timeoutMs, 'database did not answer in time');
     },
     async migrate() {
-      const client = await pool.connect();
+      // Migrations run as the owner, on a connection of their own, when it is not the runtime login.
+      const owner = options.migrateUrl && options.migrateUrl !== options.url ? new Client({ connectionString: options.migrateUrl, application_name: 'manuplan-migrate', connectionTimeoutMillis: options.connectTimeoutMs }) : undefined;
+      if (owner) await owner.connect();
+      const client = owner ?? (await pool.connect());
       try {
         await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
         try {
@@ -62,9 +68,11 @@ export function connectPostgres(options: PostgresOptions): Database {
           await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]);
         }
       } finally {
-        client.release();
+        if (owner) await owner.end();
+        else (client as PoolClient).release();
       }
     },
+    loginPrivileges: () => loginPrivileges(pool),
     listen(channel, handlers) {
       const listener = { url: options.url, connectTimeoutMs: options.connectTimeoutMs, retryMs: LISTENER_RETRY_MS, logger: options.logger };
       stopListening.push(listenOnServer(listener, channel, handlers));

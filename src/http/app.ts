@@ -1,15 +1,19 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
+import type { Config } from '../config';
 import type { Services } from '../container';
 import { notFound, serviceUnavailable } from '../errors';
 import { registerAuditTrail } from './audit';
 import { registerAuthentication } from './auth';
+import { clientErrorHandler } from './client-errors';
+import { registerInFlightCap } from './in-flight';
 import { createLifecycle, type Lifecycle } from './lifecycle';
 import { registerOpenApi } from './openapi';
 import { sendProblem, toProblemError } from './problem';
 import { requestIdFor } from './request-id';
 import { registerRoutes } from './routes';
+import { registerSecurityHeaders } from './security-headers';
 import { serializerCompiler } from './serializer';
 import { validatorCompiler } from './validation';
 
@@ -17,10 +21,23 @@ export interface AppDeps {
   services: Services;
   logger: Logger;
   lifecycle?: Lifecycle;
+  /** Time-outs of the HTTP server (config REQUEST_TIMEOUT_MS, HEADERS_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS); Node's defaults when unset. */
   requestTimeoutMs?: number;
+  headersTimeoutMs?: number;
+  keepAliveTimeoutMs?: number;
+  /** Fastify's trustProxy: whose X-Forwarded-For/-Proto to believe (config TRUST_PROXY). */
+  trustProxy?: boolean | string;
+  /** Requests of one API key in flight at once on this instance (config KEY_MAX_IN_FLIGHT); 0 or unset: no cap. */
+  maxInFlightPerKey?: number;
 }
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** The HTTP server's part of the configuration: time-outs, proxies to trust, the per-key cap. */
+export function httpOptionsFrom(config: Config): Omit<AppDeps, 'services' | 'logger' | 'lifecycle'> {
+  const { requestTimeoutMs, headersTimeoutMs, keepAliveTimeoutMs, trustProxy, maxInFlightPerKey } = config.http;
+  return { requestTimeoutMs, headersTimeoutMs, keepAliveTimeoutMs, trustProxy, maxInFlightPerKey };
+}
 
 /** Builds the HTTP application around the services. It never listens: server.ts and tests decide. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -30,7 +47,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: requestIdFor,
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: deps.trustProxy ?? false,
     requestTimeout: deps.requestTimeoutMs ?? 0,
+    ...(deps.keepAliveTimeoutMs ? { keepAliveTimeout: deps.keepAliveTimeoutMs } : {}),
+    clientErrorHandler,
     // Our own onRequest hook answers 503 as problem+json while draining.
     return503OnClosing: false,
     // Above the longest path parameter the contracts allow (an externalId of 128 characters,
@@ -44,6 +64,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   }).withTypeProvider<ZodTypeProvider>();
 
+  // Fastify has no option for it: Node's own, on the server Fastify made.
+  if (deps.headersTimeoutMs) app.server.headersTimeout = deps.headersTimeoutMs;
+  registerSecurityHeaders(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -63,17 +86,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.setErrorHandler((err, request, reply) => {
     const problem = toProblemError(err);
-    // A 503 is the database or a shutdown speaking, not a bug; anything else 5xx is one.
-    if (problem.status === 503) request.log.warn({ err: { message: (err as Error).message } }, 'service unavailable');
-    else if (problem.status >= 500) request.log.error({ err }, 'request failed');
+    // A 503 is the database or a shutdown speaking, not a bug; anything else 5xx is one. The
+    // error is logged by class, code and route (logger.ts): its message may hold SQL and data.
+    const route = request.routeOptions.url ?? null;
+    if (problem.status === 503) request.log.warn({ err, route }, 'service unavailable');
+    else if (problem.status >= 500) request.log.error({ err, route }, 'request failed');
     return sendProblem(request, reply, problem);
   });
   app.setNotFoundHandler((request, reply) => sendProblem(request, reply, notFound(`${request.method} ${request.url.split('?')[0]}`)));
 
-  registerAuthentication(app, deps.services.apiKeys, deps.services.rateLimiter);
+  registerAuthentication(app, deps.services.apiKeys, deps.services.rateLimiter, deps.services.authThrottle);
+  registerInFlightCap(app, deps.maxInFlightPerKey ?? 0);
   registerAuditTrail(app, deps.services.audit);
   // Queued audit events are written before the database closes (server shutdown, tests).
   app.addHook('onClose', () => deps.services.audit.close());
+  app.addHook('onClose', () => deps.services.authThrottle.close());
   await registerOpenApi(app);
   await app.register(registerRoutes, { services: deps.services });
   return app;

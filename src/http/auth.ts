@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { forbidden, unauthorized } from '../errors';
-import { scopeGrants, type Scope } from '../lib/api-key-token';
+import { scopeGrants, tokenPrefix, type Scope } from '../lib/api-key-token';
 import type { ApiKeysService, Principal } from '../modules/api-keys/api-keys.service';
+import type { AuthThrottle } from '../modules/auth-throttle/auth-throttle';
 import type { RateLimiter } from '../modules/rate-limits/rate-limiter';
 
 declare module 'fastify' {
@@ -18,10 +19,12 @@ const BEARER = /^Bearer +(\S+) *$/i;
 
 /**
  * Authenticates every route that declares a scope, before its body is even read, and charges
- * the key's rate limit in the same transaction (429 before any work).
+ * the key's rate limit in the same transaction (429 before any work). Failed authentications
+ * are throttled per client address and key prefix (modules/auth-throttle): 429 once over.
  */
-export function registerAuthentication(app: FastifyInstance, apiKeys: ApiKeysService, rateLimiter?: RateLimiter): void {
+export function registerAuthentication(app: FastifyInstance, apiKeys: ApiKeysService, rateLimiter?: RateLimiter, throttle?: AuthThrottle): void {
   const admission = rateLimiter?.enabled ? rateLimiter : undefined;
+  const failures = throttle?.enabled ? throttle : undefined;
   app.decorateRequest('principal', undefined);
   const limitHeaders = admission?.headers;
   app.addHook('onRequest', async (request, reply) => {
@@ -31,11 +34,25 @@ export function registerAuthentication(app: FastifyInstance, apiKeys: ApiKeysSer
     const header = request.headers.authorization;
     if (!header) throw unauthorized('Send the API key as "Authorization: Bearer <api key>".');
     const token = BEARER.exec(header)?.[1];
-    if (!token) throw unauthorized('The Authorization header must be "Bearer <api key>".');
-    const principal = await apiKeys.authenticate(token, admission);
-    if (!principal) throw unauthorized('The API key is unknown or revoked.');
-    request.principal = principal;
-    if (!scopeGrants(principal.scopes, scope)) throw forbidden(`This operation needs an API key with the "${scope}" scope.`);
+    const prefix = token ? tokenPrefix(token) : null;
+    failures?.check(request.ip, prefix, token !== undefined && apiKeys.verifiesLocally(token));
+    if (!token) {
+      failures?.failedLocally(request.ip, null);
+      throw unauthorized('The Authorization header must be "Bearer <api key>".');
+    }
+    const refused = unauthorized('The API key is unknown or revoked.');
+    // Malformed, or a prefix that matched no key a moment ago: no lookup, and the failure is counted in the background.
+    if (!prefix || failures?.isUnknownPrefix(prefix)) {
+      failures?.failedLocally(request.ip, prefix);
+      throw refused;
+    }
+    const found = await apiKeys.identify(token, admission);
+    if (typeof found === 'string') {
+      if (found === 'unknown') failures?.noteUnknownPrefix(prefix);
+      throw failures ? await failures.failed(request.ip, prefix, refused) : refused;
+    }
+    request.principal = found;
+    if (!scopeGrants(found.scopes, scope)) throw forbidden(`This operation needs an API key with the "${scope}" scope.`);
   });
 }
 

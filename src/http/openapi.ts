@@ -75,7 +75,14 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         typeof jsonSchemaTransformObject
       >,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/docs',
+    // Swagger UI's own policy (its inline scripts by hash, nothing from elsewhere but fonts and
+    // styles), without upgrade-insecure-requests: over plain HTTP (a local setup) it would send
+    // the page's own requests to an https:// that is not there.
+    staticCSP: true,
+    transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, ''),
+  });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }
 

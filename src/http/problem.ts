@@ -6,6 +6,9 @@ import { RequestValidationError } from './validation';
 
 export const PROBLEM_TYPE_BASE = 'https://manuplan.dev/problems/';
 
+// A body of 10,000 unknown fields must not answer with 10,000 errors: the count says how many there were.
+export const MAX_FIELD_ERRORS = 50;
+
 function problem(status: number, slug: string, title: string, detail: string, errors?: FieldError[]): ProblemError {
   return new ProblemError(status, slug, title, detail, errors);
 }
@@ -28,7 +31,10 @@ const FASTIFY_CLIENT_ERRORS: Record<string, (err: FastifyError) => ProblemError>
 export function toProblemError(err: unknown): ProblemError {
   if (err instanceof ProblemError) return err;
   if (err instanceof RequestValidationError) {
-    return problem(400, 'validation-error', 'Invalid request', `The ${err.part} has ${err.errors.length} invalid field(s).`, err.errors);
+    const { length } = err.errors;
+    if (length <= MAX_FIELD_ERRORS) return problem(400, 'validation-error', 'Invalid request', `The ${err.part} has ${length} invalid field(s).`, err.errors);
+    const detail = `The ${err.part} has ${length} invalid field(s); the first ${MAX_FIELD_ERRORS} are listed.`;
+    return problem(400, 'validation-error', 'Invalid request', detail, err.errors.slice(0, MAX_FIELD_ERRORS));
   }
   const fastifyError = err as FastifyError;
   const known = fastifyError?.code && FASTIFY_CLIENT_ERRORS[fastifyError.code];
@@ -48,7 +54,8 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, err: P
     title: err.title,
     status: err.status,
     detail: err.detail,
-    instance: request.url,
+    // The path only: a query string may carry what a client should not have sent (?api_key=).
+    instance: request.url.split('?')[0],
     requestId: String(request.id),
     ...(err.errors ? { errors: err.errors } : {}),
   };

@@ -27,5 +27,13 @@ export function decodeCursor<T extends (string | number)[]>(cursor: string, chec
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const isUuid = (v: unknown): v is string => typeof v === 'string' && UUID_PATTERN.test(v);
-export const isIsoTimestamp = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v)) && /^\d{4}-\d{2}-\d{2}T/.test(v);
-export const isNonNegativeInteger = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+// Years 0001–9999 only: PostgreSQL refuses year 0000, and a forged cursor must not reach it.
+const MIN_CURSOR_MS = Date.parse('0001-01-01T00:00:00Z');
+const MAX_CURSOR_MS = Date.parse('9999-12-31T23:59:59.999Z');
+export const isIsoTimestamp = (v: unknown): v is string => {
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(v)) return false;
+  const ms = Date.parse(v);
+  return ms >= MIN_CURSOR_MS && ms <= MAX_CURSOR_MS;
+};
+// At most what an integer column holds (versions are int4): beyond it PostgreSQL answers an error.
+export const isNonNegativeInteger = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v <= 2_147_483_647;

@@ -1,22 +1,23 @@
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { idempotencyMacKey } from './fingerprint';
 
 /**
  * Idempotency records keep the first response for a day so a retry can replay it. That
  * response may hold what must not rest in plain text: the secret of a new API key (SPEC §1:
- * keys are stored hashed, shown once), or a patient's data. So the table stores only a hash
- * of the client's Idempotency-Key, and the response sealed with AES-256-GCM under a key
+ * keys are stored hashed, shown once), or a patient's data. So the table stores only a keyed
+ * digest of the client's Idempotency-Key, and the response sealed with AES-256-GCM under a key
  * derived from the Idempotency-Key itself: only a caller who presents the key can open it.
  * A replay is then exactly as secret as the client's key; clients should use random keys.
  */
 
-const KEY_DIGEST_CONTEXT = 'manuplan idempotency key\n';
+const KEY_DIGEST_CONTEXT = 'manuplan idempotency key';
 const SEAL_INFO = 'manuplan idempotent response v1';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
-/** What is stored instead of the Idempotency-Key: its SHA-256, hex. */
-export function idempotencyKeyDigest(key: string): string {
-  return createHash('sha256').update(KEY_DIGEST_CONTEXT + key).digest('hex');
+/** What is stored instead of the Idempotency-Key: an HMAC under a key derived from it and the clinic (lib/fingerprint), hex. */
+export function idempotencyKeyDigest(key: string, clinicId: string): string {
+  return createHmac('sha256', idempotencyMacKey(key, clinicId)).update(KEY_DIGEST_CONTEXT).digest('hex');
 }
 
 function sealingKey(key: string, clinicId: string): Buffer {

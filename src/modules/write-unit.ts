@@ -32,7 +32,7 @@ export function createWriteUnit(database: Database, options: WriteUnitOptions): 
     if (!idempotency) return inClinic(db, ctx.clinicId, work);
     try {
       return await inClinic(db, ctx.clinicId, async (tx) => {
-        const digest = idempotencyKeyDigest(idempotency.key);
+        const digest = idempotencyKeyDigest(idempotency.key, ctx.clinicId);
         const claimRow = {
           clinicId: ctx.clinicId,
           key: digest,

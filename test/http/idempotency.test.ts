@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../src/db/database';
-import { requestFingerprint } from '../../src/lib/fingerprint';
+import { canonicalJson, requestFingerprint } from '../../src/lib/fingerprint';
 import { idempotencyKeyDigest, seal } from '../../src/lib/sealed-response';
 import { feedClient } from '../support/change-feed';
 import { serverDatabaseUrl } from '../support/database-target';
@@ -33,6 +34,28 @@ describe('Idempotency-Key: a retried POST is answered, not repeated', () => {
     // The work ran once: one creation in the change feed.
     const feed = await feedClient(t, c).pollUntil(undefined, (all) => all.length > 0);
     expect(feed.changes).toEqual([expect.objectContaining({ type: 'patient', id: first.body.id, version: 1, op: 'upsert' })]);
+  });
+
+  it('stores keyed digests: neither the plain SHA-256 of the body nor of the key, and different per clinic', async () => {
+    const [a, b] = [await t.createClinic(), await t.createClinic()];
+    const body = { firstName: 'Ada', lastName: 'Lovelace', birthDate: '1980-02-01' };
+    for (const c of [a, b]) expect((await postPatient(t, c, 'same-key', body)).status).toBe(201);
+    const rows = await queryRows<{ clinic_id: string; key: string; request_hash: string }>(
+      t.database.db,
+      sql`select clinic_id, key, request_hash from idempotency_keys where clinic_id in (${a.clinicId}, ${b.clinicId})`,
+    );
+    expect(rows).toHaveLength(2);
+    const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+    const plainBodies = [canonicalJson(body), JSON.stringify(body), `POST /v1/patients\n${canonicalJson(body)}`].map(sha256);
+    for (const row of rows) {
+      expect(plainBodies).not.toContain(row.request_hash);
+      expect([sha256('same-key'), sha256('manuplan idempotency key\nsame-key')]).not.toContain(row.key);
+      // What it is: an HMAC under a key derived from the Idempotency-Key and the clinic.
+      expect(row.request_hash).toBe(requestFingerprint('same-key', row.clinic_id, 'POST', '/v1/patients', body));
+      expect(row.key).toBe(idempotencyKeyDigest('same-key', row.clinic_id));
+    }
+    expect(rows[0]!.key).not.toBe(rows[1]!.key);
+    expect(rows[0]!.request_hash).not.toBe(rows[1]!.request_hash);
   });
 
   it('answers 422 when the key comes back with a different body, and creates nothing', async () => {
@@ -168,7 +191,7 @@ describe('Idempotency-Key: a retried POST is answered, not repeated', () => {
       await raw.query(
         `insert into idempotency_keys (clinic_id, key, request_hash, method, path, expires_at)
          values ($1, $2, $3, 'POST', '/v1/patients', now() + interval '1 day')`,
-        [c.clinicId, idempotencyKeyDigest(key), requestFingerprint('POST', '/v1/patients', body)],
+        [c.clinicId, idempotencyKeyDigest(key, c.clinicId), requestFingerprint(key, c.clinicId, 'POST', '/v1/patients', body)],
       );
     }
 
@@ -209,7 +232,7 @@ describe('Idempotency-Key: a retried POST is answered, not repeated', () => {
       };
       await raw.query(`update idempotency_keys set status_code = 201, response_body = $3 where clinic_id = $1 and key = $2`, [
         c.clinicId,
-        idempotencyKeyDigest('wait-and-replay'),
+        idempotencyKeyDigest('wait-and-replay', c.clinicId),
         JSON.stringify(seal('wait-and-replay', c.clinicId, answer)),
       ]);
       await raw.query('commit');

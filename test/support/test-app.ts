@@ -5,7 +5,7 @@ import request from 'supertest';
 import { loadConfig } from '../../src/config';
 import { createServices, serviceOptionsFrom, type ServiceOptions, type Services } from '../../src/container';
 import type { Database } from '../../src/db/database';
-import { buildApp } from '../../src/http/app';
+import { buildApp, type AppDeps } from '../../src/http/app';
 import { createLifecycle, type Lifecycle } from '../../src/http/lifecycle';
 import { createLogger } from '../../src/logger';
 import { openTestDatabase } from './test-database';
@@ -32,7 +32,14 @@ export interface TestClinic {
 
 /** The real app on a real (embedded or server) database, as a clinic's software would meet it. */
 export async function startTestApp(
-  options: { database?: Database; services?: (s: Services) => Services; logLevel?: string; serviceOptions?: Partial<ServiceOptions> } = {},
+  options: {
+    database?: Database;
+    services?: (s: Services) => Services;
+    logLevel?: string;
+    serviceOptions?: Partial<ServiceOptions>;
+    /** Further options of buildApp (trustProxy, time-outs…). */
+    appOptions?: Partial<Omit<AppDeps, 'services' | 'logger' | 'lifecycle'>>;
+  } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await openTestDatabase());
   const logs: string[] = [];
@@ -46,7 +53,7 @@ export async function startTestApp(
   const base = createServices(database, logger, { ...serviceOptionsFrom(loadConfig({})), ...options.serviceOptions });
   const services = options.services ? options.services(base) : base;
   const lifecycle = createLifecycle();
-  const app = await buildApp({ services, logger, lifecycle });
+  const app = await buildApp({ ...options.appOptions, services, logger, lifecycle });
   await app.ready();
 
   return {

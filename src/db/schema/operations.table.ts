@@ -78,3 +78,15 @@ export const rateLimits = pgTable(
   },
   (t) => [primaryKey({ columns: [t.clinicId, t.keyId] })],
 );
+
+/**
+ * Failed authentications, counted per client address and per key prefix and shared by every
+ * instance (SPEC §7: rate-limit counters live in PostgreSQL). Not a tenant table: a failure
+ * has no clinic. `subject` is a SHA-256 digest of "address:…" or "prefix:…", so the table
+ * holds no client address in plain; `tat` is the GCRA "theoretical arrival time". Rows whose
+ * bucket has drained are swept by later charges.
+ */
+export const authFailures = pgTable('auth_failures', {
+  subject: text('subject').primaryKey(),
+  tat: timestamp('tat', { withTimezone: true, mode: 'date' }).notNull(),
+});

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { builder, compile, rowMapper, rowsOf } from '../../db/compiled-query';
 import type { Executor } from '../../db/database';
 import { apiKeys } from '../../db/schema';
@@ -33,6 +33,19 @@ export const apiKeysRepository = {
       .where(and(eq(apiKeys.clinicId, clinicId), after(apiKeys.createdAt, apiKeys.id, position)))
       .orderBy(asc(apiKeys.createdAt), asc(apiKeys.id))
       .limit(limit);
+  },
+
+  /**
+   * The ids of the clinic's unrevoked admin keys, locked until the transaction ends: two
+   * revocations of a clinic's admin keys then take turns, and the second sees the first.
+   */
+  async lockActiveAdminKeys(db: Executor, clinicId: string): Promise<string[]> {
+    const rows = await db
+      .select({ id: apiKeys.id })
+      .from(apiKeys)
+      .where(and(eq(apiKeys.clinicId, clinicId), isNull(apiKeys.revokedAt), sql`'admin' = any(${apiKeys.scopes})`))
+      .for('update');
+    return rows.map((r) => r.id);
   },
 
   /** Revokes a key; the first revocation time stands. Returns the row, or undefined when there is none. */

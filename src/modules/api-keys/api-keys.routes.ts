@@ -44,9 +44,9 @@ export const apiKeysRoutes: FastifyPluginAsyncZod<{ apiKeys: ApiKeysService }> =
       schema: {
         operationId: 'revokeApiKey',
         tags: ['admin'],
-        summary: 'Revoke an API key; it stops working on its next request',
+        summary: "Revoke an API key; it stops working on its next request. The clinic's last admin key cannot be revoked here (409)",
         params: IdParams,
-        response: { 200: ApiKeySchema, ...problemResponses(400, 401, 403, 404) },
+        response: { 200: ApiKeySchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => apiKeys.revoke(principalOf(request).clinicId, request.params.id),

@@ -1,7 +1,7 @@
 import type { Database, Executor, Tx } from '../../db/database';
 import { asKeyHolder, inClinic, readInClinic } from '../../db/tenant';
 import type { ApiKey, CreateApiKeyBody, CreatedApiKey } from '../../contracts/api-key.contract';
-import { notFound } from '../../errors';
+import { conflict, notFound } from '../../errors';
 import { generateToken, tokenMatches, tokenPrefix, type Scope } from '../../lib/api-key-token';
 import { uuidv7 } from '../../lib/uuid';
 import { decodePosition, toPage, type Page, type PageRequest } from '../paging';
@@ -52,6 +52,36 @@ export function createApiKeysService({ database, write, cacheTtlMs = 0 }: { data
     return { apiKey: toApiKey(row), secret: token };
   }
 
+  /**
+   * The principal behind a presented key, or why there is none: `unknown` when no key has
+   * its prefix (authentication may then skip the lookup for a while), `refused` when it is
+   * malformed, revoked or its secret does not match.
+   * A key checked in the last `cacheTtlMs` is taken from this instance's cache (see
+   * api-key-cache.ts: a revocation anywhere is forgotten here as soon as the database
+   * announces it) and, while its rate-limit lease lasts, costs no database round trip. Else
+   * the key is read and `admission` charged in one transaction, so a request pays for one
+   * transaction before its own work, not two.
+   */
+  async function identify(token: string, admission?: Admission): Promise<Principal | 'unknown' | 'refused'> {
+    const prefix = tokenPrefix(token);
+    if (!prefix) return 'refused';
+    const cached = cache.get(prefix);
+    if (cached) {
+      if (!tokenMatches(token, cached.secretHash)) return 'refused';
+      if (!admission || admission.admit(cached.principal)) return cached.principal;
+    }
+    const generation = cache.generation();
+    return asKeyHolder(db, prefix, async (tx) => {
+      const row = await apiKeysRepository.findByPrefix(tx, prefix);
+      if (!row) return 'unknown';
+      if (row.revokedAt || !tokenMatches(token, row.secretHash)) return 'refused';
+      const principal: Principal = Object.freeze({ clinicId: row.clinicId, keyId: row.id, scopes: row.scopes as Scope[] });
+      cache.put(prefix, { principal, secretHash: row.secretHash }, generation);
+      if (admission) await admission.charge(tx, principal);
+      return principal;
+    });
+  }
+
   return {
     issue,
 
@@ -72,9 +102,22 @@ export function createApiKeysService({ database, write, cacheTtlMs = 0 }: { data
       return toPage(rows, query.limit, (row) => ({ at: row.createdAt, id: row.id }), toApiKey);
     },
 
-    /** Revokes a key of the clinic; effective on the key's next request. */
+    /**
+     * Revokes a key of the clinic; effective on the key's next request. The clinic's last
+     * admin key is refused (409): over HTTP that would lock the clinic out of its own
+     * administration for good; an operator can still do it with the CLI (revokeAnyClinic).
+     */
     async revoke(clinicId: string, keyId: string): Promise<ApiKey> {
-      const row = await inClinic(db, clinicId, (tx) => apiKeysRepository.revoke(tx, { clinicId, id: keyId }, new Date()));
+      const row = await inClinic(db, clinicId, async (tx) => {
+        const admins = await apiKeysRepository.lockActiveAdminKeys(tx, clinicId);
+        if (admins.length === 1 && admins[0] === keyId) {
+          throw conflict(
+            "This is the clinic's last admin key: revoking it would leave no one able to manage the clinic's keys. Issue another admin key first (or revoke it with the CLI: manuplan key revoke).",
+            'last-admin-key',
+          );
+        }
+        return apiKeysRepository.revoke(tx, { clinicId, id: keyId }, new Date());
+      });
       if (!row) throw notFound('API key');
       cache.forget(row.prefix);
       return toApiKey(row);
@@ -88,31 +131,19 @@ export function createApiKeysService({ database, write, cacheTtlMs = 0 }: { data
       return toApiKey(row);
     },
 
-    /**
-     * The principal behind a presented key, or null when it is malformed, unknown or revoked.
-     * A key checked in the last `cacheTtlMs` is taken from this instance's cache (see
-     * api-key-cache.ts: a revocation anywhere is forgotten here as soon as the database
-     * announces it) and, while its rate-limit lease lasts, costs no database round trip. Else
-     * the key is read and `admission` charged in one transaction, so a request pays for one
-     * transaction before its own work, not two.
-     */
+    identify,
+
+    /** The principal behind a presented key, or null when it is malformed, unknown or revoked. */
     async authenticate(token: string, admission?: Admission): Promise<Principal | null> {
+      const found = await identify(token, admission);
+      return typeof found === 'string' ? null : found;
+    },
+
+    /** Whether this instance can tell, without the database, that the key is valid (it is cached and the secret matches). */
+    verifiesLocally(token: string): boolean {
       const prefix = tokenPrefix(token);
-      if (!prefix) return null;
-      const cached = cache.get(prefix);
-      if (cached) {
-        if (!tokenMatches(token, cached.secretHash)) return null;
-        if (!admission || admission.admit(cached.principal)) return cached.principal;
-      }
-      const generation = cache.generation();
-      return asKeyHolder(db, prefix, async (tx) => {
-        const row = await apiKeysRepository.findByPrefix(tx, prefix);
-        if (!row || row.revokedAt || !tokenMatches(token, row.secretHash)) return null;
-        const principal: Principal = Object.freeze({ clinicId: row.clinicId, keyId: row.id, scopes: row.scopes as Scope[] });
-        cache.put(prefix, { principal, secretHash: row.secretHash }, generation);
-        if (admission) await admission.charge(tx, principal);
-        return principal;
-      });
+      const cached = prefix ? cache.get(prefix) : undefined;
+      return cached !== undefined && tokenMatches(token, cached.secretHash);
     },
   };
 }

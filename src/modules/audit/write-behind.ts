@@ -58,7 +58,7 @@ export function createWriteBehind<T>({ write, logger, flushMs, batchSize, maxPen
       } catch (err) {
         pending = [...batch, ...pending];
         keepWithinBound();
-        logger.error({ err: { message: (err as Error).message }, pending: pending.length }, 'writing audit events failed; retrying');
+        logger.error({ err, pending: pending.length }, 'writing audit events failed; retrying');
         if (!closed) schedule();
         return;
       }

@@ -12,6 +12,7 @@ export const FEED_START: FeedPosition = { txid: '0', seq: 0 };
 
 const VERSION = 'f1';
 const TXID = /^\d{1,20}$/;
+const MAX_XID8 = 2n ** 64n - 1n;
 
 // The cursor names its clinic by a short digest, so a cursor handed to another clinic is
 // recognised (and refused) without putting the clinic id itself into the token.
@@ -40,5 +41,7 @@ export function decodeFeedCursor(cursor: string | undefined, clinicId: string): 
   const [version, tag, txid, seq] = parsed as unknown[];
   if (version !== VERSION || tag !== clinicTag(clinicId)) throw resync();
   if (typeof txid !== 'string' || !TXID.test(txid) || typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0) throw resync();
+  // Past what xid8 holds, PostgreSQL would answer an error (500), not an empty page.
+  if (BigInt(txid) > MAX_XID8) throw resync();
   return { txid, seq };
 }
