@@ -10,7 +10,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const services = await startServices(config, logger);
-  await warnIfOverPrivileged(services.database, logger);
+  // A check that cannot run (a catalogue query refused) must not keep the service from starting.
+  await warnIfOverPrivileged(services.database, logger).catch((err: unknown) => logger.warn({ err }, 'could not check the database login'));
   const lifecycle = createLifecycle();
   const app = await buildApp({ services, logger, lifecycle, ...httpOptionsFrom(config) });
   await app.listen({ port: config.http.port, host: config.http.host });

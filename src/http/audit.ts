@@ -84,7 +84,7 @@ export function registerAuditTrail(app: FastifyInstance, audit: AuditService): v
     if (scope && configured !== false) {
       const principal = request.principal;
       if (!principal) {
-        if (status === 401) logAuthenticationFailure(request);
+        if (status === 401 || (status === 429 && request.authThrottled)) logAuthenticationFailure(request, status === 429);
       } else if (status !== 429) {
         const paramId = (request.params as { id?: unknown } | undefined)?.id;
         audit.record({
@@ -103,11 +103,19 @@ export function registerAuditTrail(app: FastifyInstance, audit: AuditService): v
   });
 }
 
-/** A 401 names no clinic, so it goes to the log: where from and which key prefix, never the key. */
-function logAuthenticationFailure(request: FastifyRequest): void {
+/**
+ * A 401 names no clinic, so it goes to the log: where from and which key prefix, never the key.
+ * So does a 429 before authentication: the address or prefix is throttled for failing (auth-throttle).
+ */
+function logAuthenticationFailure(request: FastifyRequest, throttled: boolean): void {
   const token = /^Bearer +(\S+)/i.exec(request.headers.authorization ?? '')?.[1];
   request.log.warn(
-    { audit: 'authentication_failed', keyPrefix: (token && tokenPrefix(token)) || null, route: request.routeOptions.url, remoteAddress: request.ip },
-    'request without a valid API key',
+    {
+      audit: throttled ? 'authentication_throttled' : 'authentication_failed',
+      keyPrefix: (token && tokenPrefix(token)) || null,
+      route: request.routeOptions.url,
+      remoteAddress: request.ip,
+    },
+    throttled ? 'request refused: too many failed authentications' : 'request without a valid API key',
   );
 }

@@ -12,6 +12,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     principal?: Principal;
+    /** Refused (429) for too many failed authentications from its address or for its key prefix. */
+    authThrottled?: boolean;
   }
 }
 
@@ -26,6 +28,7 @@ export function registerAuthentication(app: FastifyInstance, apiKeys: ApiKeysSer
   const admission = rateLimiter?.enabled ? rateLimiter : undefined;
   const failures = throttle?.enabled ? throttle : undefined;
   app.decorateRequest('principal', undefined);
+  app.decorateRequest('authThrottled', false);
   const limitHeaders = admission?.headers;
   app.addHook('onRequest', async (request, reply) => {
     const scope = request.routeOptions.config.scope;
@@ -35,7 +38,12 @@ export function registerAuthentication(app: FastifyInstance, apiKeys: ApiKeysSer
     if (!header) throw unauthorized('Send the API key as "Authorization: Bearer <api key>".');
     const token = BEARER.exec(header)?.[1];
     const prefix = token ? tokenPrefix(token) : null;
-    failures?.check(request.ip, prefix, token !== undefined && apiKeys.verifiesLocally(token));
+    try {
+      failures?.check(request.ip, prefix, token !== undefined && apiKeys.verifiesLocally(token));
+    } catch (err) {
+      request.authThrottled = true;
+      throw err;
+    }
     if (!token) {
       failures?.failedLocally(request.ip, null);
       throw unauthorized('The Authorization header must be "Bearer <api key>".');
@@ -49,7 +57,9 @@ export function registerAuthentication(app: FastifyInstance, apiKeys: ApiKeysSer
     const found = await apiKeys.identify(token, admission);
     if (typeof found === 'string') {
       if (found === 'unknown') failures?.noteUnknownPrefix(prefix);
-      throw failures ? await failures.failed(request.ip, prefix, refused) : refused;
+      const answer = failures ? await failures.failed(request.ip, prefix, refused) : refused;
+      request.authThrottled = answer.status === 429;
+      throw answer;
     }
     request.principal = found;
     if (!scopeGrants(found.scopes, scope)) throw forbidden(`This operation needs an API key with the "${scope}" scope.`);

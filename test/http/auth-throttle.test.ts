@@ -42,6 +42,10 @@ describe('failed authentication is throttled per client address and per key pref
     expectThrottled(await get(t, attacker, clinic.adminKey));
     expect(lookups).not.toHaveBeenCalled();
     expect((await get(t, address(), clinic.adminKey)).status).toBe(200);
+    // The refusals are in the log by address and key prefix, never by key.
+    const throttledLines = t.logs.map((l) => JSON.parse(l)).filter((l) => l.audit === 'authentication_throttled' && l.remoteAddress === attacker);
+    expect(throttledLines.length).toBeGreaterThanOrEqual(2);
+    expect(t.logs.join('')).not.toContain(clinic.adminKey.slice(17));
   });
 
   it('per key prefix: failures on one prefix from many addresses are throttled too', async () => {

@@ -37,7 +37,9 @@ export async function startServerProcess(env: Record<string, string>, options: {
   const output: string[] = [];
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
+    // The fault runs drive one clinic's key with as many workers as the pool has, on purpose: no
+    // per-key in-flight cap (KEY_MAX_IN_FLIGHT), whose 429s would read as lost writes.
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', KEY_MAX_IN_FLIGHT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (chunk: Buffer) => output.push(String(chunk)));

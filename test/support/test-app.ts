@@ -50,7 +50,11 @@ export async function startTestApp(
     },
   });
   const logger = createLogger(options.logLevel ?? 'info', sink as unknown as pino.DestinationStream);
-  const base = createServices(database, logger, { ...serviceOptionsFrom(loadConfig({})), ...options.serviceOptions });
+  // Failed-authentication throttling is off unless a test asks for it: every test file speaks
+  // from 127.0.0.1 to one shared database, so one file's deliberate failures (the fuzzer's
+  // bad-key envelope above all) would throttle another's requests. auth-throttle.test.ts tests
+  // it with addresses of its own.
+  const base = createServices(database, logger, { ...serviceOptionsFrom(loadConfig({})), authFailuresPerMinute: 0, ...options.serviceOptions });
   const services = options.services ? options.services(base) : base;
   const lifecycle = createLifecycle();
   const app = await buildApp({ ...options.appOptions, services, logger, lifecycle });
