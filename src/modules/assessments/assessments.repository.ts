@@ -43,6 +43,8 @@ export const assessmentsRepository = {
         patientId: a.patientId,
         assessmentId: a.id,
         notes: null,
+        previousPlanId: null,
+        nextPlanId: null,
         version: Number(row.p_version),
         createdAt: stamp(row.p_created_at),
         updatedAt: stamp(row.p_updated_at),
