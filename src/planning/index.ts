@@ -4,5 +4,6 @@ export { ENGINE_VERSION, CATALOG_VERSION } from './engine.version';
 export { CATALOG } from './catalog/catalog';
 export { generatePlan } from './plan/plan.generator';
 export { computeProgress, type SessionForProgress } from './progress/progress.calculator';
+export { withEpisodeBaselines, type EpisodePlan } from './progress/episode';
 export { billingFor, techniqueViolations, type TechniqueViolation } from './plan/edit.rules';
 export type { PlanningContext } from './case.facts';
