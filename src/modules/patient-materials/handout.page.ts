@@ -3,6 +3,7 @@
 // when to stop and call. Self-contained (inline CSS with print rules, no script, no external asset);
 // every stored text goes through the escaping `html` template, never string concatenation.
 import type { PlanContent } from '../../contracts/plan.contract';
+import { HANDOUT_CSP } from '../../contracts/patient-materials.contract';
 import { html, Markup } from '../../lib/markup';
 import { HOME_EXERCISES } from '../../planning';
 import { goalWords, measureScale, measureTitle, measureUnit, regionWords, techniqueWords } from './plain-words';
@@ -136,6 +137,7 @@ export function handoutHtml(input: HandoutInput): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
+<meta http-equiv="Content-Security-Policy" content="${HANDOUT_CSP}">
 <title>Your treatment plan – ${input.clinicName}</title>
 <style>${style(paper)}</style>
 </head>

@@ -93,7 +93,8 @@ function panel(goal: ChartGoal, index: number): Markup {
   const [t0, t1] = [Math.min(...times), Math.max(...times)];
   const x = (date: string) => {
     if (times.length === 0 || t1 === t0) return (x0 + x1) / 2;
-    return x0 + 12 + ((Date.parse(`${date}T00:00:00Z`) - t0) / (t1 - t0)) * (x1 - x0 - 24);
+    // Inset by half a date label, so that the first and last labels stay inside the chart.
+    return x0 + 36 + ((Date.parse(`${date}T00:00:00Z`) - t0) / (t1 - t0)) * (x1 - x0 - 72);
   };
   const clip = (v: number) => Math.min(hi, Math.max(lo, v));
   const band =
