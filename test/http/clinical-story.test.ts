@@ -254,6 +254,7 @@ describe('a clinic’s story: patient → assessment → plan → edits → sess
     const snapshot = async () => ({
       plan: (await t.http().get(`/v1/plans/${theirs.plan.id}`).set(otherAuth)).body,
       sessions: (await t.http().get(`/v1/plans/${theirs.plan.id}/sessions`).set(otherAuth)).body,
+      plans: (await t.http().get(`/v1/plans?patientId=${theirPatient}`).set(otherAuth)).body,
       patient: (await t.http().get(`/v1/patients/${theirPatient}`).set(otherAuth)).body,
     });
     const before = await snapshot();
@@ -271,6 +272,9 @@ describe('a clinic’s story: patient → assessment → plan → edits → sess
       t.http().get(`/v1/plans/${p}/sessions`),
       t.http().post(`/v1/plans/${p}/sessions`).send({ performedAt: '2026-03-01T10:00:00Z', minutes: 30, techniques: ['swedish_massage'], regions: ['neck'] }),
       t.http().get(`/v1/plans/${p}/progress`),
+      t.http().get(`/v1/plans/${p}/progress/chart`),
+      t.http().get(`/v1/plans/${p}/handout`),
+      t.http().post(`/v1/plans/${p}/reassessments`).send((({ patientId: _x, ...input }) => input)(lowBackAssessment(theirPatient))),
     ];
     for (const [i, call] of calls.entries()) {
       const res = await call.set(auth());
