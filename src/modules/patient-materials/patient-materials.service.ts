@@ -1,6 +1,6 @@
 import type { PlanContent } from '../../contracts/plan.contract';
 import type { Database } from '../../db/database';
-import { readInClinic } from '../../db/tenant';
+import { inClinic } from '../../db/tenant';
 import { notFound } from '../../errors';
 import { contentEtag } from '../../lib/content-etag';
 import { computeProgress, measuredValue, MEASURES } from '../../planning';
@@ -30,7 +30,7 @@ export function createPatientMaterialsService({ database }: { database: Database
   return {
     /** The plan's progress as an SVG chart: one panel per goal (SPEC §10). */
     async progressChart(ctx: RequestContext, planId: string): Promise<Rendered> {
-      const { plan, sessions } = await readInClinic(db, ctx.clinicId, async (tx) => {
+      const { plan, sessions } = await inClinic(db, ctx.clinicId, async (tx) => {
         const plan = await plansRepository.findById(tx, ctx.clinicId, planId);
         if (!plan) throw notFound('Plan');
         return { plan, sessions: (await sessionsRepository.allOfPlan(tx, ctx.clinicId, planId)).map(toProgressSession) };
@@ -58,7 +58,7 @@ export function createPatientMaterialsService({ database }: { database: Database
 
     /** The patient's printable handout of the plan (SPEC §10). */
     async handout(ctx: RequestContext, planId: string, paper: PaperSize = 'a4'): Promise<Rendered> {
-      const found = await readInClinic(db, ctx.clinicId, async (tx) => {
+      const found = await inClinic(db, ctx.clinicId, async (tx) => {
         const plan = await plansRepository.findById(tx, ctx.clinicId, planId);
         if (!plan) return undefined;
         const patient = await patientsRepository.findById(tx, ctx.clinicId, plan.patientId);
