@@ -10,6 +10,7 @@ import { createChangesService } from './modules/changes/changes.service';
 import { createClinicsService } from './modules/clinics/clinics.service';
 import { createFhirService } from './modules/fhir/fhir.service';
 import { createHealthService } from './modules/health/health.service';
+import { createPatientMaterialsService } from './modules/patient-materials/patient-materials.service';
 import { createPatientsService } from './modules/patients/patients.service';
 import { createPlansService } from './modules/plans/plans.service';
 import { createRateLimiter } from './modules/rate-limits/rate-limiter';
@@ -69,6 +70,7 @@ export function createServices(database: Database, logger: Logger, options: Serv
     assessments: createAssessmentsService({ database, write }),
     plans: createPlansService({ database }),
     sessions: createSessionsService({ database, write }),
+    patientMaterials: createPatientMaterialsService({ database }),
     fhir: createFhirService({ database }),
     transfer: createTransferService({ database }),
   };

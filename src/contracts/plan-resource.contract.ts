@@ -19,6 +19,8 @@ export const PlanSchema = PlanContentSchema.extend({
   status: PlanStatusSchema,
   version: z.int(),
   notes: NotesSchema,
+  previousPlanId: Uuid.nullable().meta({ description: 'The plan this one replaced at a reassessment (same episode of care); null for the first plan' }),
+  nextPlanId: Uuid.nullable().meta({ description: 'The plan that replaced this one at a reassessment; null while none has' }),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 }).meta({ id: 'Plan' });

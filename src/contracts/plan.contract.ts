@@ -84,6 +84,10 @@ export const PlanGoalSchema = z
     joint: JointSchema.optional(),
     movement: MovementSchema.optional(),
     baseline: z.number().nullable().meta({ description: 'null: record it at the first session; progress then uses that value' }),
+    episodeBaseline: z
+      .number()
+      .optional()
+      .meta({ description: 'On a plan made at a reassessment: the baseline of the first plan of the episode that measured the same thing' }),
     target: z.number().nullable(),
     byWeek: z.int().min(0).max(12),
     mcid: z.number().meta({ description: 'Minimal clinically important difference of the measure' }),

@@ -9,15 +9,31 @@ export const SoapNotesSchema = z
   .strictObject({ subjective: note.optional(), objective: note.optional(), assessment: note.optional(), plan: note.optional() })
   .meta({ id: 'SoapNotes' });
 
+export const AdverseEventSeveritySchema = z.enum(['mild', 'moderate', 'severe']).meta({
+  id: 'AdverseEventSeverity',
+  description: 'mild: transient soreness or fatigue under 48 h (ease the next dose); moderate: lasting or activity-limiting (reassess); severe: neurological signs, fainting, bruising, bleeding or injury (refer)',
+});
+
+const AdverseEventTextSchema = z.string().min(1).max(1000).meta({ description: 'A free-text event, read as moderate' });
+
+/** SPEC §9: an adverse event is text (read as moderate) or a description with its severity. */
+export const AdverseEventSchema = z
+  .union([AdverseEventTextSchema, z.strictObject({ description: z.string().min(1).max(1000), severity: AdverseEventSeveritySchema })])
+  .meta({ id: 'AdverseEvent' });
+
 export const CreateSessionBodySchema = z
   .strictObject({
     performedAt: EventTimestamp,
     minutes: z.int().min(1).max(240),
-    techniques: z.array(TechniqueCodeSchema).min(1).max(30),
+    techniques: z.array(TechniqueCodeSchema).max(30).meta({ description: 'Empty for a visit that only measures (re-evaluation)' }),
     regions: z.array(RegionCodeSchema).max(20),
     measures: MeasuresSchema.optional().meta({ description: 'Measured this session, in the assessment’s shape' }),
     notes: SoapNotesSchema.optional(),
-    adverseEvents: z.array(z.string().min(1).max(1000)).max(20).optional().meta({ description: 'Anything that went wrong; any entry makes progress recommend referral' }),
+    adverseEvents: z
+      .array(AdverseEventSchema)
+      .max(20)
+      .optional()
+      .meta({ description: 'Anything that went wrong. Mild alone eases the next dose; moderate (or plain text) → reassess; severe → refer' }),
   })
   .meta({ id: 'CreateSession' });
 
@@ -31,7 +47,7 @@ export const SessionSchema = z
     regions: z.array(RegionCodeSchema),
     measures: MeasuresSchema,
     notes: SoapNotesSchema.nullable(),
-    adverseEvents: z.array(z.string()),
+    adverseEvents: z.array(AdverseEventSchema).meta({ description: 'As recorded: text (read as moderate) or { description, severity }' }),
     version: z.int(),
     createdAt: Timestamp,
   })
@@ -39,3 +55,5 @@ export const SessionSchema = z
 
 export type CreateSessionBody = z.infer<typeof CreateSessionBodySchema>;
 export type Session = z.infer<typeof SessionSchema>;
+export type AdverseEvent = z.infer<typeof AdverseEventSchema>;
+export type AdverseEventSeverity = z.infer<typeof AdverseEventSeveritySchema>;

@@ -27,13 +27,16 @@ export const ExportHeaderSchema = z.looseObject({
   counts: ExportCountsSchema.meta({ description: 'Lines of each type that follow: an import warns when the file holds fewer (truncated)' }),
 });
 
+// Exports made before reassessments (SPEC §10) have no episode links: a missing link reads as null.
+const episodeLinks = { previousPlanId: PlanSchema.shape.previousPlanId.default(null), nextPlanId: PlanSchema.shape.nextPlanId.default(null) };
+
 // Lines are read strictly: a field the format does not have is a mistake worth reporting, not dropping.
 export const ExportLineSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('header'), data: ExportHeaderSchema }),
   z.strictObject({ type: z.literal('patient'), data: PatientSchema.strict() }),
   z.strictObject({ type: z.literal('assessment'), data: AssessmentSchema }),
-  z.strictObject({ type: z.literal('plan'), data: PlanSchema }),
-  z.strictObject({ type: z.literal('plan_version'), data: PlanVersionSchema }),
+  z.strictObject({ type: z.literal('plan'), data: PlanSchema.extend(episodeLinks) }),
+  z.strictObject({ type: z.literal('plan_version'), data: PlanVersionSchema.extend(episodeLinks) }),
   z.strictObject({ type: z.literal('session'), data: SessionSchema.strict() }),
 ]);
 

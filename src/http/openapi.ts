@@ -71,7 +71,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
     },
     transform: jsonSchemaTransform,
     transformObject: (documentObject) =>
-      withSecurityDocumentation(withoutUnusedSchemas(jsonSchemaTransformObject(documentObject) as OpenApiDocument)) as ReturnType<
+      withSecurityDocumentation(withoutUnusedSchemas(withoutNotModifiedBodies(jsonSchemaTransformObject(documentObject) as OpenApiDocument))) as ReturnType<
         typeof jsonSchemaTransformObject
       >,
   });
@@ -84,6 +84,17 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
     transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, ''),
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+}
+
+/** A 304 has no body (RFC 9110 §15.4.5): its response is declared with a void schema, documented without content. */
+function withoutNotModifiedBodies(document: OpenApiDocument): OpenApiDocument {
+  for (const item of Object.values(document.paths ?? {})) {
+    for (const operation of Object.values(item ?? {})) {
+      const responses = (operation as { responses?: Record<string, { content?: unknown }> } | undefined)?.responses;
+      if (responses?.['304']) delete responses['304'].content;
+    }
+  }
+  return document;
 }
 
 /** The OpenAPI document as committed in openapi/openapi.json: stable, indented, newline-terminated. */

@@ -7,6 +7,7 @@ import { catalogRoutes } from '../modules/catalog/catalog.routes';
 import { changesRoutes } from '../modules/changes/changes.routes';
 import { fhirRoutes } from '../modules/fhir/fhir.routes';
 import { healthRoutes } from '../modules/health/health.routes';
+import { patientMaterialsRoutes } from '../modules/patient-materials/patient-materials.routes';
 import { patientsRoutes } from '../modules/patients/patients.routes';
 import { plansRoutes } from '../modules/plans/plans.routes';
 import { sessionsRoutes } from '../modules/sessions/sessions.routes';
@@ -20,6 +21,7 @@ export const registerRoutes: FastifyPluginAsync<{ services: Services }> = async 
   await app.register(assessmentsRoutes, { assessments: services.assessments });
   await app.register(plansRoutes, { plans: services.plans });
   await app.register(sessionsRoutes, { sessions: services.sessions });
+  await app.register(patientMaterialsRoutes, { materials: services.patientMaterials });
   await app.register(fhirRoutes, { fhir: services.fhir });
   await app.register(changesRoutes, { changes: services.changes });
   await app.register(auditRoutes, { audit: services.audit });

@@ -42,6 +42,8 @@ export function planRecord(
     patientId,
     assessmentId: id(`${name}/assessment`),
     status: options.status ?? 'active',
+    previousPlanId: null,
+    nextPlanId: null,
     version: 1,
     notes: options.notes ?? null,
     createdAt: assessedAt,

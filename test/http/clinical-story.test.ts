@@ -58,7 +58,8 @@ describe('a clinic’s story: patient → assessment → plan → edits → sess
 
     const preview = await t.http().post('/v1/assessments/preview').set(auth()).send(lowBackAssessment(patientId, { assessedAt: '2026-02-01T09:00:00Z' }));
     expect(preview.status).toBe(200);
-    const { id: _id, patientId: _p, assessmentId: _a, status: _s, version: _v, notes: _n, createdAt: _c, updatedAt: _u, ...content } = plan;
+    const { id: _id, patientId: _p, assessmentId: _a, status: _s, version: _v, notes: _n, createdAt: _c, updatedAt: _u, previousPlanId, nextPlanId, ...content } = plan;
+    expect([previousPlanId, nextPlanId]).toEqual([null, null]);
     expect(preview.body).toEqual(content);
   });
 
@@ -148,13 +149,17 @@ describe('a clinic’s story: patient → assessment → plan → edits → sess
     expect(halfway.status).toBe(201);
     expect(halfway.body).toMatchObject({ planId: plan.id, version: 1, adverseEvents: [] });
     expect((await session(plan.id, { performedAt: '2026-03-08T10:00:00Z', measures: measuresAt(goals, (g) => g.target!) })).status).toBe(201);
+    // One good session is not yet a discharge: the target must hold at the next one too (SPEC §9).
+    expect((await progress(plan.id)).recommendation.action).toBe('progress');
+    expect((await session(plan.id, { performedAt: '2026-03-15T10:00:00Z', techniques: [], measures: measuresAt(goals, (g) => g.target!) })).status).toBe(201);
     const done = await progress(plan.id);
-    expect(done.sessionsCompleted).toBe(2);
+    expect(done.sessionsCompleted).toBe(3);
     expect(done.goals.every((g: { mcidReached: boolean; percentToTarget: number; trend: string }) => g.mcidReached && g.percentToTarget === 100 && g.trend === 'improving')).toBe(true);
     expect(done.recommendation.action).toBe('discharge');
 
     const listed = await t.http().get(`/v1/plans/${plan.id}/sessions`).set(auth());
-    expect(listed.body.data.map((s: { performedAt: string }) => s.performedAt)).toEqual(['2026-03-01T10:00:00.000Z', '2026-03-08T10:00:00.000Z']);
+    expect(listed.body.data.map((s: { performedAt: string }) => s.performedAt)).toEqual(['2026-03-01T10:00:00.000Z', '2026-03-08T10:00:00.000Z', '2026-03-15T10:00:00.000Z']);
+    expect(listed.body.data[2].techniques).toEqual([]);
 
     const completed = await t.http().patch(`/v1/plans/${plan.id}`).set(auth()).set('If-Match', 'W/"1"').send({ status: 'completed' });
     expect(completed.status).toBe(200);
@@ -173,17 +178,36 @@ describe('a clinic’s story: patient → assessment → plan → edits → sess
     expect(p.recommendation.action).toBe('reassess');
   });
 
-  it('Worsening beyond the MCID, or an adverse event, leads to referral', async () => {
+  it('A worsening beyond the MCID after a treatment is a flare (reassess); on the next session too, a trend (refer)', async () => {
     const worse = await assess(await newPatient());
     const pain = worse.plan.goals.find((g) => g.measure === 'pain_nrs')!;
-    await session(worse.plan.id, { measures: { painNrs: pain.baseline! + pain.mcid + 1 } });
-    const p = await progress(worse.plan.id);
-    expect(p.goals.find((g: { measure: string }) => g.measure === 'pain_nrs').trend).toBe('worsening');
-    expect(p.recommendation.action).toBe('refer');
+    await session(worse.plan.id, { measures: { painNrs: pain.baseline! + pain.mcid } });
+    const flare = await progress(worse.plan.id);
+    expect(flare.goals.find((g: { measure: string }) => g.measure === 'pain_nrs').trend).toBe('worsening');
+    expect(flare.recommendation).toMatchObject({ action: 'reassess', reason: expect.stringContaining('flare') });
+    await session(worse.plan.id, { performedAt: '2026-03-04T10:00:00Z', measures: { painNrs: pain.baseline! + pain.mcid + 1 } });
+    expect((await progress(worse.plan.id)).recommendation).toMatchObject({ action: 'refer', reason: expect.stringContaining('two consecutive sessions') });
+  });
 
-    const adverse = await assess(await newPatient());
-    await session(adverse.plan.id, { measures: measuresAt(adverse.plan.goals, (g) => g.target!), adverseEvents: ['bruising over the treated area'] });
-    expect((await progress(adverse.plan.id)).recommendation.action).toBe('refer');
+  it('Adverse events: text reads as moderate (reassess), severe refers, mild alone eases the next dose', async () => {
+    const cases: [unknown[], string, boolean][] = [
+      [['bruising over the treated area'], 'reassess', false],
+      [[{ description: 'fainted after standing up', severity: 'severe' }], 'refer', false],
+      [[{ description: 'sore for a day', severity: 'mild' }], 'progress', true],
+    ];
+    for (const [adverseEvents, action, eased] of cases) {
+      const { plan } = await assess(await newPatient());
+      const res = await session(plan.id, { measures: measuresAt(plan.goals, (g) => g.target!), adverseEvents });
+      expect(res.status).toBe(201);
+      expect(res.body.adverseEvents).toEqual(adverseEvents);
+      const p = await progress(plan.id);
+      // Mild at the latest session holds a `progress` at `continue` while the dose is eased.
+      expect([adverseEvents, p.recommendation.action, p.recommendation.easeNextDose]).toEqual([adverseEvents, eased ? 'continue' : action, eased]);
+    }
+    const { plan } = await assess(await newPatient());
+    const bad = await session(plan.id, { adverseEvents: [{ description: 'x', severity: 'awful' }, { text: 'y' }] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining([expect.stringMatching(/^\/adverseEvents\/0/), expect.stringMatching(/^\/adverseEvents\/1/)]));
   });
 
   it('Early improvement past the MCID but short of target: keep going or progress the plan', async () => {
@@ -230,6 +254,7 @@ describe('a clinic’s story: patient → assessment → plan → edits → sess
     const snapshot = async () => ({
       plan: (await t.http().get(`/v1/plans/${theirs.plan.id}`).set(otherAuth)).body,
       sessions: (await t.http().get(`/v1/plans/${theirs.plan.id}/sessions`).set(otherAuth)).body,
+      plans: (await t.http().get(`/v1/plans?patientId=${theirPatient}`).set(otherAuth)).body,
       patient: (await t.http().get(`/v1/patients/${theirPatient}`).set(otherAuth)).body,
     });
     const before = await snapshot();
@@ -247,6 +272,9 @@ describe('a clinic’s story: patient → assessment → plan → edits → sess
       t.http().get(`/v1/plans/${p}/sessions`),
       t.http().post(`/v1/plans/${p}/sessions`).send({ performedAt: '2026-03-01T10:00:00Z', minutes: 30, techniques: ['swedish_massage'], regions: ['neck'] }),
       t.http().get(`/v1/plans/${p}/progress`),
+      t.http().get(`/v1/plans/${p}/progress/chart`),
+      t.http().get(`/v1/plans/${p}/handout`),
+      t.http().post(`/v1/plans/${p}/reassessments`).send((({ patientId: _x, ...input }) => input)(lowBackAssessment(theirPatient))),
     ];
     for (const [i, call] of calls.entries()) {
       const res = await call.set(auth());

@@ -72,6 +72,7 @@ describe('mass assignment: server-owned and unknown fields are refused on every 
       'POST /v1/assessments',
       'POST /v1/assessments/preview',
       'POST /v1/patients',
+      'POST /v1/plans/{id}/reassessments',
       'POST /v1/plans/{id}/sessions',
       'PUT /v1/patients/by-external-id/{externalId}',
     ]);
@@ -116,6 +117,11 @@ describe('mass assignment: server-owned and unknown fields are refused on every 
         url: `/v1/plans/${plan.id}/sessions`,
         body: { performedAt: new Date().toISOString(), minutes: 30, techniques: [technique.code], regions: [technique.region] },
         read: async () => (await http().get(`/v1/plans/${plan.id}/sessions`).set(auth())).body,
+      },
+      'POST /v1/plans/{id}/reassessments': {
+        url: `/v1/plans/${plan.id}/reassessments`,
+        body: (({ patientId: _p, ...input }) => input)(lowBackAssessment(patient.id)),
+        read: async () => [(await planNow()).body, (await http().get('/v1/plans?limit=200').set(auth())).body],
       },
       'POST /v1/api-keys': { url: '/v1/api-keys', body: { name: 'mass', scopes: ['read'] }, read: async () => (await http().get('/v1/api-keys?limit=200').set(auth())).body },
     };

@@ -42,7 +42,7 @@ describe('tenant isolation in the database itself', () => {
     await db.execute(sql`insert into plan_versions (clinic_id, plan_id, version, status, content, changed_at)
                          values (${c.clinicId}, ${planId}, 1, 'draft', '{}', now())`);
     await db.execute(sql`insert into sessions (clinic_id, id, plan_id, performed_at, minutes, techniques, regions, measures, adverse_events)
-                         values (${c.clinicId}, ${sessionId}, ${planId}, now(), 30, '{}', '{}', '{}', '{}')`);
+                         values (${c.clinicId}, ${sessionId}, ${planId}, now(), 30, '{}', '{}', '{}', '[]')`);
   }
 
   beforeAll(async () => {

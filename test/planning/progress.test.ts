@@ -1,9 +1,11 @@
-// Progress (SPEC §5): each goal's latest value against baseline and target, and the recommendation —
-// refer on an adverse event or a worsening beyond the MCID, discharge when all goals are reached,
-// reassess when nothing has moved by the reassessment point, progress when goals are moving.
+// Progress (SPEC §5 and §9): each goal's latest value against baseline and target, and the
+// recommendation — refer on a severe adverse event or a worsening trend, reassess on a moderate event
+// or a flare, discharge when all goals held their target twice, reassess when nothing has moved by
+// the reassessment point, progress when goals are moving; a mild reaction eases the next dose.
 import type { Measures } from '../../src/contracts/assessment.contract';
 import { ProgressSchema } from '../../src/contracts/progress.contract';
 import type { PlanContent } from '../../src/contracts/plan.contract';
+import type { AdverseEvent } from '../../src/contracts/session.contract';
 import { computeProgress, type SessionForProgress } from '../../src/planning';
 import { assessment, plan } from './planning.fixtures';
 
@@ -14,11 +16,13 @@ function basePlan(): PlanContent {
   return plan(assessment({ measures: { painNrs: 6, rom: [{ joint: 'lumbar', movement: 'flexion', degrees: 50 }] } }));
 }
 
-const session = (day: number, measures: Measures, adverseEvents: string[] = []): SessionForProgress => ({
+const session = (day: number, measures: Measures, adverseEvents: AdverseEvent[] = [], techniques: string[] = ['myofascial_release']): SessionForProgress => ({
   performedAt: `2025-03-${String(day).padStart(2, '0')}T10:00:00.000Z`,
   measures,
+  techniques,
   adverseEvents,
 });
+const lumbar = (degrees: number) => [{ joint: 'lumbar' as const, movement: 'flexion' as const, degrees }];
 
 function progress(content: PlanContent, sessions: SessionForProgress[]) {
   return ProgressSchema.parse(computeProgress({ id: PLAN_ID, content }, sessions));
@@ -56,10 +60,19 @@ describe('computeProgress', () => {
     expect(later.recommendation.action).toBe('progress');
   });
 
-  it('every goal at target: discharge', () => {
-    const p = progress(basePlan(), [session(3, { painNrs: 5 }), session(9, { painNrs: 3, rom: [{ joint: 'lumbar', movement: 'flexion', degrees: 72 }] })]);
+  it('every goal at target once: progress, not yet discharge', () => {
+    const p = progress(basePlan(), [session(3, { painNrs: 5 }), session(9, { painNrs: 3, rom: lumbar(72) })]);
     expect(p.goals.map((g) => g.percentToTarget)).toEqual([100, 100]);
+    expect(p.recommendation).toMatchObject({ action: 'progress', reason: expect.stringMatching(/one more session/) });
+  });
+
+  it('every goal at target on the two latest sessions that measured it: discharge', () => {
+    // Pain at target on days 9 and 12; flexion at target on days 3 and 12 (day 9 did not measure it).
+    const p = progress(basePlan(), [session(3, { painNrs: 5, rom: lumbar(71) }), session(9, { painNrs: 3 }), session(12, { painNrs: 4, rom: lumbar(70) })]);
     expect(p.recommendation.action).toBe('discharge');
+    // One goal slipping off its target at the last session keeps the patient in care.
+    const slipped = progress(basePlan(), [session(3, { painNrs: 3, rom: lumbar(71) }), session(9, { painNrs: 3, rom: lumbar(69) })]);
+    expect(slipped.recommendation.action).not.toBe('discharge');
   });
 
   it('at the reassessment point with no goal past its MCID: reassess', () => {
@@ -69,15 +82,55 @@ describe('computeProgress', () => {
     expect(p.recommendation.action).toBe('reassess');
   });
 
-  it('worsening beyond the MCID: refer', () => {
+  it('worsening beyond the MCID on one session after a treatment is a flare: reassess', () => {
     const p = progress(basePlan(), [session(3, { painNrs: 8 })]);
     expect(p.goals[0]).toMatchObject({ change: 2, trend: 'worsening', mcidReached: false });
-    expect(p.recommendation).toMatchObject({ action: 'refer', reason: expect.stringMatching(/worsened/) });
+    expect(p.recommendation).toMatchObject({ action: 'reassess', reason: expect.stringMatching(/worsened from 6 to 8 .*after treatment: a flare/) });
   });
 
-  it('an adverse event refers, even when the goals are reached', () => {
-    const p = progress(basePlan(), [session(3, { painNrs: 2, rom: [{ joint: 'lumbar', movement: 'flexion', degrees: 80 }] }, ['Bruising after the session'])]);
-    expect(p.recommendation).toMatchObject({ action: 'refer', reason: expect.stringContaining('Bruising after the session') });
+  it('worsening beyond the MCID on two consecutive sessions is a trend: refer', () => {
+    const p = progress(basePlan(), [session(3, { painNrs: 8 }), session(5, { rom: lumbar(50) }), session(7, { painNrs: 9 })]);
+    expect(p.recommendation).toMatchObject({ action: 'refer', reason: expect.stringMatching(/two consecutive sessions/) });
+    // A flare that settled at the next session is no trend.
+    const settled = progress(basePlan(), [session(3, { painNrs: 8 }), session(7, { painNrs: 5 })]);
+    expect(settled.recommendation.action).toBe('continue');
+  });
+
+  const atTarget: Measures = { painNrs: 2, rom: lumbar(80) };
+  it.each<[string, string, AdverseEvent[], RegExp]>([
+    ['plain text (read as moderate)', 'reassess', ['Bruising after the session'], /Bruising after the session.*moderate/],
+    ['moderate', 'reassess', [{ description: 'Stiff for four days, could not work', severity: 'moderate' }], /could not work/],
+    ['severe', 'refer', [{ description: 'Fainted on the table', severity: 'severe' }], /Severe adverse event.*Fainted on the table/],
+    ['severe beside mild', 'refer', [{ description: 'sore', severity: 'mild' }, { description: 'new numbness in the foot', severity: 'severe' }], /numbness/],
+    ['blank text (no event)', 'progress', ['   '], /one more session/],
+  ])('an adverse event, %s → %s, even when the goals are reached', (_case, action, events, reason) => {
+    const p = progress(basePlan(), [session(3, atTarget, events)]);
+    expect(p.recommendation).toMatchObject({ action, reason: expect.stringMatching(reason) });
+  });
+
+  it('a mild reaction alone refers no one: the next dose is eased, and progressing waits', () => {
+    const mild: AdverseEvent = { description: 'Sore for a day', severity: 'mild' };
+    const p = progress(basePlan(), [session(3, { painNrs: 5 }), session(6, { painNrs: 4.2 }, [mild])]);
+    expect(p.recommendation).toMatchObject({ action: 'continue', easeNextDose: true, reason: expect.stringMatching(/Sore for a day.*ease the next dose/) });
+    expect(p.recommendation.reason).not.toMatch(/refer/);
+    // The eased session has happened: a mild reaction two sessions ago no longer eases anything.
+    const later = progress(basePlan(), [session(3, { painNrs: 5 }, [mild]), session(6, { painNrs: 4.2 })]);
+    expect(later.recommendation).toMatchObject({ action: 'progress', easeNextDose: false });
+  });
+
+  it('a visit that only measures is a session; a worsening before any treatment is not called a flare', () => {
+    const measured = progress(basePlan(), [session(3, { painNrs: 5 }, [], [])]);
+    expect(measured).toMatchObject({ sessionsCompleted: 1, goals: [{ latest: 5 }, { latest: null }] });
+    const untreated = progress(basePlan(), [session(3, { painNrs: 8 }, [], [])]);
+    expect(untreated.recommendation).toMatchObject({ action: 'reassess', reason: expect.stringMatching(/before any treatment/) });
+  });
+
+  it('reports change against the episode baseline beside the plan baseline', () => {
+    const content = basePlan();
+    content.goals[0] = { ...content.goals[0]!, episodeBaseline: 8 };
+    const p = progress(content, [session(3, { painNrs: 4 })]);
+    expect(p.goals[0]).toMatchObject({ baseline: 6, change: -2, episodeBaseline: 8, episodeChange: -4 });
+    expect(p.goals[1]).toMatchObject({ episodeBaseline: null, episodeChange: null });
   });
 
   it('matches range of motion on joint and movement, and higher is better there', () => {

@@ -202,4 +202,39 @@ describe('moving a clinic: export to NDJSON and import it back', () => {
     const headless = await importInto((await t.createClinic()).clinicId, lines.slice(1, 4).join('\r\n') + '\r\n');
     expect(headless).toMatchObject({ rejectedCount: 0, imported: { patient: 3 }, warnings: [expect.stringMatching(/no header/)] });
   });
+  it('carries an episode of care (plan links, severity of adverse events) across, renaming the links with --new-ids', async () => {
+    const clinic = await t.createClinic('Episode source');
+    const patientId = (await t.http().post('/v1/patients').set(auth(clinic)).send({ firstName: 'Eve' })).body.id;
+    const first = (await t.http().post('/v1/assessments').set(auth(clinic)).send(lowBackAssessment(patientId, { assessedAt: '2026-01-05T09:00:00Z' }))).body.plan;
+    const mild = { description: 'sore for a day', severity: 'mild' };
+    const s = await t.http().post(`/v1/plans/${first.id}/sessions`).set(auth(clinic)).send({ performedAt: '2026-01-12T10:00:00Z', minutes: 30, techniques: [], regions: [], measures: { painNrs: 5 }, adverseEvents: [mild, 'dizzy'] });
+    expect(s.status).toBe(201);
+    const { patientId: _p, ...input } = lowBackAssessment(patientId, { assessedAt: '2026-02-02T09:00:00Z' });
+    const second = (await t.http().post(`/v1/plans/${first.id}/reassessments`).set(auth(clinic)).send(input)).body.plan;
+    const ndjson = await exportOf(clinic.clinicId);
+
+    const same = await t.createClinic('Episode copy');
+    expect((await importInto(same.clinicId, ndjson)).rejectedCount).toBe(0);
+    expect((await t.http().get(`/v1/plans/${first.id}`).set(auth(same))).body).toMatchObject({ status: 'completed', nextPlanId: second.id, previousPlanId: null });
+    expect((await t.http().get(`/v1/plans/${second.id}`).set(auth(same))).body).toMatchObject({ previousPlanId: first.id, nextPlanId: null });
+    expect((await t.http().get(`/v1/plans/${first.id}/sessions`).set(auth(same))).body.data[0]).toMatchObject({ techniques: [], adverseEvents: [mild, 'dizzy'] });
+
+    const renamed = await t.createClinic('Episode renamed');
+    expect((await importInto(renamed.clinicId, ndjson, { newIds: true })).rejectedCount).toBe(0);
+    const [newFirst, newSecond] = [renamedId(renamed.clinicId, 'plan', first.id), renamedId(renamed.clinicId, 'plan', second.id)];
+    expect((await t.http().get(`/v1/plans/${newFirst}`).set(auth(renamed))).body).toMatchObject({ nextPlanId: newSecond, previousPlanId: null });
+    expect((await t.http().get(`/v1/plans/${newSecond}`).set(auth(renamed))).body).toMatchObject({ previousPlanId: newFirst });
+    const progress = (await t.http().get(`/v1/plans/${newSecond}/progress`).set(auth(renamed))).body;
+    expect(progress.goals.find((g: { measure: string }) => g.measure === 'pain_nrs')).toMatchObject({ episodeBaseline: 7 });
+  });
+
+  it('reads an export made before episodes (no plan links) as plans without links', async () => {
+    const lines = linesOf(exported).map((l) => JSON.parse(l));
+    const old = lines.map((l) => (l.type === 'plan' || l.type === 'plan_version' ? { ...l, data: (({ previousPlanId: _a, nextPlanId: _b, ...rest }) => rest)(l.data) } : l));
+    const target = await t.createClinic('Old export');
+    const report = await importInto(target.clinicId, old.map((l) => JSON.stringify(l)).join('\n'));
+    expect(report).toMatchObject({ rejectedCount: 0, imported: { plan: 3, plan_version: 2 } });
+    const plan = lines.find((l) => l.type === 'plan').data;
+    expect((await t.http().get(`/v1/plans/${plan.id}`).set(auth(target))).body).toMatchObject({ previousPlanId: null, nextPlanId: null });
+  });
 });

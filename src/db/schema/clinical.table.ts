@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { AdverseEvent } from '../../contracts/session.contract';
 import { clinicIdColumn, resourceColumns, timestamptz } from './columns';
 import { clinics } from './tenancy.table';
 
@@ -55,6 +56,9 @@ export const plans = pgTable(
     // The engine's plan as edited by the therapist (screening, techniques, schedule, goals…).
     content: jsonb('content').notNull(),
     notes: text('notes'),
+    // The episode of care: the plan a reassessment replaced, and the one that replaced this plan.
+    previousPlanId: uuid('previous_plan_id'),
+    nextPlanId: uuid('next_plan_id'),
     updatedByKeyId: uuid('updated_by_key_id'),
     ...resourceColumns(),
   },
@@ -101,7 +105,8 @@ export const sessions = pgTable(
     regions: text('regions').array().notNull(),
     measures: jsonb('measures').notNull(),
     notes: jsonb('notes'),
-    adverseEvents: text('adverse_events').array().notNull(),
+    // Text (read as moderate) or { description, severity } (SPEC §9); text[] until migration 0006.
+    adverseEvents: jsonb('adverse_events').$type<AdverseEvent[]>().notNull(),
     createdByKeyId: uuid('created_by_key_id'),
     ...resourceColumns(),
   },

@@ -6,7 +6,7 @@ import type { PlanRow } from '../plans/plans.repository';
 export type AssessmentRow = typeof assessments.$inferSelect;
 
 type NewAssessment = Pick<AssessmentRow, 'clinicId' | 'id' | 'patientId' | 'practitioner' | 'assessedAt' | 'input' | 'createdByKeyId'>;
-type NewPlan = Pick<PlanRow, 'id' | 'status' | 'engineVersion' | 'content' | 'updatedByKeyId'>;
+type NewPlan = Pick<PlanRow, 'id' | 'status' | 'engineVersion' | 'content' | 'updatedByKeyId'> & { previousPlanId?: string | null };
 
 const stamp = (value: unknown) => new Date(value as string);
 
@@ -27,8 +27,8 @@ export const assessmentsRepository = {
             values (${a.clinicId}, ${a.id}, ${a.patientId}, ${a.practitioner}, ${a.assessedAt.toISOString()}, ${JSON.stringify(a.input)}, ${a.createdByKeyId})
             returning clinic_id, id, patient_id, version, created_at, updated_at),
           p as (
-            insert into ${plans} (clinic_id, id, patient_id, assessment_id, status, engine_version, content, updated_by_key_id)
-            select clinic_id, ${plan.id}, patient_id, id, ${plan.status}, ${plan.engineVersion}, ${JSON.stringify(plan.content)}, ${plan.updatedByKeyId} from a
+            insert into ${plans} (clinic_id, id, patient_id, assessment_id, status, engine_version, content, updated_by_key_id, previous_plan_id)
+            select clinic_id, ${plan.id}, patient_id, id, ${plan.status}, ${plan.engineVersion}, ${JSON.stringify(plan.content)}, ${plan.updatedByKeyId}, ${plan.previousPlanId ?? null}::uuid from a
             returning version, created_at, updated_at)
           select a.version as a_version, a.created_at as a_created_at, a.updated_at as a_updated_at,
                  p.version as p_version, p.created_at as p_created_at, p.updated_at as p_updated_at
@@ -39,10 +39,12 @@ export const assessmentsRepository = {
       assessment: { ...a, version: Number(row.a_version), createdAt: stamp(row.a_created_at), updatedAt: stamp(row.a_updated_at), deletedAt: null },
       plan: {
         ...plan,
+        previousPlanId: plan.previousPlanId ?? null,
         clinicId: a.clinicId,
         patientId: a.patientId,
         assessmentId: a.id,
         notes: null,
+        nextPlanId: null,
         version: Number(row.p_version),
         createdAt: stamp(row.p_created_at),
         updatedAt: stamp(row.p_updated_at),

@@ -3,6 +3,7 @@ import { AssessmentSchema, AssessmentWithPlanSchema } from '../../contracts/asse
 import { AssessmentInputSchema } from '../../contracts/assessment.contract';
 import { IdParams, IdempotencyHeaders, problemResponses } from '../../contracts/http.contract';
 import { PlanContentSchema } from '../../contracts/plan.contract';
+import { ReassessmentBodySchema } from '../../contracts/reassessment.contract';
 import { contextOf, sendOutcome, sendVersioned } from '../../http/context';
 import type { AssessmentsService } from './assessments.service';
 
@@ -24,6 +25,26 @@ export const assessmentsRoutes: FastifyPluginAsyncZod<{ assessments: Assessments
     },
     async (request, reply) =>
       sendOutcome(reply, await assessments.create(contextOf(request), request.body), ({ assessment }) => `/v1/assessments/${assessment.id}`),
+  );
+
+  app.post(
+    '/v1/plans/:id/reassessments',
+    {
+      // Audited under the plan it made; a failed attempt, under the plan it named.
+      config: { scope: 'write', audit: { resource: 'plan', responseId: 'plan.id' } },
+      schema: {
+        operationId: 'reassessPlan',
+        tags: ['plans', ...tags],
+        summary:
+          "Reassess a plan: store a new assessment of its patient and the plan generated from it (with episode baselines); the reassessed plan becomes completed, in one transaction (409 when it is already completed or discontinued)",
+        params: IdParams,
+        headers: IdempotencyHeaders,
+        body: ReassessmentBodySchema,
+        response: { 201: AssessmentWithPlanSchema, ...problemResponses(400, 401, 403, 404, 409, 413, 422) },
+      },
+    },
+    async (request, reply) =>
+      sendOutcome(reply, await assessments.reassess(contextOf(request), request.params.id, request.body), ({ assessment }) => `/v1/assessments/${assessment.id}`),
   );
 
   app.post(

@@ -4,13 +4,15 @@ import type { Plan } from '../../contracts/plan-resource.contract';
 import type { PlanContent } from '../../contracts/plan.contract';
 import type { Database, Executor } from '../../db/database';
 import { inClinic, readInClinic } from '../../db/tenant';
-import { badRequest, notFound, ProblemError, type FieldError } from '../../errors';
+import { badRequest, conflict, notFound, ProblemError, type FieldError } from '../../errors';
 import { uuidv7 } from '../../lib/uuid';
-import { ENGINE_VERSION, generatePlan } from '../../planning';
+import { ENGINE_VERSION, generatePlan, withEpisodeBaselines, type EpisodePlan } from '../../planning';
 import { patientsRepository, type PatientRow } from '../patients/patients.repository';
 import { toPlan } from '../plans/plan-mapping';
-import { initialStatus } from '../plans/plan-status';
-import { plansRepository } from '../plans/plans.repository';
+import { acceptsSessions, initialStatus, type PlanStatus } from '../plans/plan-status';
+import { plansRepository, type PlanRow } from '../plans/plans.repository';
+import { sessionsRepository } from '../sessions/sessions.repository';
+import { toProgressSession } from '../sessions/sessions.service';
 import type { Outcome, RequestContext } from '../request-context';
 import type { WriteUnit } from '../write-unit';
 import { assessmentsRepository, type AssessmentRow } from './assessments.repository';
@@ -46,6 +48,28 @@ async function requirePatient(tx: Executor, ctx: RequestContext, patientId: stri
   return patient;
 }
 
+// A chain longer than this is not an episode of care but a loop in the data: stop walking.
+const MAX_EPISODE_PLANS = 100;
+
+/** The earlier plans of the episode `plan` belongs to, oldest first, `plan` itself last, with their sessions. */
+async function episodeOf(tx: Executor, clinicId: string, plan: PlanRow): Promise<EpisodePlan[]> {
+  const chain: PlanRow[] = [plan];
+  const seen = new Set([plan.id]);
+  for (let id = plan.previousPlanId; id && !seen.has(id) && chain.length < MAX_EPISODE_PLANS; ) {
+    const earlier = await plansRepository.findById(tx, clinicId, id);
+    if (!earlier) break;
+    chain.unshift(earlier);
+    seen.add(id);
+    id = earlier.previousPlanId;
+  }
+  return Promise.all(
+    chain.map(async (p) => ({
+      goals: (p.content as PlanContent).goals,
+      sessions: (await sessionsRepository.allOfPlan(tx, clinicId, p.id)).map(toProgressSession),
+    })),
+  );
+}
+
 /** A stored assessment as the API shows it: the input as sent, with the service's fields. */
 export function toAssessment(row: AssessmentRow, planId: string): Assessment {
   const { assessedAt: _sent, ...input } = row.input as AssessmentInput;
@@ -69,6 +93,43 @@ export function createAssessmentsService({ database, write, now = () => new Date
           { clinicId: ctx.clinicId, id: uuidv7(), patientId: patient.id, practitioner: input.practitioner, assessedAt, input, createdByKeyId: ctx.keyId },
           { id: uuidv7(), status: initialStatus(content.screening.decision), engineVersion: ENGINE_VERSION, content, updatedByKeyId: ctx.keyId },
         );
+        return { status: 201, body: { assessment: toAssessment(assessment, plan.id), plan: toPlan(plan) } };
+      });
+    },
+
+    /**
+     * A reassessment of a plan (SPEC §10): stores the new assessment of the plan's patient and its
+     * plan, which carries the episode baselines and points back at the plan it replaces; the
+     * replaced plan is completed and points forward — all in one transaction. A plan already
+     * completed or discontinued cannot be reassessed (409).
+     */
+    reassess(ctx: RequestContext, planId: string, body: Omit<AssessmentInput, 'patientId'>): Promise<Outcome<{ assessment: Assessment; plan: Plan }>> {
+      return write(ctx, async (tx) => {
+        const current = await plansRepository.findForUpdate(tx, ctx.clinicId, planId);
+        if (!current) throw notFound('Plan');
+        if (!acceptsSessions(current.status as PlanStatus)) {
+          throw conflict(`The plan is ${current.status}: only an open plan can be reassessed.`, 'plan-closed');
+        }
+        const patient = await patientsRepository.findById(tx, ctx.clinicId, current.patientId);
+        if (!patient) throw notFound('Plan');
+        const input: AssessmentInput = { ...body, patientId: patient.id };
+        const assessedAt = assessedAtOf(input);
+        const generated = planFor(input, patient, assessedAt);
+        const content: PlanContent = { ...generated, goals: withEpisodeBaselines(generated.goals, await episodeOf(tx, ctx.clinicId, current)) };
+        const { assessment, plan } = await assessmentsRepository.insertWithPlan(
+          tx,
+          { clinicId: ctx.clinicId, id: uuidv7(), patientId: patient.id, practitioner: input.practitioner, assessedAt, input, createdByKeyId: ctx.keyId },
+          { id: uuidv7(), status: initialStatus(content.screening.decision), engineVersion: ENGINE_VERSION, content, updatedByKeyId: ctx.keyId, previousPlanId: current.id },
+        );
+        const replaced = await plansRepository.replace(tx, current, {
+          status: 'completed',
+          content: current.content,
+          notes: current.notes,
+          updatedByKeyId: ctx.keyId,
+          nextPlanId: plan.id,
+        });
+        // The row is locked for update, so its version cannot have moved under us.
+        if (!replaced) throw new Error('the reassessed plan changed under its row lock');
         return { status: 201, body: { assessment: toAssessment(assessment, plan.id), plan: toPlan(plan) } };
       });
     },

@@ -164,7 +164,7 @@ export function planToFhirBundle(record: PlanRecord): FhirBundle {
         ...(reasons.length > 0 && { reasonReference: reasons }),
         ...(sites.length > 0 && { bodySite: sites.flatMap((s) => bodySites(s.region, s.side)) }),
         // Adverse events belong to the session, not to one technique: every Procedure of it carries them.
-        ...(session.adverseEvents.length > 0 && { complication: session.adverseEvents.map((text) => ({ text })) }),
+        ...(session.adverseEvents.length > 0 && { complication: session.adverseEvents.map((e) => ({ text: typeof e === 'string' ? e : `${e.description} (${e.severity})` })) }),
         ...(i === 0 && sessionNotes(session) && { note: sessionNotes(session) }),
       };
       deliveredProcedures.set(code, [...(deliveredProcedures.get(code) ?? []), ref(procedure.id)]);

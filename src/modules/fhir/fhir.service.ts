@@ -1,4 +1,4 @@
-import type { AssessmentInput, Measures } from '../../contracts/assessment.contract';
+import type { AssessmentInput } from '../../contracts/assessment.contract';
 import type { PlanContent } from '../../contracts/plan.contract';
 import type { Database } from '../../db/database';
 import { inClinic } from '../../db/tenant';
@@ -11,7 +11,7 @@ import { toPlan } from '../plans/plan-mapping';
 import { plansRepository } from '../plans/plans.repository';
 import type { RequestContext } from '../request-context';
 import { sessionsRepository } from '../sessions/sessions.repository';
-import { toSession } from '../sessions/sessions.service';
+import { toProgressSession, toSession } from '../sessions/sessions.service';
 import { planToFhirBundle, type PlanRecord } from './fhir-bundle';
 import type { FhirBundle } from './fhir.types';
 
@@ -51,7 +51,7 @@ export function createFhirService({ database }: { database: Database }) {
         sessions: sessions.map(toSession),
         progress: computeProgress(
           { id: plan.id, content: plan.content as PlanContent },
-          sessions.map((s) => ({ performedAt: s.performedAt.toISOString(), measures: s.measures as Measures, adverseEvents: s.adverseEvents })),
+          sessions.map(toProgressSession),
         ),
       };
       return planToFhirBundle(record);

@@ -13,6 +13,8 @@ export function toPlan(row: PlanRow): Plan {
     status: row.status as PlanStatus,
     version: row.version,
     notes: row.notes,
+    previousPlanId: row.previousPlanId,
+    nextPlanId: row.nextPlanId,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -28,6 +30,9 @@ export function toPlanVersion(plan: PlanRow, row: PlanVersionRow): PlanVersion {
     status: row.status as PlanStatus,
     version: row.version,
     notes: row.notes,
+    // The links of the episode are not versioned: every version shows where the plan stands now.
+    previousPlanId: plan.previousPlanId,
+    nextPlanId: plan.nextPlanId,
     createdAt: plan.createdAt.toISOString(),
     changedAt: row.changedAt.toISOString(),
     changedBy: row.changedByKeyId,

@@ -66,7 +66,7 @@ export const plansRepository = {
   async replace(
     db: Executor,
     current: PlanRow,
-    next: { status: string; content: unknown; notes: string | null; updatedByKeyId: string },
+    next: { status: string; content: unknown; notes: string | null; updatedByKeyId: string; nextPlanId?: string },
   ): Promise<PlanRow | undefined> {
     await db.insert(planVersions).values({
       clinicId: current.clinicId,

@@ -1,4 +1,4 @@
-import type { AssessmentInput, Measures } from '../../contracts/assessment.contract';
+import type { AssessmentInput } from '../../contracts/assessment.contract';
 import type { PatchPlanBody, Plan, PlanVersion } from '../../contracts/plan-resource.contract';
 import type { PlanContent } from '../../contracts/plan.contract';
 import type { Progress } from '../../contracts/progress.contract';
@@ -14,6 +14,7 @@ import { patientsRepository } from '../patients/patients.repository';
 import { decodePosition, toPage, type Page, type PageRequest } from '../paging';
 import type { RequestContext } from '../request-context';
 import { sessionsRepository } from '../sessions/sessions.repository';
+import { toProgressSession } from '../sessions/sessions.service';
 import { applyPlanEdit, type TechniqueCheck } from './plan-edit';
 import { toPlan, toPlanVersion } from './plan-mapping';
 import { assertStatusMove, type PlanStatus } from './plan-status';
@@ -102,7 +103,7 @@ export function createPlansService({ database }: { database: Database }) {
       });
       return computeProgress(
         { id: plan.id, content: plan.content as PlanContent },
-        sessions.map((s) => ({ performedAt: s.performedAt.toISOString(), measures: s.measures as Measures, adverseEvents: s.adverseEvents })),
+        sessions.map(toProgressSession),
       );
     },
   };

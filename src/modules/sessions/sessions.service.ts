@@ -2,6 +2,7 @@ import type { CreateSessionBody, Session } from '../../contracts/session.contrac
 import type { Measures } from '../../contracts/assessment.contract';
 import type { Database } from '../../db/database';
 import { inClinic } from '../../db/tenant';
+import type { SessionForProgress } from '../../planning';
 import { conflict, notFound } from '../../errors';
 import { uuidv7 } from '../../lib/uuid';
 import { decodePosition, toPage, type Page, type PageRequest } from '../paging';
@@ -27,6 +28,11 @@ export function toSession(row: SessionRow): Session {
     version: row.version,
     createdAt: row.createdAt.toISOString(),
   };
+}
+
+/** A stored session as the progress calculator reads it. */
+export function toProgressSession(row: SessionRow): SessionForProgress {
+  return { performedAt: row.performedAt.toISOString(), measures: row.measures as Measures, techniques: row.techniques, adverseEvents: row.adverseEvents };
 }
 
 /** Treatment sessions delivered against a plan. */

@@ -9,7 +9,7 @@ import { derivedUuid } from '../../lib/derived-uuid';
 /** The engine's content of a plan or plan version: everything but the resource fields around it. */
 function contentOf(plan: Plan | PlanVersion) {
   const { id: _id, patientId: _p, assessmentId: _a, status: _s, version: _v, notes: _n, createdAt: _c, ...rest } = plan as Plan & Partial<PlanVersion>;
-  const { updatedAt: _u, changedAt: _ca, changedBy: _cb, ...content } = rest;
+  const { updatedAt: _u, changedAt: _ca, changedBy: _cb, previousPlanId: _pp, nextPlanId: _np, ...content } = rest;
   return content;
 }
 
@@ -51,6 +51,8 @@ export const toRow = {
     engineVersion: p.engineVersion,
     content: contentOf(p),
     notes: p.notes,
+    previousPlanId: p.previousPlanId,
+    nextPlanId: p.nextPlanId,
     version: p.version,
     createdAt: new Date(p.createdAt),
     updatedAt: new Date(p.updatedAt),
@@ -114,6 +116,8 @@ export function renameIds(line: ResourceLine, rename: (kind: string, id: string)
           id: rename('plan', line.data.id),
           patientId: rename('patient', line.data.patientId),
           assessmentId: rename('assessment', line.data.assessmentId),
+          previousPlanId: line.data.previousPlanId ? rename('plan', line.data.previousPlanId) : line.data.previousPlanId,
+          nextPlanId: line.data.nextPlanId ? rename('plan', line.data.nextPlanId) : line.data.nextPlanId,
         },
       } as ResourceLine;
     case 'session':
