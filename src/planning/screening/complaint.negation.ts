@@ -1,6 +1,12 @@
 // NegEx-style negation (Chapman 2001): a trigger ("no", "denies", "without"…) negates the words after it
 // until the clause ends; a few ("denied", "resolved") look back instead. Phrases that the lexicon
 // already read as symptoms ("no feeling", "can't hold") are never triggers.
+//
+// The scope ends at a sentence end or semicolon, at a contrast ("but", "although", "however", "except",
+// "apart from", "other than") and at a comma that starts a new clause rather than continuing a list
+// ("No fever, chills. Numbness…"; "denies fever, chills, numb between the legs"). A word reached only
+// across "and" or a long list item, or far from its trigger, is negated *ambiguously*: the reader then
+// takes the safer reading for red flags and marks the finding uncertain.
 import { NEGATION } from './complaint.lexicon';
 import { COMMA, matchWordsAt, STOP, WORD, type Tokens } from './complaint.tokenizer';
 
@@ -10,28 +16,42 @@ export interface Span {
   to: number;
 }
 
+/** Negation marks: none, negated, negated but the scope was ambiguous. */
+export const NOT_NEGATED = 0;
+export const NEGATED = 1;
+export const AMBIGUOUS = 2;
+
 const toWordLists = (phrases: readonly string[]) => phrases.map((p) => p.split(' '));
 const PRE = toWordLists(NEGATION.pre).sort((a, b) => b.length - a.length);
 const POST = toWordLists(NEGATION.post).sort((a, b) => b.length - a.length);
 const PSEUDO = toWordLists(NEGATION.pseudo);
 const TRIGGER_WORDS = new Set([...PRE, ...POST, ...PSEUDO].map((p) => p[0] as string));
-const TERMINATORS = new Set<string>(NEGATION.terminators);
+const TERMINATORS = new Set<string>(NEGATION.terminators.filter((w) => !w.includes(' ')));
+const TERMINATOR_PHRASES = toWordLists(NEGATION.terminators.filter((w) => w.includes(' ')));
 const CLAUSE_STARTERS = new Set<string>(NEGATION.clauseStarters);
 const VERBS = new Set<string>(NEGATION.verbs);
 
-/** Whether the comma at `comma` continues a list ("denies fever, chills or sweats") rather than starting a clause. */
-function listContinues(t: Tokens, comma: number): boolean {
+/**
+ * Whether the comma at `comma` continues a list ("denies fever, chills or sweats") rather than starting a
+ * clause: 0 no, 1 yes, 2 perhaps (a longer item).
+ */
+function listContinues(t: Tokens, comma: number): number {
   let words = 0;
   let hasOr = false;
   let j = comma + 1;
-  while (t.kind[j] === WORD && (t.words[j] === 'and' || t.words[j] === 'or' || t.words[j] === 'nor')) j++;
+  while (t.kind[j] === WORD && (t.words[j] === 'and' || t.words[j] === 'or' || t.words[j] === 'nor')) {
+    if (t.words[j] !== 'and') hasOr = true;
+    j++;
+  }
   for (; j < t.words.length && t.kind[j] === WORD; j++) {
     const w = t.words[j] as string;
-    if (VERBS.has(w)) return false;
+    if (VERBS.has(w) || TERMINATORS.has(w)) return 0;
     if (w === 'or' || w === 'nor') hasOr = true;
     words++;
   }
-  return words <= 3 || (hasOr && words <= 5);
+  if (words <= 2) return 1;
+  if (words <= 3 || (hasOr && words <= 5)) return 2;
+  return 0;
 }
 
 function firstMatch(t: Tokens, i: number, phrases: string[][]): string[] | null {
@@ -39,10 +59,20 @@ function firstMatch(t: Tokens, i: number, phrases: string[][]): string[] | null 
   return null;
 }
 
-/** One flag per token: 1 where the token lies in a negation's scope. `consumed` marks words read as concepts. */
+function terminatorAt(t: Tokens, j: number): boolean {
+  if (TERMINATORS.has(t.words[j] as string)) return true;
+  for (const p of TERMINATOR_PHRASES) if (matchWordsAt(t, j, p)) return true;
+  return false;
+}
+
+/** One mark per token: NEGATED or AMBIGUOUS where the token lies in a negation's scope. `consumed` marks words read as concepts. */
 export function markNegation(t: Tokens, consumed: Uint8Array, occurrences: Span[]): Uint8Array {
   const n = t.words.length;
   const negated = new Uint8Array(n);
+  const mark = (j: number, level: number) => {
+    const old = negated[j] as number;
+    if (old === NOT_NEGATED || (old === AMBIGUOUS && level === NEGATED)) negated[j] = level;
+  };
   for (let i = 0; i < n; i++) {
     if (t.kind[i] !== WORD || consumed[i] || !TRIGGER_WORDS.has(t.words[i] as string)) continue;
     if (firstMatch(t, i, PSEUDO)) continue;
@@ -50,22 +80,34 @@ export function markNegation(t: Tokens, consumed: Uint8Array, occurrences: Span[
     const pre = firstMatch(t, i, PRE);
     // A word that can go either way ("denied") looks back when a concept precedes it in its clause.
     if (post && (!pre || conceptBefore(t, occurrences, i))) {
-      for (let j = i - 1, count = 0; j >= 0 && t.kind[j] === WORD && count < 6; j--, count++) negated[j] = 1;
+      for (let j = i - 1, count = 0; j >= 0 && t.kind[j] === WORD && count < 6; j--, count++) mark(j, NEGATED);
       continue;
     }
     if (!pre) continue;
     let words = 0;
+    let level = NEGATED;
+    let closed = false;
     for (let j = i + pre.length; j < n; j++) {
       const kind = t.kind[j];
       if (kind === STOP) break;
       if (kind === COMMA) {
-        if (!listContinues(t, j)) break;
+        // A parenthesis or colon inside the scope does not end it; a clause comma does.
+        const c = t.text.charCodeAt(t.start[j] as number);
+        if (c !== 44 && c !== 0x2013 && c !== 0x2014) continue;
+        const goes = listContinues(t, j);
+        if (goes === 0) break;
+        // "No fever or chills, saddle numbness": a list already closed by "or" rarely goes on.
+        if (goes === 2 || closed) level = AMBIGUOUS;
         continue;
       }
       const w = t.words[j] as string;
-      if (!consumed[j] && TERMINATORS.has(w)) break;
+      if (!consumed[j] && terminatorAt(t, j)) break;
       if (w === 'and' && j + 1 < n && CLAUSE_STARTERS.has(t.words[j + 1] as string)) break;
-      negated[j] = 1;
+      if ((w === 'or' || w === 'nor') && !consumed[j]) closed = true;
+      // "no pain in the leg and numb groin": perhaps both denied, perhaps not.
+      if (w === 'and' && !consumed[j] && words > 3) level = AMBIGUOUS;
+      if (words >= NEGATION.sureScopeWords) level = AMBIGUOUS;
+      mark(j, level);
       if (++words >= NEGATION.maxScopeWords) break;
     }
   }
