@@ -94,10 +94,23 @@ export function boundedDistance(a: string, b: string, limit: number): number {
   return prev[m] as number;
 }
 
+// Words already looked up, with their answer: a pure function's results, bounded in size.
+const memo = new Map<string, string | null>();
+const MEMO_LIMIT = 4096;
+
 /** The critical word a (lower-case) word is a misspelling of, or null. */
 export function correctSpelling(word: string): string | null {
   const len = word.length;
   if (len < 5 || len > longest + 2 || EXACT.has(word) || NOT_MISSPELT.has(word)) return null;
+  const known = memo.get(word);
+  if (known !== undefined) return known;
+  const answer = lookUp(word, len);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(word, answer);
+  return answer;
+}
+
+function lookUp(word: string, len: number): string | null {
   const mask = letterMask(word);
   let best: string | null = null;
   let bestDistance = 3;

@@ -32,7 +32,7 @@ export const CONCEPTS = {
   ],
   saddle_area: [
     'saddle', 'groin', 'groins', 'perine*', 'perianal', 'genital*', 'crotch', 'inner thigh', 'inner thighs', 'private parts', 'private area', 'privates',
-    'anus', 'anal', 'between my legs', 'between the legs', 'between her legs', 'between his legs', 'down below', 'down there', 'my bottom', 'her bottom',
+    'anus', 'anal', 'between my legs', 'between the legs', 'between legs', 'between your legs', 'between her legs', 'between his legs', 'down below', 'down there', 'my bottom', 'her bottom',
     'his bottom', 'back passage', 'around my bum', 'vagina*', 'vulva', 'penis', 'scrotum', 'testicles', 'rectum', 'rectal', 'seat area', 'sitting area',
   ],
   // What the patient feels when the saddle is numb: the toilet paper, wiping, sitting on the toilet seat.
@@ -146,7 +146,7 @@ export const CONCEPTS = {
     'running for', 'exercise', 'exercising', 'when i walk', 'when walking', 'while walking', 'walking', 'cold weather',
     'in the cold', 'exercise bike', 'treadmill', 'jogging', 'after meals', 'running', 'cycling', 'swimming',
   ],
-  exertion_strong: ['exertion', 'exertional', 'on exertion', 'exert*', 'stairs', 'upstairs', 'uphill', 'up hill', 'up a hill', 'walking up', 'hill', 'hills', 'incline', 'rushing', 'hurrying'],
+  exertion_strong: ['up hills', 'going up', 'up a hill', 'up the stairs', 'up stairs', 'walking uphill', 'up the hill', 'exertion', 'exertional', 'on exertion', 'exert*', 'stairs', 'upstairs', 'uphill', 'up hill', 'up a hill', 'walking up', 'hill', 'hills', 'incline', 'rushing', 'hurrying'],
   rest_relief: [
     'eased by rest', 'eases with rest', 'eases when i rest', 'eases when i stop', 'eases if i stop', 'eases if i rest', 'goes away when i rest',
     'goes when i rest', 'goes away when i stop', 'goes when i stop', 'goes off when i stop', 'settles with rest', 'settles when i rest', 'settles when i stop',
@@ -281,6 +281,7 @@ export const CONCEPTS = {
     'swollen fingers', 'rings dont fit', 'rings tight', 'sudden swelling', 'high blood pressure', 'blood pressure is high', 'blood pressure high', 'bp high',
     'protein in my urine', 'protein in urine', 'reduced movements', 'baby not moving', 'upper abdominal pain', 'pain under my ribs', 'severe headache', 'bad headache', 'terrible headache', 'awful headache', 'pounding headache', 'worst headache', 'splitting headache', 'constant headache', 'persistent headache', 'headache that wont go',
   ],
+  face_hands: ['face', 'facial', 'hands', 'fingers', 'eyes', 'eyelids', 'hands and face', 'face and hands'],
   // Diabetes (second edition): peripheral neuropathy in lay words.
   neuropathy_word: ['neuropath*', 'polyneuropath*'],
   diabetes_word: ['diabet*', 'type 2', 'type ii', 'type 1', 'type i diabetes', 't2dm', 't1dm', 'dm2', 'niddm', 'iddm', 'insulin', 'metformin', 'sugar diabetes', 'blood sugar', 'sugars'],
@@ -369,7 +370,8 @@ export const CONCEPTS = {
     'years back', 'in the past', 'previously', 'childhood',
   ],
   // Words that keep a mention current after history ("DVT years ago, now calf swollen again").
-  current_word: ['but', 'however', 'although', 'though', 'yet', 'again', 'still', 'currently', 'new', 'recurr*', 'now', 'this week', 'today', 'at the moment', 'presently', 'active', 'ongoing', 'returned', 'back again', 'came back'],
+  // (Contrast words — but, however, although, still, now — are read by the history check as words, so that they stay negation terminators.)
+  current_word: ['again', 'currently', 'new', 'recurr*', 'this week', 'today', 'at the moment', 'presently', 'active', 'ongoing', 'returned', 'back again', 'came back'],
   // Words that are not the body ("back to work", "come back"), read first so they are not regions.
   not_body: [
     'back to', 'came back', 'come back', 'comes back', 'coming back', 'went back', 'go back', 'goes back', 'going back', 'get back', 'got back', 'back and forth',
@@ -410,6 +412,8 @@ export const NEGATION = {
     'complains', 'describes', 'notes', 'feels', 'says', 'gets', 'got', 'also', 'recently', 'today', 'there',
   ],
   verbs: ['is', 'are', 'was', 'were', 'has', 'have', 'had', 'feels', 'feel', 'felt', 'gets', 'got', 'became', 'becomes', 'seems', 'looks', 'keeps', 'started', 'starts', 'began', 'noticed', 'reports', 'complains'],
+  // After a comma, these open a new clause rather than another item of a denied list.
+  clauseOpeners: ['on', 'takes', 'taking', 'uses', 'using', 'started', 'had', 'has', 'have', 'was', 'is', 'now', 'also', 'plus', 'but', 'currently', 'recently', 'just', 'i', 'im', 'ive', 'my', 'she', 'he', 'her', 'his', 'pt', 'patient', 'reports', 'complains', 'presents', 'gets', 'feels'],
   maxScopeWords: 10,
   /** Beyond this many words from the trigger, a negated mention is ambiguous. */
   sureScopeWords: 6,
@@ -473,7 +477,8 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'cardiac_symptoms', all: ['cardiac_site', 'discomfort', 'exertion'], window: 12, none: ['msk_chest'] },
   { code: 'cardiac_symptoms', all: ['cardiac_site_weak', 'discomfort', 'exertion_strong'], window: 10, none: ['msk_chest'] },
   { code: 'cardiac_symptoms', all: ['cardiac_site_specific', 'discomfort', 'rest_relief'], window: 12, none: ['msk_chest'] },
-  { code: 'cardiac_symptoms', all: ['cardiac_site_specific', 'discomfort', 'sweating'], window: 12 },
+  { code: 'cardiac_symptoms', all: ['cardiac_site', 'discomfort', 'sweating'], window: 12 },
+  { code: 'cardiac_symptoms', all: ['cardiac_site_weak', 'discomfort', 'dyspnoea'], window: 12, none: ['msk_chest'] },
   { code: 'cardiac_symptoms', all: ['cardiac_site', 'discomfort', 'dyspnoea'], window: 12, none: ['msk_chest'] },
   { code: 'cardiac_symptoms', all: ['dyspnoea', 'sweating'], window: 10 },
   { code: 'cardiac_symptoms', all: ['discomfort', 'exertion', 'sweating'], window: 12 },
@@ -520,6 +525,7 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'pregnancy', all: ['pregnancy_word'], none: ['postpartum'], history: 'drop' },
   { code: 'high_risk_pregnancy', all: ['high_risk_named'], history: 'drop' },
   { code: 'high_risk_pregnancy', all: ['pregnancy_warning'], context: ['pregnancy_word'], history: 'drop' },
+  { code: 'high_risk_pregnancy', all: ['face_hands', 'swelling'], window: 5, context: ['pregnancy_word'], history: 'drop' },
   { code: 'diabetic_neuropathy', all: ['neuropathy_word'] },
   { code: 'diabetic_neuropathy', all: ['sensation_loss', 'feet_word'], window: 6, context: ['diabetes_word'] },
   { code: 'fragile_skin', all: ['fragile_skin_word'] },

@@ -8,7 +8,11 @@
 // across "and" or a long list item, or far from its trigger, is negated *ambiguously*: the reader then
 // takes the safer reading for red flags and marks the finding uncertain.
 import { NEGATION } from './complaint.lexicon';
-import { COMMA, matchWordsAt, STOP, WORD, type Tokens } from './complaint.tokenizer';
+import { COMMA as TOKEN_COMMA, matchWordsAt, STOP as TOKEN_STOP, WORD as TOKEN_WORD, type Tokens } from './complaint.tokenizer';
+// Imported bindings are read once: a module namespace read costs a getter call in the hot loops.
+const K_COMMA = TOKEN_COMMA;
+const K_STOP = TOKEN_STOP;
+const K_WORD = TOKEN_WORD;
 
 /** The words a concept occupies. */
 export interface Span {
@@ -30,6 +34,7 @@ const TERMINATORS = new Set<string>(NEGATION.terminators.filter((w) => !w.includ
 const TERMINATOR_PHRASES = toWordLists(NEGATION.terminators.filter((w) => w.includes(' ')));
 const CLAUSE_STARTERS = new Set<string>(NEGATION.clauseStarters);
 const VERBS = new Set<string>(NEGATION.verbs);
+const CLAUSE_OPENERS = new Set<string>(NEGATION.clauseOpeners);
 
 /**
  * Whether the comma at `comma` continues a list ("denies fever, chills or sweats") rather than starting a
@@ -39,14 +44,19 @@ function listContinues(t: Tokens, comma: number): number {
   let words = 0;
   let hasOr = false;
   let j = comma + 1;
-  while (t.kind[j] === WORD && (t.words[j] === 'and' || t.words[j] === 'or' || t.words[j] === 'nor')) {
+  while (t.kind[j] === K_WORD && (t.words[j] === 'and' || t.words[j] === 'or' || t.words[j] === 'nor')) {
     if (t.words[j] !== 'and') hasOr = true;
     j++;
   }
-  for (; j < t.words.length && t.kind[j] === WORD; j++) {
+  // "not pregnant, on warfarin": an item that opens like a clause is not in the list.
+  if (t.kind[j] === K_WORD && CLAUSE_OPENERS.has(t.words[j] as string)) return 0;
+  for (; j < t.words.length && t.kind[j] === K_WORD; j++) {
     const w = t.words[j] as string;
     if (VERBS.has(w) || TERMINATORS.has(w)) return 0;
-    if (w === 'or' || w === 'nor') hasOr = true;
+    if (w === 'or' || w === 'nor' || w === 'and') {
+      if (w !== 'and') hasOr = true;
+      continue;
+    }
     words++;
   }
   if (words <= 2) return 1;
@@ -54,14 +64,36 @@ function listContinues(t: Tokens, comma: number): number {
   return 0;
 }
 
-function firstMatch(t: Tokens, i: number, phrases: string[][]): string[] | null {
-  for (const p of phrases) if (matchWordsAt(t, i, p)) return p;
+// Trigger phrases by their first word, longest first.
+function byFirstWord(lists: string[][]): Map<string, string[][]> {
+  const map = new Map<string, string[][]>();
+  for (const p of lists) {
+    const l = map.get(p[0] as string) ?? [];
+    l.push(p);
+    map.set(p[0] as string, l);
+  }
+  for (const l of map.values()) l.sort((a, b) => b.length - a.length);
+  return map;
+}
+const PRE_BY_FIRST = byFirstWord(PRE);
+const POST_BY_FIRST = byFirstWord(POST);
+const PSEUDO_BY_FIRST = byFirstWord(PSEUDO);
+const matchAt = matchWordsAt;
+
+function firstMatch(t: Tokens, i: number, phrases: Map<string, string[][]>): string[] | null {
+  const list = phrases.get(t.words[i] as string);
+  if (list) for (const p of list) if (matchAt(t, i, p)) return p;
   return null;
+}
+
+function mark(negated: Uint8Array, j: number, level: number): void {
+  const old = negated[j] as number;
+  if (old === NOT_NEGATED || (old === AMBIGUOUS && level === NEGATED)) negated[j] = level;
 }
 
 function terminatorAt(t: Tokens, j: number): boolean {
   if (TERMINATORS.has(t.words[j] as string)) return true;
-  for (const p of TERMINATOR_PHRASES) if (matchWordsAt(t, j, p)) return true;
+  for (const p of TERMINATOR_PHRASES) if (matchAt(t, j, p)) return true;
   return false;
 }
 
@@ -69,18 +101,14 @@ function terminatorAt(t: Tokens, j: number): boolean {
 export function markNegation(t: Tokens, consumed: Uint8Array, occurrences: Span[]): Uint8Array {
   const n = t.words.length;
   const negated = new Uint8Array(n);
-  const mark = (j: number, level: number) => {
-    const old = negated[j] as number;
-    if (old === NOT_NEGATED || (old === AMBIGUOUS && level === NEGATED)) negated[j] = level;
-  };
   for (let i = 0; i < n; i++) {
-    if (t.kind[i] !== WORD || consumed[i] || !TRIGGER_WORDS.has(t.words[i] as string)) continue;
-    if (firstMatch(t, i, PSEUDO)) continue;
-    const post = firstMatch(t, i, POST);
-    const pre = firstMatch(t, i, PRE);
+    if (t.kind[i] !== K_WORD || consumed[i] || !TRIGGER_WORDS.has(t.words[i] as string)) continue;
+    if (firstMatch(t, i, PSEUDO_BY_FIRST)) continue;
+    const post = firstMatch(t, i, POST_BY_FIRST);
+    const pre = firstMatch(t, i, PRE_BY_FIRST);
     // A word that can go either way ("denied") looks back when a concept precedes it in its clause.
     if (post && (!pre || conceptBefore(t, occurrences, i))) {
-      for (let j = i - 1, count = 0; j >= 0 && t.kind[j] === WORD && count < 6; j--, count++) mark(j, NEGATED);
+      for (let j = i - 1, count = 0; j >= 0 && t.kind[j] === K_WORD && count < 6; j--, count++) mark(negated, j, NEGATED);
       continue;
     }
     if (!pre) continue;
@@ -89,8 +117,8 @@ export function markNegation(t: Tokens, consumed: Uint8Array, occurrences: Span[
     let closed = false;
     for (let j = i + pre.length; j < n; j++) {
       const kind = t.kind[j];
-      if (kind === STOP) break;
-      if (kind === COMMA) {
+      if (kind === K_STOP) break;
+      if (kind === K_COMMA) {
         // A parenthesis or colon inside the scope does not end it; a clause comma does.
         const c = t.text.charCodeAt(t.start[j] as number);
         if (c !== 44 && c !== 0x2013 && c !== 0x2014) continue;
@@ -107,7 +135,7 @@ export function markNegation(t: Tokens, consumed: Uint8Array, occurrences: Span[
       // "no pain in the leg and numb groin": perhaps both denied, perhaps not.
       if (w === 'and' && !consumed[j] && words > 3) level = AMBIGUOUS;
       if (words >= NEGATION.sureScopeWords) level = AMBIGUOUS;
-      mark(j, level);
+      mark(negated, j, level);
       if (++words >= NEGATION.maxScopeWords) break;
     }
   }
@@ -116,6 +144,6 @@ export function markNegation(t: Tokens, consumed: Uint8Array, occurrences: Span[
 
 function conceptBefore(t: Tokens, occurrences: Span[], i: number): boolean {
   let clauseStart = i;
-  while (clauseStart > 0 && t.kind[clauseStart - 1] === WORD) clauseStart--;
+  while (clauseStart > 0 && t.kind[clauseStart - 1] === K_WORD) clauseStart--;
   return occurrences.some((o) => o.from >= clauseStart && o.to <= i);
 }

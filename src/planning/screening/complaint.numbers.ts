@@ -4,7 +4,10 @@
 // hypertension; 160–179 or 100–119 → elevated; temperature ≥ 38.0 °C (100.4 °F) → fever; resting heart
 // rate > 100 or < 50 → abnormal. The evidence is the matched text.
 import type { ConditionCode } from '../catalog/catalog.conditions';
-import { COMMA, WORD, type Tokens } from './complaint.tokenizer';
+import { COMMA as TOKEN_COMMA, WORD as TOKEN_WORD, type Tokens } from './complaint.tokenizer';
+// Imported bindings are read once: a module namespace read costs a getter call in the hot loops.
+const K_COMMA = TOKEN_COMMA;
+const K_WORD = TOKEN_WORD;
 
 export interface VitalMatch {
   code: ConditionCode;
@@ -22,18 +25,21 @@ const isNumber = (w: string) => {
   const c = w.charCodeAt(0);
   return c >= 48 && c <= 57;
 };
-const isDigits = (t: Tokens, j: number) => j < t.words.length && t.kind[j] === WORD && isNumber(t.words[j] as string);
+const isDigits = (t: Tokens, j: number) => j < t.words.length && t.kind[j] === K_WORD && isNumber(t.words[j] as string);
 const charAt = (t: Tokens, j: number) => t.text.charCodeAt(t.start[j] as number);
+
+const ANCHOR_FIRST = new Set([...BP_ANCHORS, ...TEMP_ANCHORS, ...HR_ANCHORS].map((a) => a[0] as string));
 
 /** The anchor at `i`, as the index after it, or -1. `/` in an anchor is a break written as a slash. */
 function anchorEnd(t: Tokens, i: number, anchors: string[][]): number {
+  if (!ANCHOR_FIRST.has(t.words[i] as string)) return -1;
   for (const a of anchors) {
     let j = i;
     let ok = true;
     for (const w of a) {
       if (w === '/') {
-        if (t.kind[j] !== COMMA || charAt(t, j) !== 47) ok = false;
-      } else if (t.kind[j] !== WORD || t.words[j] !== w) ok = false;
+        if (t.kind[j] !== K_COMMA || charAt(t, j) !== 47) ok = false;
+      } else if (t.kind[j] !== K_WORD || t.words[j] !== w) ok = false;
       if (!ok) break;
       j++;
     }
@@ -45,19 +51,19 @@ function anchorEnd(t: Tokens, i: number, anchors: string[][]): number {
 /** The first number after an anchor, skipping filler words and colons; its index or -1. */
 function numberAfter(t: Tokens, j: number): number {
   for (let k = 0; k < 4 && j < t.words.length; k++, j++) {
-    if (t.kind[j] === WORD) {
+    if (t.kind[j] === K_WORD) {
       const w = t.words[j] as string;
       if (isNumber(w)) return j;
       if (!FILLER.has(w)) return -1;
-    } else if (t.kind[j] !== COMMA || charAt(t, j) === 44) return -1;
+    } else if (t.kind[j] !== K_COMMA || charAt(t, j) === 44) return -1;
   }
   return -1;
 }
 
 /** The diastolic number of "190/115" or "190 over 115" after the systolic at `j`, or -1. */
 function diastolicAfter(t: Tokens, j: number): number {
-  if (t.kind[j + 1] === COMMA && charAt(t, j + 1) === 47 && isDigits(t, j + 2)) return j + 2;
-  if (t.kind[j + 1] === WORD && t.words[j + 1] === 'over' && isDigits(t, j + 2)) return j + 2;
+  if (t.kind[j + 1] === K_COMMA && charAt(t, j + 1) === 47 && isDigits(t, j + 2)) return j + 2;
+  if (t.kind[j + 1] === K_WORD && t.words[j + 1] === 'over' && isDigits(t, j + 2)) return j + 2;
   return -1;
 }
 
@@ -75,12 +81,12 @@ function plausibleBp(sys: number, dia: number): boolean {
 function unitAfter(t: Tokens, j: number): { end: number; unit: 'c' | 'f' | null } {
   let k = j + 1;
   let end = j;
-  if (t.kind[k] === WORD && (t.words[k] === 'degrees' || t.words[k] === 'deg')) {
+  if (t.kind[k] === K_WORD && (t.words[k] === 'degrees' || t.words[k] === 'deg')) {
     end = k;
     k++;
   }
-  if (t.kind[k] === WORD && (t.words[k] === 'c' || t.words[k] === 'celsius' || t.words[k] === 'centigrade')) return { end: k, unit: 'c' };
-  if (t.kind[k] === WORD && (t.words[k] === 'f' || t.words[k] === 'fahrenheit')) return { end: k, unit: 'f' };
+  if (t.kind[k] === K_WORD && (t.words[k] === 'c' || t.words[k] === 'celsius' || t.words[k] === 'centigrade')) return { end: k, unit: 'c' };
+  if (t.kind[k] === K_WORD && (t.words[k] === 'f' || t.words[k] === 'fahrenheit')) return { end: k, unit: 'f' };
   return { end, unit: null };
 }
 
@@ -95,11 +101,11 @@ export function readVitals(t: Tokens): VitalMatch[] {
   const found: VitalMatch[] = [];
   const n = t.words.length;
   let hasNumber = false;
-  for (let i = 0; i < n && !hasNumber; i++) if (t.kind[i] === WORD && isNumber(t.words[i] as string)) hasNumber = true;
+  for (let i = 0; i < n && !hasNumber; i++) if (t.kind[i] === K_WORD && isNumber(t.words[i] as string)) hasNumber = true;
   if (!hasNumber) return found;
   const used = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    if (t.kind[i] !== WORD) continue;
+    if (t.kind[i] !== K_WORD) continue;
     const w = t.words[i] as string;
     // Blood pressure, with or without an anchor.
     let end = anchorEnd(t, i, BP_ANCHORS);
@@ -138,14 +144,14 @@ export function readVitals(t: Tokens): VitalMatch[] {
     end = anchorEnd(t, i, HR_ANCHORS);
     let rateAt = end >= 0 ? numberAfter(t, end) : -1;
     let last = rateAt;
-    if (rateAt < 0 && isNumber(w) && !used[i] && t.kind[i + 1] === WORD && (t.words[i + 1] === 'bpm' || t.words[i + 1] === 'beats')) {
+    if (rateAt < 0 && isNumber(w) && !used[i] && t.kind[i + 1] === K_WORD && (t.words[i + 1] === 'bpm' || t.words[i + 1] === 'beats')) {
       rateAt = i;
       last = i + 1;
     }
     if (rateAt >= 0 && !used[rateAt] && diastolicAfter(t, rateAt) < 0) {
       const rate = Number(t.words[rateAt]);
       if (rate >= 20 && rate <= 250) {
-        if (t.kind[rateAt + 1] === WORD && t.words[rateAt + 1] === 'bpm') last = rateAt + 1;
+        if (t.kind[rateAt + 1] === K_WORD && t.words[rateAt + 1] === 'bpm') last = rateAt + 1;
         if (rate > 100 || rate < 50) found.push({ code: 'abnormal_heart_rate', from: i, to: last + 1 });
         used[rateAt] = 1;
       }

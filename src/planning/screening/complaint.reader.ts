@@ -9,9 +9,16 @@ import { CONDITIONS, type ConditionCode } from '../catalog/catalog.conditions';
 import { REGION_CODES, REGIONS, type RegionCode } from '../catalog/catalog.regions';
 import { correctSpelling } from './complaint.fuzzy';
 import { CONCEPTS, SIDE_WORDS, TEXT_RULES, type LexiconConcept } from './complaint.lexicon';
-import { AMBIGUOUS, markNegation, NEGATED, NOT_NEGATED } from './complaint.negation';
+import { AMBIGUOUS as NEG_AMBIGUOUS, markNegation, NEGATED as NEG_NEGATED, NOT_NEGATED as NEG_NOT_NEGATED } from './complaint.negation';
 import { readVitals } from './complaint.numbers';
-import { COMMA, STOP, tokenize, WORD, type Tokens } from './complaint.tokenizer';
+import { COMMA as TOKEN_COMMA, STOP as TOKEN_STOP, tokenize, WORD as TOKEN_WORD, type Tokens } from './complaint.tokenizer';
+// Imported bindings are read once: a module namespace read costs a getter call in the hot loops.
+const K_COMMA = TOKEN_COMMA;
+const K_STOP = TOKEN_STOP;
+const K_WORD = TOKEN_WORD;
+const AMBIGUOUS = NEG_AMBIGUOUS;
+const NEGATED = NEG_NEGATED;
+const NOT_NEGATED = NEG_NOT_NEGATED;
 
 type Side = 'left' | 'right' | 'bilateral' | null;
 
@@ -202,6 +209,8 @@ const HISTORY_BEFORE = cid('history_before');
 const HISTORY_AFTER = cid('history_after');
 const CURRENT = cid('current_word');
 const SWELLING = cid('swelling');
+// Words that keep what follows current ("DVT in 2015 but now calf hot").
+const CONTRAST = new Set(['but', 'however', 'although', 'though', 'yet', 'still', 'now', 'whereas']);
 const LYMPHOEDEMA = cid('lymphoedema_word');
 // Mentions that do not end the reach of a history word: places, sides, time words, pain words.
 const NEUTRAL = new Set<number>(
@@ -233,7 +242,7 @@ function matchPhraseAt(t: Tokens, i: number, phrase: Phrase): number {
   const len = phrase.words.length;
   for (let k = 0; k < len; k++) {
     const j = i + k;
-    if (j >= t.words.length || t.kind[j] !== WORD) return 0;
+    if (j >= t.words.length || t.kind[j] !== K_WORD) return 0;
     const w = t.words[j] as string;
     const p = phrase.words[k] as string;
     if (phrase.prefix[k] ? !w.startsWith(p) : w !== p) return 0;
@@ -241,25 +250,69 @@ function matchPhraseAt(t: Tokens, i: number, phrase: Phrase): number {
   return len;
 }
 
+// Phrases by their first two words, so a common first word ("no", "on", "my") costs one more lookup,
+// not a comparison with every phrase that starts with it.
+interface FirstWord {
+  single: Phrase | null;
+  bySecond: Map<string, Phrase[]>;
+  /** Phrases whose second word is a stem. */
+  loose: Phrase[];
+}
+const byFirst = new Map<string, FirstWord>();
+for (const [first, list] of exactFirst) {
+  const entry: FirstWord = { single: null, bySecond: new Map(), loose: [] };
+  for (const phrase of list) {
+    if (phrase.words.length === 1) entry.single = phrase;
+    else if (phrase.prefix[1]) entry.loose.push(phrase);
+    else {
+      const second = phrase.words[1] as string;
+      const l = entry.bySecond.get(second) ?? [];
+      l.push(phrase);
+      entry.bySecond.set(second, l);
+    }
+  }
+  byFirst.set(first, entry);
+}
+
 function bestPhraseAt(t: Tokens, i: number): { phrase: Phrase; len: number } | null {
   const w = t.words[i] as string;
   let best: Phrase | null = null;
   let bestLen = 0;
-  for (const phrase of exactFirst.get(w) ?? NO_PHRASES) {
-    if (phrase.words.length <= bestLen) break;
-    const len = matchPhraseAt(t, i, phrase);
-    if (len > bestLen) {
-      best = phrase;
-      bestLen = len;
+  const entry = byFirst.get(w);
+  if (entry) {
+    if (i + 1 < t.words.length && t.kind[i + 1] === K_WORD) {
+      for (const phrase of entry.bySecond.get(t.words[i + 1] as string) ?? NO_PHRASES) {
+        if (phrase.words.length <= bestLen) break;
+        const len = matchPhraseAt(t, i, phrase);
+        if (len > bestLen) {
+          best = phrase;
+          bestLen = len;
+        }
+      }
+      for (const phrase of entry.loose) {
+        if (phrase.words.length <= bestLen) break;
+        const len = matchPhraseAt(t, i, phrase);
+        if (len > bestLen) {
+          best = phrase;
+          bestLen = len;
+        }
+      }
+    }
+    if (!best && entry.single) {
+      best = entry.single;
+      bestLen = 1;
     }
   }
-  for (const { stem, phrase } of prefixFirst.get(stemKey(w)) ?? NO_STEMS) {
-    if (phrase.words.length <= bestLen) break;
-    if (!w.startsWith(stem)) continue;
-    const len = matchPhraseAt(t, i, phrase);
-    if (len > bestLen) {
-      best = phrase;
-      bestLen = len;
+  const stems = prefixFirst.get(stemKey(w));
+  if (stems) {
+    for (const { stem, phrase } of stems) {
+      if (phrase.words.length <= bestLen) break;
+      if (!w.startsWith(stem)) continue;
+      const len = matchPhraseAt(t, i, phrase);
+      if (len > bestLen) {
+        best = phrase;
+        bestLen = len;
+      }
     }
   }
   return best ? { phrase: best, len: bestLen } : null;
@@ -272,7 +325,7 @@ function isPastYear(t: Tokens, i: number): boolean {
   if (w.length !== 4) return false;
   const y = Number(w);
   if (!(y >= 1940 && y <= 2099)) return false;
-  return !(i > 0 && t.kind[i - 1] === WORD && (t.words[i - 1] === 'since' || t.words[i - 1] === 'from'));
+  return !(i > 0 && t.kind[i - 1] === K_WORD && (t.words[i - 1] === 'since' || t.words[i - 1] === 'from'));
 }
 
 function findOccurrences(t: Tokens, consumed: Uint8Array): Occurrence[] {
@@ -280,7 +333,7 @@ function findOccurrences(t: Tokens, consumed: Uint8Array): Occurrence[] {
   const n = t.words.length;
   let i = 0;
   while (i < n) {
-    if (t.kind[i] !== WORD) {
+    if (t.kind[i] !== K_WORD) {
       i++;
       continue;
     }
@@ -332,7 +385,7 @@ function isHistory(a: Analysis, from: number, to: number): boolean {
   const { t, at, occurrences } = a;
   // Before: "history of", "previous", "years ago I…", within the clause, up to 3 words away.
   for (let j = from - 1, words = 0; j >= 0 && words <= 3; j--) {
-    if (t.kind[j] !== WORD) break;
+    if (t.kind[j] !== K_WORD) break;
     const k = at[j] as number;
     if (k >= 0) {
       const o = occurrences[k] as Occurrence;
@@ -340,13 +393,13 @@ function isHistory(a: Analysis, from: number, to: number): boolean {
       if (has(o, HISTORY_BEFORE)) return true;
       if (has(o, CURRENT) || !neutral(o)) break;
       j = o.from;
-    }
+    } else if (CONTRAST.has(t.words[j] as string)) break;
     words++;
   }
   // After: "in 2015", "years ago", "now resolved", across commas, up to 8 words away, in the sentence.
   for (let j = to, words = 0; j < t.words.length && words <= 8; j++) {
-    if (t.kind[j] === STOP) break;
-    if (t.kind[j] === COMMA) continue;
+    if (t.kind[j] === K_STOP) break;
+    if (t.kind[j] === K_COMMA) continue;
     const k = at[j] as number;
     if (k >= 0) {
       const o = occurrences[k] as Occurrence;
@@ -354,7 +407,7 @@ function isHistory(a: Analysis, from: number, to: number): boolean {
       if (has(o, CURRENT) && t.words[j] !== 'now') break;
       if (!has(o, CURRENT) && !neutral(o)) break;
       j = o.to - 1;
-    }
+    } else if (CONTRAST.has(t.words[j] as string) && t.words[j] !== 'now') break;
     words++;
   }
   return false;
@@ -566,11 +619,16 @@ export function readComplaint(text: string): ComplaintMatch[] {
   return settle(matches);
 }
 
-/** One reading per picture: the worst blood-pressure band, a DVT history not repeated as a current DVT by the same words. */
+/** One reading per picture: the worst blood-pressure band; a suspected DVT rather than its risk factor. */
 function settle(matches: ComplaintMatch[]): ComplaintMatch[] {
   const codes = new Set(matches.map((m) => m.code));
-  if (!codes.has('uncontrolled_hypertension') && !codes.has('elevated_blood_pressure')) return matches;
+  const pressure = codes.has('uncontrolled_hypertension') || codes.has('elevated_blood_pressure');
+  const dvt = codes.has('deep_vein_thrombosis');
+  if (!pressure && !dvt) return matches;
   return matches.filter((m) => {
+    // A suspected DVT says more than its risk factor.
+    if (m.code === 'dvt_risk_factor') return !dvt;
+    if (!pressure) return true;
     if (m.code === 'controlled_hypertension') return false;
     if (m.code === 'elevated_blood_pressure' && codes.has('uncontrolled_hypertension')) return false;
     return true;
