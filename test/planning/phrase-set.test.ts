@@ -83,7 +83,7 @@ describe.each([
       `${name} phrase set: ${s.phrases} phrases, recall on stop codes ${pct(s.stopFound, s.stopExpected)} % (${s.stopFound}/${s.stopExpected}), ` +
         `recall overall ${pct(s.found, s.expected)} % (${s.found}/${s.expected}), precision ${pct(s.correct, s.raised)} % (${s.correct}/${s.raised})`,
     );
-    if (s.missed.length + s.extra.length > 0 && process.env.PHRASES_VERBOSE) console.log(`missed:\n  ${s.missed.join('\n  ')}\nextra:\n  ${s.extra.join('\n  ')}`);
+    if (process.env.PHRASES_VERBOSE) console.log(`missed:\n  ${s.missed.join('\n  ')}\nextra:\n  ${s.extra.join('\n  ')}\nabsent red flags raised:\n  ${s.absentStop.join('\n  ')}`);
     expect(s.missedStop).toEqual([]);
     expect(s.absentStop).toEqual([]);
   });

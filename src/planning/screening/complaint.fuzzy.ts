@@ -16,7 +16,8 @@ export const FUZZY_TERMS = [
   'neuropathy', 'lymphoedema', 'lymphedema', 'fibromyalgia', 'diabetes', 'diabetic', 'metastases', 'metastatic', 'anaesthesia', 'anesthesia',
   'numbness', 'retention', 'haemophilia', 'hemophilia', 'preeclampsia', 'eclampsia', 'praevia', 'previa', 'hypertension', 'hypertensive',
   'cellulitis', 'aneurysm', 'myelopathy', 'chemotherapy', 'radiotherapy', 'immunosuppressed', 'immunosuppressants', 'tingling',
-  'dizziness', 'diplopia', 'dysphagia', 'dysarthria', 'unsteady', 'saddle', 'perineum', 'perineal', 'bladder', 'chiropractor',
+  'dizziness', 'diplopia', 'dysphagia', 'dysarthria', 'unsteady', 'saddle', 'perineum', 'perineal', 'bladder', 'chiropractor', 'progressive',
+  'nauseous', 'paralysis', 'thrombophlebitis', 'manipulation', 'sensation', 'swallowing', 'breathless', 'palpitations',
 ] as const;
 
 /** Real words within reach of a critical word: never corrected. */
@@ -48,13 +49,16 @@ function popcount(x: number): number {
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
+// Drug brand names are unlike any English word: two edits are allowed from 6 letters ("xeralto", "plavics").
+const BRANDS = new Set(['xarelto', 'eliquis', 'pradaxa', 'coumadin', 'plavix', 'brilinta', 'jantoven', 'lixiana', 'savaysa', 'clopidogrel', 'apixaban', 'rivaroxaban', 'dabigatran', 'edoxaban', 'warfarin', 'ticagrelor', 'prasugrel', 'enoxaparin', 'dalteparin']);
+
 const maxDistance = (length: number) => (length >= 8 ? 2 : length >= 5 ? 1 : 0);
 
 // Terms by length; a word of length L is compared with terms of length L-2 … L+2.
 const byLength: Term[][] = [];
 let longest = 0;
 for (const word of FUZZY_TERMS) {
-  (byLength[word.length] ??= []).push({ word, mask: letterMask(word), max: maxDistance(word.length) });
+  (byLength[word.length] ??= []).push({ word, mask: letterMask(word), max: BRANDS.has(word) ? 2 : maxDistance(word.length) });
   longest = Math.max(longest, word.length);
 }
 const EXACT = new Set<string>(FUZZY_TERMS);
@@ -119,7 +123,7 @@ function lookUp(word: string, len: number): string | null {
     if (!terms) continue;
     for (const term of terms) {
       // The word's own length and the term's both bound the distance allowed.
-      const limit = Math.min(term.max, maxDistance(len));
+      const limit = BRANDS.has(term.word) && len >= 6 ? 2 : Math.min(term.max, maxDistance(len));
       if (limit === 0 || Math.abs(l - len) > limit) continue;
       // Each edit changes at most two letters of the letter set.
       if (popcount(mask ^ term.mask) > 2 * limit) continue;

@@ -18,7 +18,9 @@ export const CONCEPTS = {
     'no longer able to control', 'no longer control', 'no longer able to hold', 'cant pass', 'cannot pass', 'unable to pass', 'cant empty', 'cannot empty',
     'unable to empty', 'cant hold', 'cannot hold', 'unable to hold', 'not able to hold', 'hard to start', 'hard to get started', 'struggle to start',
     'struggling to start', 'cant start', 'cannot start', 'slow to start', 'weak stream', 'poor stream', 'hesitan*', 'dribbl*', 'cant go', 'cannot go',
-    'unable to go', 'havent been able', 'not been able', 'incomplete', 'not emptying', 'doesnt empty', 'wont come', 'straining',
+    'unable to go', 'havent been able', 'not been able', 'incomplete', 'not emptying', 'doesnt empty', 'wont come', 'straining', 'couldnt hold', 'could not hold',
+    'couldnt control', 'could not control', 'couldnt make it', 'didnt make it', 'nothing comes out', 'nothing came out', 'nothing coming out', 'feels full',
+    'still full', 'wont come out', 'only a trickle', 'trickle', 'just a trickle', 'cant get it out', 'not passing', 'havent passed', 'hasnt passed',
   ],
   // "No bladder control" is a symptom, not a negation: the longer phrase wins over the word "no".
   incontinence: [
@@ -33,24 +35,34 @@ export const CONCEPTS = {
   saddle_area: [
     'saddle', 'groin', 'groins', 'perine*', 'perianal', 'genital*', 'crotch', 'inner thigh', 'inner thighs', 'private parts', 'private area', 'privates',
     'anus', 'anal', 'between my legs', 'between the legs', 'between legs', 'between your legs', 'between her legs', 'between his legs', 'down below', 'down there', 'my bottom', 'her bottom',
-    'his bottom', 'back passage', 'around my bum', 'vagina*', 'vulva', 'penis', 'scrotum', 'testicles', 'rectum', 'rectal', 'seat area', 'sitting area',
+    'his bottom', 'back passage', 'around my bum', 'vagina*', 'vulva', 'penis', 'scrotum', 'testicles', 'rectum', 'rectal', 'seat area', 'sitting area', 'backside', 'my backside', 'bum', 'my bum', 'bottom', 'behind', 'my behind', 'sit bones',
+    'undercarriage', 'nether regions', 'privates area', 'pubic area', 'pubic',
   ],
   // What the patient feels when the saddle is numb: the toilet paper, wiping, sitting on the toilet seat.
   saddle_situation: [
     'toilet paper', 'loo roll', 'wipe', 'wiping', 'wiped', 'wipes', 'sit on the loo', 'sit on the toilet', 'sitting on the loo', 'sitting on the toilet',
-    'on the loo', 'on the toilet', 'toilet seat', 'loo seat', 'sat on the toilet', 'sat on the loo', 'bike seat', 'bicycle seat', 'on a saddle',
+    'on the loo', 'on the toilet', 'toilet seat', 'loo seat', 'sat on the toilet', 'sat on the loo', 'bike seat', 'bicycle seat', 'on a saddle', 'block of wood',
+    'sitting on wood', 'sitting on a board', 'sitting on a cushion of air', 'sitting on nothing',
   ],
   sensation_loss: [
     'numb*', 'tingl*', 'pins and needles', 'no feeling', 'no sensation', 'lost feeling', 'lost sensation', 'loss of feeling', 'loss of sensation',
     'cant feel', 'cannot feel', 'can not feel', 'unable to feel', 'not able to feel', 'reduced feeling', 'reduced sensation', 'altered sensation',
     'decreased sensation', 'anaesthe*', 'anesthe*', 'dead feeling', 'no longer feel', 'no longer able to feel',
     'feels dead', 'feel dead', 'less feeling', 'less sensation', 'lack of feeling', 'lack of sensation', 'feels strange', 'feels odd', 'feels weird',
+    'like gloves', 'in gloves', 'wearing gloves', 'gloves on', 'glove like', 'stocking like', 'cotton wool', 'like cotton wool', 'like wood', 'wooden', 'block of wood',
+    'like rubber', 'deadness', 'lost sensation', 'sensation loss', 'pins & needles', 'cant feel properly', 'not feel properly', 'feel properly', 'fuzzy feeling',
   ],
   sexual_dysfunction: [
     'erectile dysfunction', 'erectile', 'impoten*', 'cant get an erection', 'cant get erections', 'cannot get an erection', 'cant maintain an erection',
     'sexual dysfunction', 'no feeling during sex', 'cant feel during sex', 'numb during sex', 'cant climax', 'cant orgasm', 'unable to orgasm',
     'unable to ejaculate', 'cant ejaculate', 'loss of sexual function', 'sexual function',
   ],
+  sexual_context: ['during sex', 'during intercourse', 'in the bedroom', 'sex life', 'sexually', 'sex', 'intercourse', 'erection', 'erections', 'orgasm'],
+  sex_problem: [
+    'arent working', 'isnt working', 'not working', 'doesnt work', 'dont work', 'stopped working', 'not functioning', 'dysfunction', 'no longer works', 'not the same',
+    'arent working properly', 'not working properly', 'doesnt work properly',
+  ],
+  lhermitte: ['lhermitte*', 'lhermitte sign', 'lhermittes sign', 'barber chair'],
   // Progressive neurological deficit.
   weakness: [
     'weak', 'weakness', 'weaker', 'weakening', 'paralys*', 'cant lift', 'cannot lift', 'unable to lift', 'loss of strength', 'losing strength', 'lost strength',
@@ -72,16 +84,21 @@ export const CONCEPTS = {
   both_legs: ['both legs', 'both my legs', 'legs', 'both feet', 'both my feet', 'both thighs', 'both calves'],
   // Tumour and infection (AHCPR).
   weight: ['weight', 'kg', 'kgs', 'kilo', 'kilos', 'kilograms', 'pounds', 'lbs', 'lb', 'stone', 'half a stone'],
-  weight_drop: ['lost', 'lose', 'losing', 'loss', 'dropped', 'dropping', 'fallen off', 'falling off', 'clothes are loose', 'clothes hanging off'],
+  weight_drop: ['lost', 'lose', 'losing', 'loosing', 'loss', 'dropped', 'dropping', 'fallen off', 'falling off', 'down a', 'down by', 'gone down', 'come off'],
+  weight_loss_lay: [
+    'clothes getting loose', 'clothes are loose', 'clothes loose', 'clothes feel loose', 'clothes hanging off', 'clothes falling off', 'trousers falling down',
+    'belt tighter', 'extra notch', 'new notch', 'dropped a dress size', 'dropped two dress sizes', 'lost a dress size', 'down a stone', 'down half a stone', 'down two stone',
+    'wasting away', 'lost my appetite and weight', 'lost weight without trying', 'losing weight without trying', 'loosing weight',
+  ],
   intentional: ['diet*', 'on purpose', 'intentional*', 'trying to lose', 'slimming', 'bariatric', 'weight watchers', 'gym', 'exercising more', 'gastric band'],
   pain_word: PAIN,
-  waking: ['wakes me', 'wake me', 'waking me', 'woken', 'keeps me awake', 'keeps me up', 'wakes her', 'wakes him', 'cant sleep', 'unable to sleep'],
+  waking: ['wakes me', 'wake me', 'waking me', 'woken', 'keeps me awake', 'keeps me up', 'wakes her', 'wakes him', 'cant sleep', 'unable to sleep', 'wakes', 'waking', 'woke', 'wake up', 'wakes up', 'waking up', 'woke up', 'awake with', 'lie awake', 'lying awake'],
   night_pain_phrase: [
     'night pain', 'night pains', 'pain at night', 'pains at night', 'pain in the night', 'pain during the night', 'pain all night', 'hurts at night',
     'worse lying down', 'worse when lying', 'worse lying', 'worse when i lie', 'pain lying down', 'worse at rest', 'pain at rest', 'rest pain',
     'worse at night', 'worse in the night', 'worse during the night', 'worst at night', 'wakes me at night', 'wakes me up at night', 'woken at night',
   ],
-  night_time: ['at night', 'overnight', 'in bed', 'during the night', 'in the night', 'nights', 'night time', 'nighttime', 'sleep', 'sleeping', 'asleep'],
+  night_time: ['every night', 'each night', 'all night', 'at night', 'overnight', 'in bed', 'during the night', 'in the night', 'nights', 'night time', 'nighttime', 'sleep', 'sleeping', 'asleep'],
   // Night pain is a red flag when it is constant, not eased by any position (IFOMPT "unremitting").
   night_constant: [
     'unremitting', 'constant', 'constantly', 'unrelenting', 'relentless', 'all night', 'all night long', 'day and night', 'night and day', 'no position',
@@ -89,8 +106,10 @@ export const CONCEPTS = {
     'whatever position', 'whichever position', 'no matter how i lie', 'no matter what position', 'no comfortable position', 'cant get comfortable',
     'cannot get comfortable', 'never eases', 'never goes', 'doesnt ease', 'does not ease', 'wont ease', 'doesnt settle', 'does not settle', 'never settles',
     'not relieved by', 'unrelieved', 'non mechanical', 'nonmechanical', 'even at rest', 'even lying still', 'even when still', 'pace the floor',
-    'pacing the floor', 'have to get up and walk', 'cant lie still',
+    'pacing the floor', 'have to get up and walk', 'cant lie still', 'cant get comfy', 'cannot get comfy', 'cant get comfortable in any position', 'in any position',
+    'in every position', 'every position', 'no comfy position', 'no position is comfortable', 'doesnt matter how i lie', 'however i lie', 'whatever i do',
   ],
+  night_constant_strong: ['unremitting', 'day and night', 'night and day', 'all day and night', 'constant night pain', 'unremitting night pain', '24 hours a day', 'around the clock', 'round the clock', '24 7'],
   // Pain at night from lying on the sore part, or carpal tunnel tingling, is mechanical (second edition).
   mechanical_night: [
     'lying on it', 'lie on it', 'lying on that side', 'lie on that side', 'lying on the sore', 'lie on the sore', 'lying on my sore', 'lie on my sore',
@@ -103,15 +122,16 @@ export const CONCEPTS = {
     'sleep on it', 'sleeping on it', 'onto that shoulder', 'onto my shoulder', 'onto the shoulder',
   ],
   systemic_sign: [
-    'night sweats', 'sweats', 'fever*', 'chills', 'cancer', 'tumour', 'tumor', 'malignan*', 'unwell', 'metasta*',
+    'night sweats', 'sweats', 'drenching sweats', 'fever*', 'chills', 'cancer', 'tumour', 'tumor', 'malignan*', 'unwell', 'metasta*',
     'feeling unwell', 'generally unwell', 'temperature',
   ],
   fever_word: [
-    'fever*', 'febrile', 'pyrexi*', 'chills', 'rigors', 'night sweats', 'high temperature', 'running a temperature', 'have a temperature', 'had a temperature',
+    'fever*', 'febrile', 'pyrexi*', 'chills', 'chils', 'fevar', 'feaver', 'fevre', 'fevor', 'rigors', 'high temperature', 'high temp', 'temp of', 'raised temperature', 'raised temp', 'running a temperature', 'have a temperature', 'had a temperature',
     'has a temperature', 'got a temperature', 'shivery', 'feverish', 'hot and cold', 'shivering',
   ],
   infection_word: [
-    'infection', 'infections', 'sepsis', 'septic', 'pneumonia', 'uti', 'urinary tract infection', 'chest infection', 'sinus infection', 'kidney infection',
+    'infection', 'infections', 'sepsis', 'septic', 'pneumonia', 'uti', 'urinary tract infection', 'chest infection', 'sinus infection', 'kidney infection', 'discitis',
+    'osteomyelitis', 'spinal infection', 'epidural abscess',
     'ear infection', 'throat infection',
   ],
   local_infection_word: ['cellulitis', 'abscess*', 'infected', 'boil', 'boils'],
@@ -122,12 +142,16 @@ export const CONCEPTS = {
   immunosuppression: [
     'iv drug', 'iv drugs', 'intravenous drug', 'intravenous drugs', 'inject drugs', 'injecting drugs', 'injects drugs', 'heroin', 'immunosuppress*',
     'immune suppressed', 'immunocompromised', 'weakened immune system', 'organ transplant', 'transplant', 'hiv', 'long term steroids', 'long-term steroids',
+    'prednisolone', 'prednisone', 'methotrexate', 'azathioprine', 'ciclosporin', 'cyclosporin*', 'tacrolimus', 'mycophenolate', 'biologic', 'biologics',
+    'adalimumab', 'humira', 'etanercept', 'enbrel', 'infliximab', 'rituximab', 'steroid tablets', 'on steroids', 'long term steroid', 'dexamethasone',
+    'injects', 'drug user', 'heroin user', 'iv drug user', 'ivdu', 'pwid',
   ],
   cancer_word: [
     'cancer', 'cancers', 'tumour', 'tumours', 'tumor', 'tumors', 'malignan*', 'metasta*', 'lymphoma', 'leukaemia', 'leukemia', 'carcinoma', 'sarcoma',
     'melanoma', 'myeloma', 'chemo*', 'radiotherapy', 'radiation therapy', 'radiation treatment', 'oncolog*', 'mastectomy', 'lumpectomy', 'secondaries',
+    'breast ca', 'prostate ca', 'lung ca', 'bowel ca', 'colon ca', 'ovarian ca', 'ca breast', 'ca prostate', 'ca lung', 'ca bowel', 'ca of', 'mets', 'bony mets', 'bone mets', 'neoplasm*',
   ],
-  tumour_word: ['tumour', 'tumours', 'tumor', 'tumors', 'metasta*', 'secondaries'],
+  tumour_word: ['tumour', 'tumours', 'tumor', 'tumors', 'metasta*', 'secondaries', 'mets', 'bony mets', 'bone mets'],
   // Emergencies.
   chest_area: ['chest', 'breastbone', 'sternum'],
   chest_symptom: [...PAIN, 'tight', 'tightness', 'tightening', 'pressure', 'crushing', 'squeezing', 'heaviness', 'heavy', 'discomfort', 'band'],
@@ -137,6 +161,7 @@ export const CONCEPTS = {
   ],
   // Cardiac (second edition): discomfort of the chest, arm, jaw or neck brought on by exertion, eased by rest.
   cardiac_site: ['chest', 'breastbone', 'sternum', 'jaw', 'jaws', 'arm', 'arms', 'left arm', 'throat', 'teeth', 'left shoulder', 'both arms'],
+  cardiac_site_limb: ['jaw', 'jaws', 'arm', 'arms', 'left arm', 'throat', 'teeth', 'both arms', 'left shoulder'],
   cardiac_site_specific: ['chest', 'breastbone', 'sternum', 'jaw', 'jaws', 'left arm', 'throat', 'teeth', 'both arms'],
   cardiac_site_weak: ['neck', 'shoulder', 'shoulders', 'upper back', 'between my shoulder blades', 'between the shoulder blades', 'shoulder blade'],
   discomfort: [...PAIN, 'tight', 'tightness', 'tightening', 'pressure', 'crushing', 'squeezing', 'heaviness', 'heavy', 'discomfort', 'dull', 'burning', 'numb*', 'tingl*'],
@@ -144,18 +169,21 @@ export const CONCEPTS = {
     'exertion', 'exertional', 'on exertion', 'exert*', 'stairs', 'upstairs', 'flight of stairs', 'climbing', 'climb', 'uphill', 'up hill', 'up a hill', 'up hills',
     'incline', 'walking up', 'walk up', 'hill', 'hills', 'rushing', 'hurrying', 'hurry', 'brisk walk*', 'walking fast', 'walk fast', 'walking quickly', 'run for',
     'running for', 'exercise', 'exercising', 'when i walk', 'when walking', 'while walking', 'walking', 'cold weather',
-    'in the cold', 'exercise bike', 'treadmill', 'jogging', 'after meals', 'running', 'cycling', 'swimming',
+    'in the cold', 'exercise bike', 'treadmill', 'jogging', 'after meals', 'running', 'cycling', 'swimming', 'mowing', 'mowing the lawn', 'hurries', 'hurried', 'rush',
+    'rushes', 'for the bus', 'carrying shopping', 'exerts', 'exerting', 'exerted', 'when she walks', 'when he walks', 'brisk', 'heavy work', 'shovelling', 'shoveling',
   ],
-  exertion_strong: ['up hills', 'going up', 'up a hill', 'up the stairs', 'up stairs', 'walking uphill', 'up the hill', 'exertion', 'exertional', 'on exertion', 'exert*', 'stairs', 'upstairs', 'uphill', 'up hill', 'up a hill', 'walking up', 'hill', 'hills', 'incline', 'rushing', 'hurrying'],
+  exertion_strong: ['hurries', 'hurried', 'rush', 'rushes', 'for the bus', 'exerts', 'exerting', 'exerted', 'up hills', 'going up', 'up a hill', 'up the stairs', 'up stairs', 'walking uphill', 'up the hill', 'exertion', 'exertional', 'on exertion', 'exert*', 'stairs', 'upstairs', 'uphill', 'up hill', 'up a hill', 'walking up', 'hill', 'hills', 'incline', 'rushing', 'hurrying'],
   rest_relief: [
     'eased by rest', 'eases with rest', 'eases when i rest', 'eases when i stop', 'eases if i stop', 'eases if i rest', 'goes away when i rest',
     'goes when i rest', 'goes away when i stop', 'goes when i stop', 'goes off when i stop', 'settles with rest', 'settles when i rest', 'settles when i stop',
     'relieved by rest', 'better with rest', 'better when i rest', 'better when i stop', 'stops when i stop', 'stops when i rest', 'have to stop',
     'had to stop', 'have to rest', 'had to rest', 'after a few minutes rest', 'after a rest', 'with rest', 'when i stop', 'when i rest', 'subsides with rest',
+    'when i stand still', 'stand still', 'standing still', 'stops when i stand', 'goes off when', 'goes off', 'wears off when i stop', 'when i sit down', 'when she sits',
+    'when he sits', 'when i sit', 'sits down', 'sit down', 'stop and rest', 'relieved by resting', 'relieved with rest', 'eases on rest', 'settles on rest', 'on stopping',
   ],
   sweating: ['sweating', 'sweaty', 'sweat', 'sweats', 'clammy', 'cold sweat', 'diaphore*', 'pale and sweaty', 'grey and sweaty'],
   palpitation: ['palpitation*', 'racing heart', 'heart racing', 'heart pounding', 'fluttering'],
-  nausea: ['nausea', 'nauseous', 'nauseated', 'feel sick', 'feeling sick', 'felt sick', 'vomit*', 'throwing up', 'threw up', 'being sick', 'queasy'],
+  nausea: ['nausea', 'nauseus', 'nausous', 'nauseous', 'nauseated', 'feel sick', 'feeling sick', 'felt sick', 'vomit*', 'throwing up', 'threw up', 'being sick', 'queasy'],
   // A chest-wall strain after lifting weights, sore to touch or on pushing, is musculoskeletal (second edition).
   msk_chest: [
     'bench press*', 'benching', 'bench pressing', 'press ups', 'push ups', 'pushups', 'pressups', 'dips', 'flyes', 'chest fly', 'chest flies', 'pec fly',
@@ -175,7 +203,9 @@ export const CONCEPTS = {
   speech_trouble: [
     'trouble speaking', 'difficulty speaking', 'slurred speech', 'slurring', 'slurred', 'slur', 'trouble talking', 'difficulty talking', 'dysarthria', 'cant speak',
     'hard to speak', 'cannot speak', 'words came out wrong', 'words come out wrong', 'couldnt get my words out', 'cant get my words out', 'garbled',
-    'speech was strange', 'speech is strange', 'speech was funny', 'talking funny', 'dysphasia', 'struggling to speak', 'struggled to speak',
+    'speech was strange', 'speech is strange', 'speech was funny', 'talking funny', 'dysphasia', 'struggling to speak', 'struggled to speak', 'jumbled',
+    'words jumbled', 'words came out', 'words come out', 'muddled speech', 'muddled words', 'words muddled', 'speech slurred', 'speech is slurred', 'mixing up words',
+    'words wrong', 'couldnt speak', 'could not speak', 'couldnt talk', 'slurry',
   ],
   swallow_trouble: [
     'trouble swallowing', 'difficulty swallowing', 'hard to swallow', 'dysphagia', 'cant swallow', 'cannot swallow', 'struggling to swallow',
@@ -187,7 +217,7 @@ export const CONCEPTS = {
   ],
   faint: ['blacked out', 'black out', 'blackout', 'blackouts', 'passed out', 'fainted', 'faint', 'fainting', 'collapsed', 'nearly fainted', 'felt faint'],
   dizzy: [
-    'dizzy', 'dizziness', 'dizzie*', 'giddy', 'giddiness', 'vertigo', 'room spinning', 'room spins', 'spinning', 'lightheaded', 'light headed', 'woozy',
+    'dizzy', 'dizy', 'dizzyness', 'dizzines', 'dizziness', 'dizzie*', 'giddy', 'giddiness', 'vertigo', 'room spinning', 'room spins', 'spinning', 'lightheaded', 'light headed', 'woozy',
     'off balance', 'nystagmus', 'eyes flickering', 'eyes jumping', 'ataxi*',
   ],
   neck_context: [
@@ -221,7 +251,10 @@ export const CONCEPTS = {
   spine_or_limbs: ['spine', 'back', 'neck', 'arms', 'legs', 'down my', 'bend my head', 'look down', 'chin'],
   // Trauma (AHCPR major trauma; minor trauma as a fact for escalations).
   vehicle: ['car', 'cars', 'vehicle', 'motorbike', 'motorcycle', 'bike', 'bicycle', 'truck', 'bus', 'motor vehicle', 'mva', 'rta', 'road traffic', 'van', 'lorry'],
-  collision: ['accident', 'crash', 'crashed', 'collision', 'hit by', 'rear ended', 'knocked off', 'thrown from', 'rollover', 'mva', 'rta', 'rtc'],
+  collision: [
+    'accident', 'crash', 'crashed', 'collision', 'hit by', 'rear ended', 'rear end', 'knocked off', 'thrown from', 'rollover', 'rolled over', 'car rolled', 'rolled the car', 'overturned',
+    'flipped', 'head on', 'airbag*', 'written off', 'ran into', 'smash', 'smashed', 'pile up', 'shunt', 'mva', 'rta', 'rtc', 'windscreen', 'high speed',
+  ],
   fall_verb: ['fell', 'fall', 'falling', 'fallen', 'came off', 'tripped', 'slipped', 'falls'],
   // "Fear of falling" is not a fall; nor is falling asleep (second edition).
   not_a_fall: [
@@ -233,17 +266,21 @@ export const CONCEPTS = {
     'fell pregnant', 'fall pregnant', 'fall behind', 'fell behind', 'fall in love', 'fell in love', 'fell out with',
   ],
   height: ['ladder', 'roof', 'height', 'heights', 'flight of stairs', 'down the stairs', 'downstairs', 'scaffold*', 'balcony', 'tree', 'horse'],
-  minor_trauma: ['whiplash', 'hit my', 'was hit', 'struck', 'banged my', 'knocked my'],
+  minor_trauma: ['whiplash', 'hit my', 'was hit', 'struck', 'banged my', 'knocked my', 'head hit', 'hit her head', 'hit his head', 'hit my head', 'banged her head', 'banged his head'],
+  neck_trauma: ['whiplash', 'windscreen', 'head hit', 'hit my head', 'hit her head', 'hit his head', 'banged my head', 'banged her head', 'banged his head', 'head injury', 'concussion'],
+  standing_fall: ['from standing', 'standing height', 'own height', 'fell', 'fall', 'fallen', 'falls', 'tripped', 'slipped', 'fell over', 'had a fall', 'took a tumble', 'tumble'],
   // Systemic precautions.
   anticoagulant: [
     'anticoag*', 'blood thinner', 'blood thinners', 'blood thinning', 'thins my blood', 'thin my blood', 'warfarin', 'coumadin', 'jantoven', 'apixaban', 'eliquis',
     'rivaroxaban', 'xarelto', 'dabigatran', 'pradaxa', 'edoxaban', 'lixiana', 'savaysa', 'heparin', 'enoxaparin', 'lovenox', 'clexane', 'dalteparin', 'fragmin',
-    'tinzaparin', 'innohep', 'fondaparinux', 'arixtra', 'doac', 'doacs', 'noac', 'noacs', 'inr clinic', 'inr checks', 'inr checked',
+    'tinzaparin', 'innohep', 'fondaparinux', 'arixtra', 'doac', 'doacs', 'noac', 'noacs', 'inr clinic', 'inr checks', 'inr checked', 'thinners', 'on thinners',
+    'blood thinning tablets', 'blood thinning medication', 'xeralto', 'zarelto', 'xarelo', 'elliquis', 'eliquiss', 'apixiban', 'rivaroxiban', 'warfrin', 'warfirin', 'wafarin',
+    'inr',
   ],
   antiplatelet: [
     'antiplatelet*', 'clopidogrel', 'plavix', 'ticagrelor', 'brilinta', 'brilique', 'prasugrel', 'effient', 'dipyridamole', 'persantine', 'aggrenox',
     'low dose aspirin', 'low-dose aspirin', 'baby aspirin', 'aspirin daily', 'daily aspirin', 'aspirin every day', 'aspirin 75', 'aspirin 81', 'aspirin 75mg',
-    'aspirin 81mg', 'aspirin once a day', 'aspirin for my heart', 'dual antiplatelet',
+    'aspirin 81mg', 'aspirin once a day', 'aspirin for my heart', 'dual antiplatelet', 'plavics', 'plavex', 'clopidogrl', 'clopidagrel', 'brilinta'
   ],
   aspirin: ['aspirin', 'asprin', 'aspirine'],
   nsaid: [
@@ -260,11 +297,11 @@ export const CONCEPTS = {
     'three times a day', 'twice daily', 'chronic', 'bd', 'tds', 'every morning', 'every night', 'a day', 'per day', 'prescribed', 'on repeat',
   ],
   bleeding_word: ['haemophilia', 'hemophilia', 'von willebrand', 'bleeding disorder', 'bruise easily', 'bruises easily', 'bruising easily', 'thrombocytopeni*', 'low platelets'],
-  osteoporosis_word: ['osteoporo*', 'brittle bones', 'thin bones', 'fragile bones', 'weak bones', 'bone thinning', 'thinning of the bones', 'low bone density'],
+  osteoporosis_word: ['osteoporo*', 'osteoperosis', 'osteoporisis', 'ostioporosis', 'osteoprosis', 'brittle bones', 'thin bones', 'fragile bones', 'weak bones', 'bone thinning', 'thinning of the bones', 'low bone density'],
   osteopenia_word: ['osteopeni*', 'bone density a bit low', 'slightly low bone density', 'early bone thinning', 'mild bone thinning'],
   fibromyalgia_word: ['fibromyalg*', 'fibro', 'fms', 'fibrositis', 'chronic widespread pain'],
   pregnancy_word: [
-    'pregnan*', 'trimester', 'expecting a baby', 'expecting twins', 'expecting our', 'expecting my', 'gestation*', 'antenatal', 'prenatal', 'weeks gestation', 'with child',
+    'pregnan*', 'preggers', 'preggo', 'pregant', 'pregnent', 'weeks pregnant', 'wks pregnant', 'wks gestation', 'with baby', 'baby due', 'gravid*', 'primip', 'multip', 'trimester', 'expecting a baby', 'expecting twins', 'expecting our', 'expecting my', 'gestation*', 'antenatal', 'prenatal', 'weeks gestation', 'with child',
     'baby is due', 'due date', 'my bump', 'baby bump', 'weeks along',
   ],
   postpartum: ['postpartum', 'postnatal', 'after giving birth', 'gave birth', 'after my pregnancy', 'since my pregnancy', 'after pregnancy', 'post partum', 'had my baby', 'had a baby'],
@@ -281,10 +318,13 @@ export const CONCEPTS = {
     'swollen fingers', 'rings dont fit', 'rings tight', 'sudden swelling', 'high blood pressure', 'blood pressure is high', 'blood pressure high', 'bp high',
     'protein in my urine', 'protein in urine', 'reduced movements', 'baby not moving', 'upper abdominal pain', 'pain under my ribs', 'severe headache', 'bad headache', 'terrible headache', 'awful headache', 'pounding headache', 'worst headache', 'splitting headache', 'constant headache', 'persistent headache', 'headache that wont go',
   ],
+  pregnancy_weak: ['expecting', 'expectant', 'due in', 'baby on the way'],
+  // Filled by the reader: a bare number of weeks as a gestation ("32 weeks, swollen face").
+  gestation: [],
   face_hands: ['face', 'facial', 'hands', 'fingers', 'eyes', 'eyelids', 'hands and face', 'face and hands'],
   // Diabetes (second edition): peripheral neuropathy in lay words.
   neuropathy_word: ['neuropath*', 'polyneuropath*'],
-  diabetes_word: ['diabet*', 'type 2', 'type ii', 'type 1', 'type i diabetes', 't2dm', 't1dm', 'dm2', 'niddm', 'iddm', 'insulin', 'metformin', 'sugar diabetes', 'blood sugar', 'sugars'],
+  diabetes_word: ['sugar', 'diabet*', 'type 2', 'type ii', 'type 1', 'type i diabetes', 't2dm', 't1dm', 'dm2', 'niddm', 'iddm', 'insulin', 'metformin', 'sugar diabetes', 'blood sugar', 'sugars'],
   feet_word: ['feet', 'foot', 'toes', 'toe', 'soles', 'sole', 'both feet', 'legs', 'lower legs', 'stocking'],
   fragile_skin_word: ['fragile skin', 'thin skin', 'skin tears', 'skin tear', 'papery skin', 'paper thin skin'],
   heart_word: [
@@ -300,9 +340,9 @@ export const CONCEPTS = {
     'dvt', 'dvts', 'deep vein thrombosis', 'deep venous thrombosis', 'blood clot', 'blood clots', 'a clot', 'clot in my leg', 'clot in the leg', 'thrombosis', 'thrombus',
     'thrombophlebitis', 'pulmonary embolism', 'pulmonary emboli', 'embolism', 'clot', 'clots'
   ],
-  leg: ['calf', 'calves', 'leg', 'legs', 'shin', 'shins', 'lower leg', 'thigh', 'thighs', 'back of my knee', 'behind my knee', 'behind the knee'],
+  leg: ['whole leg', 'entire leg', 'calf', 'calves', 'leg', 'legs', 'shin', 'shins', 'lower leg', 'thigh', 'thighs', 'back of my knee', 'behind my knee', 'behind the knee'],
   calf_word: ['calf', 'calves', 'lower leg', 'back of my knee', 'behind my knee', 'behind the knee', 'back of the knee', 'back of my leg', 'left leg', 'right leg', 'one leg'],
-  swelling: ['swell*', 'swollen', 'puffy', 'puffiness', 'edema', 'oedema', 'oedematous', 'edematous', 'enlarged', 'bigger than the other', 'fatter than the other', 'tight and shiny'],
+  swelling: ['pitting', 'pitting oedema', 'pitting edema', 'swell*', 'swollen', 'puffy', 'puffiness', 'edema', 'oedema', 'oedematous', 'edematous', 'enlarged', 'bigger than the other', 'fatter than the other', 'tight and shiny'],
   warmth: ['hot', 'warm', 'warmth', 'feels hot', 'warmer', 'hotter', 'heat'],
   redness: ['red', 'redness', 'reddish', 'discoloured', 'discolored', 'purple', 'inflamed', 'bluish', 'blue'],
   tender: ['tender', 'tenderness', 'painful', 'pain', 'aching', 'ache', 'sore', 'hurts', 'cramp', 'cramping', 'tight', 'tightness'],
@@ -311,7 +351,8 @@ export const CONCEPTS = {
     'travel', 'travelled', 'traveled', 'bed rest', 'bedridden', 'bed ridden', 'immobil*', 'in a cast', 'cast', 'plaster', 'after surgery', 'long car ride',
     'after an operation', 'after the operation', 'after my operation', 'since the operation', 'since my operation', 'since surgery', 'since the surgery',
     'after my surgery', 'post op', 'postop', 'post operative', 'postoperative*', 'operation', 'surgery', 'hospital stay', 'in hospital', 'laid up', 'off my feet',
-    'in a boot', 'walking boot', 'moon boot', 'air boot', 'contraceptive pill', 'the pill', 'hrt',
+    'in a boot', 'walking boot', 'moon boot', 'air boot', 'contraceptive pill', 'the pill', 'hrt', 'op', 'hip op', 'knee op', 'since the op', 'after the op', 'coach trip',
+    'long coach trip', 'train journey', 'in bed', 'postpartum', 'post partum', 'c section', 'caesarean', 'gave birth',
   ],
   // Risk factors of DVT (Wells; second edition) without calf signs.
   dvt_risk: [
@@ -328,17 +369,18 @@ export const CONCEPTS = {
   recent_word: [
     'recent*', 'weeks ago', 'week ago', 'days ago', 'day ago', 'yesterday', 'last week', 'last month', 'this month', 'a month ago', 'just had', 'post op',
     'postop', 'still healing', 'healing', 'not healed', 'weeks post', 'days post', 'week post', 'fortnight ago', 'a fortnight', 'last weekend', 'this week',
+    'today', 'this morning', 'last night', 'on monday', 'on tuesday', 'on wednesday', 'on thursday', 'on friday', 'on saturday', 'on sunday', 'hours ago',
   ],
   long_ago: ['years ago', 'year ago', 'as a child', 'as a kid', 'long ago', 'long time ago', 'decades ago', 'as a teenager', 'when i was young', 'when i was younger'],
-  fracture_word: ['fractur*', 'broken bone', 'broke my', 'broke a', 'broken arm', 'broken leg', 'broken wrist', 'broken ankle', 'cracked a', 'cracked my', 'broke his', 'broke her', 'broken hip', 'broken rib', 'broken ribs', 'broken foot', 'broken hand', 'broken collarbone', 'broken toe', 'broken finger'],
-  wound_word: ['open wound', 'wound', 'wounds', 'laceration', 'lacerations', 'a cut', 'deep cut', 'graze', 'grazes', 'abrasion', 'ulcer', 'ulcers', 'pressure sore', 'bed sore', 'open sore'],
-  burn_word: ['a burn', 'burn on', 'burns on', 'burned my', 'burnt my', 'sunburn*', 'scald*'],
+  fracture_word: ['fractur*', 'broken bone', 'broke my', 'broke a', 'broken arm', 'broken leg', 'broken wrist', 'broken ankle', 'cracked a', 'cracked my', 'broke his', 'broke her', 'broke', 'broken', 'snapped my', 'in a cast', 'still in cast', 'still in plaster', 'broken hip', 'broken rib', 'broken ribs', 'broken foot', 'broken hand', 'broken collarbone', 'broken toe', 'broken finger'],
+  wound_word: ['open wound', 'healing cut', 'cut on', 'cuts', 'wound dressing', 'dressing on', 'dressing changed', 'covered with a dressing', 'stitches in', 'wound', 'wounds', 'laceration', 'lacerations', 'a cut', 'deep cut', 'graze', 'grazes', 'abrasion', 'ulcer', 'ulcers', 'pressure sore', 'bed sore', 'open sore'],
+  burn_word: ['a burn', 'burn on', 'burns on', 'burned my', 'burnt my', 'burnt', 'burned', 'burn to', 'sunburn*', 'scald*', 'blistered', 'blister', 'blisters'],
   varicose_word: ['varicos*'],
   aneurysm_word: ['aneurysm*', 'aaa'],
   radiation_word: ['radiation', 'radiotherapy', 'irradiated'],
   radiation_burn: ['radiation burn', 'radiation burns', 'radiation dermatitis'],
   skin_word: ['skin', 'burn', 'burns', 'burnt', 'red', 'redness', 'raw', 'peeling', 'blistered'],
-  pulsating: ['pulsat*', 'pulsing', 'throbbing lump'],
+  pulsating: ['pulsat*', 'pulsing', 'throbbing lump', 'pulses', 'throbs like a heartbeat', 'like a heartbeat', 'heartbeat in my', 'beats like a heart', 'can feel it beating', 'feel my pulse in'],
   mass: ['mass', 'lump'],
   abdomen_word: ['abdomen', 'abdominal', 'belly', 'stomach', 'tummy'],
   // Lymphoedema (second edition): a limb swollen since breast cancer surgery or lymph node removal.
@@ -377,6 +419,9 @@ export const CONCEPTS = {
     'back to', 'came back', 'come back', 'comes back', 'coming back', 'went back', 'go back', 'goes back', 'going back', 'get back', 'got back', 'back and forth',
     'years back', 'way back', 'back in', 'on the other hand', 'hand in', 'by hand', 'on foot', 'head of', 'head office', 'headed', 'arms length', 'back home',
     'at the back of my mind', 'back then', 'cut back', 'call back', 'look back', 'looking back', 'bring back', 'hold back', 'held back', 'hand over', 'second hand',
+    'broken sleep', 'broke up', 'broke down', 'broke out', 'broken heart', 'heartbroken', 'broke the news', 'broke even', 'burnt out', 'burned out', 'burn out', 'burnout',
+    'cuts down', 'cut down', 'cut out', 'cut off', 'cuts back', 'bottom of', 'at the bottom', 'rock bottom', 'bottom line', 'behind on', 'behind with', 'fell behind',
+    'left behind', 'behind the', 'from behind', 'sugar free', 'no sugar', 'in bed with flu', 'dressed herself', 'dressed himself', 'get dressed', 'got dressed', 'getting dressed', 'dressing myself', 'dressing gown', 'salad dressing',
   ],
 } as const satisfies Record<string, readonly string[]>;
 
@@ -392,7 +437,7 @@ export const NEGATION = {
   pre: [
     'no', 'not', 'denies', 'denied', 'deny', 'denying', 'without', 'never', 'negative for', 'free of', 'absence of', 'ruled out', 'rules out', 'nor', 'neither', 'none',
     'dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'havent', 'hasnt', 'hadnt', 'wont', 'stopped taking', 'came off', 'discontinued', 'weaned off',
-    'no signs of', 'no sign of', 'no evidence of', 'nil', 'absent',
+    'no signs of', 'no sign of', 'no evidence of', 'nil', 'absent', 'neg for', 'neg', 'negative to', 'not had', 'never had', 'no history of', 'no hx of', 'no h o',
   ],
   post: ['denied', 'absent', 'negative', 'ruled out', 'resolved', 'none', 'excluded'],
   // "no longer able to…" or "not sure if…" do not deny what follows.
@@ -448,19 +493,24 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'saddle_anesthesia', all: ['saddle_area', 'sensation_loss'], window: 8 },
   { code: 'saddle_anesthesia', all: ['saddle_situation', 'sensation_loss'], window: 8 },
   { code: 'cauda_equina_signs', all: ['sexual_dysfunction'] },
+  { code: 'cauda_equina_signs', all: ['sexual_context', 'sensation_loss'], window: 6 },
+  { code: 'cauda_equina_signs', all: ['sexual_context', 'sex_problem'], window: 6 },
   { code: 'progressive_weakness', all: ['weakness', 'progression'], window: 10 },
   { code: 'progressive_weakness', all: ['foot_drop'] },
   { code: 'progressive_weakness', all: ['getting_weaker'] },
   { code: 'progressive_weakness', all: ['both_legs', 'weakness'], window: 6 },
   { code: 'unexplained_weight_loss', all: ['weight', 'weight_drop'], none: ['intentional'], window: 6 },
+  { code: 'unexplained_weight_loss', all: ['weight_loss_lay'], none: ['intentional'] },
   // Night pain (IFOMPT, second edition): constant, not eased by any position, or with systemic signs — not
   // the mechanical pain of lying on the sore side or carpal tunnel tingling.
+  { code: 'night_pain', all: ['night_constant_strong'], history: 'drop' },
   { code: 'night_pain', all: ['night_pain_phrase', 'night_constant'], window: 14, history: 'drop' },
+  { code: 'night_pain', all: ['waking', 'night_constant'], window: 14, none: ['carpal_tunnel'], history: 'drop' },
   { code: 'night_pain', all: ['night_time', 'night_constant'], window: 10, none: ['carpal_tunnel'], history: 'drop' },
   { code: 'night_pain', all: ['night_pain_phrase'], context: ['systemic_sign'], history: 'drop' },
   { code: 'night_pain', all: ['night_pain_phrase'], context: ['weight', 'weight_drop'], history: 'drop' },
   { code: 'night_pain', all: ['night_pain_phrase'], none: ['mechanical_night', 'sensation_loss', 'carpal_tunnel'], history: 'drop' },
-  { code: 'night_pain', all: ['waking', 'pain_word'], window: 5, none: ['mechanical_night', 'sensation_loss', 'carpal_tunnel'], history: 'drop' },
+  { code: 'night_pain', all: ['waking', 'pain_word'], window: 8, none: ['mechanical_night', 'sensation_loss', 'carpal_tunnel'], history: 'drop' },
   { code: 'fever', all: ['fever_word'], history: 'drop' },
   { code: 'acute_infection', all: ['infection_word'], region: 'forbidden', history: 'drop' },
   { code: 'local_infection', all: ['infection_word'], region: 'required', history: 'drop' },
@@ -479,7 +529,9 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'cardiac_symptoms', all: ['cardiac_site_specific', 'discomfort', 'rest_relief'], window: 12, none: ['msk_chest'] },
   { code: 'cardiac_symptoms', all: ['cardiac_site', 'discomfort', 'sweating'], window: 12 },
   { code: 'cardiac_symptoms', all: ['cardiac_site_weak', 'discomfort', 'dyspnoea'], window: 12, none: ['msk_chest'] },
-  { code: 'cardiac_symptoms', all: ['cardiac_site', 'discomfort', 'dyspnoea'], window: 12, none: ['msk_chest'] },
+  { code: 'cardiac_symptoms', all: ['cardiac_site_weak', 'discomfort', 'sweating'], window: 12, none: ['msk_chest'] },
+  { code: 'cardiac_symptoms', all: ['cardiac_site_weak', 'discomfort', 'exertion', 'rest_relief'], window: 16, none: ['msk_chest'] },
+  { code: 'cardiac_symptoms', all: ['cardiac_site_limb', 'discomfort', 'dyspnoea'], window: 12, none: ['msk_chest'] },
   { code: 'cardiac_symptoms', all: ['dyspnoea', 'sweating'], window: 10 },
   { code: 'cardiac_symptoms', all: ['discomfort', 'exertion', 'sweating'], window: 12 },
   { code: 'cardiac_symptoms', all: ['exertion', 'dyspnoea', 'rest_relief'], window: 12 },
@@ -505,12 +557,19 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'myelopathy_signs', all: ['unsteady', 'gait'], window: 6 },
   { code: 'myelopathy_signs', all: ['balance_named'] },
   { code: 'myelopathy_signs', all: ['electric', 'spine_or_limbs'], window: 8 },
+  { code: 'myelopathy_signs', all: ['lhermitte'] },
   // Trauma.
   { code: 'major_trauma', all: ['vehicle', 'collision'], window: 8, history: 'trauma' },
   { code: 'major_trauma', all: ['fall_verb', 'height'], window: 8, history: 'trauma' },
   { code: 'trauma', all: ['collision'] },
   { code: 'trauma', all: ['fall_verb'] },
   { code: 'trauma', all: ['minor_trauma'] },
+  // Recent: the lead reads older neck trauma from the mechanism and the duration.
+  { code: 'recent_neck_trauma', all: ['neck_trauma', 'recent_word'], window: 12, history: 'drop' },
+  { code: 'recent_neck_trauma', all: ['collision', 'recent_word'], window: 12, context: ['neck_context'], history: 'drop' },
+  // A fall from standing in an osteoporotic patient raises a fracture question (AHCPR; second edition).
+  { code: 'suspected_fracture', all: ['standing_fall'], context: ['osteoporosis_word'], history: 'drop' },
+  { code: 'suspected_fracture', all: ['standing_fall'], context: ['osteopenia_word'], history: 'drop' },
   { code: 'pulsating_abdominal_mass', all: ['pulsating', 'mass'], window: 6 },
   { code: 'pulsating_abdominal_mass', all: ['pulsating', 'abdomen_word'], window: 6 },
   // Medication.
@@ -526,6 +585,9 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'high_risk_pregnancy', all: ['high_risk_named'], history: 'drop' },
   { code: 'high_risk_pregnancy', all: ['pregnancy_warning'], context: ['pregnancy_word'], history: 'drop' },
   { code: 'high_risk_pregnancy', all: ['face_hands', 'swelling'], window: 5, context: ['pregnancy_word'], history: 'drop' },
+  { code: 'high_risk_pregnancy', all: ['pregnancy_warning'], context: ['gestation'], history: 'drop' },
+  { code: 'high_risk_pregnancy', all: ['face_hands', 'swelling'], window: 5, context: ['gestation'], history: 'drop' },
+  { code: 'pregnancy', all: ['pregnancy_weak'], context: ['gestation'], history: 'drop' },
   { code: 'diabetic_neuropathy', all: ['neuropathy_word'] },
   { code: 'diabetic_neuropathy', all: ['sensation_loss', 'feet_word'], window: 6, context: ['diabetes_word'] },
   { code: 'fragile_skin', all: ['fragile_skin_word'] },

@@ -29,7 +29,7 @@ const toWordLists = (phrases: readonly string[]) => phrases.map((p) => p.split('
 const PRE = toWordLists(NEGATION.pre).sort((a, b) => b.length - a.length);
 const POST = toWordLists(NEGATION.post).sort((a, b) => b.length - a.length);
 const PSEUDO = toWordLists(NEGATION.pseudo);
-const TRIGGER_WORDS = new Set([...PRE, ...POST, ...PSEUDO].map((p) => p[0] as string));
+const TRIGGER_WORDS = new Set([...PRE, ...POST, ...PSEUDO].map((p) => p[0] as string).concat(['nil', 'neg', 'n']));
 const TERMINATORS = new Set<string>(NEGATION.terminators.filter((w) => !w.includes(' ')));
 const TERMINATOR_PHRASES = toWordLists(NEGATION.terminators.filter((w) => w.includes(' ')));
 const CLAUSE_STARTERS = new Set<string>(NEGATION.clauseStarters);
@@ -38,7 +38,9 @@ const CLAUSE_OPENERS = new Set<string>(NEGATION.clauseOpeners);
 
 /**
  * Whether the comma at `comma` continues a list ("denies fever, chills or sweats") rather than starting a
- * clause: 0 no, 1 yes, 2 perhaps (a longer item).
+ * clause: 0 no, 1 yes, 2 perhaps. Items are measured in content words ("numbness or weakness in the legs"
+ * is three); an item with "or" ends a list, a short item continues it, a longer one without "or" is
+ * ambiguous ("No fever, chills, numbness in the saddle area").
  */
 function listContinues(t: Tokens, comma: number): number {
   let words = 0;
@@ -52,17 +54,20 @@ function listContinues(t: Tokens, comma: number): number {
   if (t.kind[j] === K_WORD && CLAUSE_OPENERS.has(t.words[j] as string)) return 0;
   for (; j < t.words.length && t.kind[j] === K_WORD; j++) {
     const w = t.words[j] as string;
-    if (VERBS.has(w) || TERMINATORS.has(w)) return 0;
+    if (VERBS.has(w)) return 0;
+    // The scope ends at the terminator anyway; the item is what comes before it.
+    if (TERMINATORS.has(w)) break;
     if (w === 'or' || w === 'nor' || w === 'and') {
       if (w !== 'and') hasOr = true;
       continue;
     }
-    words++;
+    if (!FUNCTION_WORDS.has(w)) words++;
   }
+  if (hasOr) return words <= 5 ? 1 : 0;
   if (words <= 2) return 1;
-  if (words <= 3 || (hasOr && words <= 5)) return 2;
-  return 0;
+  return words <= 4 ? 2 : 0;
 }
+const FUNCTION_WORDS = new Set(['in', 'the', 'my', 'of', 'a', 'an', 'any', 'both', 'on', 'at', 'to', 'his', 'her', 'their', 'either', 'with', 'from', 'around', 'down', 'into']);
 
 // Trigger phrases by their first word, longest first.
 function byFirstWord(lists: string[][]): Map<string, string[][]> {
@@ -103,6 +108,7 @@ export function markNegation(t: Tokens, consumed: Uint8Array, occurrences: Span[
   const negated = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     if (t.kind[i] !== K_WORD || consumed[i] || !TRIGGER_WORDS.has(t.words[i] as string)) continue;
+    if (answeredNo(t, i, negated)) continue;
     if (firstMatch(t, i, PSEUDO_BY_FIRST)) continue;
     const post = firstMatch(t, i, POST_BY_FIRST);
     const pre = firstMatch(t, i, PRE_BY_FIRST);
@@ -115,6 +121,7 @@ export function markNegation(t: Tokens, consumed: Uint8Array, occurrences: Span[
     let words = 0;
     let level = NEGATED;
     let closed = false;
+    let list = false;
     for (let j = i + pre.length; j < n; j++) {
       const kind = t.kind[j];
       if (kind === K_STOP) break;
@@ -126,6 +133,7 @@ export function markNegation(t: Tokens, consumed: Uint8Array, occurrences: Span[
         if (goes === 0) break;
         // "No fever or chills, saddle numbness": a list already closed by "or" rarely goes on.
         if (goes === 2 || closed) level = AMBIGUOUS;
+        list = true;
         continue;
       }
       const w = t.words[j] as string;
@@ -134,13 +142,46 @@ export function markNegation(t: Tokens, consumed: Uint8Array, occurrences: Span[
       if ((w === 'or' || w === 'nor') && !consumed[j]) closed = true;
       // "no pain in the leg and numb groin": perhaps both denied, perhaps not.
       if (w === 'and' && !consumed[j] && words > 3) level = AMBIGUOUS;
-      if (words >= NEGATION.sureScopeWords) level = AMBIGUOUS;
+      if (words >= NEGATION.sureScopeWords && !list) level = AMBIGUOUS;
       mark(negated, j, level);
       if (++words >= NEGATION.maxScopeWords) break;
     }
   }
   return negated;
 }
+
+/** "Fever: no." — an answer after a colon or dash denies the words before it, back to the clause start. */
+function answeredNo(t: Tokens, i: number, negated: Uint8Array): boolean {
+  if (i === 0 || t.kind[i - 1] !== K_COMMA || !ANSWERS.has(t.words[i] as string)) return false;
+  const c = t.text.charCodeAt(t.start[i - 1] as number);
+  if (c !== 58 && c !== 45 && c !== 0x2013 && c !== 0x2014) return false;
+  if (i + 1 < t.words.length && t.kind[i + 1] === K_WORD) return false;
+  for (let j = i - 2, count = 0; j >= 0 && t.kind[j] === K_WORD && count < 6; j--, count++) mark(negated, j, NEGATED);
+  return true;
+}
+const ANSWERS = new Set(['no', 'nil', 'none', 'neg', 'negative', 'denied', 'denies', 'absent', 'n']);
+
+/** Mentions about someone else ("Mum had cancer", "wife is pregnant") are not the patient's: marked NEGATED. */
+export function markOtherPeople(t: Tokens, consumed: Uint8Array, negated: Uint8Array): void {
+  const n = t.words.length;
+  for (let i = 0; i < n; i++) {
+    if (t.kind[i] !== K_WORD || !OTHER_PEOPLE.has(t.words[i] as string)) continue;
+    if (i > 0 && t.kind[i - 1] === K_WORD && (t.words[i - 1] === 'my' || t.words[i - 1] === 'her' || t.words[i - 1] === 'his') && SELF_AFTER.has(t.words[i + 1] ?? '')) continue;
+    for (let j = i + 1, count = 0; j < n && count < 10; j++, count++) {
+      if (t.kind[j] !== K_WORD) break;
+      const w = t.words[j] as string;
+      if (!consumed[j] && (PATIENT.has(w) || TERMINATORS.has(w))) break;
+      mark(negated, j, NEGATED);
+    }
+  }
+}
+const OTHER_PEOPLE = new Set([
+  'mum', 'mom', 'mother', 'dad', 'father', 'wife', 'husband', 'partner', 'sister', 'brother', 'son', 'daughter', 'grandmother', 'grandfather', 'gran',
+  'grandma', 'grandad', 'granddad', 'grandpa', 'aunt', 'uncle', 'cousin', 'friend', 'colleague', 'fhx', 'fh', 'familial', 'parents', 'siblings', 'boyfriend', 'girlfriend',
+]);
+// "my partner noticed my calf is swollen": the patient again.
+const PATIENT = new Set(['i', 'im', 'ive', 'my', 'me', 'myself', 'patient', 'pt', 'client']);
+const SELF_AFTER = new Set(['says', 'said', 'noticed', 'thinks', 'reports']);
 
 function conceptBefore(t: Tokens, occurrences: Span[], i: number): boolean {
   let clauseStart = i;

@@ -9,7 +9,7 @@ import { CONDITIONS, type ConditionCode } from '../catalog/catalog.conditions';
 import { REGION_CODES, REGIONS, type RegionCode } from '../catalog/catalog.regions';
 import { correctSpelling } from './complaint.fuzzy';
 import { CONCEPTS, SIDE_WORDS, TEXT_RULES, type LexiconConcept } from './complaint.lexicon';
-import { AMBIGUOUS as NEG_AMBIGUOUS, markNegation, NEGATED as NEG_NEGATED, NOT_NEGATED as NEG_NOT_NEGATED } from './complaint.negation';
+import { AMBIGUOUS as NEG_AMBIGUOUS, markNegation, markOtherPeople, NEGATED as NEG_NEGATED, NOT_NEGATED as NEG_NOT_NEGATED } from './complaint.negation';
 import { readVitals } from './complaint.numbers';
 import { COMMA as TOKEN_COMMA, STOP as TOKEN_STOP, tokenize, WORD as TOKEN_WORD, type Tokens } from './complaint.tokenizer';
 // Imported bindings are read once: a module namespace read costs a getter call in the hot loops.
@@ -81,9 +81,69 @@ function addPhrase(text: string, concept: number): void {
 }
 
 const normalise = (text: string) => text.replace(/-/g, ' ').replace(/'/g, '');
+
+// Therapists write in the third person and the past ("she can't feel the toilet paper", "couldn't hold
+// it"): each lexicon phrase also stands for those forms.
+const PERSON: Record<string, string[]> = {
+  i: ['she', 'he', 'they'],
+  my: ['her', 'his', 'their'],
+  myself: ['herself', 'himself', 'themselves'],
+  im: ['shes', 'hes'],
+  ive: ['shes', 'hes'],
+  me: ['her', 'him'],
+};
+const TENSE: Record<string, string[]> = { cant: ['couldnt'], cannot: ['couldnt'], dont: ['doesnt', 'didnt'], am: ['is'] };
+// After "she" / "he" a verb takes an s ("when she sits").
+const THIRD_PERSON: Record<string, string> = {
+  sit: 'sits', walk: 'walks', stop: 'stops', rest: 'rests', need: 'needs', feel: 'feels', go: 'goes', lie: 'lies', wipe: 'wipes', turn: 'turns', move: 'moves',
+  get: 'gets', have: 'has', try: 'tries', stand: 'stands', pee: 'pees', wee: 'wees', wake: 'wakes', roll: 'rolls', climb: 'climbs', hurry: 'hurries', do: 'does',
+  cant: 'cant', keep: 'keeps', trip: 'trips', drop: 'drops', push: 'pushes', press: 'presses', bend: 'bends', look: 'looks', sleep: 'sleeps',
+};
+function variants(text: string): string[] {
+  const words = text.split(' ');
+  const out: string[] = [];
+  const person = (form: number) => {
+    let changed = false;
+    const w2: string[] = [];
+    for (let k = 0; k < words.length; k++) {
+      const w = words[k] as string;
+      const alt = PERSON[w];
+      if (alt) {
+        w2.push(alt[Math.min(form, alt.length - 1)] as string);
+        changed = true;
+        const next = words[k + 1];
+        if ((w === 'i' || w === 'im') && next !== undefined && form < 2 && THIRD_PERSON[next]) {
+          w2.push(THIRD_PERSON[next] as string);
+          k++;
+        }
+      } else w2.push(w);
+    }
+    return changed ? w2.join(' ') : null;
+  };
+  for (let form = 0; form < 3; form++) {
+    const v = person(form);
+    if (v) out.push(v);
+  }
+  for (const base of [text, ...out]) {
+    const bw = base.split(' ');
+    for (let k = 0; k < bw.length; k++) {
+      for (const alt of TENSE[bw[k] as string] ?? []) out.push([...bw.slice(0, k), alt, ...bw.slice(k + 1)].join(' '));
+    }
+  }
+  return out;
+}
+
 for (const name of Object.keys(CONCEPTS) as LexiconConcept[]) {
   const id = conceptId(name);
-  for (const text of CONCEPTS[name]) addPhrase(normalise(text), id);
+  for (const text of CONCEPTS[name]) {
+    const phrase = normalise(text);
+    addPhrase(phrase, id);
+  }
+}
+// Variants after the phrases as written, so a written phrase keeps its own concepts first.
+for (const name of Object.keys(CONCEPTS) as LexiconConcept[]) {
+  const id = conceptId(name);
+  for (const text of CONCEPTS[name]) for (const v of variants(normalise(text))) if (!phrasesByText.has(v)) addPhrase(v, id);
 }
 for (const region of REGION_CODES) {
   const id = conceptId(`region:${region}`, region);
@@ -119,6 +179,21 @@ for (const phrase of phrasesByText.values()) {
     exactFirst.set(first, list);
   }
 }
+// A written word that a stem also matches ("pregnant", "pregnan*") means both.
+for (const list of exactFirst.values()) {
+  for (const phrase of list) {
+    for (const { phrase: stemmed } of prefixFirst.get(stemKey(phrase.words[0] as string)) ?? NO_STEMS) {
+      if (stemmed.words.length !== phrase.words.length) continue;
+      let same = true;
+      for (let k = 0; k < phrase.words.length && same; k++) {
+        const w = phrase.words[k] as string;
+        const p = stemmed.words[k] as string;
+        same = stemmed.prefix[k] ? w.startsWith(p) : w === p;
+      }
+      if (same) for (const c of stemmed.concepts) if (!phrase.concepts.includes(c)) phrase.concepts.push(c);
+    }
+  }
+}
 // Longest phrase first, so "no feeling" (a symptom) wins over "no" (a negation) and "upper back" over "back".
 for (const list of exactFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
 for (const list of prefixFirst.values()) list.sort((a, b) => b.phrase.words.length - a.phrase.words.length);
@@ -149,8 +224,8 @@ const INHERITED = new Set<number>(
   (
     [
       'leg', 'calf_word', 'hand_word', 'both_hands', 'both_legs', 'gait', 'spine_or_limbs', 'face_area', 'cardiac_site', 'cardiac_site_weak',
-      'cardiac_site_specific', 'feet_word', 'limb', 'chest_area', 'abdomen_word', 'saddle_area', 'neck_context', 'pain_word', 'discomfort', 'tender',
-      'chest_symptom', 'swelling', 'sensation_loss', 'weakness', 'warmth', 'redness', 'cancer_word', 'headache',
+      'cardiac_site_specific', 'cardiac_site_limb', 'feet_word', 'limb', 'chest_area', 'abdomen_word', 'saddle_area', 'neck_context', 'pain_word', 'discomfort', 'tender',
+      'chest_symptom', 'swelling', 'sensation_loss', 'weakness', 'warmth', 'redness', 'cancer_word', 'headache', 'vehicle', 'collision', 'fall_verb',
     ] as LexiconConcept[]
   ).map((c) => conceptId(c)),
 );
@@ -218,7 +293,7 @@ const NEUTRAL = new Set<number>(
     [
       'leg', 'calf_word', 'limb', 'pain_word', 'tender', 'discomfort', 'chest_symptom', 'recent_word', 'long_ago', 'history_before', 'history_after',
       'not_body', 'dvt_risk', 'immobility', 'surgery_word', 'feet_word', 'hand_word', 'gait', 'spine_or_limbs', 'neck_context', 'cardiac_site',
-      'cardiac_site_weak', 'cardiac_site_specific', 'chest_area', 'both_legs', 'both_hands', 'face_area', 'abdomen_word', 'regular_use', 'nsaid_regular',
+      'cardiac_site_weak', 'cardiac_site_specific', 'cardiac_site_limb', 'chest_area', 'both_legs', 'both_hands', 'face_area', 'abdomen_word', 'regular_use', 'nsaid_regular',
       'controlled', 'lymph_surgery',
     ] as LexiconConcept[]
   ).map(cid),
@@ -328,6 +403,19 @@ function isPastYear(t: Tokens, i: number): boolean {
   return !(i > 0 && t.kind[i - 1] === K_WORD && (t.words[i - 1] === 'since' || t.words[i - 1] === 'from'));
 }
 
+// A bare number of weeks, 12 to 42, that is not a duration ("32 weeks, face swollen"; not "for 16 weeks",
+// "6 weeks ago", "3 weeks post op").
+const GESTATION_CONCEPTS = [cid('gestation')];
+const WEEKS = new Set(['weeks', 'wks', 'wk', 'week']);
+const DURATION_BEFORE = new Set(['for', 'past', 'last', 'over', 'since', 'after', 'about', 'the', 'within', 'in', 'first', 'next', 'few', 'every', 'than']);
+const DURATION_AFTER = new Set(['ago', 'post', 'after', 'since', 'of', 'postop', 'now', 'later', 'before', 'old']);
+function isGestation(t: Tokens, i: number): boolean {
+  const n = Number(t.words[i]);
+  if (!(n >= 12 && n <= 42) || t.kind[i + 1] !== K_WORD || !WEEKS.has(t.words[i + 1] as string)) return false;
+  if (i > 0 && t.kind[i - 1] === K_WORD && DURATION_BEFORE.has(t.words[i - 1] as string)) return false;
+  return !(t.kind[i + 2] === K_WORD && DURATION_AFTER.has(t.words[i + 2] as string));
+}
+
 function findOccurrences(t: Tokens, consumed: Uint8Array): Occurrence[] {
   const found: Occurrence[] = [];
   const n = t.words.length;
@@ -343,6 +431,13 @@ function findOccurrences(t: Tokens, consumed: Uint8Array): Occurrence[] {
       const c = w.charCodeAt(0);
       if (c >= 48 && c <= 57) {
         if (isPastYear(t, i)) found.push({ concepts: YEAR_CONCEPTS, from: i, to: i + 1, sentence: t.sentence[i] as number, negated: 0, history: -1 });
+        else if (isGestation(t, i)) {
+          found.push({ concepts: GESTATION_CONCEPTS, from: i, to: i + 2, sentence: t.sentence[i] as number, negated: 0, history: -1 });
+          consumed[i] = 1;
+          consumed[i + 1] = 1;
+          i += 2;
+          continue;
+        }
         i++;
         continue;
       }
@@ -428,6 +523,7 @@ function analyse(text: string): Analysis {
   const bySide: Occurrence[] = [];
   if (occurrences.length > 0) {
     const negated = markNegation(t, consumed, occurrences);
+    markOtherPeople(t, consumed, negated);
     for (let k = 0; k < occurrences.length; k++) {
       const o = occurrences[k] as Occurrence;
       for (let j = o.from; j < o.to; j++) at[j] = k;
@@ -567,7 +663,7 @@ export function readComplaint(text: string): ComplaintMatch[] {
           let anyFound = rule.any.length === 0;
           for (const c of rule.some.of) {
             const o = nearest(byConcept, c, anchor);
-            if (o && Math.abs(o.from - anchor.from) <= rule.window) {
+            if (o && Math.max(o.to, anchor.to) - 1 - Math.min(o.from, anchor.from) <= rule.window) {
               count++;
               used.push(o);
               if (rule.any.includes(c)) anyFound = true;
@@ -619,13 +715,18 @@ export function readComplaint(text: string): ComplaintMatch[] {
   return settle(matches);
 }
 
+const CHEST_WORD = /chest|sternum|breastbone/i;
+
 /** One reading per picture: the worst blood-pressure band; a suspected DVT rather than its risk factor. */
 function settle(matches: ComplaintMatch[]): ComplaintMatch[] {
   const codes = new Set(matches.map((m) => m.code));
   const pressure = codes.has('uncontrolled_hypertension') || codes.has('elevated_blood_pressure');
   const dvt = codes.has('deep_vein_thrombosis');
-  if (!pressure && !dvt) return matches;
+  const cardiac = codes.has('cardiac_symptoms');
+  if (!pressure && !dvt && !cardiac) return matches;
   return matches.filter((m) => {
+    // Breathlessness in an exertional picture is read as the cardiac picture, not as chest pain without a chest.
+    if (m.code === 'chest_pain' && cardiac) return CHEST_WORD.test(m.evidence);
     // A suspected DVT says more than its risk factor.
     if (m.code === 'dvt_risk_factor') return !dvt;
     if (!pressure) return true;
