@@ -20,7 +20,7 @@ export const CONCEPTS = {
     'struggling to start', 'cant start', 'cannot start', 'slow to start', 'weak stream', 'poor stream', 'hesitan*', 'dribbl*', 'cant go', 'cannot go',
     'unable to go', 'havent been able', 'not been able', 'incomplete', 'not emptying', 'doesnt empty', 'wont come', 'straining', 'couldnt hold', 'could not hold',
     'couldnt control', 'could not control', 'couldnt make it', 'didnt make it', 'nothing comes out', 'nothing came out', 'nothing coming out', 'feels full',
-    'still full', 'wont come out', 'only a trickle', 'trickle', 'just a trickle', 'cant get it out', 'not passing', 'havent passed', 'hasnt passed',
+    'still full', 'struggling', 'struggle', 'struggled', 'hard', 'difficult', 'straining to pass', 'difficulty passing', 'trouble passing', 'wont come out', 'only a trickle', 'trickle', 'just a trickle', 'cant get it out', 'not passing', 'havent passed', 'hasnt passed',
   ],
   // "No bladder control" is a symptom, not a negation: the longer phrase wins over the word "no".
   incontinence: [
@@ -80,6 +80,7 @@ export const CONCEPTS = {
     'toes catch', 'toe catches', 'keep tripping', 'keeps tripping', 'foot flops', 'floppy foot', 'cant walk on my heels', 'cannot walk on my heels',
     'cant stand on my heels', 'cant stand on tiptoe', 'cant stand on my toes',
   ],
+  drag_word: ['drag', 'drags', 'dragging', 'dragged', 'slaps', 'slapping', 'flops', 'flopping', 'catches', 'catching', 'scuffs', 'scuffing', 'scuff', 'clips'],
   getting_weaker: ['getting weaker', 'growing weaker', 'becoming weaker', 'weaker and weaker', 'going weak', 'gone weak', 'more weak'],
   both_legs: ['both legs', 'both my legs', 'legs', 'both feet', 'both my feet', 'both thighs', 'both calves'],
   // Tumour and infection (AHCPR).
@@ -205,8 +206,11 @@ export const CONCEPTS = {
     'hard to speak', 'cannot speak', 'words came out wrong', 'words come out wrong', 'couldnt get my words out', 'cant get my words out', 'garbled',
     'speech was strange', 'speech is strange', 'speech was funny', 'talking funny', 'dysphasia', 'struggling to speak', 'struggled to speak', 'jumbled',
     'words jumbled', 'words came out', 'words come out', 'muddled speech', 'muddled words', 'words muddled', 'speech slurred', 'speech is slurred', 'mixing up words',
-    'words wrong', 'couldnt speak', 'could not speak', 'couldnt talk', 'slurry',
+    'words wrong', 'couldnt speak', 'could not speak', 'couldnt talk', 'slurry', 'finding words', 'finding the right words', 'find my words', 'find the words',
+    'word finding', 'find words',
   ],
+  swallow_word: ['swallow', 'swallowing', 'swallowed'],
+  speech_word: ['speaking', 'talking', 'speech', 'words', 'speak', 'talk'],
   swallow_trouble: [
     'trouble swallowing', 'difficulty swallowing', 'hard to swallow', 'dysphagia', 'cant swallow', 'cannot swallow', 'struggling to swallow',
     'problems swallowing', 'choking on food', 'food sticking', 'choke on', 'choking on',
@@ -245,7 +249,9 @@ export const CONCEPTS = {
     'wobbly', 'stagger*', 'like i am drunk', 'like im drunk', 'as if drunk', 'as if i were drunk', 'drunk', 'bumping into', 'veering', 'wide based', 'shuffling',
     'unstable', 'legs feel stiff', 'stiff legs', 'balance'
   ],
-  balance_named: ['balance is off', 'balance is worse', 'balance has gone', 'balance is poor', 'balance getting worse', 'losing my balance', 'walking like a drunk', 'walk like a drunk', 'gait disturbance', 'ataxic gait'],
+  balance_named: [
+    'cant walk in a straight line', 'cant walk straight', 'walk in a straight line', 'walking in a straight line', 'walking into walls', 'veering to one side',
+    'veers to one side', 'heel to toe', 'bumping into walls', 'legs wont go where i want','balance is off', 'balance is worse', 'balance has gone', 'balance is poor', 'balance getting worse', 'losing my balance', 'walking like a drunk', 'walk like a drunk', 'gait disturbance', 'ataxic gait'],
   gait: ['walk', 'walks', 'walking', 'gait', 'on my feet', 'legs', 'stairs', 'feet', 'steps', 'balance', 'standing', 'stand'],
   electric: ['electric', 'electric shock', 'electric shocks', 'electricity', 'shock like', 'zaps', 'zapping', 'lhermitte*', 'shooting down my spine'],
   spine_or_limbs: ['spine', 'back', 'neck', 'arms', 'legs', 'down my', 'bend my head', 'look down', 'chin'],
@@ -342,7 +348,8 @@ export const CONCEPTS = {
   ],
   leg: ['whole leg', 'entire leg', 'calf', 'calves', 'leg', 'legs', 'shin', 'shins', 'lower leg', 'thigh', 'thighs', 'back of my knee', 'behind my knee', 'behind the knee'],
   calf_word: ['calf', 'calves', 'lower leg', 'back of my knee', 'behind my knee', 'behind the knee', 'back of the knee', 'back of my leg', 'left leg', 'right leg', 'one leg'],
-  swelling: ['pitting', 'pitting oedema', 'pitting edema', 'swell*', 'swollen', 'puffy', 'puffiness', 'edema', 'oedema', 'oedematous', 'edematous', 'enlarged', 'bigger than the other', 'fatter than the other', 'tight and shiny'],
+  swelling: ['pitting', 'pitting oedema', 'pitting edema', 'swell*', 'swollen', 'puffy', 'puffiness', 'edema', 'oedema', 'oedematous', 'edematous', 'enlarged', 'bigger than the other', 'fatter than the other', 'tight and shiny', 'bigger than the', 'larger than the', 'fatter than the', 'thicker than the',
+    'bigger than my', 'larger than my'],
   warmth: ['hot', 'warm', 'warmth', 'feels hot', 'warmer', 'hotter', 'heat'],
   redness: ['red', 'redness', 'reddish', 'discoloured', 'discolored', 'purple', 'inflamed', 'bluish', 'blue'],
   tender: ['tender', 'tenderness', 'painful', 'pain', 'aching', 'ache', 'sore', 'hurts', 'cramp', 'cramping', 'tight', 'tightness'],
@@ -408,7 +415,8 @@ export const CONCEPTS = {
     'resolved', 'recovered', 'healed', 'has healed', 'now healed', 'gone', 'now gone', 'has gone', 'gone now', 'all gone', 'cleared', 'has cleared', 'cleared up',
     'settled', 'now settled', 'gone away', 'went away', 'in remission', 'remission', 'all clear', 'given the all clear', 'cured', 'no problems since',
     'no issues since', 'no trouble since', 'none since', 'nothing since', 'fine since', 'no recurrence', 'treated successfully', 'successfully treated',
-    'fully recovered', 'fully treated', 'completed treatment', 'finished treatment', 'no longer', 'better now', 'now better', 'now fine', 'is over', 'passed',
+    'fully recovered', 'fully treated', 'completed treatment', 'finished treatment', 'no longer', 'better now', 'now better', 'now fine', 'is over', 'fine now',
+    'ok now', 'okay now', 'all better', 'recovered now', 'over it', 'got over it', 'got over', 'no further', 'well since', 'passed',
     'years back', 'in the past', 'previously', 'childhood',
   ],
   // Words that keep a mention current after history ("DVT years ago, now calf swollen again").
@@ -497,6 +505,7 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'cauda_equina_signs', all: ['sexual_context', 'sex_problem'], window: 6 },
   { code: 'progressive_weakness', all: ['weakness', 'progression'], window: 10 },
   { code: 'progressive_weakness', all: ['foot_drop'] },
+  { code: 'progressive_weakness', all: ['drag_word', 'feet_word'], window: 4 },
   { code: 'progressive_weakness', all: ['getting_weaker'] },
   { code: 'progressive_weakness', all: ['both_legs', 'weakness'], window: 6 },
   { code: 'unexplained_weight_loss', all: ['weight', 'weight_drop'], none: ['intentional'], window: 6 },
@@ -540,6 +549,8 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'cervical_artery_dissection_signs', all: ['diplopia'] },
   { code: 'cervical_artery_dissection_signs', all: ['speech_trouble'] },
   { code: 'cervical_artery_dissection_signs', all: ['swallow_trouble'] },
+  { code: 'cervical_artery_dissection_signs', all: ['dexterity_problem', 'swallow_word'], window: 5 },
+  { code: 'cervical_artery_dissection_signs', all: ['dexterity_problem', 'speech_word'], window: 3, context: ['neck_context'] },
   { code: 'cervical_artery_dissection_signs', all: ['drop_attack'] },
   { code: 'cervical_artery_dissection_signs', all: ['dizzy'], context: ['neck_context'] },
   { code: 'cervical_artery_dissection_signs', all: ['faint'], context: ['neck_context'] },
