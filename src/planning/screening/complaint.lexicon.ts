@@ -247,7 +247,7 @@ export const CONCEPTS = {
   unsteady: [
     'unsteady', 'unbalanced', 'off balance', 'loss of balance', 'losing balance', 'losing my balance', 'balance problems', 'poor balance', 'staggering',
     'wobbly', 'stagger*', 'like i am drunk', 'like im drunk', 'as if drunk', 'as if i were drunk', 'drunk', 'bumping into', 'veering', 'wide based', 'shuffling',
-    'unstable', 'legs feel stiff', 'stiff legs', 'balance'
+    'unstable', 'legs feel stiff', 'stiff legs', 'balance is', 'balance has', 'balance getting', 'balance worse', 'balance poor'
   ],
   balance_named: [
     'cant walk in a straight line', 'cant walk straight', 'walk in a straight line', 'walking in a straight line', 'walking into walls', 'veering to one side',
@@ -429,7 +429,8 @@ export const CONCEPTS = {
     'at the back of my mind', 'back then', 'cut back', 'call back', 'look back', 'looking back', 'bring back', 'hold back', 'held back', 'hand over', 'second hand',
     'broken sleep', 'broke up', 'broke down', 'broke out', 'broken heart', 'heartbroken', 'broke the news', 'broke even', 'burnt out', 'burned out', 'burn out', 'burnout',
     'cuts down', 'cut down', 'cut out', 'cut off', 'cuts back', 'bottom of', 'at the bottom', 'rock bottom', 'bottom line', 'behind on', 'behind with', 'fell behind',
-    'left behind', 'behind the', 'from behind', 'sugar free', 'no sugar', 'in bed with flu', 'dressed herself', 'dressed himself', 'get dressed', 'got dressed', 'getting dressed', 'dressing myself', 'dressing gown', 'salad dressing',
+    'left behind', 'behind the', 'from behind', 'lost my balance', 'lost her balance', 'lost his balance', 'lost balance', 'dropped a weight', 'dropped the weight',
+    'dropped a weight on', 'weight bearing', 'bear weight', 'put weight', 'putting weight', 'weight on it', 'weights', 'weight lifting', 'weightlifting', 'lifting weights', 'sugar free', 'no sugar', 'in bed with flu', 'dressed herself', 'dressed himself', 'get dressed', 'got dressed', 'getting dressed', 'dressing myself', 'dressing gown', 'salad dressing',
   ],
 } as const satisfies Record<string, readonly string[]>;
 

@@ -46,6 +46,10 @@ interface Phrase {
   words: string[];
   prefix: boolean[];
   concepts: number[];
+  /** The concepts that rules read (filled once the rules are compiled). */
+  indexed: number[];
+  region: boolean;
+  side: boolean;
 }
 
 // ---- compile the lexicon -------------------------------------------------------------------------
@@ -77,6 +81,9 @@ function addPhrase(text: string, concept: number): void {
     words: raw.map((w) => (w.endsWith('*') ? w.slice(0, -1) : w).replace(/'/g, '').replace(/-/g, ' ')),
     prefix: raw.map((w) => w.endsWith('*')),
     concepts: [concept],
+    indexed: [],
+    region: false,
+    side: false,
   });
 }
 
@@ -280,6 +287,15 @@ const RULES: CompiledRule[] = TEXT_RULES.map((r) => ({
 }));
 
 const cid = (c: LexiconConcept) => conceptId(c);
+{
+  const read = new Set<number>([cid('swelling'), cid('lymphoedema_word')]);
+  for (const r of RULES) for (const list of [r.all, r.any, r.none, r.context, r.some?.of ?? []]) for (const c of list) read.add(c);
+  for (const phrase of phrasesByText.values()) {
+    phrase.region = phrase.concepts.some((c) => conceptRegion[c] !== null);
+    phrase.side = phrase.concepts.some((c) => conceptSide[c] !== null);
+    phrase.indexed = phrase.concepts.filter((c) => read.has(c));
+  }
+}
 const HISTORY_BEFORE = cid('history_before');
 const HISTORY_AFTER = cid('history_after');
 const CURRENT = cid('current_word');
@@ -304,6 +320,9 @@ for (let c = 0; c < CONCEPT_COUNT; c++) if (conceptRegion[c] !== null || concept
 
 interface Occurrence {
   concepts: number[];
+  indexed: number[];
+  region: boolean;
+  side: boolean;
   from: number;
   to: number;
   sentence: number;
@@ -349,7 +368,10 @@ for (const [first, list] of exactFirst) {
   byFirst.set(first, entry);
 }
 
-function bestPhraseAt(t: Tokens, i: number): { phrase: Phrase; len: number } | null {
+// The length of the last phrase bestPhraseAt found (no object per word).
+let matchedLength = 0;
+
+function bestPhraseAt(t: Tokens, i: number): Phrase | null {
   const w = t.words[i] as string;
   let best: Phrase | null = null;
   let bestLen = 0;
@@ -390,7 +412,8 @@ function bestPhraseAt(t: Tokens, i: number): { phrase: Phrase; len: number } | n
       }
     }
   }
-  return best ? { phrase: best, len: bestLen } : null;
+  matchedLength = bestLen;
+  return best;
 }
 
 // A year ("in 2015", "DVT 2015") marks history; "since 2015" does not.
@@ -426,13 +449,13 @@ function findOccurrences(t: Tokens, consumed: Uint8Array): Occurrence[] {
       continue;
     }
     let best = bestPhraseAt(t, i);
-    if (!best) {
+    if (best === null) {
       const w = t.words[i] as string;
       const c = w.charCodeAt(0);
       if (c >= 48 && c <= 57) {
-        if (isPastYear(t, i)) found.push({ concepts: YEAR_CONCEPTS, from: i, to: i + 1, sentence: t.sentence[i] as number, negated: 0, history: -1 });
+        if (isPastYear(t, i)) found.push({ concepts: YEAR_CONCEPTS, indexed: [], region: false, side: false, from: i, to: i + 1, sentence: t.sentence[i] as number, negated: 0, history: -1 });
         else if (isGestation(t, i)) {
-          found.push({ concepts: GESTATION_CONCEPTS, from: i, to: i + 2, sentence: t.sentence[i] as number, negated: 0, history: -1 });
+          found.push({ concepts: GESTATION_CONCEPTS, indexed: GESTATION_CONCEPTS, region: false, side: false, from: i, to: i + 2, sentence: t.sentence[i] as number, negated: 0, history: -1 });
           consumed[i] = 1;
           consumed[i + 1] = 1;
           i += 2;
@@ -445,13 +468,14 @@ function findOccurrences(t: Tokens, consumed: Uint8Array): Occurrence[] {
       if (corrected !== null) {
         t.words[i] = corrected;
         best = bestPhraseAt(t, i);
-        if (!best) t.words[i] = w;
+        if (best === null) t.words[i] = w;
       }
     }
-    if (best) {
-      found.push({ concepts: best.phrase.concepts, from: i, to: i + best.len, sentence: t.sentence[i] as number, negated: 0, history: -1 });
-      for (let k = i; k < i + best.len; k++) consumed[k] = 1;
-      i += best.len;
+    if (best !== null) {
+      const len = matchedLength;
+      found.push({ concepts: best.concepts, indexed: best.indexed, region: best.region, side: best.side, from: i, to: i + len, sentence: t.sentence[i] as number, negated: 0, history: -1 });
+      for (let k = i; k < i + len; k++) consumed[k] = 1;
+      i += len;
     } else {
       i++;
     }
@@ -529,11 +553,9 @@ function analyse(text: string): Analysis {
       for (let j = o.from; j < o.to; j++) at[j] = k;
       o.negated = negated[o.from] as number;
       if (o.negated === NEGATED) continue;
-      for (const c of o.concepts) {
-        (byConcept[c] ??= []).push(o);
-        if (conceptRegion[c] !== null) byRegion.push(o);
-        if (conceptSide[c] !== null) bySide.push(o);
-      }
+      for (const c of o.indexed) (byConcept[c] ??= []).push(o);
+      if (o.region) byRegion.push(o);
+      if (o.side) bySide.push(o);
     }
   }
   const analysis = { t, occurrences, at, byConcept, byRegion, bySide };
@@ -608,28 +630,24 @@ function firstCurrent(a: Analysis, concept: number, stop: boolean): Occurrence |
   return ambiguous;
 }
 
+/** Adds a finding once per code and place; a certain reading replaces an uncertain one. */
+function push(matches: ComplaintMatch[], m: ComplaintMatch): void {
+  for (const old of matches) {
+    if (old.code !== m.code || old.region !== m.region || old.side !== m.side) continue;
+    if (old.uncertain && !m.uncertain) {
+      delete old.uncertain;
+      old.evidence = m.evidence;
+    }
+    return;
+  }
+  matches.push(m);
+}
+
 /** Finds red flags, contraindications and trauma mentions in a complaint; negated mentions do not count. */
 export function readComplaint(text: string): ComplaintMatch[] {
   const a = analyse(text);
   const { t, byConcept, byRegion, bySide } = a;
   const matches: ComplaintMatch[] = [];
-  const seen = new Set<string>();
-  const push = (m: ComplaintMatch) => {
-    const key = `${m.code}|${m.region ?? ''}|${m.side ?? ''}`;
-    if (seen.has(key)) {
-      // A certain reading replaces an uncertain one of the same finding.
-      if (!m.uncertain) {
-        const old = matches.find((x) => x.code === m.code && x.region === m.region && x.side === m.side);
-        if (old?.uncertain) {
-          delete old.uncertain;
-          old.evidence = m.evidence;
-        }
-      }
-      return;
-    }
-    seen.add(key);
-    matches.push(m);
-  };
 
   if (a.occurrences.length > 0) {
     for (const rule of RULES) {
@@ -704,14 +722,14 @@ export function readComplaint(text: string): ComplaintMatch[] {
         }
         let evidence = t.text.slice(t.start[from], t.end[to - 1]);
         if (contextEvidence && !evidence.toLowerCase().includes(contextEvidence.toLowerCase())) evidence = `${evidence} … ${contextEvidence}`;
-        push(uncertain ? { code, evidence, region, side, uncertain: true } : { code, evidence, region, side });
+        push(matches, uncertain ? { code, evidence, region, side, uncertain: true } : { code, evidence, region, side });
         if (rule.region === null && !uncertain) break;
       }
     }
   }
 
   // Vital signs written as numbers.
-  for (const v of readVitals(t)) push({ code: v.code, evidence: t.text.slice(t.start[v.from], t.end[v.to - 1]), region: null, side: null });
+  for (const v of readVitals(t)) push(matches, { code: v.code, evidence: t.text.slice(t.start[v.from], t.end[v.to - 1]), region: null, side: null });
   return settle(matches);
 }
 
