@@ -436,8 +436,8 @@ export const CONCEPTS = {
 
 export type LexiconConcept = keyof typeof CONCEPTS;
 export const SIDE_WORDS = {
-  left: ['left', 'lt', 'left sided', 'left side', 'left hand side'],
-  right: ['right', 'rt', 'right sided', 'right side', 'right hand side'],
+  left: ['left', 'lt', 'l', 'left sided', 'left side', 'left hand side'],
+  right: ['right', 'rt', 'r', 'right sided', 'right side', 'right hand side'],
   bilateral: ['both', 'bilateral', 'bilaterally', 'both sides', 'either side'],
 } as const;
 
@@ -546,7 +546,7 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'cardiac_symptoms', all: ['discomfort', 'exertion', 'sweating'], window: 12 },
   { code: 'cardiac_symptoms', all: ['exertion', 'dyspnoea', 'rest_relief'], window: 12 },
   // Cervical artery dissection: the 5 Ds and 3 Ns, a new severe headache, above all after manipulation.
-  { code: 'cervical_artery_dissection_signs', all: ['headache', 'sudden_severe'], window: 6 },
+  { code: 'cervical_artery_dissection_signs', all: ['headache', 'sudden_severe'], window: 4 },
   { code: 'cervical_artery_dissection_signs', all: ['diplopia'] },
   { code: 'cervical_artery_dissection_signs', all: ['speech_trouble'] },
   { code: 'cervical_artery_dissection_signs', all: ['swallow_trouble'] },

@@ -67,6 +67,23 @@ function listContinues(t: Tokens, comma: number): number {
   if (words <= 2) return 1;
   return words <= 4 ? 2 : 0;
 }
+// A conjunct that ends on one of these is a finding of its own.
+const SYMPTOM_HEADS = new Set([
+  'pain', 'pains', 'ache', 'aches', 'aching', 'numbness', 'tingling', 'weakness', 'swelling', 'fever', 'fevers', 'problems', 'problem', 'issues', 'symptoms',
+  'trouble', 'loss', 'change', 'changes', 'dizziness', 'headache', 'headaches', 'injury', 'trauma', 'history',
+]);
+
+/** Content words from `j` to the next break, conjunction or terminator. */
+function contentAhead(t: Tokens, j: number): number {
+  let words = 0;
+  for (; j < t.words.length && t.kind[j] === K_WORD; j++) {
+    const w = t.words[j] as string;
+    if (w === 'and' || w === 'or' || w === 'nor' || TERMINATORS.has(w)) break;
+    if (!FUNCTION_WORDS.has(w)) words++;
+  }
+  return words;
+}
+
 const FUNCTION_WORDS = new Set(['in', 'the', 'my', 'of', 'a', 'an', 'any', 'both', 'on', 'at', 'to', 'his', 'her', 'their', 'either', 'with', 'from', 'around', 'down', 'into']);
 
 // Trigger phrases by their first word, longest first.
@@ -140,8 +157,9 @@ export function markNegation(t: Tokens, consumed: Uint8Array, occurrences: Span[
       if (!consumed[j] && terminatorAt(t, j)) break;
       if (w === 'and' && j + 1 < n && CLAUSE_STARTERS.has(t.words[j + 1] as string)) break;
       if ((w === 'or' || w === 'nor') && !consumed[j]) closed = true;
-      // "no pain in the leg and numb groin": perhaps both denied, perhaps not.
-      if (w === 'and' && !consumed[j] && words > 3) level = AMBIGUOUS;
+      // "no pain in the leg and numb groin", "no leg pain and numb groin": perhaps both denied, perhaps not
+      // ("no bladder and bowel problems", "no fever and chills" are one denied list).
+      if (w === 'and' && !consumed[j] && (words > 3 || (SYMPTOM_HEADS.has(t.words[j - 1] as string) && contentAhead(t, j + 1) >= 2))) level = AMBIGUOUS;
       if (words >= NEGATION.sureScopeWords && !list) level = AMBIGUOUS;
       mark(negated, j, level);
       if (++words >= NEGATION.maxScopeWords) break;
