@@ -55,7 +55,9 @@ function listContinues(t: Tokens, comma: number): number {
   for (; j < t.words.length && t.kind[j] === K_WORD; j++) {
     const w = t.words[j] as string;
     if (VERBS.has(w)) return 0;
-    // The scope ends at the terminator anyway; the item is what comes before it.
+    // A contrast makes the item a clause ("never had a DVT, calf now swollen"); a weaker terminator ends the
+    // scope anyway and the item is what comes before it ("double vision or headache since the adjustment").
+    if (CONTRASTS.has(w)) return 0;
     if (TERMINATORS.has(w)) break;
     if (w === 'or' || w === 'nor' || w === 'and') {
       if (w !== 'and') hasOr = true;
@@ -84,6 +86,7 @@ function contentAhead(t: Tokens, j: number): number {
   return words;
 }
 
+const CONTRASTS = new Set(['now', 'but', 'however', 'although', 'though', 'yet', 'whereas', 'still', 'except', 'apart', 'besides', 'instead', 'then']);
 const FUNCTION_WORDS = new Set(['in', 'the', 'my', 'of', 'a', 'an', 'any', 'both', 'on', 'at', 'to', 'his', 'her', 'their', 'either', 'with', 'from', 'around', 'down', 'into']);
 
 // Trigger phrases by their first word, longest first.
