@@ -17,7 +17,7 @@ export const FUZZY_TERMS = [
   'numbness', 'retention', 'haemophilia', 'hemophilia', 'preeclampsia', 'eclampsia', 'praevia', 'previa', 'hypertension', 'hypertensive',
   'cellulitis', 'aneurysm', 'myelopathy', 'chemotherapy', 'radiotherapy', 'immunosuppressed', 'immunosuppressants', 'tingling',
   'dizziness', 'diplopia', 'dysphagia', 'dysarthria', 'unsteady', 'saddle', 'perineum', 'perineal', 'bladder', 'chiropractor', 'progressive',
-  'nauseous', 'paralysis', 'thrombophlebitis', 'manipulation', 'sensation', 'swallowing', 'breathless', 'palpitations',
+  'nauseous', 'nausea', 'vertigo', 'swollen', 'swelling', 'temperature', 'headache', 'unremitting', 'catheter', 'paralysis', 'thrombophlebitis', 'manipulation', 'sensation', 'swallowing', 'breathless', 'palpitations',
 ] as const;
 
 /** Real words within reach of a critical word: never corrected. */
@@ -52,13 +52,16 @@ function popcount(x: number): number {
 // Drug brand names are unlike any English word: two edits are allowed from 6 letters ("xeralto", "plavics").
 const BRANDS = new Set(['xarelto', 'eliquis', 'pradaxa', 'coumadin', 'plavix', 'brilinta', 'jantoven', 'lixiana', 'savaysa', 'clopidogrel', 'apixaban', 'rivaroxaban', 'dabigatran', 'edoxaban', 'warfarin', 'ticagrelor', 'prasugrel', 'enoxaparin', 'dalteparin']);
 
+// Words with real English words two edits away ("smelling", "dwelling" / swelling; "attention" / retention): one edit only.
+const STRICT = new Set(['swelling', 'tingling', 'numbness', 'retention', 'hypertension', 'hypertensive', 'headache', 'unsteady', 'diabetes', 'diabetic', 'pregnant', 'swollen', 'dizziness', 'sensation', 'temperature', 'breathless', 'bladder']);
+
 const maxDistance = (length: number) => (length >= 8 ? 2 : length >= 5 ? 1 : 0);
 
 // Terms by length; a word of length L is compared with terms of length L-2 … L+2.
 const byLength: Term[][] = [];
 let longest = 0;
 for (const word of FUZZY_TERMS) {
-  (byLength[word.length] ??= []).push({ word, mask: letterMask(word), max: BRANDS.has(word) ? 2 : maxDistance(word.length) });
+  (byLength[word.length] ??= []).push({ word, mask: letterMask(word), max: BRANDS.has(word) ? 2 : STRICT.has(word) ? 1 : maxDistance(word.length) });
   longest = Math.max(longest, word.length);
 }
 const EXACT = new Set<string>(FUZZY_TERMS);

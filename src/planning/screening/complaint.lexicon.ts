@@ -12,6 +12,7 @@ export const CONCEPTS = {
     'bladder', 'bladder control', 'urin*', 'pee', 'peeing', 'pees', 'wee', 'weeing', 'wees', 'piss', 'pissing', 'bowel', 'bowels', 'bowel control', 'stool', 'stools',
     'poo', 'pooing', 'faecal', 'fecal', 'defecat*', 'toilet', 'waterworks', 'water works', 'micturi*', 'void', 'voiding', 'pass water', 'passing water',
   ],
+  continence_flow: ['bladder', 'urin*', 'pee', 'peeing', 'pees', 'wee', 'weeing', 'bowel', 'bowels', 'stool', 'stools', 'poo', 'pooing', 'pass water', 'passing water', 'micturi*', 'flow', 'stream'],
   continence_problem: [
     'lost', 'lose', 'losing', 'loss', 'leak*', 'retention', 'retain*', 'accident', 'accidents', 'dysfunction', 'problem', 'problems', 'trouble', 'difficulty',
     'changes in', 'change in', 'no control', 'cant control', 'cannot control', 'can not control', 'unable to control', 'not able to control',
@@ -498,7 +499,8 @@ export const TEXT_RULES: TextRule[] = [
   // Cauda equina.
   { code: 'bladder_bowel_dysfunction', all: ['continence_organ', 'continence_problem'], window: 8 },
   { code: 'bladder_bowel_dysfunction', all: ['incontinence'] },
-  { code: 'bladder_bowel_dysfunction', all: ['continence_organ', 'sensation_loss'], window: 6 },
+  // Reduced sensation of passing urine or stool (not of sitting on the toilet: that is the saddle).
+  { code: 'bladder_bowel_dysfunction', all: ['continence_flow', 'sensation_loss'], window: 6 },
   { code: 'saddle_anesthesia', all: ['saddle_area', 'sensation_loss'], window: 8 },
   { code: 'saddle_anesthesia', all: ['saddle_situation', 'sensation_loss'], window: 8 },
   { code: 'cauda_equina_signs', all: ['sexual_dysfunction'] },

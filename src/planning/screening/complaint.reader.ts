@@ -439,16 +439,27 @@ function isGestation(t: Tokens, i: number): boolean {
   return !(t.kind[i + 2] === K_WORD && DURATION_AFTER.has(t.words[i + 2] as string));
 }
 
+// Every word the lexicon spells out: a word outside it, of five letters or more, may be a misspelling.
+const LEXICON_WORDS = new Set<string>();
+for (const phrase of phrasesByText.values()) phrase.words.forEach((w, k) => phrase.prefix[k] || LEXICON_WORDS.add(w));
+
 function findOccurrences(t: Tokens, consumed: Uint8Array): Occurrence[] {
   const found: Occurrence[] = [];
   const n = t.words.length;
+  // Misspelt critical words are corrected first, so that they also count inside longer phrases ("high temprature").
+  for (let j = 0; j < n; j++) {
+    const w = t.words[j] as string;
+    if (t.kind[j] !== K_WORD || w.length < 5 || LEXICON_WORDS.has(w)) continue;
+    const corrected = correctSpelling(w);
+    if (corrected !== null) t.words[j] = corrected;
+  }
   let i = 0;
   while (i < n) {
     if (t.kind[i] !== K_WORD) {
       i++;
       continue;
     }
-    let best = bestPhraseAt(t, i);
+    const best = bestPhraseAt(t, i);
     if (best === null) {
       const w = t.words[i] as string;
       const c = w.charCodeAt(0);
@@ -463,12 +474,6 @@ function findOccurrences(t: Tokens, consumed: Uint8Array): Occurrence[] {
         }
         i++;
         continue;
-      }
-      const corrected = correctSpelling(w);
-      if (corrected !== null) {
-        t.words[i] = corrected;
-        best = bestPhraseAt(t, i);
-        if (best === null) t.words[i] = w;
       }
     }
     if (best !== null) {
