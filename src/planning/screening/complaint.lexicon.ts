@@ -56,7 +56,8 @@ export const CONCEPTS = {
   sexual_dysfunction: [
     'erectile dysfunction', 'erectile', 'impoten*', 'cant get an erection', 'cant get erections', 'cannot get an erection', 'cant maintain an erection',
     'sexual dysfunction', 'no feeling during sex', 'cant feel during sex', 'numb during sex', 'cant climax', 'cant orgasm', 'unable to orgasm',
-    'unable to ejaculate', 'cant ejaculate', 'loss of sexual function', 'sexual function',
+    'unable to ejaculate', 'cant ejaculate', 'loss of sexual function', 'sexual function', 'problems in the bedroom', 'trouble in the bedroom',
+    'issues in the bedroom', 'difficulties in the bedroom', 'difficulty in the bedroom', 'nothing happening in the bedroom',
   ],
   sexual_context: ['during sex', 'during intercourse', 'in the bedroom', 'sex life', 'sexually', 'sex', 'intercourse', 'erection', 'erections', 'orgasm'],
   sex_problem: [
@@ -323,7 +324,7 @@ export const CONCEPTS = {
     'face is swollen', 'face has swollen', 'face is puffy', 'swelling of my face', 'swelling of the face', 'swelling in my face', 'hands swollen', 'swollen hands',
     'hands are swollen', 'hands have swollen', 'puffy hands', 'swelling of my hands', 'swelling of the hands', 'swelling in my hands', 'fingers swollen',
     'swollen fingers', 'rings dont fit', 'rings tight', 'sudden swelling', 'high blood pressure', 'blood pressure is high', 'blood pressure high', 'bp high',
-    'protein in my urine', 'protein in urine', 'reduced movements', 'baby not moving', 'upper abdominal pain', 'pain under my ribs', 'severe headache', 'bad headache', 'terrible headache', 'awful headache', 'pounding headache', 'worst headache', 'splitting headache', 'constant headache', 'persistent headache', 'headache that wont go',
+    'protein in my urine', 'protein in urine', 'reduced movements', 'baby not moving', 'upper abdominal pain', 'pain under my ribs', 'severe headache', 'bad headache', 'terrible headache', 'awful headache', 'pounding headache', 'worst headache', 'splitting headache', 'constant headache', 'persistent headache', 'headache that wont go', 'headache wont go', 'headache that wont go away', 'headache wont go away',
   ],
   pregnancy_weak: ['expecting', 'expectant', 'due in', 'baby on the way'],
   // Filled by the reader: a bare number of weeks as a gestation ("32 weeks, swollen face").
@@ -454,7 +455,9 @@ export const NEGATION = {
   pseudo: [
     'no longer', 'not only', 'not sure', 'not certain', 'no change', 'no improvement', 'not improving', 'not getting better', 'no relief', 'not helped', 'no better',
     'not better', 'no idea', 'not eased', 'not relieved', 'no matter', 'not well controlled', 'not controlled', 'not under control', 'no position', 'not able',
-    'no strength', 'no control', 'no feeling', 'no sensation', 'no urge', 'dont know when', 'no comfortable',
+    'no strength', 'no control', 'no feeling', 'no sensation', 'no urge', 'dont know when', 'no comfortable', 'wont go', 'wont go away', 'wont shift', 'wont settle',
+    'wont ease', 'doesnt go', 'doesnt go away', 'not going away', 'wont stop', 'doesnt stop', 'wont budge', 'doesnt ease', 'doesnt settle', 'not settling', 'not easing',
+    'never goes', 'never eases', 'cant get rid', 'not stopping', 'hasnt stopped', 'hasnt eased', 'hasnt settled', 'hasnt gone',
   ],
   terminators: [
     'but', 'however', 'although', 'though', 'yet', 'except', 'apart', 'aside', 'besides', 'whereas', 'while', 'still', 'which', 'who', 'since', 'because', 'when',
