@@ -195,6 +195,14 @@ export const CONCEPTS = {
     'hurts when i press', 'hurts when pressed', 'tender on palpation', 'on palpation', 'reproducible', 'pain on pushing', 'hurts on pushing', 'when pushing',
     'when i push', 'pushing movements', 'weight training', 'lifting weights', 'weights session', 'rib strain', 'costochondritis',
   ],
+  // An arm or shoulder that hurts on a movement is mechanical, not the cardiac picture.
+  msk_arm: [
+    'overhead', 'lifting my arm', 'lifting the arm', 'lifting arm', 'raising my arm', 'reaching', 'reach up', 'reaching up', 'impingement', 'painful arc', 'rotator cuff',
+    'frozen shoulder', 'tennis elbow', 'golfers elbow', 'on the lead', 'gripping', 'typing', 'throwing', 'when i move it', 'moving it', 'certain movements',
+    'tender to touch', 'sore to touch', 'lying on it', 'pulls on the lead', 'dog pulls',
+  ],
+  // Breathlessness while training hard is physiology, not a chest emergency.
+  sport_training: ['training for', 'in training', 'marathon', 'half marathon', 'race', 'racing', 'sprints', 'sprinting', 'intervals', 'interval training', 'hiit', 'crossfit', 'spin class', 'personal best', 'parkrun', 'triathlon'],
   // Cervical artery dissection (IFOMPT): sudden severe headache, 5 Ds and 3 Ns.
   headache: ['headache', 'headaches', 'head pain', 'head ache', 'pain in my head', 'pain in the head', 'migraine', 'migraines', 'head hurts', 'head is pounding'],
   sudden_severe: [
@@ -538,18 +546,18 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'tumour_site', all: ['tumour_word'], region: 'required', history: 'drop' },
   // Chest pain and the cardiac picture; a chest-wall strain after weights is musculoskeletal.
   { code: 'chest_pain', all: ['chest_area', 'chest_symptom'], window: 5, none: ['msk_chest'] },
-  { code: 'chest_pain', all: ['dyspnoea'] },
-  { code: 'cardiac_symptoms', all: ['cardiac_site', 'discomfort', 'exertion'], window: 12, none: ['msk_chest'] },
-  { code: 'cardiac_symptoms', all: ['cardiac_site_weak', 'discomfort', 'exertion_strong'], window: 10, none: ['msk_chest'] },
-  { code: 'cardiac_symptoms', all: ['cardiac_site_specific', 'discomfort', 'rest_relief'], window: 12, none: ['msk_chest'] },
+  { code: 'chest_pain', all: ['dyspnoea'], none: ['sport_training'] },
+  { code: 'cardiac_symptoms', all: ['cardiac_site', 'discomfort', 'exertion'], window: 12, none: ['msk_chest', 'msk_arm'] },
+  { code: 'cardiac_symptoms', all: ['cardiac_site_weak', 'discomfort', 'exertion_strong'], window: 10, none: ['msk_chest', 'msk_arm'] },
+  { code: 'cardiac_symptoms', all: ['cardiac_site_specific', 'discomfort', 'rest_relief'], window: 12, none: ['msk_chest', 'msk_arm'] },
   { code: 'cardiac_symptoms', all: ['cardiac_site', 'discomfort', 'sweating'], window: 12 },
-  { code: 'cardiac_symptoms', all: ['cardiac_site_weak', 'discomfort', 'dyspnoea'], window: 12, none: ['msk_chest'] },
+  { code: 'cardiac_symptoms', all: ['cardiac_site_weak', 'discomfort', 'dyspnoea'], window: 12, none: ['msk_chest', 'msk_arm'] },
   { code: 'cardiac_symptoms', all: ['cardiac_site_weak', 'discomfort', 'sweating'], window: 12, none: ['msk_chest'] },
-  { code: 'cardiac_symptoms', all: ['cardiac_site_weak', 'discomfort', 'exertion', 'rest_relief'], window: 16, none: ['msk_chest'] },
-  { code: 'cardiac_symptoms', all: ['cardiac_site_limb', 'discomfort', 'dyspnoea'], window: 12, none: ['msk_chest'] },
+  { code: 'cardiac_symptoms', all: ['cardiac_site_weak', 'discomfort', 'exertion', 'rest_relief'], window: 16, none: ['msk_chest', 'msk_arm'] },
+  { code: 'cardiac_symptoms', all: ['cardiac_site_limb', 'discomfort', 'dyspnoea'], window: 12, none: ['msk_chest', 'msk_arm'] },
   { code: 'cardiac_symptoms', all: ['dyspnoea', 'sweating'], window: 10 },
   { code: 'cardiac_symptoms', all: ['discomfort', 'exertion', 'sweating'], window: 12 },
-  { code: 'cardiac_symptoms', all: ['exertion', 'dyspnoea', 'rest_relief'], window: 12 },
+  { code: 'cardiac_symptoms', all: ['exertion', 'dyspnoea', 'rest_relief'], window: 12, none: ['msk_arm'] },
   // Cervical artery dissection: the 5 Ds and 3 Ns, a new severe headache, above all after manipulation.
   { code: 'cervical_artery_dissection_signs', all: ['headache', 'sudden_severe'], window: 4 },
   { code: 'cervical_artery_dissection_signs', all: ['diplopia'] },
