@@ -1,6 +1,6 @@
 // The complaint reader: red-flag and contraindication phrases in any word order and case, the matched
 // words as evidence, and negations that do not raise anything.
-import { readComplaint } from '../../src/planning/screening/complaint.reader';
+import { readComplaint, readRegions, readsSwelling } from '../../src/planning/screening/complaint.reader';
 
 const codes = (text: string) => readComplaint(text).map((m) => m.code);
 
@@ -10,7 +10,8 @@ describe('phrases that raise a finding', () => {
     ['hot, swollen calf', 'deep_vein_thrombosis'],
     ['My calf is red and swells', 'deep_vein_thrombosis'],
     ['SWOLLEN CALF AFTER A LONG FLIGHT', 'deep_vein_thrombosis'],
-    ['history of a DVT', 'deep_vein_thrombosis'],
+    ['history of a DVT', 'dvt_history'],
+    ['DVT last week, on apixaban', 'deep_vein_thrombosis'],
     ['numb in the groin', 'saddle_anesthesia'],
     ['Groin feels numb', 'saddle_anesthesia'],
     ["I can't feel my inner thighs when I wipe", 'saddle_anesthesia'],
@@ -169,5 +170,82 @@ describe('evidence and location', () => {
     expect(readComplaint('')).toEqual([]);
     expect(readComplaint('... !!! ???')).toEqual([]);
     expect(readComplaint('İstanbul’da ağrı, Schmerz im Rücken')).toEqual([]);
+  });
+});
+
+describe('second edition: lay words, numbers, history, ambiguity', () => {
+  it('reads vital signs as written, with the numbers as evidence', () => {
+    expect(readComplaint('BP 190/115 today')).toContainEqual({ code: 'uncontrolled_hypertension', evidence: 'BP 190/115', region: null, side: null });
+    expect(readComplaint('B/P 165/102')[0]).toMatchObject({ code: 'elevated_blood_pressure', evidence: 'B/P 165/102' });
+    expect(codes('190 over 115')).toContain('uncontrolled_hypertension');
+    expect(readComplaint('T 38.2C')[0]).toMatchObject({ code: 'fever', evidence: 'T 38.2C' });
+    expect(codes('101.5F')).toContain('fever');
+    expect(codes('HR 112')).toContain('abnormal_heart_rate');
+    expect(codes('pulse 44')).toContain('abnormal_heart_rate');
+    expect(codes('BP 128/84, HR 72, temp 37.1, pain 7/10')).toEqual([]);
+  });
+
+  it('corrects misspelt critical words only', () => {
+    expect(codes('on warfrin')).toContain('anticoagulants');
+    expect(codes('osteoperosis')).toContain('osteoporosis');
+    expect(codes('pregnent')).toContain('pregnancy');
+    expect(codes('never had a fever')).toEqual([]);
+    expect(codes('fell off a ladder')).not.toContain('bladder_bowel_dysfunction');
+  });
+
+  it('maps drugs to their class', () => {
+    expect(codes('clopidogrel since the stent')).toContain('antiplatelets');
+    expect(codes('clopidogrel since the stent')).not.toContain('anticoagulants');
+    expect(codes('ibuprofen every day for years')).toContain('antiplatelets');
+    expect(codes('ibuprofen for two days')).not.toContain('antiplatelets');
+  });
+
+  it('tells history from a current finding', () => {
+    expect(codes('DVT in 2015, treated, no problems since')).toEqual(['dvt_history']);
+    expect(codes('Hx of DVT 2012. Now left calf swollen and hot.')).toEqual(expect.arrayContaining(['dvt_history', 'deep_vein_thrombosis']));
+    expect(codes('fever last week, now recovered')).toEqual([]);
+    expect(codes('cancer 20 years ago, in remission')).toEqual(['cancer']);
+    expect(codes('broke my wrist 10 years ago')).toEqual([]);
+  });
+
+  it('does not read other people\'s conditions as the patient\'s', () => {
+    expect(codes('Mum had cancer. Dad had a DVT.')).toEqual([]);
+    expect(codes('my husband noticed my calf is swollen and hot')).toContain('deep_vein_thrombosis');
+  });
+
+  it('ends a negation at a contrast or a new clause, and marks an ambiguous scope uncertain', () => {
+    expect(codes('No fever, chills. Numbness in the saddle area.')).toEqual(['saddle_anesthesia']);
+    expect(codes('denies bladder problems but has numbness between legs')).toEqual(['saddle_anesthesia']);
+    expect(codes('Fever: no. Weight loss: no. Night pain: no.')).toEqual([]);
+    const [m] = readComplaint('No fever or chills, numb groin');
+    expect(m).toMatchObject({ code: 'saddle_anesthesia', uncertain: true });
+    expect(readComplaint('numb groin')[0]?.uncertain).toBeUndefined();
+  });
+
+  it('does not over-read benign pictures', () => {
+    expect(codes('shoulder hurts when lying on it at night')).not.toContain('night_pain');
+    expect(codes('constant pain all night, no position eases it')).toContain('night_pain');
+    expect(codes('fear of falling')).toEqual([]);
+    expect(codes('pec strain after bench press, pain on pushing, tender to touch')).toEqual([]);
+  });
+
+  it('names the regions of the complaint, not negated or past ones', () => {
+    expect(readRegions('Pain in my left knee and right hip, no back pain, broke wrist in 2010')).toEqual([
+      { region: 'knee', side: 'left', evidence: 'left knee' },
+      { region: 'hip', side: 'right', evidence: 'right hip' },
+    ]);
+    expect(readRegions('left arm swollen since my mastectomy')).toEqual([{ region: 'upper_arm', side: 'left', evidence: 'left arm' }]);
+    expect(readRegions('back to work next week')).toEqual([]);
+  });
+
+  it('reads swelling', () => {
+    expect(readsSwelling('knee puffy after the op')).toBe(true);
+    expect(readsSwelling('lymphoedema of the right arm')).toBe(true);
+    expect(readsSwelling('no swelling')).toBe(false);
+    expect(readsSwelling('ankle was swollen years ago')).toBe(false);
+  });
+
+  it('locates lymphoedema on its limb and side', () => {
+    expect(readComplaint('Left arm swollen since lymph node removal').find((m) => m.code === 'lymphoedema')).toMatchObject({ region: 'upper_arm', side: 'left' });
   });
 });

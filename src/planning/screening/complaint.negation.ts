@@ -1,8 +1,18 @@
 // NegEx-style negation (Chapman 2001): a trigger ("no", "denies", "without"…) negates the words after it
 // until the clause ends; a few ("denied", "resolved") look back instead. Phrases that the lexicon
 // already read as symptoms ("no feeling", "can't hold") are never triggers.
+//
+// The scope ends at a sentence end or semicolon, at a contrast ("but", "although", "however", "except",
+// "apart from", "other than") and at a comma that starts a new clause rather than continuing a list
+// ("No fever, chills. Numbness…"; "denies fever, chills, numb between the legs"). A word reached only
+// across "and" or a long list item, or far from its trigger, is negated *ambiguously*: the reader then
+// takes the safer reading for red flags and marks the finding uncertain.
 import { NEGATION } from './complaint.lexicon';
-import { COMMA, matchWordsAt, STOP, WORD, type Tokens } from './complaint.tokenizer';
+import { COMMA as TOKEN_COMMA, matchWordsAt, STOP as TOKEN_STOP, WORD as TOKEN_WORD, type Tokens } from './complaint.tokenizer';
+// Imported bindings are read once: a module namespace read costs a getter call in the hot loops.
+const K_COMMA = TOKEN_COMMA;
+const K_STOP = TOKEN_STOP;
+const K_WORD = TOKEN_WORD;
 
 /** The words a concept occupies. */
 export interface Span {
@@ -10,70 +20,192 @@ export interface Span {
   to: number;
 }
 
+/** Negation marks: none, negated, negated but the scope was ambiguous. */
+export const NOT_NEGATED = 0;
+export const NEGATED = 1;
+export const AMBIGUOUS = 2;
+
 const toWordLists = (phrases: readonly string[]) => phrases.map((p) => p.split(' '));
 const PRE = toWordLists(NEGATION.pre).sort((a, b) => b.length - a.length);
 const POST = toWordLists(NEGATION.post).sort((a, b) => b.length - a.length);
 const PSEUDO = toWordLists(NEGATION.pseudo);
-const TRIGGER_WORDS = new Set([...PRE, ...POST, ...PSEUDO].map((p) => p[0] as string));
-const TERMINATORS = new Set<string>(NEGATION.terminators);
+const TRIGGER_WORDS = new Set([...PRE, ...POST, ...PSEUDO].map((p) => p[0] as string).concat(['nil', 'neg', 'n']));
+const TERMINATORS = new Set<string>(NEGATION.terminators.filter((w) => !w.includes(' ')));
+const TERMINATOR_PHRASES = toWordLists(NEGATION.terminators.filter((w) => w.includes(' ')));
 const CLAUSE_STARTERS = new Set<string>(NEGATION.clauseStarters);
 const VERBS = new Set<string>(NEGATION.verbs);
+const CLAUSE_OPENERS = new Set<string>(NEGATION.clauseOpeners);
 
-/** Whether the comma at `comma` continues a list ("denies fever, chills or sweats") rather than starting a clause. */
-function listContinues(t: Tokens, comma: number): boolean {
+/**
+ * Whether the comma at `comma` continues a list ("denies fever, chills or sweats") rather than starting a
+ * clause: 0 no, 1 yes, 2 perhaps. Items are measured in content words ("numbness or weakness in the legs"
+ * is three); an item with "or" ends a list, a short item continues it, a longer one without "or" is
+ * ambiguous ("No fever, chills, numbness in the saddle area").
+ */
+function listContinues(t: Tokens, comma: number): number {
   let words = 0;
   let hasOr = false;
   let j = comma + 1;
-  while (t.kind[j] === WORD && (t.words[j] === 'and' || t.words[j] === 'or' || t.words[j] === 'nor')) j++;
-  for (; j < t.words.length && t.kind[j] === WORD; j++) {
-    const w = t.words[j] as string;
-    if (VERBS.has(w)) return false;
-    if (w === 'or' || w === 'nor') hasOr = true;
-    words++;
+  while (t.kind[j] === K_WORD && (t.words[j] === 'and' || t.words[j] === 'or' || t.words[j] === 'nor')) {
+    if (t.words[j] !== 'and') hasOr = true;
+    j++;
   }
-  return words <= 3 || (hasOr && words <= 5);
+  // "not pregnant, on warfarin": an item that opens like a clause is not in the list.
+  if (t.kind[j] === K_WORD && CLAUSE_OPENERS.has(t.words[j] as string)) return 0;
+  for (; j < t.words.length && t.kind[j] === K_WORD; j++) {
+    const w = t.words[j] as string;
+    if (VERBS.has(w)) return 0;
+    // A contrast makes the item a clause ("never had a DVT, calf now swollen"); a weaker terminator ends the
+    // scope anyway and the item is what comes before it ("double vision or headache since the adjustment").
+    if (CONTRASTS.has(w)) return 0;
+    if (TERMINATORS.has(w)) break;
+    if (w === 'or' || w === 'nor' || w === 'and') {
+      if (w !== 'and') hasOr = true;
+      continue;
+    }
+    if (!FUNCTION_WORDS.has(w)) words++;
+  }
+  if (hasOr) return words <= 5 ? 1 : 0;
+  if (words <= 2) return 1;
+  return words <= 4 ? 2 : 0;
+}
+// A conjunct that ends on one of these is a finding of its own.
+const SYMPTOM_HEADS = new Set([
+  'pain', 'pains', 'ache', 'aches', 'aching', 'numbness', 'tingling', 'weakness', 'swelling', 'fever', 'fevers', 'problems', 'problem', 'issues', 'symptoms',
+  'trouble', 'loss', 'change', 'changes', 'dizziness', 'headache', 'headaches', 'injury', 'trauma', 'history',
+]);
+
+/** Content words from `j` to the next break, conjunction or terminator. */
+function contentAhead(t: Tokens, j: number): number {
+  let words = 0;
+  for (; j < t.words.length && t.kind[j] === K_WORD; j++) {
+    const w = t.words[j] as string;
+    if (w === 'and' || w === 'or' || w === 'nor' || TERMINATORS.has(w)) break;
+    if (!FUNCTION_WORDS.has(w)) words++;
+  }
+  return words;
 }
 
-function firstMatch(t: Tokens, i: number, phrases: string[][]): string[] | null {
-  for (const p of phrases) if (matchWordsAt(t, i, p)) return p;
+const CONTRASTS = new Set(['now', 'but', 'however', 'although', 'though', 'yet', 'whereas', 'still', 'except', 'apart', 'besides', 'instead', 'then']);
+const FUNCTION_WORDS = new Set(['in', 'the', 'my', 'of', 'a', 'an', 'any', 'both', 'on', 'at', 'to', 'his', 'her', 'their', 'either', 'with', 'from', 'around', 'down', 'into']);
+
+// Trigger phrases by their first word, longest first.
+function byFirstWord(lists: string[][]): Map<string, string[][]> {
+  const map = new Map<string, string[][]>();
+  for (const p of lists) {
+    const l = map.get(p[0] as string) ?? [];
+    l.push(p);
+    map.set(p[0] as string, l);
+  }
+  for (const l of map.values()) l.sort((a, b) => b.length - a.length);
+  return map;
+}
+const PRE_BY_FIRST = byFirstWord(PRE);
+const POST_BY_FIRST = byFirstWord(POST);
+const PSEUDO_BY_FIRST = byFirstWord(PSEUDO);
+const matchAt = matchWordsAt;
+
+function firstMatch(t: Tokens, i: number, phrases: Map<string, string[][]>): string[] | null {
+  const list = phrases.get(t.words[i] as string);
+  if (list) for (const p of list) if (matchAt(t, i, p)) return p;
   return null;
 }
 
-/** One flag per token: 1 where the token lies in a negation's scope. `consumed` marks words read as concepts. */
+function mark(negated: Uint8Array, j: number, level: number): void {
+  const old = negated[j] as number;
+  if (old === NOT_NEGATED || (old === AMBIGUOUS && level === NEGATED)) negated[j] = level;
+}
+
+function terminatorAt(t: Tokens, j: number): boolean {
+  if (TERMINATORS.has(t.words[j] as string)) return true;
+  for (const p of TERMINATOR_PHRASES) if (matchAt(t, j, p)) return true;
+  return false;
+}
+
+/** One mark per token: NEGATED or AMBIGUOUS where the token lies in a negation's scope. `consumed` marks words read as concepts. */
 export function markNegation(t: Tokens, consumed: Uint8Array, occurrences: Span[]): Uint8Array {
   const n = t.words.length;
   const negated = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    if (t.kind[i] !== WORD || consumed[i] || !TRIGGER_WORDS.has(t.words[i] as string)) continue;
-    if (firstMatch(t, i, PSEUDO)) continue;
-    const post = firstMatch(t, i, POST);
-    const pre = firstMatch(t, i, PRE);
+    if (t.kind[i] !== K_WORD || consumed[i] || !TRIGGER_WORDS.has(t.words[i] as string)) continue;
+    if (answeredNo(t, i, negated)) continue;
+    if (firstMatch(t, i, PSEUDO_BY_FIRST)) continue;
+    const post = firstMatch(t, i, POST_BY_FIRST);
+    const pre = firstMatch(t, i, PRE_BY_FIRST);
     // A word that can go either way ("denied") looks back when a concept precedes it in its clause.
     if (post && (!pre || conceptBefore(t, occurrences, i))) {
-      for (let j = i - 1, count = 0; j >= 0 && t.kind[j] === WORD && count < 6; j--, count++) negated[j] = 1;
+      for (let j = i - 1, count = 0; j >= 0 && t.kind[j] === K_WORD && count < 6; j--, count++) mark(negated, j, NEGATED);
       continue;
     }
     if (!pre) continue;
     let words = 0;
+    let level = NEGATED;
+    let closed = false;
+    let list = false;
     for (let j = i + pre.length; j < n; j++) {
       const kind = t.kind[j];
-      if (kind === STOP) break;
-      if (kind === COMMA) {
-        if (!listContinues(t, j)) break;
+      if (kind === K_STOP) break;
+      if (kind === K_COMMA) {
+        // A parenthesis or colon inside the scope does not end it; a clause comma does.
+        const c = t.text.charCodeAt(t.start[j] as number);
+        if (c !== 44 && c !== 0x2013 && c !== 0x2014) continue;
+        const goes = listContinues(t, j);
+        if (goes === 0) break;
+        // "No fever or chills, saddle numbness": a list already closed by "or" rarely goes on.
+        if (goes === 2 || closed) level = AMBIGUOUS;
+        list = true;
         continue;
       }
       const w = t.words[j] as string;
-      if (!consumed[j] && TERMINATORS.has(w)) break;
+      if (!consumed[j] && terminatorAt(t, j)) break;
       if (w === 'and' && j + 1 < n && CLAUSE_STARTERS.has(t.words[j + 1] as string)) break;
-      negated[j] = 1;
+      if ((w === 'or' || w === 'nor') && !consumed[j]) closed = true;
+      // "no pain in the leg and numb groin", "no leg pain and numb groin": perhaps both denied, perhaps not
+      // ("no bladder and bowel problems", "no fever and chills" are one denied list).
+      if (w === 'and' && !consumed[j] && (words > 3 || (SYMPTOM_HEADS.has(t.words[j - 1] as string) && contentAhead(t, j + 1) >= 2))) level = AMBIGUOUS;
+      if (words >= NEGATION.sureScopeWords && !list) level = AMBIGUOUS;
+      mark(negated, j, level);
       if (++words >= NEGATION.maxScopeWords) break;
     }
   }
   return negated;
 }
 
+/** "Fever: no." — an answer after a colon or dash denies the words before it, back to the clause start. */
+function answeredNo(t: Tokens, i: number, negated: Uint8Array): boolean {
+  if (i === 0 || t.kind[i - 1] !== K_COMMA || !ANSWERS.has(t.words[i] as string)) return false;
+  const c = t.text.charCodeAt(t.start[i - 1] as number);
+  if (c !== 58 && c !== 45 && c !== 0x2013 && c !== 0x2014) return false;
+  if (i + 1 < t.words.length && t.kind[i + 1] === K_WORD) return false;
+  for (let j = i - 2, count = 0; j >= 0 && t.kind[j] === K_WORD && count < 6; j--, count++) mark(negated, j, NEGATED);
+  return true;
+}
+const ANSWERS = new Set(['no', 'nil', 'none', 'neg', 'negative', 'denied', 'denies', 'absent', 'n']);
+
+/** Mentions about someone else ("Mum had cancer", "wife is pregnant") are not the patient's: marked NEGATED. */
+export function markOtherPeople(t: Tokens, consumed: Uint8Array, negated: Uint8Array): void {
+  const n = t.words.length;
+  for (let i = 0; i < n; i++) {
+    if (t.kind[i] !== K_WORD || !OTHER_PEOPLE.has(t.words[i] as string)) continue;
+    if (i > 0 && t.kind[i - 1] === K_WORD && (t.words[i - 1] === 'my' || t.words[i - 1] === 'her' || t.words[i - 1] === 'his') && SELF_AFTER.has(t.words[i + 1] ?? '')) continue;
+    for (let j = i + 1, count = 0; j < n && count < 10; j++, count++) {
+      if (t.kind[j] !== K_WORD) break;
+      const w = t.words[j] as string;
+      if (!consumed[j] && (PATIENT.has(w) || TERMINATORS.has(w))) break;
+      mark(negated, j, NEGATED);
+    }
+  }
+}
+const OTHER_PEOPLE = new Set([
+  'mum', 'mom', 'mother', 'dad', 'father', 'wife', 'husband', 'partner', 'sister', 'brother', 'son', 'daughter', 'grandmother', 'grandfather', 'gran',
+  'grandma', 'grandad', 'granddad', 'grandpa', 'aunt', 'uncle', 'cousin', 'friend', 'colleague', 'fhx', 'fh', 'familial', 'parents', 'siblings', 'boyfriend', 'girlfriend',
+]);
+// "my partner noticed my calf is swollen": the patient again.
+const PATIENT = new Set(['i', 'im', 'ive', 'my', 'me', 'myself', 'patient', 'pt', 'client']);
+const SELF_AFTER = new Set(['says', 'said', 'noticed', 'thinks', 'reports']);
+
 function conceptBefore(t: Tokens, occurrences: Span[], i: number): boolean {
   let clauseStart = i;
-  while (clauseStart > 0 && t.kind[clauseStart - 1] === WORD) clauseStart--;
+  while (clauseStart > 0 && t.kind[clauseStart - 1] === K_WORD) clauseStart--;
   return occurrences.some((o) => o.from >= clauseStart && o.to <= i);
 }

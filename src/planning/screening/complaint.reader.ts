@@ -1,35 +1,65 @@
 // Reads the free-text complaint for red flags and contraindications. Words are matched against the
-// lexicon's concepts (longest phrase first), negation scopes are marked NegEx-style, and a rule fires
-// when its concepts are mentioned, un-negated, close together in one sentence: word order and case do
-// not matter ("calf swollen and hot", "Hot, swollen calf"). Everything is compiled once at load.
-import type { ConditionCode } from '../catalog/catalog.conditions';
+// lexicon's concepts (longest phrase first; a misspelt critical word is corrected first), negation
+// scopes are marked NegEx-style, and a rule fires when its concepts are mentioned, un-negated, close
+// together in one sentence: word order and case do not matter ("calf swollen and hot", "Hot, swollen
+// calf"). A mention of the past ("DVT in 2015, treated", "fever last week, now gone") is history: each
+// rule says whether history is dropped, kept or reported as another code. Vital signs written as numbers
+// ("BP 190/115", "temp 38.9") are read too. Everything is compiled once at load.
+import { CONDITIONS, type ConditionCode } from '../catalog/catalog.conditions';
 import { REGION_CODES, REGIONS, type RegionCode } from '../catalog/catalog.regions';
+import { correctSpelling } from './complaint.fuzzy';
 import { CONCEPTS, SIDE_WORDS, TEXT_RULES, type LexiconConcept } from './complaint.lexicon';
-import { markNegation } from './complaint.negation';
-import { tokenize, WORD, type Tokens } from './complaint.tokenizer';
+import { AMBIGUOUS as NEG_AMBIGUOUS, markNegation, markOtherPeople, NEGATED as NEG_NEGATED, NOT_NEGATED as NEG_NOT_NEGATED } from './complaint.negation';
+import { readVitals } from './complaint.numbers';
+import { COMMA as TOKEN_COMMA, STOP as TOKEN_STOP, tokenize, WORD as TOKEN_WORD, type Tokens } from './complaint.tokenizer';
+// Imported bindings are read once: a module namespace read costs a getter call in the hot loops.
+const K_COMMA = TOKEN_COMMA;
+const K_STOP = TOKEN_STOP;
+const K_WORD = TOKEN_WORD;
+const AMBIGUOUS = NEG_AMBIGUOUS;
+const NEGATED = NEG_NEGATED;
+const NOT_NEGATED = NEG_NOT_NEGATED;
+
+type Side = 'left' | 'right' | 'bilateral' | null;
 
 export interface ComplaintMatch {
   code: ConditionCode | 'trauma';
   /** The matched words as the patient or therapist wrote them. */
   evidence: string;
   region: RegionCode | null;
-  side: 'left' | 'right' | 'bilateral' | null;
+  side: Side;
+  /**
+   * Set when a negation might have covered the words ("No fever or chills, numb groin") and the safer
+   * reading won: the finding is raised, and may have been negated.
+   */
+  uncertain?: true;
+}
+
+/** A body region the complaint names (not negated, not history), with its words as evidence. */
+export interface RegionMention {
+  region: RegionCode;
+  side: Side;
+  evidence: string;
 }
 
 interface Phrase {
   words: string[];
   prefix: boolean[];
   concepts: number[];
+  /** The concepts that rules read (filled once the rules are compiled). */
+  indexed: number[];
+  region: boolean;
+  side: boolean;
 }
 
 // ---- compile the lexicon -------------------------------------------------------------------------
 
 const conceptIds = new Map<string, number>();
 const conceptRegion: (RegionCode | null)[] = [];
-const conceptSide: ('left' | 'right' | 'bilateral' | null)[] = [];
+const conceptSide: Side[] = [];
 const phrasesByText = new Map<string, Phrase>();
 
-function conceptId(name: string, region: RegionCode | null = null, side: 'left' | 'right' | 'bilateral' | null = null): number {
+function conceptId(name: string, region: RegionCode | null = null, side: Side = null): number {
   let id = conceptIds.get(name);
   if (id === undefined) {
     id = conceptIds.size;
@@ -51,12 +81,76 @@ function addPhrase(text: string, concept: number): void {
     words: raw.map((w) => (w.endsWith('*') ? w.slice(0, -1) : w).replace(/'/g, '').replace(/-/g, ' ')),
     prefix: raw.map((w) => w.endsWith('*')),
     concepts: [concept],
+    indexed: [],
+    region: false,
+    side: false,
   });
+}
+
+const normalise = (text: string) => text.replace(/-/g, ' ').replace(/'/g, '');
+
+// Therapists write in the third person and the past ("she can't feel the toilet paper", "couldn't hold
+// it"): each lexicon phrase also stands for those forms.
+const PERSON: Record<string, string[]> = {
+  i: ['she', 'he', 'they'],
+  my: ['her', 'his', 'their'],
+  myself: ['herself', 'himself', 'themselves'],
+  im: ['shes', 'hes'],
+  ive: ['shes', 'hes'],
+  me: ['her', 'him'],
+};
+const TENSE: Record<string, string[]> = { cant: ['couldnt'], cannot: ['couldnt'], dont: ['doesnt', 'didnt'], am: ['is'] };
+// After "she" / "he" a verb takes an s ("when she sits").
+const THIRD_PERSON: Record<string, string> = {
+  sit: 'sits', walk: 'walks', stop: 'stops', rest: 'rests', need: 'needs', feel: 'feels', go: 'goes', lie: 'lies', wipe: 'wipes', turn: 'turns', move: 'moves',
+  get: 'gets', have: 'has', try: 'tries', stand: 'stands', pee: 'pees', wee: 'wees', wake: 'wakes', roll: 'rolls', climb: 'climbs', hurry: 'hurries', do: 'does',
+  cant: 'cant', keep: 'keeps', trip: 'trips', drop: 'drops', push: 'pushes', press: 'presses', bend: 'bends', look: 'looks', sleep: 'sleeps',
+};
+function variants(text: string): string[] {
+  const words = text.split(' ');
+  const out: string[] = [];
+  const person = (form: number) => {
+    let changed = false;
+    const w2: string[] = [];
+    for (let k = 0; k < words.length; k++) {
+      const w = words[k] as string;
+      const alt = PERSON[w];
+      if (alt) {
+        w2.push(alt[Math.min(form, alt.length - 1)] as string);
+        changed = true;
+        const next = words[k + 1];
+        if ((w === 'i' || w === 'im') && next !== undefined && form < 2 && THIRD_PERSON[next]) {
+          w2.push(THIRD_PERSON[next] as string);
+          k++;
+        }
+      } else w2.push(w);
+    }
+    return changed ? w2.join(' ') : null;
+  };
+  for (let form = 0; form < 3; form++) {
+    const v = person(form);
+    if (v) out.push(v);
+  }
+  for (const base of [text, ...out]) {
+    const bw = base.split(' ');
+    for (let k = 0; k < bw.length; k++) {
+      for (const alt of TENSE[bw[k] as string] ?? []) out.push([...bw.slice(0, k), alt, ...bw.slice(k + 1)].join(' '));
+    }
+  }
+  return out;
 }
 
 for (const name of Object.keys(CONCEPTS) as LexiconConcept[]) {
   const id = conceptId(name);
-  for (const text of CONCEPTS[name]) addPhrase(text.replace(/-/g, ' '), id);
+  for (const text of CONCEPTS[name]) {
+    const phrase = normalise(text);
+    addPhrase(phrase, id);
+  }
+}
+// Variants after the phrases as written, so a written phrase keeps its own concepts first.
+for (const name of Object.keys(CONCEPTS) as LexiconConcept[]) {
+  const id = conceptId(name);
+  for (const text of CONCEPTS[name]) for (const v of variants(normalise(text))) if (!phrasesByText.has(v)) addPhrase(v, id);
 }
 for (const region of REGION_CODES) {
   const id = conceptId(`region:${region}`, region);
@@ -92,43 +186,157 @@ for (const phrase of phrasesByText.values()) {
     exactFirst.set(first, list);
   }
 }
+// A written word that a stem also matches ("pregnant", "pregnan*") means both.
+for (const list of exactFirst.values()) {
+  for (const phrase of list) {
+    for (const { phrase: stemmed } of prefixFirst.get(stemKey(phrase.words[0] as string)) ?? NO_STEMS) {
+      if (stemmed.words.length !== phrase.words.length) continue;
+      let same = true;
+      for (let k = 0; k < phrase.words.length && same; k++) {
+        const w = phrase.words[k] as string;
+        const p = stemmed.words[k] as string;
+        same = stemmed.prefix[k] ? w.startsWith(p) : w === p;
+      }
+      if (same) for (const c of stemmed.concepts) if (!phrase.concepts.includes(c)) phrase.concepts.push(c);
+    }
+  }
+}
 // Longest phrase first, so "no feeling" (a symptom) wins over "no" (a negation) and "upper back" over "back".
 for (const list of exactFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
 for (const list of prefixFirst.values()) list.sort((a, b) => b.phrase.words.length - a.phrase.words.length);
 
+/** The longest phrase that starts at word `i` of `words`, other than `self`. */
+function longestAt(words: string[], i: number, self: Phrase | null): Phrase | null {
+  const w = words[i] as string;
+  let best: Phrase | null = null;
+  let bestLen = 0;
+  const fits = (phrase: Phrase) => {
+    if (phrase === self || phrase.words.length <= bestLen || i + phrase.words.length > words.length) return;
+    for (let k = 0; k < phrase.words.length; k++) {
+      const word = words[i + k] as string;
+      const p = phrase.words[k] as string;
+      if (phrase.prefix[k] ? !word.startsWith(p) : word !== p) return;
+    }
+    best = phrase;
+    bestLen = phrase.words.length;
+  };
+  for (const phrase of exactFirst.get(w) ?? NO_PHRASES) fits(phrase);
+  for (const { phrase } of prefixFirst.get(stemKey(w)) ?? NO_STEMS) fits(phrase);
+  return best;
+}
+
+// A phrase also means what its parts mean, when they are body parts, sides or symptoms: "both legs" is
+// legs on both sides, "sore shoulder" a painful shoulder, "left arm" the arm on the left.
+const INHERITED = new Set<number>(
+  (
+    [
+      'leg', 'calf_word', 'hand_word', 'both_hands', 'both_legs', 'gait', 'spine_or_limbs', 'face_area', 'cardiac_site', 'cardiac_site_weak',
+      'cardiac_site_specific', 'cardiac_site_limb', 'feet_word', 'limb', 'chest_area', 'abdomen_word', 'saddle_area', 'neck_context', 'pain_word', 'discomfort', 'tender',
+      'chest_symptom', 'swelling', 'sensation_loss', 'weakness', 'warmth', 'redness', 'cancer_word', 'headache', 'vehicle', 'collision', 'fall_verb',
+    ] as LexiconConcept[]
+  ).map((c) => conceptId(c)),
+);
+const NO_INHERITANCE = new Set<number>((['not_body', 'not_a_fall', 'infection_word', 'contagious_word'] as LexiconConcept[]).map((c) => conceptId(c)));
+{
+  const own = new Map<Phrase, number[]>();
+  for (const phrase of phrasesByText.values()) own.set(phrase, [...phrase.concepts]);
+  for (const phrase of phrasesByText.values()) {
+    if (phrase.words.length < 2 || phrase.concepts.some((c) => NO_INHERITANCE.has(c))) continue;
+    const hasRegion = phrase.concepts.some((c) => conceptRegion[c] !== null);
+    let lastRegion: number | null = null;
+    for (let i = 0; i < phrase.words.length; ) {
+      const part = longestAt(phrase.words, i, phrase);
+      if (!part || part.words.length >= phrase.words.length) {
+        i++;
+        continue;
+      }
+      for (const c of own.get(part) ?? []) {
+        if (conceptRegion[c] !== null) lastRegion = c;
+        else if ((conceptSide[c] !== null || INHERITED.has(c)) && !phrase.concepts.includes(c)) phrase.concepts.push(c);
+      }
+      i += part.words.length;
+    }
+    if (!hasRegion && lastRegion !== null) phrase.concepts.push(lastRegion);
+  }
+}
+
 interface CompiledRule {
   code: ConditionCode | 'trauma';
+  stop: boolean;
   all: number[];
   some: { of: number[]; min: number } | null;
+  any: number[];
   none: number[];
+  context: number[];
   window: number;
   region: 'optional' | 'required' | 'forbidden' | null;
+  history: 'keep' | 'drop' | ConditionCode | 'trauma';
 }
 
 const RULES: CompiledRule[] = TEXT_RULES.map((r) => ({
   code: r.code,
+  stop: r.code !== 'trauma' && CONDITIONS[r.code].severity === 'stop',
   all: r.all.map((c) => conceptId(c)),
   some: r.some ? { of: r.some.of.map((c) => conceptId(c)), min: r.some.min } : null,
+  any: (r.any ?? []).map((c) => conceptId(c)),
   none: (r.none ?? []).map((c) => conceptId(c)),
+  context: (r.context ?? []).map((c) => conceptId(c)),
   window: r.window ?? 10,
   region: r.region ?? null,
+  history: r.history ?? 'keep',
 }));
+
+const cid = (c: LexiconConcept) => conceptId(c);
+{
+  const read = new Set<number>([cid('swelling'), cid('lymphoedema_word')]);
+  for (const r of RULES) for (const list of [r.all, r.any, r.none, r.context, r.some?.of ?? []]) for (const c of list) read.add(c);
+  for (const phrase of phrasesByText.values()) {
+    phrase.region = phrase.concepts.some((c) => conceptRegion[c] !== null);
+    phrase.side = phrase.concepts.some((c) => conceptSide[c] !== null);
+    phrase.indexed = phrase.concepts.filter((c) => read.has(c));
+  }
+}
+const HISTORY_BEFORE = cid('history_before');
+const HISTORY_AFTER = cid('history_after');
+const CURRENT = cid('current_word');
+const SWELLING = cid('swelling');
+// Words that keep what follows current ("DVT in 2015 but now calf hot").
+const CONTRAST = new Set(['but', 'however', 'although', 'though', 'yet', 'still', 'now', 'whereas']);
+const LYMPHOEDEMA = cid('lymphoedema_word');
+// Mentions that do not end the reach of a history word: places, sides, time words, pain words.
+const NEUTRAL = new Set<number>(
+  (
+    [
+      'leg', 'calf_word', 'limb', 'pain_word', 'tender', 'discomfort', 'chest_symptom', 'recent_word', 'long_ago', 'history_before', 'history_after',
+      'not_body', 'dvt_risk', 'immobility', 'surgery_word', 'feet_word', 'hand_word', 'gait', 'spine_or_limbs', 'neck_context', 'cardiac_site',
+      'cardiac_site_weak', 'cardiac_site_specific', 'cardiac_site_limb', 'chest_area', 'both_legs', 'both_hands', 'face_area', 'abdomen_word', 'regular_use', 'nsaid_regular',
+      'controlled', 'lymph_surgery',
+    ] as LexiconConcept[]
+  ).map(cid),
+);
+for (let c = 0; c < CONCEPT_COUNT; c++) if (conceptRegion[c] !== null || conceptSide[c] !== null) NEUTRAL.add(c);
 
 // ---- match concepts ------------------------------------------------------------------------------
 
 interface Occurrence {
   concepts: number[];
+  indexed: number[];
+  region: boolean;
+  side: boolean;
   from: number;
   to: number;
   sentence: number;
-  negated: boolean;
+  /** NOT_NEGATED, NEGATED or AMBIGUOUS. */
+  negated: number;
+  /** -1 not yet known, 0 current, 1 history. */
+  history: number;
 }
 
 function matchPhraseAt(t: Tokens, i: number, phrase: Phrase): number {
   const len = phrase.words.length;
   for (let k = 0; k < len; k++) {
     const j = i + k;
-    if (j >= t.words.length || t.kind[j] !== WORD) return 0;
+    if (j >= t.words.length || t.kind[j] !== K_WORD) return 0;
     const w = t.words[j] as string;
     const p = phrase.words[k] as string;
     if (phrase.prefix[k] ? !w.startsWith(p) : w !== p) return 0;
@@ -136,27 +344,65 @@ function matchPhraseAt(t: Tokens, i: number, phrase: Phrase): number {
   return len;
 }
 
-function findOccurrences(t: Tokens, consumed: Uint8Array): Occurrence[] {
-  const found: Occurrence[] = [];
-  const n = t.words.length;
-  let i = 0;
-  while (i < n) {
-    if (t.kind[i] !== WORD) {
-      i++;
-      continue;
+// Phrases by their first two words, so a common first word ("no", "on", "my") costs one more lookup,
+// not a comparison with every phrase that starts with it.
+interface FirstWord {
+  single: Phrase | null;
+  bySecond: Map<string, Phrase[]>;
+  /** Phrases whose second word is a stem. */
+  loose: Phrase[];
+}
+const byFirst = new Map<string, FirstWord>();
+for (const [first, list] of exactFirst) {
+  const entry: FirstWord = { single: null, bySecond: new Map(), loose: [] };
+  for (const phrase of list) {
+    if (phrase.words.length === 1) entry.single = phrase;
+    else if (phrase.prefix[1]) entry.loose.push(phrase);
+    else {
+      const second = phrase.words[1] as string;
+      const l = entry.bySecond.get(second) ?? [];
+      l.push(phrase);
+      entry.bySecond.set(second, l);
     }
-    const w = t.words[i] as string;
-    let best: Phrase | null = null;
-    let bestLen = 0;
-    for (const phrase of exactFirst.get(w) ?? NO_PHRASES) {
-      if (phrase.words.length <= bestLen) break;
-      const len = matchPhraseAt(t, i, phrase);
-      if (len > bestLen) {
-        best = phrase;
-        bestLen = len;
+  }
+  byFirst.set(first, entry);
+}
+
+// The length of the last phrase bestPhraseAt found (no object per word).
+let matchedLength = 0;
+
+function bestPhraseAt(t: Tokens, i: number): Phrase | null {
+  const w = t.words[i] as string;
+  let best: Phrase | null = null;
+  let bestLen = 0;
+  const entry = byFirst.get(w);
+  if (entry) {
+    if (i + 1 < t.words.length && t.kind[i + 1] === K_WORD) {
+      for (const phrase of entry.bySecond.get(t.words[i + 1] as string) ?? NO_PHRASES) {
+        if (phrase.words.length <= bestLen) break;
+        const len = matchPhraseAt(t, i, phrase);
+        if (len > bestLen) {
+          best = phrase;
+          bestLen = len;
+        }
+      }
+      for (const phrase of entry.loose) {
+        if (phrase.words.length <= bestLen) break;
+        const len = matchPhraseAt(t, i, phrase);
+        if (len > bestLen) {
+          best = phrase;
+          bestLen = len;
+        }
       }
     }
-    for (const { stem, phrase } of prefixFirst.get(stemKey(w)) ?? NO_STEMS) {
+    if (!best && entry.single) {
+      best = entry.single;
+      bestLen = 1;
+    }
+  }
+  const stems = prefixFirst.get(stemKey(w));
+  if (stems) {
+    for (const { stem, phrase } of stems) {
       if (phrase.words.length <= bestLen) break;
       if (!w.startsWith(stem)) continue;
       const len = matchPhraseAt(t, i, phrase);
@@ -165,15 +411,167 @@ function findOccurrences(t: Tokens, consumed: Uint8Array): Occurrence[] {
         bestLen = len;
       }
     }
-    if (best) {
-      found.push({ concepts: best.concepts, from: i, to: i + bestLen, sentence: t.sentence[i] as number, negated: false });
-      for (let k = i; k < i + bestLen; k++) consumed[k] = 1;
-      i += bestLen;
+  }
+  matchedLength = bestLen;
+  return best;
+}
+
+// A year ("in 2015", "DVT 2015") marks history; "since 2015" does not.
+const YEAR_CONCEPTS = [HISTORY_BEFORE, HISTORY_AFTER];
+function isPastYear(t: Tokens, i: number): boolean {
+  const w = t.words[i] as string;
+  if (w.length !== 4) return false;
+  const y = Number(w);
+  if (!(y >= 1940 && y <= 2099)) return false;
+  return !(i > 0 && t.kind[i - 1] === K_WORD && (t.words[i - 1] === 'since' || t.words[i - 1] === 'from'));
+}
+
+// A bare number of weeks, 12 to 42, that is not a duration ("32 weeks, face swollen"; not "for 16 weeks",
+// "6 weeks ago", "3 weeks post op").
+const GESTATION_CONCEPTS = [cid('gestation')];
+const WEEKS = new Set(['weeks', 'wks', 'wk', 'week']);
+const DURATION_BEFORE = new Set(['for', 'past', 'last', 'over', 'since', 'after', 'about', 'the', 'within', 'in', 'first', 'next', 'few', 'every', 'than']);
+const DURATION_AFTER = new Set(['ago', 'post', 'after', 'since', 'of', 'postop', 'now', 'later', 'before', 'old']);
+function isGestation(t: Tokens, i: number): boolean {
+  const n = Number(t.words[i]);
+  if (!(n >= 12 && n <= 42) || t.kind[i + 1] !== K_WORD || !WEEKS.has(t.words[i + 1] as string)) return false;
+  if (i > 0 && t.kind[i - 1] === K_WORD && DURATION_BEFORE.has(t.words[i - 1] as string)) return false;
+  return !(t.kind[i + 2] === K_WORD && DURATION_AFTER.has(t.words[i + 2] as string));
+}
+
+// Every word the lexicon spells out: a word outside it, of five letters or more, may be a misspelling.
+const LEXICON_WORDS = new Set<string>();
+for (const phrase of phrasesByText.values()) phrase.words.forEach((w, k) => phrase.prefix[k] || LEXICON_WORDS.add(w));
+
+function findOccurrences(t: Tokens, consumed: Uint8Array): Occurrence[] {
+  const found: Occurrence[] = [];
+  const n = t.words.length;
+  // Misspelt critical words are corrected first, so that they also count inside longer phrases ("high temprature").
+  for (let j = 0; j < n; j++) {
+    const w = t.words[j] as string;
+    if (t.kind[j] !== K_WORD || w.length < 5 || LEXICON_WORDS.has(w)) continue;
+    const corrected = correctSpelling(w);
+    if (corrected !== null) t.words[j] = corrected;
+  }
+  let i = 0;
+  while (i < n) {
+    if (t.kind[i] !== K_WORD) {
+      i++;
+      continue;
+    }
+    const best = bestPhraseAt(t, i);
+    if (best === null) {
+      const w = t.words[i] as string;
+      const c = w.charCodeAt(0);
+      if (c >= 48 && c <= 57) {
+        if (isPastYear(t, i)) found.push({ concepts: YEAR_CONCEPTS, indexed: [], region: false, side: false, from: i, to: i + 1, sentence: t.sentence[i] as number, negated: 0, history: -1 });
+        else if (isGestation(t, i)) {
+          found.push({ concepts: GESTATION_CONCEPTS, indexed: GESTATION_CONCEPTS, region: false, side: false, from: i, to: i + 2, sentence: t.sentence[i] as number, negated: 0, history: -1 });
+          consumed[i] = 1;
+          consumed[i + 1] = 1;
+          i += 2;
+          continue;
+        }
+        i++;
+        continue;
+      }
+    }
+    if (best !== null) {
+      const len = matchedLength;
+      found.push({ concepts: best.concepts, indexed: best.indexed, region: best.region, side: best.side, from: i, to: i + len, sentence: t.sentence[i] as number, negated: 0, history: -1 });
+      for (let k = i; k < i + len; k++) consumed[k] = 1;
+      i += len;
     } else {
       i++;
     }
   }
   return found;
+}
+
+// ---- the analysis of one text --------------------------------------------------------------------
+
+interface Analysis {
+  t: Tokens;
+  occurrences: Occurrence[];
+  /** Occurrence index per token, or -1. */
+  at: Int32Array;
+  /** Un-negated (or ambiguously negated) mentions per concept. */
+  byConcept: Occurrence[][];
+  byRegion: Occurrence[];
+  bySide: Occurrence[];
+}
+
+const neutral = (o: Occurrence) => o.concepts.every((c) => NEUTRAL.has(c));
+const has = (o: Occurrence, c: number) => o.concepts.includes(c);
+
+/** Whether the words from..to are told as the past: a history word close before or after, nothing current between. */
+function isHistory(a: Analysis, from: number, to: number): boolean {
+  const { t, at, occurrences } = a;
+  // Before: "history of", "previous", "years ago I…", within the clause, up to 3 words away.
+  for (let j = from - 1, words = 0; j >= 0 && words <= 3; j--) {
+    if (t.kind[j] !== K_WORD) break;
+    const k = at[j] as number;
+    if (k >= 0) {
+      const o = occurrences[k] as Occurrence;
+      if (o.negated === NEGATED) break;
+      if (has(o, HISTORY_BEFORE)) return true;
+      if (has(o, CURRENT) || !neutral(o)) break;
+      j = o.from;
+    } else if (CONTRAST.has(t.words[j] as string)) break;
+    words++;
+  }
+  // After: "in 2015", "years ago", "now resolved", across commas, up to 8 words away, in the sentence.
+  for (let j = to, words = 0; j < t.words.length && words <= 8; j++) {
+    if (t.kind[j] === K_STOP) break;
+    if (t.kind[j] === K_COMMA) continue;
+    const k = at[j] as number;
+    if (k >= 0) {
+      const o = occurrences[k] as Occurrence;
+      if (has(o, HISTORY_AFTER)) return true;
+      if (has(o, CURRENT) && t.words[j] !== 'now') break;
+      if (!has(o, CURRENT) && !neutral(o)) break;
+      j = o.to - 1;
+    } else if (CONTRAST.has(t.words[j] as string) && t.words[j] !== 'now') break;
+    words++;
+  }
+  return false;
+}
+
+let lastText: string | null = null;
+let lastAnalysis: Analysis | null = null;
+
+function analyse(text: string): Analysis {
+  // The lead reads the same complaint for findings, regions and swelling: analyse it once.
+  if (text === lastText && lastAnalysis) return lastAnalysis;
+  const t = tokenize(text);
+  const consumed = new Uint8Array(t.words.length);
+  const occurrences = findOccurrences(t, consumed);
+  const at = new Int32Array(t.words.length).fill(-1);
+  const byConcept: Occurrence[][] = new Array(CONCEPT_COUNT);
+  const byRegion: Occurrence[] = [];
+  const bySide: Occurrence[] = [];
+  if (occurrences.length > 0) {
+    const negated = markNegation(t, consumed, occurrences);
+    markOtherPeople(t, consumed, negated);
+    for (let k = 0; k < occurrences.length; k++) {
+      const o = occurrences[k] as Occurrence;
+      for (let j = o.from; j < o.to; j++) at[j] = k;
+      o.negated = negated[o.from] as number;
+      if (o.negated === NEGATED) continue;
+      for (const c of o.indexed) (byConcept[c] ??= []).push(o);
+      if (o.region) byRegion.push(o);
+      if (o.side) bySide.push(o);
+    }
+  }
+  const analysis = { t, occurrences, at, byConcept, byRegion, bySide };
+  lastText = text;
+  lastAnalysis = analysis;
+  return analysis;
+}
+
+function historyOf(a: Analysis, o: Occurrence): boolean {
+  if (o.history < 0) o.history = isHistory(a, o.from, o.to) ? 1 : 0;
+  return o.history === 1;
 }
 
 // ---- apply the rules -----------------------------------------------------------------------------
@@ -188,7 +586,8 @@ function nearest(byConcept: Occurrence[][], concept: number, anchor: Occurrence)
   let bestDistance = Infinity;
   for (const o of byConcept[concept] ?? []) {
     if (o.sentence !== anchor.sentence) continue;
-    const d = Math.abs(o.from - anchor.from);
+    // A mention read for certain beats an ambiguously negated one at the same distance.
+    const d = Math.abs(o.from - anchor.from) * 2 + (o.negated === AMBIGUOUS ? 1 : 0);
     if (d < bestDistance) {
       best = o;
       bestDistance = d;
@@ -201,7 +600,7 @@ function locate(byRegion: Occurrence[], bySide: Occurrence[], anchor: Occurrence
   let region: Occurrence | null = null;
   let bestDistance = 9;
   for (const o of byRegion) {
-    if (o.sentence !== anchor.sentence) continue;
+    if (o.sentence !== anchor.sentence || o.negated !== NOT_NEGATED) continue;
     const d = Math.abs(o.from - anchor.from);
     if (d < bestDistance) {
       region = o;
@@ -209,83 +608,183 @@ function locate(byRegion: Occurrence[], bySide: Occurrence[], anchor: Occurrence
     }
   }
   if (!region) return null;
+  return { region, side: sideOf(bySide, region) };
+}
+
+/** The side word of a region mention: in the phrase itself ("left arm") or just before it ("my left knee"). */
+function sideOf(bySide: Occurrence[], region: Occurrence): Occurrence | null {
+  if (region.concepts.some((c) => conceptSide[c] !== null)) return region;
   let side: Occurrence | null = null;
-  for (const o of bySide) if (o.sentence === region.sentence && o.to <= region.from && region.from - o.to <= 2) side = o;
-  return { region, side };
+  for (const o of bySide) if (o.sentence === region.sentence && o.to <= region.from && region.from - o.to <= 2 && o.negated !== NEGATED) side = o;
+  return side;
+}
+
+const sideValue = (o: Occurrence | null): Side => (o ? (o.concepts.map((c) => conceptSide[c]).find((s) => s !== null) ?? null) : null);
+const regionValue = (o: Occurrence): RegionCode | null => {
+  let region: RegionCode | null = null;
+  for (const c of o.concepts) if (conceptRegion[c] !== null) region = conceptRegion[c] as RegionCode;
+  return region;
+};
+
+function firstCurrent(a: Analysis, concept: number, stop: boolean): Occurrence | null {
+  let ambiguous: Occurrence | null = null;
+  for (const o of a.byConcept[concept] ?? []) {
+    if (o.negated === NOT_NEGATED) return o;
+    if (stop && !ambiguous) ambiguous = o;
+  }
+  return ambiguous;
+}
+
+/** Adds a finding once per code and place; a certain reading replaces an uncertain one. */
+function push(matches: ComplaintMatch[], m: ComplaintMatch): void {
+  for (const old of matches) {
+    if (old.code !== m.code || old.region !== m.region || old.side !== m.side) continue;
+    if (old.uncertain && !m.uncertain) {
+      delete old.uncertain;
+      old.evidence = m.evidence;
+    }
+    return;
+  }
+  matches.push(m);
 }
 
 /** Finds red flags, contraindications and trauma mentions in a complaint; negated mentions do not count. */
 export function readComplaint(text: string): ComplaintMatch[] {
-  const t = tokenize(text);
-  const consumed = new Uint8Array(t.words.length);
-  const occurrences = findOccurrences(t, consumed);
-  if (occurrences.length === 0) return [];
-  const negated = markNegation(t, consumed, occurrences);
-  const byConcept: Occurrence[][] = new Array(CONCEPT_COUNT);
-  const byRegion: Occurrence[] = [];
-  const bySide: Occurrence[] = [];
-  for (const o of occurrences) {
-    o.negated = negated[o.from] === 1;
-    if (o.negated) continue;
-    for (const c of o.concepts) {
-      (byConcept[c] ??= []).push(o);
-      if (conceptRegion[c] !== null) byRegion.push(o);
-      if (conceptSide[c] !== null) bySide.push(o);
+  const a = analyse(text);
+  const { t, byConcept, byRegion, bySide } = a;
+  const matches: ComplaintMatch[] = [];
+
+  if (a.occurrences.length > 0) {
+    for (const rule of RULES) {
+      if (!allMentioned(byConcept, rule.all)) continue;
+      let contextEvidence = '';
+      let contextUncertain = false;
+      if (rule.context.length > 0) {
+        let ok = true;
+        for (const c of rule.context) {
+          const o = firstCurrent(a, c, rule.stop);
+          if (!o) {
+            ok = false;
+            break;
+          }
+          if (o.negated === AMBIGUOUS) contextUncertain = true;
+          contextEvidence = t.text.slice(t.start[o.from], t.end[o.to - 1]);
+        }
+        if (!ok) continue;
+      }
+      const anchors = byConcept[rule.all[0] as number] as Occurrence[];
+      for (const anchor of anchors) {
+        const used: Occurrence[] = [anchor];
+        let ok = true;
+        for (let k = 1; k < rule.all.length && ok; k++) {
+          const o = nearest(byConcept, rule.all[k] as number, anchor);
+          if (o) used.push(o);
+          else ok = false;
+        }
+        if (ok && rule.some) {
+          let count = 0;
+          let anyFound = rule.any.length === 0;
+          for (const c of rule.some.of) {
+            const o = nearest(byConcept, c, anchor);
+            if (o && Math.max(o.to, anchor.to) - 1 - Math.min(o.from, anchor.from) <= rule.window) {
+              count++;
+              used.push(o);
+              if (rule.any.includes(c)) anyFound = true;
+            }
+          }
+          ok = count >= rule.some.min && anyFound;
+        }
+        if (!ok) continue;
+        let from = Infinity;
+        let to = -1;
+        let uncertain = contextUncertain;
+        for (const o of used) {
+          if (o.from < from) from = o.from;
+          if (o.to > to) to = o.to;
+          if (o.negated === AMBIGUOUS) uncertain = true;
+        }
+        // Only red flags and systemic contraindications take the safer reading of an ambiguous negation.
+        if (uncertain && !rule.stop) continue;
+        if (to - 1 - from > rule.window) continue;
+        if (rule.none.some((c) => (byConcept[c] ?? []).some((o) => o.sentence === anchor.sentence && o.negated === NOT_NEGATED))) continue;
+        let code = rule.code;
+        if (rule.history !== 'keep' && used.some((o) => historyOf(a, o))) {
+          if (rule.history === 'drop') continue;
+          code = rule.history;
+        }
+        let region: RegionCode | null = null;
+        let side: Side = null;
+        if (rule.region !== null) {
+          const place = locate(byRegion, bySide, anchor);
+          if (rule.region === 'required' && !place) continue;
+          if (rule.region === 'forbidden' && place) continue;
+          if (place && rule.region !== 'forbidden') {
+            region = regionValue(place.region);
+            side = sideValue(place.side);
+            from = Math.min(from, place.side?.from ?? place.region.from, place.region.from);
+            to = Math.max(to, place.region.to);
+          }
+        }
+        let evidence = t.text.slice(t.start[from], t.end[to - 1]);
+        if (contextEvidence && !evidence.toLowerCase().includes(contextEvidence.toLowerCase())) evidence = `${evidence} … ${contextEvidence}`;
+        push(matches, uncertain ? { code, evidence, region, side, uncertain: true } : { code, evidence, region, side });
+        if (rule.region === null && !uncertain) break;
+      }
     }
   }
 
-  const matches: ComplaintMatch[] = [];
-  const seen = new Set<string>();
-  for (const rule of RULES) {
-    if (!allMentioned(byConcept, rule.all)) continue;
-    const anchors = byConcept[rule.all[0] as number] as Occurrence[];
-    for (const anchor of anchors) {
-      const used: Occurrence[] = [anchor];
-      let ok = true;
-      for (let k = 1; k < rule.all.length && ok; k++) {
-        const o = nearest(byConcept, rule.all[k] as number, anchor);
-        if (o) used.push(o);
-        else ok = false;
-      }
-      if (ok && rule.some) {
-        let count = 0;
-        for (const c of rule.some.of) {
-          const o = nearest(byConcept, c, anchor);
-          if (o && Math.abs(o.from - anchor.from) <= rule.window) {
-            count++;
-            used.push(o);
-          }
-        }
-        ok = count >= rule.some.min;
-      }
-      if (!ok) continue;
-      let from = Infinity;
-      let to = -1;
-      for (const o of used) {
-        if (o.from < from) from = o.from;
-        if (o.to > to) to = o.to;
-      }
-      if (to - 1 - from > rule.window) continue;
-      if (rule.none.some((c) => (byConcept[c] ?? []).some((o) => o.sentence === anchor.sentence))) continue;
-      let region: RegionCode | null = null;
-      let side: ComplaintMatch['side'] = null;
-      if (rule.region !== null) {
-        const place = locate(byRegion, bySide, anchor);
-        if (rule.region === 'required' && !place) continue;
-        if (rule.region === 'forbidden' && place) continue;
-        if (place && rule.region !== 'forbidden') {
-          region = place.region.concepts.map((c) => conceptRegion[c]).find((r) => r !== null) ?? null;
-          side = place.side ? (place.side.concepts.map((c) => conceptSide[c]).find((s) => s !== null) ?? null) : null;
-          from = Math.min(from, place.side?.from ?? place.region.from, place.region.from);
-          to = Math.max(to, place.region.to);
-        }
-      }
-      const key = `${rule.code}|${region ?? ''}|${side ?? ''}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      matches.push({ code: rule.code, evidence: t.text.slice(t.start[from], t.end[to - 1]), region, side });
-      if (rule.region === null) break;
-    }
+  // Vital signs written as numbers.
+  for (const v of readVitals(t)) push(matches, { code: v.code, evidence: t.text.slice(t.start[v.from], t.end[v.to - 1]), region: null, side: null });
+  return settle(matches);
+}
+
+const CHEST_WORD = /chest|sternum|breastbone/i;
+
+/** One reading per picture: the worst blood-pressure band; a suspected DVT rather than its risk factor. */
+function settle(matches: ComplaintMatch[]): ComplaintMatch[] {
+  const codes = new Set(matches.map((m) => m.code));
+  const pressure = codes.has('uncontrolled_hypertension') || codes.has('elevated_blood_pressure');
+  const dvt = codes.has('deep_vein_thrombosis');
+  const cardiac = codes.has('cardiac_symptoms');
+  if (!pressure && !dvt && !cardiac) return matches;
+  return matches.filter((m) => {
+    // Breathlessness in an exertional picture is read as the cardiac picture, not as chest pain without a chest.
+    if (m.code === 'chest_pain' && cardiac) return CHEST_WORD.test(m.evidence);
+    // A suspected DVT says more than its risk factor.
+    if (m.code === 'dvt_risk_factor') return !dvt;
+    if (!pressure) return true;
+    if (m.code === 'controlled_hypertension') return false;
+    if (m.code === 'elevated_blood_pressure' && codes.has('uncontrolled_hypertension')) return false;
+    return true;
+  });
+}
+
+/**
+ * The body regions a complaint names, with their side and words: for a complaint without a pain
+ * location. Regions only mentioned as negated ("no knee pain") or as history ("broke my wrist in 2010")
+ * are left out.
+ */
+export function readRegions(text: string): RegionMention[] {
+  const a = analyse(text);
+  const out: RegionMention[] = [];
+  for (const o of a.byRegion) {
+    if (o.negated !== NOT_NEGATED || historyOf(a, o)) continue;
+    const region = regionValue(o);
+    if (!region) continue;
+    const sideOcc = sideOf(a.bySide, o);
+    const side = sideValue(sideOcc);
+    if (out.some((r) => r.region === region && r.side === side)) continue;
+    const from = Math.min(o.from, sideOcc?.from ?? o.from);
+    out.push({ region, side, evidence: a.t.text.slice(a.t.start[from], a.t.end[o.to - 1]) });
   }
-  return matches;
+  return out;
+}
+
+/** Whether the complaint says something is swollen now ("swollen", "puffy", "oedema", lymphoedema), not negated or past. */
+export function readsSwelling(text: string): boolean {
+  const a = analyse(text);
+  for (const c of [SWELLING, LYMPHOEDEMA]) {
+    for (const o of a.byConcept[c] ?? []) if (o.negated === NOT_NEGATED && !historyOf(a, o)) return true;
+  }
+  return false;
 }

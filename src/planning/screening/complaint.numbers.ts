@@ -1,0 +1,161 @@
+// Vital signs written in the complaint: blood pressure ("BP 190/115", "B/P 182/96", "190 over 115"),
+// temperature ("temp 38.9", "T 38.2C", "101.5F", "fever of 39") and heart rate ("HR 112", "pulse 44").
+// Thresholds (second edition, ACC/AHA 2017): BP ≥ 180 systolic or ≥ 120 diastolic → uncontrolled
+// hypertension; 160–179 or 100–119 → elevated; temperature ≥ 38.0 °C (100.4 °F) → fever; resting heart
+// rate > 100 or < 50 → abnormal. The evidence is the matched text.
+import type { ConditionCode } from '../catalog/catalog.conditions';
+import { COMMA as TOKEN_COMMA, WORD as TOKEN_WORD, type Tokens } from './complaint.tokenizer';
+// Imported bindings are read once: a module namespace read costs a getter call in the hot loops.
+const K_COMMA = TOKEN_COMMA;
+const K_WORD = TOKEN_WORD;
+
+export interface VitalMatch {
+  code: ConditionCode;
+  from: number;
+  to: number;
+}
+
+const BP_ANCHORS: string[][] = [['bp'], ['blood', 'pressure'], ['b', '/', 'p'], ['nibp'], ['sbp']];
+const TEMP_ANCHORS: string[][] = [['temp'], ['temperature'], ['t'], ['fever'], ['febrile'], ['pyrexia'], ['pyrexial'], ['temps']];
+const HR_ANCHORS: string[][] = [['hr'], ['heart', 'rate'], ['pulse'], ['pulse', 'rate'], ['resting', 'hr'], ['resting', 'heart', 'rate'], ['rhr']];
+// Words allowed between an anchor and its number ("BP was 190/115", "fever of 39", "pulse is about 44").
+const FILLER = new Set(['of', 'was', 'is', 'at', 'reading', 'today', 'measured', 'around', 'about', 'approx', 'approximately', 'taken', 'recorded', 'up', 'to', 'on', 'arrival', 'been', 'has', 'a', 'high', 'rate', 'reads', 'read', 'were', 'resting', 'sitting', 'the', 'clinic', 'in', 'over', 'nearly', 'this', 'morning', 'elevated', 'raised', 'high']);
+
+const isNumber = (w: string) => {
+  const c = w.charCodeAt(0);
+  return c >= 48 && c <= 57;
+};
+const isDigits = (t: Tokens, j: number) => j < t.words.length && t.kind[j] === K_WORD && isNumber(t.words[j] as string);
+const charAt = (t: Tokens, j: number) => t.text.charCodeAt(t.start[j] as number);
+
+const ANCHOR_FIRST = new Set([...BP_ANCHORS, ...TEMP_ANCHORS, ...HR_ANCHORS].map((a) => a[0] as string));
+
+/** The anchor at `i`, as the index after it, or -1. `/` in an anchor is a break written as a slash. */
+function anchorEnd(t: Tokens, i: number, anchors: string[][]): number {
+  if (!ANCHOR_FIRST.has(t.words[i] as string)) return -1;
+  for (const a of anchors) {
+    let j = i;
+    let ok = true;
+    for (const w of a) {
+      if (w === '/') {
+        if (t.kind[j] !== K_COMMA || charAt(t, j) !== 47) ok = false;
+      } else if (t.kind[j] !== K_WORD || t.words[j] !== w) ok = false;
+      if (!ok) break;
+      j++;
+    }
+    if (ok) return j;
+  }
+  return -1;
+}
+
+/** The first number after an anchor, skipping filler words and colons; its index or -1. */
+function numberAfter(t: Tokens, j: number): number {
+  for (let k = 0; k < 4 && j < t.words.length; k++, j++) {
+    if (t.kind[j] === K_WORD) {
+      const w = t.words[j] as string;
+      if (isNumber(w)) return j;
+      if (!FILLER.has(w)) return -1;
+    } else if (t.kind[j] !== K_COMMA || charAt(t, j) === 44) return -1;
+  }
+  return -1;
+}
+
+/** The diastolic number of "190/115" or "190 over 115" after the systolic at `j`, or -1. */
+function diastolicAfter(t: Tokens, j: number): number {
+  if (t.kind[j + 1] === K_COMMA && charAt(t, j + 1) === 47 && isDigits(t, j + 2)) return j + 2;
+  if (t.kind[j + 1] === K_WORD && t.words[j + 1] === 'over' && isDigits(t, j + 2)) return j + 2;
+  return -1;
+}
+
+function bpCode(sys: number, dia: number): ConditionCode | null {
+  if (sys >= 180 || dia >= 120) return 'uncontrolled_hypertension';
+  if (sys >= 160 || dia >= 100) return 'elevated_blood_pressure';
+  return null;
+}
+
+function plausibleBp(sys: number, dia: number): boolean {
+  return sys >= 70 && sys <= 300 && dia >= 30 && dia <= 200 && sys > dia;
+}
+
+/** The temperature unit after the number at `j`: its last index and 'c' / 'f' / null. */
+function unitAfter(t: Tokens, j: number): { end: number; unit: 'c' | 'f' | null } {
+  let k = j + 1;
+  let end = j;
+  if (t.kind[k] === K_WORD && (t.words[k] === 'degrees' || t.words[k] === 'deg')) {
+    end = k;
+    k++;
+  }
+  if (t.kind[k] === K_WORD && (t.words[k] === 'c' || t.words[k] === 'celsius' || t.words[k] === 'centigrade')) return { end: k, unit: 'c' };
+  if (t.kind[k] === K_WORD && (t.words[k] === 'f' || t.words[k] === 'fahrenheit')) return { end: k, unit: 'f' };
+  return { end, unit: null };
+}
+
+function celsius(value: number, unit: 'c' | 'f' | null): number | null {
+  if (unit === 'f' || (unit === null && value >= 90 && value <= 113)) return ((value - 32) * 5) / 9;
+  if (value >= 30 && value <= 45) return value;
+  return null;
+}
+
+/** Vital signs in the text, with the token span that states each. */
+export function readVitals(t: Tokens): VitalMatch[] {
+  const found: VitalMatch[] = [];
+  const n = t.words.length;
+  let hasNumber = false;
+  for (let i = 0; i < n && !hasNumber; i++) if (t.kind[i] === K_WORD && isNumber(t.words[i] as string)) hasNumber = true;
+  if (!hasNumber) return found;
+  const used = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (t.kind[i] !== K_WORD) continue;
+    const w = t.words[i] as string;
+    // Blood pressure, with or without an anchor.
+    let end = anchorEnd(t, i, BP_ANCHORS);
+    const sysAt = end >= 0 ? numberAfter(t, end) : isNumber(w) ? i : -1;
+    if (sysAt >= 0 && !used[sysAt]) {
+      const diaAt = diastolicAfter(t, sysAt);
+      if (diaAt >= 0) {
+        const sys = Number(t.words[sysAt]);
+        const dia = Number(t.words[diaAt]);
+        // A bare "x/y" is read as a pressure only when it is plausible and not a score out of ten or a date.
+        if (plausibleBp(sys, dia) && (end >= 0 || (sys >= 90 && dia >= 40))) {
+          const code = bpCode(sys, dia);
+          if (code) found.push({ code, from: i, to: diaAt + 1 });
+          used[sysAt] = 1;
+          used[diaAt] = 1;
+          continue;
+        }
+      }
+    }
+    // Temperature.
+    end = anchorEnd(t, i, TEMP_ANCHORS);
+    const tempAt = end >= 0 ? numberAfter(t, end) : isNumber(w) && !used[i] ? i : -1;
+    if (tempAt >= 0 && !used[tempAt] && diastolicAfter(t, tempAt) < 0) {
+      const { end: last, unit } = unitAfter(t, tempAt);
+      // A bare number is a temperature only with its unit ("38.9C", "101.5 F").
+      if (end >= 0 || unit !== null) {
+        const c = celsius(Number(t.words[tempAt]), unit);
+        if (c !== null) {
+          if (c >= 38) found.push({ code: 'fever', from: i, to: last + 1 });
+          used[tempAt] = 1;
+          continue;
+        }
+      }
+    }
+    // Heart rate.
+    end = anchorEnd(t, i, HR_ANCHORS);
+    let rateAt = end >= 0 ? numberAfter(t, end) : -1;
+    let last = rateAt;
+    if (rateAt < 0 && isNumber(w) && !used[i] && t.kind[i + 1] === K_WORD && (t.words[i + 1] === 'bpm' || t.words[i + 1] === 'beats')) {
+      rateAt = i;
+      last = i + 1;
+    }
+    if (rateAt >= 0 && !used[rateAt] && diastolicAfter(t, rateAt) < 0) {
+      const rate = Number(t.words[rateAt]);
+      if (rate >= 20 && rate <= 250) {
+        if (t.kind[rateAt + 1] === K_WORD && t.words[rateAt + 1] === 'bpm') last = rateAt + 1;
+        if (rate > 100 || rate < 50) found.push({ code: 'abnormal_heart_rate', from: i, to: last + 1 });
+        used[rateAt] = 1;
+      }
+    }
+  }
+  return found;
+}
