@@ -99,7 +99,7 @@ function complaintNote(match: ComplaintMatch, denied: Map<ConditionCode, Screeni
   const notes: string[] = [];
   const questions = match.code === 'trauma' ? undefined : denied.get(match.code);
   if (questions) notes.push(`The screening answers say no (${questions.join(', ')}) but the complaint text says otherwise: the safer reading is kept — ask again.`);
-  if ((match as { uncertain?: boolean }).uncertain) notes.push('The text may have negated this: kept as the safer reading — confirm with the patient.');
+  if (match.uncertain) notes.push('The text may have negated this: kept as the safer reading — confirm with the patient.');
   return notes.length > 0 ? ` ${notes.join(' ')}` : '';
 }
 
