@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { WebhookOptions } from './modules/webhooks/webhook-options';
 
 const integer = (fallback: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
@@ -35,6 +36,16 @@ const ConfigSchema = z.object({
   // How long an instance trusts an API key it checked without asking the database again.
   // Revocations reach it at once through NOTIFY (api-key-cache.ts); this bounds only a lost one.
   API_KEY_CACHE_TTL_MS: integer(5000, 0, 60000),
+  // Webhooks (SPEC §11). The key seals signing secrets at rest; there is no default, and
+  // without it webhooks are off. Any string of 32+ characters (e.g. `openssl rand -base64 32`).
+  WEBHOOKS_SECRET_KEY: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -base64 32)').optional(),
+  WEBHOOKS_ALLOW_PRIVATE_URLS: z.enum(['true', 'false']).default('false'),
+  WEBHOOKS_DISPATCHER: z.enum(['on', 'off']).default('on'),
+  WEBHOOKS_POLL_MS: integer(1000, 50, 60000),
+  WEBHOOKS_TIMEOUT_MS: integer(10000, 100, 60000),
+  WEBHOOKS_CONCURRENCY: integer(8, 1, 256),
+  WEBHOOKS_RETRY_BASE_MS: integer(5000, 100, 3_600_000),
+  WEBHOOKS_RETRY_HOURS: integer(24, 24, 24 * 30),
 }).superRefine((e, ctx) => {
   // The wait is a lock wait inside one statement: past the statement time-out the retry would
   // end in 503 instead of the 409 that tells the client its first request is still running.
@@ -52,6 +63,7 @@ export interface Config {
   rateLimit: { perMinute: number; burst: number };
   audit: { flushMs: number; maxPending: number };
   apiKeyCacheTtlMs: number;
+  webhooks: WebhookOptions & { dispatcher: boolean };
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -87,6 +99,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, burst: e.RATE_LIMIT_BURST },
     audit: { flushMs: e.AUDIT_FLUSH_MS, maxPending: e.AUDIT_MAX_PENDING },
     apiKeyCacheTtlMs: e.API_KEY_CACHE_TTL_MS,
+    webhooks: {
+      secretKey: e.WEBHOOKS_SECRET_KEY,
+      allowPrivateUrls: e.WEBHOOKS_ALLOW_PRIVATE_URLS === 'true',
+      dispatcher: e.WEBHOOKS_DISPATCHER === 'on',
+      pollMs: e.WEBHOOKS_POLL_MS,
+      timeoutMs: e.WEBHOOKS_TIMEOUT_MS,
+      concurrency: e.WEBHOOKS_CONCURRENCY,
+      retryBaseMs: e.WEBHOOKS_RETRY_BASE_MS,
+      retryWindowMs: e.WEBHOOKS_RETRY_HOURS * 3_600_000,
+    },
     logLevel: e.LOG_LEVEL,
   };
 }

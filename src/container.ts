@@ -14,6 +14,9 @@ import { createPlansService } from './modules/plans/plans.service';
 import { createRateLimiter } from './modules/rate-limits/rate-limiter';
 import { createSessionsService } from './modules/sessions/sessions.service';
 import { createTransferService } from './modules/transfer/transfer.service';
+import { createWebhookDispatcher } from './modules/webhooks/webhook-dispatcher';
+import type { WebhookOptions } from './modules/webhooks/webhook-options';
+import { createWebhooksService } from './modules/webhooks/webhooks.service';
 import { createWriteUnit } from './modules/write-unit';
 
 export interface ServiceOptions {
@@ -25,6 +28,7 @@ export interface ServiceOptions {
   auditFlushMs: number;
   auditMaxPending: number;
   apiKeyCacheTtlMs: number;
+  webhooks: WebhookOptions;
 }
 
 /** The service options a configuration asks for. */
@@ -38,6 +42,7 @@ export function serviceOptionsFrom(config: Config): ServiceOptions {
     auditFlushMs: config.audit.flushMs,
     auditMaxPending: config.audit.maxPending,
     apiKeyCacheTtlMs: config.apiKeyCacheTtlMs,
+    webhooks: config.webhooks,
   };
 }
 
@@ -45,6 +50,8 @@ export function serviceOptionsFrom(config: Config): ServiceOptions {
 export function createServices(database: Database, logger: Logger, options: ServiceOptions) {
   const write = createWriteUnit(database, options);
   const apiKeys = createApiKeysService({ database, write, cacheTtlMs: options.apiKeyCacheTtlMs });
+  // Built here, started by server.ts (and by the tests that deliver): nothing sends on its own.
+  const webhookDispatcher = createWebhookDispatcher({ database, logger, options: options.webhooks });
   return {
     database,
     apiKeys,
@@ -59,6 +66,8 @@ export function createServices(database: Database, logger: Logger, options: Serv
     sessions: createSessionsService({ database, write }),
     fhir: createFhirService({ database }),
     transfer: createTransferService({ database }),
+    webhooks: createWebhooksService({ database, write, options: options.webhooks, wake: () => webhookDispatcher.wake() }),
+    webhookDispatcher,
   };
 }
 

@@ -10,6 +10,7 @@ import { healthRoutes } from '../modules/health/health.routes';
 import { patientsRoutes } from '../modules/patients/patients.routes';
 import { plansRoutes } from '../modules/plans/plans.routes';
 import { sessionsRoutes } from '../modules/sessions/sessions.routes';
+import { webhooksRoutes } from '../modules/webhooks/webhooks.routes';
 
 /** Every route of the API, each module given exactly the services it uses. */
 export const registerRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { services }) => {
@@ -23,4 +24,5 @@ export const registerRoutes: FastifyPluginAsync<{ services: Services }> = async 
   await app.register(fhirRoutes, { fhir: services.fhir });
   await app.register(changesRoutes, { changes: services.changes });
   await app.register(auditRoutes, { audit: services.audit });
+  await app.register(webhooksRoutes, { webhooks: services.webhooks });
 };
