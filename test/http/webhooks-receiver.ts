@@ -4,14 +4,16 @@ import type { AddressInfo } from 'node:net';
 
 /** One request the receiver got, as it arrived. */
 export interface Received {
+  /** The request path: each test subscribes at a path of its own. */
+  path: string;
   headers: http.IncomingHttpHeaders;
   body: string;
   json: { type: string; timestamp: string; data: { id: string; version: number; patientId?: string; planId?: string } };
   at: number;
 }
 
-/** What the receiver does with a request: answer with a status, or never answer (a time-out). */
-export type Behaviour = (request: Received, nthForEvent: number) => number | 'hang';
+/** What the receiver does with a request: answer with a status (now or after a while), or never answer (a time-out). */
+export type Behaviour = (request: Received, nthForEvent: number) => number | 'hang' | { status: number; afterMs: number };
 
 /**
  * A webhook receiver: a real HTTP server on 127.0.0.1 that records every request and answers
@@ -29,7 +31,7 @@ export async function startReceiver(initial: Behaviour = () => 200) {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
-      const entry: Received = { headers: req.headers, body, json: JSON.parse(body) as Received['json'], at: Date.now() };
+      const entry: Received = { path: req.url ?? '', headers: req.headers, body, json: JSON.parse(body) as Received['json'], at: Date.now() };
       received.push(entry);
       const eventId = String(req.headers['webhook-id']);
       const nth = (perEvent.get(eventId) ?? 0) + 1;
@@ -39,7 +41,9 @@ export async function startReceiver(initial: Behaviour = () => 200) {
       res.on('close', () => open.set(eventId, open.get(eventId)! - 1));
       const answer = behaviour(entry, nth);
       if (answer === 'hang') return;
-      res.writeHead(answer, { 'content-type': 'text/plain' }).end('ok');
+      const reply = (status: number) => res.writeHead(status, { 'content-type': 'text/plain' }).end('ok');
+      if (typeof answer === 'number') reply(answer);
+      else setTimeout(() => reply(answer.status), answer.afterMs);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -47,6 +51,8 @@ export async function startReceiver(initial: Behaviour = () => 200) {
   return {
     url: (path = '/hook') => `http://127.0.0.1:${port}${path}`,
     received,
+    /** What arrived at `path`, in arrival order. */
+    at: (path: string) => received.filter((r) => r.path === path),
     get maxOpenPerEvent() {
       return maxOpenPerEvent;
     },

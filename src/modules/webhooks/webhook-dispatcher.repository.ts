@@ -49,6 +49,8 @@ export function asDispatcher<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T
   });
 }
 
+const hours = (ms: number) => (ms >= 3_600_000 ? `${Math.round(ms / 3_600_000)} h` : `${Math.round(ms / 1000)} s`);
+
 export const dispatcherRepository = {
   /**
    * Claims up to `limit` due deliveries of enabled webhooks for one attempt each. SKIP LOCKED
@@ -133,13 +135,18 @@ export const dispatcherRepository = {
           returning id`,
     );
     if (rows.length === 0) return false;
-    const reason = `Every delivery failed for ${Math.round(result.disableAfterMs / 3_600_000) || '< 1'} h (last: ${result.error.slice(0, 200)}); re-enable it with PATCH once the receiver answers 2xx.`;
+    const reason = `Deliveries failed for ${hours(result.disableAfterMs)} without a single success (last: ${result.error.slice(0, 200)}); re-enable it with PATCH once the receiver answers 2xx.`;
+    // Disabled when the receiver has failed every attempt for the retry window: either this
+    // event was given up on and nothing at all was accepted since it occurred, or the current
+    // run of failures (across events) has lasted that long.
     await tx.execute(
-      sql`update webhooks set
-            failing_since = coalesce(failing_since, now()),
-            enabled = false, disabled_reason = ${reason}, version = version + 1, updated_at = now()
+      sql`update webhooks set enabled = false, disabled_reason = ${reason}, version = version + 1, updated_at = now()
           where clinic_id = ${d.clinicId} and id = ${d.webhookId} and enabled
-            and failing_since is not null and failing_since <= now() - make_interval(secs => ${result.disableAfterMs / 1000})`,
+            and ((${result.giveUp}::boolean and not exists (
+                    select 1 from webhook_deliveries s
+                    where s.clinic_id = ${d.clinicId} and s.webhook_id = ${d.webhookId} and s.status = 'succeeded'
+                      and s.updated_at >= ${d.createdAt.toISOString()}::timestamptz))
+              or (failing_since is not null and failing_since <= now() - make_interval(secs => ${result.disableAfterMs / 1000})))`,
     );
     await tx.execute(
       sql`update webhooks set failing_since = now() where clinic_id = ${d.clinicId} and id = ${d.webhookId} and failing_since is null`,
