@@ -110,7 +110,11 @@ export function createWebhooksService({ database, write, options, wake }: { data
     /** Changes url, events, description or enabled when If-Match names the current version; enabling clears disabledReason. */
     async patch(ctx: RequestContext, id: string, ifMatch: string | undefined, body: PatchWebhookBody): Promise<Webhook> {
       const expected = expectedVersions(ifMatch);
-      await checkUrl(body.url);
+      // A webhook that does not exist answers 404 before the URL's host is looked up.
+      if (body.url !== undefined) {
+        await liveWebhook(ctx, id);
+        await checkUrl(body.url);
+      }
       const changes = { ...body, ...(body.events ? { events: normaliseEvents(body.events) } : {}) };
       const row = await inClinic(db, ctx.clinicId, async (tx) => (await webhooksRepository.update(tx, ctx.clinicId, id, expected, changes)) ?? missOrStale(tx, ctx, id));
       if (row.enabled) wake?.();
