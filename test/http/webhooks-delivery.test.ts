@@ -5,10 +5,12 @@ import { inClinic } from '../../src/db/tenant';
 import { uuidv7 } from '../../src/lib/uuid';
 import { patientsRepository } from '../../src/modules/patients/patients.repository';
 import { createWebhookDispatcher, retryDelayMs } from '../../src/modules/webhooks/webhook-dispatcher';
+import { asDispatcher, dispatcherRepository } from '../../src/modules/webhooks/webhook-dispatcher.repository';
 import type { WebhookOptions } from '../../src/modules/webhooks/webhook-options';
 import { sendDelivery } from '../../src/modules/webhooks/webhook-sender';
 import { serverDatabaseUrl } from '../support/database-target';
 import { lowBackAssessment } from '../support/fixtures';
+import { describeOnServer } from '../support/raw-sql';
 import { startTestApp, type TestApp, type TestClinic } from '../support/test-app';
 import { openTestDatabase } from '../support/test-database';
 import { startReceiver, verifyStandardWebhook, waitFor, type Behaviour, type Receiver } from './webhooks-receiver';
@@ -48,8 +50,12 @@ describe('webhooks: deliveries', () => {
     receiver = await startReceiver((request, nth) => behaviours.get(request.path)?.(request, nth) ?? 200);
     t.services.webhookDispatcher.start();
   });
+  // Webhooks this describe made: deleted at the end, so that a later run on the same server
+  // database does not go on retrying deliveries to this run's receiver.
+  const made: { clinic: TestClinic; id: string }[] = [];
   afterAll(async () => {
     await t?.services.webhookDispatcher.stop();
+    for (const { clinic, id } of made) await t.http().delete(`/v1/webhooks/${id}`).set(as(clinic)).set('If-Match', '*');
     await receiver?.close();
     await t?.close();
   });
@@ -63,6 +69,7 @@ describe('webhooks: deliveries', () => {
     if (behaviour) behaviours.set(path, behaviour);
     const res = await t.http().post('/v1/webhooks').set(as(clinic)).send({ url: receiver.url(path), events });
     expect(res.status).toBe(201);
+    made.push({ clinic, id: res.body.webhook.id });
     return {
       clinic,
       webhookId: res.body.webhook.id as string,
@@ -315,6 +322,7 @@ describe('webhooks: a receiver that keeps failing', () => {
     expect((await t.http().post(`/v1/webhooks/${created.body.webhook.id}/deliveries/${deliveries[0]!.id}/retry`).set(auth)).status).toBe(409);
     const on = await t.http().patch(`/v1/webhooks/${created.body.webhook.id}`).set(auth).set('If-Match', `W/"${webhook.version}"`).send({ enabled: true });
     expect(on.body).toMatchObject({ enabled: true, disabledReason: null });
+    expect((await t.http().delete(`/v1/webhooks/${created.body.webhook.id}`).set(auth).set('If-Match', '*')).status).toBe(204);
   });
 });
 
@@ -346,5 +354,74 @@ describe('webhooks: sending', () => {
     expect(retryDelayMs(1, 5000, () => 0)).toBe(4000);
     expect(retryDelayMs(1, 5000, () => 1)).toBe(6000);
     expect(retryDelayMs(40, 5000, () => 0.5)).toBe(6 * 3_600_000);
+  });
+});
+
+describe('webhooks: at least once, when a dispatcher dies mid-attempt', () => {
+  let t: TestApp;
+  let receiver: Receiver;
+
+  beforeAll(async () => {
+    t = await startTestApp({ serviceOptions: { webhooks: OPTIONS } });
+    receiver = await startReceiver();
+  });
+  afterAll(async () => {
+    await t?.services.webhookDispatcher.stop();
+    await receiver?.close();
+    await t?.close();
+  });
+
+  it('makes the attempt again once the dead claimant’s lease has run out', async () => {
+    const clinic = await t.createClinic();
+    const auth = { Authorization: `Bearer ${clinic.adminKey}` };
+    const created = await t.http().post('/v1/webhooks').set(auth).send({ url: receiver.url('/lease'), events: ['patient.created'] });
+    const patient = (await t.http().post('/v1/patients').set(auth).send({})).body;
+    // A dispatcher claims the delivery and dies before sending it.
+    const claimed = await asDispatcher(t.database.db, (tx) => dispatcherRepository.claim(tx, 10, 400));
+    expect(claimed.map((d) => d.resourceId)).toEqual([patient.id]);
+    // While the lease holds, a live dispatcher does not touch it; afterwards it sends it.
+    const startedAt = Date.now();
+    t.services.webhookDispatcher.start();
+    const [got] = await waitFor('the delivery after the lease', () => receiver.at('/lease').length > 0 && receiver.at('/lease'));
+    expect(got!.at - startedAt).toBeGreaterThanOrEqual(300);
+    expect(got!.json.data.id).toBe(patient.id);
+    const [delivery] = await waitFor('success recorded', async () => {
+      const d = (await t.http().get(`/v1/webhooks/${created.body.webhook.id}/deliveries`).set(auth)).body.data as Delivery[];
+      return d[0]?.status === 'succeeded' && d;
+    });
+    expect(delivery!.attempts).toBe(2);
+    // The dead claimant's late report changes nothing: its claim is gone.
+    expect(await asDispatcher(t.database.db, (tx) => dispatcherRepository.succeeded(tx, claimed[0]!, 200))).toBe(false);
+  });
+});
+
+describeOnServer('webhooks: claims from two connections at once', () => {
+  let t: TestApp;
+  let second: Database;
+
+  beforeAll(async () => {
+    t = await startTestApp({ serviceOptions: { webhooks: OPTIONS } });
+    second = await openTestDatabase();
+  });
+  afterAll(async () => {
+    await second?.close();
+    await t?.close();
+  });
+
+  it('never hand the same delivery to both (FOR UPDATE SKIP LOCKED)', async () => {
+    const clinic = await t.createClinic();
+    const auth = { Authorization: `Bearer ${clinic.adminKey}` };
+    // No dispatcher runs here: the test is the only claimant. Unroutable on purpose, nothing is sent.
+    const created = await t.http().post('/v1/webhooks').set(auth).send({ url: 'http://127.0.0.1:9/never', events: ['patient.created'] });
+    await Promise.all(Array.from({ length: 20 }, () => t.http().post('/v1/patients').set(auth).send({})));
+    const mine = (rows: { clinicId: string; id: string }[]) => rows.filter((r) => r.clinicId === clinic.clinicId).map((r) => r.id);
+    const [a, b] = await Promise.all([
+      asDispatcher(t.database.db, (tx) => dispatcherRepository.claim(tx, 500, 60_000)),
+      asDispatcher(second.db, (tx) => dispatcherRepository.claim(tx, 500, 60_000)),
+    ]);
+    const both = [...mine(a!), ...mine(b!)];
+    expect(new Set(both).size).toBe(both.length);
+    expect(both.length).toBe(20);
+    expect((await t.http().delete(`/v1/webhooks/${created.body.webhook.id}`).set(auth).set('If-Match', '*')).status).toBe(204);
   });
 });
