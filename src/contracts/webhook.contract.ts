@@ -15,15 +15,18 @@ export const WEBHOOK_EVENT_TYPES = [
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
-export const WebhookEventTypeSchema = z
-  .enum(WEBHOOK_EVENT_TYPES, { error: () => `must be one of: ${WEBHOOK_EVENT_TYPES.join(', ')}, or "*" alone` })
-  .meta({ id: 'WebhookEventType' });
+const allowed = `one of: ${WEBHOOK_EVENT_TYPES.join(', ')}; or "*" alone for every type`;
+
+export const WebhookEventSelectorSchema = z
+  .enum(['*', ...WEBHOOK_EVENT_TYPES], { error: () => `must be ${allowed}` })
+  .meta({ id: 'WebhookEventSelector', description: 'An event type, or "*" for every type (including ones added later)' });
 
 const EventsSchema = z
-  .union([z.tuple([z.literal('*')]), z.array(WebhookEventTypeSchema).min(1).max(WEBHOOK_EVENT_TYPES.length)], {
-    error: () => `must be ["*"] or a list of: ${WEBHOOK_EVENT_TYPES.join(', ')}`,
-  })
-  .meta({ description: 'The event types delivered, or ["*"] for every type (including ones added later)' });
+  .array(WebhookEventSelectorSchema)
+  .min(1)
+  .max(WEBHOOK_EVENT_TYPES.length + 1)
+  .refine((events) => !events.includes('*') || events.length === 1, { message: `"*" already means every type: send it alone, or list ${allowed.slice('one of: '.length)}` })
+  .meta({ description: 'The event types delivered, or ["*"] for every type' });
 
 const UrlSchema = z
   .url({ protocol: /^https?$/, error: 'must be an http or https URL' })
