@@ -137,9 +137,10 @@ export const webhooksRoutes: FastifyPluginAsyncZod<{ webhooks: WebhooksService }
         tags,
         summary: 'Send a delivery again now, whatever its status (202: it is due; the dispatcher sends it within seconds)',
         params: WebhookDeliveryParams,
-        response: { 202: WebhookDeliverySchema, ...problemResponses(400, 401, 403, 404, 409) },
+        headers: IdempotencyHeaders,
+        response: { 202: WebhookDeliverySchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
       },
     },
-    async (request, reply) => reply.code(202).send(await webhooks.retry(contextOf(request), request.params.id, request.params.deliveryId)),
+    async (request, reply) => sendOutcome(reply, await webhooks.retry(contextOf(request), request.params.id, request.params.deliveryId)),
   );
 };

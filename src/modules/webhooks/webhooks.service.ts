@@ -141,17 +141,18 @@ export function createWebhooksService({ database, write, options, wake }: { data
     },
 
     /** Sends a delivery again now (whatever its status); one being sent right now is left to finish. */
-    async retry(ctx: RequestContext, id: string, deliveryId: string): Promise<WebhookDelivery> {
-      const row = await inClinic(db, ctx.clinicId, async (tx) => {
+    async retry(ctx: RequestContext, id: string, deliveryId: string): Promise<Outcome<WebhookDelivery>> {
+      const outcome = await write(ctx, async (tx) => {
         const webhook = await webhooksRepository.findById(tx, ctx.clinicId, id);
         if (!webhook) throw notFound('Webhook');
         const delivery = await webhooksRepository.findDelivery(tx, ctx.clinicId, id, deliveryId);
         if (!delivery) throw notFound('Delivery');
         if (!webhook.enabled) throw conflict('The webhook is disabled: enable it (PATCH enabled: true) before retrying its deliveries.', 'webhook-disabled');
-        return (await webhooksRepository.makeDue(tx, ctx.clinicId, id, deliveryId)) ?? delivery;
+        const due = (await webhooksRepository.makeDue(tx, ctx.clinicId, id, deliveryId)) ?? delivery;
+        return { status: 202, body: toDelivery(due) };
       });
       wake?.();
-      return toDelivery(row);
+      return outcome;
     },
   };
 }
