@@ -138,7 +138,7 @@ export function createWebhookDispatcher({ database, logger, options }: { databas
     start() {
       if (running) return;
       if (!options.secretKey) {
-        log.warn('webhooks are off: WEBHOOKS_SECRET_KEY is not set');
+        log.info('webhooks are off: WEBHOOKS_SECRET_KEY is not set');
         return;
       }
       running = true;
