@@ -47,7 +47,10 @@ CREATE INDEX "webhooks_clinic_created_idx" ON "webhooks" USING btree ("clinic_id
 -- Hand-written from here on (drizzle-kit generated everything above): grants, row-level
 -- security and the outbox triggers.
 -- ---------------------------------------------------------------------------------------
-GRANT SELECT, INSERT, UPDATE ON webhooks, webhook_deliveries TO manuplan_app;
+GRANT SELECT, INSERT, UPDATE ON webhooks TO manuplan_app;
+--> statement-breakpoint
+-- DELETE: finished deliveries are swept once older than WEBHOOKS_RETENTION_DAYS.
+GRANT SELECT, INSERT, UPDATE, DELETE ON webhook_deliveries TO manuplan_app;
 --> statement-breakpoint
 GRANT USAGE ON SEQUENCE webhook_deliveries_seq_seq TO manuplan_app;
 --> statement-breakpoint

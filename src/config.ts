@@ -46,6 +46,7 @@ const ConfigSchema = z.object({
   WEBHOOKS_CONCURRENCY: integer(8, 1, 256),
   WEBHOOKS_RETRY_BASE_MS: integer(5000, 100, 3_600_000),
   WEBHOOKS_RETRY_HOURS: integer(24, 24, 24 * 30),
+  WEBHOOKS_RETENTION_DAYS: integer(30, 1, 3650),
 }).superRefine((e, ctx) => {
   // The wait is a lock wait inside one statement: past the statement time-out the retry would
   // end in 503 instead of the 409 that tells the client its first request is still running.
@@ -108,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       concurrency: e.WEBHOOKS_CONCURRENCY,
       retryBaseMs: e.WEBHOOKS_RETRY_BASE_MS,
       retryWindowMs: e.WEBHOOKS_RETRY_HOURS * 3_600_000,
+      retentionMs: e.WEBHOOKS_RETENTION_DAYS * 24 * 3_600_000,
     },
     logLevel: e.LOG_LEVEL,
   };

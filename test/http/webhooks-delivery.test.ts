@@ -25,6 +25,7 @@ const OPTIONS: WebhookOptions = {
   concurrency: 4,
   retryBaseMs: 100,
   retryWindowMs: 24 * 3_600_000,
+  retentionMs: 30 * 24 * 3_600_000,
 };
 
 interface Delivery {
@@ -323,6 +324,39 @@ describe('webhooks: a receiver that keeps failing', () => {
     const on = await t.http().patch(`/v1/webhooks/${created.body.webhook.id}`).set(auth).set('If-Match', `W/"${webhook.version}"`).send({ enabled: true });
     expect(on.body).toMatchObject({ enabled: true, disabledReason: null });
     expect((await t.http().delete(`/v1/webhooks/${created.body.webhook.id}`).set(auth).set('If-Match', '*')).status).toBe(204);
+  });
+});
+
+describe('webhooks: finished deliveries are swept after the retention period', () => {
+  let t: TestApp;
+  let receiver: Receiver;
+  beforeAll(async () => {
+    // Half a second stands in for the 30 days of production.
+    t = await startTestApp({ serviceOptions: { webhooks: { ...OPTIONS, retentionMs: 500 } } });
+    receiver = await startReceiver((r) => (r.path === '/pending' ? 500 : 200));
+    t.services.webhookDispatcher.start();
+  });
+  afterAll(async () => {
+    await t?.services.webhookDispatcher.stop();
+    await receiver?.close();
+    await t?.close();
+  });
+
+  it('deletes succeeded deliveries once old enough, and keeps pending ones', async () => {
+    const clinic = await t.createClinic();
+    const auth = { Authorization: `Bearer ${clinic.adminKey}` };
+    const done = (await t.http().post('/v1/webhooks').set(auth).send({ url: receiver.url('/done'), events: ['patient.created'] })).body.webhook;
+    const pending = (await t.http().post('/v1/webhooks').set(auth).send({ url: receiver.url('/pending'), events: ['patient.created'] })).body.webhook;
+    await t.http().post('/v1/patients').set(auth).send({});
+    const list = async (id: string) => (await t.http().get(`/v1/webhooks/${id}/deliveries`).set(auth)).body.data as Delivery[];
+    await waitFor('the delivery sent', () => receiver.at('/done').length > 0);
+    await waitFor('the succeeded delivery swept', async () => (await list(done.id)).length === 0);
+    const [kept] = await waitFor('the failing delivery kept', async () => {
+      const d = await list(pending.id);
+      return d[0]?.lastStatusCode === 500 && d;
+    });
+    expect(kept).toMatchObject({ status: 'pending', lastStatusCode: 500 });
+    expect((await t.http().delete(`/v1/webhooks/${pending.id}`).set(auth).set('If-Match', '*')).status).toBe(204);
   });
 });
 

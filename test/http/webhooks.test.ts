@@ -169,5 +169,5 @@ describe('webhooks without WEBHOOKS_SECRET_KEY', () => {
 });
 
 function defaults() {
-  return { allowPrivateUrls: false, pollMs: 50, timeoutMs: 500, concurrency: 4, retryBaseMs: 100, retryWindowMs: 24 * 3_600_000 };
+  return { allowPrivateUrls: false, pollMs: 50, timeoutMs: 500, concurrency: 4, retryBaseMs: 100, retryWindowMs: 24 * 3_600_000, retentionMs: 30 * 24 * 3_600_000 };
 }

@@ -153,4 +153,23 @@ export const dispatcherRepository = {
     );
     return true;
   },
+
+  /**
+   * Deletes up to `limit` finished (succeeded or failed) deliveries whose last attempt is older
+   * than `retentionMs`; SKIP LOCKED keeps two sweeping dispatchers out of each other's way.
+   * Returns how many went.
+   */
+  async sweep(tx: Tx, retentionMs: number, limit: number): Promise<number> {
+    const rows = await queryRows(
+      tx,
+      sql`delete from webhook_deliveries
+          where (clinic_id, id) in (
+            select clinic_id, id from webhook_deliveries
+            where status <> 'pending' and updated_at < now() - make_interval(secs => ${retentionMs / 1000})
+            limit ${limit}
+            for update skip locked)
+          returning id`,
+    );
+    return rows.length;
+  },
 };

@@ -18,6 +18,9 @@ export interface WebhookDispatcher {
 
 // A claim outlives its attempt by this much before another dispatcher may take the delivery over.
 const LEASE_MARGIN_MS = 30_000;
+// Finished deliveries are swept at most this often, this many per statement.
+const SWEEP_EVERY_MS = 10 * 60_000;
+const SWEEP_BATCH = 1000;
 // Growth of the retry delay stops here: past it a receiver is retried every few hours.
 const MAX_RETRY_DELAY_MS = 6 * 3_600_000;
 
@@ -48,6 +51,7 @@ export function createWebhookDispatcher({ database, logger, options }: { databas
   let timer: NodeJS.Timeout | undefined;
   let ticking: Promise<void> | undefined;
   let again = false;
+  let lastSweep = 0;
 
   const schedule = (delayMs: number) => {
     if (!running) return;
@@ -64,6 +68,7 @@ export function createWebhookDispatcher({ database, logger, options }: { databas
     }
     let claimedAll = false;
     ticking = (async () => {
+      await sweepWhenDue();
       const free = options.concurrency - inFlight.size;
       if (free <= 0) return;
       try {
@@ -88,6 +93,22 @@ export function createWebhookDispatcher({ database, logger, options }: { databas
       schedule(0);
     } else {
       schedule(options.pollMs);
+    }
+  }
+
+  /** Keeps the outbox from growing for ever: finished deliveries go after the retention period. */
+  async function sweepWhenDue(): Promise<void> {
+    const now = Date.now();
+    if (now - lastSweep < Math.min(SWEEP_EVERY_MS, options.retentionMs)) return;
+    lastSweep = now;
+    try {
+      let swept = 0;
+      for (let n = SWEEP_BATCH; n === SWEEP_BATCH && running; swept += n) {
+        n = await asDispatcher(database.db, (tx) => dispatcherRepository.sweep(tx, options.retentionMs, SWEEP_BATCH));
+      }
+      if (swept > 0) log.info({ swept }, 'finished webhook deliveries past their retention deleted');
+    } catch (err) {
+      log.warn({ err: { message: (err as Error).message } }, 'sweeping old webhook deliveries failed; trying again later');
     }
   }
 

@@ -14,6 +14,8 @@ export interface WebhookOptions {
   retryBaseMs: number;
   /** A delivery is retried for this long after its event, then failed; a receiver failing this long is disabled. */
   retryWindowMs: number;
+  /** Succeeded and failed deliveries are deleted this long after their last attempt. */
+  retentionMs: number;
 }
 
 export const DEFAULT_WEBHOOK_OPTIONS: WebhookOptions = {
@@ -23,4 +25,5 @@ export const DEFAULT_WEBHOOK_OPTIONS: WebhookOptions = {
   concurrency: 8,
   retryBaseMs: 5000,
   retryWindowMs: 24 * 3_600_000,
+  retentionMs: 30 * 24 * 3_600_000,
 };
