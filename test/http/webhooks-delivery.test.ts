@@ -122,6 +122,32 @@ describe('webhooks: deliveries', () => {
     expect(new Set(deliveries.map((d) => d.eventId))).toEqual(new Set(got.map((r) => r.headers['webhook-id'])));
   });
 
+  it('Then a session, a plan edit and the patient’s deletion follow, each with the ids that place it', async () => {
+    const hook = await subscribed(['session.created', 'plan.updated', 'plan.deleted']);
+    const patient = await newPatient(hook.clinic);
+    const { plan } = (await t.http().post('/v1/assessments').set(as(hook.clinic)).send(lowBackAssessment(patient.id))).body;
+    const technique = plan.techniques[0];
+    const session = await t.http().post(`/v1/plans/${plan.id}/sessions`).set(as(hook.clinic)).send({
+      performedAt: new Date().toISOString(),
+      minutes: 30,
+      techniques: [technique.code],
+      regions: [technique.region],
+    });
+    expect(session.status).toBe(201);
+    const edited = await t.http().patch(`/v1/plans/${plan.id}`).set(as(hook.clinic)).set('If-Match', 'W/"1"').send({ notes: 'Edited' });
+    expect(edited.status).toBe(200);
+    expect((await t.http().delete(`/v1/patients/${patient.id}`).set(as(hook.clinic)).set('If-Match', 'W/"1"')).status).toBe(204);
+    const got = await waitFor('three events', () => hook.received().length >= 3 && hook.received());
+    // Order holds per resource (the plan's two events); the session is another resource.
+    expect(got.filter((r) => r.json.data.id === plan.id).map((r) => r.json)).toEqual([
+      { type: 'plan.updated', timestamp: expect.any(String), data: { id: plan.id, version: 2, patientId: patient.id } },
+      { type: 'plan.deleted', timestamp: expect.any(String), data: { id: plan.id, version: 3, patientId: patient.id } },
+    ]);
+    expect(got.filter((r) => r.json.data.id === session.body.id).map((r) => r.json)).toEqual([
+      { type: 'session.created', timestamp: expect.any(String), data: { id: session.body.id, version: 1, planId: plan.id } },
+    ]);
+  });
+
   it('sends only the event types subscribed to, and patient.updated / patient.deleted for changes', async () => {
     const hook = await subscribed(['patient.updated', 'patient.deleted']);
     const patient = await newPatient(hook.clinic);
