@@ -437,13 +437,14 @@ describe('webhooks: at least once, when a dispatcher dies mid-attempt', () => {
     const created = await t.http().post('/v1/webhooks').set(auth).send({ url: receiver.url('/lease'), events: ['patient.created'] });
     const patient = (await t.http().post('/v1/patients').set(auth).send({})).body;
     // A dispatcher claims the delivery and dies before sending it.
+    const claimedAt = Date.now();
     const claimed = await asDispatcher(t.database.db, (tx) => dispatcherRepository.claim(tx, 10, 400));
     expect(claimed.map((d) => d.resourceId)).toEqual([patient.id]);
     // While the lease holds, a live dispatcher does not touch it; afterwards it sends it.
-    const startedAt = Date.now();
     t.services.webhookDispatcher.start();
     const [got] = await waitFor('the delivery after the lease', () => receiver.at('/lease').length > 0 && receiver.at('/lease'));
-    expect(got!.at - startedAt).toBeGreaterThanOrEqual(300);
+    // The lease (400 ms) began at the claim, which began after claimedAt (less a little clock skew).
+    expect(got!.at - claimedAt).toBeGreaterThanOrEqual(350);
     expect(got!.json.data.id).toBe(patient.id);
     const [delivery] = await waitFor('success recorded', async () => {
       const d = (await t.http().get(`/v1/webhooks/${created.body.webhook.id}/deliveries`).set(auth)).body.data as Delivery[];
