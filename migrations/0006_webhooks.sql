@@ -118,6 +118,11 @@ BEGIN
   FROM webhooks w
   WHERE w.clinic_id = NEW.clinic_id AND w.enabled AND w.deleted_at IS NULL
     AND (w.events @> ARRAY[event_type] OR w.events @> ARRAY['*']);
+  -- Wakes the listening dispatchers at commit (nothing is sent for a rolled-back change, and
+  -- repeats within one transaction fold into one); polling remains the fallback.
+  IF FOUND THEN
+    PERFORM pg_notify('manuplan_webhook_due', '');
+  END IF;
   RETURN NULL;
 END
 $$;

@@ -386,6 +386,34 @@ describe('webhooks: finished deliveries are swept after the retention period', (
   });
 });
 
+describe('webhooks: a commit wakes the dispatchers', () => {
+  let t: TestApp;
+  let receiver: Receiver;
+  beforeAll(async () => {
+    // A poll once a minute: only the notification from the commit can explain a prompt delivery.
+    t = await startTestApp({ serviceOptions: { webhooks: { ...OPTIONS, pollMs: 60_000 } } });
+    receiver = await startReceiver();
+    t.services.webhookDispatcher.start();
+  });
+  afterAll(async () => {
+    await t?.services.webhookDispatcher.stop();
+    await receiver?.close();
+    await t?.close();
+  });
+
+  it('delivers within seconds of the commit without waiting for the next poll', async () => {
+    const clinic = await t.createClinic();
+    const auth = { Authorization: `Bearer ${clinic.adminKey}` };
+    const created = await t.http().post('/v1/webhooks').set(auth).send({ url: receiver.url('/prompt'), events: ['patient.created'] });
+    const committedAt = Date.now();
+    const patient = (await t.http().post('/v1/patients').set(auth).send({})).body;
+    const [got] = await waitFor('the prompt delivery', () => receiver.at('/prompt').length > 0 && receiver.at('/prompt'), 10_000);
+    expect(got!.json.data.id).toBe(patient.id);
+    expect(got!.at - committedAt).toBeLessThan(10_000);
+    expect((await t.http().delete(`/v1/webhooks/${created.body.webhook.id}`).set(auth).set('If-Match', '*')).status).toBe(204);
+  });
+});
+
 describe('webhooks: sending', () => {
   let receiver: Receiver;
   beforeAll(async () => {

@@ -18,6 +18,8 @@ export interface WebhookDispatcher {
 
 // A claim outlives its attempt by this much before another dispatcher may take the delivery over.
 const LEASE_MARGIN_MS = 30_000;
+/** The outbox trigger notifies this channel when it queued deliveries (migration *_webhooks). */
+export const WEBHOOK_DUE_CHANNEL = 'manuplan_webhook_due';
 // Finished deliveries are swept at most this often, this many per statement.
 const SWEEP_EVERY_MS = 10 * 60_000;
 const SWEEP_BATCH = 1000;
@@ -52,12 +54,17 @@ export function createWebhookDispatcher({ database, logger, options }: { databas
   let ticking: Promise<void> | undefined;
   let again = false;
   let lastSweep = 0;
+  let listening = false;
 
   const schedule = (delayMs: number) => {
     if (!running) return;
     clearTimeout(timer);
     timer = setTimeout(() => void tick(), delayMs);
     timer.unref();
+  };
+
+  const wake = () => {
+    if (running) schedule(0);
   };
 
   async function tick(): Promise<void> {
@@ -163,6 +170,12 @@ export function createWebhookDispatcher({ database, logger, options }: { databas
         return;
       }
       running = true;
+      // A committed change wakes the dispatcher at once; the poll covers notifications missed
+      // while the listening connection was down (and the retries that fall due).
+      if (!listening) {
+        listening = true;
+        database.listen(WEBHOOK_DUE_CHANNEL, { notify: wake, connected: () => undefined });
+      }
       schedule(0);
     },
     async stop(graceMs = options.timeoutMs + 1000) {
@@ -175,8 +188,6 @@ export function createWebhookDispatcher({ database, logger, options }: { databas
       await Promise.race([Promise.allSettled([ticking, ...inFlight]), grace]);
       clearTimeout(graceTimer);
     },
-    wake() {
-      if (running) schedule(0);
-    },
+    wake,
   };
 }
