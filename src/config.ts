@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { WebhookOptions } from './modules/webhooks/webhook-options';
 
 const integer = (fallback: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
@@ -62,6 +63,17 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^(true|false|[0-9A-Fa-f.:/]+(\s*,\s*[0-9A-Fa-f.:/]+)*)$/, 'must be true, false or a comma-separated list of addresses/CIDRs')
     .default('false'),
+  // Webhooks (SPEC §11). The key seals signing secrets at rest; there is no default, and
+  // without it webhooks are off. Any string of 32+ characters (e.g. `openssl rand -base64 32`).
+  WEBHOOKS_SECRET_KEY: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -base64 32)').optional(),
+  WEBHOOKS_ALLOW_PRIVATE_URLS: z.enum(['true', 'false']).default('false'),
+  WEBHOOKS_DISPATCHER: z.enum(['on', 'off']).default('on'),
+  WEBHOOKS_POLL_MS: integer(1000, 50, 60000),
+  WEBHOOKS_TIMEOUT_MS: integer(10000, 100, 60000),
+  WEBHOOKS_CONCURRENCY: integer(8, 1, 256),
+  WEBHOOKS_RETRY_BASE_MS: integer(5000, 100, 3_600_000),
+  WEBHOOKS_RETRY_HOURS: integer(24, 24, 24 * 30),
+  WEBHOOKS_RETENTION_DAYS: integer(30, 1, 3650),
 }).superRefine((e, ctx) => {
   // The wait is a lock wait inside one statement: past the statement time-out the retry would
   // end in 503 instead of the 409 that tells the client its first request is still running.
@@ -86,6 +98,7 @@ export interface Config {
   audit: { flushMs: number; maxPending: number };
   apiKeyCacheTtlMs: number;
   authThrottle: { failuresPerMinute: number; failureBurst: number; unknownPrefixTtlMs: number };
+  webhooks: WebhookOptions & { dispatcher: boolean };
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -127,6 +140,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     audit: { flushMs: e.AUDIT_FLUSH_MS, maxPending: e.AUDIT_MAX_PENDING },
     apiKeyCacheTtlMs: e.API_KEY_CACHE_TTL_MS,
     authThrottle: { failuresPerMinute: e.AUTH_FAILURES_PER_MINUTE, failureBurst: e.AUTH_FAILURE_BURST, unknownPrefixTtlMs: e.AUTH_UNKNOWN_PREFIX_TTL_MS },
+    webhooks: {
+      secretKey: e.WEBHOOKS_SECRET_KEY,
+      allowPrivateUrls: e.WEBHOOKS_ALLOW_PRIVATE_URLS === 'true',
+      dispatcher: e.WEBHOOKS_DISPATCHER === 'on',
+      pollMs: e.WEBHOOKS_POLL_MS,
+      timeoutMs: e.WEBHOOKS_TIMEOUT_MS,
+      concurrency: e.WEBHOOKS_CONCURRENCY,
+      retryBaseMs: e.WEBHOOKS_RETRY_BASE_MS,
+      retryWindowMs: e.WEBHOOKS_RETRY_HOURS * 3_600_000,
+      retentionMs: e.WEBHOOKS_RETENTION_DAYS * 24 * 3_600_000,
+    },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -16,6 +16,9 @@ import { createPlansService } from './modules/plans/plans.service';
 import { createRateLimiter } from './modules/rate-limits/rate-limiter';
 import { createSessionsService } from './modules/sessions/sessions.service';
 import { createTransferService } from './modules/transfer/transfer.service';
+import { createWebhookDispatcher } from './modules/webhooks/webhook-dispatcher';
+import type { WebhookOptions } from './modules/webhooks/webhook-options';
+import { createWebhooksService } from './modules/webhooks/webhooks.service';
 import { createWriteUnit } from './modules/write-unit';
 
 export interface ServiceOptions {
@@ -30,6 +33,7 @@ export interface ServiceOptions {
   authFailuresPerMinute: number;
   authFailureBurst: number;
   authUnknownPrefixTtlMs: number;
+  webhooks: WebhookOptions;
 }
 
 /** The service options a configuration asks for. */
@@ -46,6 +50,7 @@ export function serviceOptionsFrom(config: Config): ServiceOptions {
     authFailuresPerMinute: config.authThrottle.failuresPerMinute,
     authFailureBurst: config.authThrottle.failureBurst,
     authUnknownPrefixTtlMs: config.authThrottle.unknownPrefixTtlMs,
+    webhooks: config.webhooks,
   };
 }
 
@@ -53,6 +58,8 @@ export function serviceOptionsFrom(config: Config): ServiceOptions {
 export function createServices(database: Database, logger: Logger, options: ServiceOptions) {
   const write = createWriteUnit(database, options);
   const apiKeys = createApiKeysService({ database, write, cacheTtlMs: options.apiKeyCacheTtlMs });
+  // Built here, started by server.ts (and by the tests that deliver): nothing sends on its own.
+  const webhookDispatcher = createWebhookDispatcher({ database, logger, options: options.webhooks });
   return {
     database,
     apiKeys,
@@ -73,6 +80,8 @@ export function createServices(database: Database, logger: Logger, options: Serv
     patientMaterials: createPatientMaterialsService({ database }),
     fhir: createFhirService({ database }),
     transfer: createTransferService({ database }),
+    webhooks: createWebhooksService({ database, write, options: options.webhooks, wake: () => webhookDispatcher.wake() }),
+    webhookDispatcher,
   };
 }
 

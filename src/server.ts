@@ -16,15 +16,21 @@ async function main(): Promise<void> {
   const app = await buildApp({ services, logger, lifecycle, ...httpOptionsFrom(config) });
   await app.listen({ port: config.http.port, host: config.http.host });
   logger.info({ database: services.database.kind }, 'manuplan is serving');
+  // Every instance may dispatch webhooks: claims are shared through the database (SKIP LOCKED).
+  if (config.webhooks.dispatcher) services.webhookDispatcher.start();
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    void shutDown({ app, lifecycle, database: services.database, logger, graceMs: config.http.shutdownGraceMs }).then((clean) =>
-      process.exit(clean ? 0 : 1),
-    );
+    lifecycle.drain();
+    // Attempts under way finish (or time out) before the database closes; what is left is
+    // still pending in the outbox and another instance, or the next start, sends it.
+    void services.webhookDispatcher
+      .stop(Math.min(config.http.shutdownGraceMs, config.webhooks.timeoutMs + 1000))
+      .then(() => shutDown({ app, lifecycle, database: services.database, logger, graceMs: config.http.shutdownGraceMs }))
+      .then((clean) => process.exit(clean ? 0 : 1));
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

@@ -41,6 +41,7 @@ export const TAGS = [
   { name: 'sync', description: 'Incremental change feed and FHIR export' },
   { name: 'catalog', description: 'The knowledge base behind the planning engine' },
   { name: 'admin', description: 'API keys and the audit trail (admin scope)' },
+  { name: 'webhooks', description: 'Signed event deliveries to the clinic’s own URLs, Standard Webhooks style (admin scope)' },
   { name: 'health', description: 'Liveness and readiness' },
 ];
 

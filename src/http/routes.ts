@@ -11,6 +11,7 @@ import { patientMaterialsRoutes } from '../modules/patient-materials/patient-mat
 import { patientsRoutes } from '../modules/patients/patients.routes';
 import { plansRoutes } from '../modules/plans/plans.routes';
 import { sessionsRoutes } from '../modules/sessions/sessions.routes';
+import { webhooksRoutes } from '../modules/webhooks/webhooks.routes';
 
 /** Every route of the API, each module given exactly the services it uses. */
 export const registerRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { services }) => {
@@ -25,4 +26,5 @@ export const registerRoutes: FastifyPluginAsync<{ services: Services }> = async 
   await app.register(fhirRoutes, { fhir: services.fhir });
   await app.register(changesRoutes, { changes: services.changes });
   await app.register(auditRoutes, { audit: services.audit });
+  await app.register(webhooksRoutes, { webhooks: services.webhooks });
 };

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { loadConfig } from '../../src/config';
 import { feedClient } from '../support/change-feed';
 import { lowBackAssessment } from '../support/fixtures';
 import { resolve, type JsonSchema, type OpenApiDocument } from '../support/openapi-arbitraries';
@@ -58,7 +59,8 @@ describe('mass assignment: server-owned and unknown fields are refused on every 
   const auth = () => ({ Authorization: `Bearer ${c.adminKey}` });
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // Webhooks need a key to seal their secrets with; nothing is sent (no dispatcher runs).
+    t = await startTestApp({ serviceOptions: { webhooks: loadConfig({ WEBHOOKS_SECRET_KEY: 'mass-assignment-test-key-0123456789abcdef' }).webhooks } });
     c = await t.createClinic();
   });
   afterAll(() => t?.close());
@@ -75,7 +77,9 @@ describe('mass assignment: server-owned and unknown fields are refused on every 
       'POST /v1/plans/{id}/reassessments',
       'POST /v1/plans/{id}/sessions',
       'PUT /v1/patients/by-external-id/{externalId}',
-    ]);
+      'PATCH /v1/webhooks/{id}',
+      'POST /v1/webhooks',
+    ].sort());
     expect(byOperation['POST /v1/patients']).toEqual(expect.arrayContaining(['id', 'version', 'createdAt', 'updatedAt', 'clinicId']));
     expect(byOperation['POST /v1/assessments']).toEqual(expect.arrayContaining(['assessment', 'plan', 'planId', 'status', 'engineVersion']));
     expect(byOperation['PATCH /v1/plans/{id}']).toEqual(expect.arrayContaining(['id', 'version', 'patientId', 'assessmentId', 'engineVersion', 'screening', 'summary']));
@@ -90,6 +94,8 @@ describe('mass assignment: server-owned and unknown fields are refused on every 
     const technique = plan.techniques[0];
     const patientNow = async () => http().get(`/v1/patients/${patient.id}`).set(auth());
     const planNow = async () => http().get(`/v1/plans/${plan.id}`).set(auth());
+    const webhook = (await http().post('/v1/webhooks').set(auth()).send({ url: 'https://93.184.215.14/hook', events: ['*'] })).body.webhook;
+    const webhookNow = async () => http().get(`/v1/webhooks/${webhook.id}`).set(auth());
 
     // A valid request of the operation, and how to read what it would change.
     const cases: Record<string, { url: string; body: Record<string, unknown>; headers?: () => Promise<Record<string, string>>; read: () => Promise<unknown> }> = {
@@ -122,6 +128,17 @@ describe('mass assignment: server-owned and unknown fields are refused on every 
         url: `/v1/plans/${plan.id}/reassessments`,
         body: (({ patientId: _p, ...input }) => input)(lowBackAssessment(patient.id)),
         read: async () => [(await planNow()).body, (await http().get('/v1/plans?limit=200').set(auth())).body],
+      },
+      'POST /v1/webhooks': {
+        url: '/v1/webhooks',
+        body: { url: 'https://93.184.215.14/other', events: ['patient.created'] },
+        read: async () => (await http().get('/v1/webhooks?limit=200').set(auth())).body,
+      },
+      'PATCH /v1/webhooks/{id}': {
+        url: `/v1/webhooks/${webhook.id}`,
+        body: { description: 'Changed' },
+        headers: async () => ({ 'If-Match': String((await webhookNow()).headers.etag) }),
+        read: async () => [(await webhookNow()).body, (await webhookNow()).headers.etag],
       },
       'POST /v1/api-keys': { url: '/v1/api-keys', body: { name: 'mass', scopes: ['read'] }, read: async () => (await http().get('/v1/api-keys?limit=200').set(auth())).body },
     };

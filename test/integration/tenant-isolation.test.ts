@@ -33,8 +33,11 @@ describe('tenant isolation in the database itself', () => {
     await t.http().get(`/v1/patients/${patient.id}`).set(auth);
     await t.services.audit.flush();
     const id = (n: number) => `${c.clinicId.slice(0, 24)}${String(n).padStart(12, '0')}`;
-    const [assessmentId, planId, sessionId] = [id(1), id(2), id(3)];
+    const [assessmentId, planId, sessionId, webhookId] = [id(1), id(2), id(3), id(4)];
     const db = t.database.db;
+    // A webhook for every event first: the rows below then leave deliveries in its outbox.
+    await db.execute(sql`insert into webhooks (clinic_id, id, url, events, secret_sealed)
+                         values (${c.clinicId}, ${webhookId}, 'https://93.184.215.14/seed', '{*}', 'sealed')`);
     await db.execute(sql`insert into assessments (clinic_id, id, patient_id, practitioner, assessed_at, input)
                          values (${c.clinicId}, ${assessmentId}, ${patient.id}, 'dr-seed', now(), '{}')`);
     await db.execute(sql`insert into plans (clinic_id, id, patient_id, assessment_id, status, engine_version, content)
@@ -112,6 +115,22 @@ describe('tenant isolation in the database itself', () => {
       tx.execute(sql`insert into patients (clinic_id, id, first_name) values (${b.clinicId}, gen_random_uuid(), 'Smuggled')`),
     );
     expect(sqlState(await smuggle.catch((err: unknown) => err))).toBe('42501');
+  });
+
+  it('the webhook dispatcher sees the webhooks and deliveries of every clinic, and nothing else', async () => {
+    const seen = await t.database.db.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('role', 'manuplan_app', true), set_config('app.webhook_dispatcher', 'on', true)`);
+      const counts: Record<string, boolean> = {};
+      for (const table of [...tenantTables, 'clinics']) counts[table] = (await count(tx, table)) > 0;
+      const both = sql`clinic_id in (${a.clinicId}, ${b.clinicId})`;
+      counts.bothClinicsWebhooks = (await queryRows(tx, sql`select distinct clinic_id from webhooks where ${both}`)).length === 2;
+      return counts;
+    });
+    const expected = {
+      ...Object.fromEntries([...tenantTables, 'clinics'].map((table) => [table, table === 'webhooks' || table === 'webhook_deliveries'])),
+      bothClinicsWebhooks: true,
+    };
+    expect(seen).toEqual(expected);
   });
 
   it('while authenticating, only the presented key and its clinic are visible', async () => {
