@@ -113,10 +113,11 @@ const CASES: ClinicalCase[] = [
     },
   },
   {
-    name: 'lower limb, acute sports ankle sprain: no friction or firm work on it, gentle drainage first, frequent sessions',
+    // Engine 2: lymphatic drainage and ankle pumps need reported swelling, so the case reports it.
+    name: 'lower limb, acute sports ankle sprain with swelling: no friction or firm work on it, gentle drainage first, frequent sessions',
     input: assessment({
       complaint: 'Rolled my ankle playing football 2 weeks ago.',
-      painLocations: [{ region: 'ankle_foot', side: 'right', intensity: 6 }],
+      painLocations: [{ region: 'ankle_foot', side: 'right', intensity: 6, quality: ['swelling'] }],
       goals: [{ type: 'injury_rehabilitation', priority: 1 }, { type: 'pain_relief', priority: 2 }],
       durationWeeks: 2,
       mechanism: 'sports',

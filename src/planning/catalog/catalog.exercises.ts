@@ -234,7 +234,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     mechanisms: ['postural', 'trauma', 'unknown'],
     addresses: ['neck_pain', 'desk_posture'],
     progression: 'deep_neck_flexor_endurance',
-    progressionNote: 'lying down, lift the head a finger’s width while keeping the chin tucked',
+    progressionNote: 'hold 10 seconds',
   }),
   upper_trapezius_stretch: exercise({
     label: 'Upper trapezius stretch',
@@ -258,7 +258,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     mechanisms: ['postural', 'trauma', 'sports', 'unknown'],
     addresses: ['neck_pain'],
     progression: 'neck_isometrics',
-    progressionNote: 'hold the end position with gentle pressure of the hand against the turn',
+    progressionNote: '',
   }),
   jaw_relaxation: exercise({
     label: 'Jaw rest position and controlled opening',
@@ -270,7 +270,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     mechanisms: ['postural', 'repetitive_strain', 'unknown'],
     addresses: ['jaw_pain', 'stress'],
     progression: 'jaw_controlled_opening',
-    progressionNote: 'open in a straight line in front of a mirror, a finger on each jaw joint',
+    progressionNote: '',
   }),
   doorway_pectoral_stretch: exercise({
     label: 'Doorway chest stretch',
@@ -791,7 +791,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     addresses: ['lateral_elbow_tendinopathy'],
     level: 1,
     progression: 'wrist_extensor_eccentric',
-    progressionNote: 'when the holds are easy and pain stays under 3/10, lower a light weight slowly (eccentric)',
+    progressionNote: 'once pain stays under 3/10 during the holds',
     sourceIds: ['coombes_2015', 'manuplan_reference'],
   }),
   wrist_extensor_eccentric: exercise({
@@ -807,7 +807,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     level: 2,
     notAcute: true,
     progression: 'grip_strengthening',
-    progressionNote: 'add weight (0.5 kg steps) when 3 × 15 is easy; lift and lower with the sore side (isotonic)',
+    progressionNote: 'add weight in 0.5 kg steps when 3 × 15 is easy, then lift and lower with the sore side (isotonic)',
     sourceIds: ['coombes_2015', 'manuplan_reference'],
   }),
   grip_strengthening: exercise({
@@ -1143,7 +1143,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     tags: ['heavy_loading'],
     level: 3,
     notAcute: true,
-    progressionNote: 'when 12 are easy, add weight in a backpack and drop to 10, then 8 repetitions (Rathleff 2015)',
+    progressionNote: 'add weight in a backpack and drop to 10, then 8 repetitions (Rathleff 2015)',
     sourceIds: ['rathleff_2015'],
   }),
   plantar_fascia_stretch: exercise({
@@ -1170,7 +1170,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     addresses: ['achilles_tendinopathy'],
     level: 1,
     progression: 'heel_raises',
-    progressionNote: 'then slow heel raises on both feet, then on one',
+    progressionNote: 'hold longer, up to 5 × 45 seconds on one foot',
     sourceIds: ['silbernagel_2007'],
   }),
   eccentric_heel_drop: exercise({
@@ -1309,4 +1309,162 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     progressionNote: 'add 5 minutes a week up to 30 minutes, 5 days a week (EULAR 2016)',
     sourceIds: ['eular_2016'],
   }),
+};
+
+export interface PresentationEntry {
+  label: string;
+  /** The home program's core: one exercise from each group (the best the restrictions allow). */
+  core: HomeExerciseCode[][];
+  /** What the core does, for the rationale. */
+  because: string;
+  sourceIds: HomeExerciseEntry['sourceIds'];
+}
+
+// The REFERENCE "Home programs that address the cause", one line per presentation, plus the regions'
+// usual programs. Groups are in order of preference; the engine takes the first allowed of each.
+export const PRESENTATIONS: Record<PresentationCode, PresentationEntry> = {
+  acute_low_back_pain: {
+    label: 'Acute low back pain',
+    core: [['stay_active', 'walking_program'], ['cat_camel', 'pelvic_tilts', 'standing_back_extension']],
+    because: 'Acute low back pain: stay active, avoid bed rest, walk (ACP 2017; NICE NG59).',
+    sourceIds: ['acp_2017', 'nice_ng59_2016'],
+  },
+  chronic_low_back_pain: {
+    label: 'Chronic low back pain',
+    core: [['glute_bridge', 'bird_dog', 'side_plank_knees', 'abdominal_bracing', 'pelvic_tilts'], ['dead_bug', 'abdominal_bracing', 'bird_dog', 'pelvic_tilts', 'hip_hinge_practice'], ['walking_program', 'paced_aerobic_activity', 'stay_active']],
+    because: 'Chronic low back pain: exercise is the core treatment — graded strengthening, motor control and walking (ACP 2017).',
+    sourceIds: ['acp_2017', 'nice_ng59_2016'],
+  },
+  knee_osteoarthritis: {
+    label: 'Knee osteoarthritis',
+    core: [['seated_knee_extension', 'sit_to_stand', 'straight_leg_raise', 'short_arc_quads', 'quad_sets'], ['side_lying_hip_abduction', 'standing_hip_abduction'], ['walking_program', 'stationary_cycling', 'paced_aerobic_activity']],
+    because: 'Knee osteoarthritis: quadriceps and hip abductor strengthening and walking are core treatment (NICE NG226 2022; OARSI 2019).',
+    sourceIds: ['nice_ng226_2022', 'oarsi_2019'],
+  },
+  hip_osteoarthritis: {
+    label: 'Hip osteoarthritis',
+    core: [['side_lying_hip_abduction', 'standing_hip_abduction', 'glute_sets'], ['sit_to_stand', 'glute_bridge', 'seated_knee_extension'], ['walking_program', 'stationary_cycling', 'paced_aerobic_activity']],
+    because: 'Hip osteoarthritis: hip abductor and quadriceps strengthening and walking are core treatment (NICE NG226 2022; OARSI 2019).',
+    sourceIds: ['nice_ng226_2022', 'oarsi_2019'],
+  },
+  lateral_elbow_tendinopathy: {
+    label: 'Lateral elbow tendinopathy',
+    core: [['wrist_extensor_eccentric', 'wrist_extensor_isometric'], ['ergonomic_breaks', 'workstation_setup', 'grip_strengthening']],
+    because: 'Lateral elbow tendinopathy: progressive loading of the wrist extensors (isometric, then eccentric/isotonic) with grip and workload changes (Coombes 2015).',
+    sourceIds: ['coombes_2015'],
+  },
+  plantar_heel_pain: {
+    label: 'Plantar heel pain',
+    core: [['high_load_heel_raise', 'heel_raises'], ['plantar_fascia_stretch', 'calf_stretch'], ['calf_stretch', 'supportive_footwear']],
+    because: 'Plantar heel pain: high-load heel raises (Rathleff 2015), calf and plantar fascia stretching (DiGiovanni 2003), footwear.',
+    sourceIds: ['rathleff_2015', 'digiovanni_2003'],
+  },
+  achilles_tendinopathy: {
+    label: 'Achilles tendinopathy',
+    core: [['eccentric_heel_drop', 'high_load_heel_raise', 'heel_raises', 'achilles_isometric_hold'], ['achilles_isometric_hold', 'heel_raises', 'calf_stretch']],
+    because: 'Achilles tendinopathy: progressive calf loading, isometric to slow heavy and eccentric (Alfredson 1998; Silbernagel 2007).',
+    sourceIds: ['alfredson_1998', 'silbernagel_2007'],
+  },
+  ankle_sprain: {
+    label: 'Ankle sprain',
+    core: [['single_leg_balance', 'balance_progression'], ['weight_bearing_walk', 'ankle_alphabet'], ['resisted_ankle_eversion', 'heel_raises']],
+    because: 'Ankle sprain: balance and proprioceptive training lowers the risk of another sprain (Hupperets 2009); early weight-bearing as tolerated.',
+    sourceIds: ['hupperets_2009'],
+  },
+  desk_posture: {
+    label: 'Desk work and posture',
+    core: [['ergonomic_breaks'], ['workstation_setup']],
+    because: 'Desk and posture: movement breaks and workstation set-up.',
+    sourceIds: ['manuplan_reference'],
+  },
+  lifting: {
+    label: 'Lifting',
+    core: [['hip_hinge_practice', 'lifting_load_close']],
+    because: 'Lifting: practise the hip hinge with the load close to the body.',
+    sourceIds: ['manuplan_reference'],
+  },
+  stress: {
+    label: 'Stress',
+    core: [['diaphragmatic_breathing', 'progressive_muscle_relaxation'], ['sleep_routine']],
+    because: 'Stress: paced breathing and a sleep routine; a high PSS-10 also suggests a mental-health or GP contact.',
+    sourceIds: ['manuplan_reference'],
+  },
+  neck_pain: {
+    label: 'Neck pain',
+    core: [['deep_neck_flexor_endurance', 'chin_tucks', 'neck_isometrics'], ['scapular_retraction', 'cervical_rotation_arom', 'neck_isometrics']],
+    because: 'Neck pain: deep neck flexor and shoulder-girdle exercise with mobility (JOSPT neck guideline 2017).',
+    sourceIds: ['jospt_neck_2017'],
+  },
+  shoulder_pain: {
+    label: 'Shoulder pain',
+    core: [['shoulder_external_rotation_band', 'shoulder_isometrics', 'shoulder_pendulum'], ['shoulder_wall_slides', 'shoulder_flexion_wand', 'shoulder_pendulum'], ['scapular_retraction', 'cross_body_stretch']],
+    because: 'Shoulder pain: progressive rotator cuff and scapular loading with range of motion.',
+    sourceIds: ['manuplan_reference'],
+  },
+  jaw_pain: {
+    label: 'Jaw pain',
+    core: [['jaw_relaxation'], ['jaw_controlled_opening', 'masseter_self_massage']],
+    because: 'Jaw pain: jaw rest position, controlled opening and self-massage of the masseter and temporalis.',
+    sourceIds: ['manuplan_reference'],
+  },
+  hip_pain: {
+    label: 'Hip pain',
+    core: [['side_lying_hip_abduction', 'clamshells', 'standing_hip_abduction', 'glute_sets'], ['glute_bridge', 'seated_gluteal_stretch', 'hip_flexor_stretch']],
+    because: 'Hip and buttock pain: gluteal strengthening with stretching.',
+    sourceIds: ['manuplan_reference'],
+  },
+  upper_back_pain: {
+    label: 'Upper back pain',
+    core: [['thoracic_extension', 'thoracic_rotation_open_book'], ['scapular_retraction', 'band_pull_apart', 'prone_y_t_raises']],
+    because: 'Upper back pain: thoracic mobility and scapular strengthening.',
+    sourceIds: ['manuplan_reference'],
+  },
+  wrist_hand_pain: {
+    label: 'Wrist and hand pain',
+    core: [['tendon_glides', 'median_nerve_glide', 'thumb_opposition'], ['grip_strengthening', 'wrist_forearm_stretch', 'ergonomic_breaks']],
+    because: 'Wrist and hand pain: tendon and nerve gliding, then grip strengthening.',
+    sourceIds: ['manuplan_reference'],
+  },
+  knee_pain: {
+    label: 'Knee pain',
+    core: [['seated_knee_extension', 'terminal_knee_extension', 'quad_sets', 'step_ups'], ['side_lying_hip_abduction', 'standing_hip_abduction', 'hamstring_stretch']],
+    because: 'Knee pain: quadriceps and hip strengthening.',
+    sourceIds: ['manuplan_reference'],
+  },
+  total_knee_arthroplasty: {
+    label: 'Total knee arthroplasty',
+    core: [['heel_slides', 'stationary_cycling'], ['knee_extension_prop'], ['quad_sets', 'short_arc_quads', 'straight_leg_raise', 'seated_knee_extension'], ['ankle_pumps']],
+    because: 'Total knee arthroplasty: flexion (about 90° by 6 weeks, 110° by 3 months) and full extension, quadriceps sets, ankle pumps for swelling.',
+    sourceIds: ['manuplan_reference'],
+  },
+  total_hip_arthroplasty: {
+    label: 'Total hip arthroplasty',
+    core: [['glute_sets', 'standing_hip_abduction'], ['ankle_pumps', 'quad_sets'], ['sit_to_stand', 'walking_program']],
+    because: 'Total hip arthroplasty: gluteal activation and gentle strengthening within the hip precautions; ankle pumps early.',
+    sourceIds: ['manuplan_reference'],
+  },
+  acl_reconstruction: {
+    label: 'ACL reconstruction',
+    core: [['knee_extension_prop', 'terminal_knee_extension'], ['quad_sets', 'straight_leg_raise'], ['heel_slides', 'single_leg_balance']],
+    because: 'ACL reconstruction: full extension, quadriceps activation, swelling control early.',
+    sourceIds: ['manuplan_reference'],
+  },
+  post_surgical_swelling: {
+    label: 'Swelling after surgery',
+    core: [['ankle_pumps', 'lymphatic_arm_exercise']],
+    because: 'Swelling after surgery: ankle pumps with the leg raised (arm pumping for the arm).',
+    sourceIds: ['manuplan_reference'],
+  },
+  lymphoedema: {
+    label: 'Lymphoedema',
+    core: [['lymphatic_arm_exercise'], ['diaphragmatic_breathing']],
+    because: 'Lymphoedema: gentle pumping exercise with deep breathing, no heat and no vigorous stretching of the limb.',
+    sourceIds: ['foldi_lymphology'],
+  },
+  fibromyalgia: {
+    label: 'Fibromyalgia',
+    core: [['paced_aerobic_activity', 'walking_program'], ['sleep_routine', 'diaphragmatic_breathing']],
+    because: 'Fibromyalgia: graded aerobic exercise has the strongest evidence (EULAR 2016).',
+    sourceIds: ['eular_2016'],
+  },
 };

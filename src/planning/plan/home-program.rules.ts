@@ -1,53 +1,131 @@
-// Home program: stretches and self-care for the focus areas and goals. Chronic complaints always get
-// one (ACP 2017: chronic pain care centres on exercise); every goal in play gets at least one item, so
-// a goal is served even when restrictions leave its regions untreated in the session.
+// Home program: exercises that address the cause (REFERENCE "Home programs that address the cause"),
+// chosen from the library for the case's presentations, regions, mechanism and goals, at a load the
+// case tolerates, never with a tag its restrictions forbid. Every goal in play and the mechanism get at
+// least one item; each item carries its dose (adjusted to irritability and age) and its progression.
 import type { HomeProgramItem } from '../../contracts/plan.contract';
 import type { CaseFacts } from '../case.facts';
 import type { ConditionCode } from '../catalog/catalog.conditions';
-import { CHRONICITY, GOAL_TYPES, HOME_EXERCISE_CODES, HOME_EXERCISES, MECHANISM_CODES, MECHANISMS, type GoalType, type HomeExerciseCode, type MechanismCode } from '../catalog/catalog.goals';
-import { REGION_CODES, type RegionCode } from '../catalog/catalog.regions';
+import {
+  EXERCISE_KINDS,
+  HOME_EXERCISE_CODES,
+  HOME_EXERCISES,
+  PRESENTATION_CODES,
+  PRESENTATIONS,
+  type ExerciseDose,
+  type ExerciseKind,
+  type HomeExerciseCode,
+  type PresentationCode,
+} from '../catalog/catalog.exercises';
+import { CHRONICITY, GOAL_TYPES, MECHANISM_CODES, MECHANISMS, type GoalType, type MechanismCode } from '../catalog/catalog.goals';
+import { REGION_CODES } from '../catalog/catalog.regions';
 import type { Explainer } from '../engine.util';
 import { INCISION_CLOSED_DAYS, type Restrictions } from '../screening/restrictions.rules';
+import { caseSigns, type CaseSigns } from './case-signs';
+import { forbiddenExerciseTags, TAG_BIT, type ExerciseFacts } from './exercise-restrictions';
 import type { Focus } from './focus.rules';
 
 const MAX_ITEMS = 6;
+const MAX_ITEMS_CHRONIC = 7;
 const AREAS_FOR_HOME = 3;
-const REGION_RULE = 'home.region_match';
-const REGION_BECAUSE = 'Home exercises are matched to the focus areas and goals, skipping those a condition or the acute phase rules out.';
-const GENERAL_RULE = 'home.general';
-const GENERAL_BECAUSE = 'General self-care items serve a goal anywhere: relaxation breathing for stress, walking and activity for pain and rehabilitation.';
+const MAX_SAME_KIND = 2;
+const OLDER_ADULT = 70;
+const VERY_OLD = 75;
 
-// Candidates in catalog order, per region and goal, and the general (region-free) ones per goal.
-const byGoal = (codes: readonly HomeExerciseCode[]) =>
-  Object.fromEntries(GOAL_TYPES.map((g) => [g, codes.filter((c) => HOME_EXERCISES[c].goalTypes.includes(g))])) as Record<GoalType, HomeExerciseCode[]>;
-const FOR_REGION = Object.fromEntries(REGION_CODES.map((r) => [r, byGoal(HOME_EXERCISE_CODES.filter((c) => HOME_EXERCISES[c].regions.includes(r)))])) as Record<
-  RegionCode,
-  Record<GoalType, HomeExerciseCode[]>
+// ---- Indexes built once at module load -------------------------------------------------------
+
+interface View {
+  code: HomeExerciseCode;
+  index: number;
+  tagMask: number;
+  regionMask: number;
+  goalMask: number;
+  mechanismMask: number;
+  presentationMask: number;
+  level: number;
+  kind: ExerciseKind;
+  general: boolean;
+  progressionText: string;
+}
+
+const bitOf = <T>(list: readonly T[]) => {
+  const m = new Map<T, number>();
+  list.forEach((v, i) => m.set(v, 1 << i));
+  return m;
+};
+const REGION_BIT = bitOf(REGION_CODES);
+const GOAL_BIT = bitOf(GOAL_TYPES);
+const MECHANISM_BIT = bitOf(MECHANISM_CODES);
+const PRESENTATION_BIT = bitOf(PRESENTATION_CODES);
+const maskOf = <T>(bits: Map<T, number>, list: readonly T[]) => list.reduce((m, v) => m | (bits.get(v) as number), 0);
+
+const DEFAULT_PROGRESSION: Record<ExerciseKind, string> = {
+  advice: 'keep it up; it is reviewed at the reassessment',
+  aerobic: 'add 5 minutes a week up to 30 minutes',
+  mobility: 'move a little further into the range as it eases',
+  stretch: 'hold a little longer, up to 60 seconds, as the stretch eases',
+  strength: 'add repetitions up to 3 sets of 15, then add load',
+  motor_control: 'hold longer and add repetitions, then a harder position',
+  balance: 'eyes closed, then on a softer surface',
+  relaxation: 'lengthen the practice by a few minutes a week',
+  self_care: 'keep it up while it helps',
+};
+
+const VIEWS: View[] = HOME_EXERCISE_CODES.map((code, index) => {
+  const e = HOME_EXERCISES[code];
+  const next = e.progression ? HOME_EXERCISES[e.progression].label.toLowerCase() : null;
+  const how = next ? (e.progressionNote ? `${e.progressionNote}; then ${next}` : `move on to ${next}`) : e.progressionNote || DEFAULT_PROGRESSION[e.kind];
+  return {
+    code,
+    index,
+    tagMask: e.tags.reduce((m, t) => m | TAG_BIT[t], 0),
+    regionMask: maskOf(REGION_BIT, e.regions),
+    goalMask: maskOf(GOAL_BIT, e.goalTypes),
+    mechanismMask: maskOf(MECHANISM_BIT, e.mechanisms),
+    presentationMask: maskOf(PRESENTATION_BIT, e.addresses),
+    level: e.level,
+    kind: e.kind,
+    general: e.regions.length === 0,
+    progressionText: `When this is easy: ${how}.`,
+  };
+});
+const INDEX = new Map(VIEWS.map((v) => [v.code, v.index]));
+const CORE = Object.fromEntries(PRESENTATION_CODES.map((p) => [p, PRESENTATIONS[p].core.map((group) => group.map((c) => INDEX.get(c) as number))])) as Record<PresentationCode, number[][]>;
+const KIND_INDEX = new Map(EXERCISE_KINDS.map((k, i) => [k, i]));
+
+const PRESENTATION_RULES = Object.fromEntries(PRESENTATION_CODES.map((p) => [p, { id: `home.presentation.${p}`, because: PRESENTATIONS[p].because }])) as Record<
+  PresentationCode,
+  { id: string; because: string }
 >;
-const GENERAL = byGoal(HOME_EXERCISE_CODES.filter((c) => HOME_EXERCISES[c].regions.length === 0));
-
 const MECHANISM_HOME_RULES = Object.fromEntries(
-  MECHANISM_CODES.map((m) => {
-    const because = `${MECHANISMS[m].label}: ${MECHANISMS[m].homeExercises.map((c) => HOME_EXERCISES[c].label.toLowerCase()).join(', ')} at home where they fit.`;
-    return [m, { id: `mechanism.${m}.home`, because }];
-  }),
+  MECHANISM_CODES.map((m) => [m, { id: `mechanism.${m}.home`, because: `${MECHANISMS[m].label}: the home program includes an exercise that addresses it.` }]),
 ) as Record<MechanismCode, { id: string; because: string }>;
+const GOAL_RULE = 'home.goal';
+const GOAL_BECAUSE = 'Every goal in play gets at least one home exercise, the best-matched one the restrictions allow.';
+const REGION_RULE = 'home.region_match';
+const REGION_BECAUSE = 'Home exercises are matched to the focus areas, their presentation and the goals, at the load the case tolerates.';
+
+// ---- Per plan ---------------------------------------------------------------------------------
 
 interface Situation {
-  codes: Set<ConditionCode>;
+  facts: CaseFacts;
+  signs: CaseSigns;
   acute: boolean;
   scarClosed: boolean;
   swelling: boolean;
+  forbidden: number;
+  codes: ReadonlySet<string>;
+  maxLevel: number;
 }
 
 interface Chosen {
-  code: HomeExerciseCode;
+  view: View;
   goals: GoalType[];
   ruleIds: string[];
 }
 
-function allowed(code: HomeExerciseCode, s: Situation): boolean {
-  const e = HOME_EXERCISES[code];
+function eligible(v: View, s: Situation): boolean {
+  if ((v.tagMask & s.forbidden) !== 0 || v.level > s.maxLevel) return false;
+  const e = HOME_EXERCISES[v.code];
   if (e.notAcute && s.acute) return false;
   if (e.requiresClosedScar && !s.scarClosed) return false;
   if (e.swellingOnly && !s.swelling) return false;
@@ -55,67 +133,246 @@ function allowed(code: HomeExerciseCode, s: Situation): boolean {
   return true;
 }
 
-function firstAllowed(candidates: HomeExerciseCode[], s: Situation): HomeExerciseCode | undefined {
-  for (const c of candidates) if (allowed(c, s)) return c;
-  return undefined;
+/** The most a case tolerates: acute or irritable tissue gets low load, chronic calm tissue high load; and why. */
+function loadLevel(facts: CaseFacts, signs: CaseSigns): { level: number; why: string[] } {
+  const why: string[] = [];
+  let level = facts.chronicity === 'chronic' ? 3 : 2;
+  why.push(`${CHRONICITY[facts.chronicity].label.toLowerCase()}: level ${level}`);
+  if (signs.irritability === 'high' && level > (facts.chronicity === 'chronic' ? 2 : 1)) {
+    level = facts.chronicity === 'chronic' ? 2 : 1;
+    why.push(`irritable (${signs.irritabilityWhy}): level ${level}`);
+  }
+  if (facts.mechanism === 'post_surgical') {
+    const days = facts.surgeryDays;
+    const cap = days === null || days < 42 ? 1 : days < 84 ? 2 : 3;
+    if (cap < level) {
+      level = cap;
+      why.push(`${days === null ? 'time since surgery unknown' : `day ${days} after surgery`}: level ${level}`);
+    }
+  }
+  if (facts.age !== null && facts.age >= VERY_OLD && level > 2) {
+    level = 2;
+    why.push(`age ${facts.age}: level 2`);
+  }
+  return { level, why };
 }
 
-/** Adds an item (or a goal to it); beyond the size limit only when `force`d, to serve a goal. */
-function add(chosen: Chosen[], code: HomeExerciseCode, goal: GoalType | null, ruleId: string, force: boolean): void {
-  const existing = chosen.find((c) => c.code === code);
-  if (existing) {
-    if (goal && !existing.goals.includes(goal)) existing.goals.push(goal);
-    if (!existing.ruleIds.includes(ruleId)) existing.ruleIds.push(ruleId);
-    return;
+function score(v: View, s: Situation, areas: Focus[], presentationMask: number): number {
+  let points = 0;
+  for (let i = 0; i < areas.length && i < AREAS_FOR_HOME; i++) {
+    if ((v.regionMask & (REGION_BIT.get((areas[i] as Focus).region) as number)) !== 0) {
+      points += 40 - 10 * i;
+      break;
+    }
   }
-  if (force || chosen.length < MAX_ITEMS) chosen.push({ code, goals: goal ? [goal] : [], ruleIds: [ruleId] });
+  if (v.general) points += 8;
+  if ((v.presentationMask & presentationMask) !== 0) points += 30;
+  else if (v.presentationMask !== 0) points -= 40; // written for another picture (a heel exercise for a sprain)
+  if ((v.mechanismMask & (MECHANISM_BIT.get(s.facts.mechanism) as number)) !== 0) points += 12;
+  const goals = s.facts.goalTypes;
+  for (let i = 0; i < goals.length; i++) if ((v.goalMask & (GOAL_BIT.get(goals[i] as GoalType) as number)) !== 0) points += 10 - 2 * i;
+  if (v.level === s.maxLevel) points += 8;
+  else if (v.level === s.maxLevel - 1) points += 4;
+  const kind = v.kind;
+  if (s.facts.chronicity === 'chronic' && (kind === 'strength' || kind === 'motor_control' || kind === 'aerobic')) points += 8;
+  if (s.acute && (kind === 'mobility' || kind === 'advice')) points += 6;
+  if (s.signs.irritability === 'low' && (kind === 'stretch' || kind === 'strength')) points += 4;
+  return points;
 }
 
 /** The home program of a plan that goes ahead. */
 export function planHomeProgram(facts: CaseFacts, areas: Focus[], codes: Set<ConditionCode>, restrictions: Restrictions, explain: Explainer): HomeProgramItem[] {
+  const signs = caseSigns(facts);
   let scarClosed = false;
-  let operated = facts.mechanism === 'post_surgical';
-  for (const r of Object.values(restrictions.regions)) {
-    if (r.surgicalDays === null) continue;
-    operated = true;
-    if (r.surgicalDays >= INCISION_CLOSED_DAYS) scarClosed = true;
-  }
-  const acute = facts.chronicity === 'acute';
-  const s: Situation = { codes, acute, scarClosed, swelling: operated || (MECHANISMS[facts.mechanism].injury && acute) };
+  for (const r of Object.values(restrictions.regions)) if (r.surgicalDays !== null && r.surgicalDays >= INCISION_CLOSED_DAYS) scarClosed = true;
+  if (facts.mechanism === 'post_surgical' && facts.surgeryDays !== null && facts.surgeryDays >= INCISION_CLOSED_DAYS) scarClosed = true;
+
+  const presentations = [...signs.presentations];
+  if (codes.has('lymphoedema' as ConditionCode) && !presentations.includes('lymphoedema')) presentations.push('lymphoedema');
+  if (codes.has('fibromyalgia' as ConditionCode) && !presentations.includes('fibromyalgia')) presentations.push('fibromyalgia');
+  const exerciseFacts: ExerciseFacts = {
+    chronicity: facts.chronicity,
+    mechanism: facts.mechanism,
+    surgeryDays: facts.surgeryDays,
+    age: facts.age,
+    pregnancyWeeks: (facts as ExerciseFacts).pregnancyWeeks ?? null,
+    surgeries: [...((facts as ExerciseFacts).surgeries ?? []), ...(presentations.includes('total_hip_arthroplasty') ? [{ protocol: 'total_hip_arthroplasty', days: facts.surgeryDays }] : [])],
+  };
+  const forbidden = forbiddenExerciseTags(codes, exerciseFacts);
+  for (const r of forbidden.reasons) explain.add(r.ruleId, `${r.because} (home exercises tagged ${r.tags.join(', ')} are left out)`);
+
+  const { level, why } = loadLevel(facts, signs);
+  const levelRule = explain.add('home.load_level', `Home exercise load up to level ${level} of 3 (${why.join('; ')}).`);
+  const s: Situation = {
+    facts,
+    signs,
+    acute: facts.chronicity === 'acute',
+    scarClosed,
+    swelling: signs.swollen.size > 0,
+    forbidden: forbidden.mask,
+    codes,
+    maxLevel: level,
+  };
+
+  // Score every allowed exercise once (about 90: cheaper than indexing per region and goal).
+  let presentationMask = 0;
+  for (const p of presentations) presentationMask |= PRESENTATION_BIT.get(p) as number;
+  const scores = new Float64Array(VIEWS.length).fill(-1);
+  for (const v of VIEWS) if (eligible(v, s)) scores[v.index] = score(v, s, areas, presentationMask);
+
   const chosen: Chosen[] = [];
-
-  // First pass: one item per goal, so that every goal is served.
-  const first = areas[0];
-  for (const goal of facts.goalTypes) {
-    const specific = first ? firstAllowed(FOR_REGION[first.region][goal], s) : undefined;
-    const general = firstAllowed(GENERAL[goal], s);
-    if (specific && goal !== 'stress_reduction') add(chosen, specific, goal, explain.add(REGION_RULE, REGION_BECAUSE), true);
-    else if (general) add(chosen, general, goal, explain.add(GENERAL_RULE, GENERAL_BECAUSE), true);
-  }
-  // Then the other focus areas, the chronic exercise emphasis and the mechanism's own items.
-  for (const goal of facts.goalTypes) {
-    for (let i = 0; i < areas.length && i < AREAS_FOR_HOME; i++) {
-      const specific = firstAllowed(FOR_REGION[(areas[i] as Focus).region][goal], s);
-      if (specific) add(chosen, specific, goal, explain.add(REGION_RULE, REGION_BECAUSE), false);
+  const chronic = facts.chronicity === 'chronic';
+  const limit = chronic ? MAX_ITEMS_CHRONIC : MAX_ITEMS;
+  const kindCount = new Int8Array(EXERCISE_KINDS.length);
+  const take = (index: number, goal: GoalType | null, ruleId: string): void => {
+    const existing = chosen.find((c) => c.view.index === index);
+    if (existing) {
+      if (goal && !existing.goals.includes(goal)) existing.goals.push(goal);
+      if (!existing.ruleIds.includes(ruleId)) existing.ruleIds.push(ruleId);
+      return;
     }
+    const view = VIEWS[index] as View;
+    chosen.push({ view, goals: goal ? [goal] : [], ruleIds: [ruleId, levelRule] });
+    const k = KIND_INDEX.get(view.kind) as number;
+    kindCount[k] = (kindCount[k] as number) + 1;
+  };
+  const best = (accept: (v: View) => boolean): number => {
+    let top = -1;
+    for (const v of VIEWS) if ((scores[v.index] as number) >= 0 && accept(v) && (top < 0 || (scores[v.index] as number) > (scores[top] as number))) top = v.index;
+    return top;
+  };
+  const servesGoalInPlay = (v: View) => facts.goalTypes.some((g) => (v.goalMask & (GOAL_BIT.get(g) as number)) !== 0);
+  const firstGoal = (v: View) => facts.goalTypes.find((g) => (v.goalMask & (GOAL_BIT.get(g) as number)) !== 0) ?? null;
+
+  // 1. The core of each presentation: the first of the case's in full, one item of each other.
+  presentations.forEach((p, pi) => {
+    const groups = CORE[p];
+    const rule = PRESENTATION_RULES[p];
+    for (let gi = 0; gi < groups.length && (pi === 0 || gi === 0); gi++) {
+      let pick = -1;
+      for (const index of groups[gi] as number[]) {
+        if ((scores[index] as number) >= 0 && servesGoalInPlay(VIEWS[index] as View)) {
+          pick = index;
+          break;
+        }
+      }
+      if (pick >= 0 && (chosen.length < limit || chosen.some((c) => c.view.index === pick))) take(pick, firstGoal(VIEWS[pick] as View), explain.add(rule.id, rule.because));
+    }
+  });
+  // 2. Every goal in play is served (beyond the size limit if need be).
+  for (const goal of facts.goalTypes) {
+    const bit = GOAL_BIT.get(goal) as number;
+    if (chosen.some((c) => (c.view.goalMask & bit) !== 0)) continue;
+    const index = best((v) => (v.goalMask & bit) !== 0);
+    if (index >= 0) take(index, goal, explain.add(GOAL_RULE, GOAL_BECAUSE));
   }
-  const chronicity = CHRONICITY[facts.chronicity];
-  const walkingGoal = facts.goalTypes.find((g) => HOME_EXERCISES.walking_program.goalTypes.includes(g));
-  if (chronicity.homeProgramAlways && walkingGoal && allowed('walking_program', s)) {
-    add(chosen, 'walking_program', walkingGoal, explain.once('chronicity.chronic.home_program', () => `${chronicity.label}: a home program always, with graded walking (ACP 2017).`), true);
+  // 3. The mechanism: at least one item that addresses the cause.
+  const mechanismBit = MECHANISM_BIT.get(facts.mechanism) as number;
+  if (!chosen.some((c) => (c.view.mechanismMask & mechanismBit) !== 0)) {
+    const index = best((v) => (v.mechanismMask & mechanismBit) !== 0 && servesGoalInPlay(v));
+    const rule = MECHANISM_HOME_RULES[facts.mechanism];
+    if (index >= 0) take(index, firstGoal(VIEWS[index] as View), explain.add(rule.id, rule.because));
   }
-  const mechanism = MECHANISMS[facts.mechanism];
-  for (const code of mechanism.homeExercises) {
-    const e = HOME_EXERCISES[code];
-    const goal = facts.goalTypes.find((g) => e.goalTypes.includes(g));
-    const fitsRegion = e.regions.length === 0 || areas.some((a) => e.regions.includes(a.region));
-    if (!goal || !fitsRegion || !allowed(code, s)) continue;
-    add(chosen, code, goal, explain.add(MECHANISM_HOME_RULES[facts.mechanism].id, MECHANISM_HOME_RULES[facts.mechanism].because), false);
+  // 4. Chronic care centres on exercise (ACP 2017): walking, when allowed.
+  const walking = INDEX.get('walking_program') as number;
+  if (CHRONICITY[facts.chronicity].homeProgramAlways && (scores[walking] as number) >= 0 && servesGoalInPlay(VIEWS[walking] as View)) {
+    take(walking, firstGoal(VIEWS[walking] as View), explain.once('chronicity.chronic.home_program', () => `${CHRONICITY[facts.chronicity].label}: a home program always, with graded walking (ACP 2017).`));
+  }
+  // 5. After surgery, once the incision has closed: scar self-massage.
+  const scar = INDEX.get('scar_self_massage') as number;
+  if (facts.mechanism === 'post_surgical' && (scores[scar] as number) >= 0 && servesGoalInPlay(VIEWS[scar] as View)) {
+    take(scar, firstGoal(VIEWS[scar] as View), explain.add('home.post_surgical.scar', 'The incision has closed: scar self-massage at home keeps the scar mobile.'));
+  }
+  // 6. Each of the first focus areas gets one of its own, then the best of the rest, while there is room.
+  for (let i = 0; i < areas.length && i < 2 && chosen.length < limit; i++) {
+    const bit = REGION_BIT.get((areas[i] as Focus).region) as number;
+    if (chosen.some((c) => (c.view.regionMask & bit) !== 0)) continue;
+    const index = best((v) => (v.regionMask & bit) !== 0 && servesGoalInPlay(v));
+    if (index >= 0) take(index, firstGoal(VIEWS[index] as View), explain.add(REGION_RULE, REGION_BECAUSE));
+  }
+  while (chosen.length < limit) {
+    const index = best(
+      (v) =>
+        servesGoalInPlay(v) &&
+        !v.general &&
+        (kindCount[KIND_INDEX.get(v.kind) as number] as number) < MAX_SAME_KIND &&
+        !chosen.some((c) => c.view.index === v.index || HOME_EXERCISES[c.view.code].progression === v.code || HOME_EXERCISES[v.code].progression === c.view.code),
+    );
+    if (index < 0 || (scores[index] as number) < 40) break;
+    take(index, firstGoal(VIEWS[index] as View), explain.add(REGION_RULE, REGION_BECAUSE));
   }
 
-  return chosen.map((c) => {
-    const e = HOME_EXERCISES[c.code];
-    const goalTypes = facts.goalTypes.filter((g) => c.goals.includes(g) || e.goalTypes.includes(g));
-    return { code: c.code, instructions: e.instructions, frequency: e.frequency, goalTypes, ruleIds: c.ruleIds };
-  });
+  const dosing = doseRules(facts, signs, explain);
+  return chosen.map((c) => toItem(c, facts, dosing));
+}
+
+interface Dosing {
+  irritable: string | null;
+  older: string | null;
+  calm: string | null;
+}
+
+function doseRules(facts: CaseFacts, signs: CaseSigns, explain: Explainer): Dosing {
+  return {
+    irritable: signs.irritability === 'high' ? explain.add('home.dose.irritable', `Irritable pain (${signs.irritabilityWhy}): fewer repetitions and sets to start, holds kept.`) : null,
+    older: facts.age !== null && facts.age >= OLDER_ADULT ? explain.add('home.dose.older_adult', `Age ${facts.age}: at most 2 sets, shorter aerobic bouts to start.`) : null,
+    calm:
+      signs.irritability === 'low' ? explain.add('home.dose.progressed', `Calm pain (${signs.irritabilityWhy}): strengthening starts at 3 sets.`) : null,
+  };
+}
+
+const STRENGTH_KINDS: ReadonlySet<ExerciseKind> = new Set(['strength', 'motor_control']);
+
+function adjust(base: ExerciseDose, kind: ExerciseKind, dosing: Dosing): { dose: ExerciseDose; ruleIds: string[] } {
+  const dose: ExerciseDose = { ...base };
+  const ruleIds: string[] = [];
+  if (dosing.irritable) {
+    if (dose.reps !== undefined && dose.reps > 5) dose.reps = Math.max(5, Math.round(dose.reps * 0.6));
+    if (dose.sets !== undefined && dose.sets > 2) dose.sets = 2;
+    if (dose.minutes !== undefined && kind === 'aerobic') dose.minutes = Math.max(5, Math.round(dose.minutes * 0.6));
+    ruleIds.push(dosing.irritable);
+  }
+  if (dosing.older) {
+    if (dose.sets !== undefined && dose.sets > 2) dose.sets = 2;
+    if (dose.minutes !== undefined && kind === 'aerobic') dose.minutes = Math.max(5, Math.round(dose.minutes * 0.8));
+    ruleIds.push(dosing.older);
+  }
+  if (dosing.calm && STRENGTH_KINDS.has(kind) && dose.reps !== undefined) {
+    dose.sets = Math.max(dose.sets ?? 1, 3);
+    ruleIds.push(dosing.calm);
+  }
+  return { dose, ruleIds };
+}
+
+const TIMES = ['', 'once a day', 'twice a day'];
+function frequencyText(dose: ExerciseDose): string {
+  const day = dose.perDay === undefined ? '' : (TIMES[dose.perDay] ?? `${dose.perDay} times a day`);
+  if (dose.daysPerWeek === undefined) return day || 'daily';
+  if (dose.daysPerWeek === 7) return day ? `${day}, every day` : 'daily';
+  return day ? `${day}, ${dose.daysPerWeek} days a week` : `${dose.daysPerWeek} days a week`;
+}
+
+function amountText(dose: ExerciseDose): string {
+  const parts: string[] = [];
+  if (dose.sets !== undefined && dose.reps !== undefined) parts.push(`${dose.sets} set${dose.sets === 1 ? '' : 's'} of ${dose.reps}`);
+  else if (dose.reps !== undefined) parts.push(`${dose.reps} repetition${dose.reps === 1 ? '' : 's'}`);
+  if (dose.holdSeconds !== undefined) parts.push(`hold ${dose.holdSeconds} seconds`);
+  if (dose.minutes !== undefined) parts.push(`${dose.minutes} minute${dose.minutes === 1 ? '' : 's'}`);
+  return parts.join(', ');
+}
+
+function toItem(c: Chosen, facts: CaseFacts, dosing: Dosing): HomeProgramItem {
+  const e = HOME_EXERCISES[c.view.code];
+  const { dose, ruleIds } = adjust(e.dose, e.kind, dosing);
+  const amount = amountText(dose);
+  const goalTypes = facts.goalTypes.filter((g) => c.goals.includes(g) || e.goalTypes.includes(g));
+  return {
+    code: c.view.code,
+    instructions: amount ? `${e.instructions} How much: ${amount}.` : e.instructions,
+    frequency: e.frequency || frequencyText(dose),
+    goalTypes,
+    dose,
+    progression: c.view.progressionText,
+    ruleIds: [...c.ruleIds, ...ruleIds],
+  };
 }
