@@ -245,12 +245,22 @@ const CASES: ClinicalCase[] = [
     },
   },
   {
-    name: 'acute (3 weeks) postural: gentle techniques first, no firm pressure on the painful region, more frequent',
+    // Engine 2: acute plans differ by irritability: a moderately painful acute back gets the region's
+    // usual techniques with deep work last; an irritable one (next case) gentle work first.
+    name: 'acute (3 weeks) postural, not irritable: no deep technique first, no firm pressure on the painful region, more frequent',
     input: assessment({ durationWeeks: 3, measures: { painNrs: 6 } }),
     check: (p) => {
-      expect(TECHNIQUES[p.techniques[0]?.code ?? 'swedish_massage'].intensity).toBe('gentle');
+      expect(TECHNIQUES[p.techniques[0]?.code ?? 'swedish_massage'].intensity).not.toBe('deep');
       for (const t of p.techniques.filter((x) => x.region === 'lower_back')) expect(t.pressure).not.toBe('firm');
       expect(p.schedule.sessionsPerWeek).toBe(3);
+    },
+  },
+  {
+    name: 'acute (3 weeks) postural, irritable (pain 8, radiating): gentle techniques first',
+    input: assessment({ durationWeeks: 3, painLocations: [{ region: 'lower_back', side: 'left', intensity: 8, quality: ['radiating'] }], measures: { painNrs: 8 } }),
+    check: (p) => {
+      expect(TECHNIQUES[p.techniques[0]?.code ?? 'trigger_point_therapy'].intensity).toBe('gentle');
+      expect(p.rationale.map((r) => r.ruleId)).toContain('technique.irritable.gentle_first');
     },
   },
   {

@@ -7,12 +7,54 @@ import { JOINTS, romOrder } from '../catalog/catalog.measures';
 import { REGIONS, type RegionCode } from '../catalog/catalog.regions';
 import { coverage, Explainer, placeName, sideOf } from '../engine.util';
 import { regionRules, type Restrictions } from '../screening/restrictions.rules';
+import type { PresentationCode } from '../catalog/catalog.exercises';
+import { caseSigns } from './case-signs';
+
+// The tissue a presentation puts first in a region (its usual pain generator); the region's other
+// muscles follow. Engine choice from typical anatomy of each presentation.
+const PRESENTATION_TARGETS: Partial<Record<RegionCode, Partial<Record<PresentationCode, string[]>>>> = {
+  ankle_foot: {
+    plantar_heel_pain: ['plantar_fascia', 'gastrocnemius', 'soleus', 'flexor_digitorum_brevis'],
+    achilles_tendinopathy: ['achilles_tendon', 'soleus', 'gastrocnemius'],
+    ankle_sprain: ['anterior_talofibular_ligament', 'fibularis_longus', 'fibularis_brevis'],
+  },
+  calf: { achilles_tendinopathy: ['achilles_tendon', 'soleus', 'gastrocnemius'] },
+  elbow: { lateral_elbow_tendinopathy: ['common_extensor_origin', 'extensor_carpi_radialis_brevis', 'wrist_extensors', 'supinator'] },
+  forearm: { lateral_elbow_tendinopathy: ['extensor_carpi_radialis_brevis', 'wrist_extensors', 'supinator', 'brachioradialis'] },
+  knee: {
+    knee_osteoarthritis: ['quadriceps', 'vastus_medialis', 'pes_anserinus', 'hamstrings'],
+    total_knee_arthroplasty: ['quadriceps', 'incision_scar', 'hamstrings', 'popliteus'],
+    acl_reconstruction: ['quadriceps', 'graft_site_surroundings', 'hamstrings'],
+  },
+  hip: {
+    hip_osteoarthritis: ['gluteus_medius', 'iliopsoas', 'tensor_fasciae_latae', 'hip_adductors'],
+    total_hip_arthroplasty: ['gluteus_medius', 'tensor_fasciae_latae', 'incision_scar', 'quadriceps'],
+  },
+  shoulder: { shoulder_pain: ['supraspinatus', 'infraspinatus', 'upper_trapezius', 'deltoid'] },
+  lower_back: {
+    acute_low_back_pain: ['lumbar_erector_spinae', 'quadratus_lumborum', 'multifidus'],
+    chronic_low_back_pain: ['quadratus_lumborum', 'lumbar_erector_spinae', 'thoracolumbar_fascia', 'gluteus_medius'],
+  },
+};
+
+function targetsOf(region: RegionCode, presentations: readonly PresentationCode[]): string[] {
+  const base = REGIONS[region].targetMuscles;
+  const byPresentation = PRESENTATION_TARGETS[region];
+  if (!byPresentation) return base;
+  for (const p of presentations) {
+    const first = byPresentation[p];
+    if (first) return [...first, ...base.filter((m) => !first.includes(m))];
+  }
+  return base;
+}
 
 export interface Focus {
   region: RegionCode;
   /** Side bits still open to treatment. */
   mask: number;
   priority: number;
+  /** The tissues to work, the presentation's own first (plantar fascia for heel pain…). */
+  targets: string[];
 }
 
 interface Wanted {
@@ -44,6 +86,7 @@ export function chooseFocus(facts: CaseFacts, restrictions: Restrictions, explai
   }
 
   const areas: Focus[] = [];
+  const presentations = caseSigns(facts).presentations;
   for (const w of wanted) {
     const rules = regionRules(restrictions, w.region);
     const open = w.mask & ~rules.avoidMask;
@@ -54,7 +97,7 @@ export function chooseFocus(facts: CaseFacts, restrictions: Restrictions, explai
     if (open !== w.mask) {
       explain.add('focus.side_left_alone', `On the ${placeName(w.region, null)} only the ${sideOf(open)} side is worked: ${rules.avoidRuleIds.join(', ')}.`);
     }
-    areas.push({ region: w.region, mask: open, priority: areas.length + 1 });
+    areas.push({ region: w.region, mask: open, priority: areas.length + 1, targets: targetsOf(w.region, presentations) });
   }
   if (areas.length > 0) explain.add('focus.order', 'Focus areas: the most painful region first, then measured joints; one area per region.');
   return areas;
@@ -62,5 +105,5 @@ export function chooseFocus(facts: CaseFacts, restrictions: Restrictions, explai
 
 /** The focus areas as the plan shows them. */
 export function toFocusAreas(areas: Focus[]): FocusArea[] {
-  return areas.map((a) => ({ region: a.region, side: sideOf(a.mask), priority: a.priority, targetMuscles: [...REGIONS[a.region].targetMuscles] }));
+  return areas.map((a) => ({ region: a.region, side: sideOf(a.mask), priority: a.priority, targetMuscles: [...a.targets] }));
 }

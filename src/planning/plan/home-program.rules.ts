@@ -30,6 +30,8 @@ const AREAS_FOR_HOME = 3;
 const MAX_SAME_KIND = 2;
 const OLDER_ADULT = 70;
 const VERY_OLD = 75;
+/** Score of an exercise the case does not allow (scores themselves may be negative). */
+const NOT_ALLOWED = -1e9;
 
 // ---- Indexes built once at module load -------------------------------------------------------
 
@@ -217,7 +219,7 @@ export function planHomeProgram(facts: CaseFacts, areas: Focus[], codes: Set<Con
   // Score every allowed exercise once (about 90: cheaper than indexing per region and goal).
   let presentationMask = 0;
   for (const p of presentations) presentationMask |= PRESENTATION_BIT.get(p) as number;
-  const scores = new Float64Array(VIEWS.length).fill(-1);
+  const scores = new Float64Array(VIEWS.length).fill(NOT_ALLOWED);
   for (const v of VIEWS) if (eligible(v, s)) scores[v.index] = score(v, s, areas, presentationMask);
 
   const chosen: Chosen[] = [];
@@ -238,7 +240,7 @@ export function planHomeProgram(facts: CaseFacts, areas: Focus[], codes: Set<Con
   };
   const best = (accept: (v: View) => boolean): number => {
     let top = -1;
-    for (const v of VIEWS) if ((scores[v.index] as number) >= 0 && accept(v) && (top < 0 || (scores[v.index] as number) > (scores[top] as number))) top = v.index;
+    for (const v of VIEWS) if ((scores[v.index] as number) > NOT_ALLOWED && accept(v) && (top < 0 || (scores[v.index] as number) > (scores[top] as number))) top = v.index;
     return top;
   };
   const servesGoalInPlay = (v: View) => facts.goalTypes.some((g) => (v.goalMask & (GOAL_BIT.get(g) as number)) !== 0);
@@ -251,7 +253,7 @@ export function planHomeProgram(facts: CaseFacts, areas: Focus[], codes: Set<Con
     for (let gi = 0; gi < groups.length && (pi === 0 || gi === 0); gi++) {
       let pick = -1;
       for (const index of groups[gi] as number[]) {
-        if ((scores[index] as number) >= 0 && servesGoalInPlay(VIEWS[index] as View)) {
+        if ((scores[index] as number) > NOT_ALLOWED && servesGoalInPlay(VIEWS[index] as View)) {
           pick = index;
           break;
         }
@@ -275,12 +277,12 @@ export function planHomeProgram(facts: CaseFacts, areas: Focus[], codes: Set<Con
   }
   // 4. Chronic care centres on exercise (ACP 2017): walking, when allowed.
   const walking = INDEX.get('walking_program') as number;
-  if (CHRONICITY[facts.chronicity].homeProgramAlways && (scores[walking] as number) >= 0 && servesGoalInPlay(VIEWS[walking] as View)) {
+  if (CHRONICITY[facts.chronicity].homeProgramAlways && (scores[walking] as number) > NOT_ALLOWED && servesGoalInPlay(VIEWS[walking] as View)) {
     take(walking, firstGoal(VIEWS[walking] as View), explain.once('chronicity.chronic.home_program', () => `${CHRONICITY[facts.chronicity].label}: a home program always, with graded walking (ACP 2017).`));
   }
   // 5. After surgery, once the incision has closed: scar self-massage.
   const scar = INDEX.get('scar_self_massage') as number;
-  if (facts.mechanism === 'post_surgical' && (scores[scar] as number) >= 0 && servesGoalInPlay(VIEWS[scar] as View)) {
+  if (facts.mechanism === 'post_surgical' && (scores[scar] as number) > NOT_ALLOWED && servesGoalInPlay(VIEWS[scar] as View)) {
     take(scar, firstGoal(VIEWS[scar] as View), explain.add('home.post_surgical.scar', 'The incision has closed: scar self-massage at home keeps the scar mobile.'));
   }
   // 6. Each of the first focus areas gets one of its own, then the best of the rest, while there is room.
