@@ -109,7 +109,9 @@ const CASES: ClinicalCase[] = [
       expect(techniqueCodes(p)).toContain('cross_fiber_friction');
       expect(p.goals.find((g) => g.measure === 'quickdash')).toMatchObject({ type: 'injury_rehabilitation', baseline: 45, target: 31, mcid: 14 });
       expect(p.homeProgram.map((h) => h.code)).toEqual(expect.arrayContaining(['wrist_forearm_stretch', 'ergonomic_breaks']));
-      expect(p.schedule).toMatchObject({ sessionsPerWeek: 2, weeks: 4 });
+      // Engine 2: rehabilitation requested outside the acute phase adds 2 weeks of graded loading.
+      expect(p.schedule).toMatchObject({ sessionsPerWeek: 2, weeks: 6 });
+      expect(p.schedule.ruleIds).toContain('schedule.rehabilitation.weeks');
     },
   },
   {
