@@ -1008,7 +1008,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     dose: { reps: 10, holdSeconds: 5, perDay: 3 },
     goalTypes: REHAB,
     kind: 'strength',
-    regions: ['hip', 'gluteal'],
+    regions: HIP,
     mechanisms: ['post_surgical', 'trauma', 'unknown'],
     addresses: ['total_hip_arthroplasty', 'hip_pain'],
     level: 1,

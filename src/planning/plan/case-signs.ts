@@ -25,22 +25,39 @@ const IRRITABLE_PAIN = 7;
 const CALM_PAIN = 3;
 /** Up to remodelling (~6 weeks) an operated region is expected to swell. */
 export const EARLY_SURGICAL_DAYS = 42;
-const NIGHT = /\b(at night|wakes? me|waking|night pain|at rest|while resting|lying in bed)\b/;
-const SWELLING = /\b(swell\w*|swollen|puffy|puffiness|o?edema|oedema)\b/g;
 const NEGATION = /\b(no|not|without|denies|nor)\b[^.;,]{0,24}$/;
-const KEYWORDS: [RegExp, string][] = [
-  [/\b(osteo)?arthriti?s\b|\boa\b|wear and tear|degenerat/, 'arthritis'],
-  [/\b(replace\w*|arthroplast\w*|tka|tha|tkr|thr)\b/, 'replacement'],
-  [/\b(acl|cruciate)\b/, 'acl'],
-  [/tennis elbow|lateral epicond|\bepicondyl/, 'tennis_elbow'],
-  [/\b(heel|plantar|arch of (the|my) foot)\b/, 'heel'],
-  [/\bachilles\b/, 'achilles'],
-  [/\b(sprain\w*|rolled|twisted|turned) (my |the |an? )?ankle|ankle sprain|\bsprain/, 'sprain'],
-  [/\b(lift\w*|carry\w*|bending over)\b/, 'lifting'],
-  [/\b(desk|computer|laptop|screen|typing|office|sitting all day)\b/, 'desk'],
-  [/\bfibromyalgia\b/, 'fibromyalgia'],
-  [/\blymph(o)?edema\b|\blymphoedema\b/, 'lymphoedema'],
+// Words read from the complaint, one alternation each; scanned in one pass of a combined expression.
+const KEYWORDS: [string, string][] = [
+  ['(?:osteo)?arthriti?s\\b|\\boa\\b|wear and tear|degenerat', 'arthritis'],
+  ['\\b(?:replace\\w*|arthroplast\\w*|tka|tha|tkr|thr)\\b', 'replacement'],
+  ['\\b(?:acl|cruciate)\\b', 'acl'],
+  ['tennis elbow|lateral epicond|\\bepicondyl', 'tennis_elbow'],
+  ['\\b(?:heel|plantar|arch of (?:the|my) foot)\\b', 'heel'],
+  ['\\bachilles\\b', 'achilles'],
+  ['\\b(?:rolled|twisted|turned) (?:my |the |an? )?ankle|\\bsprain', 'sprain'],
+  ['\\b(?:lift\\w*|carry\\w*|bending over)\\b', 'lifting'],
+  ['\\b(?:desk|computer|laptop|screen|typing|office|sitting all day)\\b', 'desk'],
+  ['\\bfibromyalgia\\b', 'fibromyalgia'],
+  ['\\blymph(?:o)?edema\\b|\\blymphoedema\\b', 'lymphoedema'],
+  ['\\b(?:at night|wakes? me|waking|night pain|at rest|while resting|lying in bed)\\b', 'night'],
+  ['\\b(?:swell\\w*|swollen|puffy|puffiness|o?edema|oedema)\\b', 'swelling'],
 ];
+const SCAN = new RegExp(KEYWORDS.map(([re]) => `(${re})`).join('|'), 'g');
+const WORD_OF = KEYWORDS.map(([, word]) => word);
+
+/** The keywords of a complaint in one pass; swelling only when not negated ("no swelling above the ankle"). */
+function scan(text: string): Set<string> {
+  const words = new Set<string>();
+  SCAN.lastIndex = 0;
+  for (let m = SCAN.exec(text); m !== null; m = SCAN.exec(text)) {
+    let group = 1;
+    while (m[group] === undefined) group++;
+    const word = WORD_OF[group - 1] as string;
+    if (word === 'swelling' && NEGATION.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+    words.add(word);
+  }
+  return words;
+}
 
 const cache = new WeakMap<CaseFacts, CaseSigns>();
 
@@ -55,13 +72,11 @@ export function caseSigns(facts: CaseFacts): CaseSigns {
 }
 
 function readSigns(facts: CaseFacts): CaseSigns {
-  const text = facts.complaint.toLowerCase();
-  const words = new Set<string>();
-  for (const [re, word] of KEYWORDS) if (re.test(text)) words.add(word);
+  const words = scan(facts.complaint.toLowerCase());
 
   const worst = Math.max(facts.painAreas[0]?.intensity ?? 0, facts.measures.painNrs ?? 0);
   const neural = facts.painAreas.some((a) => a.qualities.some((q) => NEURAL_QUALITIES.includes(q)));
-  const nightPain = NIGHT.test(text);
+  const nightPain = words.has('night');
   let irritability: Irritability = 'moderate';
   let irritabilityWhy = '';
   if (worst >= IRRITABLE_PAIN || nightPain || neural) {
@@ -77,17 +92,11 @@ function readSigns(facts: CaseFacts): CaseSigns {
   const exposed = (facts as { swelling?: boolean | readonly RegionCode[] }).swelling;
   if (Array.isArray(exposed)) for (const r of exposed as readonly RegionCode[]) swollen.add(r);
   const first = facts.painAreas[0];
-  if (first && (exposed === true || complaintSwelling(text))) swollen.add(first.region);
+  if (first && (exposed === true || words.has('swelling'))) swollen.add(first.region);
   // Early after surgery swelling is expected (swelling management early: REFERENCE surgery protocols).
   if (facts.mechanism === 'post_surgical' && (facts.surgeryDays === null || facts.surgeryDays < EARLY_SURGICAL_DAYS)) for (const a of facts.painAreas) swollen.add(a.region);
 
   return { irritability, irritabilityWhy, neural, nightPain, swollen, presentations: presentationsOf(facts, words), tendonRegions: tendonRegions(facts, words) };
-}
-
-/** Swelling named in the complaint and not negated ("no swelling above the ankle" is not swelling). */
-function complaintSwelling(text: string): boolean {
-  for (const m of text.matchAll(SWELLING)) if (!NEGATION.test(text.slice(Math.max(0, m.index - 30), m.index))) return true;
-  return false;
 }
 
 const TENDON_REGIONS: ReadonlySet<RegionCode> = new Set(['shoulder', 'elbow', 'forearm', 'wrist_hand', 'knee', 'calf', 'ankle_foot', 'hamstring', 'hip']);
@@ -103,11 +112,12 @@ function tendonRegions(facts: CaseFacts, words: Set<string>): Set<RegionCode> {
   return out;
 }
 
+function add(out: PresentationCode[], p: PresentationCode): void {
+  if (!out.includes(p)) out.push(p);
+}
+
 function presentationsOf(facts: CaseFacts, words: Set<string>): PresentationCode[] {
   const out: PresentationCode[] = [];
-  const push = (p: PresentationCode) => {
-    if (!out.includes(p)) out.push(p);
-  };
   const { mechanism, chronicity } = facts;
   const acute = chronicity === 'acute';
   const older = facts.age !== null && facts.age >= 50;
@@ -118,61 +128,61 @@ function presentationsOf(facts: CaseFacts, words: Set<string>): PresentationCode
     switch (a.region) {
       case 'lower_back':
       case 'sacroiliac':
-        push(acute ? 'acute_low_back_pain' : 'chronic_low_back_pain');
-        if (words.has('lifting')) push('lifting');
+        add(out, acute ? 'acute_low_back_pain' : 'chronic_low_back_pain');
+        if (words.has('lifting')) add(out, 'lifting');
         break;
       case 'knee':
       case 'thigh':
-        if (operated) push(words.has('acl') ? 'acl_reconstruction' : words.has('replacement') || older ? 'total_knee_arthroplasty' : 'knee_pain');
-        else push(arthritis && a.region === 'knee' ? 'knee_osteoarthritis' : 'knee_pain');
+        if (operated) add(out, words.has('acl') ? 'acl_reconstruction' : words.has('replacement') || older ? 'total_knee_arthroplasty' : 'knee_pain');
+        else add(out, arthritis && a.region === 'knee' ? 'knee_osteoarthritis' : 'knee_pain');
         break;
       case 'hip':
       case 'gluteal':
-        if (operated && (words.has('replacement') || older)) push('total_hip_arthroplasty');
-        else push(arthritis && a.region === 'hip' ? 'hip_osteoarthritis' : 'hip_pain');
+        if (operated && (words.has('replacement') || older)) add(out, 'total_hip_arthroplasty');
+        else add(out, arthritis && a.region === 'hip' ? 'hip_osteoarthritis' : 'hip_pain');
         break;
       case 'elbow':
       case 'forearm':
-        if (words.has('tennis_elbow') || mechanism === 'repetitive_strain' || (mechanism === 'sports' && !acute)) push('lateral_elbow_tendinopathy');
-        else push('wrist_hand_pain');
+        if (words.has('tennis_elbow') || mechanism === 'repetitive_strain' || (mechanism === 'sports' && !acute)) add(out, 'lateral_elbow_tendinopathy');
+        else add(out, 'wrist_hand_pain');
         break;
       case 'ankle_foot':
-        if (words.has('achilles')) push('achilles_tendinopathy');
-        else if (words.has('heel')) push('plantar_heel_pain');
-        else if (words.has('sprain') || (injury && chronicity !== 'chronic')) push('ankle_sprain');
-        else if (!injury && !operated) push('plantar_heel_pain');
-        else push('ankle_sprain');
+        if (words.has('achilles')) add(out, 'achilles_tendinopathy');
+        else if (words.has('heel')) add(out, 'plantar_heel_pain');
+        else if (words.has('sprain') || (injury && chronicity !== 'chronic')) add(out, 'ankle_sprain');
+        else if (!injury && !operated) add(out, 'plantar_heel_pain');
+        else add(out, 'ankle_sprain');
         break;
       case 'calf':
-        if (words.has('achilles') || ((mechanism === 'sports' || mechanism === 'repetitive_strain') && !acute)) push('achilles_tendinopathy');
-        else if (injury) push('ankle_sprain');
+        if (words.has('achilles') || ((mechanism === 'sports' || mechanism === 'repetitive_strain') && !acute)) add(out, 'achilles_tendinopathy');
+        else if (injury) add(out, 'ankle_sprain');
         break;
       case 'neck':
       case 'head':
-        push('neck_pain');
+        add(out, 'neck_pain');
         break;
       case 'jaw':
-        push('jaw_pain');
+        add(out, 'jaw_pain');
         break;
       case 'shoulder':
       case 'upper_arm':
-        push('shoulder_pain');
+        add(out, 'shoulder_pain');
         break;
       case 'upper_back':
       case 'chest':
-        push('upper_back_pain');
+        add(out, 'upper_back_pain');
         break;
       case 'wrist_hand':
-        push('wrist_hand_pain');
+        add(out, 'wrist_hand_pain');
         break;
       default:
         break;
     }
   }
-  if (facts.painAreas.some((a) => a.region !== 'ankle_foot' && a.region !== 'calf' && a.region !== 'knee') && (mechanism === 'postural' || words.has('desk'))) push('desk_posture');
-  if (operated && facts.painAreas.length > 0 && (facts.surgeryDays === null || facts.surgeryDays < EARLY_SURGICAL_DAYS)) push('post_surgical_swelling');
-  if (words.has('fibromyalgia')) push('fibromyalgia');
-  if (words.has('lymphoedema')) push('lymphoedema');
-  if (facts.requested.has('stress_reduction') || facts.measures.stress) push('stress');
+  if (facts.painAreas.some((a) => a.region !== 'ankle_foot' && a.region !== 'calf' && a.region !== 'knee') && (mechanism === 'postural' || words.has('desk'))) add(out, 'desk_posture');
+  if (operated && facts.painAreas.length > 0 && (facts.surgeryDays === null || facts.surgeryDays < EARLY_SURGICAL_DAYS)) add(out, 'post_surgical_swelling');
+  if (words.has('fibromyalgia')) add(out, 'fibromyalgia');
+  if (words.has('lymphoedema')) add(out, 'lymphoedema');
+  if (facts.requested.has('stress_reduction') || facts.measures.stress) add(out, 'stress');
   return out;
 }

@@ -76,7 +76,7 @@ export interface ForbiddenTags {
   /** Bits of TAG_BIT. */
   mask: number;
   /** Why, one entry per rule that forbade something. */
-  reasons: { ruleId: string; tags: readonly ExerciseTag[]; because: string }[];
+  reasons: { ruleId: string; tags: readonly ExerciseTag[]; because: string; text: string }[];
 }
 
 const ACUTE_INJURY: TagRule = { tags: ['heavy_loading', 'high_impact'], because: 'Acute injury (< 6 weeks): no heavy loading or impact yet.' };
@@ -85,12 +85,24 @@ const MATURING_POST_SURGICAL: TagRule = { tags: ['high_impact'], because: 'Under
 const VERY_OLD: TagRule = { tags: ['unsupported_balance', 'high_impact'], because: 'Age 80 or over: balance work beside a support, no impact.' };
 const NO_REASONS: ForbiddenTags['reasons'] = [];
 
+// Masks and rationale texts of the rules, built once.
+const PREPARED = new WeakMap<TagRule, { mask: number; text: string }>();
+function prepared(rule: TagRule): { mask: number; text: string } {
+  let p = PREPARED.get(rule);
+  if (!p) {
+    let mask = 0;
+    for (const t of rule.tags) mask |= TAG_BIT[t];
+    p = { mask, text: `${rule.because} (home exercises tagged ${rule.tags.join(', ')} are left out)` };
+    PREPARED.set(rule, p);
+  }
+  return p;
+}
+
 function add(out: ForbiddenTags, ruleId: string, rule: TagRule): void {
-  let bits = 0;
-  for (const t of rule.tags) bits |= TAG_BIT[t];
-  out.mask |= bits;
+  const p = prepared(rule);
+  out.mask |= p.mask;
   if (out.reasons === NO_REASONS) out.reasons = [];
-  out.reasons.push({ ruleId, tags: rule.tags, because: rule.because });
+  out.reasons.push({ ruleId, tags: rule.tags, because: rule.because, text: p.text });
 }
 
 /** The exercise tags forbidden for a case, from its active condition codes and facts, with the rule behind each. */

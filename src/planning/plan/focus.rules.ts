@@ -37,6 +37,18 @@ const PRESENTATION_TARGETS: Partial<Record<RegionCode, Partial<Record<Presentati
   },
 };
 
+const WORDS = new Map<string, string>();
+/** "plantar_fascia, gastrocnemius" for the first two targets (memoised: the lists are the catalog's). */
+function tissueWords(targets: string[]): string {
+  const key = targets.length > 1 ? `${targets[0]},${targets[1]}` : (targets[0] ?? '');
+  let words = WORDS.get(key);
+  if (words === undefined) {
+    words = targets.slice(0, 2).map((m) => m.replace(/_/g, ' ')).join(', ');
+    WORDS.set(key, words);
+  }
+  return words;
+}
+
 function targetsOf(region: RegionCode, presentations: readonly PresentationCode[]): string[] {
   const base = REGIONS[region].targetMuscles;
   const byPresentation = PRESENTATION_TARGETS[region];
@@ -55,6 +67,8 @@ export interface Focus {
   priority: number;
   /** The tissues to work, the presentation's own first (plantar fascia for heel pain…). */
   targets: string[];
+  /** The first two targets in words, for the rationale. */
+  tissues: string;
 }
 
 interface Wanted {
@@ -97,7 +111,8 @@ export function chooseFocus(facts: CaseFacts, restrictions: Restrictions, explai
     if (open !== w.mask) {
       explain.add('focus.side_left_alone', `On the ${placeName(w.region, null)} only the ${sideOf(open)} side is worked: ${rules.avoidRuleIds.join(', ')}.`);
     }
-    areas.push({ region: w.region, mask: open, priority: areas.length + 1, targets: targetsOf(w.region, presentations) });
+    const targets = targetsOf(w.region, presentations);
+    areas.push({ region: w.region, mask: open, priority: areas.length + 1, targets, tissues: tissueWords(targets) });
   }
   if (areas.length > 0) explain.add('focus.order', 'Focus areas: the most painful region first, then measured joints; one area per region.');
   return areas;

@@ -4,6 +4,7 @@
 // least one item; each item carries its dose (adjusted to irritability and age) and its progression.
 import type { HomeProgramItem } from '../../contracts/plan.contract';
 import type { CaseFacts } from '../case.facts';
+import type { HomeExerciseEntry } from '../catalog/catalog.types';
 import type { ConditionCode } from '../catalog/catalog.conditions';
 import {
   EXERCISE_KINDS,
@@ -47,6 +48,16 @@ interface View {
   kind: ExerciseKind;
   general: boolean;
   progressionText: string;
+  /** Index of the exercise that comes next, or -1. */
+  next: number;
+  notAcute: boolean;
+  requiresClosedScar: boolean;
+  swellingOnly: boolean;
+  avoidWith: readonly string[];
+  entry: HomeExerciseEntry;
+  /** The catalog dose in words, for items whose dose is not adjusted. */
+  amount: string;
+  kindIndex: number;
 }
 
 const bitOf = <T>(list: readonly T[]) => {
@@ -88,11 +99,21 @@ const VIEWS: View[] = HOME_EXERCISE_CODES.map((code, index) => {
     kind: e.kind,
     general: e.regions.length === 0,
     progressionText: `When this is easy: ${how}.`,
+    next: e.progression ? HOME_EXERCISE_CODES.indexOf(e.progression) : -1,
+    notAcute: e.notAcute,
+    requiresClosedScar: e.requiresClosedScar,
+    swellingOnly: e.swellingOnly,
+    avoidWith: e.avoidWith,
+    entry: e,
+    amount: amountText(e.dose),
+    kindIndex: EXERCISE_KINDS.indexOf(e.kind),
   };
 });
 const INDEX = new Map(VIEWS.map((v) => [v.code, v.index]));
+/** For each exercise, those whose progression it is. */
+const PREVIOUS = VIEWS.map((v) => VIEWS.filter((u) => u.next === v.index).map((u) => u.index));
+const GOAL_BITS = GOAL_TYPES.map((g) => GOAL_BIT.get(g) as number);
 const CORE = Object.fromEntries(PRESENTATION_CODES.map((p) => [p, PRESENTATIONS[p].core.map((group) => group.map((c) => INDEX.get(c) as number))])) as Record<PresentationCode, number[][]>;
-const KIND_INDEX = new Map(EXERCISE_KINDS.map((k, i) => [k, i]));
 
 const PRESENTATION_RULES = Object.fromEntries(PRESENTATION_CODES.map((p) => [p, { id: `home.presentation.${p}`, because: PRESENTATIONS[p].because }])) as Record<
   PresentationCode,
@@ -117,6 +138,11 @@ interface Situation {
   forbidden: number;
   codes: ReadonlySet<string>;
   maxLevel: number;
+  /** Region bits of the first focus areas, in order. */
+  areaBits: number[];
+  mechanismBit: number;
+  /** Goal bits of the goals in play, in order. */
+  goalBits: number[];
 }
 
 interface Chosen {
@@ -127,11 +153,8 @@ interface Chosen {
 
 function eligible(v: View, s: Situation): boolean {
   if ((v.tagMask & s.forbidden) !== 0 || v.level > s.maxLevel) return false;
-  const e = HOME_EXERCISES[v.code];
-  if (e.notAcute && s.acute) return false;
-  if (e.requiresClosedScar && !s.scarClosed) return false;
-  if (e.swellingOnly && !s.swelling) return false;
-  for (const c of e.avoidWith) if (s.codes.has(c)) return false;
+  if ((v.notAcute && s.acute) || (v.requiresClosedScar && !s.scarClosed) || (v.swellingOnly && !s.swelling)) return false;
+  for (const c of v.avoidWith) if (s.codes.has(c)) return false;
   return true;
 }
 
@@ -159,10 +182,11 @@ function loadLevel(facts: CaseFacts, signs: CaseSigns): { level: number; why: st
   return { level, why };
 }
 
-function score(v: View, s: Situation, areas: Focus[], presentationMask: number): number {
+function score(v: View, s: Situation, presentationMask: number): number {
   let points = 0;
-  for (let i = 0; i < areas.length && i < AREAS_FOR_HOME; i++) {
-    if ((v.regionMask & (REGION_BIT.get((areas[i] as Focus).region) as number)) !== 0) {
+  const areaBits = s.areaBits;
+  for (let i = 0; i < areaBits.length; i++) {
+    if ((v.regionMask & (areaBits[i] as number)) !== 0) {
       points += 40 - 10 * i;
       break;
     }
@@ -170,9 +194,9 @@ function score(v: View, s: Situation, areas: Focus[], presentationMask: number):
   if (v.general) points += 8;
   if ((v.presentationMask & presentationMask) !== 0) points += 30;
   else if (v.presentationMask !== 0) points -= 40; // written for another picture (a heel exercise for a sprain)
-  if ((v.mechanismMask & (MECHANISM_BIT.get(s.facts.mechanism) as number)) !== 0) points += 12;
-  const goals = s.facts.goalTypes;
-  for (let i = 0; i < goals.length; i++) if ((v.goalMask & (GOAL_BIT.get(goals[i] as GoalType) as number)) !== 0) points += 10 - 2 * i;
+  if ((v.mechanismMask & s.mechanismBit) !== 0) points += 12;
+  const goalBits = s.goalBits;
+  for (let i = 0; i < goalBits.length; i++) if ((v.goalMask & (goalBits[i] as number)) !== 0) points += 10 - 2 * i;
   if (v.level === s.maxLevel) points += 8;
   else if (v.level === s.maxLevel - 1) points += 4;
   const kind = v.kind;
@@ -180,6 +204,99 @@ function score(v: View, s: Situation, areas: Focus[], presentationMask: number):
   if (s.acute && (kind === 'mobility' || kind === 'advice')) points += 6;
   if (s.signs.irritability === 'low' && (kind === 'stretch' || kind === 'strength')) points += 4;
   return points;
+}
+
+const GOAL = 0;
+const MECHANISM = 1;
+const REGION = 2;
+const FILL = 3;
+/** A filler must match a focus area at least (40 points is a first-area match). */
+const FILL_MIN_SCORE = 40;
+const WALKING = INDEX.get('walking_program') as number;
+const SCAR = INDEX.get('scar_self_massage') as number;
+const CHRONIC_HOME_BECAUSE = `${CHRONICITY.chronic.label}: a home program always, with graded walking (ACP 2017).`;
+
+function maskIn(v: View, field: number): number {
+  return field === GOAL ? v.goalMask : field === MECHANISM ? v.mechanismMask : v.regionMask;
+}
+
+/** The program being built: scores of the allowed exercises, what is taken, and the picks. */
+class Builder {
+  readonly scores: number[] = [];
+  readonly taken: number[] = [];
+  readonly chosen: Chosen[] = [];
+  /** Indices of the allowed exercises, in catalog order. */
+  private readonly allowedList: View[] = [];
+  /** Not to be added as a filler: taken, or the progression or predecessor of a taken one. */
+  private readonly blocked: boolean[] = [];
+  private readonly kindCount: number[] = EXERCISE_KINDS.map(() => 0);
+
+  constructor(
+    private readonly s: Situation,
+    goalMask: number,
+    presentationMask: number,
+    readonly limit: number,
+    private readonly levelRule: string,
+  ) {
+    // Every exercise scored once (about 90): cheaper than indexes per region and goal. Only those
+    // serving a goal in play and allowed by the restrictions get a score.
+    for (const v of VIEWS) {
+      const ok = (v.goalMask & goalMask) !== 0 && eligible(v, s);
+      this.scores.push(ok ? score(v, s, presentationMask) : NOT_ALLOWED);
+      if (ok) this.allowedList.push(v);
+      this.taken.push(-1);
+      this.blocked.push(false);
+    }
+  }
+
+  allowed(index: number): boolean {
+    return (this.scores[index] as number) > NOT_ALLOWED;
+  }
+
+  /** The first goal in play an exercise serves. */
+  firstGoal(index: number): GoalType | null {
+    const mask = (VIEWS[index] as View).goalMask;
+    for (let i = 0; i < this.s.goalBits.length; i++) if ((mask & (this.s.goalBits[i] as number)) !== 0) return this.s.facts.goalTypes[i] as GoalType;
+    return null;
+  }
+
+  has(field: number, bit: number): boolean {
+    for (const c of this.chosen) if ((maskIn(c.view, field) & bit) !== 0) return true;
+    return false;
+  }
+
+  /** The best-scored allowed exercise matching `bit` in `field` (FILL: a regional one not yet taken, no progression of a taken one, at most 2 of a kind). */
+  best(field: number, bit: number): number {
+    let top = -1;
+    let topScore = NOT_ALLOWED;
+    for (const v of this.allowedList) {
+      const sc = this.scores[v.index] as number;
+      if (sc <= topScore) continue;
+      if (field === FILL) {
+        if (v.general || this.blocked[v.index] || (this.kindCount[v.kindIndex] as number) >= MAX_SAME_KIND) continue;
+      } else if ((maskIn(v, field) & bit) === 0) continue;
+      top = v.index;
+      topScore = sc;
+    }
+    return top;
+  }
+
+  take(index: number, goal: GoalType | null, ruleId: string): void {
+    const at = this.taken[index] as number;
+    if (at !== -1) {
+      const existing = this.chosen[at] as Chosen;
+      if (goal && !existing.goals.includes(goal)) existing.goals.push(goal);
+      if (!existing.ruleIds.includes(ruleId)) existing.ruleIds.push(ruleId);
+      return;
+    }
+    const view = VIEWS[index] as View;
+    this.taken[index] = this.chosen.length;
+    this.blocked[index] = true;
+    if (view.next >= 0) this.blocked[view.next] = true;
+    for (const before of PREVIOUS[index] as number[]) this.blocked[before] = true;
+    this.chosen.push({ view, goals: goal ? [goal] : [], ruleIds: [ruleId, this.levelRule] });
+    this.kindCount[view.kindIndex] = (this.kindCount[view.kindIndex] as number) + 1;
+  }
 }
 
 /** The home program of a plan that goes ahead. */
@@ -201,7 +318,7 @@ export function planHomeProgram(facts: CaseFacts, areas: Focus[], codes: Set<Con
     surgeries: [...((facts as ExerciseFacts).surgeries ?? []), ...(presentations.includes('total_hip_arthroplasty') ? [{ protocol: 'total_hip_arthroplasty', days: facts.surgeryDays }] : [])],
   };
   const forbidden = forbiddenExerciseTags(codes, exerciseFacts);
-  for (const r of forbidden.reasons) explain.add(r.ruleId, `${r.because} (home exercises tagged ${r.tags.join(', ')} are left out)`);
+  for (const r of forbidden.reasons) explain.add(r.ruleId, r.text);
 
   const { level, why } = loadLevel(facts, signs);
   const levelRule = explain.add('home.load_level', `Home exercise load up to level ${level} of 3 (${why.join('; ')}).`);
@@ -214,95 +331,65 @@ export function planHomeProgram(facts: CaseFacts, areas: Focus[], codes: Set<Con
     forbidden: forbidden.mask,
     codes,
     maxLevel: level,
+    areaBits: areas.slice(0, AREAS_FOR_HOME).map((a) => REGION_BIT.get(a.region) as number),
+    mechanismBit: MECHANISM_BIT.get(facts.mechanism) as number,
+    goalBits: facts.goalTypes.map((g) => GOAL_BITS[GOAL_TYPES.indexOf(g)] as number),
   };
-
-  // Score every allowed exercise once (about 90: cheaper than indexing per region and goal).
+  let goalMask = 0;
+  for (const g of s.goalBits) goalMask |= g;
   let presentationMask = 0;
   for (const p of presentations) presentationMask |= PRESENTATION_BIT.get(p) as number;
-  const scores = new Float64Array(VIEWS.length).fill(NOT_ALLOWED);
-  for (const v of VIEWS) if (eligible(v, s)) scores[v.index] = score(v, s, areas, presentationMask);
-
-  const chosen: Chosen[] = [];
-  const chronic = facts.chronicity === 'chronic';
-  const limit = chronic ? MAX_ITEMS_CHRONIC : MAX_ITEMS;
-  const kindCount = new Int8Array(EXERCISE_KINDS.length);
-  const take = (index: number, goal: GoalType | null, ruleId: string): void => {
-    const existing = chosen.find((c) => c.view.index === index);
-    if (existing) {
-      if (goal && !existing.goals.includes(goal)) existing.goals.push(goal);
-      if (!existing.ruleIds.includes(ruleId)) existing.ruleIds.push(ruleId);
-      return;
-    }
-    const view = VIEWS[index] as View;
-    chosen.push({ view, goals: goal ? [goal] : [], ruleIds: [ruleId, levelRule] });
-    const k = KIND_INDEX.get(view.kind) as number;
-    kindCount[k] = (kindCount[k] as number) + 1;
-  };
-  const best = (accept: (v: View) => boolean): number => {
-    let top = -1;
-    for (const v of VIEWS) if ((scores[v.index] as number) > NOT_ALLOWED && accept(v) && (top < 0 || (scores[v.index] as number) > (scores[top] as number))) top = v.index;
-    return top;
-  };
-  const servesGoalInPlay = (v: View) => facts.goalTypes.some((g) => (v.goalMask & (GOAL_BIT.get(g) as number)) !== 0);
-  const firstGoal = (v: View) => facts.goalTypes.find((g) => (v.goalMask & (GOAL_BIT.get(g) as number)) !== 0) ?? null;
+  const b = new Builder(s, goalMask, presentationMask, facts.chronicity === 'chronic' ? MAX_ITEMS_CHRONIC : MAX_ITEMS, levelRule);
 
   // 1. The core of each presentation: the first of the case's in full, one item of each other.
-  presentations.forEach((p, pi) => {
+  for (let pi = 0; pi < presentations.length; pi++) {
+    const p = presentations[pi] as PresentationCode;
     const groups = CORE[p];
-    const rule = PRESENTATION_RULES[p];
     for (let gi = 0; gi < groups.length && (pi === 0 || gi === 0); gi++) {
       let pick = -1;
       for (const index of groups[gi] as number[]) {
-        if ((scores[index] as number) > NOT_ALLOWED && servesGoalInPlay(VIEWS[index] as View)) {
+        if (b.allowed(index)) {
           pick = index;
           break;
         }
       }
-      if (pick >= 0 && (chosen.length < limit || chosen.some((c) => c.view.index === pick))) take(pick, firstGoal(VIEWS[pick] as View), explain.add(rule.id, rule.because));
+      if (pick >= 0 && (b.chosen.length < b.limit || b.taken[pick] !== -1)) b.take(pick, b.firstGoal(pick), explain.add(PRESENTATION_RULES[p].id, PRESENTATION_RULES[p].because));
     }
-  });
+  }
   // 2. Every goal in play is served (beyond the size limit if need be).
-  for (const goal of facts.goalTypes) {
-    const bit = GOAL_BIT.get(goal) as number;
-    if (chosen.some((c) => (c.view.goalMask & bit) !== 0)) continue;
-    const index = best((v) => (v.goalMask & bit) !== 0);
-    if (index >= 0) take(index, goal, explain.add(GOAL_RULE, GOAL_BECAUSE));
+  for (let gi = 0; gi < s.goalBits.length; gi++) {
+    const bit = s.goalBits[gi] as number;
+    if (b.has(GOAL, bit)) continue;
+    const index = b.best(GOAL, bit);
+    if (index >= 0) b.take(index, facts.goalTypes[gi] as GoalType, explain.add(GOAL_RULE, GOAL_BECAUSE));
   }
   // 3. The mechanism: at least one item that addresses the cause.
-  const mechanismBit = MECHANISM_BIT.get(facts.mechanism) as number;
-  if (!chosen.some((c) => (c.view.mechanismMask & mechanismBit) !== 0)) {
-    const index = best((v) => (v.mechanismMask & mechanismBit) !== 0 && servesGoalInPlay(v));
+  if (!b.has(MECHANISM, s.mechanismBit)) {
+    const index = b.best(MECHANISM, s.mechanismBit);
     const rule = MECHANISM_HOME_RULES[facts.mechanism];
-    if (index >= 0) take(index, firstGoal(VIEWS[index] as View), explain.add(rule.id, rule.because));
+    if (index >= 0) b.take(index, b.firstGoal(index), explain.add(rule.id, rule.because));
   }
   // 4. Chronic care centres on exercise (ACP 2017): walking, when allowed.
-  const walking = INDEX.get('walking_program') as number;
-  if (CHRONICITY[facts.chronicity].homeProgramAlways && (scores[walking] as number) > NOT_ALLOWED && servesGoalInPlay(VIEWS[walking] as View)) {
-    take(walking, firstGoal(VIEWS[walking] as View), explain.once('chronicity.chronic.home_program', () => `${CHRONICITY[facts.chronicity].label}: a home program always, with graded walking (ACP 2017).`));
+  if (CHRONICITY[facts.chronicity].homeProgramAlways && b.allowed(WALKING)) {
+    b.take(WALKING, b.firstGoal(WALKING), explain.add('chronicity.chronic.home_program', CHRONIC_HOME_BECAUSE));
   }
   // 5. After surgery, once the incision has closed: scar self-massage.
-  const scar = INDEX.get('scar_self_massage') as number;
-  if (facts.mechanism === 'post_surgical' && (scores[scar] as number) > NOT_ALLOWED && servesGoalInPlay(VIEWS[scar] as View)) {
-    take(scar, firstGoal(VIEWS[scar] as View), explain.add('home.post_surgical.scar', 'The incision has closed: scar self-massage at home keeps the scar mobile.'));
+  if (facts.mechanism === 'post_surgical' && b.allowed(SCAR)) {
+    b.take(SCAR, b.firstGoal(SCAR), explain.add('home.post_surgical.scar', 'The incision has closed: scar self-massage at home keeps the scar mobile.'));
   }
   // 6. Each of the first focus areas gets one of its own, then the best of the rest, while there is room.
-  for (let i = 0; i < areas.length && i < 2 && chosen.length < limit; i++) {
-    const bit = REGION_BIT.get((areas[i] as Focus).region) as number;
-    if (chosen.some((c) => (c.view.regionMask & bit) !== 0)) continue;
-    const index = best((v) => (v.regionMask & bit) !== 0 && servesGoalInPlay(v));
-    if (index >= 0) take(index, firstGoal(VIEWS[index] as View), explain.add(REGION_RULE, REGION_BECAUSE));
+  for (let i = 0; i < s.areaBits.length && i < 2 && b.chosen.length < b.limit; i++) {
+    const bit = s.areaBits[i] as number;
+    if (b.has(REGION, bit)) continue;
+    const index = b.best(REGION, bit);
+    if (index >= 0) b.take(index, b.firstGoal(index), explain.add(REGION_RULE, REGION_BECAUSE));
   }
-  while (chosen.length < limit) {
-    const index = best(
-      (v) =>
-        servesGoalInPlay(v) &&
-        !v.general &&
-        (kindCount[KIND_INDEX.get(v.kind) as number] as number) < MAX_SAME_KIND &&
-        !chosen.some((c) => c.view.index === v.index || HOME_EXERCISES[c.view.code].progression === v.code || HOME_EXERCISES[v.code].progression === c.view.code),
-    );
-    if (index < 0 || (scores[index] as number) < 40) break;
-    take(index, firstGoal(VIEWS[index] as View), explain.add(REGION_RULE, REGION_BECAUSE));
+  while (b.chosen.length < b.limit) {
+    const index = b.best(FILL, 0);
+    if (index < 0 || (b.scores[index] as number) < FILL_MIN_SCORE) break;
+    b.take(index, b.firstGoal(index), explain.add(REGION_RULE, REGION_BECAUSE));
   }
+  const chosen = b.chosen;
 
   const dosing = doseRules(facts, signs, explain);
   return chosen.map((c) => toItem(c, facts, dosing));
@@ -325,7 +412,10 @@ function doseRules(facts: CaseFacts, signs: CaseSigns, explain: Explainer): Dosi
 
 const STRENGTH_KINDS: ReadonlySet<ExerciseKind> = new Set(['strength', 'motor_control']);
 
-function adjust(base: ExerciseDose, kind: ExerciseKind, dosing: Dosing): { dose: ExerciseDose; ruleIds: string[] } {
+const NO_IDS: string[] = [];
+
+function adjust(base: ExerciseDose, kind: ExerciseKind, dosing: Dosing): { dose: ExerciseDose; ruleIds: string[]; changed: boolean } {
+  if (!dosing.irritable && !dosing.older && !dosing.calm) return { dose: { ...base }, ruleIds: NO_IDS, changed: false };
   const dose: ExerciseDose = { ...base };
   const ruleIds: string[] = [];
   if (dosing.irritable) {
@@ -343,7 +433,7 @@ function adjust(base: ExerciseDose, kind: ExerciseKind, dosing: Dosing): { dose:
     dose.sets = Math.max(dose.sets ?? 1, 3);
     ruleIds.push(dosing.calm);
   }
-  return { dose, ruleIds };
+  return { dose, ruleIds, changed: true };
 }
 
 const TIMES = ['', 'once a day', 'twice a day'];
@@ -364,9 +454,9 @@ function amountText(dose: ExerciseDose): string {
 }
 
 function toItem(c: Chosen, facts: CaseFacts, dosing: Dosing): HomeProgramItem {
-  const e = HOME_EXERCISES[c.view.code];
-  const { dose, ruleIds } = adjust(e.dose, e.kind, dosing);
-  const amount = amountText(dose);
+  const e = c.view.entry;
+  const { dose, ruleIds, changed } = adjust(e.dose, e.kind, dosing);
+  const amount = changed ? amountText(dose) : c.view.amount;
   const goalTypes = facts.goalTypes.filter((g) => c.goals.includes(g) || e.goalTypes.includes(g));
   return {
     code: c.view.code,

@@ -79,6 +79,13 @@ const RANKED = Object.fromEntries(
   ]),
 ) as Record<MechanismCode, Record<GoalType, Record<RegionCode, [Candidate[], Candidate[], Candidate[]]>>>;
 
+const REGION_RULES = Object.fromEntries(
+  REGION_CODES.map((r) => [
+    r,
+    { id: `technique.region.${r}`, techniques: new Set(REGION_TECHNIQUES[r]), because: `${placeName(r, null)}: ${REGION_TECHNIQUES[r].map((t) => TECHNIQUES[t].label.toLowerCase()).join(', ')} suit its tissue.` },
+  ]),
+) as Record<RegionCode, { id: string; techniques: Set<TechniqueCode>; because: string }>;
+
 const GOAL_WORDS = Object.fromEntries(GOAL_TYPES.map((g) => [g, GOALS[g].label.toLowerCase()])) as Record<GoalType, string>;
 const PRESSURE_WORDS: Record<Pressure, string> = { light: 'Light', moderate: 'Moderate', firm: 'Firm' };
 const NO_RULES: string[] = [];
@@ -229,7 +236,8 @@ function pickForArea(s: Selection, view: AreaView, ai: number, round: number): v
       if (preferred) ruleIds.push(explain.add(PREFER_RULES[facts.mechanism].id, PREFER_RULES[facts.mechanism].because));
       if (phase === IRRITABLE && technique.gentle) ruleIds.push(explain.add('technique.irritable.gentle_first', `Irritable pain (${s.irritableWhy}): gentle techniques are chosen first.`));
       else if (phase === ACUTE) ruleIds.push(explain.add('chronicity.acute.no_deep_first', 'Acute phase (< 6 weeks), not irritable: the region’s usual techniques, deep work last.'));
-      if (REGION_TECHNIQUES[view.area.region].includes(code)) ruleIds.push(explain.add(`technique.region.${view.area.region}`, `${placeName(view.area.region, null)}: ${REGION_TECHNIQUES[view.area.region].map((t) => TECHNIQUES[t].label.toLowerCase()).join(', ')} suit its tissue.`));
+      const regionRule = REGION_RULES[view.area.region];
+      if (regionRule.techniques.has(code)) ruleIds.push(explain.add(regionRule.id, regionRule.because));
       if (code === 'manual_lymphatic_drainage') ruleIds.push(explain.add('technique.drainage.swelling', 'Manual lymphatic drainage only where swelling is reported or expected early after surgery.'));
       if (code === 'cross_fiber_friction') ruleIds.push(explain.add('technique.friction.target', 'Cross-fibre friction only where a tendon or a closed scar is the target.'));
       for (const id of ok.ruleIds) ruleIds.push(id);
@@ -361,8 +369,7 @@ function toTechnique(p: Pick, minutes: number, inPlay: GoalType[], mechanism: st
   const goalTypes = inPlay.filter((g) => p.goals.includes(g) || t.goalTypes.includes(g));
   const ruleIds = [...p.ruleIds, MINUTES_RULE];
   const side = sideOf(p.area.mask);
-  const tissues = p.area.targets.slice(0, 2).map((m) => m.replace(/_/g, ' ')).join(', ');
-  let rationale = `${t.label} on the ${placeName(p.area.region, side)} (${tissues}) for ${goalTypes.map((g) => GOAL_WORDS[g]).join(' and ')}: ${p.reasons.map((r) => reasonText(r, mechanism)).join('; ')}.`;
+  let rationale = `${t.label} on the ${placeName(p.area.region, side)} (${p.area.tissues}) for ${goalTypes.map((g) => GOAL_WORDS[g]).join(' and ')}: ${p.reasons.map((r) => reasonText(r, mechanism)).join('; ')}.`;
   if (t.handsOn) rationale += ` ${PRESSURE_WORDS[p.pressure]} pressure${p.capRuleIds.length > 0 ? ` (limited by ${p.capRuleIds.map(capWords).join(', ')})` : ''}.`;
   rationale += ` ${minutes} minutes.`;
   if (t.scopeNote) rationale += ` ${t.scopeNote}`;
