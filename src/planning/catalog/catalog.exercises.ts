@@ -57,6 +57,8 @@ export const PRESENTATION_CODES = [
   'post_surgical_swelling',
   'lymphoedema',
   'fibromyalgia',
+  'older_adult_balance',
+  'muscle_strain',
 ] as const;
 export type PresentationCode = (typeof PRESENTATION_CODES)[number];
 
@@ -145,6 +147,9 @@ export const HOME_EXERCISE_CODES = [
   'standing_hip_abduction',
   'clamshells',
   'glute_sets',
+  // Hamstring
+  'hamstring_heel_dig',
+  'nordic_hamstring_curl',
   // Knee
   'straight_leg_raise',
   'short_arc_quads',
@@ -1014,6 +1019,34 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     level: 1,
     progression: 'standing_hip_abduction',
   }),
+  hamstring_heel_dig: exercise({
+    label: 'Hamstring heel-dig hold',
+    instructions: 'Sitting on a chair with the knee slightly bent, press the heel down and back into the floor without moving; moderate effort, no more than mild pain.',
+    dose: { reps: 5, holdSeconds: 20, perDay: 3 },
+    goalTypes: REHAB_PAIN,
+    kind: 'strength',
+    regions: ['hamstring', 'knee'],
+    mechanisms: ['sports', 'trauma', 'unknown'],
+    addresses: ['muscle_strain'],
+    level: 1,
+    progression: 'glute_bridge',
+    progressionNote: 'then bridges with the heels further from the buttocks',
+  }),
+  nordic_hamstring_curl: exercise({
+    label: 'Nordic hamstring curl (assisted)',
+    instructions: 'Kneeling on a cushion with the heels held down under a sofa, lean forward slowly from the knees keeping the body straight, catch yourself with the hands, push back up.',
+    dose: { sets: 2, reps: 5, daysPerWeek: 2 },
+    goalTypes: REHAB,
+    kind: 'strength',
+    regions: ['hamstring'],
+    mechanisms: ['sports'],
+    addresses: ['muscle_strain'],
+    tags: ['heavy_loading', 'kneeling'],
+    level: 3,
+    notAcute: true,
+    progressionNote: 'lean further before catching yourself; 3 sets of 8',
+    sourceIds: ['van_der_horst_2015'],
+  }),
   straight_leg_raise: exercise({
     label: 'Straight leg raise',
     instructions: 'Lying on the back, the other knee bent: tighten the thigh of the straight leg and lift it to the height of the bent knee; lower slowly.',
@@ -1460,6 +1493,18 @@ export const PRESENTATIONS: Record<PresentationCode, PresentationEntry> = {
     core: [['lymphatic_arm_exercise'], ['diaphragmatic_breathing']],
     because: 'Lymphoedema: gentle pumping exercise with deep breathing, no heat and no vigorous stretching of the limb.',
     sourceIds: ['foldi_lymphology'],
+  },
+  older_adult_balance: {
+    label: 'Older adult with a leg or back complaint',
+    core: [['single_leg_balance', 'sit_to_stand']],
+    because: 'Age 65 or over with a leg or back complaint: balance beside a support and sit-to-stand practice (falls prevention).',
+    sourceIds: ['manuplan_reference'],
+  },
+  muscle_strain: {
+    label: 'Muscle strain',
+    core: [['nordic_hamstring_curl', 'hamstring_heel_dig', 'heel_raises', 'achilles_isometric_hold'], ['weight_bearing_walk', 'walking_program', 'stay_active']],
+    because: 'Muscle strain: early isometric loading, then progressive strengthening (eccentric for the hamstrings), staying active.',
+    sourceIds: ['manuplan_reference', 'van_der_horst_2015'],
   },
   fibromyalgia: {
     label: 'Fibromyalgia',

@@ -46,6 +46,7 @@ export const SOURCE_IDS = [
   'eular_2016',
   'roy_2009',
   'paul_2004',
+  'van_der_horst_2015',
 ] as const;
 export type SourceId = (typeof SOURCE_IDS)[number];
 
@@ -94,4 +95,5 @@ export const SOURCES: Record<SourceId, string> = {
   eular_2016: 'Macfarlane GJ et al. EULAR revised recommendations for the management of fibromyalgia. Ann Rheum Dis 2017;76:318–328 (graded exercise: strongest evidence).',
   roy_2009: 'Roy JS, MacDermid JC, Woodhouse LJ. Measuring shoulder function: a systematic review of four questionnaires. Arthritis Rheum 2009;61(5):623–632 (SPADI minimal clinically important difference 8–13 points).',
   paul_2004: 'Paul A et al. A comparison of four shoulder-specific questionnaires in primary care. Ann Rheum Dis 2004;63(10):1293–1299 (SPADI responsive in primary care shoulder pain).',
+  van_der_horst_2015: 'van der Horst N et al. The preventive effect of the Nordic hamstring exercise on hamstring injuries in amateur soccer players: a randomized controlled trial. Am J Sports Med 2015;43(6):1316–1323.',
 };

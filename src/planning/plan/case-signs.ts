@@ -112,6 +112,8 @@ function tendonRegions(facts: CaseFacts, words: Set<string>): Set<RegionCode> {
   return out;
 }
 
+const BALANCE_REGIONS: ReadonlySet<RegionCode> = new Set(['lower_back', 'sacroiliac', 'hip', 'gluteal', 'thigh', 'hamstring', 'knee', 'calf', 'ankle_foot']);
+
 function add(out: PresentationCode[], p: PresentationCode): void {
   if (!out.includes(p)) out.push(p);
 }
@@ -153,9 +155,12 @@ function presentationsOf(facts: CaseFacts, words: Set<string>): PresentationCode
         else if (!injury && !operated) add(out, 'plantar_heel_pain');
         else add(out, 'ankle_sprain');
         break;
+      case 'hamstring':
+        if (injury) add(out, 'muscle_strain');
+        break;
       case 'calf':
         if (words.has('achilles') || ((mechanism === 'sports' || mechanism === 'repetitive_strain') && !acute)) add(out, 'achilles_tendinopathy');
-        else if (injury) add(out, 'ankle_sprain');
+        else if (injury) add(out, 'muscle_strain');
         break;
       case 'neck':
       case 'head':
@@ -181,6 +186,8 @@ function presentationsOf(facts: CaseFacts, words: Set<string>): PresentationCode
   }
   if (facts.painAreas.some((a) => a.region !== 'ankle_foot' && a.region !== 'calf' && a.region !== 'knee') && (mechanism === 'postural' || words.has('desk'))) add(out, 'desk_posture');
   if (operated && facts.painAreas.length > 0 && (facts.surgeryDays === null || facts.surgeryDays < EARLY_SURGICAL_DAYS)) add(out, 'post_surgical_swelling');
+  // Older adults with a leg or back complaint: balance and sit-to-stand practice (falls prevention).
+  if (facts.age !== null && facts.age >= 65 && facts.painAreas.some((a) => BALANCE_REGIONS.has(a.region))) add(out, 'older_adult_balance');
   if (words.has('fibromyalgia')) add(out, 'fibromyalgia');
   if (words.has('lymphoedema')) add(out, 'lymphoedema');
   if (facts.requested.has('stress_reduction') || facts.measures.stress) add(out, 'stress');

@@ -25,8 +25,9 @@ import { caseSigns, type CaseSigns } from './case-signs';
 import { forbiddenExerciseTags, TAG_BIT, type ExerciseFacts } from './exercise-restrictions';
 import type { Focus } from './focus.rules';
 
-const MAX_ITEMS = 6;
-const MAX_ITEMS_CHRONIC = 7;
+const MAX_ITEMS_SMALL = 4;
+const MAX_ITEMS = 5;
+const MAX_ITEMS_CHRONIC = 6;
 const AREAS_FOR_HOME = 3;
 const MAX_SAME_KIND = 2;
 const OLDER_ADULT = 70;
@@ -143,6 +144,8 @@ interface Situation {
   mechanismBit: number;
   /** Goal bits of the goals in play, in order. */
   goalBits: number[];
+  /** All of areaBits. */
+  areaMask: number;
 }
 
 interface Chosen {
@@ -156,6 +159,16 @@ function eligible(v: View, s: Situation): boolean {
   if ((v.notAcute && s.acute) || (v.requiresClosedScar && !s.scarClosed) || (v.swellingOnly && !s.swelling)) return false;
   for (const c of v.avoidWith) if (s.codes.has(c)) return false;
   return true;
+}
+
+/** How many exercises a program holds: fewer when the pain is irritable or the patient very old (adherence), more when chronic and calm. */
+function itemLimit(facts: CaseFacts, signs: CaseSigns, explain: Explainer): number {
+  if (signs.irritability === 'high' || (facts.age !== null && facts.age >= 80)) {
+    explain.add('home.size.small', 'Irritable pain or age 80 or over: a short home program (about 4 exercises) that is done beats a long one that is not.');
+    return MAX_ITEMS_SMALL;
+  }
+  const base = facts.chronicity === 'chronic' ? MAX_ITEMS_CHRONIC : MAX_ITEMS;
+  return signs.irritability === 'low' ? base + 1 : base;
 }
 
 /** The most a case tolerates: acute or irritable tissue gets low load, chronic calm tissue high load; and why. */
@@ -202,7 +215,8 @@ function score(v: View, s: Situation, presentationMask: number): number {
   const kind = v.kind;
   if (s.facts.chronicity === 'chronic' && (kind === 'strength' || kind === 'motor_control' || kind === 'aerobic')) points += 8;
   if (s.acute && (kind === 'mobility' || kind === 'advice')) points += 6;
-  if (s.signs.irritability === 'low' && (kind === 'stretch' || kind === 'strength')) points += 4;
+  if (s.signs.irritability === 'low' && (kind === 'stretch' || kind === 'strength') && v.level === s.maxLevel) points += 6;
+  if (s.signs.irritability === 'high' && v.level === 1 && (kind === 'mobility' || kind === 'motor_control' || kind === 'relaxation')) points += 6;
   return points;
 }
 
@@ -273,7 +287,7 @@ class Builder {
       const sc = this.scores[v.index] as number;
       if (sc <= topScore) continue;
       if (field === FILL) {
-        if (v.general || this.blocked[v.index] || (this.kindCount[v.kindIndex] as number) >= MAX_SAME_KIND) continue;
+        if ((v.regionMask & this.s.areaMask) === 0 || this.blocked[v.index] || (this.kindCount[v.kindIndex] as number) >= MAX_SAME_KIND) continue;
       } else if ((maskIn(v, field) & bit) === 0) continue;
       top = v.index;
       topScore = sc;
@@ -334,25 +348,23 @@ export function planHomeProgram(facts: CaseFacts, areas: Focus[], codes: Set<Con
     areaBits: areas.slice(0, AREAS_FOR_HOME).map((a) => REGION_BIT.get(a.region) as number),
     mechanismBit: MECHANISM_BIT.get(facts.mechanism) as number,
     goalBits: facts.goalTypes.map((g) => GOAL_BITS[GOAL_TYPES.indexOf(g)] as number),
+    areaMask: 0,
   };
+  for (const bit of s.areaBits) s.areaMask |= bit;
   let goalMask = 0;
   for (const g of s.goalBits) goalMask |= g;
   let presentationMask = 0;
   for (const p of presentations) presentationMask |= PRESENTATION_BIT.get(p) as number;
-  const b = new Builder(s, goalMask, presentationMask, facts.chronicity === 'chronic' ? MAX_ITEMS_CHRONIC : MAX_ITEMS, levelRule);
+  const b = new Builder(s, goalMask, presentationMask, itemLimit(facts, signs, explain), levelRule);
 
   // 1. The core of each presentation: the first of the case's in full, one item of each other.
   for (let pi = 0; pi < presentations.length; pi++) {
     const p = presentations[pi] as PresentationCode;
     const groups = CORE[p];
     for (let gi = 0; gi < groups.length && (pi === 0 || gi === 0); gi++) {
+      // The best-scored allowed exercise of the group (region, level and kind decide; ties: the group's order).
       let pick = -1;
-      for (const index of groups[gi] as number[]) {
-        if (b.allowed(index)) {
-          pick = index;
-          break;
-        }
-      }
+      for (const index of groups[gi] as number[]) if (b.allowed(index) && (pick < 0 || (b.scores[index] as number) > (b.scores[pick] as number))) pick = index;
       if (pick >= 0 && (b.chosen.length < b.limit || b.taken[pick] !== -1)) b.take(pick, b.firstGoal(pick), explain.add(PRESENTATION_RULES[p].id, PRESENTATION_RULES[p].because));
     }
   }
@@ -377,8 +389,9 @@ export function planHomeProgram(facts: CaseFacts, areas: Focus[], codes: Set<Con
   if (facts.mechanism === 'post_surgical' && b.allowed(SCAR)) {
     b.take(SCAR, b.firstGoal(SCAR), explain.add('home.post_surgical.scar', 'The incision has closed: scar self-massage at home keeps the scar mobile.'));
   }
-  // 6. Each of the first focus areas gets one of its own, then the best of the rest, while there is room.
-  for (let i = 0; i < s.areaBits.length && i < 2 && b.chosen.length < b.limit; i++) {
+  // 6. Each of the first two focus areas gets one of its own (beyond the limit if need be: the program
+  // addresses the regions), then the best of the rest while there is room.
+  for (let i = 0; i < s.areaBits.length && i < 2; i++) {
     const bit = s.areaBits[i] as number;
     if (b.has(REGION, bit)) continue;
     const index = b.best(REGION, bit);
