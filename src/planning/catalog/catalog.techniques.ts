@@ -318,11 +318,11 @@ export const BILLING: Record<BillingCode, BillingCodeEntry> = {
 export const REGION_TECHNIQUES: Record<RegionCode, TechniqueCode[]> = {
   head: ['trigger_point_therapy', 'myofascial_release', 'swedish_massage'],
   jaw: ['trigger_point_therapy', 'myofascial_release', 'positional_release'],
-  neck: ['muscle_energy_technique', 'trigger_point_therapy', 'myofascial_release', 'positional_release'],
+  neck: ['muscle_energy_technique', 'positional_release', 'trigger_point_therapy', 'myofascial_release'],
   upper_back: ['myofascial_release', 'trigger_point_therapy', 'swedish_massage'],
   lower_back: ['myofascial_release', 'neuromuscular_therapy', 'muscle_energy_technique', 'swedish_massage'],
   sacroiliac: ['muscle_energy_technique', 'positional_release', 'myofascial_release'],
-  shoulder: ['trigger_point_therapy', 'muscle_energy_technique', 'pnf_stretching', 'myofascial_release'],
+  shoulder: ['trigger_point_therapy', 'pnf_stretching', 'muscle_energy_technique', 'swedish_massage', 'myofascial_release'],
   upper_arm: ['swedish_massage', 'myofascial_release', 'pnf_stretching'],
   elbow: ['cross_fiber_friction', 'myofascial_release', 'positional_release'],
   forearm: ['myofascial_release', 'cross_fiber_friction', 'swedish_massage'],
@@ -333,7 +333,7 @@ export const REGION_TECHNIQUES: Record<RegionCode, TechniqueCode[]> = {
   gluteal: ['trigger_point_therapy', 'neuromuscular_therapy', 'positional_release'],
   thigh: ['myofascial_release', 'pnf_stretching', 'swedish_massage'],
   hamstring: ['pnf_stretching', 'muscle_energy_technique', 'myofascial_release'],
-  knee: ['myofascial_release', 'positional_release', 'muscle_energy_technique'],
+  knee: ['positional_release', 'swedish_massage', 'muscle_energy_technique', 'myofascial_release'],
   calf: ['trigger_point_therapy', 'myofascial_release', 'swedish_massage'],
   ankle_foot: ['myofascial_release', 'positional_release', 'muscle_energy_technique', 'cross_fiber_friction'],
 };
