@@ -4,7 +4,7 @@ import type { FocusArea } from '../../contracts/plan.contract';
 import type { CaseFacts } from '../case.facts';
 import { GOALS } from '../catalog/catalog.goals';
 import { JOINTS, romOrder } from '../catalog/catalog.measures';
-import { REGIONS, type RegionCode } from '../catalog/catalog.regions';
+import { REGION_CODES, REGIONS, type RegionCode } from '../catalog/catalog.regions';
 import { coverage, Explainer, placeName, sideOf } from '../engine.util';
 import { regionRules, type Restrictions } from '../screening/restrictions.rules';
 import type { PresentationCode } from '../catalog/catalog.exercises';
@@ -37,27 +37,33 @@ const PRESENTATION_TARGETS: Partial<Record<RegionCode, Partial<Record<Presentati
   },
 };
 
-const WORDS = new Map<string, string>();
-/** "plantar_fascia, gastrocnemius" for the first two targets (memoised: the lists are the catalog's). */
-function tissueWords(targets: string[]): string {
-  const key = targets.length > 1 ? `${targets[0]},${targets[1]}` : (targets[0] ?? '');
-  let words = WORDS.get(key);
-  if (words === undefined) {
-    words = targets.slice(0, 2).map((m) => m.replace(/_/g, ' ')).join(', ');
-    WORDS.set(key, words);
-  }
-  return words;
+/** "plantar fascia, gastrocnemius": the first two targets in words. */
+function tissueWords(targets: readonly string[]): string {
+  return targets.slice(0, 2).map((m) => m.replace(/_/g, ' ')).join(', ');
 }
 
-function targetsOf(region: RegionCode, presentations: readonly PresentationCode[]): string[] {
-  const base = REGIONS[region].targetMuscles;
-  const byPresentation = PRESENTATION_TARGETS[region];
-  if (!byPresentation) return base;
-  for (const p of presentations) {
-    const first = byPresentation[p];
-    if (first) return [...first, ...base.filter((m) => !first.includes(m))];
-  }
-  return base;
+interface Targets {
+  targets: string[];
+  tissues: string;
+}
+// Built once: each region's targets, and those of each presentation that puts a tissue first.
+const REGION_TARGETS = Object.fromEntries(REGION_CODES.map((r) => [r, { targets: REGIONS[r].targetMuscles, tissues: tissueWords(REGIONS[r].targetMuscles) }])) as Record<RegionCode, Targets>;
+const FIRST_TARGETS = Object.fromEntries(
+  Object.entries(PRESENTATION_TARGETS).map(([r, byPresentation]) => [
+    r,
+    Object.fromEntries(
+      Object.entries(byPresentation).map(([p, first]) => {
+        const targets = [...first, ...REGIONS[r as RegionCode].targetMuscles.filter((m) => !first.includes(m))];
+        return [p, { targets, tissues: tissueWords(targets) }];
+      }),
+    ),
+  ]),
+) as Partial<Record<RegionCode, Partial<Record<PresentationCode, Targets>>>>;
+
+function targetsOf(region: RegionCode, presentations: readonly PresentationCode[]): Targets {
+  const byPresentation = FIRST_TARGETS[region];
+  if (byPresentation) for (const p of presentations) if (byPresentation[p]) return byPresentation[p];
+  return REGION_TARGETS[region];
 }
 
 export interface Focus {
@@ -111,8 +117,8 @@ export function chooseFocus(facts: CaseFacts, restrictions: Restrictions, explai
     if (open !== w.mask) {
       explain.add('focus.side_left_alone', `On the ${placeName(w.region, null)} only the ${sideOf(open)} side is worked: ${rules.avoidRuleIds.join(', ')}.`);
     }
-    const targets = targetsOf(w.region, presentations);
-    areas.push({ region: w.region, mask: open, priority: areas.length + 1, targets, tissues: tissueWords(targets) });
+    const { targets, tissues } = targetsOf(w.region, presentations);
+    areas.push({ region: w.region, mask: open, priority: areas.length + 1, targets, tissues });
   }
   if (areas.length > 0) explain.add('focus.order', 'Focus areas: the most painful region first, then measured joints; one area per region.');
   return areas;

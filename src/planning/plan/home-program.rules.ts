@@ -4,7 +4,7 @@
 // least one item; each item carries its dose (adjusted to irritability and age) and its progression.
 import type { HomeProgramItem } from '../../contracts/plan.contract';
 import type { CaseFacts } from '../case.facts';
-import type { HomeExerciseEntry } from '../catalog/catalog.types';
+import { CHRONICITIES, type Chronicity, type HomeExerciseEntry } from '../catalog/catalog.types';
 import type { ConditionCode } from '../catalog/catalog.conditions';
 import {
   EXERCISE_KINDS,
@@ -25,6 +25,7 @@ import { caseSigns, type CaseSigns } from './case-signs';
 import { forbiddenExerciseTags, TAG_BIT, type ExerciseFacts } from './exercise-restrictions';
 import type { Focus } from './focus.rules';
 
+const TIMES = ['', 'once a day', 'twice a day'];
 const MAX_ITEMS_SMALL = 4;
 const MAX_ITEMS = 5;
 const MAX_ITEMS_CHRONIC = 6;
@@ -59,6 +60,9 @@ interface View {
   /** The catalog dose in words, for items whose dose is not adjusted. */
   amount: string;
   kindIndex: number;
+  /** Instructions and frequency with the catalog dose, for items whose dose is not adjusted. */
+  plainInstructions: string;
+  plainFrequency: string;
 }
 
 const bitOf = <T>(list: readonly T[]) => {
@@ -108,6 +112,8 @@ const VIEWS: View[] = HOME_EXERCISE_CODES.map((code, index) => {
     entry: e,
     amount: amountText(e.dose),
     kindIndex: EXERCISE_KINDS.indexOf(e.kind),
+    plainInstructions: withAmount(e.instructions, amountText(e.dose)),
+    plainFrequency: e.frequency || frequencyText(e.dose),
   };
 });
 const INDEX = new Map(VIEWS.map((v) => [v.code, v.index]));
@@ -123,6 +129,9 @@ const PRESENTATION_RULES = Object.fromEntries(PRESENTATION_CODES.map((p) => [p, 
 const MECHANISM_HOME_RULES = Object.fromEntries(
   MECHANISM_CODES.map((m) => [m, { id: `mechanism.${m}.home`, because: `${MECHANISMS[m].label}: the home program includes an exercise that addresses it.` }]),
 ) as Record<MechanismCode, { id: string; because: string }>;
+const CONDITION_PRESENTATIONS: readonly PresentationCode[] = ['lymphoedema', 'fibromyalgia'];
+const NO_SURGERIES: { protocol: string; days: number | null }[] = [];
+const LEVEL_WORDS = Object.fromEntries(CHRONICITIES.map((c) => [c, CHRONICITY[c].label.toLowerCase()])) as Record<Chronicity, string>;
 const GOAL_RULE = 'home.goal';
 const GOAL_BECAUSE = 'Every goal in play gets at least one home exercise, the best-matched one the restrictions allow.';
 const REGION_RULE = 'home.region_match';
@@ -175,7 +184,7 @@ function itemLimit(facts: CaseFacts, signs: CaseSigns, explain: Explainer): numb
 function loadLevel(facts: CaseFacts, signs: CaseSigns): { level: number; why: string[] } {
   const why: string[] = [];
   let level = facts.chronicity === 'chronic' ? 3 : 2;
-  why.push(`${CHRONICITY[facts.chronicity].label.toLowerCase()}: level ${level}`);
+  why.push(`${LEVEL_WORDS[facts.chronicity]}: level ${level}`);
   if (signs.irritability === 'high' && level > (facts.chronicity === 'chronic' ? 2 : 1)) {
     level = facts.chronicity === 'chronic' ? 2 : 1;
     why.push(`irritable (${signs.irritabilityWhy}): level ${level}`);
@@ -320,18 +329,21 @@ export function planHomeProgram(facts: CaseFacts, areas: Focus[], codes: Set<Con
   for (const r of Object.values(restrictions.regions)) if (r.surgicalDays !== null && r.surgicalDays >= INCISION_CLOSED_DAYS) scarClosed = true;
   if (facts.mechanism === 'post_surgical' && facts.surgeryDays !== null && facts.surgeryDays >= INCISION_CLOSED_DAYS) scarClosed = true;
 
-  const presentations = [...signs.presentations];
-  if (codes.has('lymphoedema' as ConditionCode) && !presentations.includes('lymphoedema')) presentations.push('lymphoedema');
-  if (codes.has('fibromyalgia' as ConditionCode) && !presentations.includes('fibromyalgia')) presentations.push('fibromyalgia');
-  const exerciseFacts: ExerciseFacts = {
+  let presentations = signs.presentations;
+  for (const code of CONDITION_PRESENTATIONS) {
+    if (codes.has(code as ConditionCode) && !presentations.includes(code)) presentations = [...presentations, code];
+  }
+  // A hip replacement read from the complaint brings its protocol; the facts may carry coded surgeries too.
+  const known = (facts as ExerciseFacts).surgeries;
+  const hip = presentations.includes('total_hip_arthroplasty') ? [{ protocol: 'total_hip_arthroplasty', days: facts.surgeryDays }] : NO_SURGERIES;
+  const forbidden = forbiddenExerciseTags(codes, {
     chronicity: facts.chronicity,
     mechanism: facts.mechanism,
     surgeryDays: facts.surgeryDays,
     age: facts.age,
     pregnancyWeeks: (facts as ExerciseFacts).pregnancyWeeks ?? null,
-    surgeries: [...((facts as ExerciseFacts).surgeries ?? []), ...(presentations.includes('total_hip_arthroplasty') ? [{ protocol: 'total_hip_arthroplasty', days: facts.surgeryDays }] : [])],
-  };
-  const forbidden = forbiddenExerciseTags(codes, exerciseFacts);
+    surgeries: known && known.length > 0 ? [...known, ...hip] : hip,
+  });
   for (const r of forbidden.reasons) explain.add(r.ruleId, r.text);
 
   const { level, why } = loadLevel(facts, signs);
@@ -449,12 +461,15 @@ function adjust(base: ExerciseDose, kind: ExerciseKind, dosing: Dosing): { dose:
   return { dose, ruleIds, changed: true };
 }
 
-const TIMES = ['', 'once a day', 'twice a day'];
 function frequencyText(dose: ExerciseDose): string {
   const day = dose.perDay === undefined ? '' : (TIMES[dose.perDay] ?? `${dose.perDay} times a day`);
   if (dose.daysPerWeek === undefined) return day || 'daily';
   if (dose.daysPerWeek === 7) return day ? `${day}, every day` : 'daily';
   return day ? `${day}, ${dose.daysPerWeek} days a week` : `${dose.daysPerWeek} days a week`;
+}
+
+function withAmount(instructions: string, amount: string): string {
+  return amount ? `${instructions} How much: ${amount}.` : instructions;
 }
 
 function amountText(dose: ExerciseDose): string {
@@ -469,12 +484,11 @@ function amountText(dose: ExerciseDose): string {
 function toItem(c: Chosen, facts: CaseFacts, dosing: Dosing): HomeProgramItem {
   const e = c.view.entry;
   const { dose, ruleIds, changed } = adjust(e.dose, e.kind, dosing);
-  const amount = changed ? amountText(dose) : c.view.amount;
   const goalTypes = facts.goalTypes.filter((g) => c.goals.includes(g) || e.goalTypes.includes(g));
   return {
     code: c.view.code,
-    instructions: amount ? `${e.instructions} How much: ${amount}.` : e.instructions,
-    frequency: e.frequency || frequencyText(dose),
+    instructions: changed ? withAmount(e.instructions, amountText(dose)) : c.view.plainInstructions,
+    frequency: e.frequency || (changed ? frequencyText(dose) : c.view.plainFrequency),
     goalTypes,
     dose,
     progression: c.view.progressionText,

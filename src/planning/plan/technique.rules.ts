@@ -55,6 +55,14 @@ interface Pick {
 // mechanism's preferences, then the region's, then the goal's list. Acute: the same order with deep work
 // last. Irritable (high pain, night pain, nerve signs): gentle hands-on work first, then gentle active
 // work, then the rest, the region's preferences leading each group (stable sorts keep the order).
+const DRAINAGE: Candidate = { code: 'manual_lymphatic_drainage', preferred: false };
+
+/** Where swelling is reported, drainage comes first for the goals it serves. */
+function withDrainage(goal: GoalType, ranked: Candidate[]): Candidate[] {
+  if (!TECHNIQUES.manual_lymphatic_drainage.goalTypes.includes(goal)) return ranked;
+  return [DRAINAGE, ...ranked.filter((c) => c.code !== DRAINAGE.code)];
+}
+
 type Phase = 0 | 1 | 2;
 const CALM: Phase = 0;
 const ACUTE: Phase = 1;
@@ -75,9 +83,22 @@ function rank(mechanism: MechanismCode, goal: GoalType, region: RegionCode, phas
 const RANKED = Object.fromEntries(
   MECHANISM_CODES.map((m) => [
     m,
-    Object.fromEntries(GOAL_TYPES.map((g) => [g, Object.fromEntries(REGION_CODES.map((r) => [r, [rank(m, g, r, CALM), rank(m, g, r, ACUTE), rank(m, g, r, IRRITABLE)]]))])),
+    Object.fromEntries(
+      GOAL_TYPES.map((g) => [
+        g,
+        Object.fromEntries(
+          REGION_CODES.map((r) => {
+            const phases = [rank(m, g, r, CALM), rank(m, g, r, ACUTE), rank(m, g, r, IRRITABLE)];
+            // Then the same with drainage first, for swollen areas.
+            return [r, [...phases, ...phases.map((list) => withDrainage(g, list))]];
+          }),
+        ),
+      ]),
+    ),
   ]),
-) as Record<MechanismCode, Record<GoalType, Record<RegionCode, [Candidate[], Candidate[], Candidate[]]>>>;
+) as Record<MechanismCode, Record<GoalType, Record<RegionCode, Candidate[][]>>>;
+/** Offset of the drainage-first lists in RANKED. */
+const SWOLLEN = 3;
 
 const REGION_RULES = Object.fromEntries(
   REGION_CODES.map((r) => [
@@ -187,14 +208,6 @@ function withScarWork(goal: GoalType, ranked: Candidate[]): Candidate[] {
   return [...scar.map((code) => ({ code, preferred: false })), ...ranked.filter((c) => !scar.includes(c.code))];
 }
 
-const DRAINAGE: Candidate = { code: 'manual_lymphatic_drainage', preferred: false };
-
-/** Where swelling is reported, drainage comes first for the goals it serves. */
-function withDrainage(goal: GoalType, ranked: Candidate[]): Candidate[] {
-  if (!TECHNIQUES.manual_lymphatic_drainage.goalTypes.includes(goal)) return ranked;
-  return [DRAINAGE, ...ranked.filter((c) => c.code !== DRAINAGE.code)];
-}
-
 /** Adds a pick, or merges it into the same technique already picked for the same region. */
 function addPick(picks: Pick[], fresh: Pick): void {
   const existing = picks.find((p) => p.code === fresh.code && p.area.region === fresh.area.region);
@@ -224,8 +237,7 @@ function pickForArea(s: Selection, view: AreaView, ai: number, round: number): v
   const { facts, goals, phase, picks, explain } = s;
   for (let gi = 0; gi < goals.length; gi++) {
     const goal = goals[gi] as GoalType;
-    let ranked = RANKED[facts.mechanism][goal][view.area.region][phase];
-    if (view.swollen) ranked = withDrainage(goal, ranked);
+    let ranked = RANKED[facts.mechanism][goal][view.area.region][view.swollen ? phase + SWOLLEN : phase] as Candidate[];
     if (scarClosed(view)) ranked = withScarWork(goal, ranked);
     let found = 0;
     for (const { code, preferred } of ranked) {
