@@ -316,3 +316,23 @@ describe('technique choice from tissue and signs', () => {
     expect(sets.size).toBeGreaterThanOrEqual(4);
   });
 });
+
+describe('input', () => {
+  const withQuality = (quality: string[], instrument = 'psfs') =>
+    AssessmentInputSchema.safeParse({
+      patientId: '0193a5c2-7d1e-7b3a-9c4f-2a6b8e1d0f57',
+      practitioner: 'x',
+      complaint: 'Sore.',
+      painLocations: [{ region: 'ankle_foot', intensity: 4, quality }],
+      goals: [{ type: 'pain_relief', priority: 1 }],
+      measures: { function: { instrument, score: 5 } },
+    });
+
+  it('accepts swelling as a pain quality and SPADI as a function instrument; an unknown quality names its field', () => {
+    expect(withQuality(['swelling']).success).toBe(true);
+    expect(withQuality(['swelling'], 'spadi').success).toBe(true);
+    const bad = withQuality(['swollen']);
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.path).toEqual(['painLocations', 0, 'quality', 0]);
+  });
+});
