@@ -263,8 +263,10 @@ class Builder {
   ) {
     // Every exercise scored once (about 90): cheaper than indexes per region and goal. Only those
     // serving a goal in play and allowed by the restrictions get a score.
+    // Candidates: for a focus area, general, or written for one of the case's presentations.
     for (const v of VIEWS) {
-      const ok = (v.goalMask & goalMask) !== 0 && eligible(v, s);
+      const relevant = v.general || (v.regionMask & s.areaMask) !== 0 || (v.presentationMask & presentationMask) !== 0;
+      const ok = relevant && (v.goalMask & goalMask) !== 0 && eligible(v, s);
       this.scores.push(ok ? score(v, s, presentationMask) : NOT_ALLOWED);
       if (ok) this.allowedList.push(v);
       this.taken.push(-1);
