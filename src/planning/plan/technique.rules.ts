@@ -166,10 +166,16 @@ interface AreaView {
   swollen: boolean;
   /** A tendon is the target here (overuse, named tendinopathy): cross-fibre friction has a target. */
   tendon: boolean;
+  /** Per goal in play (in order), the ranked lists of this region and the case's mechanism, by phase. */
+  ranked: Candidate[][][];
+  regionRule: { id: string; techniques: Set<TechniqueCode>; because: string };
 }
 
-function areaView(area: Focus, restrictions: Restrictions, signs: CaseSigns): AreaView {
+function areaView(area: Focus, restrictions: Restrictions, signs: CaseSigns, facts: CaseFacts): AreaView {
   const rules = regionRules(restrictions, area.region);
+  const byGoal = RANKED[facts.mechanism];
+  const ranked: Candidate[][][] = [];
+  for (const g of facts.goalTypes) ranked.push(byGoal[g][area.region]);
   return {
     area,
     forbidden: forbiddenBits(restrictions, area.region),
@@ -177,6 +183,8 @@ function areaView(area: Focus, restrictions: Restrictions, signs: CaseSigns): Ar
     days: rules.surgicalDays,
     swollen: signs.swollen.has(area.region) || signs.presentations.includes('lymphoedema'),
     tendon: signs.tendonRegions.has(area.region),
+    ranked,
+    regionRule: REGION_RULES[area.region],
   };
 }
 
@@ -237,7 +245,7 @@ function pickForArea(s: Selection, view: AreaView, ai: number, round: number): v
   const { facts, goals, phase, picks, explain } = s;
   for (let gi = 0; gi < goals.length; gi++) {
     const goal = goals[gi] as GoalType;
-    let ranked = RANKED[facts.mechanism][goal][view.area.region][view.swollen ? phase + SWOLLEN : phase] as Candidate[];
+    let ranked = (view.ranked[gi] as Candidate[][])[view.swollen ? phase + SWOLLEN : phase] as Candidate[];
     if (scarClosed(view)) ranked = withScarWork(goal, ranked);
     let found = 0;
     for (const { code, preferred } of ranked) {
@@ -248,7 +256,7 @@ function pickForArea(s: Selection, view: AreaView, ai: number, round: number): v
       if (preferred) ruleIds.push(explain.add(PREFER_RULES[facts.mechanism].id, PREFER_RULES[facts.mechanism].because));
       if (phase === IRRITABLE && technique.gentle) ruleIds.push(explain.add('technique.irritable.gentle_first', `Irritable pain (${s.irritableWhy}): gentle techniques are chosen first.`));
       else if (phase === ACUTE) ruleIds.push(explain.add('chronicity.acute.no_deep_first', 'Acute phase (< 6 weeks), not irritable: the region’s usual techniques, deep work last.'));
-      const regionRule = REGION_RULES[view.area.region];
+      const regionRule = view.regionRule;
       if (regionRule.techniques.has(code)) ruleIds.push(explain.add(regionRule.id, regionRule.because));
       if (code === 'manual_lymphatic_drainage') ruleIds.push(explain.add('technique.drainage.swelling', 'Manual lymphatic drainage only where swelling is reported or expected early after surgery.'));
       if (code === 'cross_fiber_friction') ruleIds.push(explain.add('technique.friction.target', 'Cross-fibre friction only where a tendon or a closed scar is the target.'));
@@ -269,7 +277,7 @@ export function chooseTechniques(facts: CaseFacts, areas: Focus[], restrictions:
   const signs = caseSigns(facts);
   const phase: Phase = signs.irritability === 'high' ? IRRITABLE : facts.chronicity === 'acute' ? ACUTE : CALM;
   const picks: Pick[] = [];
-  const views = areas.slice(0, MAX_AREAS).map((area) => areaView(area, restrictions, signs));
+  const views = areas.slice(0, MAX_AREAS).map((area) => areaView(area, restrictions, signs, facts));
   const limit = techniqueLimit(budget);
   const selection: Selection = { facts, goals, phase, picks, restrictions, explain, irritableWhy: signs.irritabilityWhy };
   // First choices for every area and goal; second choices only while the session has room for more.
