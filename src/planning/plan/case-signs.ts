@@ -59,16 +59,18 @@ function scan(text: string): Set<string> {
   return words;
 }
 
-const cache = new WeakMap<CaseFacts, CaseSigns>();
+// One-entry memo: the rules of one plan ask in turn with the same facts object (plan generation is
+// synchronous), so the signs are read once per plan without a WeakMap entry per plan for the GC.
+let lastFacts: CaseFacts | null = null;
+let lastSigns: CaseSigns | null = null;
 
-/** The signs of a case; computed once per facts object (a pure function of it). */
+/** The signs of a case; read once per facts object (a pure function of it). */
 export function caseSigns(facts: CaseFacts): CaseSigns {
-  let signs = cache.get(facts);
-  if (!signs) {
-    signs = readSigns(facts);
-    cache.set(facts, signs);
+  if (facts !== lastFacts || lastSigns === null) {
+    lastSigns = readSigns(facts);
+    lastFacts = facts;
   }
-  return signs;
+  return lastSigns;
 }
 
 function readSigns(facts: CaseFacts): CaseSigns {
