@@ -3,10 +3,12 @@ import { z } from 'zod';
 import { SCREENING_GROUPS, SCREENING_QUESTION_CODES } from '../planning/catalog/catalog.screening';
 import { PROTOCOL_MOVEMENT_TAGS, SURGICAL_APPROACHES, SURGICAL_PROCEDURES } from '../planning/catalog/catalog.surgeries';
 import { SOURCE_IDS } from '../planning/catalog/catalog.sources';
+import { EXERCISE_KINDS, EXERCISE_TAGS, PRESENTATION_CODES } from '../planning/catalog/catalog.exercises';
 import { CHRONICITIES } from '../planning/catalog/catalog.types';
 import {
   ConditionCodeSchema,
   DirectionSchema,
+  ExerciseDoseSchema,
   FunctionInstrumentSchema,
   GoalTypeSchema,
   HomeExerciseCodeSchema,
@@ -137,6 +139,30 @@ export const RomNormSchema = z
   })
   .meta({ id: 'RomNorm' });
 
+export const CatalogHomeExerciseSchema = z
+  .strictObject({
+    code: HomeExerciseCodeSchema,
+    label: z.string(),
+    instructions: z.string().meta({ description: 'How to do it, in plain words; how much is in dose' }),
+    frequency: z.string().meta({ description: 'Said when it adds to the dose (e.g. "every hour while resting"); else empty' }),
+    dose: ExerciseDoseSchema,
+    goalTypes: z.array(GoalTypeSchema),
+    kind: z.enum(EXERCISE_KINDS),
+    regions: z.array(RegionCodeSchema).meta({ description: 'Empty: general, for any complaint' }),
+    mechanisms: z.array(MechanismSchema).meta({ description: 'Mechanisms of injury whose cause it addresses' }),
+    addresses: z.array(z.enum(PRESENTATION_CODES)).meta({ description: 'Presentations it is written for' }),
+    tags: z.array(z.enum(EXERCISE_TAGS)).meta({ description: 'Contraindication tags: what it asks of the body that a condition can forbid' }),
+    level: z.int().min(1).max(3).meta({ description: 'Load: 1 low (irritable or early), 2 moderate, 3 high' }),
+    progression: HomeExerciseCodeSchema.nullable().meta({ description: 'The exercise that comes next when this one is easy' }),
+    progressionNote: z.string(),
+    notAcute: z.boolean(),
+    requiresClosedScar: z.boolean(),
+    swellingOnly: z.boolean(),
+    avoidWith: z.array(ConditionCodeSchema),
+    sourceIds: SourceIds,
+  })
+  .meta({ id: 'CatalogHomeExercise' });
+
 export const CatalogSchema = z
   .strictObject({
     engineVersion: z.string(),
@@ -190,21 +216,9 @@ export const CatalogSchema = z
         sourceIds: SourceIds,
       }),
     ),
-    homeExercises: z.array(
-      z.strictObject({
-        code: HomeExerciseCodeSchema,
-        label: z.string(),
-        instructions: z.string(),
-        frequency: z.string(),
-        goalTypes: z.array(GoalTypeSchema),
-        regions: z.array(RegionCodeSchema),
-        notAcute: z.boolean(),
-        requiresClosedScar: z.boolean(),
-        swellingOnly: z.boolean(),
-        avoidWith: z.array(ConditionCodeSchema),
-        sourceIds: SourceIds,
-      }),
-    ),
+    homeExercises: z.array(CatalogHomeExerciseSchema).meta({ description: 'The home-exercise library the engine draws home programs from' }),
+    exerciseTags: z.array(z.enum(EXERCISE_TAGS)).meta({ description: 'Contraindication tags an exercise may carry' }),
+    presentations: z.array(z.enum(PRESENTATION_CODES)).meta({ description: 'Presentations the exercises address' }),
     billingCodes: z.array(z.strictObject({ code: z.string(), label: z.string(), timed: z.boolean(), note: z.string() })),
     screeningQuestions: z
       .array(

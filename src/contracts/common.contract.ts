@@ -13,10 +13,22 @@ export const RegionGroupSchema = z.enum(REGION_GROUP_CODES).meta({ id: 'RegionGr
 export const SideSchema = z.enum(SIDES).meta({ id: 'Side', description: 'bilateral means both sides; midline the centre of an unpaired region' });
 export const GoalTypeSchema = z.enum(GOAL_TYPES).meta({ id: 'GoalType' });
 export const MechanismSchema = z.enum(MECHANISM_CODES).meta({ id: 'Mechanism', description: 'How the complaint started' });
-export const PainQualitySchema = z.enum(PAIN_QUALITIES).meta({ id: 'PainQuality' });
+export const PainQualitySchema = z
+  .enum(PAIN_QUALITIES)
+  .meta({ id: 'PainQuality', description: 'How the pain feels; swelling (visible or felt) is recorded here too: it decides lymphatic drainage and swelling exercises' });
 export const ConditionCodeSchema = z.enum(CONDITION_CODES).meta({ id: 'ConditionCode', description: 'Condition or red flag from the catalog' });
 export const TechniqueCodeSchema = z.enum(TECHNIQUE_CODES).meta({ id: 'TechniqueCode' });
 export const HomeExerciseCodeSchema = z.enum(HOME_EXERCISE_CODES).meta({ id: 'HomeExerciseCode' });
+export const ExerciseDoseSchema = z
+  .strictObject({
+    sets: z.int().min(1).optional(),
+    reps: z.int().min(1).optional().meta({ description: 'Repetitions per set' }),
+    holdSeconds: z.int().min(1).optional(),
+    minutes: z.int().min(1).optional().meta({ description: 'Minutes per bout (walking, breathing, heat)' }),
+    perDay: z.int().min(1).optional().meta({ description: 'Bouts a day' }),
+    daysPerWeek: z.int().min(1).max(7).optional(),
+  })
+  .meta({ id: 'ExerciseDose', description: 'How much: any of sets, repetitions, hold, minutes; how often' });
 export const JointSchema = z.enum(JOINT_CODES).meta({ id: 'Joint' });
 export const MovementSchema = z.enum(MOVEMENT_CODES).meta({ id: 'Movement' });
 export const FunctionInstrumentSchema = z.enum(FUNCTION_INSTRUMENTS).meta({ id: 'FunctionInstrument' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GoalTypeSchema, HomeExerciseCodeSchema, JointSchema, MeasureCodeSchema, MovementSchema, PressureSchema, RegionCodeSchema, SideSchema, TechniqueCodeSchema } from './common.contract';
+import { ExerciseDoseSchema, GoalTypeSchema, HomeExerciseCodeSchema, JointSchema, MeasureCodeSchema, MovementSchema, PressureSchema, RegionCodeSchema, SideSchema, TechniqueCodeSchema } from './common.contract';
 import { PageQuery, Timestamp, Uuid } from './http.contract';
 import { PlanContentSchema } from './plan.contract';
 import { PLAN_STATUSES } from '../modules/plans/plan-status';
@@ -59,6 +59,8 @@ const EditedHomeProgramItemSchema = z.strictObject({
   instructions: z.string().min(1).max(2000),
   frequency: z.string().min(1).max(200),
   goalTypes: z.array(GoalTypeSchema).min(1).max(4),
+  dose: ExerciseDoseSchema.optional(),
+  progression: z.string().min(1).max(500).optional(),
 });
 
 /** A therapist's edit: only the fields sent change. Techniques, home program and precautions are replaced whole. */

@@ -5,6 +5,7 @@ import { SCREENING_QUESTION_CODES } from '../planning/catalog/catalog.screening'
 import {
   DirectionSchema,
   GoalTypeSchema,
+  ExerciseDoseSchema,
   HomeExerciseCodeSchema,
   JointSchema,
   MeasureCodeSchema,
@@ -103,6 +104,8 @@ export const HomeProgramItemSchema = z
     instructions: z.string(),
     frequency: z.string(),
     goalTypes: z.array(GoalTypeSchema),
+    dose: ExerciseDoseSchema.optional().meta({ description: 'Set by the engine for every item; plans made before engine 2 and therapist edits may lack it' }),
+    progression: z.string().optional().meta({ description: 'What to do when it is easy' }),
     ruleIds: RuleIdsSchema,
   })
   .meta({ id: 'HomeProgramItem' });

@@ -109,14 +109,17 @@ const CASES: ClinicalCase[] = [
       expect(techniqueCodes(p)).toContain('cross_fiber_friction');
       expect(p.goals.find((g) => g.measure === 'quickdash')).toMatchObject({ type: 'injury_rehabilitation', baseline: 45, target: 31, mcid: 14 });
       expect(p.homeProgram.map((h) => h.code)).toEqual(expect.arrayContaining(['wrist_forearm_stretch', 'ergonomic_breaks']));
-      expect(p.schedule).toMatchObject({ sessionsPerWeek: 2, weeks: 4 });
+      // Engine 2: rehabilitation requested outside the acute phase adds 2 weeks of graded loading.
+      expect(p.schedule).toMatchObject({ sessionsPerWeek: 2, weeks: 6 });
+      expect(p.schedule.ruleIds).toContain('schedule.rehabilitation.weeks');
     },
   },
   {
-    name: 'lower limb, acute sports ankle sprain: no friction or firm work on it, gentle drainage first, frequent sessions',
+    // Engine 2: lymphatic drainage and ankle pumps need reported swelling, so the case reports it.
+    name: 'lower limb, acute sports ankle sprain with swelling: no friction or firm work on it, gentle drainage first, frequent sessions',
     input: assessment({
       complaint: 'Rolled my ankle playing football 2 weeks ago.',
-      painLocations: [{ region: 'ankle_foot', side: 'right', intensity: 6 }],
+      painLocations: [{ region: 'ankle_foot', side: 'right', intensity: 6, quality: ['swelling'] }],
       goals: [{ type: 'injury_rehabilitation', priority: 1 }, { type: 'pain_relief', priority: 2 }],
       durationWeeks: 2,
       mechanism: 'sports',
@@ -244,12 +247,22 @@ const CASES: ClinicalCase[] = [
     },
   },
   {
-    name: 'acute (3 weeks) postural: gentle techniques first, no firm pressure on the painful region, more frequent',
+    // Engine 2: acute plans differ by irritability: a moderately painful acute back gets the region's
+    // usual techniques with deep work last; an irritable one (next case) gentle work first.
+    name: 'acute (3 weeks) postural, not irritable: no deep technique first, no firm pressure on the painful region, more frequent',
     input: assessment({ durationWeeks: 3, measures: { painNrs: 6 } }),
     check: (p) => {
-      expect(TECHNIQUES[p.techniques[0]?.code ?? 'swedish_massage'].intensity).toBe('gentle');
+      expect(TECHNIQUES[p.techniques[0]?.code ?? 'swedish_massage'].intensity).not.toBe('deep');
       for (const t of p.techniques.filter((x) => x.region === 'lower_back')) expect(t.pressure).not.toBe('firm');
       expect(p.schedule.sessionsPerWeek).toBe(3);
+    },
+  },
+  {
+    name: 'acute (3 weeks) postural, irritable (pain 8, radiating): gentle techniques first',
+    input: assessment({ durationWeeks: 3, painLocations: [{ region: 'lower_back', side: 'left', intensity: 8, quality: ['radiating'] }], measures: { painNrs: 8 } }),
+    check: (p) => {
+      expect(TECHNIQUES[p.techniques[0]?.code ?? 'trigger_point_therapy'].intensity).toBe('gentle');
+      expect(p.rationale.map((r) => r.ruleId)).toContain('technique.irritable.gentle_first');
     },
   },
   {

@@ -147,6 +147,7 @@ const UNITS: Record<MeasureCode, { unit: string; code: string }> = {
   quickdash: { unit: 'score', code: '{score}' },
   lefs: { unit: 'score', code: '{score}' },
   psfs: { unit: 'score', code: '{score}' },
+  spadi: { unit: 'score', code: '{score}' },
 };
 
 /** A value of the measure in UCUM. */

@@ -76,14 +76,26 @@ ${hands.length > 0 ? html`<p>In the sessions we will use ${list(hands)}. Tell us
 </section>`;
 }
 
+/** "3 sets of 10, hold 5 seconds" from a dose; empty when the plan gives none (plans before engine 2.0). */
+function doseInWords(dose: PlanContent['homeProgram'][number]['dose']): string {
+  if (!dose) return '';
+  const parts: string[] = [];
+  if (dose.sets && dose.reps) parts.push(`${dose.sets} ${dose.sets === 1 ? 'set' : 'sets'} of ${dose.reps}`);
+  else if (dose.reps) parts.push(`${dose.reps} times`);
+  if (dose.holdSeconds) parts.push(`hold ${dose.holdSeconds} seconds`);
+  if (dose.minutes) parts.push(`${dose.minutes} minutes`);
+  return parts.join(', ');
+}
+
 function homeProgram(content: PlanContent): Markup {
   if (content.homeProgram.length === 0) return html``;
   const items = content.homeProgram.map((item) => {
-    const dose = (item as { dose?: unknown }).dose;
+    const dose = doseInWords(item.dose);
     return html`<li class="exercise">
 <h3>${HOME_EXERCISES[item.code]?.label ?? item.code.replace(/_/g, ' ')}</h3>
 <p>${item.instructions}</p>
-<p class="dose">${typeof dose === 'string' && dose.length > 0 ? html`<span>How much: ${dose}</span> ` : null}<span>How often: ${item.frequency}</span></p>
+<p class="dose">${dose ? html`<span>How much: ${dose}</span> ` : null}<span>How often: ${item.frequency}</span></p>
+${item.progression ? html`<p class="next">When it feels easy: ${item.progression}</p>` : null}
 </li>`;
   });
   return html`<section>

@@ -13,6 +13,7 @@ const MEASURE_WORDS: Record<MeasureCode, { title: string; unit: string; scale: s
   quickdash: { title: 'Arm, shoulder and hand problems (QuickDASH)', unit: 'points', scale: '0–100' },
   lefs: { title: 'Leg and foot function (LEFS)', unit: 'points', scale: '0–80' },
   psfs: { title: 'Everyday activities you chose (PSFS)', unit: 'points', scale: '0–10' },
+  spadi: { title: 'Shoulder pain and disability (SPADI)', unit: '%', scale: '0–100' },
 };
 
 const JOINT_WORDS: Record<string, string> = {

@@ -21,7 +21,8 @@ export const MOVEMENT_CODES = [
 ] as const;
 export type MovementCode = (typeof MOVEMENT_CODES)[number];
 
-export const FUNCTION_INSTRUMENTS = ['odi', 'ndi', 'quickdash', 'lefs', 'psfs'] as const;
+// SPEC's normative list is odi | ndi | quickdash | lefs | psfs; SPADI is an addition for the shoulder.
+export const FUNCTION_INSTRUMENTS = ['odi', 'ndi', 'quickdash', 'lefs', 'psfs', 'spadi'] as const;
 export type FunctionInstrument = (typeof FUNCTION_INSTRUMENTS)[number];
 
 export const STRESS_INSTRUMENTS = ['pss10'] as const;
@@ -209,5 +210,17 @@ export const MEASURES: Record<MeasureCode, MeasureEntry> = {
     loinc: { code: null, status: 'unassigned' },
     bands: [],
     sourceIds: ['abbott_schmitt_2014'],
+  },
+  spadi: {
+    label: 'Shoulder Pain and Disability Index (SPADI, 0–100)',
+    min: 0,
+    max: 100,
+    direction: 'lower_is_better',
+    mcid: 13,
+    mcidPercent: null,
+    mcidNote: 'MCID 8–13 points across studies (Roy 2009 review; Paul 2004); the engine takes the upper bound, 13, so a change it counts is real in every study.',
+    loinc: { code: null, status: 'unassigned' },
+    bands: [],
+    sourceIds: ['roy_2009', 'paul_2004'],
   },
 };

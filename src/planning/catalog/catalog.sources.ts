@@ -37,6 +37,17 @@ export const SOURCE_IDS = [
   'loinc',
   'acc_aha_2017',
   'eular_2016',
+  'nice_ng226_2022',
+  'oarsi_2019',
+  'coombes_2015',
+  'rathleff_2015',
+  'digiovanni_2003',
+  'alfredson_1998',
+  'silbernagel_2007',
+  'hupperets_2009',
+  'roy_2009',
+  'paul_2004',
+  'van_der_horst_2015',
 ] as const;
 export type SourceId = (typeof SOURCE_IDS)[number];
 
@@ -76,4 +87,15 @@ export const SOURCES: Record<SourceId, string> = {
   acc_aha_2017: 'Whelton PK et al. 2017 ACC/AHA guideline for the prevention, detection, evaluation, and management of high blood pressure in adults. Hypertension 2018;71:e13–e115 (hypertensive crisis ≥ 180/120).',
   eular_2016: 'Macfarlane GJ et al. EULAR revised recommendations for the management of fibromyalgia. Ann Rheum Dis 2017;76:318–328 (graded aerobic exercise has the strongest evidence).',
   loinc: 'LOINC (Regenstrief Institute). 72514-3 pain severity 0–10; codes marked "verify" differ between public sources.',
+  nice_ng226_2022: 'NICE guideline NG226. Osteoarthritis in over 16s: diagnosis and management. 2022 (therapeutic exercise — local muscle strengthening and general aerobic fitness — and walking as core treatment).',
+  oarsi_2019: 'Bannuru RR et al. OARSI guidelines for the non-surgical management of knee, hip, and polyarticular osteoarthritis. Osteoarthritis Cartilage 2019;27(11):1578–1589 (structured land-based exercise: core treatment).',
+  coombes_2015: 'Coombes BK, Bisset L, Vicenzino B. Management of lateral elbow tendinopathy: one size does not fit all. J Orthop Sports Phys Ther 2015;45(11):938–949 (progressive loading: isometric, then isotonic/eccentric; grip and workload changes).',
+  rathleff_2015: 'Rathleff MS et al. High-load strength training improves outcome in patients with plantar fasciitis: a randomized controlled trial with 12-month follow-up. Scand J Med Sci Sports 2015;25(3):e292–e300 (single-leg heel raise, towel under the toes, 3 s up, 2 s hold, 3 s down; 12 → 10 → 8 repetition maximum, every second day).',
+  digiovanni_2003: 'DiGiovanni BF et al. Tissue-specific plantar fascia-stretching exercise enhances outcomes in patients with chronic heel pain. J Bone Joint Surg Am 2003;85(7):1270–1277 (10 × 10 s, 3 times a day).',
+  alfredson_1998: 'Alfredson H et al. Heavy-load eccentric calf muscle training for the treatment of chronic Achilles tendinosis. Am J Sports Med 1998;26(3):360–366 (3 × 15, knee straight and bent, twice a day for 12 weeks).',
+  silbernagel_2007: 'Silbernagel KG et al. Continued sports activity, using a pain-monitoring model, during rehabilitation in patients with Achilles tendinopathy. Am J Sports Med 2007;35(6):897–906 (progressive calf loading, pain ≤ 5/10 allowed).',
+  hupperets_2009: 'Hupperets MDW, Verhagen EALM, van Mechelen W. Effect of unsupervised home based proprioceptive training on recurrences of ankle sprain: randomised controlled trial. BMJ 2009;339:b2684 (8-week home balance program, 3 sessions a week).',
+  roy_2009: 'Roy JS, MacDermid JC, Woodhouse LJ. Measuring shoulder function: a systematic review of four questionnaires. Arthritis Rheum 2009;61(5):623–632 (SPADI minimal clinically important difference 8–13 points).',
+  paul_2004: 'Paul A et al. A comparison of four shoulder-specific questionnaires in primary care. Ann Rheum Dis 2004;63(10):1293–1299 (SPADI responsive in primary care shoulder pain).',
+  van_der_horst_2015: 'van der Horst N et al. The preventive effect of the Nordic hamstring exercise on hamstring injuries in amateur soccer players: a randomized controlled trial. Am J Sports Med 2015;43(6):1316–1323.',
 };

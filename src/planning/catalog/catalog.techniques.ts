@@ -310,3 +310,30 @@ export const BILLING: Record<BillingCode, BillingCodeEntry> = {
   '97163': { label: 'PT evaluation, high complexity', timed: false, note: 'Once, at the evaluation.' },
   '97164': { label: 'PT re-evaluation', timed: false, note: 'At the reassessment point when the plan changes.' },
 };
+
+// Techniques suited to each region's tissue, in order (engine choice from typical practice): e.g.
+// friction for the common extensor origin at the elbow, trigger points in masseter and temporalis
+// for the jaw, muscle energy for the cervical and sacroiliac joints, PNF for the hamstrings. Within a
+// goal's list they come after the mechanism's preferences.
+export const REGION_TECHNIQUES: Record<RegionCode, TechniqueCode[]> = {
+  head: ['trigger_point_therapy', 'myofascial_release', 'swedish_massage'],
+  jaw: ['trigger_point_therapy', 'myofascial_release', 'positional_release'],
+  neck: ['muscle_energy_technique', 'positional_release', 'trigger_point_therapy', 'myofascial_release'],
+  upper_back: ['myofascial_release', 'trigger_point_therapy', 'swedish_massage'],
+  lower_back: ['myofascial_release', 'neuromuscular_therapy', 'muscle_energy_technique', 'swedish_massage'],
+  sacroiliac: ['muscle_energy_technique', 'positional_release', 'myofascial_release'],
+  shoulder: ['trigger_point_therapy', 'pnf_stretching', 'muscle_energy_technique', 'swedish_massage', 'myofascial_release'],
+  upper_arm: ['swedish_massage', 'myofascial_release', 'pnf_stretching'],
+  elbow: ['cross_fiber_friction', 'myofascial_release', 'positional_release'],
+  forearm: ['myofascial_release', 'cross_fiber_friction', 'swedish_massage'],
+  wrist_hand: ['myofascial_release', 'positional_release', 'swedish_massage'],
+  chest: ['myofascial_release', 'pnf_stretching', 'swedish_massage'],
+  abdomen: ['swedish_massage'],
+  hip: ['muscle_energy_technique', 'myofascial_release', 'neuromuscular_therapy'],
+  gluteal: ['trigger_point_therapy', 'neuromuscular_therapy', 'positional_release'],
+  thigh: ['myofascial_release', 'pnf_stretching', 'swedish_massage'],
+  hamstring: ['pnf_stretching', 'muscle_energy_technique', 'myofascial_release'],
+  knee: ['positional_release', 'swedish_massage', 'muscle_energy_technique', 'myofascial_release'],
+  calf: ['trigger_point_therapy', 'myofascial_release', 'swedish_massage'],
+  ankle_foot: ['myofascial_release', 'positional_release', 'muscle_energy_technique', 'cross_fiber_friction'],
+};

@@ -2,6 +2,7 @@ import type { Catalog } from '../../contracts/catalog.contract';
 import { CATALOG_VERSION, ENGINE_VERSION } from '../engine.version';
 import { CONDITION_CODES, CONDITIONS, ESCALATIONS, type ConditionCode } from './catalog.conditions';
 import { CHRONICITY, GOAL_TYPES, GOALS, HOME_EXERCISE_CODES, HOME_EXERCISES, MECHANISM_CODES, MECHANISMS, PAIN_QUALITIES } from './catalog.goals';
+import { EXERCISE_TAGS, PRESENTATION_CODES } from './catalog.exercises';
 import { JOINT_CODES, JOINTS, MEASURE_CODES, MEASURES, ROM_NORMS } from './catalog.measures';
 import { REGION_CODES, REGION_GROUP_CODES, REGION_GROUPS, REGIONS } from './catalog.regions';
 import { SOURCE_IDS, SOURCES } from './catalog.sources';
@@ -57,6 +58,8 @@ export const CATALOG: Catalog = {
   }),
   chronicity: CHRONICITIES.map((code) => ({ code, ...CHRONICITY[code] })),
   homeExercises: HOME_EXERCISE_CODES.map((code) => ({ code, ...HOME_EXERCISES[code] })),
+  exerciseTags: [...EXERCISE_TAGS],
+  presentations: [...PRESENTATION_CODES],
   billingCodes: BILLING_CODES.map((code) => ({ code, ...BILLING[code] })),
   screeningQuestions: SCREENING_QUESTION_CODES.map((code) => ({ code, ...SCREENING_QUESTIONS[code] })),
   surgicalProcedures: SURGICAL_PROCEDURES.map((code) => {

@@ -1,7 +1,8 @@
 // Shapes of the catalog entries. The code lists live next to their data (catalog.*.ts) so that
 // adding an entry there extends the API's validation, which reads the same lists.
 import type { ConditionCode } from './catalog.conditions';
-import type { GoalType, HomeExerciseCode } from './catalog.goals';
+import type { ExerciseDose, ExerciseKind, ExerciseTag, HomeExerciseCode, PresentationCode } from './catalog.exercises';
+import type { GoalType, MechanismCode } from './catalog.goals';
 import type { FunctionInstrument, JointCode, MeasureCode, MovementCode } from './catalog.measures';
 import type { RegionCode, RegionGroupCode } from './catalog.regions';
 import type { SourceId } from './catalog.sources';
@@ -179,16 +180,32 @@ export interface ChronicityEntry {
 
 export interface HomeExerciseEntry {
   label: string;
+  /** How to do it, in words a patient can follow; how much is in `dose`. */
   instructions: string;
+  /** When it says more than the dose (e.g. "every hour while resting"); empty: written from the dose. */
   frequency: string;
+  dose: ExerciseDose;
   goalTypes: GoalType[];
+  kind: ExerciseKind;
   /** Regions it is meant for; empty: general (any complaint). */
   regions: RegionCode[];
+  /** Mechanisms of injury whose cause it addresses. */
+  mechanisms: MechanismCode[];
+  /** Presentations it is written for (e.g. plantar heel pain, knee osteoarthritis). */
+  addresses: PresentationCode[];
+  /** What it asks of the body that a condition or protocol can forbid. */
+  tags: ExerciseTag[];
+  /** Load: 1 low (irritable or early), 2 moderate, 3 high. */
+  level: 1 | 2 | 3;
+  /** What comes next when it is easy. */
+  progression: HomeExerciseCode | null;
+  /** How to progress it, when not (only) by the next exercise. */
+  progressionNote: string;
   /** Not before the acute phase is over (e.g. stretching a fresh strain, heat on fresh injury). */
   notAcute: boolean;
   /** Only once an operated region's incision has closed. */
   requiresClosedScar: boolean;
-  /** Only where swelling is expected: after surgery, or an acute trauma or sports injury. */
+  /** Only where swelling is reported or expected (early after surgery). */
   swellingOnly: boolean;
   avoidWith: ConditionCode[];
   sourceIds: SourceId[];

@@ -5,7 +5,9 @@ import type { PlanTechnique } from '../../contracts/plan.contract';
 import type { CaseFacts } from '../case.facts';
 import { CHRONICITY, GOAL_TYPES, GOALS, MECHANISM_CODES, MECHANISMS, type GoalType, type MechanismCode } from '../catalog/catalog.goals';
 import { CONDITION_CODES, CONDITIONS } from '../catalog/catalog.conditions';
-import { TECHNIQUE_CODES, TECHNIQUES, type TechniqueCode } from '../catalog/catalog.techniques';
+import { REGION_TECHNIQUES, TECHNIQUE_CODES, TECHNIQUES, type TechniqueCode } from '../catalog/catalog.techniques';
+import { REGION_CODES, type RegionCode } from '../catalog/catalog.regions';
+import { caseSigns, type CaseSigns } from './case-signs';
 import type { Pressure, TechniqueEntry } from '../catalog/catalog.types';
 import { Explainer, placeName, PRESSURE_RANK, pressureOf, sideOf } from '../engine.util';
 import { forbiddenBits, INCISION_CLOSED_DAYS, pressureCap, regionRules, type Restrictions } from '../screening/restrictions.rules';
@@ -49,22 +51,61 @@ interface Pick {
   order: number;
 }
 
-// A goal's techniques in order of preference, per mechanism and phase: the mechanism's preferences
-// first; in the acute phase gentle hands-on work (e.g. lymphatic drainage), then gentle active work,
-// then the rest (a stable sort keeps the preference order within each group).
-function rank(mechanism: MechanismCode, goal: GoalType, acute: boolean): Candidate[] {
+// A goal's techniques in order of preference, per mechanism, region and phase. Calm tissue: the
+// mechanism's preferences, then the region's, then the goal's list. Acute: the same order with deep work
+// last. Irritable (high pain, night pain, nerve signs): gentle hands-on work first, then gentle active
+// work, then the rest, the region's preferences leading each group (stable sorts keep the order).
+const DRAINAGE: Candidate = { code: 'manual_lymphatic_drainage', preferred: false };
+
+/** Where swelling is reported, drainage comes first for the goals it serves. */
+function withDrainage(goal: GoalType, ranked: Candidate[]): Candidate[] {
+  if (!TECHNIQUES.manual_lymphatic_drainage.goalTypes.includes(goal)) return ranked;
+  return [DRAINAGE, ...ranked.filter((c) => c.code !== DRAINAGE.code)];
+}
+
+type Phase = 0 | 1 | 2;
+const CALM: Phase = 0;
+const ACUTE: Phase = 1;
+const IRRITABLE: Phase = 2;
+function rank(mechanism: MechanismCode, goal: GoalType, region: RegionCode, phase: Phase): Candidate[] {
   const preferred = MECHANISMS[mechanism].prefer[goal] ?? [];
+  const forRegion = REGION_TECHNIQUES[region].filter((t) => TECHNIQUES[t].goalTypes.includes(goal) || GOALS[goal].techniques.includes(t));
+  const order = phase === IRRITABLE ? [...forRegion, ...preferred, ...GOALS[goal].techniques] : [...preferred, ...forRegion, ...GOALS[goal].techniques];
   const list: Candidate[] = [];
-  for (const code of [...preferred, ...GOALS[goal].techniques]) {
+  for (const code of order) {
     if (!list.some((c) => c.code === code)) list.push({ code, preferred: preferred.includes(code) });
   }
-  const gentleness = (c: TechniqueCode) => (TECHNIQUES[c].intensity !== 'gentle' ? 2 : TECHNIQUES[c].handsOn ? 0 : 1);
-  if (acute) list.sort((a, b) => gentleness(a.code) - gentleness(b.code));
+  const gentleness = (c: TechniqueCode) => (TECHNIQUES[c].intensity !== 'gentle' ? (TECHNIQUES[c].intensity === 'deep' ? 3 : 2) : TECHNIQUES[c].handsOn ? 0 : 1);
+  if (phase === IRRITABLE) list.sort((a, b) => gentleness(a.code) - gentleness(b.code));
+  else if (phase === ACUTE) list.sort((a, b) => Number(TECHNIQUES[a.code].intensity === 'deep') - Number(TECHNIQUES[b.code].intensity === 'deep'));
   return list;
 }
 const RANKED = Object.fromEntries(
-  MECHANISM_CODES.map((m) => [m, Object.fromEntries(GOAL_TYPES.map((g) => [g, [rank(m, g, false), rank(m, g, true)]]))]),
-) as Record<MechanismCode, Record<GoalType, [Candidate[], Candidate[]]>>;
+  MECHANISM_CODES.map((m) => [
+    m,
+    Object.fromEntries(
+      GOAL_TYPES.map((g) => [
+        g,
+        Object.fromEntries(
+          REGION_CODES.map((r) => {
+            const phases = [rank(m, g, r, CALM), rank(m, g, r, ACUTE), rank(m, g, r, IRRITABLE)];
+            // Then the same with drainage first, for swollen areas.
+            return [r, [...phases, ...phases.map((list) => withDrainage(g, list))]];
+          }),
+        ),
+      ]),
+    ),
+  ]),
+) as Record<MechanismCode, Record<GoalType, Record<RegionCode, Candidate[][]>>>;
+/** Offset of the drainage-first lists in RANKED. */
+const SWOLLEN = 3;
+
+const REGION_RULES = Object.fromEntries(
+  REGION_CODES.map((r) => [
+    r,
+    { id: `technique.region.${r}`, techniques: new Set(REGION_TECHNIQUES[r]), because: `${placeName(r, null)}: ${REGION_TECHNIQUES[r].map((t) => TECHNIQUES[t].label.toLowerCase()).join(', ')} suit its tissue.` },
+  ]),
+) as Record<RegionCode, { id: string; techniques: Set<TechniqueCode>; because: string }>;
 
 const GOAL_WORDS = Object.fromEntries(GOAL_TYPES.map((g) => [g, GOALS[g].label.toLowerCase()])) as Record<GoalType, string>;
 const PRESSURE_WORDS: Record<Pressure, string> = { light: 'Light', moderate: 'Moderate', firm: 'Firm' };
@@ -121,11 +162,30 @@ interface AreaView {
   forbidden: number;
   capRank: number;
   days: number | null;
+  /** Swelling reported here (or expected early after surgery): lymphatic drainage has something to do. */
+  swollen: boolean;
+  /** A tendon is the target here (overuse, named tendinopathy): cross-fibre friction has a target. */
+  tendon: boolean;
+  /** Per goal in play (in order), the ranked lists of this region and the case's mechanism, by phase. */
+  ranked: Candidate[][][];
+  regionRule: { id: string; techniques: Set<TechniqueCode>; because: string };
 }
 
-function areaView(area: Focus, restrictions: Restrictions): AreaView {
+function areaView(area: Focus, restrictions: Restrictions, signs: CaseSigns, facts: CaseFacts): AreaView {
   const rules = regionRules(restrictions, area.region);
-  return { area, forbidden: forbiddenBits(restrictions, area.region), capRank: pressureCap(restrictions, area.region, 'firm').rank, days: rules.surgicalDays };
+  const byGoal = RANKED[facts.mechanism];
+  const ranked: Candidate[][][] = [];
+  for (const g of facts.goalTypes) ranked.push(byGoal[g][area.region]);
+  return {
+    area,
+    forbidden: forbiddenBits(restrictions, area.region),
+    capRank: pressureCap(restrictions, area.region, 'firm').rank,
+    days: rules.surgicalDays,
+    swollen: signs.swollen.has(area.region) || signs.presentations.includes('lymphoedema'),
+    tendon: signs.tendonRegions.has(area.region),
+    ranked,
+    regionRule: REGION_RULES[area.region],
+  };
 }
 
 /** An operated region whose incision has closed (scar work allowed). */
@@ -138,6 +198,9 @@ function evaluate(code: TechniqueCode, view: AreaView, goal: GoalType, restricti
   const t = VIEWS.get(code) as TechniqueView;
   if (!t.regions.has(view.area.region) || (view.forbidden & t.bit) !== 0) return null;
   if (t.requiresClosedScar && !scarClosed(view)) return null;
+  // Drainage only where there is swelling; friction only on a tendon or a closed scar.
+  if (code === 'manual_lymphatic_drainage' && !view.swollen) return null;
+  if (code === 'cross_fiber_friction' && !view.tendon && !scarClosed(view)) return null;
   const wanted = Math.min(t.defaultRank, GOAL_MAX_RANK[goal]);
   if (!t.handsOn || view.capRank >= wanted) return { pressure: pressureOf(t.handsOn ? wanted : t.defaultRank), ruleIds: NO_RULES };
   if (view.capRank < t.minRank) return null;
@@ -170,26 +233,33 @@ function addPick(picks: Pick[], fresh: Pick): void {
 interface Selection {
   facts: CaseFacts;
   goals: GoalType[];
-  acute: boolean;
+  phase: Phase;
   picks: Pick[];
   restrictions: Restrictions;
   explain: Explainer;
+  irritableWhy: string;
 }
 
 /** For each goal, the technique of this round (0: first allowed choice, 1: second) on one focus area. */
 function pickForArea(s: Selection, view: AreaView, ai: number, round: number): void {
-  const { facts, goals, acute, picks, explain } = s;
+  const { facts, goals, phase, picks, explain } = s;
   for (let gi = 0; gi < goals.length; gi++) {
     const goal = goals[gi] as GoalType;
-    const ranked = RANKED[facts.mechanism][goal][acute ? 1 : 0];
+    let ranked = (view.ranked[gi] as Candidate[][])[view.swollen ? phase + SWOLLEN : phase] as Candidate[];
+    if (scarClosed(view)) ranked = withScarWork(goal, ranked);
     let found = 0;
-    for (const { code, preferred } of scarClosed(view) ? withScarWork(goal, ranked) : ranked) {
+    for (const { code, preferred } of ranked) {
       const ok = evaluate(code, view, goal, s.restrictions);
       if (!ok || found++ < round) continue;
       const technique = VIEWS.get(code) as TechniqueView;
       const ruleIds = [round === 0 ? FIRST_CHOICE : SECOND_CHOICE];
       if (preferred) ruleIds.push(explain.add(PREFER_RULES[facts.mechanism].id, PREFER_RULES[facts.mechanism].because));
-      if (acute && technique.gentle) ruleIds.push(explain.add('chronicity.acute.gentle_first', 'Acute phase (< 6 weeks): gentle techniques are chosen first.'));
+      if (phase === IRRITABLE && technique.gentle) ruleIds.push(explain.add('technique.irritable.gentle_first', `Irritable pain (${s.irritableWhy}): gentle techniques are chosen first.`));
+      else if (phase === ACUTE) ruleIds.push(explain.add('chronicity.acute.no_deep_first', 'Acute phase (< 6 weeks), not irritable: the region’s usual techniques, deep work last.'));
+      const regionRule = view.regionRule;
+      if (regionRule.techniques.has(code)) ruleIds.push(explain.add(regionRule.id, regionRule.because));
+      if (code === 'manual_lymphatic_drainage') ruleIds.push(explain.add('technique.drainage.swelling', 'Manual lymphatic drainage only where swelling is reported or expected early after surgery.'));
+      if (code === 'cross_fiber_friction') ruleIds.push(explain.add('technique.friction.target', 'Cross-fibre friction only where a tendon or a closed scar is the target.'));
       for (const id of ok.ruleIds) ruleIds.push(id);
       // Minutes follow priority: earlier focus areas, higher-priority goals and first choices weigh more.
       const weight = (MAX_AREAS - ai) * (goals.length - gi) * (round === 0 ? 2 : 1);
@@ -204,11 +274,12 @@ function pickForArea(s: Selection, view: AreaView, ai: number, round: number): v
 /** Chooses the session's techniques within `budget` minutes of hands-on and exercise time. */
 export function chooseTechniques(facts: CaseFacts, areas: Focus[], restrictions: Restrictions, budget: number, explain: Explainer): PlanTechnique[] {
   const goals = facts.goalTypes;
-  const acute = facts.chronicity === 'acute';
+  const signs = caseSigns(facts);
+  const phase: Phase = signs.irritability === 'high' ? IRRITABLE : facts.chronicity === 'acute' ? ACUTE : CALM;
   const picks: Pick[] = [];
-  const views = areas.slice(0, MAX_AREAS).map((area) => areaView(area, restrictions));
+  const views = areas.slice(0, MAX_AREAS).map((area) => areaView(area, restrictions, signs, facts));
   const limit = techniqueLimit(budget);
-  const selection: Selection = { facts, goals, acute, picks, restrictions, explain };
+  const selection: Selection = { facts, goals, phase, picks, restrictions, explain, irritableWhy: signs.irritabilityWhy };
   // First choices for every area and goal; second choices only while the session has room for more.
   for (let round = 0; round < CHOICES_PER_GOAL && picks.length < limit; round++) {
     for (let ai = 0; ai < views.length; ai++) pickForArea(selection, views[ai] as AreaView, ai, round);
@@ -318,7 +389,7 @@ function toTechnique(p: Pick, minutes: number, inPlay: GoalType[], mechanism: st
   const goalTypes = inPlay.filter((g) => p.goals.includes(g) || t.goalTypes.includes(g));
   const ruleIds = [...p.ruleIds, MINUTES_RULE];
   const side = sideOf(p.area.mask);
-  let rationale = `${t.label} on the ${placeName(p.area.region, side)} for ${goalTypes.map((g) => GOAL_WORDS[g]).join(' and ')}: ${p.reasons.map((r) => reasonText(r, mechanism)).join('; ')}.`;
+  let rationale = `${t.label} on the ${placeName(p.area.region, side)} (${p.area.tissues}) for ${goalTypes.map((g) => GOAL_WORDS[g]).join(' and ')}: ${p.reasons.map((r) => reasonText(r, mechanism)).join('; ')}.`;
   if (t.handsOn) rationale += ` ${PRESSURE_WORDS[p.pressure]} pressure${p.capRuleIds.length > 0 ? ` (limited by ${p.capRuleIds.map(capWords).join(', ')})` : ''}.`;
   rationale += ` ${minutes} minutes.`;
   if (t.scopeNote) rationale += ` ${t.scopeNote}`;

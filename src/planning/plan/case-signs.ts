@@ -1,0 +1,197 @@
+// Clinical signs the plan rules share, read once per case: irritability (how easily the pain flares),
+// swelling and where, and the presentations (clinical pictures) the home program is written for.
+import type { CaseFacts } from '../case.facts';
+import type { PresentationCode } from '../catalog/catalog.exercises';
+import { NEURAL_QUALITIES } from '../catalog/catalog.goals';
+import type { RegionCode } from '../catalog/catalog.regions';
+
+export type Irritability = 'high' | 'moderate' | 'low';
+
+export interface CaseSigns {
+  irritability: Irritability;
+  /** Why, in words (empty for moderate). */
+  irritabilityWhy: string;
+  neural: boolean;
+  nightPain: boolean;
+  /** Regions with swelling reported (pain quality, the complaint, or the facts when they carry it). */
+  swollen: Set<RegionCode>;
+  presentations: PresentationCode[];
+  /** Tendon or scar as the target of a region (cross-fibre friction has a target there). */
+  tendonRegions: Set<RegionCode>;
+}
+
+/** Pain at or above this NRS makes a case irritable (engine choice, from the severe band of the NRS). */
+const IRRITABLE_PAIN = 7;
+const CALM_PAIN = 3;
+/** Up to remodelling (~6 weeks) an operated region is expected to swell. */
+export const EARLY_SURGICAL_DAYS = 42;
+const NEGATION = /\b(no|not|without|denies|nor)\b[^.;,]{0,24}$/;
+// Words read from the complaint, one alternation each; scanned in one pass of a combined expression.
+const KEYWORDS: [string, string][] = [
+  ['(?:osteo)?arthriti?s\\b|\\boa\\b|wear and tear|degenerat', 'arthritis'],
+  ['\\b(?:replace\\w*|arthroplast\\w*|tka|tha|tkr|thr)\\b', 'replacement'],
+  ['\\b(?:acl|cruciate)\\b', 'acl'],
+  ['tennis elbow|lateral epicond|\\bepicondyl', 'tennis_elbow'],
+  ['\\b(?:heel|plantar|arch of (?:the|my) foot)\\b', 'heel'],
+  ['\\bachilles\\b', 'achilles'],
+  ['\\b(?:rolled|twisted|turned) (?:my |the |an? )?ankle|\\bsprain', 'sprain'],
+  ['\\b(?:lift\\w*|carry\\w*|bending over)\\b', 'lifting'],
+  ['\\b(?:desk|computer|laptop|screen|typing|office|sitting all day)\\b', 'desk'],
+  ['\\bfibromyalgia\\b', 'fibromyalgia'],
+  ['\\blymph(?:o)?edema\\b|\\blymphoedema\\b', 'lymphoedema'],
+  ['\\b(?:at night|wakes? me|waking|night pain|at rest|while resting|lying in bed)\\b', 'night'],
+  ['\\b(?:swell\\w*|swollen|puffy|puffiness|o?edema|oedema)\\b', 'swelling'],
+];
+const SCAN = new RegExp(KEYWORDS.map(([re]) => `(${re})`).join('|'), 'g');
+const WORD_OF = KEYWORDS.map(([, word]) => word);
+
+/** The keywords of a complaint in one pass; swelling only when not negated ("no swelling above the ankle"). */
+function scan(text: string): Set<string> {
+  const words = new Set<string>();
+  SCAN.lastIndex = 0;
+  for (let m = SCAN.exec(text); m !== null; m = SCAN.exec(text)) {
+    let group = 1;
+    while (m[group] === undefined) group++;
+    const word = WORD_OF[group - 1] as string;
+    if (word === 'swelling' && NEGATION.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+    words.add(word);
+  }
+  return words;
+}
+
+// One-entry memo: the rules of one plan ask in turn with the same facts object (plan generation is
+// synchronous), so the signs are read once per plan without a WeakMap entry per plan for the GC.
+let lastFacts: CaseFacts | null = null;
+let lastSigns: CaseSigns | null = null;
+
+/** The signs of a case; read once per facts object (a pure function of it). */
+export function caseSigns(facts: CaseFacts): CaseSigns {
+  if (facts !== lastFacts || lastSigns === null) {
+    lastSigns = readSigns(facts);
+    lastFacts = facts;
+  }
+  return lastSigns;
+}
+
+function readSigns(facts: CaseFacts): CaseSigns {
+  const words = scan(facts.complaint.toLowerCase());
+
+  const worst = Math.max(facts.painAreas[0]?.intensity ?? 0, facts.measures.painNrs ?? 0);
+  const neural = facts.painAreas.some((a) => a.qualities.some((q) => NEURAL_QUALITIES.includes(q)));
+  const nightPain = words.has('night');
+  let irritability: Irritability = 'moderate';
+  let irritabilityWhy = '';
+  if (worst >= IRRITABLE_PAIN || nightPain || neural) {
+    irritability = 'high';
+    irritabilityWhy = [worst >= IRRITABLE_PAIN ? `pain ${worst}/10` : '', nightPain ? 'pain at night or at rest' : '', neural ? 'nerve-type symptoms' : ''].filter(Boolean).join(', ');
+  } else if (facts.painAreas.length > 0 && worst <= CALM_PAIN && facts.chronicity !== 'acute') {
+    irritability = 'low';
+    irritabilityWhy = `pain ${worst}/10 outside the acute phase`;
+  }
+
+  const swollen = new Set<RegionCode>();
+  for (const a of facts.painAreas) if (a.qualities.includes('swelling')) swollen.add(a.region);
+  const exposed = (facts as { swelling?: boolean | readonly RegionCode[] }).swelling;
+  if (Array.isArray(exposed)) for (const r of exposed as readonly RegionCode[]) swollen.add(r);
+  const first = facts.painAreas[0];
+  if (first && (exposed === true || words.has('swelling'))) swollen.add(first.region);
+  // Early after surgery swelling is expected (swelling management early: REFERENCE surgery protocols).
+  if (facts.mechanism === 'post_surgical' && (facts.surgeryDays === null || facts.surgeryDays < EARLY_SURGICAL_DAYS)) for (const a of facts.painAreas) swollen.add(a.region);
+
+  return { irritability, irritabilityWhy, neural, nightPain, swollen, presentations: presentationsOf(facts, words), tendonRegions: tendonRegions(facts, words) };
+}
+
+const TENDON_REGIONS: ReadonlySet<RegionCode> = new Set(['shoulder', 'elbow', 'forearm', 'wrist_hand', 'knee', 'calf', 'ankle_foot', 'hamstring', 'hip']);
+
+/** Regions where a tendon is the target: an overuse mechanism on a tendon region, or a named tendinopathy. */
+function tendonRegions(facts: CaseFacts, words: Set<string>): Set<RegionCode> {
+  const out = new Set<RegionCode>();
+  const overuse = facts.mechanism === 'repetitive_strain' || (facts.mechanism === 'sports' && facts.chronicity !== 'acute');
+  for (const a of facts.painAreas) {
+    if (!TENDON_REGIONS.has(a.region)) continue;
+    if (overuse || (words.has('tennis_elbow') && (a.region === 'elbow' || a.region === 'forearm')) || ((words.has('achilles') || words.has('heel')) && (a.region === 'ankle_foot' || a.region === 'calf'))) out.add(a.region);
+  }
+  return out;
+}
+
+const BALANCE_REGIONS: ReadonlySet<RegionCode> = new Set(['lower_back', 'sacroiliac', 'hip', 'gluteal', 'thigh', 'hamstring', 'knee', 'calf', 'ankle_foot']);
+
+function add(out: PresentationCode[], p: PresentationCode): void {
+  if (!out.includes(p)) out.push(p);
+}
+
+function presentationsOf(facts: CaseFacts, words: Set<string>): PresentationCode[] {
+  const out: PresentationCode[] = [];
+  const { mechanism, chronicity } = facts;
+  const acute = chronicity === 'acute';
+  const older = facts.age !== null && facts.age >= 50;
+  const injury = mechanism === 'sports' || mechanism === 'trauma';
+  const operated = mechanism === 'post_surgical';
+  const arthritis = words.has('arthritis') || (older && chronicity === 'chronic' && (mechanism === 'unknown' || mechanism === 'postural'));
+  for (const a of facts.painAreas.slice(0, 3)) {
+    switch (a.region) {
+      case 'lower_back':
+      case 'sacroiliac':
+        add(out, acute ? 'acute_low_back_pain' : 'chronic_low_back_pain');
+        if (words.has('lifting')) add(out, 'lifting');
+        break;
+      case 'knee':
+      case 'thigh':
+        if (operated) add(out, words.has('acl') ? 'acl_reconstruction' : words.has('replacement') || older ? 'total_knee_arthroplasty' : 'knee_pain');
+        else add(out, arthritis && a.region === 'knee' ? 'knee_osteoarthritis' : 'knee_pain');
+        break;
+      case 'hip':
+      case 'gluteal':
+        if (operated && (words.has('replacement') || older)) add(out, 'total_hip_arthroplasty');
+        else add(out, arthritis && a.region === 'hip' ? 'hip_osteoarthritis' : 'hip_pain');
+        break;
+      case 'elbow':
+      case 'forearm':
+        if (words.has('tennis_elbow') || mechanism === 'repetitive_strain' || (mechanism === 'sports' && !acute)) add(out, 'lateral_elbow_tendinopathy');
+        else add(out, 'wrist_hand_pain');
+        break;
+      case 'ankle_foot':
+        if (words.has('achilles')) add(out, 'achilles_tendinopathy');
+        else if (words.has('heel')) add(out, 'plantar_heel_pain');
+        else if (words.has('sprain') || (injury && chronicity !== 'chronic')) add(out, 'ankle_sprain');
+        else if (!injury && !operated) add(out, 'plantar_heel_pain');
+        else add(out, 'ankle_sprain');
+        break;
+      case 'hamstring':
+        if (injury) add(out, 'muscle_strain');
+        break;
+      case 'calf':
+        if (words.has('achilles') || ((mechanism === 'sports' || mechanism === 'repetitive_strain') && !acute)) add(out, 'achilles_tendinopathy');
+        else if (injury) add(out, 'muscle_strain');
+        break;
+      case 'neck':
+      case 'head':
+        add(out, 'neck_pain');
+        break;
+      case 'jaw':
+        add(out, 'jaw_pain');
+        break;
+      case 'shoulder':
+      case 'upper_arm':
+        add(out, 'shoulder_pain');
+        break;
+      case 'upper_back':
+      case 'chest':
+        add(out, 'upper_back_pain');
+        break;
+      case 'wrist_hand':
+        add(out, 'wrist_hand_pain');
+        break;
+      default:
+        break;
+    }
+  }
+  if (facts.painAreas.some((a) => a.region !== 'ankle_foot' && a.region !== 'calf' && a.region !== 'knee') && (mechanism === 'postural' || words.has('desk'))) add(out, 'desk_posture');
+  if (operated && facts.painAreas.length > 0 && (facts.surgeryDays === null || facts.surgeryDays < EARLY_SURGICAL_DAYS)) add(out, 'post_surgical_swelling');
+  // Older adults with a leg or back complaint: balance and sit-to-stand practice (falls prevention).
+  if (facts.age !== null && facts.age >= 65 && facts.painAreas.some((a) => BALANCE_REGIONS.has(a.region))) add(out, 'older_adult_balance');
+  if (words.has('fibromyalgia')) add(out, 'fibromyalgia');
+  if (words.has('lymphoedema')) add(out, 'lymphoedema');
+  if (facts.requested.has('stress_reduction') || facts.measures.stress) add(out, 'stress');
+  return out;
+}
