@@ -398,6 +398,14 @@ export const ESCALATIONS: EscalationEntry[] = [
     sourceIds: ['ifompt_2020', 'stiell_2001'],
   },
   {
+    id: 'escalate.pregnancy_blood_pressure',
+    raises: 'high_risk_pregnancy',
+    all: ['pregnancy'],
+    any: ['elevated_blood_pressure', 'uncontrolled_hypertension'],
+    because: 'Raised blood pressure in pregnancy is a pre-eclampsia sign: obstetric clearance or urgent referral (team reference, "More conditions").',
+    sourceIds: ['manuplan_reference', 'acc_aha_2017'],
+  },
+  {
     id: 'escalate.lymphoedema_cellulitis',
     raises: 'acute_infection',
     all: ['lymphoedema', 'local_infection'],

@@ -12,7 +12,7 @@ import { exclusion, placeName, WHOLE } from '../engine.util';
 import { SCREENING_QUESTIONS, type ScreeningQuestionCode } from '../catalog/catalog.screening';
 import { protocolPhase } from '../catalog/catalog.surgeries';
 import { readComplaint, type ComplaintMatch } from './complaint.reader';
-import { deniedFlags, unansweredQuestions, yesAnswers } from './screening.questions';
+import { deniedFlags, questionApplies, unansweredQuestions, yesAnswers } from './screening.questions';
 import { judgeVitals } from './screening.vitals';
 
 export interface Place {
@@ -45,6 +45,8 @@ const VERY_OLD = 80;
 const SEVERE_PAIN = 9;
 /** Until remodelling (~6 weeks) an operated region is treated as healing tissue. */
 const HEALING_DAYS = 42;
+/** Local findings that an incision explains. */
+const SURGICAL_CODES: ReadonlySet<ConditionCode> = new Set(['open_wound', 'recent_surgery_site']);
 /** Wells: major surgery within 12 weeks is a DVT risk factor. */
 const DVT_RISK_DAYS = 84;
 
@@ -52,6 +54,14 @@ function placesFor(code: ConditionCode, region: RegionCode | null, side: Side | 
   const entry = CONDITIONS[code];
   if (entry.scope !== 'local') return { places: [], where: '' };
   if (region) return { places: [{ region, mask: exclusion(side) }], where: placeName(region, side) };
+  // A wound or incision without a place, when operations are recorded with their sites, is theirs.
+  const operated = SURGICAL_CODES.has(code) ? facts.surgeries.filter((s) => s.region !== null) : [];
+  if (operated.length > 0) {
+    return {
+      places: operated.map((s) => ({ region: s.region as RegionCode, mask: exclusion(s.side) })),
+      where: `taken to be the operated ${operated.map((s) => placeName(s.region as RegionCode, s.side)).join(', ')}`,
+    };
+  }
   // Location not recorded: conservatively assume the catalog's usual site, else every painful region.
   const assumed = entry.defaultRegions.length > 0 ? entry.defaultRegions : facts.painAreas.map((a) => a.region);
   if (assumed.length === 0) return { places: [], where: 'location not recorded: inspect and keep clear of it' };
@@ -134,6 +144,9 @@ export function screen(input: AssessmentInput, facts: CaseFacts): ScreeningOutco
     factSet.add(match.code === 'major_trauma' ? 'trauma' : match.code);
     // A major accident long before a subacute or chronic complaint is history, not a red flag.
     if (match.code === 'major_trauma' && !recent) continue;
+    // A risk factor without a sign (a long drive, a flight) matters where the DVT questions are asked:
+    // a leg complaint or a recent operation, not a back after a car journey.
+    if (match.code === 'dvt_risk_factor' && !questionApplies('recent_immobility', facts)) continue;
     activate(s, match.code, 'complaint', match.region, match.side, match.evidence, complaintNote(match, denied));
   }
 
