@@ -437,7 +437,7 @@ export const CONCEPTS = {
     'no issues since', 'no trouble since', 'none since', 'nothing since', 'fine since', 'no recurrence', 'treated successfully', 'successfully treated',
     'fully recovered', 'fully treated', 'completed treatment', 'finished treatment', 'no longer', 'better now', 'now better', 'now fine', 'is over', 'fine now',
     'ok now', 'okay now', 'all better', 'recovered now', 'over it', 'got over it', 'got over', 'no further', 'well since', 'passed',
-    'years back', 'in the past', 'previously', 'childhood',
+    'years back', 'in the past', 'previously', 'childhood', 'last year', 'the year before', 'year before last', 'a few years ago', 'several years ago',
   ],
   // Words that keep a mention current after history ("DVT years ago, now calf swollen again").
   // (Contrast words — but, however, although, still, now — are read by the history check as words, so that they stay negation terminators.)
