@@ -325,7 +325,7 @@ export const CONCEPTS = {
   osteopenia_word: ['osteopeni*', 'bone density a bit low', 'slightly low bone density', 'early bone thinning', 'mild bone thinning'],
   fibromyalgia_word: ['fibromyalg*', 'fibro', 'fms', 'fibrositis', 'chronic widespread pain'],
   pregnancy_word: [
-    'pregnan*', 'preggers', 'preggo', 'pregant', 'pregnent', 'weeks pregnant', 'wks pregnant', 'wks gestation', 'with baby', 'baby due', 'gravid*', 'primip', 'multip', 'trimester', 'expecting a baby', 'expecting twins', 'expecting our', 'expecting my', 'gestation*', 'antenatal', 'prenatal', 'weeks gestation', 'with child',
+    'pregnan*', 'preggers', 'preggo', 'pregant', 'pregnent', 'weeks pregnant', 'wks pregnant', 'wks gestation', 'baby due', 'gravid*', 'primip', 'multip', 'trimester', 'expecting a baby', 'expecting twins', 'expecting our', 'gestation*', 'antenatal', 'prenatal', 'weeks gestation', 'with child',
     'baby is due', 'due date', 'my bump', 'baby bump', 'weeks along',
   ],
   postpartum: ['postpartum', 'postnatal', 'after giving birth', 'gave birth', 'after my pregnancy', 'since my pregnancy', 'after pregnancy', 'post partum', 'had my baby', 'had a baby'],
@@ -370,7 +370,7 @@ export const CONCEPTS = {
   calf_word: ['calf', 'calves', 'lower leg', 'back of my knee', 'behind my knee', 'behind the knee', 'back of the knee', 'back of my leg', 'left leg', 'right leg', 'one leg'],
   swelling: ['pitting', 'pitting oedema', 'pitting edema', 'swell*', 'swollen', 'puffy', 'puffiness', 'edema', 'oedema', 'oedematous', 'edematous', 'enlarged', 'bigger than the other', 'fatter than the other', 'tight and shiny', 'bigger than the', 'larger than the', 'fatter than the', 'thicker than the',
     'bigger than my', 'larger than my'],
-  warmth: ['hot', 'warm', 'warmth', 'feels hot', 'warmer', 'hotter', 'heat'],
+  warmth: ['hot', 'warm', 'warmth', 'feels hot', 'warmer', 'hotter', 'warm to touch', 'hot to touch'],
   redness: ['red', 'redness', 'reddish', 'discoloured', 'discolored', 'purple', 'inflamed', 'bluish', 'blue'],
   tender: ['tender', 'tenderness', 'painful', 'pain', 'aching', 'ache', 'sore', 'hurts', 'cramp', 'cramping', 'tight', 'tightness'],
   immobility: [
