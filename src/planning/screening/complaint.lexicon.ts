@@ -51,7 +51,8 @@ export const CONCEPTS = {
     'decreased sensation', 'anaesthe*', 'anesthe*', 'dead feeling', 'no longer feel', 'no longer able to feel',
     'feels dead', 'feel dead', 'less feeling', 'less sensation', 'lack of feeling', 'lack of sensation', 'feels strange', 'feels odd', 'feels weird',
     'like gloves', 'in gloves', 'wearing gloves', 'gloves on', 'glove like', 'stocking like', 'cotton wool', 'like cotton wool', 'like wood', 'wooden', 'block of wood',
-    'like rubber', 'deadness', 'lost sensation', 'sensation loss', 'pins & needles', 'cant feel properly', 'not feel properly', 'feel properly', 'fuzzy feeling',
+    'like rubber', 'deadness', 'anaes', 'anaesth', 'anesth', 'paraesth*', 'paresth*', 'parasth*', 'dysaesth*', 'dysesth*', 'hypoaesth*', 'hypoesth*', 'reduced sens',
+    'sens reduced', 'sensation reduced', 'sensory loss', 'sensory change', 'sensory changes', 'altered sens', 'lost sensation', 'sensation loss', 'pins & needles', 'cant feel properly', 'not feel properly', 'feel properly', 'fuzzy feeling',
   ],
   sexual_dysfunction: [
     'erectile dysfunction', 'erectile', 'impoten*', 'cant get an erection', 'cant get erections', 'cannot get an erection', 'cant maintain an erection',
@@ -84,7 +85,10 @@ export const CONCEPTS = {
   ],
   drag_word: ['drag', 'drags', 'dragging', 'dragged', 'slaps', 'slapping', 'flops', 'flopping', 'catches', 'catching', 'scuffs', 'scuffing', 'scuff', 'clips'],
   getting_weaker: ['getting weaker', 'growing weaker', 'becoming weaker', 'weaker and weaker', 'going weak', 'gone weak', 'more weak'],
-  both_legs: ['both legs', 'both my legs', 'legs', 'both feet', 'both my feet', 'both thighs', 'both calves'],
+  both_legs: [
+    'both legs', 'both my legs', 'legs', 'both feet', 'both my feet', 'both thighs', 'both calves', 'bilateral leg', 'bilateral legs', 'bilat leg', 'bilat legs', 'bl leg',
+    'bl legs', 'bilateral lower limb', 'bilateral lower limbs', 'bilat le', 'bl le', 'bilateral le', 'both lower limbs', 'lower limbs', 'les',
+  ],
   // Tumour and infection (AHCPR).
   weight: ['weight', 'kg', 'kgs', 'kilo', 'kilos', 'kilograms', 'pounds', 'lbs', 'lb', 'stone', 'half a stone'],
   weight_drop: ['lost', 'lose', 'losing', 'loosing', 'loss', 'dropped', 'dropping', 'fallen off', 'falling off', 'down a', 'down by', 'gone down', 'come off'],
@@ -159,6 +163,7 @@ export const CONCEPTS = {
   chest_area: ['chest', 'breastbone', 'sternum'],
   chest_symptom: [...PAIN, 'tight', 'tightness', 'tightening', 'pressure', 'crushing', 'squeezing', 'heaviness', 'heavy', 'discomfort', 'band'],
   dyspnoea: [
+    'soboe', 'doe', 'dyspnoea on exertion',
     'short of breath', 'shortness of breath', 'breathless*', 'cant breathe', 'cannot breathe', 'difficulty breathing', 'trouble breathing', 'hard to breathe',
     'dyspn*', 'out of breath', 'cant catch my breath', 'puffed', 'winded', 'sob', 'struggling to breathe', 'gasping',
   ],
@@ -186,7 +191,7 @@ export const CONCEPTS = {
   ],
   sweating: ['sweating', 'sweaty', 'sweat', 'sweats', 'clammy', 'cold sweat', 'diaphore*', 'pale and sweaty', 'grey and sweaty'],
   palpitation: ['palpitation*', 'racing heart', 'heart racing', 'heart pounding', 'fluttering'],
-  nausea: ['nausea', 'nauseus', 'nausous', 'nauseous', 'nauseated', 'feel sick', 'feeling sick', 'felt sick', 'vomit*', 'throwing up', 'threw up', 'being sick', 'queasy'],
+  nausea: ['nausea', 'nauseus', 'nausous', 'nauseous', 'nv', 'n and v', 'nauseated', 'feel sick', 'feeling sick', 'felt sick', 'vomit*', 'throwing up', 'threw up', 'being sick', 'queasy'],
   // A chest-wall strain after lifting weights, sore to touch or on pushing, is musculoskeletal (second edition).
   msk_chest: [
     'bench press*', 'benching', 'bench pressing', 'press ups', 'push ups', 'pushups', 'pressups', 'dips', 'flyes', 'chest fly', 'chest flies', 'pec fly',
@@ -235,11 +240,11 @@ export const CONCEPTS = {
     'off balance', 'nystagmus', 'eyes flickering', 'eyes jumping', 'ataxi*',
   ],
   neck_context: [
-    'neck', 'cervical', 'head', 'headache', 'headaches', 'manipulat*', 'chiropract*', 'chiro', 'osteopath', 'cracked', 'crack', 'clicked my neck', 'adjustment',
+    'manip', 'hvt', 'hvla', 'neck', 'cervical', 'head', 'headache', 'headaches', 'manipulat*', 'chiropract*', 'chiro', 'osteopath', 'cracked', 'crack', 'clicked my neck', 'adjustment',
     'adjusted', 'whiplash', 'jaw', 'upper back', 'thrust',
   ],
   manipulation: [
-    'manipulat*', 'chiropract*', 'chiro', 'cracked my neck', 'neck cracked', 'cracked', 'clicked my neck', 'neck adjust*', 'adjusted my neck', 'adjustment',
+    'manip', 'hvt', 'hvla', 'manipulat*', 'chiropract*', 'chiro', 'cracked my neck', 'neck cracked', 'cracked', 'clicked my neck', 'neck adjust*', 'adjusted my neck', 'adjustment',
     'neck was adjusted', 'high velocity', 'thrust', 'osteopath cracked', 'neck crack*', 'whiplash',
   ],
   face_area: ['face', 'facial', 'lip', 'lips', 'cheek', 'tongue', 'side of my face'],
@@ -252,7 +257,7 @@ export const CONCEPTS = {
     'dropping things', 'drop things', 'keep dropping', 'keeps dropping', 'dropped things', 'dropping cups', 'dropping my cup', 'dropped my cup',
     'dropping objects', 'drops things', 'dropping stuff', 'things fall out of my hands', 'things slip out of my hands', 'losing my grip', 'grip is weak',
   ],
-  both_hands: ['both hands', 'both my hands', 'hands', 'both arms', 'all my fingers', 'both thumbs'],
+  both_hands: ['both hands', 'both my hands', 'hands', 'both arms', 'all my fingers', 'both thumbs', 'bilateral hand', 'bilateral hands', 'bilat hand', 'bilat hands', 'bl hand', 'bl hands', 'bilateral upper limb', 'bilateral ue', 'bl ue'],
   carpal_tunnel: ['carpal tunnel', 'cts', 'wrist splint', 'wrist splints'],
   unsteady: [
     'unsteady', 'unbalanced', 'off balance', 'loss of balance', 'losing balance', 'losing my balance', 'balance problems', 'poor balance', 'staggering',
@@ -263,6 +268,9 @@ export const CONCEPTS = {
     'cant walk in a straight line', 'cant walk straight', 'walk in a straight line', 'walking in a straight line', 'walking into walls', 'veering to one side',
     'veers to one side', 'heel to toe', 'bumping into walls', 'legs wont go where i want','balance is off', 'balance is worse', 'balance has gone', 'balance is poor', 'balance getting worse', 'losing my balance', 'walking like a drunk', 'walk like a drunk', 'gait disturbance', 'ataxic gait'],
   gait: ['walk', 'walks', 'walking', 'gait', 'on my feet', 'legs', 'stairs', 'feet', 'steps', 'balance', 'standing', 'stand'],
+  cauda_named: ['cauda equina', 'cauda equina syndrome', 'ces', 'cauda equina symptoms', 'cauda equina signs', 'query ces', 'suspected ces', 'conus'],
+  vbi_named: ['vbi', 'vertebrobasilar', 'vertebrobasilar insufficiency', 'vertebral artery', 'carotid dissection', 'arterial dissection', 'artery dissection', 'dissection', '5 ds', '4 ds', 'five ds', 'cervical arterial dysfunction', 'cad symptoms', 'cad signs'],
+  cp_abbrev: ['cp', 'chest pain'],
   electric: ['electric', 'electric shock', 'electric shocks', 'electricity', 'shock like', 'zaps', 'zapping', 'lhermitte*', 'shooting down my spine'],
   spine_or_limbs: ['spine', 'back', 'neck', 'arms', 'legs', 'down my', 'bend my head', 'look down', 'chin'],
   // Trauma (AHCPR major trauma; minor trauma as a fact for escalations).
@@ -289,7 +297,7 @@ export const CONCEPTS = {
   anticoagulant: [
     'anticoag*', 'blood thinner', 'blood thinners', 'blood thinning', 'thins my blood', 'thin my blood', 'warfarin', 'coumadin', 'jantoven', 'apixaban', 'eliquis',
     'rivaroxaban', 'xarelto', 'dabigatran', 'pradaxa', 'edoxaban', 'lixiana', 'savaysa', 'heparin', 'enoxaparin', 'lovenox', 'clexane', 'dalteparin', 'fragmin',
-    'tinzaparin', 'innohep', 'fondaparinux', 'arixtra', 'doac', 'doacs', 'noac', 'noacs', 'inr clinic', 'inr checks', 'inr checked', 'thinners', 'on thinners',
+    'tinzaparin', 'innohep', 'on doac', 'on a doac', 'on noac', 'fondaparinux', 'arixtra', 'doac', 'doacs', 'noac', 'noacs', 'inr clinic', 'inr checks', 'inr checked', 'thinners', 'on thinners',
     'blood thinning tablets', 'blood thinning medication', 'xeralto', 'zarelto', 'xarelo', 'elliquis', 'eliquiss', 'apixiban', 'rivaroxiban', 'warfrin', 'warfirin', 'wafarin',
     'inr',
   ],
@@ -317,7 +325,7 @@ export const CONCEPTS = {
   osteopenia_word: ['osteopeni*', 'bone density a bit low', 'slightly low bone density', 'early bone thinning', 'mild bone thinning'],
   fibromyalgia_word: ['fibromyalg*', 'fibro', 'fms', 'fibrositis', 'chronic widespread pain'],
   pregnancy_word: [
-    'pregnan*', 'preggers', 'preggo', 'pregant', 'pregnent', 'weeks pregnant', 'wks pregnant', 'wks gestation', 'with baby', 'baby due', 'gravid*', 'primip', 'multip', 'trimester', 'expecting a baby', 'expecting twins', 'expecting our', 'expecting my', 'gestation*', 'antenatal', 'prenatal', 'weeks gestation', 'with child',
+    'pregnan*', 'preggers', 'preggo', 'pregant', 'pregnent', 'weeks pregnant', 'wks pregnant', 'wks gestation', 'baby due', 'gravid*', 'primip', 'multip', 'trimester', 'expecting a baby', 'expecting twins', 'expecting our', 'gestation*', 'antenatal', 'prenatal', 'weeks gestation', 'with child',
     'baby is due', 'due date', 'my bump', 'baby bump', 'weeks along',
   ],
   postpartum: ['postpartum', 'postnatal', 'after giving birth', 'gave birth', 'after my pregnancy', 'since my pregnancy', 'after pregnancy', 'post partum', 'had my baby', 'had a baby'],
@@ -337,6 +345,8 @@ export const CONCEPTS = {
   pregnancy_weak: ['expecting', 'expectant', 'due in', 'baby on the way'],
   // Filled by the reader: a bare number of weeks as a gestation ("32 weeks, swollen face").
   gestation: [],
+  // Filled by the reader: gestation in obstetric notation ("28/40").
+  gestation_written: [],
   face_hands: ['face', 'facial', 'hands', 'fingers', 'eyes', 'eyelids', 'hands and face', 'face and hands'],
   // Diabetes (second edition): peripheral neuropathy in lay words.
   neuropathy_word: ['neuropath*', 'polyneuropath*'],
@@ -360,7 +370,7 @@ export const CONCEPTS = {
   calf_word: ['calf', 'calves', 'lower leg', 'back of my knee', 'behind my knee', 'behind the knee', 'back of the knee', 'back of my leg', 'left leg', 'right leg', 'one leg'],
   swelling: ['pitting', 'pitting oedema', 'pitting edema', 'swell*', 'swollen', 'puffy', 'puffiness', 'edema', 'oedema', 'oedematous', 'edematous', 'enlarged', 'bigger than the other', 'fatter than the other', 'tight and shiny', 'bigger than the', 'larger than the', 'fatter than the', 'thicker than the',
     'bigger than my', 'larger than my'],
-  warmth: ['hot', 'warm', 'warmth', 'feels hot', 'warmer', 'hotter', 'heat'],
+  warmth: ['hot', 'warm', 'warmth', 'feels hot', 'warmer', 'hotter', 'warm to touch', 'hot to touch'],
   redness: ['red', 'redness', 'reddish', 'discoloured', 'discolored', 'purple', 'inflamed', 'bluish', 'blue'],
   tender: ['tender', 'tenderness', 'painful', 'pain', 'aching', 'ache', 'sore', 'hurts', 'cramp', 'cramping', 'tight', 'tightness'],
   immobility: [
@@ -417,7 +427,7 @@ export const CONCEPTS = {
   ],
   // History (second edition): a condition of the past is not a current finding.
   history_before: [
-    'history of', 'hx of', 'hx', 'h o', 'previous', 'previously', 'past', 'prior', 'old', 'used to', 'used to have', 'no longer', 'ex', 'former', 'childhood',
+    'history of', 'hx of', 'hx', 'h o', 'ho', 'pmh', 'pmhx', 'previous', 'previously', 'past', 'prior', 'old', 'used to', 'used to have', 'no longer', 'ex', 'former', 'childhood',
     'as a child', 'as a kid', 'long ago', 'years ago', 'when i was young', 'when i was younger', 'back in', 'many years', 'resolved', 'healed',
   ],
   history_after: [
@@ -427,7 +437,7 @@ export const CONCEPTS = {
     'no issues since', 'no trouble since', 'none since', 'nothing since', 'fine since', 'no recurrence', 'treated successfully', 'successfully treated',
     'fully recovered', 'fully treated', 'completed treatment', 'finished treatment', 'no longer', 'better now', 'now better', 'now fine', 'is over', 'fine now',
     'ok now', 'okay now', 'all better', 'recovered now', 'over it', 'got over it', 'got over', 'no further', 'well since', 'passed',
-    'years back', 'in the past', 'previously', 'childhood',
+    'years back', 'in the past', 'previously', 'childhood', 'last year', 'the year before', 'year before last', 'a few years ago', 'several years ago',
   ],
   // Words that keep a mention current after history ("DVT years ago, now calf swollen again").
   // (Contrast words — but, however, although, still, now — are read by the history check as words, so that they stay negation terminators.)
@@ -515,6 +525,7 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'saddle_anesthesia', all: ['saddle_area', 'sensation_loss'], window: 8 },
   { code: 'saddle_anesthesia', all: ['saddle_situation', 'sensation_loss'], window: 8 },
   { code: 'cauda_equina_signs', all: ['sexual_dysfunction'] },
+  { code: 'cauda_equina_signs', all: ['cauda_named'] },
   { code: 'cauda_equina_signs', all: ['sexual_context', 'sensation_loss'], window: 6 },
   { code: 'cauda_equina_signs', all: ['sexual_context', 'sex_problem'], window: 6 },
   { code: 'progressive_weakness', all: ['weakness', 'progression'], window: 10 },
@@ -547,6 +558,10 @@ export const TEXT_RULES: TextRule[] = [
   // Chest pain and the cardiac picture; a chest-wall strain after weights is musculoskeletal.
   { code: 'chest_pain', all: ['chest_area', 'chest_symptom'], window: 5, none: ['msk_chest'] },
   { code: 'chest_pain', all: ['dyspnoea'], none: ['sport_training'] },
+  // "CP" is chest pain in a note when exertion or the arm goes with it (not cerebral palsy).
+  { code: 'chest_pain', all: ['cp_abbrev', 'exertion'], window: 8 },
+  { code: 'chest_pain', all: ['cp_abbrev', 'cardiac_site_limb'], window: 8 },
+  { code: 'cardiac_symptoms', all: ['cp_abbrev', 'exertion', 'cardiac_site_limb'], window: 12 },
   { code: 'cardiac_symptoms', all: ['cardiac_site', 'discomfort', 'exertion'], window: 12, none: ['msk_chest', 'msk_arm'] },
   { code: 'cardiac_symptoms', all: ['cardiac_site_weak', 'discomfort', 'exertion_strong'], window: 10, none: ['msk_chest', 'msk_arm'] },
   { code: 'cardiac_symptoms', all: ['cardiac_site_specific', 'discomfort', 'rest_relief'], window: 12, none: ['msk_chest', 'msk_arm'] },
@@ -561,6 +576,7 @@ export const TEXT_RULES: TextRule[] = [
   // Cervical artery dissection: the 5 Ds and 3 Ns, a new severe headache, above all after manipulation.
   { code: 'cervical_artery_dissection_signs', all: ['headache', 'sudden_severe'], window: 4 },
   { code: 'cervical_artery_dissection_signs', all: ['diplopia'] },
+  { code: 'cervical_artery_dissection_signs', all: ['vbi_named'] },
   { code: 'cervical_artery_dissection_signs', all: ['speech_trouble'] },
   { code: 'cervical_artery_dissection_signs', all: ['swallow_trouble'] },
   { code: 'cervical_artery_dissection_signs', all: ['dexterity_problem', 'swallow_word'], window: 5 },
@@ -613,6 +629,7 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'high_risk_pregnancy', all: ['pregnancy_warning'], context: ['gestation'], history: 'drop' },
   { code: 'high_risk_pregnancy', all: ['face_hands', 'swelling'], window: 5, context: ['gestation'], history: 'drop' },
   { code: 'pregnancy', all: ['pregnancy_weak'], context: ['gestation'], history: 'drop' },
+  { code: 'pregnancy', all: ['gestation_written'], history: 'drop' },
   { code: 'diabetic_neuropathy', all: ['neuropathy_word'] },
   { code: 'diabetic_neuropathy', all: ['sensation_loss', 'feet_word'], window: 6, context: ['diabetes_word'] },
   { code: 'fragile_skin', all: ['fragile_skin_word'] },

@@ -429,6 +429,7 @@ function isPastYear(t: Tokens, i: number): boolean {
 // A bare number of weeks, 12 to 42, that is not a duration ("32 weeks, face swollen"; not "for 16 weeks",
 // "6 weeks ago", "3 weeks post op").
 const GESTATION_CONCEPTS = [cid('gestation')];
+const WRITTEN_GESTATION = [cid('gestation'), cid('gestation_written')];
 const WEEKS = new Set(['weeks', 'wks', 'wk', 'week']);
 const DURATION_BEFORE = new Set(['for', 'past', 'last', 'over', 'since', 'after', 'about', 'the', 'within', 'in', 'first', 'next', 'few', 'every', 'than']);
 const DURATION_AFTER = new Set(['ago', 'post', 'after', 'since', 'of', 'postop', 'now', 'later', 'before', 'old']);
@@ -465,7 +466,12 @@ function findOccurrences(t: Tokens, consumed: Uint8Array): Occurrence[] {
       const c = w.charCodeAt(0);
       if (c >= 48 && c <= 57) {
         if (isPastYear(t, i)) found.push({ concepts: YEAR_CONCEPTS, indexed: [], region: false, side: false, from: i, to: i + 1, sentence: t.sentence[i] as number, negated: 0, history: -1 });
-        else if (isGestation(t, i)) {
+        else if (i + 2 < n && t.kind[i + 1] === K_COMMA && t.text.charCodeAt(t.start[i + 1] as number) === 47 && t.words[i + 2] === '40' && Number(w) >= 4 && Number(w) <= 42) {
+          // "28/40": weeks of gestation as obstetric notes write them.
+          found.push({ concepts: WRITTEN_GESTATION, indexed: WRITTEN_GESTATION, region: false, side: false, from: i, to: i + 3, sentence: t.sentence[i] as number, negated: 0, history: -1 });
+          i += 3;
+          continue;
+        } else if (isGestation(t, i)) {
           found.push({ concepts: GESTATION_CONCEPTS, indexed: GESTATION_CONCEPTS, region: false, side: false, from: i, to: i + 2, sentence: t.sentence[i] as number, negated: 0, history: -1 });
           consumed[i] = 1;
           consumed[i + 1] = 1;

@@ -1,5 +1,6 @@
 // Splits a complaint into lower-case words and clause breaks, keeping each word's place in the text so
-// that evidence can quote it as written. Apostrophes are dropped ("can't" → "cant"), hyphens split.
+// that evidence can quote it as written. Apostrophes are dropped ("can't" → "cant"), hyphens split, and a
+// letter/letter shorthand is one word ("B/L" → "bl").
 
 export const WORD = 0;
 export const COMMA = 1;
@@ -61,6 +62,11 @@ export function tokenize(text: string): Tokens {
         i++;
       }
       word += slice(text, source, segment, i);
+      // Clinical shorthand of two letters around a slash is one word: "B/L" → "bl", "c/o" → "co", "h/o" → "ho".
+      if (cls === 1 && i - start === 1 && i + 2 < n + 1 && text.charCodeAt(i) === 47 && charClass(text.charCodeAt(i + 1)) === 1 && (i + 2 >= n || charClass(text.charCodeAt(i + 2)) !== 1)) {
+        word += slice(text, source, i + 1, i + 2);
+        i += 2;
+      }
       t.words.push(word);
       t.kind.push(WORD);
       t.start.push(start);
