@@ -540,7 +540,8 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'night_pain', all: ['night_constant_strong'], history: 'drop' },
   { code: 'night_pain', all: ['night_pain_phrase', 'night_constant'], window: 14, history: 'drop' },
   { code: 'night_pain', all: ['waking', 'night_constant'], window: 14, none: ['carpal_tunnel'], history: 'drop' },
-  { code: 'night_pain', all: ['night_time', 'night_constant'], window: 10, none: ['carpal_tunnel'], history: 'drop' },
+  // "Constant tension, poor sleep" is not night pain: the pain itself must be named.
+  { code: 'night_pain', all: ['night_time', 'night_constant', 'pain_word'], window: 10, none: ['carpal_tunnel'], history: 'drop' },
   { code: 'night_pain', all: ['night_pain_phrase'], context: ['systemic_sign'], history: 'drop' },
   { code: 'night_pain', all: ['night_pain_phrase'], context: ['weight', 'weight_drop'], history: 'drop' },
   { code: 'night_pain', all: ['night_pain_phrase'], none: ['mechanical_night', 'sensation_loss', 'carpal_tunnel'], history: 'drop' },
