@@ -6,6 +6,7 @@ import { REGION_CODES, type RegionCode } from './catalog/catalog.regions';
 import type { SurgicalApproach, SurgicalProcedure } from './catalog/catalog.surgeries';
 import type { Chronicity, Pressure, Side } from './catalog/catalog.types';
 import { coverage, dayNumber } from './engine.util';
+import { readRegions } from './screening/complaint.reader';
 
 export interface PlanningContext {
   /** The assessment date, YYYY-MM-DD: the engine's "today" (time since surgery, chronicity). */
@@ -21,13 +22,6 @@ export interface PainArea {
   qualities: PainQuality[];
   /** The complaint's words when the region was read from the text, not given as a pain location. */
   namedIn: string | null;
-}
-
-/** A body region the complaint names (the reader's output), used when no pain location is given. */
-export interface NamedRegion {
-  region: RegionCode;
-  side: Side | null;
-  evidence: string;
 }
 
 /** An operation, from `screening.surgeries` or the single `screening.surgeryDate`. */
@@ -78,8 +72,8 @@ const goalOrder = (g: GoalType) => GOAL_TYPES.indexOf(g);
 /** Default intensity of a region read from the complaint: the overall NRS when given, else moderate. */
 const NAMED_REGION_INTENSITY = 5;
 
-/** Derives the case facts from a validated assessment; `namedRegions` are read from the complaint. */
-export function deriveFacts(input: AssessmentInput, context: PlanningContext, namedRegions: readonly NamedRegion[] = []): CaseFacts {
+/** Derives the case facts from a validated assessment (regions named in the complaint when none is given). */
+export function deriveFacts(input: AssessmentInput, context: PlanningContext): CaseFacts {
   const screening = input.screening ?? {};
   const age = screening.age ?? context.age ?? null;
   const durationWeeks = input.durationWeeks ?? null;
@@ -101,7 +95,7 @@ export function deriveFacts(input: AssessmentInput, context: PlanningContext, na
   // Regions named only in the complaint stand in for pain locations when none is given — never a
   // region that is neither given nor named.
   if (byRegion.size === 0) {
-    for (const named of namedRegions) {
+    for (const named of readRegions(input.complaint)) {
       const area = byRegion.get(named.region);
       const mask = coverage(named.region, named.side ?? undefined);
       if (area) area.mask |= mask;

@@ -32,10 +32,14 @@ export function exclusion(side: Side | null | undefined): number {
   return WHOLE;
 }
 
-/** The side word for a coverage mask. */
+/**
+ * The side word for a coverage mask. A mask no word covers exactly (one side and the midline, what
+ * is left of an unpaired region when a condition rules out the other side) gets the narrower word,
+ * so work named by it never reaches the part ruled out.
+ */
 export function sideOf(mask: number): Side {
-  if (mask === LEFT) return 'left';
-  if (mask === RIGHT) return 'right';
+  if ((mask & (LEFT | RIGHT)) === LEFT) return 'left';
+  if ((mask & (LEFT | RIGHT)) === RIGHT) return 'right';
   if (mask === MIDLINE) return 'midline';
   return 'bilateral';
 }

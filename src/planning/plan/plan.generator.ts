@@ -3,7 +3,6 @@ import type { Decision, Finding, PlanContent, PlanGoal, Schedule } from '../../c
 import { deriveFacts, type PlanningContext } from '../case.facts';
 import { ENGINE_VERSION } from '../engine.version';
 import { Explainer } from '../engine.util';
-import { readRegions } from '../screening/complaint.reader';
 import { buildRestrictions, romLimit, type Restrictions } from '../screening/restrictions.rules';
 import { screen } from '../screening/screening.rules';
 import { planBilling } from './billing.rules';
@@ -17,9 +16,7 @@ import { chooseTechniques } from './technique.rules';
 /** Turns a validated assessment into a plan: pure and deterministic, "today" comes from the context. */
 export function generatePlan(input: AssessmentInput, context: PlanningContext): PlanContent {
   const explain = new Explainer();
-  // Regions named in the complaint stand in only when no pain location is given.
-  const named = input.painLocations && input.painLocations.length > 0 ? [] : readRegions(input.complaint);
-  const facts = deriveFacts(input, context, named);
+  const facts = deriveFacts(input, context);
   const outcome = screen(input, facts);
   const decision = outcome.decision;
   explain.add('screen.decision', decisionReason(outcome.findings, decision));

@@ -50,12 +50,13 @@ const SURGICAL_CODES: ReadonlySet<ConditionCode> = new Set(['open_wound', 'recen
 /** Wells: major surgery within 12 weeks is a DVT risk factor. */
 const DVT_RISK_DAYS = 84;
 
-function placesFor(code: ConditionCode, region: RegionCode | null, side: Side | null, facts: CaseFacts): { places: Place[]; where: string } {
+function placesFor(code: ConditionCode, source: ActiveCondition['source'], region: RegionCode | null, side: Side | null, facts: CaseFacts): { places: Place[]; where: string } {
   const entry = CONDITIONS[code];
   if (entry.scope !== 'local') return { places: [], where: '' };
   if (region) return { places: [{ region, mask: exclusion(side) }], where: placeName(region, side) };
-  // A wound or incision without a place, when operations are recorded with their sites, is theirs.
-  const operated = SURGICAL_CODES.has(code) ? facts.surgeries.filter((s) => s.region !== null) : [];
+  // A wound or incision the text mentions without a place, when operations are recorded with their
+  // sites, is theirs. (A coded one the therapist did not locate stays on every painful region.)
+  const operated = source === 'complaint' && SURGICAL_CODES.has(code) ? facts.surgeries.filter((s) => s.region !== null) : [];
   if (operated.length > 0) {
     return {
       places: operated.map((s) => ({ region: s.region as RegionCode, mask: exclusion(s.side) })),
@@ -98,7 +99,7 @@ function activate(s: Screen, code: ConditionCode, source: 'screening' | 'complai
   if (s.seen.has(key)) return;
   s.seen.add(key);
   const entry = CONDITIONS[code];
-  const { places, where } = placesFor(code, region, side, s.facts);
+  const { places, where } = placesFor(code, source, region, side, s.facts);
   s.conditions.push({ code, source, places });
   s.factSet.add(code);
   s.findings.push(finding(code, entry.severity, `${where ? `${entry.message} (${where})` : entry.message}${note}`, source, evidence));
