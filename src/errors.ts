@@ -32,6 +32,9 @@ export const forbidden = (detail: string) => new ProblemError(403, 'forbidden', 
 
 export const notFound = (resource: string) => new ProblemError(404, 'not-found', 'Not found', `${resource} was not found.`);
 
+export const methodNotAllowed = (method: string, path: string, allowed: string[]) =>
+  new ProblemError(405, 'method-not-allowed', 'Method not allowed', `${path} does not take ${method}; it takes ${allowed.join(', ')}.`, undefined, { allow: allowed.join(', ') });
+
 export const conflict = (detail: string, slug = 'conflict') => new ProblemError(409, slug, 'Conflict', detail);
 
 export const gone = (detail: string, slug = 'gone') => new ProblemError(410, slug, 'Gone', detail);

@@ -1,6 +1,7 @@
 // `manuplan seed --demo`: a new clinic with realistic patients, plans and sessions, made through the
 // same services as the API — every plan comes from the planning engine, every session is recorded
 // against its plan, status changes go through the plan's state machine.
+import { etagFor } from '../lib/etag';
 import type { AssessmentInput, Measures } from '../contracts/assessment.contract';
 import { SCREENING_QUESTION_CODES } from '../planning/catalog/catalog.screening';
 import type { CreatePatientBody } from '../contracts/patient.contract';
@@ -230,7 +231,7 @@ export async function seedCommand({ services, io, flags }: CommandContext): Prom
         });
         made.sessions += 1;
       }
-      if (demo.finalStatus) await services.plans.patch(ctx, plan.id, `W/"${plan.version}"`, { status: demo.finalStatus });
+      if (demo.finalStatus) await services.plans.patch(ctx, plan.id, etagFor(plan.version), { status: demo.finalStatus });
     }
   }
 

@@ -3,12 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { Services } from '../container';
-import { notFound, serviceUnavailable } from '../errors';
+import { methodNotAllowed, notFound, serviceUnavailable } from '../errors';
 import { registerAuditTrail } from './audit';
 import { registerAuthentication } from './auth';
 import { clientErrorHandler } from './client-errors';
 import { registerInFlightCap } from './in-flight';
 import { createLifecycle, type Lifecycle } from './lifecycle';
+import { trackAllowedMethods } from './method-not-allowed';
 import { registerOpenApi } from './openapi';
 import { sendProblem, toProblemError } from './problem';
 import { requestIdFor } from './request-id';
@@ -69,6 +70,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerSecurityHeaders(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  const allowedMethods = trackAllowedMethods(app);
+  // The API speaks JSON only: Fastify's built-in text/plain parser would turn a text body into a
+  // 400 about its shape; without it, any body but JSON is a 415.
+  app.removeContentTypeParser('text/plain');
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -93,7 +98,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     else if (problem.status >= 500) request.log.error({ err, route }, 'request failed');
     return sendProblem(request, reply, problem);
   });
-  app.setNotFoundHandler((request, reply) => sendProblem(request, reply, notFound(`${request.method} ${request.url.split('?')[0]}`)));
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const allowed = allowedMethods(path);
+    if (allowed.length > 0) return sendProblem(request, reply, methodNotAllowed(request.method, path, allowed));
+    return sendProblem(request, reply, notFound(`${request.method} ${path}`));
+  });
 
   registerAuthentication(app, deps.services.apiKeys, deps.services.rateLimiter, deps.services.authThrottle);
   registerInFlightCap(app, deps.maxInFlightPerKey ?? 0);

@@ -1,15 +1,18 @@
 import { preconditionFailed, preconditionRequired } from '../errors';
 
-/** The ETag of a resource version. Weak: it names the version, not a byte-exact body. */
+/**
+ * The ETag of a resource version. Strong: one version has one representation, and RFC 9110
+ * compares If-Match strongly, so a weak tag there could never match.
+ */
 export function etagFor(version: number): string {
-  return `W/"${version}"`;
+  return `"${version}"`;
 }
 
 const ENTITY_TAG = /^\s*(?:W\/)?"(\d{1,9})"\s*$/;
 
 /**
- * The versions an If-Match header accepts, or 'any' for `*`. Clients send back the ETag they
- * were given (weak), so both weak and strong forms of a version tag match it.
+ * The versions an If-Match header accepts, or 'any' for `*`. Clients built before the tags were
+ * strong send back the weak form (`W/"3"`); it still names the same version and is accepted.
  * Throws 428 when the header is absent and 412 when it names no version at all.
  */
 export function expectedVersions(ifMatch: string | undefined): number[] | 'any' {

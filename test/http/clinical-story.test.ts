@@ -53,7 +53,7 @@ describe('a clinic’s story: patient → assessment → plan → edits → sess
     expect(stored.status).toBe(200);
     expect(stored.body).toEqual(assessment);
     const read = await t.http().get(`/v1/plans/${plan.id}`).set(auth());
-    expect(read.headers.etag).toBe('W/"1"');
+    expect(read.headers.etag).toBe('"1"');
     expect(read.body).toEqual(plan);
 
     const preview = await t.http().post('/v1/assessments/preview').set(auth()).send(lowBackAssessment(patientId, { assessedAt: '2026-02-01T09:00:00Z' }));
@@ -94,7 +94,7 @@ describe('a clinic’s story: patient → assessment → plan → edits → sess
       notes: 'Patient prefers mornings',
     });
     expect(edit.status).toBe(200);
-    expect(edit.headers.etag).toBe('W/"2"');
+    expect(edit.headers.etag).toBe('"2"');
     expect(edit.body.schedule).toMatchObject({ sessionsPerWeek: 2, weeks: 6, totalSessions: 12, reassessAfterSessions: 6 });
     expect(edit.body.notes).toBe('Patient prefers mornings');
 

@@ -19,7 +19,7 @@ describe('patients', () => {
   it('creates a patient with an ETag and reads it back', async () => {
     const res = await create({ externalId: 'P-1001', firstName: 'Ada', lastName: 'Byron', birthDate: '1980-02-01', sex: 'female' });
     expect(res.status).toBe(201);
-    expect(res.headers.etag).toBe('W/"1"');
+    expect(res.headers.etag).toBe('"1"');
     expect(res.headers.location).toBe(`/v1/patients/${res.body.id}`);
     expect(res.body).toEqual({
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
@@ -34,7 +34,7 @@ describe('patients', () => {
     });
     const read = await t.http().get(`/v1/patients/${res.body.id}`).set(as(clinic));
     expect(read.status).toBe(200);
-    expect(read.headers.etag).toBe('W/"1"');
+    expect(read.headers.etag).toBe('"1"');
     expect(read.body).toEqual(res.body);
   });
 
@@ -117,7 +117,7 @@ describe('patients', () => {
       expect(stale.status).toBe(412);
       const ok = await t.http().patch(`/v1/patients/${id}`).set(as(clinic)).set('If-Match', 'W/"1"').send({ lastName: 'Hopper', firstName: null });
       expect(ok.status).toBe(200);
-      expect(ok.headers.etag).toBe('W/"2"');
+      expect(ok.headers.etag).toBe('"2"');
       expect(ok.body).toMatchObject({ firstName: null, lastName: 'Hopper', version: 2 });
       const again = await t.http().patch(`/v1/patients/${id}`).set(as(clinic)).set('If-Match', 'W/"1"').send({ lastName: 'X' });
       expect(again.status).toBe(412);
@@ -167,7 +167,7 @@ describe('patients', () => {
       const replaced = await t.http().put('/v1/patients/by-external-id/EXT-77').set(as(clinic)).send({ externalId: 'EXT-77', lastName: 'T' });
       expect(replaced.status).toBe(200);
       expect(replaced.body).toMatchObject({ id: first.body.id, firstName: null, lastName: 'T', sex: null, version: 2 });
-      expect(replaced.headers.etag).toBe('W/"2"');
+      expect(replaced.headers.etag).toBe('"2"');
       const stale = await t.http().put('/v1/patients/by-external-id/EXT-77').set(as(clinic)).set('If-Match', 'W/"1"').send({ lastName: 'U' });
       expect(stale.status).toBe(412);
     });

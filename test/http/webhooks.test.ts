@@ -26,7 +26,7 @@ describe('webhooks: managing subscriptions', () => {
     const res = await create({ url: PUBLIC_URL, events: ['patient.created', 'plan.updated'], description: 'EHR sync' });
     expect(res.status).toBe(201);
     expect(res.headers.location).toBe(`/v1/webhooks/${res.body.webhook.id}`);
-    expect(res.headers.etag).toBe('W/"1"');
+    expect(res.headers.etag).toBe('"1"');
     expect(res.body.webhook).toEqual({
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       url: PUBLIC_URL,
@@ -116,7 +116,7 @@ describe('webhooks: managing subscriptions', () => {
     expect(missing.status).toBe(428);
     const changed = await t.http().patch(path).set(as(clinic)).set('If-Match', 'W/"1"').send({ enabled: false, events: ['plan.created', 'plan.deleted'] });
     expect(changed.status).toBe(200);
-    expect(changed.headers.etag).toBe('W/"2"');
+    expect(changed.headers.etag).toBe('"2"');
     expect(changed.body).toMatchObject({ enabled: false, events: ['plan.created', 'plan.deleted'], version: 2 });
     const stale = await t.http().patch(path).set(as(clinic)).set('If-Match', 'W/"1"').send({ enabled: true });
     expect(stale.status).toBe(412);

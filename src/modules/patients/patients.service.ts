@@ -3,7 +3,7 @@ import { isUniqueViolation } from '../../db/errors';
 import { inClinic, readInClinic } from '../../db/tenant';
 import type { CreatePatientBody, PatchPatientBody, Patient, PutPatientBody } from '../../contracts/patient.contract';
 import { badRequest, conflict, notFound, preconditionFailed } from '../../errors';
-import { expectedVersions } from '../../lib/etag';
+import { expectedVersions, versionMatches } from '../../lib/etag';
 import { uuidv7 } from '../../lib/uuid';
 import { decodePosition, toPage, type Page, type PageRequest } from '../paging';
 import type { Outcome, RequestContext } from '../request-context';
@@ -85,7 +85,12 @@ export function createPatientsService({ database, write }: { database: Database;
     async patch(ctx: RequestContext, id: string, ifMatch: string | undefined, body: PatchPatientBody): Promise<Patient> {
       const expected = expectedVersions(ifMatch);
       const row = await guardExternalId(body.externalId, () =>
-        inClinic(db, ctx.clinicId, async (tx) => (await patientsRepository.update(tx, ctx.clinicId, id, expected, body)) ?? missOrStale(tx, ctx, id)),
+        inClinic(db, ctx.clinicId, async (tx) => {
+          // A change that changes nothing is no new version: sync clients would otherwise churn.
+          const current = await patientsRepository.findById(tx, ctx.clinicId, id);
+          if (current && versionMatches(expected, current.version) && (Object.keys(body) as (keyof typeof body)[]).every((k) => current[k] === body[k])) return current;
+          return (await patientsRepository.update(tx, ctx.clinicId, id, expected, body)) ?? missOrStale(tx, ctx, id);
+        }),
       );
       return toPatient(row);
     },

@@ -7,6 +7,7 @@ import { inClinic, readInClinic } from '../../db/tenant';
 import { notFound, preconditionFailed } from '../../errors';
 import { decodeCursor, encodeCursor, isNonNegativeInteger } from '../../lib/cursor';
 import { expectedVersions, versionMatches } from '../../lib/etag';
+import { canonicalJson } from '../../lib/fingerprint';
 import { computeProgress, techniqueViolations } from '../../planning';
 import { assessmentsRepository } from '../assessments/assessments.repository';
 import { planningContext } from '../assessments/planning-context';
@@ -71,6 +72,8 @@ export function createPlansService({ database }: { database: Database }) {
         assertStatusMove(current.status as PlanStatus, status);
         const content = applyPlanEdit(current.content as PlanContent, edit, edit.techniques ? await techniqueCheckFor(tx, current) : noCheck);
         const notes = edit.notes === undefined ? current.notes : edit.notes;
+        // An edit that changes nothing is no new version (and no entry in the history).
+        if (status === current.status && notes === current.notes && canonicalJson(content) === canonicalJson(current.content)) return current;
         const next = await plansRepository.replace(tx, current, { status, content, notes, updatedByKeyId: ctx.keyId });
         if (!next) throw preconditionFailed('The plan changed while this edit was applied; fetch it again.');
         return next;

@@ -60,10 +60,11 @@ export const CONCEPTS = {
     'unable to ejaculate', 'cant ejaculate', 'loss of sexual function', 'sexual function', 'problems in the bedroom', 'trouble in the bedroom',
     'issues in the bedroom', 'difficulties in the bedroom', 'difficulty in the bedroom', 'nothing happening in the bedroom',
   ],
-  sexual_context: ['during sex', 'during intercourse', 'in the bedroom', 'sex life', 'sexually', 'sex', 'intercourse', 'erection', 'erections', 'orgasm'],
+  sexual_context: ['during sex', 'during intercourse', 'in the bedroom', 'sex life', 'sexually', 'sex', 'intercourse', 'erection', 'erections', 'orgasm', 'ejaculat*', 'getting hard', 'get hard'],
   sex_problem: [
     'arent working', 'isnt working', 'not working', 'doesnt work', 'dont work', 'stopped working', 'not functioning', 'dysfunction', 'no longer works', 'not the same',
-    'arent working properly', 'not working properly', 'doesnt work properly',
+    'arent working properly', 'not working properly', 'doesnt work properly', 'problem', 'problems', 'trouble', 'troubles', 'issue', 'issues',
+    'difficulty', 'difficulties', 'changes', 'change',
   ],
   lhermitte: ['lhermitte*', 'lhermitte sign', 'lhermittes sign', 'barber chair'],
   // Progressive neurological deficit.
@@ -142,6 +143,11 @@ export const CONCEPTS = {
     'ear infection', 'throat infection',
   ],
   local_infection_word: ['cellulitis', 'abscess*', 'infected', 'boil', 'boils'],
+  // Acute local inflammation: a gout attack, an inflamed joint.
+  acute_inflammation: [
+    'gout flare', 'gout attack', 'attack of gout', 'flare of gout', 'gout flaring', 'gout is flaring', 'gout has flared', 'acute gout', 'gouty', 'flare of my gout',
+    'septic arthritis', 'septic joint', 'hot joint', 'hot swollen joint', 'red hot joint', 'bursitis flare', 'pseudogout', 'pseudo gout',
+  ],
   contagious_word: [
     'flu', 'influenza', 'covid*', 'coronavirus', 'stomach bug', 'gastroenteritis', 'norovirus', 'chickenpox', 'measles', 'strep throat', 'scabies', 'impetigo',
     'conjunctivitis', 'common cold', 'a cold', 'head cold', 'bad cold', 'shingles', 'contagious',
@@ -214,7 +220,7 @@ export const CONCEPTS = {
     'sudden*', 'worst', 'thunderclap', 'out of nowhere', 'excruciating', 'never had before', 'unlike any', 'never had one like', 'never felt anything like',
     'worst ever', 'worst of my life', 'worst in my life', 'like being hit', 'like a bang', 'explosive', 'severe', 'splitting', 'blinding', 'unbearable', 'new', 'unusual',
   ],
-  diplopia: ['double vision', 'seeing double', 'see double', 'saw double', 'diplopia', 'seeing two of', 'seeing two'],
+  diplopia: ['double vision', 'seeing double', 'see double', 'saw double', 'diplopia', 'seeing two of', 'seeing two', 'see two of', 'see two', 'saw two of', 'sees two of', 'two of everything', 'two of things', 'everything doubled', 'seeing things double', 'see things double', 'things look double', 'vision doubled', 'double images'],
   visual: ['blurred vision', 'blurry vision', 'vision blurred', 'vision went', 'vision is blurry', 'loss of vision', 'lost my vision', 'visual disturbance', 'visual disturbances', 'flashing lights', 'seeing spots'],
   speech_trouble: [
     'trouble speaking', 'difficulty speaking', 'slurred speech', 'slurring', 'slurred', 'slur', 'trouble talking', 'difficulty talking', 'dysarthria', 'cant speak',
@@ -258,7 +264,17 @@ export const CONCEPTS = {
     'dropping objects', 'drops things', 'dropping stuff', 'things fall out of my hands', 'things slip out of my hands', 'losing my grip', 'grip is weak',
   ],
   both_hands: ['both hands', 'both my hands', 'hands', 'both arms', 'all my fingers', 'both thumbs', 'bilateral hand', 'bilateral hands', 'bilat hand', 'bilat hands', 'bl hand', 'bl hands', 'bilateral upper limb', 'bilateral ue', 'bl ue'],
-  carpal_tunnel: ['carpal tunnel', 'cts', 'wrist splint', 'wrist splints'],
+  carpal_tunnel: [
+    'carpal tunnel', 'cts', 'wrist splint', 'wrist splints', 'tingle at night', 'tingles at night', 'tingling at night', 'tingly at night', 'numb at night',
+    'numbness at night', 'go numb at night', 'goes numb at night', 'tingle overnight', 'tingling overnight', 'numb overnight', 'pins and needles at night',
+    'tingle in the night', 'tingling in the night', 'numb in the night', 'wake with tingling', 'wakes with tingling', 'wake up with tingling', 'wake with numb', 'wake up with numb', 'wakes up with numb',
+  ],
+  // An unstable joint after a sprain is local, not the unsteady gait of myelopathy: the longer phrase wins.
+  joint_instability: [
+    'wobbly ankle', 'ankle wobbly', 'ankle feels wobbly', 'ankle is wobbly', 'ankle unstable', 'unstable ankle', 'ankle feels unstable', 'ankle is unstable',
+    'wobbly knee', 'knee wobbly', 'knee feels wobbly', 'knee is wobbly', 'knee unstable', 'unstable knee', 'knee feels unstable', 'knee is unstable',
+    'wobbly on that ankle', 'wobbly on that foot', 'wobbly on that leg', 'wobbly on the ankle',
+  ],
   unsteady: [
     'unsteady', 'unbalanced', 'off balance', 'loss of balance', 'losing balance', 'losing my balance', 'balance problems', 'poor balance', 'staggering',
     'wobbly', 'stagger*', 'like i am drunk', 'like im drunk', 'as if drunk', 'as if i were drunk', 'drunk', 'bumping into', 'veering', 'wide based', 'shuffling',
@@ -274,10 +290,17 @@ export const CONCEPTS = {
   electric: ['electric', 'electric shock', 'electric shocks', 'electricity', 'shock like', 'zaps', 'zapping', 'lhermitte*', 'shooting down my spine'],
   spine_or_limbs: ['spine', 'back', 'neck', 'arms', 'legs', 'down my', 'bend my head', 'look down', 'chin'],
   // Trauma (AHCPR major trauma; minor trauma as a fact for escalations).
-  vehicle: ['car', 'cars', 'vehicle', 'motorbike', 'motorcycle', 'bike', 'bicycle', 'truck', 'bus', 'motor vehicle', 'mva', 'rta', 'road traffic', 'van', 'lorry'],
+  vehicle: ['car', 'cars', 'vehicle', 'motorbike', 'motorcycle', 'bike', 'bicycle', 'truck', 'bus', 'motor vehicle', 'mva', 'rta', 'road traffic', 'van', 'lorry', 'mvc', 'mvi', 'rtc', 'motor vehicle collision', 'motor vehicle accident', 'airbag*', 'scooter', 'ebike', 'mountain bike'],
   collision: [
     'accident', 'crash', 'crashed', 'collision', 'hit by', 'rear ended', 'rear end', 'knocked off', 'thrown from', 'rollover', 'rolled over', 'car rolled', 'rolled the car', 'overturned',
-    'flipped', 'head on', 'airbag*', 'written off', 'ran into', 'smash', 'smashed', 'pile up', 'shunt', 'mva', 'rta', 'rtc', 'windscreen', 'high speed',
+    'flipped', 'head on', 'airbag*', 'written off', 'ran into', 'smash', 'smashed', 'pile up', 'shunt', 'mva', 'rta', 'rtc', 'windscreen', 'high speed', 'mvc', 'mvi', 't boned', 'tboned', 'side swiped', 'sideswiped', 'rammed',
+  ],
+  // High-energy mechanisms on their own (AHCPR major trauma): thrown over the handlebars, landed on the head, a broken helmet.
+  major_mechanism: [
+    'over the handlebars', 'over the bars', 'over the handle bars', 'over his handlebars', 'over her handlebars', 'over my handlebars', 'thrown off', 'thrown from',
+    'landed on my head', 'landed on head', 'landed on her head', 'landed on his head', 'landed on the head', 'landed head first', 'head first',
+    'helmet cracked', 'cracked helmet', 'cracked his helmet', 'cracked her helmet', 'cracked my helmet', 'helmet split', 'helmet broke', 'broke his helmet', 'broke her helmet', 'broke my helmet',
+    'airbag*', 'ejected', 'knocked unconscious', 'knocked out', 'lost consciousness', 'loss of consciousness', 'rolled the car', 'car rolled', 't boned', 'tboned',
   ],
   fall_verb: ['fell', 'fall', 'falling', 'fallen', 'came off', 'tripped', 'slipped', 'falls'],
   // "Fear of falling" is not a fall; nor is falling asleep (second edition).
@@ -291,7 +314,7 @@ export const CONCEPTS = {
   ],
   height: ['ladder', 'roof', 'height', 'heights', 'flight of stairs', 'down the stairs', 'downstairs', 'scaffold*', 'balcony', 'tree', 'horse'],
   minor_trauma: ['whiplash', 'hit my', 'was hit', 'struck', 'banged my', 'knocked my', 'head hit', 'hit her head', 'hit his head', 'hit my head', 'banged her head', 'banged his head'],
-  neck_trauma: ['whiplash', 'windscreen', 'head hit', 'hit my head', 'hit her head', 'hit his head', 'banged my head', 'banged her head', 'banged his head', 'head injury', 'concussion'],
+  neck_trauma: ['over the handlebars', 'over the bars', 'landed on my head', 'landed on head', 'landed on her head', 'landed on his head', 'landed on the head', 'head first', 'helmet cracked', 'cracked helmet', 'cracked my helmet', 'whiplash', 'windscreen', 'head hit', 'hit my head', 'hit her head', 'hit his head', 'banged my head', 'banged her head', 'banged his head', 'head injury', 'concussion'],
   standing_fall: ['from standing', 'standing height', 'own height', 'fell', 'fall', 'fallen', 'falls', 'tripped', 'slipped', 'fell over', 'had a fall', 'took a tumble', 'tumble'],
   // Systemic precautions.
   anticoagulant: [
@@ -395,10 +418,10 @@ export const CONCEPTS = {
   ],
   recent_word: [
     'recent*', 'weeks ago', 'week ago', 'days ago', 'day ago', 'yesterday', 'last week', 'last month', 'this month', 'a month ago', 'just had', 'post op',
-    'postop', 'still healing', 'healing', 'not healed', 'weeks post', 'days post', 'week post', 'fortnight ago', 'a fortnight', 'last weekend', 'this week',
+    'postop', 'still healing', 'healing', 'not healed', 'weeks post', 'days post', 'week post', 'fortnight ago', 'a fortnight', 'last weekend', 'this week', 'last wk', 'wk ago', 'wks ago',
     'today', 'this morning', 'last night', 'on monday', 'on tuesday', 'on wednesday', 'on thursday', 'on friday', 'on saturday', 'on sunday', 'hours ago',
   ],
-  long_ago: ['years ago', 'year ago', 'as a child', 'as a kid', 'long ago', 'long time ago', 'decades ago', 'as a teenager', 'when i was young', 'when i was younger'],
+  long_ago: ['years ago', 'year ago', 'yrs ago', 'yr ago', 'yrs back', 'years earlier', 'as a child', 'as a kid', 'long ago', 'long time ago', 'decades ago', 'as a teenager', 'when i was young', 'when i was younger'],
   fracture_word: ['fractur*', 'broken bone', 'broke my', 'broke a', 'broken arm', 'broken leg', 'broken wrist', 'broken ankle', 'cracked a', 'cracked my', 'broke his', 'broke her', 'broke', 'broken', 'snapped my', 'in a cast', 'still in cast', 'still in plaster', 'broken hip', 'broken rib', 'broken ribs', 'broken foot', 'broken hand', 'broken collarbone', 'broken toe', 'broken finger'],
   wound_word: ['open wound', 'healing cut', 'cut on', 'cuts', 'wound dressing', 'dressing on', 'dressing changed', 'covered with a dressing', 'stitches in', 'wound', 'wounds', 'laceration', 'lacerations', 'a cut', 'deep cut', 'graze', 'grazes', 'abrasion', 'ulcer', 'ulcers', 'pressure sore', 'bed sore', 'open sore'],
   burn_word: ['a burn', 'burn on', 'burns on', 'burned my', 'burnt my', 'burnt', 'burned', 'burn to', 'sunburn*', 'scald*', 'blistered', 'blister', 'blisters'],
@@ -431,8 +454,8 @@ export const CONCEPTS = {
     'as a child', 'as a kid', 'long ago', 'years ago', 'when i was young', 'when i was younger', 'back in', 'many years', 'resolved', 'healed',
   ],
   history_after: [
-    'years ago', 'year ago', 'decades ago', 'long ago', 'a long time ago', 'as a child', 'as a kid', 'as a teenager', 'when i was young', 'when i was younger',
-    'resolved', 'recovered', 'healed', 'has healed', 'now healed', 'gone', 'now gone', 'has gone', 'gone now', 'all gone', 'cleared', 'has cleared', 'cleared up',
+    'years ago', 'year ago', 'yrs ago', 'yr ago', 'yrs back', 'years earlier', 'decades ago', 'long ago', 'a long time ago', 'as a child', 'as a kid', 'as a teenager', 'when i was young', 'when i was younger',
+    'resolved', 'recovered', 'healed', 'has healed', 'afebrile', 'apyrexial', 'gone since', 'better since', 'no fever since', 'no temperature since', 'now healed', 'gone', 'now gone', 'has gone', 'gone now', 'all gone', 'cleared', 'has cleared', 'cleared up',
     'settled', 'now settled', 'gone away', 'went away', 'in remission', 'remission', 'all clear', 'given the all clear', 'cured', 'no problems since',
     'no issues since', 'no trouble since', 'none since', 'nothing since', 'fine since', 'no recurrence', 'treated successfully', 'successfully treated',
     'fully recovered', 'fully treated', 'completed treatment', 'finished treatment', 'no longer', 'better now', 'now better', 'now fine', 'is over', 'fine now',
@@ -444,13 +467,14 @@ export const CONCEPTS = {
   current_word: ['again', 'currently', 'new', 'recurr*', 'this week', 'today', 'at the moment', 'presently', 'active', 'ongoing', 'returned', 'back again', 'came back'],
   // Words that are not the body ("back to work", "come back"), read first so they are not regions.
   not_body: [
-    'back to', 'came back', 'come back', 'comes back', 'coming back', 'went back', 'go back', 'goes back', 'going back', 'get back', 'got back', 'back and forth',
+    'back to', 'back at work', 'back at school', 'back at the gym', 'back in the gym', 'back at uni', 'came back', 'come back', 'comes back', 'coming back', 'went back', 'go back', 'goes back', 'going back', 'get back', 'got back', 'back and forth',
     'years back', 'way back', 'back in', 'on the other hand', 'hand in', 'by hand', 'on foot', 'head of', 'head office', 'headed', 'arms length', 'back home',
     'at the back of my mind', 'back then', 'cut back', 'call back', 'look back', 'looking back', 'bring back', 'hold back', 'held back', 'hand over', 'second hand',
     'broken sleep', 'broke up', 'broke down', 'broke out', 'broken heart', 'heartbroken', 'broke the news', 'broke even', 'burnt out', 'burned out', 'burn out', 'burnout',
     'cuts down', 'cut down', 'cut out', 'cut off', 'cuts back', 'bottom of', 'at the bottom', 'rock bottom', 'bottom line', 'behind on', 'behind with', 'fell behind',
     'left behind', 'behind the', 'from behind', 'lost my balance', 'lost her balance', 'lost his balance', 'lost balance', 'dropped a weight', 'dropped the weight',
-    'dropped a weight on', 'weight bearing', 'bear weight', 'put weight', 'putting weight', 'weight on it', 'weights', 'weight lifting', 'weightlifting', 'lifting weights', 'sugar free', 'no sugar', 'in bed with flu', 'dressed herself', 'dressed himself', 'get dressed', 'got dressed', 'getting dressed', 'dressing myself', 'dressing gown', 'salad dressing',
+    'dropped a weight on', 'walking ok', 'walking okay', 'walking fine', 'walking well', 'walking normally', 'walking is ok', 'walking is okay', 'walking is fine', 'walks ok', 'walks fine',
+    'walks normally', 'gait normal', 'normal gait', 'gait is normal', 'gait ok', 'weight bearing', 'bear weight', 'put weight', 'putting weight', 'weight on it', 'weights', 'weight lifting', 'weightlifting', 'lifting weights', 'sugar free', 'no sugar', 'in bed with flu', 'dressed herself', 'dressed himself', 'get dressed', 'got dressed', 'getting dressed', 'dressing myself', 'dressing gown', 'salad dressing',
   ],
 } as const satisfies Record<string, readonly string[]>;
 
@@ -552,6 +576,8 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'local_infection', all: ['local_infection_word'], region: 'optional', history: 'drop' },
   // A hot swollen joint is local inflammation; a hot swollen leg is the DVT rule's business.
   { code: 'local_infection', all: ['swelling', 'warmth'], none: ['leg', 'calf_word'], region: 'required', window: 8, history: 'drop' },
+  { code: 'local_infection', all: ['warmth', 'redness'], none: ['leg', 'calf_word'], region: 'required', window: 6, history: 'drop' },
+  { code: 'local_infection', all: ['acute_inflammation'], region: 'optional', history: 'drop' },
   { code: 'contagious_illness', all: ['contagious_word'], history: 'drop' },
   { code: 'iv_drug_use_immunosuppression', all: ['immunosuppression'] },
   { code: 'cancer', all: ['cancer_word'] },
@@ -603,6 +629,7 @@ export const TEXT_RULES: TextRule[] = [
   // Trauma.
   { code: 'major_trauma', all: ['vehicle', 'collision'], window: 8, history: 'trauma' },
   { code: 'major_trauma', all: ['fall_verb', 'height'], window: 8, history: 'trauma' },
+  { code: 'major_trauma', all: ['major_mechanism'], history: 'trauma' },
   { code: 'trauma', all: ['collision'] },
   { code: 'trauma', all: ['fall_verb'] },
   { code: 'trauma', all: ['minor_trauma'] },

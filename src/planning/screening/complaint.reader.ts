@@ -106,6 +106,8 @@ const THIRD_PERSON: Record<string, string> = {
   get: 'gets', have: 'has', try: 'tries', stand: 'stands', pee: 'pees', wee: 'wees', wake: 'wakes', roll: 'rolls', climb: 'climbs', hurry: 'hurries', do: 'does',
   cant: 'cant', keep: 'keeps', trip: 'trips', drop: 'drops', push: 'pushes', press: 'presses', bend: 'bends', look: 'looks', sleep: 'sleeps',
 };
+const NEG_MODALS = new Set(['cant', 'cannot', 'couldnt', 'dont', 'doesnt', 'didnt', 'wont', 'unable']);
+const ADVERBS = ['really', 'even', 'actually', 'quite', 'properly', 'fully', 'always', 'totally', 'completely', 'hardly', 'barely', 'seem to', 'really seem to'];
 function variants(text: string): string[] {
   const words = text.split(' ');
   const out: string[] = [];
@@ -135,6 +137,14 @@ function variants(text: string): string[] {
     const bw = base.split(' ');
     for (let k = 0; k < bw.length; k++) {
       for (const alt of TENSE[bw[k] as string] ?? []) out.push([...bw.slice(0, k), alt, ...bw.slice(k + 1)].join(' '));
+    }
+  }
+  // An adverb between a negated verb and what it governs ("I can't really feel", "she doesn't even feel").
+  for (const base of [text, ...out]) {
+    const bw = base.split(' ');
+    for (let k = 0; k + 1 < bw.length; k++) {
+      if (!NEG_MODALS.has(bw[k] as string)) continue;
+      for (const adverb of ADVERBS) out.push([...bw.slice(0, k + 1), adverb, ...bw.slice(k + 1)].join(' '));
     }
   }
   return out;
@@ -310,7 +320,7 @@ const NEUTRAL = new Set<number>(
       'leg', 'calf_word', 'limb', 'pain_word', 'tender', 'discomfort', 'chest_symptom', 'recent_word', 'long_ago', 'history_before', 'history_after',
       'not_body', 'dvt_risk', 'immobility', 'surgery_word', 'feet_word', 'hand_word', 'gait', 'spine_or_limbs', 'neck_context', 'cardiac_site',
       'cardiac_site_weak', 'cardiac_site_specific', 'cardiac_site_limb', 'chest_area', 'both_legs', 'both_hands', 'face_area', 'abdomen_word', 'regular_use', 'nsaid_regular',
-      'controlled', 'lymph_surgery',
+      'controlled', 'lymph_surgery', 'fever_word', 'contagious_word', 'infection_word',
     ] as LexiconConcept[]
   ).map(cid),
 );
@@ -526,8 +536,8 @@ function isHistory(a: Analysis, from: number, to: number): boolean {
     } else if (CONTRAST.has(t.words[j] as string)) break;
     words++;
   }
-  // After: "in 2015", "years ago", "now resolved", across commas, up to 8 words away, in the sentence.
-  for (let j = to, words = 0; j < t.words.length && words <= 8; j++) {
+  // After: "in 2015", "years ago", "now resolved", across commas, up to 10 words away, in the sentence.
+  for (let j = to, words = 0; j < t.words.length && words <= 10; j++) {
     if (t.kind[j] === K_STOP) break;
     if (t.kind[j] === K_COMMA) continue;
     const k = at[j] as number;
@@ -740,7 +750,8 @@ export function readComplaint(text: string): ComplaintMatch[] {
   }
 
   // Vital signs written as numbers.
-  for (const v of readVitals(t)) push(matches, { code: v.code, evidence: t.text.slice(t.start[v.from], t.end[v.to - 1]), region: null, side: null });
+  // A reading told as the past ("fever up to 38.5 last week, gone since Sunday") is history.
+  for (const v of readVitals(t)) if (!(v.code === 'fever' && isHistory(a, v.from, v.to))) push(matches, { code: v.code, evidence: t.text.slice(t.start[v.from], t.end[v.to - 1]), region: null, side: null });
   return settle(matches);
 }
 
@@ -779,7 +790,10 @@ export function readRegions(text: string): RegionMention[] {
     if (!region) continue;
     const sideOcc = sideOf(a.bySide, o);
     const side = sideValue(sideOcc);
-    if (out.some((r) => r.region === region && r.side === side)) continue;
+    // A later side-less mention of a region already named ("R knee …, front of the knee") is the same one.
+    if (out.some((r) => r.region === region && (r.side === side || side === null))) continue;
+    const unsided = out.findIndex((r) => r.region === region && r.side === null);
+    if (unsided >= 0) out.splice(unsided, 1);
     const from = Math.min(o.from, sideOcc?.from ?? o.from);
     out.push({ region, side, evidence: a.t.text.slice(a.t.start[from], a.t.end[o.to - 1]) });
   }

@@ -1,0 +1,65 @@
+// HTTP semantics an experienced client expects (RFC 9110): strong entity tags that If-Match compares
+// strongly (older clients' weak tags still accepted), 405 with Allow for a known path and a wrong
+// method, 415 for a body in another media type, and no new version for a change that changes nothing.
+import { startTestApp, type TestApp, type TestClinic } from '../support/test-app';
+
+describe('HTTP conformance', () => {
+  let t: TestApp;
+  let clinic: TestClinic;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    clinic = await t.createClinic('Conformance clinic');
+  });
+  afterAll(() => t?.close());
+
+  const auth = () => ({ Authorization: `Bearer ${clinic.adminKey}` });
+  const newPatient = async () => (await t.http().post('/v1/patients').set(auth()).send({ firstName: 'Ines', lastName: 'Duarte' })).body as { id: string; version: number };
+
+  it('ETags are strong ("1"), and If-Match takes the strong tag, an older client’s weak one, or a list', async () => {
+    const patient = await newPatient();
+    const read = await t.http().get(`/v1/patients/${patient.id}`).set(auth());
+    expect(read.headers.etag).toBe('"1"');
+
+    const strong = await t.http().patch(`/v1/patients/${patient.id}`).set(auth()).set('If-Match', '"1"').send({ firstName: 'Inês' });
+    expect(strong.status).toBe(200);
+    expect(strong.headers.etag).toBe('"2"');
+    const weak = await t.http().patch(`/v1/patients/${patient.id}`).set(auth()).set('If-Match', 'W/"2"').send({ firstName: 'Ines' });
+    expect(weak.status).toBe(200);
+    const list = await t.http().patch(`/v1/patients/${patient.id}`).set(auth()).set('If-Match', '"7", "3"').send({ lastName: 'Duarte Silva' });
+    expect(list.status).toBe(200);
+    const stale = await t.http().patch(`/v1/patients/${patient.id}`).set(auth()).set('If-Match', '"1"').send({ firstName: 'X' });
+    expect(stale.status).toBe(412);
+  });
+
+  it('a PATCH that changes nothing keeps the version and the ETag (and writes no change)', async () => {
+    const patient = await newPatient();
+    const same = await t.http().patch(`/v1/patients/${patient.id}`).set(auth()).set('If-Match', '"1"').send({ firstName: 'Ines' });
+    expect(same.status).toBe(200);
+    expect(same.body.version).toBe(1);
+    expect(same.headers.etag).toBe('"1"');
+    const changed = await t.http().patch(`/v1/patients/${patient.id}`).set(auth()).set('If-Match', '"1"').send({ firstName: 'Inês' });
+    expect(changed.body.version).toBe(2);
+  });
+
+  it('a wrong method on a known path answers 405 with Allow, as problem+json', async () => {
+    const patient = await newPatient();
+    const res = await t.http().put(`/v1/patients/${patient.id}`).set(auth()).send({});
+    expect(res.status).toBe(405);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.headers.allow?.split(/,\s*/).sort()).toEqual(['DELETE', 'GET', 'HEAD', 'PATCH']);
+    const collection = await t.http().delete('/v1/patients').set(auth());
+    expect(collection.status).toBe(405);
+    expect(collection.headers.allow?.split(/,\s*/).sort()).toEqual(['GET', 'HEAD', 'POST']);
+    const unknown = await t.http().get('/v1/nothing-here').set(auth());
+    expect(unknown.status).toBe(404);
+  });
+
+  it('a body in another media type answers 415, as problem+json', async () => {
+    const res = await t.http().post('/v1/patients').set(auth()).set('Content-Type', 'text/plain').send('firstName=Ines');
+    expect(res.status).toBe(415);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    const form = await t.http().post('/v1/patients').set(auth()).type('form').send({ firstName: 'Ines' });
+    expect(form.status).toBe(415);
+  });
+});
