@@ -29,6 +29,9 @@ const ConfigSchema = z.object({
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: integer(10000, 100, 600000),
   HEALTH_TIMEOUT_MS: integer(1000, 50, 60000),
   REQUEST_TIMEOUT_MS: integer(30000, 1000, 600000),
+  // Past this event-loop delay the process is saturated: new requests get 503 with Retry-After
+  // (@fastify/under-pressure) rather than queueing behind the backlog. 0 turns it off.
+  MAX_EVENT_LOOP_DELAY_MS: integer(1000, 0, 60000),
   // The whole header block must arrive within this (slow-header clients hold sockets), and must not exceed REQUEST_TIMEOUT_MS.
   HEADERS_TIMEOUT_MS: integer(10000, 1000, 600000),
   // Above a load balancer's idle time-out (often 60 s), so the balancer, not the server, closes an idle connection.
@@ -92,7 +95,7 @@ type Env = z.infer<typeof ConfigSchema>;
 
 export interface Config {
   database: { url?: string; migrateUrl?: string; pgliteDir: string; poolSize: number; connectTimeoutMs: number; statementTimeoutMs: number; idleInTransactionTimeoutMs: number };
-  http: { port: number; host: string; requestTimeoutMs: number; shutdownGraceMs: number; healthTimeoutMs: number; trustProxy: boolean | string; maxInFlightPerKey: number; headersTimeoutMs: number; keepAliveTimeoutMs: number };
+  http: { port: number; host: string; requestTimeoutMs: number; shutdownGraceMs: number; healthTimeoutMs: number; trustProxy: boolean | string; maxInFlightPerKey: number; headersTimeoutMs: number; keepAliveTimeoutMs: number; maxEventLoopDelayMs: number };
   idempotency: { waitMs: number; ttlSeconds: number };
   rateLimit: { perMinute: number; burst: number };
   audit: { flushMs: number; maxPending: number };
@@ -134,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       healthTimeoutMs: e.HEALTH_TIMEOUT_MS,
       trustProxy: trustProxyOf(e.TRUST_PROXY),
       maxInFlightPerKey: e.KEY_MAX_IN_FLIGHT ?? Math.max(1, e.DB_POOL_SIZE - 2),
+      maxEventLoopDelayMs: e.MAX_EVENT_LOOP_DELAY_MS,
     },
     idempotency: { waitMs: e.IDEMPOTENCY_WAIT_MS, ttlSeconds: e.IDEMPOTENCY_TTL_HOURS * 3600 },
     rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, burst: e.RATE_LIMIT_BURST },

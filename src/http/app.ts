@@ -10,6 +10,7 @@ import { clientErrorHandler } from './client-errors';
 import { registerInFlightCap } from './in-flight';
 import { createLifecycle, type Lifecycle } from './lifecycle';
 import { trackAllowedMethods } from './method-not-allowed';
+import { registerOverloadShedding } from './overload';
 import { registerOpenApi } from './openapi';
 import { sendProblem, toProblemError } from './problem';
 import { requestIdFor } from './request-id';
@@ -30,14 +31,16 @@ export interface AppDeps {
   trustProxy?: boolean | string;
   /** Requests of one API key in flight at once on this instance (config KEY_MAX_IN_FLIGHT); 0 or unset: no cap. */
   maxInFlightPerKey?: number;
+  /** Event-loop delay past which new requests are shed with 503 (config MAX_EVENT_LOOP_DELAY_MS); 0 or unset: off. */
+  maxEventLoopDelayMs?: number;
 }
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** The HTTP server's part of the configuration: time-outs, proxies to trust, the per-key cap. */
 export function httpOptionsFrom(config: Config): Omit<AppDeps, 'services' | 'logger' | 'lifecycle'> {
-  const { requestTimeoutMs, headersTimeoutMs, keepAliveTimeoutMs, trustProxy, maxInFlightPerKey } = config.http;
-  return { requestTimeoutMs, headersTimeoutMs, keepAliveTimeoutMs, trustProxy, maxInFlightPerKey };
+  const { requestTimeoutMs, headersTimeoutMs, keepAliveTimeoutMs, trustProxy, maxInFlightPerKey, maxEventLoopDelayMs } = config.http;
+  return { requestTimeoutMs, headersTimeoutMs, keepAliveTimeoutMs, trustProxy, maxInFlightPerKey, maxEventLoopDelayMs };
 }
 
 /** Builds the HTTP application around the services. It never listens: server.ts and tests decide. */
@@ -105,6 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return sendProblem(request, reply, notFound(`${request.method} ${path}`));
   });
 
+  await registerOverloadShedding(app, deps.maxEventLoopDelayMs ?? 0);
   registerAuthentication(app, deps.services.apiKeys, deps.services.rateLimiter, deps.services.authThrottle);
   registerInFlightCap(app, deps.maxInFlightPerKey ?? 0);
   registerAuditTrail(app, deps.services.audit);

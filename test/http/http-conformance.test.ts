@@ -63,3 +63,28 @@ describe('HTTP conformance', () => {
     expect(form.status).toBe(415);
   });
 });
+
+describe('overload shedding (@fastify/under-pressure)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    // A limit of 1 ms: any blocked stretch of the event loop puts the process over it.
+    t = await startTestApp({ appOptions: { maxEventLoopDelayMs: 1 } });
+  });
+  afterAll(() => t?.close());
+
+  it('past the event-loop delay limit new requests get 503 problem+json with Retry-After; liveness still answers', async () => {
+    const blockUntil = Date.now() + 300;
+    while (Date.now() < blockUntil) {
+      // Busy: the event loop is blocked, as under a saturating load.
+    }
+    // Let under-pressure sample the delay the block caused.
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    const res = await t.http().get('/v1/catalog');
+    expect(res.status).toBe(503);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    const live = await t.http().get('/health/live');
+    expect(live.status).toBe(200);
+  });
+});

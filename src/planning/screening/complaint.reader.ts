@@ -320,7 +320,7 @@ const NEUTRAL = new Set<number>(
       'leg', 'calf_word', 'limb', 'pain_word', 'tender', 'discomfort', 'chest_symptom', 'recent_word', 'long_ago', 'history_before', 'history_after',
       'not_body', 'dvt_risk', 'immobility', 'surgery_word', 'feet_word', 'hand_word', 'gait', 'spine_or_limbs', 'neck_context', 'cardiac_site',
       'cardiac_site_weak', 'cardiac_site_specific', 'cardiac_site_limb', 'chest_area', 'both_legs', 'both_hands', 'face_area', 'abdomen_word', 'regular_use', 'nsaid_regular',
-      'controlled', 'lymph_surgery', 'fever_word', 'contagious_word', 'infection_word',
+      'controlled', 'lymph_surgery', 'fever_word', 'contagious_word', 'infection_word', 'systemic_sign',
     ] as LexiconConcept[]
   ).map(cid),
 );
