@@ -238,6 +238,40 @@ describe('second edition: lay words, numbers, history, ambiguity', () => {
     expect(readRegions('back to work next week')).toEqual([]);
   });
 
+  it('reads a region named twice once, with its side', () => {
+    expect(readRegions('R knee aches after hiking weekends, front of the knee.')).toEqual([{ region: 'knee', side: 'right', evidence: 'R knee' }]);
+    expect(readRegions('Sore at the front of the knee, the right knee')).toEqual([{ region: 'knee', side: 'right', evidence: 'right knee' }]);
+    expect(readRegions('Flu last week, back at work now, neck stiff')).toEqual([{ region: 'neck', side: null, evidence: 'neck' }]);
+  });
+
+  it('reads an adverb inside a negated verb ("can\'t really feel")', () => {
+    expect(codes('I can\'t really feel the toilet paper when I wipe')).toContain('saddle_anesthesia');
+    expect(codes('she can\'t even feel her bottom on the toilet seat')).toContain('saddle_anesthesia');
+  });
+
+  it('reads high-energy mechanisms as major trauma, lifting as no trauma', () => {
+    expect(codes('MVC 2/7 ago, T-boned at ~90 km/h, airbags deployd')).toContain('major_trauma');
+    expect(codes('went over the handlebars yesterday, landed on head, helmet cracked')).toContain('major_trauma');
+    expect(codes('LBP after moving furniture')).toEqual([]);
+  });
+
+  it('reads a past fever, and its reading, as history', () => {
+    expect(codes('Fever last week with a cold, all gone now')).toEqual([]);
+    expect(codes('Had flu last wk w/ fever up to 38.5 - gone since Sun, afebrile x4 days')).toEqual([]);
+    expect(codes('fever of 38.5 today')).toContain('fever');
+  });
+
+  it('reads night tingling in the hands as carpal tunnel, a normal gait as no gait disturbance', () => {
+    expect(codes('36 weeks pregnant, hands tingle at night')).not.toContain('myelopathy_signs');
+    expect(codes('Rolled L ankle 3 wks ago, walking ok, stiff and wobbly')).not.toContain('myelopathy_signs');
+    expect(codes('unsteady walking and numb clumsy hands')).toContain('myelopathy_signs');
+  });
+
+  it('reads a hot red joint or a gout flare as acute local inflammation', () => {
+    expect(readComplaint('Gout flare L big toe since yesterday, hot and red').find((m) => m.code === 'local_infection')).toMatchObject({ region: 'ankle_foot', side: 'left' });
+    expect(codes('Pregnant 2 yrs ago, baby now 20 months')).not.toContain('pregnancy');
+  });
+
   it('reads swelling', () => {
     expect(readsSwelling('knee puffy after the op')).toBe(true);
     expect(readsSwelling('lymphoedema of the right arm')).toBe(true);
