@@ -74,6 +74,7 @@ const problemDescriptions: Record<number, string> = {
   410: 'The cursor is no longer valid: resynchronise from the start',
   412: 'If-Match does not match the current version',
   413: 'Body larger than 1 MiB',
+  415: 'The body is not JSON (Content-Type must be application/json)',
   422: 'Idempotency-Key reused with a different request body',
   428: 'If-Match is required',
   429: 'Too many requests: wait for Retry-After seconds',
@@ -81,9 +82,12 @@ const problemDescriptions: Record<number, string> = {
   503: 'The database is unavailable or the service is shutting down: retry after Retry-After seconds',
 };
 
-/** Documented problem+json responses for the given statuses (plus 429, 500 and 503, which any call may meet). */
+/**
+ * Documented problem+json responses for the given statuses (plus 429, 500 and 503, which any call
+ * may meet; and 415 wherever a body is taken, which is where 413 is listed).
+ */
 export function problemResponses<S extends number>(...statuses: S[]) {
-  const all = [...new Set<number>([...statuses, 429, 500, 503])].sort();
+  const all = [...new Set<number>([...statuses, ...((statuses as number[]).includes(413) ? [415] : []), 429, 500, 503])].sort();
   return Object.fromEntries(
     all.map((status) => [
       status,

@@ -42,7 +42,8 @@ describe('patient materials: progress chart and handout', () => {
       expect(res.headers['content-type']).toMatch(/^image\/svg\+xml/);
       expect(res.headers.etag).toMatch(/^"[\w-]+"$/);
       expect(res.headers['content-security-policy']).toBe("default-src 'none'; style-src 'unsafe-inline'");
-      expect(res.headers['cache-control']).toBe('private, no-cache');
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
       const chart = res.body as string;
       expect(markupProblems(chart, 'xml')).toEqual([]);
       expect(chart).toMatch(/<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 640 \d+" width="100%"/);

@@ -20,8 +20,9 @@ const tags = ['plans'];
 
 /** Sends a rendered document, or 304 when the client's copy (If-None-Match) is current. */
 function sendDocument(reply: FastifyReply, ifNoneMatch: string | undefined, doc: Rendered, mediaType: string, csp: string) {
-  // Patient data: never kept by a shared cache; the ETag lets the client revalidate cheaply.
-  reply.header('etag', doc.etag).header('cache-control', 'private, no-cache').header('content-security-policy', csp).header('x-content-type-options', 'nosniff');
+  // Patient data: like every /v1 answer it is sent with Cache-Control: no-store (security-headers.ts);
+  // the ETag lets a client that keeps its own copy revalidate cheaply with If-None-Match.
+  reply.header('etag', doc.etag).header('content-security-policy', csp);
   if (noneMatchHits(ifNoneMatch, doc.etag)) return reply.code(304).send();
   return reply.code(200).type(mediaType).send(Buffer.from(doc.body, 'utf8'));
 }

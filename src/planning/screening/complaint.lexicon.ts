@@ -60,11 +60,16 @@ export const CONCEPTS = {
     'unable to ejaculate', 'cant ejaculate', 'loss of sexual function', 'sexual function', 'problems in the bedroom', 'trouble in the bedroom',
     'issues in the bedroom', 'difficulties in the bedroom', 'difficulty in the bedroom', 'nothing happening in the bedroom',
   ],
-  sexual_context: ['during sex', 'during intercourse', 'in the bedroom', 'sex life', 'sexually', 'sex', 'intercourse', 'erection', 'erections', 'orgasm', 'ejaculat*', 'getting hard', 'get hard'],
+  sexual_context: ['during sex', 'during intercourse', 'in the bedroom', 'sex life', 'sexually', 'sex', 'intercourse', 'erection', 'erections', 'orgasm'],
   sex_problem: [
     'arent working', 'isnt working', 'not working', 'doesnt work', 'dont work', 'stopped working', 'not functioning', 'dysfunction', 'no longer works', 'not the same',
-    'arent working properly', 'not working properly', 'doesnt work properly', 'problem', 'problems', 'trouble', 'troubles', 'issue', 'issues',
-    'difficulty', 'difficulties', 'changes', 'change',
+    'arent working properly', 'not working properly', 'doesnt work properly',
+  ],
+  // Erectile dysfunction in lay words ("new erection problems", "trouble getting an erection"): a cauda equina sign.
+  erection_word: ['erection', 'erections', 'erectile', 'ejaculat*'],
+  erection_problem: [
+    'problem', 'problems', 'trouble', 'troubles', 'issue', 'issues', 'difficulty', 'difficulties', 'cant', 'cannot', 'unable', 'struggl*', 'hard to', 'no longer',
+    'not working', 'isnt working', 'arent working', 'dysfunction', 'changes', 'change', 'lost', 'loss', 'weak', 'weaker', 'difficult',
   ],
   lhermitte: ['lhermitte*', 'lhermitte sign', 'lhermittes sign', 'barber chair'],
   // Progressive neurological deficit.
@@ -296,6 +301,11 @@ export const CONCEPTS = {
     'flipped', 'head on', 'airbag*', 'written off', 'ran into', 'smash', 'smashed', 'pile up', 'shunt', 'mva', 'rta', 'rtc', 'windscreen', 'high speed', 'mvc', 'mvi', 't boned', 'tboned', 'side swiped', 'sideswiped', 'rammed',
   ],
   // High-energy mechanisms on their own (AHCPR major trauma): thrown over the handlebars, landed on the head, a broken helmet.
+  // A low-energy collision: the airbag did not go off.
+  low_energy: [
+    'airbags didnt deploy', 'airbag didnt deploy', 'airbags did not deploy', 'airbag did not deploy', 'airbags didnt go off', 'airbag didnt go off',
+    'airbags did not go off', 'airbags not deployed', 'airbag not deployed', 'no airbags deployed', 'no airbag deployment', 'airbags werent deployed',
+  ],
   major_mechanism: [
     'over the handlebars', 'over the bars', 'over the handle bars', 'over his handlebars', 'over her handlebars', 'over my handlebars', 'thrown off', 'thrown from',
     'landed on my head', 'landed on head', 'landed on her head', 'landed on his head', 'landed on the head', 'landed head first', 'head first',
@@ -552,6 +562,7 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'cauda_equina_signs', all: ['cauda_named'] },
   { code: 'cauda_equina_signs', all: ['sexual_context', 'sensation_loss'], window: 6 },
   { code: 'cauda_equina_signs', all: ['sexual_context', 'sex_problem'], window: 6 },
+  { code: 'cauda_equina_signs', all: ['erection_word', 'erection_problem'], window: 5 },
   { code: 'progressive_weakness', all: ['weakness', 'progression'], window: 10 },
   { code: 'progressive_weakness', all: ['foot_drop'] },
   { code: 'progressive_weakness', all: ['drag_word', 'feet_word'], window: 4 },

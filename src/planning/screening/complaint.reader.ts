@@ -246,7 +246,7 @@ const INHERITED = new Set<number>(
     ] as LexiconConcept[]
   ).map((c) => conceptId(c)),
 );
-const NO_INHERITANCE = new Set<number>((['not_body', 'not_a_fall', 'infection_word', 'contagious_word'] as LexiconConcept[]).map((c) => conceptId(c)));
+const NO_INHERITANCE = new Set<number>((['not_body', 'not_a_fall', 'infection_word', 'contagious_word', 'low_energy'] as LexiconConcept[]).map((c) => conceptId(c)));
 {
   const own = new Map<Phrase, number[]>();
   for (const phrase of phrasesByText.values()) own.set(phrase, [...phrase.concepts]);
