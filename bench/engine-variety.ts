@@ -22,7 +22,9 @@ interface Case {
 
 function corpusCases(): Case[] | null {
   if (!existsSync(CORPUS)) return null;
-  const files = readdirSync(CORPUS).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(CORPUS)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   if (files.length === 0) return null;
   const cases: Case[] = [];
   for (const file of files) {
@@ -62,16 +64,27 @@ function main(seconds: number): void {
   const check = (ok: boolean) => (ok ? 'ok ' : 'MISS');
   const t = VARIETY_TARGETS;
   const results = [
-    [r.techniqueSets / r.treated >= t.techniqueShare, `distinct technique-by-region sets: ${r.techniqueSets} of ${r.treated} treated (${pct(r.techniqueSets)}; target ≥ ${t.techniqueShare * 100} %)`],
-    [r.homePrograms / r.treated >= t.homeShare, `distinct home programs: ${r.homePrograms} of ${r.treated} treated (${pct(r.homePrograms)}; target ≥ ${t.homeShare * 100} %)`],
+    [
+      r.techniqueSets / r.treated >= t.techniqueShare,
+      `distinct technique-by-region sets: ${r.techniqueSets} of ${r.treated} treated (${pct(r.techniqueSets)}; target ≥ ${t.techniqueShare * 100} %)`,
+    ],
+    [
+      r.homePrograms / r.treated >= t.homeShare,
+      `distinct home programs: ${r.homePrograms} of ${r.treated} treated (${pct(r.homePrograms)}; target ≥ ${t.homeShare * 100} %)`,
+    ],
     [r.schedulePatterns >= t.schedulePatterns, `schedule patterns (minutes × sessions/week × weeks): ${r.schedulePatterns} (target ≥ ${t.schedulePatterns})`],
-    [r.mechanismCovered === r.treated, `home program addresses the mechanism: ${r.mechanismCovered} of ${r.treated} (${pct(r.mechanismCovered)}; target 100 %)`],
+    [
+      r.mechanismCovered === r.treated,
+      `home program addresses the mechanism: ${r.mechanismCovered} of ${r.treated} (${pct(r.mechanismCovered)}; target 100 %)`,
+    ],
   ] as const;
   console.log(`Engine variety over ${r.cases} cases from the ${source}, ${r.treated} treated:`);
   for (const [ok, line] of results) console.log(`  ${check(ok)} ${line}`);
   if (r.uncovered.length > 0) console.log(`  uncovered: ${r.uncovered.join(', ')}`);
   const speed = throughput(cases, seconds);
-  console.log(`  ${speed.perCpuSecond.toLocaleString('en-US')} plans per CPU-second on one core over these cases (${speed.microseconds.toFixed(1)} µs/plan; target ≥ 20,000)`);
+  console.log(
+    `  ${speed.perCpuSecond.toLocaleString('en-US')} plans per CPU-second on one core over these cases (${speed.microseconds.toFixed(1)} µs/plan; target ≥ 20,000)`,
+  );
   if (results.some(([ok]) => !ok)) process.exitCode = 1;
 }
 

@@ -41,7 +41,11 @@ function inputs(): AssessmentInput[] {
           ...(i % 3 ? { stress: { instrument: 'pss10', score: i % 41 } } : {}),
           ...(i % 4 ? { function: { instrument: 'odi', score: (i * 3) % 100 } } : {}),
         },
-        preferences: { sessionMinutes: [30, 45, 60, 90][i % 4], ...(i % 5 ? { sessionsPerWeek: 1 + (i % 3) } : {}), pressure: (['light', 'moderate', 'firm'] as const)[i % 3] },
+        preferences: {
+          sessionMinutes: [30, 45, 60, 90][i % 4],
+          ...(i % 5 ? { sessionsPerWeek: 1 + (i % 3) } : {}),
+          pressure: (['light', 'moderate', 'firm'] as const)[i % 3],
+        },
       }),
     );
   }

@@ -34,7 +34,14 @@ function record(category: Category, tried: string, held: boolean, saw: string) {
 async function openDatabase(): Promise<Database> {
   const url = process.env.DATABASE_URL;
   if (url) {
-    const database = connectPostgres({ url, poolSize: 4, connectTimeoutMs: 5000, statementTimeoutMs: 30000, idleInTransactionTimeoutMs: 30000, logger: pino({ level: 'silent' }) });
+    const database = connectPostgres({
+      url,
+      poolSize: 4,
+      connectTimeoutMs: 5000,
+      statementTimeoutMs: 30000,
+      idleInTransactionTimeoutMs: 30000,
+      logger: pino({ level: 'silent' }),
+    });
     await database.migrate();
     return database;
   }
@@ -53,12 +60,20 @@ async function main(): Promise<number> {
   const app: FastifyInstance = await buildApp({ services, logger, trustProxy: true, maxInFlightPerKey: config.http.maxInFlightPerKey });
   await app.ready();
 
-  const canaries = { firstName: `Canary${randomBytes(4).toString('hex')}`, complaint: `canary complaint ${randomBytes(4).toString('hex')}`, note: `canary note ${randomBytes(4).toString('hex')}` };
+  const canaries = {
+    firstName: `Canary${randomBytes(4).toString('hex')}`,
+    complaint: `canary complaint ${randomBytes(4).toString('hex')}`,
+    note: `canary note ${randomBytes(4).toString('hex')}`,
+  };
   const call = async (method: string, url: string, key?: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> => {
     const res = await app.inject({
       method: method as 'GET',
       url,
-      headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...(body !== undefined && typeof body !== 'string' ? { 'content-type': 'application/json' } : {}), ...headers },
+      headers: {
+        ...(key ? { authorization: `Bearer ${key}` } : {}),
+        ...(body !== undefined && typeof body !== 'string' ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
       ...(body !== undefined ? { payload: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
     });
     if (res.statusCode >= 500) fiveHundreds.push(`${method} ${url.slice(0, 60)} → ${res.statusCode}`);
@@ -90,7 +105,13 @@ async function main(): Promise<number> {
       }),
     );
     const victimPlan = victimAssessment?.plan?.id as string;
-    await call('POST', `/v1/plans/${victimPlan}/sessions`, b.secret, { performedAt: new Date().toISOString(), minutes: 30, techniques: ['swedish_massage'], regions: ['lower_back'], notes: { subjective: canaries.note } });
+    await call('POST', `/v1/plans/${victimPlan}/sessions`, b.secret, {
+      performedAt: new Date().toISOString(),
+      minutes: 30,
+      techniques: ['swedish_massage'],
+      regions: ['lower_back'],
+      notes: { subjective: canaries.note },
+    });
 
     // --- authorization -------------------------------------------------------------------
     const crossClinic: [string, string, unknown?][] = [
@@ -105,10 +126,20 @@ async function main(): Promise<number> {
     ];
     for (const [method, url, body] of crossClinic) {
       const res = await call(method, url, a.secret, body, method === 'PATCH' || method === 'DELETE' ? { 'if-match': 'W/"1"' } : {});
-      record('authorization', `clinic A's admin key on clinic B's resource: ${method} ${url.replace(/[0-9a-f-]{36}/g, ':id')}`, res.statusCode === 404, String(res.statusCode));
+      record(
+        'authorization',
+        `clinic A's admin key on clinic B's resource: ${method} ${url.replace(/[0-9a-f-]{36}/g, ':id')}`,
+        res.statusCode === 404,
+        String(res.statusCode),
+      );
     }
     const listed = json(await call('GET', '/v1/patients?externalId=VICTIM-1', a.secret));
-    record('authorization', "clinic A lists patients by clinic B's externalId", Array.isArray(listed?.data) && listed.data.length === 0, `${listed?.data?.length} found`);
+    record(
+      'authorization',
+      "clinic A lists patients by clinic B's externalId",
+      Array.isArray(listed?.data) && listed.data.length === 0,
+      `${listed?.data?.length} found`,
+    );
     const escalations: [string, string, string, unknown?][] = [
       ['read key creates a patient', 'POST', '/v1/patients', { firstName: 'x' }],
       ['read key lists API keys', 'GET', '/v1/api-keys'],
@@ -142,20 +173,37 @@ async function main(): Promise<number> {
     const statuses: number[] = [];
     let retryAfter: string | undefined;
     for (let i = 0; i < 15; i++) {
-      const res = await call('GET', '/v1/patients', `mpk_${randomBytes(6).toString('hex')}_${randomBytes(32).toString('base64url')}`, undefined, { 'x-forwarded-for': '203.0.113.9' });
+      const res = await call('GET', '/v1/patients', `mpk_${randomBytes(6).toString('hex')}_${randomBytes(32).toString('base64url')}`, undefined, {
+        'x-forwarded-for': '203.0.113.9',
+      });
       statuses.push(res.statusCode);
       retryAfter ??= res.headers['retry-after'] as string | undefined;
     }
     const firstThrottled = statuses.indexOf(429);
-    record('authentication', '15 made-up keys from one address (failure burst 10)', firstThrottled === 10 && retryAfter !== undefined, `401 ×${firstThrottled}, then 429 (Retry-After ${retryAfter})`);
+    record(
+      'authentication',
+      '15 made-up keys from one address (failure burst 10)',
+      firstThrottled === 10 && retryAfter !== undefined,
+      `401 ×${firstThrottled}, then 429 (Retry-After ${retryAfter})`,
+    );
     const fromElsewhere = await call('GET', '/v1/patients', a.secret, undefined, { 'x-forwarded-for': '203.0.113.10' });
-    record('authentication', "a valid key from another address while that one is throttled", fromElsewhere.statusCode === 200, String(fromElsewhere.statusCode));
+    record(
+      'authentication',
+      'a valid key from another address while that one is throttled',
+      fromElsewhere.statusCode === 200,
+      String(fromElsewhere.statusCode),
+    );
 
     // --- injection -----------------------------------------------------------------------
     const sqlish = "Robert'); DROP TABLE patients; --";
     const stored = await call('POST', '/v1/patients', a.secret, { firstName: sqlish, lastName: "' OR '1'='1" });
     const readBack = json(await call('GET', `/v1/patients/${json(stored)?.id}`, a.secret));
-    record('injection', 'SQL in patient names is stored and returned verbatim', stored.statusCode === 201 && readBack?.firstName === sqlish, `${stored.statusCode}, read back ${readBack?.firstName === sqlish ? 'verbatim' : 'altered'}`);
+    record(
+      'injection',
+      'SQL in patient names is stored and returned verbatim',
+      stored.statusCode === 201 && readBack?.firstName === sqlish,
+      `${stored.statusCode}, read back ${readBack?.firstName === sqlish ? 'verbatim' : 'altered'}`,
+    );
     const stillThere = await call('GET', '/v1/patients?limit=1', a.secret);
     record('injection', '…and the patients table is still there', stillThere.statusCode === 200, String(stillThere.statusCode));
     const hostileQueries: [string, string][] = [
@@ -170,23 +218,45 @@ async function main(): Promise<number> {
       const res = await call('GET', url, a.secret);
       record('injection', `query: ${what}`, res.statusCode === 400, String(res.statusCode));
     }
-    const jsonbProbe = await call('POST', '/v1/assessments', a.secret, { patientId: json(stored)?.id, practitioner: "x'::jsonb", complaint: '$1 $$ \\x00 {"$where": "1"}', goals: [{ type: 'pain_relief', priority: 1 }] });
+    const jsonbProbe = await call('POST', '/v1/assessments', a.secret, {
+      patientId: json(stored)?.id,
+      practitioner: "x'::jsonb",
+      complaint: '$1 $$ \\x00 {"$where": "1"}',
+      goals: [{ type: 'pain_relief', priority: 1 }],
+    });
     record('injection', 'placeholders, dollar quotes and operators in free text', jsonbProbe.statusCode === 201, String(jsonbProbe.statusCode));
 
     // --- resource consumption -------------------------------------------------------------
-    const huge = await call('POST', '/v1/patients', a.secret, JSON.stringify({ firstName: 'x'.repeat(2 * 1024 * 1024) }), { 'content-type': 'application/json' });
+    const huge = await call('POST', '/v1/patients', a.secret, JSON.stringify({ firstName: 'x'.repeat(2 * 1024 * 1024) }), {
+      'content-type': 'application/json',
+    });
     record('resource consumption', 'a 2 MiB body', huge.statusCode === 413, String(huge.statusCode));
     const manyFields = await call('POST', '/v1/patients', a.secret, Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`f${i}`, i])));
     const manyErrors = json(manyFields)?.errors?.length;
-    record('resource consumption', '10,000 unknown fields', manyFields.statusCode === 400 && manyErrors <= 50, `${manyFields.statusCode}, ${manyErrors} errors listed`);
+    record(
+      'resource consumption',
+      '10,000 unknown fields',
+      manyFields.statusCode === 400 && manyErrors <= 50,
+      `${manyFields.statusCode}, ${manyErrors} errors listed`,
+    );
     const deep = '{"firstName":"x","nested":' + '['.repeat(20_000) + ']'.repeat(20_000) + '}';
     const deepRes = await call('POST', '/v1/patients', a.secret, deep, { 'content-type': 'application/json' });
     record('resource consumption', 'JSON nested 20,000 levels deep', deepRes.statusCode === 400, String(deepRes.statusCode));
     const bigLimit = await call('GET', '/v1/patients?limit=100000', a.secret);
     record('resource consumption', 'limit=100000', bigLimit.statusCode === 400, String(bigLimit.statusCode));
-    const longArray = await call('POST', '/v1/assessments', a.secret, { patientId: json(stored)?.id, practitioner: 'p', complaint: 'c', goals: Array.from({ length: 5000 }, () => ({ type: 'pain_relief', priority: 1 })) });
+    const longArray = await call('POST', '/v1/assessments', a.secret, {
+      patientId: json(stored)?.id,
+      practitioner: 'p',
+      complaint: 'c',
+      goals: Array.from({ length: 5000 }, () => ({ type: 'pain_relief', priority: 1 })),
+    });
     record('resource consumption', '5,000 goals in one assessment', longArray.statusCode === 400, String(longArray.statusCode));
-    const yearZero = await call('POST', `/v1/plans/${victimPlan}/sessions`, b.secret, { performedAt: '0000-01-01T00:00:00Z', minutes: 30, techniques: ['swedish_massage'], regions: [] });
+    const yearZero = await call('POST', `/v1/plans/${victimPlan}/sessions`, b.secret, {
+      performedAt: '0000-01-01T00:00:00Z',
+      minutes: 30,
+      techniques: ['swedish_massage'],
+      regions: [],
+    });
     record('resource consumption', 'a session performed in year 0000 (was a 500)', yearZero.statusCode === 400, String(yearZero.statusCode));
     const longHeader = await call('GET', '/v1/patients', a.secret, undefined, { 'idempotency-key': 'k'.repeat(10_000) });
     record('resource consumption', 'a 10,000-character Idempotency-Key on a GET', longHeader.statusCode < 500, String(longHeader.statusCode));
@@ -194,14 +264,31 @@ async function main(): Promise<number> {
     // --- data exposure --------------------------------------------------------------------
     const bodies = errorBodies.join('\n');
     record('data exposure', `no stack trace in any of the ${errorBodies.length} error bodies`, !/\bat [\w.<>]+ \(|node_modules|\.ts:\d+/.test(bodies), 'none');
-    record('data exposure', `no SQL in any of the ${errorBodies.length} error bodies`, !/\b(select|insert|update|delete)\b .*\b(from|into|set)\b/i.test(bodies), 'none');
+    record(
+      'data exposure',
+      `no SQL in any of the ${errorBodies.length} error bodies`,
+      !/\b(select|insert|update|delete)\b .*\b(from|into|set)\b/i.test(bodies),
+      'none',
+    );
     record('data exposure', 'no answer was a 5xx', fiveHundreds.length === 0, fiveHundreds.length === 0 ? 'none' : fiveHundreds.join('; '));
     const written = logs.join('');
-    const leaked = Object.entries({ ...canaries, secret: a.secret.slice(17), sqlish }).filter(([, v]) => written.includes(v)).map(([k]) => k);
-    record('data exposure', `logs (${logs.length} lines at trace level) hold no name, complaint, note, key secret or hostile value`, leaked.length === 0, leaked.length === 0 ? 'none found' : `found: ${leaked.join(', ')}`);
+    const leaked = Object.entries({ ...canaries, secret: a.secret.slice(17), sqlish })
+      .filter(([, v]) => written.includes(v))
+      .map(([k]) => k);
+    record(
+      'data exposure',
+      `logs (${logs.length} lines at trace level) hold no name, complaint, note, key secret or hostile value`,
+      leaked.length === 0,
+      leaked.length === 0 ? 'none found' : `found: ${leaked.join(', ')}`,
+    );
     record('data exposure', 'logs name routes, never URLs with query strings', !/"url":/.test(written) && !written.includes('api_key='), 'checked');
     const headers = (await call('GET', '/v1/patients', a.secret)).headers;
-    record('data exposure', 'no X-Powered-By; nosniff and no-store on /v1', !headers['x-powered-by'] && headers['x-content-type-options'] === 'nosniff' && headers['cache-control'] === 'no-store', `${headers['x-content-type-options']}, ${headers['cache-control']}`);
+    record(
+      'data exposure',
+      'no X-Powered-By; nosniff and no-store on /v1',
+      !headers['x-powered-by'] && headers['x-content-type-options'] === 'nosniff' && headers['cache-control'] === 'no-store',
+      `${headers['x-content-type-options']}, ${headers['cache-control']}`,
+    );
   } finally {
     await app.close();
     await database.close();

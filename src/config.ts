@@ -1,101 +1,121 @@
 import { z } from 'zod';
 import type { WebhookOptions } from './modules/webhooks/webhook-options';
 
-const integer = (fallback: number, min: number, max: number) =>
-  z.coerce.number().int().min(min).max(max).default(fallback);
+const integer = (fallback: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(fallback);
 
 /**
  * Environment → typed configuration. Nothing here carries a default secret; the database
  * defaults to the embedded PGlite folder so a fresh clone runs with `npm start` alone.
  */
-const ConfigSchema = z.object({
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
-    .optional(),
-  // The owner that applies migrations (at start and in `manuplan migrate`) and runs the CLI's
-  // operator commands, when DATABASE_URL is the restricted runtime login (SPEC §7).
-  DATABASE_MIGRATE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
-    .optional(),
-  PGLITE_DIR: z.string().min(1).default('./data'),
-  PORT: integer(3000, 0, 65535),
-  HOST: z.string().min(1).default('0.0.0.0'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  DB_POOL_SIZE: integer(10, 1, 200),
-  DB_CONNECT_TIMEOUT_MS: integer(2000, 100, 60000),
-  DB_STATEMENT_TIMEOUT_MS: integer(5000, 100, 600000),
-  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: integer(10000, 100, 600000),
-  HEALTH_TIMEOUT_MS: integer(1000, 50, 60000),
-  REQUEST_TIMEOUT_MS: integer(30000, 1000, 600000),
-  // Past this event-loop delay the process is saturated: new requests get 503 with Retry-After
-  // (@fastify/under-pressure) rather than queueing behind the backlog. 0 turns it off.
-  MAX_EVENT_LOOP_DELAY_MS: integer(1000, 0, 60000),
-  // The whole header block must arrive within this (slow-header clients hold sockets), and must not exceed REQUEST_TIMEOUT_MS.
-  HEADERS_TIMEOUT_MS: integer(10000, 1000, 600000),
-  // Above a load balancer's idle time-out (often 60 s), so the balancer, not the server, closes an idle connection.
-  KEEP_ALIVE_TIMEOUT_MS: integer(65000, 1000, 600000),
-  SHUTDOWN_GRACE_MS: integer(10000, 0, 600000),
-  IDEMPOTENCY_WAIT_MS: integer(3000, 0, 60000),
-  IDEMPOTENCY_TTL_HOURS: integer(24, 24, 24 * 30),
-  // Per API key. Generous by default so integrations and benchmarks are not throttled;
-  // an operator sets what the database can take. 0 turns limiting off.
-  RATE_LIMIT_PER_MINUTE: integer(600000, 0, 100_000_000),
-  RATE_LIMIT_BURST: integer(10000, 1, 1_000_000),
-  // The audit write-behind: what a crash of the process can lose is bounded by these.
-  AUDIT_FLUSH_MS: integer(200, 10, 5000),
-  AUDIT_MAX_PENDING: integer(20000, 100, 1_000_000),
-  // How long an instance trusts an API key it checked without asking the database again.
-  // Revocations reach it at once through NOTIFY (api-key-cache.ts); this bounds only a lost one.
-  API_KEY_CACHE_TTL_MS: integer(5000, 0, 60000),
-  // Failed authentications per client address and per key prefix (a made-up or mistyped key),
-  // counted in PostgreSQL for every instance: past the burst, 429 until the bucket drains at
-  // the sustained rate. 0 turns the throttle off.
-  AUTH_FAILURES_PER_MINUTE: integer(30, 0, 100_000),
-  AUTH_FAILURE_BURST: integer(20, 1, 100_000),
-  // Requests of one API key in flight at once on one instance, so that one key cannot hold the
-  // whole database pool: unset → DB_POOL_SIZE − 2 (at least 1); 0 → no cap.
-  KEY_MAX_IN_FLIGHT: z.coerce.number().int().min(0).max(100_000).optional(),
-  // How long a key prefix that matched no key is answered 401 without a database lookup.
-  AUTH_UNKNOWN_PREFIX_TTL_MS: integer(60000, 0, 3_600_000),
-  // Which proxies' X-Forwarded-For/-Proto to believe (client address for throttling, https for
-  // HSTS): unset or false: none; true: any (only behind a proxy that overwrites them); or a
-  // comma-separated list of the proxies' addresses/CIDRs.
-  TRUST_PROXY: z
-    .string()
-    .regex(/^(true|false|[0-9A-Fa-f.:/]+(\s*,\s*[0-9A-Fa-f.:/]+)*)$/, 'must be true, false or a comma-separated list of addresses/CIDRs')
-    .default('false'),
-  // Webhooks (SPEC §11). The key seals signing secrets at rest; there is no default, and
-  // without it webhooks are off. Any string of 32+ characters (e.g. `openssl rand -base64 32`).
-  WEBHOOKS_SECRET_KEY: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -base64 32)').optional(),
-  WEBHOOKS_ALLOW_PRIVATE_URLS: z.enum(['true', 'false']).default('false'),
-  WEBHOOKS_DISPATCHER: z.enum(['on', 'off']).default('on'),
-  WEBHOOKS_POLL_MS: integer(1000, 50, 60000),
-  WEBHOOKS_TIMEOUT_MS: integer(10000, 100, 60000),
-  WEBHOOKS_CONCURRENCY: integer(8, 1, 256),
-  WEBHOOKS_RETRY_BASE_MS: integer(5000, 100, 3_600_000),
-  WEBHOOKS_RETRY_HOURS: integer(24, 24, 24 * 30),
-  WEBHOOKS_RETENTION_DAYS: integer(30, 1, 3650),
-}).superRefine((e, ctx) => {
-  // The wait is a lock wait inside one statement: past the statement time-out the retry would
-  // end in 503 instead of the 409 that tells the client its first request is still running.
-  if (e.DATABASE_MIGRATE_URL && !e.DATABASE_URL) {
-    ctx.addIssue({ code: 'custom', path: ['DATABASE_MIGRATE_URL'], message: 'needs DATABASE_URL (the runtime login) too' });
-  }
-  if (e.HEADERS_TIMEOUT_MS > e.REQUEST_TIMEOUT_MS) {
-    ctx.addIssue({ code: 'custom', path: ['HEADERS_TIMEOUT_MS'], message: 'must not exceed REQUEST_TIMEOUT_MS' });
-  }
-  if (e.IDEMPOTENCY_WAIT_MS >= e.DB_STATEMENT_TIMEOUT_MS) {
-    ctx.addIssue({ code: 'custom', path: ['IDEMPOTENCY_WAIT_MS'], message: 'must be below DB_STATEMENT_TIMEOUT_MS' });
-  }
-});
+const ConfigSchema = z
+  .object({
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+    // The owner that applies migrations (at start and in `manuplan migrate`) and runs the CLI's
+    // operator commands, when DATABASE_URL is the restricted runtime login (SPEC §7).
+    DATABASE_MIGRATE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+    PGLITE_DIR: z.string().min(1).default('./data'),
+    PORT: integer(3000, 0, 65535),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DB_POOL_SIZE: integer(10, 1, 200),
+    DB_CONNECT_TIMEOUT_MS: integer(2000, 100, 60000),
+    DB_STATEMENT_TIMEOUT_MS: integer(5000, 100, 600000),
+    DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: integer(10000, 100, 600000),
+    HEALTH_TIMEOUT_MS: integer(1000, 50, 60000),
+    REQUEST_TIMEOUT_MS: integer(30000, 1000, 600000),
+    // Past this event-loop delay the process is saturated: new requests get 503 with Retry-After
+    // (@fastify/under-pressure) rather than queueing behind the backlog. 0 turns it off.
+    MAX_EVENT_LOOP_DELAY_MS: integer(1000, 0, 60000),
+    // The whole header block must arrive within this (slow-header clients hold sockets), and must not exceed REQUEST_TIMEOUT_MS.
+    HEADERS_TIMEOUT_MS: integer(10000, 1000, 600000),
+    // Above a load balancer's idle time-out (often 60 s), so the balancer, not the server, closes an idle connection.
+    KEEP_ALIVE_TIMEOUT_MS: integer(65000, 1000, 600000),
+    SHUTDOWN_GRACE_MS: integer(10000, 0, 600000),
+    IDEMPOTENCY_WAIT_MS: integer(3000, 0, 60000),
+    IDEMPOTENCY_TTL_HOURS: integer(24, 24, 24 * 30),
+    // Per API key. Generous by default so integrations and benchmarks are not throttled;
+    // an operator sets what the database can take. 0 turns limiting off.
+    RATE_LIMIT_PER_MINUTE: integer(600000, 0, 100_000_000),
+    RATE_LIMIT_BURST: integer(10000, 1, 1_000_000),
+    // The audit write-behind: what a crash of the process can lose is bounded by these.
+    AUDIT_FLUSH_MS: integer(200, 10, 5000),
+    AUDIT_MAX_PENDING: integer(20000, 100, 1_000_000),
+    // How long an instance trusts an API key it checked without asking the database again.
+    // Revocations reach it at once through NOTIFY (api-key-cache.ts); this bounds only a lost one.
+    API_KEY_CACHE_TTL_MS: integer(5000, 0, 60000),
+    // Failed authentications per client address and per key prefix (a made-up or mistyped key),
+    // counted in PostgreSQL for every instance: past the burst, 429 until the bucket drains at
+    // the sustained rate. 0 turns the throttle off.
+    AUTH_FAILURES_PER_MINUTE: integer(30, 0, 100_000),
+    AUTH_FAILURE_BURST: integer(20, 1, 100_000),
+    // Requests of one API key in flight at once on one instance, so that one key cannot hold the
+    // whole database pool: unset → DB_POOL_SIZE − 2 (at least 1); 0 → no cap.
+    KEY_MAX_IN_FLIGHT: z.coerce.number().int().min(0).max(100_000).optional(),
+    // How long a key prefix that matched no key is answered 401 without a database lookup.
+    AUTH_UNKNOWN_PREFIX_TTL_MS: integer(60000, 0, 3_600_000),
+    // Which proxies' X-Forwarded-For/-Proto to believe (client address for throttling, https for
+    // HSTS): unset or false: none; true: any (only behind a proxy that overwrites them); or a
+    // comma-separated list of the proxies' addresses/CIDRs.
+    TRUST_PROXY: z
+      .string()
+      .regex(/^(true|false|[0-9A-Fa-f.:/]+(\s*,\s*[0-9A-Fa-f.:/]+)*)$/, 'must be true, false or a comma-separated list of addresses/CIDRs')
+      .default('false'),
+    // Webhooks (SPEC §11). The key seals signing secrets at rest; there is no default, and
+    // without it webhooks are off. Any string of 32+ characters (e.g. `openssl rand -base64 32`).
+    WEBHOOKS_SECRET_KEY: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -base64 32)').optional(),
+    WEBHOOKS_ALLOW_PRIVATE_URLS: z.enum(['true', 'false']).default('false'),
+    WEBHOOKS_DISPATCHER: z.enum(['on', 'off']).default('on'),
+    WEBHOOKS_POLL_MS: integer(1000, 50, 60000),
+    WEBHOOKS_TIMEOUT_MS: integer(10000, 100, 60000),
+    WEBHOOKS_CONCURRENCY: integer(8, 1, 256),
+    WEBHOOKS_RETRY_BASE_MS: integer(5000, 100, 3_600_000),
+    WEBHOOKS_RETRY_HOURS: integer(24, 24, 24 * 30),
+    WEBHOOKS_RETENTION_DAYS: integer(30, 1, 3650),
+  })
+  .superRefine((e, ctx) => {
+    // The wait is a lock wait inside one statement: past the statement time-out the retry would
+    // end in 503 instead of the 409 that tells the client its first request is still running.
+    if (e.DATABASE_MIGRATE_URL && !e.DATABASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_MIGRATE_URL'], message: 'needs DATABASE_URL (the runtime login) too' });
+    }
+    if (e.HEADERS_TIMEOUT_MS > e.REQUEST_TIMEOUT_MS) {
+      ctx.addIssue({ code: 'custom', path: ['HEADERS_TIMEOUT_MS'], message: 'must not exceed REQUEST_TIMEOUT_MS' });
+    }
+    if (e.IDEMPOTENCY_WAIT_MS >= e.DB_STATEMENT_TIMEOUT_MS) {
+      ctx.addIssue({ code: 'custom', path: ['IDEMPOTENCY_WAIT_MS'], message: 'must be below DB_STATEMENT_TIMEOUT_MS' });
+    }
+  });
 
 type Env = z.infer<typeof ConfigSchema>;
 
 export interface Config {
-  database: { url?: string; migrateUrl?: string; pgliteDir: string; poolSize: number; connectTimeoutMs: number; statementTimeoutMs: number; idleInTransactionTimeoutMs: number };
-  http: { port: number; host: string; requestTimeoutMs: number; shutdownGraceMs: number; healthTimeoutMs: number; trustProxy: boolean | string; maxInFlightPerKey: number; headersTimeoutMs: number; keepAliveTimeoutMs: number; maxEventLoopDelayMs: number };
+  database: {
+    url?: string;
+    migrateUrl?: string;
+    pgliteDir: string;
+    poolSize: number;
+    connectTimeoutMs: number;
+    statementTimeoutMs: number;
+    idleInTransactionTimeoutMs: number;
+  };
+  http: {
+    port: number;
+    host: string;
+    requestTimeoutMs: number;
+    shutdownGraceMs: number;
+    healthTimeoutMs: number;
+    trustProxy: boolean | string;
+    maxInFlightPerKey: number;
+    headersTimeoutMs: number;
+    keepAliveTimeoutMs: number;
+    maxEventLoopDelayMs: number;
+  };
   idempotency: { waitMs: number; ttlSeconds: number };
   rateLimit: { perMinute: number; burst: number };
   audit: { flushMs: number; maxPending: number };

@@ -19,7 +19,9 @@ export function table(verdicts: Verdict[]): string {
   const rows = [header, ...verdicts].map(cells);
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const line = widths.map((w) => '-'.repeat(w)).join('-+-');
-  return [rows[0]!.map((c, i) => pad(c, widths[i]!)).join(' | '), line, ...rows.slice(1).map((r) => r.map((c, i) => pad(c, widths[i]!)).join(' | '))].join('\n');
+  return [rows[0]!.map((c, i) => pad(c, widths[i]!)).join(' | '), line, ...rows.slice(1).map((r) => r.map((c, i) => pad(c, widths[i]!)).join(' | '))].join(
+    '\n',
+  );
 }
 
 export function markdownTable(verdicts: Verdict[]): string {

@@ -107,7 +107,9 @@ async function makeTenant(served: Served, cliEnv: Record<string, string>): Promi
     ...cliEnv,
   });
   const tenant = { clinicId: created.clinic.id, apiKey: created.apiKey, keyId: created.apiKeyId, patientId: '' };
-  tenant.patientId = (await api<{ id: string }>(served, tenant, 'POST', '/v1/patients', { firstName: 'Bench', lastName: 'Patient', birthDate: '1980-04-02' })).id;
+  tenant.patientId = (
+    await api<{ id: string }>(served, tenant, 'POST', '/v1/patients', { firstName: 'Bench', lastName: 'Patient', birthDate: '1980-04-02' })
+  ).id;
   return tenant;
 }
 
@@ -125,7 +127,16 @@ async function storedAssessment(url: string, tenant: Tenant, assessmentId: strin
       [tenant.clinicId, assessmentId],
     );
     const row = rows[0]!;
-    return { clinicId: tenant.clinicId, patientId: tenant.patientId, keyId: tenant.keyId, practitioner: row.practitioner, input: row.input, status: row.status, engineVersion: row.engine_version, content: row.content };
+    return {
+      clinicId: tenant.clinicId,
+      patientId: tenant.patientId,
+      keyId: tenant.keyId,
+      practitioner: row.practitioner,
+      input: row.input,
+      status: row.status,
+      engineVersion: row.engine_version,
+      content: row.content,
+    };
   } finally {
     await pool.end();
   }
@@ -141,7 +152,13 @@ async function postgresScenarios(): Promise<void> {
   const service = await startService('service-postgres', { DATABASE_URL: url });
   try {
     const tenant = await makeTenant(service, { DATABASE_URL: url });
-    const created = await api<{ assessment: { id: string }; plan: { id: string } }>(service, tenant, 'POST', '/v1/assessments', JSON.parse(assessmentBody(tenant)));
+    const created = await api<{ assessment: { id: string }; plan: { id: string } }>(
+      service,
+      tenant,
+      'POST',
+      '/v1/assessments',
+      JSON.parse(assessmentBody(tenant)),
+    );
     const plan = await api<unknown>(service, tenant, 'GET', `/v1/plans/${created.plan.id}`);
     const planFile = path.join(WORK, 'plan.json');
     fs.writeFileSync(planFile, JSON.stringify(plan));
@@ -188,7 +205,13 @@ async function postgresScenarios(): Promise<void> {
         log('POST /v1/assessments/preview vs the bare-Fastify floor');
         const preview = await versus(
           drives({ url: `${floor.url}/plan`, method: 'POST', body: assessmentBody(tenant), connections: CONNECTIONS }),
-          drives({ url: `${service.url}/v1/assessments/preview`, method: 'POST', headers: auth(tenant), body: assessmentBody(tenant), connections: CONNECTIONS }),
+          drives({
+            url: `${service.url}/v1/assessments/preview`,
+            method: 'POST',
+            headers: auth(tenant),
+            body: assessmentBody(tenant),
+            connections: CONNECTIONS,
+          }),
           options,
         );
         failuresNote('POST /v1/assessments/preview', preview.scenario);
@@ -253,7 +276,10 @@ async function postgresScenarios(): Promise<void> {
       // RSS saws up and down with garbage collection: the median of each half of the run (after
       // 10 s of warm-up) is what a leak would move, not a peak or a trough.
       const median = (from: number, to: number) => {
-        const window = samples.filter((s) => s.atSeconds >= from && s.atSeconds < to).map((s) => s.rssMiB).sort((a, b) => a - b);
+        const window = samples
+          .filter((s) => s.atSeconds >= from && s.atSeconds < to)
+          .map((s) => s.rssMiB)
+          .sort((a, b) => a - b);
         return window[Math.floor(window.length / 2)] ?? NaN;
       };
       const peakDuring = Math.max(...samples.map((s) => s.rssMiB));
@@ -263,7 +289,10 @@ async function postgresScenarios(): Promise<void> {
       const growth = late - early;
       notes.push(
         `Mixed load (create, read, preview, list, change feed, patient; ${CONNECTIONS} connections, ${MEMORY_SECONDS} s): ${rateAndP99(mixed)}; ` +
-          `RSS every 5 s: ${samples.filter((_, i) => i % 10 === 9).map((s) => s.rssMiB.toFixed(0)).join(', ')} MiB.`,
+          `RSS every 5 s: ${samples
+            .filter((_, i) => i % 10 === 9)
+            .map((s) => s.rssMiB.toFixed(0))
+            .join(', ')} MiB.`,
       );
       verdicts.push({
         scenario: `peak RSS of the server, whole run incl. ${MEMORY_SECONDS} s mixed load`,
@@ -343,11 +372,19 @@ async function scaleScenario(): Promise<{ explain?: { plans: string; changes: st
       const pool = new Pool({ connectionString: url, max: 2 });
       let seconds: number;
       try {
-        seconds = await seed(pool, { clinicIds: [tenant.clinicId, ...extra], plansPerClinic: perClinic, patientsPerClinic: Math.max(1, Math.round(perClinic / 10)), sample, idBase: Date.now() });
+        seconds = await seed(pool, {
+          clinicIds: [tenant.clinicId, ...extra],
+          plansPerClinic: perClinic,
+          patientsPerClinic: Math.max(1, Math.round(perClinic / 10)),
+          sample,
+          idBase: Date.now(),
+        });
         const { rows } = await pool.query<{ plans: string; changes: string; size: string }>(
-          "select (select count(*) from plans)::text as plans, (select count(*) from changes)::text as changes, pg_size_pretty(pg_database_size(current_database())) as size",
+          'select (select count(*) from plans)::text as plans, (select count(*) from changes)::text as changes, pg_size_pretty(pg_database_size(current_database())) as size',
         );
-        notes.push(`Scale ${size.label}: seeded in ${seconds.toFixed(0)} s — ${Number(rows[0]!.plans).toLocaleString('en-US')} plans, ${Number(rows[0]!.changes).toLocaleString('en-US')} change-feed rows, database ${rows[0]!.size}.`);
+        notes.push(
+          `Scale ${size.label}: seeded in ${seconds.toFixed(0)} s — ${Number(rows[0]!.plans).toLocaleString('en-US')} plans, ${Number(rows[0]!.changes).toLocaleString('en-US')} change-feed rows, database ${rows[0]!.size}.`,
+        );
       } finally {
         await pool.end();
       }
@@ -404,7 +441,10 @@ function machine(): string[] {
     `- CPU: ${cpu[0]?.model ?? 'unknown'}, ${cpu.length} cores (client, server and database share them)`,
     `- Memory: ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; ${os.type()} ${os.release()}`,
     `- Node.js ${process.version}; ${pgbench}`,
-    `- Load average at start: ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}`,
+    `- Load average at start: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}`,
   ];
 }
 
@@ -414,7 +454,9 @@ async function main(): Promise<void> {
   const machineLines = machine();
   const pgVersion = await withAdmin(async (pool) => (await pool.query<{ version: string }>('select version()')).rows[0]!.version);
   const autovacuum = await withAdmin(async (pool) => (await pool.query<{ autovacuum: string }>('show autovacuum')).rows[0]!.autovacuum);
-  machineLines.push(`- ${pgVersion.split(',')[0]} (shared with other work on this machine; autovacuum ${autovacuum}, so the harness runs ANALYZE where autovacuum would)`);
+  machineLines.push(
+    `- ${pgVersion.split(',')[0]} (shared with other work on this machine; autovacuum ${autovacuum}, so the harness runs ANALYZE where autovacuum would)`,
+  );
   log(`Manuplan benchmark of ${ROOT}: ${SECONDS} s × ${ROUNDS} rounds per side, ${CONNECTIONS} connections`);
   let explain: { plans: string; changes: string } | undefined;
   let engine = '';
@@ -436,7 +478,12 @@ async function main(): Promise<void> {
     const lines = fs.readFileSync(path.join(WORK, file), 'utf8').split('\n').filter(Boolean).length;
     notes.push(`${file}: ${lines} line(s) logged at warn or above (kept in bench/.tmp/last-run-logs).`);
   }
-  machineLines.push(`- Load average at end: ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}`);
+  machineLines.push(
+    `- Load average at end: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}`,
+  );
 
   console.log('\n' + table(verdicts) + '\n');
   for (const note of notes) console.log(`- ${note}`);

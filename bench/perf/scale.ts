@@ -30,9 +30,10 @@ export interface SeedShape {
 export async function seed(pool: Pool, shape: SeedShape, workers = 2): Promise<number> {
   const started = Date.now();
   await pool.query(BENCH_UUID_FUNCTION);
-  await pool.query(`insert into clinics (id, name) select id, 'Bench clinic ' || n from unnest($1::uuid[]) with ordinality as c(id, n) on conflict (id) do nothing`, [
-    shape.clinicIds,
-  ]);
+  await pool.query(
+    `insert into clinics (id, name) select id, 'Bench clinic ' || n from unnest($1::uuid[]) with ordinality as c(id, n) on conflict (id) do nothing`,
+    [shape.clinicIds],
+  );
   const slots = shape.clinicIds.length;
   const perWorker = Math.ceil(slots / workers);
   await Promise.all(

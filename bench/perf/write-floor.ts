@@ -51,7 +51,23 @@ export function runPgbench(options: { url: string; script: string; clients: numb
   const dir = fs.mkdtempSync(path.join(options.workDir, 'pgbench-'));
   const scriptFile = path.join(dir, 'floor.sql');
   fs.writeFileSync(scriptFile, options.script);
-  const args = ['-n', '-M', 'prepared', '-c', String(options.clients), '-j', '2', '-T', String(options.seconds), '-f', scriptFile, '-l', '--log-prefix', path.join(dir, 'tx'), options.url];
+  const args = [
+    '-n',
+    '-M',
+    'prepared',
+    '-c',
+    String(options.clients),
+    '-j',
+    '2',
+    '-T',
+    String(options.seconds),
+    '-f',
+    scriptFile,
+    '-l',
+    '--log-prefix',
+    path.join(dir, 'tx'),
+    options.url,
+  ];
   const run = spawnSync('pgbench', args, { encoding: 'utf8', cwd: dir });
   if (run.error) throw new Error(`pgbench could not run (${run.error.message}); install the PostgreSQL client tools`);
   if (run.status !== 0) throw new Error(`pgbench failed: ${run.stderr}`);

@@ -30,7 +30,10 @@ export function clinicFlag(flags: CommandContext['flags']): string {
 }
 
 function parseScopes(value: string): (typeof SCOPES)[number][] {
-  const scopes = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const scopes = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const parsed = z.array(z.enum(SCOPES)).min(1).safeParse(scopes);
   if (!parsed.success) throw badRequest(`--scopes must be a comma-separated list of ${SCOPES.join(', ')}.`);
   return parsed.data;
@@ -75,11 +78,7 @@ export async function keyList({ services, io, flags }: CommandContext): Promise<
     io.out(JSON.stringify({ data: keys }));
     return;
   }
-  io.out(
-    table(
-      keys.map((k) => ({ id: k.id, prefix: k.prefix, name: k.name, scopes: k.scopes.join(','), created: k.createdAt, revoked: k.revokedAt ?? '' })),
-    ),
-  );
+  io.out(table(keys.map((k) => ({ id: k.id, prefix: k.prefix, name: k.name, scopes: k.scopes.join(','), created: k.createdAt, revoked: k.revokedAt ?? '' }))));
 }
 
 /** `key revoke <keyId> [--json]`: the key stops working on its next request. */

@@ -81,7 +81,10 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
     // Operator commands (a clinic for anyone, a revocation in any clinic, export and import)
     // need more than the runtime login may do: they run as the owner, DATABASE_MIGRATE_URL.
     const asOwner = { ...config.database, url: config.database.migrateUrl ?? config.database.url };
-    services = await startServices({ ...config, database: asOwner, apiKeyCacheTtlMs: 0 }, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, pino.destination(2)));
+    services = await startServices(
+      { ...config, database: asOwner, apiKeyCacheTtlMs: 0 },
+      createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, pino.destination(2)),
+    );
     return (await command({ services, io, args, flags: values })) ?? 0;
   } catch (err) {
     if (err instanceof ProblemError) {

@@ -7,14 +7,20 @@ export interface ProgressBar {
 const WIDTH = 30;
 const EVERY_MS = 100;
 
-export function progressBar(stream: NodeJS.WriteStream | undefined, label: string, format: (done: number, total: number) => string = (d, t) => `${d}/${t}`): ProgressBar {
+export function progressBar(
+  stream: NodeJS.WriteStream | undefined,
+  label: string,
+  format: (done: number, total: number) => string = (d, t) => `${d}/${t}`,
+): ProgressBar {
   if (!stream?.isTTY) return { update() {}, done() {} };
   let last = 0;
   let drawn = false;
   const draw = (done: number, total: number) => {
     const share = total > 0 ? Math.min(1, done / total) : 1;
     const filled = Math.round(share * WIDTH);
-    stream.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}] ${String(Math.floor(share * 100)).padStart(3)}% ${format(done, total)}\x1b[K`);
+    stream.write(
+      `\r${label} [${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}] ${String(Math.floor(share * 100)).padStart(3)}% ${format(done, total)}\x1b[K`,
+    );
     drawn = true;
   };
   return {

@@ -65,7 +65,12 @@ const DEMO: DemoCase[] = [
       ],
       durationWeeks: 10,
       mechanism: 'postural',
-      measures: { painNrs: 6, rom: [{ joint: 'cervical', movement: 'rotation', degrees: 55 }], stress: { instrument: 'pss10', score: 22 }, function: { instrument: 'ndi', score: 16 } },
+      measures: {
+        painNrs: 6,
+        rom: [{ joint: 'cervical', movement: 'rotation', degrees: 55 }],
+        stress: { instrument: 'pss10', score: 22 },
+        function: { instrument: 'ndi', score: 16 },
+      },
     },
     sessions: 4,
     progress: 0.5,
@@ -226,7 +231,10 @@ export async function seedCommand({ services, io, flags }: CommandContext): Prom
           techniques,
           regions,
           measures: measuresAt(plan.goals, (demo.progress * i) / demo.sessions),
-          notes: { subjective: demo.subjective[(i - 1) % demo.subjective.length], plan: i < demo.sessions ? 'Continue as planned' : 'Review at the next visit' },
+          notes: {
+            subjective: demo.subjective[(i - 1) % demo.subjective.length],
+            plan: i < demo.sessions ? 'Continue as planned' : 'Review at the next visit',
+          },
           ...(demo.adverseEvent && i === demo.sessions && { adverseEvents: [demo.adverseEvent] }),
         });
         made.sessions += 1;

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { SCOPES } from '../lib/api-key-token';
 import { Timestamp, Uuid } from './http.contract';
 
-export const ScopeSchema = z.enum(SCOPES).meta({ description: 'read: see data; write: change it (includes read); admin: everything, including keys and audit' });
+export const ScopeSchema = z
+  .enum(SCOPES)
+  .meta({ description: 'read: see data; write: change it (includes read); admin: everything, including keys and audit' });
 
 export const ApiKeySchema = z
   .object({

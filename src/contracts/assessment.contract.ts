@@ -46,7 +46,11 @@ export const RomMeasureSchema = z
   .superRefine((rom, ctx) => {
     const movements = JOINTS[rom.joint].movements;
     if (!movements.includes(rom.movement)) {
-      ctx.addIssue({ code: 'custom', path: ['movement'], message: `Invalid movement for joint ${rom.joint}: expected one of ${movements.map((m) => JSON.stringify(m)).join('|')}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['movement'],
+        message: `Invalid movement for joint ${rom.joint}: expected one of ${movements.map((m) => JSON.stringify(m)).join('|')}`,
+      });
     }
   })
   .meta({ id: 'RomMeasure' });
@@ -125,7 +129,11 @@ export const ScreeningAnswersSchema = z
   .superRefine((answers, ctx) => {
     for (const [code, answer] of Object.entries(answers)) {
       if (!QUESTION_CODES.has(code)) {
-        ctx.addIssue({ code: 'custom', path: [code], message: `Unknown screening question: expected one of ${SCREENING_QUESTION_CODES.join('|')} (GET /v1/catalog, screeningQuestions)` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [code],
+          message: `Unknown screening question: expected one of ${SCREENING_QUESTION_CODES.join('|')} (GET /v1/catalog, screeningQuestions)`,
+        });
       } else if (!ANSWER_VALUES.has(answer)) {
         ctx.addIssue({ code: 'custom', path: [code], message: `Invalid answer: expected one of ${ANSWERS.map((a) => JSON.stringify(a)).join('|')}` });
       }
@@ -133,7 +141,8 @@ export const ScreeningAnswersSchema = z
   })
   .meta({
     id: 'ScreeningAnswers',
-    description: 'Answers to the catalog’s screening questions: yes acts as the red flag it names; an applicable question unanswered or "unknown" is listed in plan.screening.unanswered',
+    description:
+      'Answers to the catalog’s screening questions: yes acts as the red flag it names; an applicable question unanswered or "unknown" is listed in plan.screening.unanswered',
     propertyNames: { enum: [...SCREENING_QUESTION_CODES] },
     additionalProperties: { type: 'string', enum: [...ANSWERS] },
   }) as unknown as z.ZodType<Partial<Record<(typeof SCREENING_QUESTION_CODES)[number], (typeof ANSWERS)[number]>>>;
@@ -150,7 +159,9 @@ export const VitalsSchema = z
 
 export const SurgerySchema = z
   .strictObject({
-    procedure: z.enum(SURGICAL_PROCEDURES).meta({ description: 'From the catalog (surgicalProcedures); its protocol binds techniques, ROM targets and home program' }),
+    procedure: z
+      .enum(SURGICAL_PROCEDURES)
+      .meta({ description: 'From the catalog (surgicalProcedures); its protocol binds techniques, ROM targets and home program' }),
     date: EventDate.meta({ description: 'YYYY-MM-DD of the operation; not after assessedAt' }),
     region: RegionCodeSchema,
     side: SideSchema.optional(),

@@ -31,7 +31,9 @@ const SourceIds = z.array(SourceIdSchema);
 const ExternalCodeSchema = z
   .strictObject({
     code: z.string().nullable(),
-    status: z.enum(['reference', 'verify', 'unassigned']).meta({ description: 'reference: from the team reference; verify: needs checking; unassigned: none yet' }),
+    status: z
+      .enum(['reference', 'verify', 'unassigned'])
+      .meta({ description: 'reference: from the team reference; verify: needs checking; unassigned: none yet' }),
   })
   .meta({ id: 'ExternalCode' });
 
@@ -95,7 +97,9 @@ export const CatalogConditionSchema = z
     severity: SeveritySchema,
     decision: z.enum(['refer', 'postpone']).nullable(),
     effects: z.array(EffectSchema),
-    defaultRegions: z.array(RegionCodeSchema).meta({ description: 'Where a local condition given without a region is assumed to be; empty: the painful regions' }),
+    defaultRegions: z
+      .array(RegionCodeSchema)
+      .meta({ description: 'Where a local condition given without a region is assumed to be; empty: the painful regions' }),
     message: z.string(),
     sourceIds: SourceIds,
   })
@@ -173,7 +177,15 @@ export const CatalogSchema = z
     sides: z.array(SideSchema),
     pressures: z.array(PressureSchema),
     painQualities: z.array(PainQualitySchema),
-    joints: z.array(z.strictObject({ code: JointSchema, label: z.string(), regions: z.array(RegionCodeSchema), movements: z.array(MovementSchema), defaultMovement: MovementSchema })),
+    joints: z.array(
+      z.strictObject({
+        code: JointSchema,
+        label: z.string(),
+        regions: z.array(RegionCodeSchema),
+        movements: z.array(MovementSchema),
+        defaultMovement: MovementSchema,
+      }),
+    ),
     romNorms: z.array(RomNormSchema),
     measures: z.array(CatalogMeasureSchema),
     techniques: z.array(CatalogTechniqueSchema),
@@ -231,7 +243,9 @@ export const CatalogSchema = z
             .strictObject({
               always: z.boolean(),
               regions: z.array(RegionCodeSchema),
-              nerveSymptomRegions: z.array(RegionCodeSchema).meta({ description: 'Regions where it applies only with radiating, shooting, numb or tingling pain' }),
+              nerveSymptomRegions: z
+                .array(RegionCodeSchema)
+                .meta({ description: 'Regions where it applies only with radiating, shooting, numb or tingling pain' }),
               mechanisms: z.array(MechanismSchema),
               minAge: z.int().nullable(),
             })

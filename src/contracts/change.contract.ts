@@ -16,13 +16,9 @@ export const ChangeSchema = z
 export const ChangesPageSchema = z
   .object({
     data: z.array(ChangeSchema),
-    nextCursor: z
-      .string()
-      .nullable()
-      .meta({ description: 'Where the next page starts while more changes are ready now; null once the client has caught up' }),
+    nextCursor: z.string().nullable().meta({ description: 'Where the next page starts while more changes are ready now; null once the client has caught up' }),
     syncCursor: z.string().meta({
-      description:
-        'Always present: the position after this page. Store it once the page is applied; poll from it later to receive only newer changes',
+      description: 'Always present: the position after this page. Store it once the page is applied; poll from it later to receive only newer changes',
     }),
   })
   .meta({ id: 'ChangesPage' });

@@ -13,9 +13,10 @@ export const RegionGroupSchema = z.enum(REGION_GROUP_CODES).meta({ id: 'RegionGr
 export const SideSchema = z.enum(SIDES).meta({ id: 'Side', description: 'bilateral means both sides; midline the centre of an unpaired region' });
 export const GoalTypeSchema = z.enum(GOAL_TYPES).meta({ id: 'GoalType' });
 export const MechanismSchema = z.enum(MECHANISM_CODES).meta({ id: 'Mechanism', description: 'How the complaint started' });
-export const PainQualitySchema = z
-  .enum(PAIN_QUALITIES)
-  .meta({ id: 'PainQuality', description: 'How the pain feels; swelling (visible or felt) is recorded here too: it decides lymphatic drainage and swelling exercises' });
+export const PainQualitySchema = z.enum(PAIN_QUALITIES).meta({
+  id: 'PainQuality',
+  description: 'How the pain feels; swelling (visible or felt) is recorded here too: it decides lymphatic drainage and swelling exercises',
+});
 export const ConditionCodeSchema = z.enum(CONDITION_CODES).meta({ id: 'ConditionCode', description: 'Condition or red flag from the catalog' });
 export const TechniqueCodeSchema = z.enum(TECHNIQUE_CODES).meta({ id: 'TechniqueCode' });
 export const HomeExerciseCodeSchema = z.enum(HOME_EXERCISE_CODES).meta({ id: 'HomeExerciseCode' });

@@ -16,7 +16,9 @@ const resource = <T extends string, S extends z.ZodRawShape>(resourceType: T, de
 export const FhirResourceSchema = z.discriminatedUnion('resourceType', [
   resource('Patient', 'FHIR R4 Patient: identifiers (our id, the clinic’s externalId), name, gender, birthDate', {}),
   resource('CarePlan', 'FHIR R4 CarePlan: the plan, with an activity per technique and home exercise (code, body site, scheduledTiming, goals)', {
-    status: z.enum(['draft', 'active', 'on-hold', 'revoked', 'completed']).meta({ description: 'draft, active, on_hold → on-hold, completed, discontinued → revoked' }),
+    status: z
+      .enum(['draft', 'active', 'on-hold', 'revoked', 'completed'])
+      .meta({ description: 'draft, active, on_hold → on-hold, completed, discontinued → revoked' }),
     intent: z.literal('plan'),
     subject: FhirReference,
   }),

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
 // Every string a request may carry is bounded (OWASP API4; `npm run lint:openapi`), formatted ones too.
-export const Uuid = z.uuid().max(36).meta({ description: 'A UUID (time-ordered v7 for ids this service creates).', example: '0193a5c2-7d1e-7b3a-9c4f-2a6b8e1d0f57' });
+export const Uuid = z
+  .uuid()
+  .max(36)
+  .meta({ description: 'A UUID (time-ordered v7 for ids this service creates).', example: '0193a5c2-7d1e-7b3a-9c4f-2a6b8e1d0f57' });
 
 /**
  * Dates and times a request may carry. PostgreSQL stores years 4713 BC–294276 AD but answers
@@ -89,10 +92,7 @@ const problemDescriptions: Record<number, string> = {
 export function problemResponses<S extends number>(...statuses: S[]) {
   const all = [...new Set<number>([...statuses, ...((statuses as number[]).includes(413) ? [415] : []), 429, 500, 503])].sort();
   return Object.fromEntries(
-    all.map((status) => [
-      status,
-      { description: problemDescriptions[status] ?? 'Error', content: { 'application/problem+json': { schema: ProblemSchema } } },
-    ]),
+    all.map((status) => [status, { description: problemDescriptions[status] ?? 'Error', content: { 'application/problem+json': { schema: ProblemSchema } } }]),
   ) as Record<S | 429 | 500 | 503, { description: string; content: { 'application/problem+json': { schema: typeof ProblemSchema } } }>;
 }
 
@@ -109,7 +109,12 @@ export function pageOf<T extends z.ZodType>(item: T) {
 }
 
 export const IdempotencyHeaders = z.looseObject({
-  'idempotency-key': z.string().min(1).max(255).optional().meta({ description: 'Retry-safe key: a repeat with the same key and body replays the first response' }),
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(255)
+    .optional()
+    .meta({ description: 'Retry-safe key: a repeat with the same key and body replays the first response' }),
 });
 
 export const IfMatchHeaders = z.looseObject({

@@ -9,7 +9,8 @@ export const HANDOUT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-s
 export const CHART_CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
 export const SvgDocumentSchema = z.string().meta({
-  description: 'A standalone SVG document: one panel per goal (session values as points and a line, the baseline dashed, the target dash-dotted, the MCID band hatched), with <title> and <desc>; no script, no external reference',
+  description:
+    'A standalone SVG document: one panel per goal (session values as points and a line, the baseline dashed, the target dash-dotted, the MCID band hatched), with <title> and <desc>; no script, no external reference',
 });
 
 export const HtmlDocumentSchema = z.string().meta({

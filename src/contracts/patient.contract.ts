@@ -11,10 +11,7 @@ export const ExternalIdSchema = z
   .meta({ description: "The clinic's own id for the patient (unique among the clinic's live patients)" });
 
 const name = z.string().trim().min(1).max(100);
-const birthDate = EventDate.refine(
-  (d) => d <= new Date().toISOString().slice(0, 10),
-  'must not be in the future',
-);
+const birthDate = EventDate.refine((d) => d <= new Date().toISOString().slice(0, 10), 'must not be in the future');
 
 export const PatientSchema = z
   .object({

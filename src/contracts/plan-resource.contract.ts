@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { ExerciseDoseSchema, GoalTypeSchema, HomeExerciseCodeSchema, JointSchema, MeasureCodeSchema, MovementSchema, PressureSchema, RegionCodeSchema, SideSchema, TechniqueCodeSchema } from './common.contract';
+import {
+  ExerciseDoseSchema,
+  GoalTypeSchema,
+  HomeExerciseCodeSchema,
+  JointSchema,
+  MeasureCodeSchema,
+  MovementSchema,
+  PressureSchema,
+  RegionCodeSchema,
+  SideSchema,
+  TechniqueCodeSchema,
+} from './common.contract';
 import { PageQuery, Timestamp, Uuid } from './http.contract';
 import { PlanContentSchema } from './plan.contract';
 import { PLAN_STATUSES } from '../modules/plans/plan-status';
@@ -69,7 +80,11 @@ export const PatchPlanBodySchema = z
     status: PlanStatusSchema.optional(),
     schedule: EditedScheduleSchema.optional().meta({ description: 'Fields not sent keep their value; totalSessions is recomputed as sessionsPerWeek × weeks' }),
     techniques: z.array(EditedTechniqueSchema).max(30).optional(),
-    goals: z.array(GoalTargetEditSchema).max(30).optional().meta({ description: 'New targets for existing goals, matched on type, measure, joint and movement' }),
+    goals: z
+      .array(GoalTargetEditSchema)
+      .max(30)
+      .optional()
+      .meta({ description: 'New targets for existing goals, matched on type, measure, joint and movement' }),
     homeProgram: z.array(EditedHomeProgramItemSchema).max(30).optional(),
     precautions: z.array(z.string().min(1).max(500)).max(30).optional(),
     notes: NotesSchema.optional(),

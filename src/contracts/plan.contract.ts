@@ -34,13 +34,10 @@ export const ScreeningResultSchema = z
   .strictObject({
     decision: DecisionSchema,
     findings: z.array(FindingSchema),
-    unanswered: z
-      .array(z.enum(SCREENING_QUESTION_CODES))
-      .optional()
-      .meta({
-        description:
-          'Screening questions that apply to this presentation but were not answered (or answered "unknown"): ask them before hands-on work. Absent on plans made before engine 2.0.',
-      }),
+    unanswered: z.array(z.enum(SCREENING_QUESTION_CODES)).optional().meta({
+      description:
+        'Screening questions that apply to this presentation but were not answered (or answered "unknown"): ask them before hands-on work. Absent on plans made before engine 2.0.',
+    }),
   })
   .meta({ id: 'ScreeningResult' });
 

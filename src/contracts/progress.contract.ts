@@ -11,7 +11,10 @@ export const GoalProgressSchema = z
     latest: z.number().nullable().meta({ description: 'The last session value of the same measure (rom: same joint and movement)' }),
     target: z.number().nullable(),
     change: z.number().nullable().meta({ description: 'latest − baseline, in the measure’s own units and sign' }),
-    episodeBaseline: z.number().nullable().meta({ description: 'The baseline of the first plan of the episode (reassessment chain) that measured it; null on a first plan' }),
+    episodeBaseline: z
+      .number()
+      .nullable()
+      .meta({ description: 'The baseline of the first plan of the episode (reassessment chain) that measured it; null on a first plan' }),
     episodeChange: z.number().nullable().meta({ description: 'latest − episodeBaseline: the change over the whole episode of care' }),
     mcidReached: z.boolean().nullable().meta({ description: 'The change is an improvement of at least the MCID (direction respected)' }),
     percentToTarget: z.number().nullable().meta({ description: '0–100: share of the way from baseline to target' }),

@@ -11,7 +11,8 @@ export const SoapNotesSchema = z
 
 export const AdverseEventSeveritySchema = z.enum(['mild', 'moderate', 'severe']).meta({
   id: 'AdverseEventSeverity',
-  description: 'mild: transient soreness or fatigue under 48 h (ease the next dose); moderate: lasting or activity-limiting (reassess); severe: neurological signs, fainting, bruising, bleeding or injury (refer)',
+  description:
+    'mild: transient soreness or fatigue under 48 h (ease the next dose); moderate: lasting or activity-limiting (reassess); severe: neurological signs, fainting, bruising, bleeding or injury (refer)',
 });
 
 const AdverseEventTextSchema = z.string().min(1).max(1000).meta({ description: 'A free-text event, read as moderate' });

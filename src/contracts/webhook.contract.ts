@@ -25,7 +25,9 @@ const EventsSchema = z
   .array(WebhookEventSelectorSchema)
   .min(1)
   .max(WEBHOOK_EVENT_TYPES.length + 1)
-  .refine((events) => !events.includes('*') || events.length === 1, { message: `"*" already means every type: send it alone, or list ${allowed.slice('one of: '.length)}` })
+  .refine((events) => !events.includes('*') || events.length === 1, {
+    message: `"*" already means every type: send it alone, or list ${allowed.slice('one of: '.length)}`,
+  })
   .meta({ description: 'The event types delivered, or ["*"] for every type' });
 
 const UrlSchema = z

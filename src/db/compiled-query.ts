@@ -18,7 +18,8 @@ export function compile<Values extends Record<string, unknown>>(build: Built): (
   const { sql: text, params } = build.toSQL();
   // drizzle numbers its parameters $1, $2… in order of appearance, one per parameter.
   const parts = text.split(/\$\d+\b/);
-  if (parts.length !== params.length + 1) throw new Error(`cannot compile a statement whose text has ${parts.length - 1} placeholders for ${params.length} parameters`);
+  if (parts.length !== params.length + 1)
+    throw new Error(`cannot compile a statement whose text has ${parts.length - 1} placeholders for ${params.length} parameters`);
   const strings = Object.assign([...parts], { raw: [...parts] }) as unknown as TemplateStringsArray;
   const fill = params.map(filler);
   return (values) => sql(strings, ...fill.map((f) => f(values)));

@@ -57,7 +57,10 @@ export function connectPostgres(options: PostgresOptions): Database {
     },
     async migrate() {
       // Migrations run as the owner, on a connection of their own, when it is not the runtime login.
-      const owner = options.migrateUrl && options.migrateUrl !== options.url ? new Client({ connectionString: options.migrateUrl, application_name: 'manuplan-migrate', connectionTimeoutMillis: options.connectTimeoutMs }) : undefined;
+      const owner =
+        options.migrateUrl && options.migrateUrl !== options.url
+          ? new Client({ connectionString: options.migrateUrl, application_name: 'manuplan-migrate', connectionTimeoutMillis: options.connectTimeoutMs })
+          : undefined;
       if (owner) await owner.connect();
       const client = owner ?? (await pool.connect());
       try {

@@ -2,8 +2,18 @@ import type { Socket } from 'node:net';
 import { PROBLEM_TYPE_BASE } from './problem';
 
 const CLIENT_ERRORS: Record<string, { status: number; slug: string; title: string; detail: string }> = {
-  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, slug: 'request-timeout', title: 'Request timeout', detail: 'The request was not received in full within the time allowed.' },
-  HPE_HEADER_OVERFLOW: { status: 431, slug: 'headers-too-large', title: 'Request header fields too large', detail: 'The request headers exceed the size allowed.' },
+  ERR_HTTP_REQUEST_TIMEOUT: {
+    status: 408,
+    slug: 'request-timeout',
+    title: 'Request timeout',
+    detail: 'The request was not received in full within the time allowed.',
+  },
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    slug: 'headers-too-large',
+    title: 'Request header fields too large',
+    detail: 'The request headers exceed the size allowed.',
+  },
 };
 const MALFORMED = { status: 400, slug: 'bad-request', title: 'Bad request', detail: 'The request is not well-formed HTTP.' };
 

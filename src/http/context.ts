@@ -10,7 +10,12 @@ export function contextOf(request: FastifyRequest): RequestContext {
   const context: RequestContext = { clinicId: principal.clinicId, keyId: principal.keyId, requestId: String(request.id) };
   const key = request.headers['idempotency-key'];
   if (request.method === 'POST' && typeof key === 'string' && key.length > 0) {
-    context.idempotency = { key, method: request.method, path: request.url, fingerprint: requestFingerprint(key, principal.clinicId, request.method, request.url, request.body) };
+    context.idempotency = {
+      key,
+      method: request.method,
+      path: request.url,
+      fingerprint: requestFingerprint(key, principal.clinicId, request.method, request.url, request.body),
+    };
   }
   return context;
 }

@@ -56,7 +56,8 @@ export function withSecurityDocumentation<T extends Json>(document: T): T {
       const authenticated = security.length > 0;
       for (const [status, response] of Object.entries((operation.responses ?? {}) as Record<string, Json>)) {
         const headers = { ...((response.headers as Json | undefined) ?? {}) };
-        if (authenticated && /^[24]/.test(status)) Object.assign(headers, { 'RateLimit-Policy': ref('RateLimit-Policy'), 'X-RateLimit-Limit': ref('X-RateLimit-Limit') });
+        if (authenticated && /^[24]/.test(status))
+          Object.assign(headers, { 'RateLimit-Policy': ref('RateLimit-Policy'), 'X-RateLimit-Limit': ref('X-RateLimit-Limit') });
         if (status === '429' || status === '503') headers['Retry-After'] = ref('Retry-After');
         if (Object.keys(headers).length > 0) response.headers = headers;
       }

@@ -27,5 +27,7 @@ export function idempotencyMacKey(idempotencyKey: string, clinicId: string): Buf
 
 /** HMAC over method, path and canonical body: "the same request" for Idempotency-Key purposes. */
 export function requestFingerprint(idempotencyKey: string, clinicId: string, method: string, path: string, body: unknown): string {
-  return createHmac('sha256', idempotencyMacKey(idempotencyKey, clinicId)).update(`${method} ${path}\n${canonicalJson(body)}`).digest('hex');
+  return createHmac('sha256', idempotencyMacKey(idempotencyKey, clinicId))
+    .update(`${method} ${path}\n${canonicalJson(body)}`)
+    .digest('hex');
 }

@@ -8,8 +8,11 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 /** Text made safe for an XML or HTML text node or a quoted attribute value. */
 export function escapeMarkup(text: string): string {
   // Characters XML 1.0 forbids (C0 controls but tab, newline and return; lone surrogates) are dropped.
-  // eslint-disable-next-line no-control-regex -- matching those control characters is the point
-  const clean = text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+  const clean = text.replace(
+    // eslint-disable-next-line no-control-regex -- matching those control characters is the point
+    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    '',
+  );
   return clean.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
 }
 

@@ -99,7 +99,14 @@ export function deriveFacts(input: AssessmentInput, context: PlanningContext): C
       const area = byRegion.get(named.region);
       const mask = coverage(named.region, named.side ?? undefined);
       if (area) area.mask |= mask;
-      else byRegion.set(named.region, { region: named.region, mask, intensity: measures.painNrs ?? NAMED_REGION_INTENSITY, qualities: [], namedIn: named.evidence });
+      else
+        byRegion.set(named.region, {
+          region: named.region,
+          mask,
+          intensity: measures.painNrs ?? NAMED_REGION_INTENSITY,
+          qualities: [],
+          namedIn: named.evidence,
+        });
     }
   }
   const painAreas = [...byRegion.values()].sort((a, b) => b.intensity - a.intensity || regionOrder(a.region) - regionOrder(b.region));
@@ -132,7 +139,14 @@ export function deriveFacts(input: AssessmentInput, context: PlanningContext): C
   let surgeryDays: number | null = null;
   if (screening.surgeryDate) {
     surgeryDays = daysSince(screening.surgeryDate);
-    surgeries.push({ procedure: 'other', approach: null, region: null, side: null, days: surgeryDays, evidence: `screening.surgeryDate: ${screening.surgeryDate}` });
+    surgeries.push({
+      procedure: 'other',
+      approach: null,
+      region: null,
+      side: null,
+      days: surgeryDays,
+      evidence: `screening.surgeryDate: ${screening.surgeryDate}`,
+    });
   }
   surgeries.sort((a, b) => a.days - b.days || (a.evidence < b.evidence ? -1 : a.evidence > b.evidence ? 1 : 0));
   if (surgeryDays === null && mechanism === 'post_surgical') {

@@ -35,11 +35,15 @@ suite(`patient materials in a browser (${CHROMIUM ?? 'SKIPPED: chromium not inst
 
   const auth = () => ({ Authorization: `Bearer ${clinic.adminKey}` });
   const chromium = (...args: string[]) =>
-    execFileSync(CHROMIUM!, ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--hide-scrollbars', `--user-data-dir=${path.join(dir, 'profile')}`, ...args], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 90_000,
-    });
+    execFileSync(
+      CHROMIUM!,
+      ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--hide-scrollbars', `--user-data-dir=${path.join(dir, 'profile')}`, ...args],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        timeout: 90_000,
+      },
+    );
   const save = (name: string, body: string) => {
     const file = path.join(dir, name);
     fs.writeFileSync(file, body);
@@ -60,7 +64,11 @@ suite(`patient materials in a browser (${CHROMIUM ?? 'SKIPPED: chromium not inst
     t = await startTestApp();
     clinic = await t.createClinic('Harbour Manual Therapy');
     const patientId = (await t.http().post('/v1/patients').set(auth()).send({ firstName: HOSTILE, lastName: 'Tester' })).body.id;
-    const created = await t.http().post('/v1/assessments').set(auth()).send(lowBackAssessment(patientId, { assessedAt: '2026-03-01T09:00:00Z' }));
+    const created = await t
+      .http()
+      .post('/v1/assessments')
+      .set(auth())
+      .send(lowBackAssessment(patientId, { assessedAt: '2026-03-01T09:00:00Z' }));
     planId = created.body.plan.id;
     const weeks = [
       ['2026-03-08', 6, 45, 34],
@@ -69,13 +77,17 @@ suite(`patient materials in a browser (${CHROMIUM ?? 'SKIPPED: chromium not inst
       ['2026-03-29', 4, 58, 27],
     ] as const;
     for (const [i, [date, pain, flexion, odi]] of weeks.entries()) {
-      const res = await t.http().post(`/v1/plans/${planId}/sessions`).set(auth()).send({
-        performedAt: `${date}T10:00:00Z`,
-        minutes: 50,
-        techniques: i === 2 ? [] : ['myofascial_release'],
-        regions: ['lower_back'],
-        measures: { painNrs: pain, rom: [{ joint: 'lumbar', movement: 'flexion', degrees: flexion }], function: { instrument: 'odi', score: odi } },
-      });
+      const res = await t
+        .http()
+        .post(`/v1/plans/${planId}/sessions`)
+        .set(auth())
+        .send({
+          performedAt: `${date}T10:00:00Z`,
+          minutes: 50,
+          techniques: i === 2 ? [] : ['myofascial_release'],
+          regions: ['lower_back'],
+          measures: { painNrs: pain, rom: [{ joint: 'lumbar', movement: 'flexion', degrees: flexion }], function: { instrument: 'odi', score: odi } },
+        });
       expect(res.status).toBe(201);
     }
   }, 120_000);
@@ -87,26 +99,30 @@ suite(`patient materials in a browser (${CHROMIUM ?? 'SKIPPED: chromium not inst
   it.each([
     ['a4', /Page size:\s+59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/],
     ['letter', /Page size:\s+612(\.\d+)? x 792(\.\d+)? pts \(letter\)/],
-  ] as const)('the handout prints to one or two %s pages', async (paper, size) => {
-    const pdf = path.join(dir, `handout-${paper}.pdf`);
-    const info = printToPdf(save(`handout-${paper}.html`, await handout(paper)), pdf);
-    const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
-    expect(pages).toBeGreaterThanOrEqual(1);
-    expect(pages).toBeLessThanOrEqual(2);
-    expect(info).toMatch(size);
-    // The hostile name is printed as the text it is; the plan's content is on the page.
-    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-    expect(text).toContain(HOSTILE);
-    expect(text).toContain('Stop and call us if');
-    expect(text).toMatch(/How often:/);
-    const png = path.join(dir, `handout-${paper}`);
-    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, png]);
-    const { dark } = inkOf(decodePngLuma(fs.readFileSync(`${png}.png`)));
-    expect(dark).toBeGreaterThan(0.005);
-    if (process.env.UPDATE_DOCS_EXAMPLES === '1' && paper === 'a4') {
-      execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, path.join(__dirname, '../../docs/handout-example')]);
-    }
-  }, 120_000);
+  ] as const)(
+    'the handout prints to one or two %s pages',
+    async (paper, size) => {
+      const pdf = path.join(dir, `handout-${paper}.pdf`);
+      const info = printToPdf(save(`handout-${paper}.html`, await handout(paper)), pdf);
+      const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+      expect(pages).toBeGreaterThanOrEqual(1);
+      expect(pages).toBeLessThanOrEqual(2);
+      expect(info).toMatch(size);
+      // The hostile name is printed as the text it is; the plan's content is on the page.
+      const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+      expect(text).toContain(HOSTILE);
+      expect(text).toContain('Stop and call us if');
+      expect(text).toMatch(/How often:/);
+      const png = path.join(dir, `handout-${paper}`);
+      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, png]);
+      const { dark } = inkOf(decodePngLuma(fs.readFileSync(`${png}.png`)));
+      expect(dark).toBeGreaterThan(0.005);
+      if (process.env.UPDATE_DOCS_EXAMPLES === '1' && paper === 'a4') {
+        execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, path.join(__dirname, '../../docs/handout-example')]);
+      }
+    },
+    120_000,
+  );
 
   it('the browser builds a page in which the hostile name is a text node, not an element', async () => {
     const dom = chromium('--dump-dom', save('handout-dom.html', await handout('a4')));
@@ -115,11 +131,16 @@ suite(`patient materials in a browser (${CHROMIUM ?? 'SKIPPED: chromium not inst
   }, 120_000);
 
   it('the chart draws its panels at phone width (not a blank image)', async () => {
-    const res = await t.http().get(`/v1/plans/${planId}/progress/chart`).set(auth()).buffer(true).parse((r, done) => {
-      let text = '';
-      r.on('data', (c: Buffer) => (text += c.toString('utf8')));
-      r.on('end', () => done(null, text));
-    });
+    const res = await t
+      .http()
+      .get(`/v1/plans/${planId}/progress/chart`)
+      .set(auth())
+      .buffer(true)
+      .parse((r, done) => {
+        let text = '';
+        r.on('data', (c: Buffer) => (text += c.toString('utf8')));
+        r.on('end', () => done(null, text));
+      });
     expect(res.status).toBe(200);
     const shot = path.join(dir, 'chart.png');
     // 390 CSS px: a phone; the SVG scales to the width (viewBox, width 100 %).

@@ -25,7 +25,11 @@ describe('the manuplan CLI', () => {
     const io = capture();
     expect(await runCli(['clinic', 'create', '--name', 'Lakeside Physio', '--json'], io, env)).toBe(0);
     const created = JSON.parse(io.stdout.join(''));
-    expect(created).toEqual({ clinic: { id: expect.any(String), name: 'Lakeside Physio' }, apiKey: expect.stringMatching(/^mpk_/), apiKeyId: expect.any(String) });
+    expect(created).toEqual({
+      clinic: { id: expect.any(String), name: 'Lakeside Physio' },
+      apiKey: expect.stringMatching(/^mpk_/),
+      apiKeyId: expect.any(String),
+    });
 
     const keyIo = capture();
     expect(await runCli(['key', 'create', '--clinic', created.clinic.id, '--scopes', 'read,write', '--json'], keyIo, env)).toBe(0);

@@ -45,7 +45,12 @@ describe('manuplan seed, export and import', () => {
     const t = await openSameDatabase();
     try {
       const auth = { Authorization: `Bearer ${demo.apiKey}` };
-      const plans = (await t.http().get('/v1/plans?limit=50').set(auth)).body.data as { id: string; status: string; engineVersion: string; screening: { decision: string } }[];
+      const plans = (await t.http().get('/v1/plans?limit=50').set(auth)).body.data as {
+        id: string;
+        status: string;
+        engineVersion: string;
+        screening: { decision: string };
+      }[];
       expect(plans.map((p) => p.status).sort()).toEqual(['active', 'active', 'active', 'active', 'completed', 'discontinued', 'draft', 'on_hold']);
       expect(new Set(plans.map((p) => p.screening.decision))).toEqual(new Set(['treat', 'treat_with_precautions', 'refer', 'postpone']));
       for (const plan of plans) {
@@ -65,7 +70,11 @@ describe('manuplan seed, export and import', () => {
     const exported = await cli('export', '--clinic', demo.clinic.id, '--out', out, '--json');
     expect(exported).toMatchObject({ code: 0, err: '' });
     const summary = JSON.parse(exported.out);
-    expect(summary).toEqual({ clinicId: demo.clinic.id, file: out, counts: { patient: 8, assessment: 8, plan: 8, plan_version: 2, session: demo.created.sessions } });
+    expect(summary).toEqual({
+      clinicId: demo.clinic.id,
+      file: out,
+      counts: { patient: 8, assessment: 8, plan: 8, plan_version: 2, session: demo.created.sessions },
+    });
     const text = fs.readFileSync(out, 'utf8');
     expect(fs.existsSync(`${out}.partial`)).toBe(false);
     // Health records: readable by the operator's account only.

@@ -52,7 +52,13 @@ const onServer = Boolean(serverDatabaseUrl());
             path: `/v1/plans/${plan.id}/sessions`,
             key,
             marker,
-            body: { performedAt: new Date().toISOString(), minutes: 30, techniques: [technique.code], regions: [technique.region], notes: { subjective: marker } },
+            body: {
+              performedAt: new Date().toISOString(),
+              minutes: 30,
+              techniques: [technique.code],
+              regions: [technique.region],
+              notes: { subjective: marker },
+            },
           };
       }
     };
@@ -106,7 +112,8 @@ const onServer = Boolean(serverDatabaseUrl());
         for (let write = queue.shift(); write; write = queue.shift()) {
           const res = await http.call('POST', write.path, write.body, { 'idempotency-key': write.key });
           if (res.status !== 201) wrong.push(`${write.kind} ${write.marker}: ${res.status ?? res.error}`);
-          else if (write.acked && JSON.stringify(res.body) !== JSON.stringify(write.acked)) wrong.push(`${write.kind} ${write.marker}: a different answer on replay`);
+          else if (write.acked && JSON.stringify(res.body) !== JSON.stringify(write.acked))
+            wrong.push(`${write.kind} ${write.marker}: a different answer on replay`);
         }
       }),
     );

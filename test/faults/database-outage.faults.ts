@@ -119,7 +119,13 @@ const onServer = Boolean(serverDatabaseUrl());
         } else if (step === 4) {
           const marker = newMarker(`s${w}`);
           const technique = plan.techniques[0]!;
-          const body = { performedAt: new Date().toISOString(), minutes: 30, techniques: [technique.code], regions: [technique.region], notes: { subjective: marker } };
+          const body = {
+            performedAt: new Date().toISOString(),
+            minutes: 30,
+            techniques: [technique.code],
+            regions: [technique.region],
+            notes: { subjective: marker },
+          };
           const write: TrackedWrite = { kind: 'session', path: `/v1/plans/${plan.id}/sessions`, key: `${marker}-key`, marker, body };
           writes.push(write);
           const res = await call('POST', write.path, body, { 'idempotency-key': write.key });
@@ -163,12 +169,17 @@ const onServer = Boolean(serverDatabaseUrl());
     phase('end');
 
     const at = (name: string) => phases.find((p) => p.name === name)!.at;
-    const during = (from: string, to: string, slackMs = 0) => (e: { startedAt?: number; at?: number }) => {
-      const t = e.startedAt ?? e.at!;
-      return t >= at(from) + slackMs && t < at(to);
-    };
+    const during =
+      (from: string, to: string, slackMs = 0) =>
+      (e: { startedAt?: number; at?: number }) => {
+        const t = e.startedAt ?? e.at!;
+        return t >= at(from) + slackMs && t < at(to);
+      };
     // Started after `from` (+ slack) and answered before `to`.
-    const within = (from: string, to: string, slackMs = 0) => (e: Exchange) => e.startedAt >= at(from) + slackMs && e.startedAt + e.ms < at(to);
+    const within =
+      (from: string, to: string, slackMs = 0) =>
+      (e: Exchange) =>
+        e.startedAt >= at(from) + slackMs && e.startedAt + e.ms < at(to);
     const log = http.log.filter((e) => e.startedAt >= at('warm'));
     const describeExchange = (e: Exchange) => `${e.method} ${e.path} → ${e.status ?? e.error} in ${e.ms} ms`;
 
@@ -220,7 +231,8 @@ const onServer = Boolean(serverDatabaseUrl());
         for (let write = queue.shift(); write; write = queue.shift()) {
           const res = await http.call('POST', write.path, write.body, { 'idempotency-key': write.key });
           if (res.status !== 201) retried.push(`${write.kind} ${write.marker}: ${res.status ?? res.error}`);
-          else if (write.acked && JSON.stringify(res.body) !== JSON.stringify(write.acked)) retried.push(`${write.kind} ${write.marker}: replayed a different answer`);
+          else if (write.acked && JSON.stringify(res.body) !== JSON.stringify(write.acked))
+            retried.push(`${write.kind} ${write.marker}: replayed a different answer`);
         }
       }),
     );
@@ -250,7 +262,10 @@ const onServer = Boolean(serverDatabaseUrl());
       outageSeconds,
       requests: log.length,
       unavailable503: unavailable.length,
-      p99Of503Ms: percentile(unavailable.map((e) => e.ms), 99),
+      p99Of503Ms: percentile(
+        unavailable.map((e) => e.ms),
+        99,
+      ),
       writes: writes.length,
       acknowledgedBeforeRetry: writes.filter((w) => w.acked).length,
       lost: 0,

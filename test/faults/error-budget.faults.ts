@@ -126,7 +126,9 @@ const onServer = Boolean(serverDatabaseUrl());
     } as unknown as Parameters<typeof autocannon>[0]);
 
     const statusCounts = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([s, { count }]) => [s, Number(count)]));
-    const fiveXx = Object.entries(statusCounts).filter(([s]) => s.startsWith('5')).reduce((n, [, c]) => n + c, 0);
+    const fiveXx = Object.entries(statusCounts)
+      .filter(([s]) => s.startsWith('5'))
+      .reduce((n, [, c]) => n + c, 0);
     const summary = {
       seconds: result.duration,
       targetRatePerSecond: RATE_PER_SECOND,

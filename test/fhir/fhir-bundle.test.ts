@@ -5,7 +5,8 @@ import { validateFhirBundle } from '../support/fhir-validator';
 import { variedPlanRecords } from './plan-records';
 
 const records = variedPlanRecords();
-const of = <T extends FhirResource>(bundle: FhirBundle, type: T['resourceType']) => bundle.entry.map((e) => e.resource).filter((r): r is T => r.resourceType === type);
+const of = <T extends FhirResource>(bundle: FhirBundle, type: T['resourceType']) =>
+  bundle.entry.map((e) => e.resource).filter((r): r is T => r.resourceType === type);
 const codes = (concept: { coding?: { system: string; code: string }[] } | undefined) => (concept?.coding ?? []).map((c) => `${c.system}|${c.code}`);
 
 describe('derivedUuid', () => {
@@ -137,9 +138,15 @@ describe('a plan as a FHIR R4 Bundle', () => {
     expect(baselinePain.valueQuantity).toEqual({ value: 7, unit: 'score', code: '{score}', system: 'http://unitsofmeasure.org' });
     const procedures = of<FhirProcedure>(bundle, 'Procedure');
     expect(procedures).toHaveLength(record.sessions.reduce((n, s) => n + s.techniques.length, 0));
-    expect(procedures[0]).toMatchObject({ status: 'completed', performedDateTime: record.sessions[0]!.performedAt, basedOn: [{ reference: `urn:uuid:${record.plan.id}` }] });
+    expect(procedures[0]).toMatchObject({
+      status: 'completed',
+      performedDateTime: record.sessions[0]!.performedAt,
+      basedOn: [{ reference: `urn:uuid:${record.plan.id}` }],
+    });
     expect(procedures[0]!.note?.[0]?.text).toMatch(/Less stiff/);
-    const sessionPain = observations.find((o) => o.effectiveDateTime === record.sessions[1]!.performedAt && codes(o.code).includes('http://loinc.org|72514-3'))!;
+    const sessionPain = observations.find(
+      (o) => o.effectiveDateTime === record.sessions[1]!.performedAt && codes(o.code).includes('http://loinc.org|72514-3'),
+    )!;
     const painGoal = of<FhirGoal>(bundle, 'Goal').find((g) => codes(g.target![0]!.measure).includes('http://loinc.org|72514-3'))!;
     expect(painGoal.outcomeReference).toEqual([{ reference: `urn:uuid:${sessionPain.id}` }]);
 

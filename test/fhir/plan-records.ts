@@ -64,7 +64,14 @@ export function planRecord(
   return {
     plan,
     patient,
-    assessment: { id: plan.assessmentId, assessedAt, painLocations: input.painLocations, goals: input.goals, durationWeeks: input.durationWeeks, measures: input.measures },
+    assessment: {
+      id: plan.assessmentId,
+      assessedAt,
+      painLocations: input.painLocations,
+      goals: input.goals,
+      durationWeeks: input.durationWeeks,
+      measures: input.measures,
+    },
     sessions,
     progress: computeProgress(
       { id: plan.id, content },
@@ -82,7 +89,11 @@ export function variedPlanRecords(): Record<string, PlanRecord> {
     lowBack: planRecord('low-back', {
       input: lowBackAssessment('x', { assessedAt: week(0) }),
       sessions: [
-        { performedAt: week(1), measures: { painNrs: 6, rom: [{ joint: 'lumbar', movement: 'flexion', degrees: 48 }] }, notes: { subjective: 'Less stiff in the morning', plan: 'Continue' } },
+        {
+          performedAt: week(1),
+          measures: { painNrs: 6, rom: [{ joint: 'lumbar', movement: 'flexion', degrees: 48 }] },
+          notes: { subjective: 'Less stiff in the morning', plan: 'Continue' },
+        },
         { performedAt: week(2), measures: { painNrs: 5, function: { instrument: 'odi', score: 30 } } },
       ],
       notes: 'Patient prefers late afternoon appointments.',
@@ -114,7 +125,9 @@ export function variedPlanRecords(): Record<string, PlanRecord> {
         measures: { painNrs: 5, rom: [{ joint: 'shoulder', movement: 'flexion', degrees: 110 }], function: { instrument: 'quickdash', score: 45 } },
         assessedAt: week(0),
       },
-      sessions: [{ performedAt: week(1), measures: { rom: [{ joint: 'shoulder', movement: 'flexion', degrees: 125 }] }, adverseEvents: ['Bruising at the incision'] }],
+      sessions: [
+        { performedAt: week(1), measures: { rom: [{ joint: 'shoulder', movement: 'flexion', degrees: 125 }] }, adverseEvents: ['Bruising at the incision'] },
+      ],
     }),
     // Both hips (the hip has only sided SNOMED codes) and a knee; completed with goals reached.
     hips: planRecord('hips', {

@@ -97,7 +97,9 @@ describe('the API-key cache never outlives a revocation', () => {
     const key = await c.keyWith('read');
     const caching = await instanceCaching(key);
 
-    const id = (await uncached.http().get('/v1/api-keys?limit=200').set(bearer(c.adminKey))).body.data.find((k: { prefix: string }) => key.startsWith(k.prefix)).id;
+    const id = (await uncached.http().get('/v1/api-keys?limit=200').set(bearer(c.adminKey))).body.data.find((k: { prefix: string }) =>
+      key.startsWith(k.prefix),
+    ).id;
     expect((await uncached.http().delete(`/v1/api-keys/${id}`).set(bearer(c.adminKey))).status).toBe(200);
 
     expect(await refused(uncached, key)()).toBe(true);

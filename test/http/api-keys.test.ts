@@ -17,7 +17,14 @@ describe('API keys over HTTP (admin scope)', () => {
     const res = await issue(c, { name: 'front desk', scopes: ['write', 'read', 'read'] });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({
-      apiKey: { id: expect.any(String), name: 'front desk', prefix: expect.stringMatching(/^mpk_[a-z0-9]{12}$/), scopes: ['read', 'write'], createdAt: expect.any(String), revokedAt: null },
+      apiKey: {
+        id: expect.any(String),
+        name: 'front desk',
+        prefix: expect.stringMatching(/^mpk_[a-z0-9]{12}$/),
+        scopes: ['read', 'write'],
+        createdAt: expect.any(String),
+        revokedAt: null,
+      },
       secret: expect.stringMatching(/^mpk_[a-z0-9]{12}_[A-Za-z0-9_-]{43}$/),
     });
     expect(res.body.secret.startsWith(res.body.apiKey.prefix)).toBe(true);
@@ -34,7 +41,11 @@ describe('API keys over HTTP (admin scope)', () => {
     const seen: Record<string, unknown>[] = [];
     let cursor: string | null = null;
     do {
-      const res: Response = await t.http().get('/v1/api-keys').query({ limit: 1, ...(cursor ? { cursor } : {}) }).set(bearer(c.adminKey));
+      const res: Response = await t
+        .http()
+        .get('/v1/api-keys')
+        .query({ limit: 1, ...(cursor ? { cursor } : {}) })
+        .set(bearer(c.adminKey));
       expect(res.status).toBe(200);
       expect(res.body.data).toHaveLength(1);
       seen.push(...res.body.data);
@@ -85,7 +96,15 @@ describe('API keys over HTTP (admin scope)', () => {
     const c = await t.createClinic();
     const writer = await c.keyWith('read', 'write');
     const someKey = (await t.http().get('/v1/api-keys').set(bearer(c.adminKey))).body.data[0].id;
-    expect((await t.http().post('/v1/api-keys').set(bearer(writer)).send({ name: 'x', scopes: ['admin'] })).status).toBe(403);
+    expect(
+      (
+        await t
+          .http()
+          .post('/v1/api-keys')
+          .set(bearer(writer))
+          .send({ name: 'x', scopes: ['admin'] })
+      ).status,
+    ).toBe(403);
     expect((await t.http().get('/v1/api-keys').set(bearer(writer))).status).toBe(403);
     expect((await t.http().delete(`/v1/api-keys/${someKey}`).set(bearer(writer))).status).toBe(403);
     expect((await t.http().get('/v1/api-keys').set(bearer(c.adminKey))).body.data[0].revokedAt).toBeNull();

@@ -29,7 +29,11 @@ describe('the audit trail: who read or changed what, and every denied attempt', 
 
   const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
   const auditOf = async (c: TestClinic, query: Record<string, string | number> = {}): Promise<AuditEvent[]> => {
-    const res = await t.http().get('/v1/audit-events').query({ limit: 200, ...query }).set(bearer(c.adminKey));
+    const res = await t
+      .http()
+      .get('/v1/audit-events')
+      .query({ limit: 200, ...query })
+      .set(bearer(c.adminKey));
     expect(res.status).toBe(200);
     return res.body.data;
   };
@@ -63,7 +67,17 @@ describe('the audit trail: who read or changed what, and every denied attempt', 
     ];
     for (const [requestId, action, resourceId, statusCode] of expected) {
       expect(byRequest(events, requestId)).toEqual([
-        { id: expect.any(String), occurredAt: expect.any(String), keyId, action, resourceType: 'patient', resourceId, outcome: 'success', statusCode, requestId },
+        {
+          id: expect.any(String),
+          occurredAt: expect.any(String),
+          keyId,
+          action,
+          resourceType: 'patient',
+          resourceId,
+          outcome: 'success',
+          statusCode,
+          requestId,
+        },
       ]);
     }
     expect(byRequest(events, 'audit-feed')).toEqual([expect.objectContaining({ action: 'listChanges', resourceType: 'change', outcome: 'success' })]);
@@ -74,9 +88,31 @@ describe('the audit trail: who read or changed what, and every denied attempt', 
     const reader = await c.keyWith('read');
     const theirs = (await t.http().post('/v1/patients').set(bearer(other.adminKey)).send({ firstName: 'Theirs' })).body.id;
 
-    expect((await t.http().post('/v1/patients').set({ ...bearer(reader), 'X-Request-Id': 'denied-write' }).send({})).status).toBe(403);
-    expect((await t.http().get(`/v1/patients/${theirs}`).set({ ...bearer(reader), 'X-Request-Id': 'probe-other' })).status).toBe(404);
-    expect((await t.http().get('/v1/api-keys').set({ ...bearer(reader), 'X-Request-Id': 'denied-admin' })).status).toBe(403);
+    expect(
+      (
+        await t
+          .http()
+          .post('/v1/patients')
+          .set({ ...bearer(reader), 'X-Request-Id': 'denied-write' })
+          .send({})
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await t
+          .http()
+          .get(`/v1/patients/${theirs}`)
+          .set({ ...bearer(reader), 'X-Request-Id': 'probe-other' })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await t
+          .http()
+          .get('/v1/api-keys')
+          .set({ ...bearer(reader), 'X-Request-Id': 'denied-admin' })
+      ).status,
+    ).toBe(403);
 
     const events = await auditOf(c);
     const readerId = await keyIdOf(c, reader);
@@ -93,17 +129,31 @@ describe('the audit trail: who read or changed what, and every denied attempt', 
 
   it('records key management with the key’s id', async () => {
     const c = await t.createClinic();
-    const created = await t.http().post('/v1/api-keys').set({ ...bearer(c.adminKey), 'X-Request-Id': 'key-create' }).send({ name: 'n', scopes: ['read'] });
-    await t.http().delete(`/v1/api-keys/${created.body.apiKey.id}`).set({ ...bearer(c.adminKey), 'X-Request-Id': 'key-revoke' });
+    const created = await t
+      .http()
+      .post('/v1/api-keys')
+      .set({ ...bearer(c.adminKey), 'X-Request-Id': 'key-create' })
+      .send({ name: 'n', scopes: ['read'] });
+    await t
+      .http()
+      .delete(`/v1/api-keys/${created.body.apiKey.id}`)
+      .set({ ...bearer(c.adminKey), 'X-Request-Id': 'key-revoke' });
     const events = await auditOf(c);
-    expect(byRequest(events, 'key-create')).toEqual([expect.objectContaining({ action: 'createApiKey', resourceType: 'api_key', resourceId: created.body.apiKey.id })]);
-    expect(byRequest(events, 'key-revoke')).toEqual([expect.objectContaining({ action: 'revokeApiKey', resourceType: 'api_key', resourceId: created.body.apiKey.id })]);
+    expect(byRequest(events, 'key-create')).toEqual([
+      expect.objectContaining({ action: 'createApiKey', resourceType: 'api_key', resourceId: created.body.apiKey.id }),
+    ]);
+    expect(byRequest(events, 'key-revoke')).toEqual([
+      expect.objectContaining({ action: 'revokeApiKey', resourceType: 'api_key', resourceId: created.body.apiKey.id }),
+    ]);
   });
 
   it('logs a request without a valid key instead of storing it, and never logs the key', async () => {
     const c = await t.createClinic();
     const forged = c.adminKey.slice(0, -6) + 'AAAAAA';
-    const res = await t.http().get('/v1/patients').set({ ...bearer(forged), 'X-Request-Id': 'no-valid-key' });
+    const res = await t
+      .http()
+      .get('/v1/patients')
+      .set({ ...bearer(forged), 'X-Request-Id': 'no-valid-key' });
     expect(res.status).toBe(401);
     const line = t.logs.find((l) => l.includes('authentication_failed') && l.includes('no-valid-key'));
     expect(line).toBeDefined();
@@ -125,7 +175,11 @@ describe('the audit trail: who read or changed what, and every denied attempt', 
     const paged: AuditEvent[] = [];
     let cursor: string | null = null;
     do {
-      const res: Response = await t.http().get('/v1/audit-events').query({ limit: 2, ...(cursor ? { cursor } : {}) }).set(bearer(c.adminKey));
+      const res: Response = await t
+        .http()
+        .get('/v1/audit-events')
+        .query({ limit: 2, ...(cursor ? { cursor } : {}) })
+        .set(bearer(c.adminKey));
       expect(res.body.data.length).toBeLessThanOrEqual(2);
       paged.push(...res.body.data);
       cursor = res.body.nextCursor;
@@ -142,7 +196,14 @@ describe('the audit trail: who read or changed what, and every denied attempt', 
 
   it('is for admin keys only', async () => {
     const c = await t.createClinic();
-    expect((await t.http().get('/v1/audit-events').set(bearer(await c.keyWith('write')))).status).toBe(403);
+    expect(
+      (
+        await t
+          .http()
+          .get('/v1/audit-events')
+          .set(bearer(await c.keyWith('write')))
+      ).status,
+    ).toBe(403);
   });
 
   it('cannot be changed or erased by the application role', async () => {
@@ -164,16 +225,27 @@ describe('the audit trail: who read or changed what, and every denied attempt', 
     const c = await quick.createClinic();
     const count = async (requestId: string) =>
       Number(
-        (await queryRows<{ n: string }>(t.database.db, sql`select count(*) as n from audit_events where clinic_id = ${c.clinicId} and request_id = ${requestId}`))[0]!.n,
+        (
+          await queryRows<{ n: string }>(
+            t.database.db,
+            sql`select count(*) as n from audit_events where clinic_id = ${c.clinicId} and request_id = ${requestId}`,
+          )
+        )[0]!.n,
       );
 
-    await quick.http().get('/v1/patients').set({ ...bearer(c.adminKey), 'X-Request-Id': 'flushed-by-timer' });
+    await quick
+      .http()
+      .get('/v1/patients')
+      .set({ ...bearer(c.adminKey), 'X-Request-Id': 'flushed-by-timer' });
     const deadline = Date.now() + 2000;
     while ((await count('flushed-by-timer')) === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await count('flushed-by-timer')).toBe(1);
 
     const slow = await startTestApp({ database, serviceOptions: { auditFlushMs: 5000 } });
-    await slow.http().get('/v1/patients').set({ ...bearer(c.adminKey), 'X-Request-Id': 'flushed-on-close' });
+    await slow
+      .http()
+      .get('/v1/patients')
+      .set({ ...bearer(c.adminKey), 'X-Request-Id': 'flushed-on-close' });
     expect(await count('flushed-on-close')).toBe(0);
     await slow.app.close();
     expect(await count('flushed-on-close')).toBe(1);

@@ -58,7 +58,11 @@ describe('the change feed: GET /v1/changes', () => {
   it('orders by transaction id as a number, not as text (9 before 10 before 100)', async () => {
     const c = await t.createClinic();
     const ids = ['0193a5c2-7d1e-7b3a-9c4f-000000000001', '0193a5c2-7d1e-7b3a-9c4f-000000000002', '0193a5c2-7d1e-7b3a-9c4f-000000000003'];
-    for (const [txid, id] of [['10', ids[1]], ['100', ids[2]], ['9', ids[0]]] as const) {
+    for (const [txid, id] of [
+      ['10', ids[1]],
+      ['100', ids[2]],
+      ['9', ids[0]],
+    ] as const) {
       await t.database.db.execute(
         sql`insert into changes (clinic_id, txid, resource_type, resource_id, version, op, changed_at)
             values (${c.clinicId}, ${txid}::xid8, 'patient', ${id}, 1, 'upsert', now())`,
@@ -106,10 +110,9 @@ describe('the change feed: GET /v1/changes', () => {
       try {
         // Transaction A writes first, so it holds the older transaction id, but commits last.
         await raw.query('begin');
-        const slow = await raw.query<{ id: string }>(
-          `insert into patients (clinic_id, id, first_name) values ($1, gen_random_uuid(), 'Slow') returning id`,
-          [c.clinicId],
-        );
+        const slow = await raw.query<{ id: string }>(`insert into patients (clinic_id, id, first_name) values ($1, gen_random_uuid(), 'Slow') returning id`, [
+          c.clinicId,
+        ]);
         const slowId = slow.rows[0]!.id;
         // Transaction B (a request) commits while A is still open.
         const fast = await create(c, { firstName: 'Fast' });
@@ -138,10 +141,19 @@ describe('the change feed: GET /v1/changes', () => {
           const roll = (n * 31 + i * 17) % 10;
           const target = known.length > 0 ? known[(n * 7 + i * 13) % known.length]! : undefined;
           if (!target || roll < 4) {
-            const res = await t.http().post('/v1/patients').set(auth(c)).send({ firstName: `W${n}-${i}` });
+            const res = await t
+              .http()
+              .post('/v1/patients')
+              .set(auth(c))
+              .send({ firstName: `W${n}-${i}` });
             if (res.status === 201) known.push({ id: res.body.id, version: res.body.version });
           } else if (roll < 8) {
-            const res = await t.http().patch(`/v1/patients/${target.id}`).set(auth(c)).set('If-Match', `W/"${target.version}"`).send({ lastName: `L${n}-${i}` });
+            const res = await t
+              .http()
+              .patch(`/v1/patients/${target.id}`)
+              .set(auth(c))
+              .set('If-Match', `W/"${target.version}"`)
+              .send({ lastName: `L${n}-${i}` });
             if (res.status === 200) target.version = res.body.version;
           } else {
             const res = await t.http().delete(`/v1/patients/${target.id}`).set(auth(c)).set('If-Match', `W/"${target.version}"`);

@@ -3,7 +3,16 @@ import { queryRows } from '../../src/db/database';
 import { lowBackAssessment } from '../support/fixtures';
 import { startTestApp, type TestApp, type TestClinic } from '../support/test-app';
 
-type Goal = { type: string; measure: string; joint?: string; movement?: string; baseline: number | null; target: number | null; mcid: number; direction: string };
+type Goal = {
+  type: string;
+  measure: string;
+  joint?: string;
+  movement?: string;
+  baseline: number | null;
+  target: number | null;
+  mcid: number;
+  direction: string;
+};
 
 describe('a clinic’s story: patient → assessment → plan → edits → sessions → progress → completion', () => {
   let t: TestApp;
@@ -21,7 +30,10 @@ describe('a clinic’s story: patient → assessment → plan → edits → sess
     const res = await t.http().post('/v1/assessments').set(auth()).send(lowBackAssessment(patientId, overrides));
     expect(res.status).toBe(201);
     expect(res.headers.location).toBe(`/v1/assessments/${res.body.assessment.id}`);
-    return res.body as { assessment: Record<string, unknown>; plan: Record<string, unknown> & { id: string; goals: Goal[]; schedule: { reassessAfterSessions: number } } };
+    return res.body as {
+      assessment: Record<string, unknown>;
+      plan: Record<string, unknown> & { id: string; goals: Goal[]; schedule: { reassessAfterSessions: number } };
+    };
   };
   /** Session measures that put every goal of the plan at `pick(goal)`. */
   const measuresAt = (goals: Goal[], pick: (g: Goal) => number) => {
@@ -38,7 +50,11 @@ describe('a clinic’s story: patient → assessment → plan → edits → sess
     return measures;
   };
   const session = (planId: string, body: Record<string, unknown>) =>
-    t.http().post(`/v1/plans/${planId}/sessions`).set(auth()).send({ performedAt: '2026-03-01T10:00:00Z', minutes: 50, techniques: ['myofascial_release'], regions: ['lower_back'], ...body });
+    t
+      .http()
+      .post(`/v1/plans/${planId}/sessions`)
+      .set(auth())
+      .send({ performedAt: '2026-03-01T10:00:00Z', minutes: 50, techniques: ['myofascial_release'], regions: ['lower_back'], ...body });
   const progress = async (planId: string) => (await t.http().get(`/v1/plans/${planId}/progress`).set(auth())).body;
 
   it('First the therapist records an assessment and gets a stored, explainable plan', async () => {
@@ -56,9 +72,25 @@ describe('a clinic’s story: patient → assessment → plan → edits → sess
     expect(read.headers.etag).toBe('"1"');
     expect(read.body).toEqual(plan);
 
-    const preview = await t.http().post('/v1/assessments/preview').set(auth()).send(lowBackAssessment(patientId, { assessedAt: '2026-02-01T09:00:00Z' }));
+    const preview = await t
+      .http()
+      .post('/v1/assessments/preview')
+      .set(auth())
+      .send(lowBackAssessment(patientId, { assessedAt: '2026-02-01T09:00:00Z' }));
     expect(preview.status).toBe(200);
-    const { id: _id, patientId: _p, assessmentId: _a, status: _s, version: _v, notes: _n, createdAt: _c, updatedAt: _u, previousPlanId, nextPlanId, ...content } = plan;
+    const {
+      id: _id,
+      patientId: _p,
+      assessmentId: _a,
+      status: _s,
+      version: _v,
+      notes: _n,
+      createdAt: _c,
+      updatedAt: _u,
+      previousPlanId,
+      nextPlanId,
+      ...content
+    } = plan;
     expect([previousPlanId, nextPlanId]).toEqual([null, null]);
     expect(preview.body).toEqual(content);
   });
@@ -74,14 +106,18 @@ describe('a clinic’s story: patient → assessment → plan → edits → sess
 
   it('rejects invalid assessments with 400 naming each field', async () => {
     const patientId = await newPatient();
-    const res = await t.http().post('/v1/assessments').set(auth()).send(
-      lowBackAssessment(patientId, {
-        painLocations: [{ region: 'lower_back', side: 'left', intensity: 11 }],
-        goals: [],
-        mechanism: 'magic',
-        planId: '0193a5c2-7d1e-7b3a-9c4f-2a6b8e1d0f57',
-      }),
-    );
+    const res = await t
+      .http()
+      .post('/v1/assessments')
+      .set(auth())
+      .send(
+        lowBackAssessment(patientId, {
+          painLocations: [{ region: 'lower_back', side: 'left', intensity: 11 }],
+          goals: [],
+          mechanism: 'magic',
+          planId: '0193a5c2-7d1e-7b3a-9c4f-2a6b8e1d0f57',
+        }),
+      );
     expect(res.status).toBe(400);
     const paths = res.body.errors.map((e: { path: string }) => e.path);
     expect(paths).toEqual(expect.arrayContaining(['/painLocations/0/intensity', '/goals', '/mechanism', '/planId']));
@@ -89,17 +125,27 @@ describe('a clinic’s story: patient → assessment → plan → edits → sess
 
   it('Then the therapist edits the plan; every version is kept with who and when', async () => {
     const { plan } = await assess(await newPatient());
-    const edit = await t.http().patch(`/v1/plans/${plan.id}`).set(auth()).set('If-Match', 'W/"1"').send({
-      schedule: { sessionMinutes: 60, sessionsPerWeek: 2, weeks: 6, reassessAfterSessions: 6 },
-      notes: 'Patient prefers mornings',
-    });
+    const edit = await t
+      .http()
+      .patch(`/v1/plans/${plan.id}`)
+      .set(auth())
+      .set('If-Match', 'W/"1"')
+      .send({
+        schedule: { sessionMinutes: 60, sessionsPerWeek: 2, weeks: 6, reassessAfterSessions: 6 },
+        notes: 'Patient prefers mornings',
+      });
     expect(edit.status).toBe(200);
     expect(edit.headers.etag).toBe('"2"');
     expect(edit.body.schedule).toMatchObject({ sessionsPerWeek: 2, weeks: 6, totalSessions: 12, reassessAfterSessions: 6 });
     expect(edit.body.notes).toBe('Patient prefers mornings');
 
     const target = (plan.goals as Goal[]).find((g) => g.measure === 'pain_nrs')!;
-    const goalEdit = await t.http().patch(`/v1/plans/${plan.id}`).set(auth()).set('If-Match', 'W/"2"').send({ goals: [{ type: target.type, measure: 'pain_nrs', target: 2 }] });
+    const goalEdit = await t
+      .http()
+      .patch(`/v1/plans/${plan.id}`)
+      .set(auth())
+      .set('If-Match', 'W/"2"')
+      .send({ goals: [{ type: target.type, measure: 'pain_nrs', target: 2 }] });
     expect(goalEdit.status).toBe(200);
     expect(goalEdit.body.goals.find((g: Goal) => g.measure === 'pain_nrs').target).toBe(2);
 
@@ -115,12 +161,22 @@ describe('a clinic’s story: patient → assessment → plan → edits → sess
     const url = `/v1/plans/${plan.id}`;
     expect((await t.http().patch(url).set(auth()).send({ notes: 'x' })).status).toBe(428);
     expect((await t.http().patch(url).set(auth()).set('If-Match', 'W/"9"').send({ notes: 'x' })).status).toBe(412);
-    const tooLong = await t.http().patch(url).set(auth()).set('If-Match', 'W/"1"').send({
-      techniques: [{ code: 'myofascial_release', region: 'lower_back', minutes: 90, pressure: 'moderate', goalTypes: ['pain_relief'] }],
-    });
+    const tooLong = await t
+      .http()
+      .patch(url)
+      .set(auth())
+      .set('If-Match', 'W/"1"')
+      .send({
+        techniques: [{ code: 'myofascial_release', region: 'lower_back', minutes: 90, pressure: 'moderate', goalTypes: ['pain_relief'] }],
+      });
     expect(tooLong.status).toBe(400);
     expect(tooLong.body.errors[0].path).toBe('/techniques');
-    const badTarget = await t.http().patch(url).set(auth()).set('If-Match', 'W/"1"').send({ goals: [{ type: 'pain_relief', measure: 'pain_nrs', target: 9 }] });
+    const badTarget = await t
+      .http()
+      .patch(url)
+      .set(auth())
+      .set('If-Match', 'W/"1"')
+      .send({ goals: [{ type: 'pain_relief', measure: 'pain_nrs', target: 9 }] });
     expect(badTarget.status).toBe(400);
     expect(badTarget.body.errors[0].path).toBe('/goals/0/target');
     const serverOwned = await t.http().patch(url).set(auth()).set('If-Match', 'W/"1"').send({ version: 5, engineVersion: 'x' });
@@ -132,7 +188,14 @@ describe('a clinic’s story: patient → assessment → plan → edits → sess
   it('exactly one of many concurrent edits with the same If-Match wins', async () => {
     const { plan } = await assess(await newPatient());
     const attempts = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => t.http().patch(`/v1/plans/${plan.id}`).set(auth()).set('If-Match', 'W/"1"').send({ notes: `edit ${i}` })),
+      Array.from({ length: 10 }, (_, i) =>
+        t
+          .http()
+          .patch(`/v1/plans/${plan.id}`)
+          .set(auth())
+          .set('If-Match', 'W/"1"')
+          .send({ notes: `edit ${i}` }),
+      ),
     );
     expect(attempts.filter((r) => r.status === 200)).toHaveLength(1);
     expect(attempts.filter((r) => r.status === 412)).toHaveLength(9);
@@ -154,11 +217,19 @@ describe('a clinic’s story: patient → assessment → plan → edits → sess
     expect((await session(plan.id, { performedAt: '2026-03-15T10:00:00Z', techniques: [], measures: measuresAt(goals, (g) => g.target!) })).status).toBe(201);
     const done = await progress(plan.id);
     expect(done.sessionsCompleted).toBe(3);
-    expect(done.goals.every((g: { mcidReached: boolean; percentToTarget: number; trend: string }) => g.mcidReached && g.percentToTarget === 100 && g.trend === 'improving')).toBe(true);
+    expect(
+      done.goals.every(
+        (g: { mcidReached: boolean; percentToTarget: number; trend: string }) => g.mcidReached && g.percentToTarget === 100 && g.trend === 'improving',
+      ),
+    ).toBe(true);
     expect(done.recommendation.action).toBe('discharge');
 
     const listed = await t.http().get(`/v1/plans/${plan.id}/sessions`).set(auth());
-    expect(listed.body.data.map((s: { performedAt: string }) => s.performedAt)).toEqual(['2026-03-01T10:00:00.000Z', '2026-03-08T10:00:00.000Z', '2026-03-15T10:00:00.000Z']);
+    expect(listed.body.data.map((s: { performedAt: string }) => s.performedAt)).toEqual([
+      '2026-03-01T10:00:00.000Z',
+      '2026-03-08T10:00:00.000Z',
+      '2026-03-15T10:00:00.000Z',
+    ]);
     expect(listed.body.data[2].techniques).toEqual([]);
 
     const completed = await t.http().patch(`/v1/plans/${plan.id}`).set(auth()).set('If-Match', 'W/"1"').send({ status: 'completed' });
@@ -207,7 +278,9 @@ describe('a clinic’s story: patient → assessment → plan → edits → sess
     const { plan } = await assess(await newPatient());
     const bad = await session(plan.id, { adverseEvents: [{ description: 'x', severity: 'awful' }, { text: 'y' }] });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining([expect.stringMatching(/^\/adverseEvents\/0/), expect.stringMatching(/^\/adverseEvents\/1/)]));
+    expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^\/adverseEvents\/0/), expect.stringMatching(/^\/adverseEvents\/1/)]),
+    );
   });
 
   it('Early improvement past the MCID but short of target: keep going or progress the plan', async () => {
@@ -246,7 +319,7 @@ describe('a clinic’s story: patient → assessment → plan → edits → sess
     expect((await t.http().get(`/v1/assessments/${assessment.id}`).set(auth())).status).toBe(404);
   });
 
-  it("answers every route with an id of another clinic exactly as for a missing id, and changes nothing", async () => {
+  it('answers every route with an id of another clinic exactly as for a missing id, and changes nothing', async () => {
     const other = await t.createClinic('Other story clinic');
     const otherAuth = { Authorization: `Bearer ${other.adminKey}` };
     const theirPatient = (await t.http().post('/v1/patients').set(otherAuth).send({ firstName: 'Theirs' })).body.id;
@@ -270,11 +343,17 @@ describe('a clinic’s story: patient → assessment → plan → edits → sess
       t.http().patch(`/v1/plans/${p}`).set('If-Match', 'W/"1"').send({ notes: 'x' }),
       t.http().get(`/v1/plans/${p}/versions`),
       t.http().get(`/v1/plans/${p}/sessions`),
-      t.http().post(`/v1/plans/${p}/sessions`).send({ performedAt: '2026-03-01T10:00:00Z', minutes: 30, techniques: ['swedish_massage'], regions: ['neck'] }),
+      t
+        .http()
+        .post(`/v1/plans/${p}/sessions`)
+        .send({ performedAt: '2026-03-01T10:00:00Z', minutes: 30, techniques: ['swedish_massage'], regions: ['neck'] }),
       t.http().get(`/v1/plans/${p}/progress`),
       t.http().get(`/v1/plans/${p}/progress/chart`),
       t.http().get(`/v1/plans/${p}/handout`),
-      t.http().post(`/v1/plans/${p}/reassessments`).send((({ patientId: _x, ...input }) => input)(lowBackAssessment(theirPatient))),
+      t
+        .http()
+        .post(`/v1/plans/${p}/reassessments`)
+        .send((({ patientId: _x, ...input }) => input)(lowBackAssessment(theirPatient))),
     ];
     for (const [i, call] of calls.entries()) {
       const res = await call.set(auth());

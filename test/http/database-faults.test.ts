@@ -135,7 +135,9 @@ describeOnServer('database faults: the pool survives them (see src/db/pool-guard
         return { status: res.status, retryAfter: res.headers['retry-after'], type: res.headers['content-type'], ms: Date.now() - t0 };
       };
       const patch = () =>
-        timed(() => app.http().patch(`/v1/patients/${patient.id}`).set(bearer(c.adminKey)).set('If-Match', `W/"${patient.version}"`).send({ lastName: 'Waits' }));
+        timed(() =>
+          app.http().patch(`/v1/patients/${patient.id}`).set(bearer(c.adminKey)).set('If-Match', `W/"${patient.version}"`).send({ lastName: 'Waits' }),
+        );
       const read = () => timed(() => app.http().get('/v1/patients').set(bearer(c.adminKey)));
 
       // Three slow changes take the whole pool; twelve more requests find no connection.
@@ -160,7 +162,12 @@ describeOnServer('database faults: the pool survives them (see src/db/pool-guard
       expect(Object.values(sessions).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(3);
       // And the service serves again at once.
       expect((await read()).status).toBe(200);
-      const changed = await app.http().patch(`/v1/patients/${patient.id}`).set(bearer(c.adminKey)).set('If-Match', `W/"${patient.version}"`).send({ lastName: 'Done' });
+      const changed = await app
+        .http()
+        .patch(`/v1/patients/${patient.id}`)
+        .set(bearer(c.adminKey))
+        .set('If-Match', `W/"${patient.version}"`)
+        .send({ lastName: 'Done' });
       expect(changed.status).toBe(200);
     } finally {
       await raw.query('rollback').catch(() => undefined);

@@ -52,7 +52,11 @@ describe('dates and times are range-checked before they reach the database', () 
     ['assessedAt before 1900', { assessedAt: '1850-06-01T00:00:00Z' }, '/assessedAt'],
     ['a surgery date in year 0000', { screening: { conditions: [], redFlags: [], surgeryDate: '0000-03-01', age: 45 } }, '/screening/surgeryDate'],
     ['a surgery date before 1900', { screening: { conditions: [], redFlags: [], surgeryDate: '1899-03-01', age: 45 } }, '/screening/surgeryDate'],
-    ['a surgery date more than a year ahead', { screening: { conditions: [], redFlags: [], surgeryDate: inAYearAndAMonth().toISOString().slice(0, 10), age: 45 } }, '/screening/surgeryDate'],
+    [
+      'a surgery date more than a year ahead',
+      { screening: { conditions: [], redFlags: [], surgeryDate: inAYearAndAMonth().toISOString().slice(0, 10), age: 45 } },
+      '/screening/surgeryDate',
+    ],
   ])('an assessment with %s is refused with 400 naming it', async (_what, overrides, path) => {
     expect400Naming(await t.http().post('/v1/assessments').set(auth()).send(lowBackAssessment(patientId, overrides)), path);
   });

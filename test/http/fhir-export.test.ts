@@ -15,8 +15,15 @@ describe('GET /v1/plans/{id}/fhir: a stored plan as a FHIR R4 Bundle', () => {
   afterAll(() => t?.close());
 
   const auth = (key = clinic.adminKey) => ({ Authorization: `Bearer ${key}` });
-  const newPatient = async (body: Record<string, unknown> = { firstName: 'Robin', lastName: 'Hale', birthDate: '1979-03-14', sex: 'male', externalId: `p-${Math.random().toString(36).slice(2)}` }) =>
-    (await t.http().post('/v1/patients').set(auth()).send(body)).body.id as string;
+  const newPatient = async (
+    body: Record<string, unknown> = {
+      firstName: 'Robin',
+      lastName: 'Hale',
+      birthDate: '1979-03-14',
+      sex: 'male',
+      externalId: `p-${Math.random().toString(36).slice(2)}`,
+    },
+  ) => (await t.http().post('/v1/patients').set(auth()).send(body)).body.id as string;
   const assess = async (input: Record<string, unknown>) => {
     const res = await t.http().post('/v1/assessments').set(auth()).send(input);
     expect(res.status).toBe(201);
@@ -36,14 +43,18 @@ describe('GET /v1/plans/{id}/fhir: a stored plan as a FHIR R4 Bundle', () => {
     // Low back, two sessions with measures, then completed.
     const lowBack = await assess(lowBackAssessment(await newPatient(), { assessedAt: '2026-02-02T09:00:00Z' }));
     for (const [i, painNrs] of [5, 3].entries()) {
-      const session = await t.http().post(`/v1/plans/${lowBack.id}/sessions`).set(auth()).send({
-        performedAt: `2026-02-${10 + i * 7}T10:00:00Z`,
-        minutes: 55,
-        techniques: lowBack.techniques.map((x) => x.code).slice(0, 2),
-        regions: ['lower_back'],
-        measures: { painNrs, rom: [{ joint: 'lumbar', movement: 'flexion', degrees: 50 + i * 10 }] },
-        notes: { subjective: 'Sleeping better' },
-      });
+      const session = await t
+        .http()
+        .post(`/v1/plans/${lowBack.id}/sessions`)
+        .set(auth())
+        .send({
+          performedAt: `2026-02-${10 + i * 7}T10:00:00Z`,
+          minutes: 55,
+          techniques: lowBack.techniques.map((x) => x.code).slice(0, 2),
+          regions: ['lower_back'],
+          measures: { painNrs, rom: [{ joint: 'lumbar', movement: 'flexion', degrees: 50 + i * 10 }] },
+          notes: { subjective: 'Sleeping better' },
+        });
       expect(session.status).toBe(201);
     }
     const completed = await t.http().patch(`/v1/plans/${lowBack.id}`).set(auth()).set('If-Match', 'W/"1"').send({ status: 'completed' });
@@ -126,11 +137,14 @@ describe('GET /v1/plans/{id}/fhir: a stored plan as a FHIR R4 Bundle', () => {
     expect((await fhir('0193a5c2-7d1e-7b3a-9c4f-2a6b8e1d0f57')).status).toBe(404);
 
     // The event is queued when the response has gone out, a moment after the client has it.
-    const auditOfPlan = async () => (await t.http().get('/v1/audit-events').query({ resourceId: plan.id, limit: 200 }).set(auth())).body.data as { action: string }[];
+    const auditOfPlan = async () =>
+      (await t.http().get('/v1/audit-events').query({ resourceId: plan.id, limit: 200 }).set(auth())).body.data as { action: string }[];
     const deadline = Date.now() + 2000;
     while (!(await auditOfPlan()).some((e) => e.action === 'getPlanFhirBundle') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     expect(await auditOfPlan()).toEqual(
-      expect.arrayContaining([expect.objectContaining({ action: 'getPlanFhirBundle', resourceType: 'plan', resourceId: plan.id, outcome: 'success', requestId: 'fhir-export-read' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'getPlanFhirBundle', resourceType: 'plan', resourceId: plan.id, outcome: 'success', requestId: 'fhir-export-read' }),
+      ]),
     );
   });
 });

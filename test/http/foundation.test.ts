@@ -21,7 +21,11 @@ describe('the service foundation', () => {
 
   describe('errors are RFC 9457 problem details', () => {
     it('names every bad field of a body by JSON pointer (400)', async () => {
-      const res = await t.http().post('/v1/api-keys').set(auth()).send({ name: '', scopes: ['read', 'root'], owner: 'me' });
+      const res = await t
+        .http()
+        .post('/v1/api-keys')
+        .set(auth())
+        .send({ name: '', scopes: ['read', 'root'], owner: 'me' });
       expect(res.status).toBe(400);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(res.body).toMatchObject({ type: expect.stringMatching(/validation-error$/), title: 'Invalid request', status: 400 });
@@ -56,7 +60,11 @@ describe('the service foundation', () => {
     });
 
     it('answers 413 for a body over 1 MiB', async () => {
-      const res = await t.http().post('/v1/api-keys').set(auth()).send({ name: 'x'.repeat(1024 * 1024 + 10), scopes: ['read'] });
+      const res = await t
+        .http()
+        .post('/v1/api-keys')
+        .set(auth())
+        .send({ name: 'x'.repeat(1024 * 1024 + 10), scopes: ['read'] });
       expect(res.status).toBe(413);
       expect(res.body).toMatchObject({ status: 413, type: expect.stringMatching(/payload-too-large$/) });
     });
@@ -173,7 +181,10 @@ describe('the service foundation', () => {
       try {
         const c = await verbose.createClinic();
         await verbose.http().get('/v1/api-keys').set('Authorization', `Bearer ${c.adminKey}`);
-        await verbose.http().get('/v1/api-keys').set('Authorization', `Bearer ${c.adminKey.slice(0, -1)}x`);
+        await verbose
+          .http()
+          .get('/v1/api-keys')
+          .set('Authorization', `Bearer ${c.adminKey.slice(0, -1)}x`);
         verbose.app.log.info({ patient: { firstName: 'Ada', lastName: 'Lovelace' }, input: { complaint: 'aching back' } }, 'with patient data');
         const written = verbose.logs.join('');
         expect(written).toContain('incoming request');

@@ -20,7 +20,11 @@ describe('hostile input the fuzzer found', () => {
     expect(res.body.errors).toEqual([{ path: '/firstName', message: expect.stringMatching(/NUL/) }]);
 
     const patient = (await t.http().post('/v1/patients').set(auth()).send({ firstName: 'Ada' })).body;
-    const nested = await t.http().post('/v1/assessments').set(auth()).send(lowBackAssessment(patient.id, { goals: [{ type: 'pain_relief', priority: 1, detail: 'x\u0000' }] }));
+    const nested = await t
+      .http()
+      .post('/v1/assessments')
+      .set(auth())
+      .send(lowBackAssessment(patient.id, { goals: [{ type: 'pain_relief', priority: 1, detail: 'x\u0000' }] }));
     expect(nested.status).toBe(400);
     expect(nested.body.errors).toEqual([{ path: '/goals/0/detail', message: expect.stringMatching(/NUL/) }]);
   });
@@ -43,7 +47,11 @@ describe('hostile input the fuzzer found', () => {
   it('takes an externalId of the full 128 characters the contract allows in the path (Fastify’s 100-character limit answered 414)', async () => {
     const externalId = `X${'a:b@c'.repeat(25)}XY`.slice(0, 128);
     expect(externalId).toHaveLength(128);
-    const res = await t.http().put(`/v1/patients/by-external-id/${encodeURIComponent(externalId)}`).set(auth()).send({ firstName: 'Long' });
+    const res = await t
+      .http()
+      .put(`/v1/patients/by-external-id/${encodeURIComponent(externalId)}`)
+      .set(auth())
+      .send({ firstName: 'Long' });
     expect(res.status).toBe(201);
     expect(res.body.externalId).toBe(externalId);
   });

@@ -14,7 +14,8 @@ describe('HTTP conformance', () => {
   afterAll(() => t?.close());
 
   const auth = () => ({ Authorization: `Bearer ${clinic.adminKey}` });
-  const newPatient = async () => (await t.http().post('/v1/patients').set(auth()).send({ firstName: 'Ines', lastName: 'Duarte' })).body as { id: string; version: number };
+  const newPatient = async () =>
+    (await t.http().post('/v1/patients').set(auth()).send({ firstName: 'Ines', lastName: 'Duarte' })).body as { id: string; version: number };
 
   it('ETags are strong ("1"), and If-Match takes the strong tag, an older client’s weak one, or a list', async () => {
     const patient = await newPatient();

@@ -66,7 +66,12 @@ describe('Idempotency-Key: a retried POST is answered, not repeated', () => {
     expect(reused.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(reused.body.type).toMatch(/idempotency-key-reused$/);
     // The same key on another operation is another request too.
-    const elsewhere = await t.http().post('/v1/api-keys').set(auth(c)).set('Idempotency-Key', 'k-422').send({ name: 'x', scopes: ['read'] });
+    const elsewhere = await t
+      .http()
+      .post('/v1/api-keys')
+      .set(auth(c))
+      .set('Idempotency-Key', 'k-422')
+      .send({ name: 'x', scopes: ['read'] });
     expect(elsewhere.status).toBe(422);
     expect(await patientCount(c)).toBe(1);
   });
@@ -74,7 +79,12 @@ describe('Idempotency-Key: a retried POST is answered, not repeated', () => {
   it('treats a body with the same fields in another order as the same request', async () => {
     const c = await t.createClinic();
     const first = await postPatient(t, c, 'k-order', { firstName: 'Ada', lastName: 'Byron' });
-    const again = await t.http().post('/v1/patients').set(auth(c)).set('Idempotency-Key', 'k-order').set('Content-Type', 'application/json')
+    const again = await t
+      .http()
+      .post('/v1/patients')
+      .set(auth(c))
+      .set('Idempotency-Key', 'k-order')
+      .set('Content-Type', 'application/json')
       .send('{"lastName":"Byron","firstName":"Ada"}');
     expect(again.status).toBe(201);
     expect(again.body).toEqual(first.body);
@@ -154,7 +164,13 @@ describe('Idempotency-Key: a retried POST is answered, not repeated', () => {
 
   it('replays a new API key with its secret, yet stores neither the key nor the secret readably', async () => {
     const c = await t.createClinic();
-    const create = () => t.http().post('/v1/api-keys').set(auth(c)).set('Idempotency-Key', 'issue-front-desk').send({ name: 'front desk', scopes: ['read'] });
+    const create = () =>
+      t
+        .http()
+        .post('/v1/api-keys')
+        .set(auth(c))
+        .set('Idempotency-Key', 'issue-front-desk')
+        .send({ name: 'front desk', scopes: ['read'] });
     const first = await create();
     const retry = await create();
     expect(first.status).toBe(201);

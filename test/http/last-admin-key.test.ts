@@ -12,7 +12,8 @@ describe("the clinic's last admin key", () => {
   afterAll(() => t?.close());
 
   const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
-  const keys = async (c: TestClinic) => (await t.http().get('/v1/api-keys').set(bearer(c.adminKey))).body.data as { id: string; scopes: string[]; revokedAt: string | null }[];
+  const keys = async (c: TestClinic) =>
+    (await t.http().get('/v1/api-keys').set(bearer(c.adminKey))).body.data as { id: string; scopes: string[]; revokedAt: string | null }[];
   const adminKeyId = async (c: TestClinic) => (await keys(c)).find((k) => k.scopes.includes('admin'))!.id;
 
   it('cannot be revoked over HTTP (409 problem+json), and keeps working', async () => {
@@ -32,7 +33,9 @@ describe("the clinic's last admin key", () => {
     // A write-scoped key does not count: it cannot manage keys.
     await c.keyWith('read', 'write');
     expect((await t.http().delete(`/v1/api-keys/${first}`).set(bearer(second))).status).toBe(200);
-    const secondId = (await t.http().get('/v1/api-keys').set(bearer(second))).body.data.find((k: { id: string; revokedAt: string | null; scopes: string[] }) => k.scopes.includes('admin') && !k.revokedAt).id;
+    const secondId = (await t.http().get('/v1/api-keys').set(bearer(second))).body.data.find(
+      (k: { id: string; revokedAt: string | null; scopes: string[] }) => k.scopes.includes('admin') && !k.revokedAt,
+    ).id;
     expect((await t.http().delete(`/v1/api-keys/${secondId}`).set(bearer(second))).status).toBe(409);
   });
 
@@ -48,7 +51,10 @@ describe("the clinic's last admin key", () => {
     // The loser is refused by the rule (409), or — when the winner finished before it was even
     // authenticated — because its own key is gone (401). Never both revoked.
     const statuses = answers.map((r) => r.status).sort();
-    expect([[200, 401], [200, 409]]).toContainEqual(statuses);
+    expect([
+      [200, 401],
+      [200, 409],
+    ]).toContainEqual(statuses);
     const survivor = answers[0]!.status === 200 ? c.adminKey : secondKey;
     const left = ((await t.http().get('/v1/api-keys').set(bearer(survivor))).body.data as { scopes: string[]; revokedAt: string | null }[]).filter(
       (k) => k.scopes.includes('admin') && !k.revokedAt,

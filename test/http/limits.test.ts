@@ -114,9 +114,20 @@ describe('limits: rate, size, page and time', () => {
   });
 
   it('bounds every string and array a request may carry, as the OpenAPI document declares', async () => {
-    type Schema = { $ref?: string; type?: string | string[]; maxItems?: number; maxLength?: number; enum?: unknown[]; const?: unknown; format?: string } & Record<string, unknown>;
+    type Schema = {
+      $ref?: string;
+      type?: string | string[];
+      maxItems?: number;
+      maxLength?: number;
+      enum?: unknown[];
+      const?: unknown;
+      format?: string;
+    } & Record<string, unknown>;
     const doc = (await t.http().get('/openapi.json')).body as {
-      paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema: Schema }> }; parameters?: { in: string; name: string; schema: Schema }[] }>>;
+      paths: Record<
+        string,
+        Record<string, { requestBody?: { content?: Record<string, { schema: Schema }> }; parameters?: { in: string; name: string; schema: Schema }[] }>
+      >;
       components: { schemas: Record<string, Schema> };
     };
     const unbounded: string[] = [];
@@ -149,7 +160,11 @@ describe('limits: rate, size, page and time', () => {
 
   it('answers 413 for a body over 1 MiB', async () => {
     const c = await t.createClinic();
-    const res = await t.http().post('/v1/patients').set(bearer(c.adminKey)).send({ firstName: 'x'.repeat(1024 * 1024) });
+    const res = await t
+      .http()
+      .post('/v1/patients')
+      .set(bearer(c.adminKey))
+      .send({ firstName: 'x'.repeat(1024 * 1024) });
     expect(res.status).toBe(413);
     expect(res.body).toMatchObject({ status: 413, type: expect.stringMatching(/payload-too-large$/) });
   });
@@ -195,7 +210,13 @@ describe('limits: rate, size, page and time', () => {
       const { c, patient, release } = await lockedPatient(app);
       try {
         // This change holds the only connection while it waits for the lock.
-        const stuck = app.http().patch(`/v1/patients/${patient.id}`).set(bearer(c.adminKey)).set('If-Match', 'W/"1"').send({ lastName: 'Waits' }).then((r) => r);
+        const stuck = app
+          .http()
+          .patch(`/v1/patients/${patient.id}`)
+          .set(bearer(c.adminKey))
+          .set('If-Match', 'W/"1"')
+          .send({ lastName: 'Waits' })
+          .then((r) => r);
         await new Promise((resolve) => setTimeout(resolve, 200));
         const started = Date.now();
         const res = await app.http().get('/v1/patients').set(bearer(c.adminKey));

@@ -76,7 +76,13 @@ describe('logs hold no patient data, SQL or secrets', () => {
       .http()
       .post(`/v1/plans/${planId}/sessions`)
       .set(auth())
-      .send({ performedAt: new Date().toISOString(), minutes: 45, techniques: ['swedish_massage'], regions: ['lower_back'], notes: { subjective: canaries.notes } });
+      .send({
+        performedAt: new Date().toISOString(),
+        minutes: 45,
+        techniques: ['swedish_massage'],
+        regions: ['lower_back'],
+        notes: { subjective: canaries.notes },
+      });
     expect(session.status).toBe(201);
 
     // A read that names the patient by the clinic's own id in the query.
@@ -88,7 +94,11 @@ describe('logs hold no patient data, SQL or secrets', () => {
     const invalid = [
       await t.http().post('/v1/patients').set(auth()).send({ firstName: canaries.firstName, nickname: canaries.lastName }),
       await t.http().post('/v1/patients').set(auth()).send({ firstName: 42, lastName: canaries.lastName, sex: canaries.notes }),
-      await t.http().post(`/v1/plans/${planId}/sessions`).set(auth()).send({ performedAt: '0000-01-01T00:00:00Z', minutes: 30, techniques: ['swedish_massage'], regions: [], notes: { plan: canaries.notes } }),
+      await t
+        .http()
+        .post(`/v1/plans/${planId}/sessions`)
+        .set(auth())
+        .send({ performedAt: '0000-01-01T00:00:00Z', minutes: 30, techniques: ['swedish_massage'], regions: [], notes: { plan: canaries.notes } }),
       await t.http().post('/v1/patients').set(auth()).set('content-type', 'application/json').send(`{"firstName": "${canaries.firstName}", `),
     ];
     expect(invalid.map((r) => r.status)).toEqual([400, 400, 400, 400]);
@@ -96,7 +106,11 @@ describe('logs hold no patient data, SQL or secrets', () => {
     expect((await t.http().get(`/v1/nowhere/${canaries.externalId}`).set(auth())).status).toBe(404);
 
     // A database error: 500 for the client, a log line for the operator.
-    const failed = await t.http().put(`/v1/patients/by-external-id/${canaries.externalId}`).set(auth()).send({ firstName: canaries.firstName, lastName: canaries.lastName });
+    const failed = await t
+      .http()
+      .put(`/v1/patients/by-external-id/${canaries.externalId}`)
+      .set(auth())
+      .send({ firstName: canaries.firstName, lastName: canaries.lastName });
     expect(failed.status).toBe(500);
     expect(JSON.stringify(failed.body)).not.toMatch(/select|params|Lovecraft|Adaline/i);
 
@@ -111,7 +125,10 @@ describe('logs hold no patient data, SQL or secrets', () => {
     });
     expect(line.err.message).toBeUndefined();
     // The request log names route patterns, never URLs.
-    const routes = t.logs.map((l) => JSON.parse(l)).filter((l) => l.msg === 'incoming request').map((l) => l.req.route);
+    const routes = t.logs
+      .map((l) => JSON.parse(l))
+      .filter((l) => l.msg === 'incoming request')
+      .map((l) => l.req.route);
     expect(routes).toEqual(expect.arrayContaining(['/v1/patients', '/v1/patients/by-external-id/:externalId', '/v1/plans/:id/sessions']));
     for (const l of t.logs) expect(JSON.parse(l).req?.url).toBeUndefined();
   });

@@ -103,14 +103,22 @@ describe('schema-driven fuzzing of every operation in openapi/openapi.json', () 
     const created = await t.http().post('/v1/assessments').set(auth).send(lowBackAssessment(patient.body.id));
     const plan = created.body.plan;
     const technique = plan.techniques[0];
-    await t.http().post(`/v1/plans/${plan.id}/sessions`).set(auth).send({
-      performedAt: new Date().toISOString(),
-      minutes: 30,
-      techniques: [technique.code],
-      regions: [technique.region],
-      measures: { painNrs: 5 },
-    });
-    const spare = await t.http().post('/v1/api-keys').set(auth).send({ name: 'spare', scopes: ['read'] });
+    await t
+      .http()
+      .post(`/v1/plans/${plan.id}/sessions`)
+      .set(auth)
+      .send({
+        performedAt: new Date().toISOString(),
+        minutes: 30,
+        techniques: [technique.code],
+        regions: [technique.region],
+        measures: { painNrs: 5 },
+      });
+    const spare = await t
+      .http()
+      .post('/v1/api-keys')
+      .set(auth)
+      .send({ name: 'spare', scopes: ['read'] });
     fixture = { key: c.adminKey, patientId: patient.body.id, planId: plan.id, assessmentId: created.body.assessment.id, spareKeyId: spare.body.apiKey.id };
   });
 
@@ -139,20 +147,26 @@ describe('schema-driven fuzzing of every operation in openapi/openapi.json', () 
 
     const pathValue = (p: Parameter) =>
       valid
-        ? fc.oneof({ weight: 4, arbitrary: fc.constant(id ?? '') }, { weight: 1, arbitrary: validValue(doc, p.schema) as fc.Arbitrary<string> }).map((v) => (v === '' ? 'FUZZ-1' : v))
-        : fc.oneof(fc.string({ minLength: 1, maxLength: 300 }).filter((v) => v !== '.' && v !== '..'), fc.constantFrom('%2e%2e', 'null', '%00', '\u0000', '\ud800', '0', '-1', '😀', 'a'.repeat(2000), '00000000-0000-0000-0000-00000000000g'));
+        ? fc
+            .oneof({ weight: 4, arbitrary: fc.constant(id ?? '') }, { weight: 1, arbitrary: validValue(doc, p.schema) as fc.Arbitrary<string> })
+            .map((v) => (v === '' ? 'FUZZ-1' : v))
+        : fc.oneof(
+            fc.string({ minLength: 1, maxLength: 300 }).filter((v) => v !== '.' && v !== '..'),
+            fc.constantFrom('%2e%2e', 'null', '%00', '\u0000', '\ud800', '0', '-1', '😀', 'a'.repeat(2000), '00000000-0000-0000-0000-00000000000g'),
+          );
     const queryValue = (p: Parameter) =>
-      valid ? validValue(doc, p.schema).map(String) : fc.oneof(fc.string({ maxLength: 600 }), fc.constantFrom('-1', '0', '201', '1e3', 'NaN', '[]', '', 'a'.repeat(600)));
-    const headerArb = (p: Parameter) => (valid ? headerValue(p.schema.maxLength ?? 255) : fc.oneof(headerValue(1000), fc.constantFrom('', '"', 'W/"-1"', '*', 'W/"1", W/"x"')));
+      valid
+        ? validValue(doc, p.schema).map(String)
+        : fc.oneof(fc.string({ maxLength: 600 }), fc.constantFrom('-1', '0', '201', '1e3', 'NaN', '[]', '', 'a'.repeat(600)));
+    const headerArb = (p: Parameter) =>
+      valid ? headerValue(p.schema.maxLength ?? 255) : fc.oneof(headerValue(1000), fc.constantFrom('', '"', 'W/"-1"', '*', 'W/"1", W/"x"'));
     const body: fc.Arbitrary<unknown> = bodySchema
       ? valid
         ? validValue(doc, bodySchema).map((b) => (b && typeof b === 'object' && 'patientId' in b ? { ...b, patientId: fixture.patientId } : b))
-        : fc
-            .tuple(validValue(doc, bodySchema), fc.constantFrom(...Object.keys(BODY_MUTATIONS)), fc.nat(), hostileJson)
-            .map(([b, mutation, at, junk]) => {
-              const spots = pathsOf(b);
-              return BODY_MUTATIONS[mutation]!(b, spots[at % spots.length]!, junk);
-            })
+        : fc.tuple(validValue(doc, bodySchema), fc.constantFrom(...Object.keys(BODY_MUTATIONS)), fc.nat(), hostileJson).map(([b, mutation, at, junk]) => {
+            const spots = pathsOf(b);
+            return BODY_MUTATIONS[mutation]!(b, spots[at % spots.length]!, junk);
+          })
       : fc.constant(undefined);
 
     return fc
@@ -163,7 +177,17 @@ describe('schema-driven fuzzing of every operation in openapi/openapi.json', () 
         body,
         // Only invalid cases vary the envelope: media type, raw body, credentials.
         envelope: valid ? fc.constant('plain') : fc.constantFrom('plain', 'plain', 'plain', 'mediaType', 'rawBody', 'noAuth', 'badAuth', 'emptyBody'),
-        rawBody: fc.constantFrom('{', '{"a":', '[1,2', 'null', '"text"', '{"__proto__":{"admin":true}}', '{"constructor":{"prototype":{"x":1}}}', '\u0000', '{}'.repeat(10)),
+        rawBody: fc.constantFrom(
+          '{',
+          '{"a":',
+          '[1,2',
+          'null',
+          '"text"',
+          '{"__proto__":{"admin":true}}',
+          '{"constructor":{"prototype":{"x":1}}}',
+          '\u0000',
+          '{}'.repeat(10),
+        ),
       })
       .map(({ path: pathValues, query, headers, body: b, envelope, rawBody }) => {
         let url = route;

@@ -20,12 +20,24 @@ describe('patient materials: progress chart and handout', () => {
   const auth = () => ({ Authorization: `Bearer ${clinic.adminKey}` });
   const planFor = async (patient: Record<string, unknown>, overrides: Record<string, unknown> = {}) => {
     const patientId = (await t.http().post('/v1/patients').set(auth()).send(patient)).body.id as string;
-    const res = await t.http().post('/v1/assessments').set(auth()).send(lowBackAssessment(patientId, { assessedAt: '2026-03-01T09:00:00Z', ...overrides }));
+    const res = await t
+      .http()
+      .post('/v1/assessments')
+      .set(auth())
+      .send(lowBackAssessment(patientId, { assessedAt: '2026-03-01T09:00:00Z', ...overrides }));
     expect(res.status).toBe(201);
-    return res.body.plan as { id: string; goals: { measure: string; baseline: number | null; target: number | null; joint?: string; movement?: string }[]; homeProgram: unknown[] };
+    return res.body.plan as {
+      id: string;
+      goals: { measure: string; baseline: number | null; target: number | null; joint?: string; movement?: string }[];
+      homeProgram: unknown[];
+    };
   };
   const session = (planId: string, performedAt: string, measures: Record<string, unknown>, techniques = ['myofascial_release']) =>
-    t.http().post(`/v1/plans/${planId}/sessions`).set(auth()).send({ performedAt, minutes: 45, techniques, regions: ['lower_back'], measures });
+    t
+      .http()
+      .post(`/v1/plans/${planId}/sessions`)
+      .set(auth())
+      .send({ performedAt, minutes: 45, techniques, regions: ['lower_back'], measures });
 
   describe('GET /v1/plans/{id}/progress/chart', () => {
     it('draws one panel per goal with the session values, baseline, target and MCID band, self-contained and accessible', async () => {
@@ -33,11 +45,16 @@ describe('patient materials: progress chart and handout', () => {
       await session(plan.id, '2026-03-08T10:00:00Z', { painNrs: 6, rom: [{ joint: 'lumbar', movement: 'flexion', degrees: 45 }] });
       await session(plan.id, '2026-03-15T10:00:00Z', { painNrs: 5 }, []);
       await session(plan.id, '2026-03-22T10:00:00Z', { painNrs: 3, function: { instrument: 'odi', score: 24 } });
-      const res = await t.http().get(`/v1/plans/${plan.id}/progress/chart`).set(auth()).buffer(true).parse((r, done) => {
-        let text = '';
-        r.on('data', (c: Buffer) => (text += c.toString('utf8')));
-        r.on('end', () => done(null, text));
-      });
+      const res = await t
+        .http()
+        .get(`/v1/plans/${plan.id}/progress/chart`)
+        .set(auth())
+        .buffer(true)
+        .parse((r, done) => {
+          let text = '';
+          r.on('data', (c: Buffer) => (text += c.toString('utf8')));
+          r.on('end', () => done(null, text));
+        });
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toMatch(/^image\/svg\+xml/);
       expect(res.headers.etag).toMatch(/^"[\w-]+"$/);
@@ -93,13 +110,23 @@ describe('patient materials: progress chart and handout', () => {
   describe('GET /v1/plans/{id}/handout', () => {
     it('is a self-contained printable page in plain words, with every stored text escaped', async () => {
       const plan = await planFor({ firstName: HOSTILE, lastName: `O'Brien "&" <script>alert(2)</script>` });
-      const edit = await t.http().patch(`/v1/plans/${plan.id}`).set(auth()).set('If-Match', 'W/"1"').send({
-        homeProgram: [
-          { code: 'pelvic_tilts', instructions: 'Lie on your back </style><script>alert(3)</script> & tilt gently.', frequency: '10 times, twice a day', goalTypes: ['pain_relief'] },
-          { code: 'walking_program', instructions: 'Walk at an easy pace on level ground.', frequency: '20 minutes a day', goalTypes: ['pain_relief'] },
-        ],
-        precautions: ['Avoid deep pressure <iframe src=//evil.example> near the nerve path.'],
-      });
+      const edit = await t
+        .http()
+        .patch(`/v1/plans/${plan.id}`)
+        .set(auth())
+        .set('If-Match', 'W/"1"')
+        .send({
+          homeProgram: [
+            {
+              code: 'pelvic_tilts',
+              instructions: 'Lie on your back </style><script>alert(3)</script> & tilt gently.',
+              frequency: '10 times, twice a day',
+              goalTypes: ['pain_relief'],
+            },
+            { code: 'walking_program', instructions: 'Walk at an easy pace on level ground.', frequency: '20 minutes a day', goalTypes: ['pain_relief'] },
+          ],
+          precautions: ['Avoid deep pressure <iframe src=//evil.example> near the nerve path.'],
+        });
       expect(edit.status).toBe(200);
       const res = await t.http().get(`/v1/plans/${plan.id}/handout`).set(auth());
       expect(res.status).toBe(200);
@@ -139,7 +166,15 @@ describe('patient materials: progress chart and handout', () => {
       expect(letter.text).toMatch(/@page \{ size: letter;/);
       const a4 = await t.http().get(`/v1/plans/${plan.id}/handout`).set(auth());
       expect(a4.headers.etag).not.toBe(letter.headers.etag);
-      expect((await t.http().get(`/v1/plans/${plan.id}/handout`).set(auth()).set('If-None-Match', a4.headers.etag as string)).status).toBe(304);
+      expect(
+        (
+          await t
+            .http()
+            .get(`/v1/plans/${plan.id}/handout`)
+            .set(auth())
+            .set('If-None-Match', a4.headers.etag as string)
+        ).status,
+      ).toBe(304);
       const bad = await t.http().get(`/v1/plans/${plan.id}/handout?paper=legal`).set(auth());
       expect([bad.status, bad.body.errors?.[0]?.path]).toEqual([400, '/paper']);
     });
@@ -158,16 +193,35 @@ describe('patient materials: progress chart and handout', () => {
     for (const path of ['progress/chart', 'handout']) {
       const url = `/v1/plans/${plan.id}/${path}`;
       expect((await t.http().get(url)).status).toBe(401);
-      const foreign = await t.http().get(url).set({ Authorization: `Bearer ${other.adminKey}` });
+      const foreign = await t
+        .http()
+        .get(url)
+        .set({ Authorization: `Bearer ${other.adminKey}` });
       expect([foreign.status, foreign.headers['content-type']]).toEqual([404, expect.stringMatching(/^application\/problem\+json/)]);
       expect((await t.http().get(`/v1/plans/0193a5c2-7d1e-7b3a-9c4f-2a6b8e1d0f57/${path}`).set(auth())).status).toBe(404);
-      expect((await t.http().get(url).set({ Authorization: `Bearer ${await clinic.keyWith('read')}` })).status).toBe(200);
+      expect(
+        (
+          await t
+            .http()
+            .get(url)
+            .set({ Authorization: `Bearer ${await clinic.keyWith('read')}` })
+        ).status,
+      ).toBe(200);
     }
     await t.services.audit.flush();
     const audit = await t.http().get('/v1/audit-events').query({ limit: 200, resourceId: plan.id }).set(auth());
     const actions = audit.body.data.map((e: { action: string; resourceType: string; outcome: string }) => [e.action, e.resourceType, e.outcome]);
-    expect(actions).toEqual(expect.arrayContaining([['getPlanProgressChart', 'plan', 'success'], ['getPlanHandout', 'plan', 'success']]));
-    const theirs = await t.http().get('/v1/audit-events').query({ limit: 200, resourceId: plan.id }).set({ Authorization: `Bearer ${other.adminKey}` });
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        ['getPlanProgressChart', 'plan', 'success'],
+        ['getPlanHandout', 'plan', 'success'],
+      ]),
+    );
+    const theirs = await t
+      .http()
+      .get('/v1/audit-events')
+      .query({ limit: 200, resourceId: plan.id })
+      .set({ Authorization: `Bearer ${other.adminKey}` });
     expect(theirs.body.data.map((e: { outcome: string }) => e.outcome)).toEqual(['not_found', 'not_found']);
   });
 });

@@ -86,7 +86,11 @@ describe('patients', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res: Response = await t.http().get('/v1/patients').query({ limit: 2, ...(cursor ? { cursor } : {}) }).set(as(c));
+      const res: Response = await t
+        .http()
+        .get('/v1/patients')
+        .query({ limit: 2, ...(cursor ? { cursor } : {}) })
+        .set(as(c));
       expect(res.status).toBe(200);
       expect(res.body.data.length).toBeLessThanOrEqual(2);
       seen.push(...res.body.data.map((p: { id: string }) => p.id));
@@ -134,7 +138,14 @@ describe('patients', () => {
     it('exactly one of many concurrent changes with the same If-Match wins', async () => {
       const { id } = (await create({ firstName: 'Race' })).body;
       const attempts = await Promise.all(
-        Array.from({ length: 12 }, (_, i) => t.http().patch(`/v1/patients/${id}`).set(as(clinic)).set('If-Match', 'W/"1"').send({ lastName: `L${i}` })),
+        Array.from({ length: 12 }, (_, i) =>
+          t
+            .http()
+            .patch(`/v1/patients/${id}`)
+            .set(as(clinic))
+            .set('If-Match', 'W/"1"')
+            .send({ lastName: `L${i}` }),
+        ),
       );
       const statuses = attempts.map((r) => r.status).sort();
       expect(statuses.filter((s) => s === 200)).toHaveLength(1);

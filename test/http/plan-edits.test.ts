@@ -20,7 +20,15 @@ describe('therapist edits stay within what the assessment allows', () => {
   };
   const editTechniques = (plan: { id: string; version: number }, techniques: object[]) =>
     t.http().patch(`/v1/plans/${plan.id}`).set(auth()).set('If-Match', `W/"${plan.version}"`).send({ techniques });
-  const technique = (over: object) => ({ code: 'swedish_massage', region: 'lower_back', side: 'left', minutes: 20, pressure: 'moderate', goalTypes: ['pain_relief'], ...over });
+  const technique = (over: object) => ({
+    code: 'swedish_massage',
+    region: 'lower_back',
+    side: 'left',
+    minutes: 20,
+    pressure: 'moderate',
+    goalTypes: ['pain_relief'],
+    ...over,
+  });
 
   it('accepts a safe change and recomputes the billing hints from it', async () => {
     const plan = await planFor({});
@@ -74,7 +82,9 @@ describe('therapist edits stay within what the assessment allows', () => {
     const plan = await planFor({});
     const romGoal = plan.goals.findIndex((g: { measure: string }) => g.measure === 'rom');
     expect(romGoal).toBeGreaterThan(0);
-    const res = await edit(plan, { goals: [{ type: 'range_of_motion', measure: 'rom', joint: 'lumbar', movement: 'flexion', target: 70, byWeek: plan.schedule.weeks + 1 }] });
+    const res = await edit(plan, {
+      goals: [{ type: 'range_of_motion', measure: 'rom', joint: 'lumbar', movement: 'flexion', target: 70, byWeek: plan.schedule.weeks + 1 }],
+    });
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([{ path: '/goals/0/byWeek', message: expect.stringMatching(/after the plan/) }]);
   });

@@ -26,16 +26,28 @@ describe('reassessment: one episode of care across plans', () => {
     const { patientId: _p, ...body } = lowBackAssessment('00000000-0000-7000-8000-000000000000', overrides);
     return body;
   };
-  const measures = (pain: number, flexion: number, odi: number) => ({ painNrs: pain, rom: [{ joint: 'lumbar', movement: 'flexion', degrees: flexion }], function: { instrument: 'odi', score: odi } });
+  const measures = (pain: number, flexion: number, odi: number) => ({
+    painNrs: pain,
+    rom: [{ joint: 'lumbar', movement: 'flexion', degrees: flexion }],
+    function: { instrument: 'odi', score: odi },
+  });
   const session = (planId: string, body: Record<string, unknown>) =>
-    t.http().post(`/v1/plans/${planId}/sessions`).set(auth()).send({ minutes: 45, techniques: ['myofascial_release'], regions: ['lower_back'], ...body });
+    t
+      .http()
+      .post(`/v1/plans/${planId}/sessions`)
+      .set(auth())
+      .send({ minutes: 45, techniques: ['myofascial_release'], regions: ['lower_back'], ...body });
   const count = async (table: 'assessments' | 'plans') =>
     (await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from ${sql.identifier(table)} where clinic_id = ${clinic.clinicId}`))[0]!.n;
   const byMeasure = (goals: Goal[], measure: string): Goal => goals.find((g) => g.measure === measure)!;
 
   it('walks an episode: assessment → sessions (one measures-only) → reassessment → new plan with episode baselines → progress of both', async () => {
     const patientId = await newPatient();
-    const first = await t.http().post('/v1/assessments').set(auth()).send(lowBackAssessment(patientId, { assessedAt: '2026-01-05T09:00:00Z', measures: measures(7, 40, 38) }));
+    const first = await t
+      .http()
+      .post('/v1/assessments')
+      .set(auth())
+      .send(lowBackAssessment(patientId, { assessedAt: '2026-01-05T09:00:00Z', measures: measures(7, 40, 38) }));
     expect(first.status).toBe(201);
     const firstPlan = first.body.plan;
     expect(firstPlan).toMatchObject({ previousPlanId: null, nextPlanId: null, status: 'active' });
@@ -61,7 +73,13 @@ describe('reassessment: one episode of care across plans', () => {
     expect(byMeasure(plan.goals, 'pain_nrs')).toMatchObject({ baseline: 5, episodeBaseline: 7 });
     expect(byMeasure(plan.goals, 'rom')).toMatchObject({ joint: 'lumbar', movement: 'flexion', baseline: 50, episodeBaseline: 40 });
     expect(byMeasure(plan.goals, 'odi')).toMatchObject({ baseline: 30, episodeBaseline: 38 });
-    expect(await t.http().get(`/v1/plans/${plan.id}`).set(auth()).then((r) => r.body)).toEqual(plan);
+    expect(
+      await t
+        .http()
+        .get(`/v1/plans/${plan.id}`)
+        .set(auth())
+        .then((r) => r.body),
+    ).toEqual(plan);
     expect((await count('assessments')) - before.assessments).toBe(1);
     expect((await count('plans')) - before.plans).toBe(1);
 
@@ -84,7 +102,9 @@ describe('reassessment: one episode of care across plans', () => {
     );
     await t.services.audit.flush();
     const audit = await t.http().get('/v1/audit-events').query({ limit: 200, resourceId: plan.id }).set(auth());
-    expect(audit.body.data).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'reassessPlan', resourceType: 'plan', outcome: 'success', statusCode: 201 })]));
+    expect(audit.body.data).toEqual(
+      expect.arrayContaining([expect.objectContaining({ action: 'reassessPlan', resourceType: 'plan', outcome: 'success', statusCode: 201 })]),
+    );
 
     // A retry with the same key replays the answer and creates nothing.
     const replay = await t.http().post(`/v1/plans/${firstPlan.id}/reassessments`).set(auth()).set('Idempotency-Key', key).send(body);
@@ -93,7 +113,12 @@ describe('reassessment: one episode of care across plans', () => {
     expect(replay.body).toEqual(res.body);
     expect((await count('assessments')) - before.assessments).toBe(1);
     expect((await count('plans')) - before.plans).toBe(1);
-    const otherBody = await t.http().post(`/v1/plans/${firstPlan.id}/reassessments`).set(auth()).set('Idempotency-Key', key).send({ ...body, practitioner: 'dr-kim' });
+    const otherBody = await t
+      .http()
+      .post(`/v1/plans/${firstPlan.id}/reassessments`)
+      .set(auth())
+      .set('Idempotency-Key', key)
+      .send({ ...body, practitioner: 'dr-kim' });
     expect(otherBody.status).toBe(422);
 
     // Progress of the new plan: change since its own baseline and over the episode.
@@ -115,24 +140,50 @@ describe('reassessment: one episode of care across plans', () => {
     expect(again.body).toMatchObject({ status: 409, title: 'Conflict', detail: expect.stringContaining('completed') });
 
     // A third plan still carries the first plan's baselines; a measure new to the episode has none.
-    const third = await t.http().post(`/v1/plans/${plan.id}/reassessments`).set(auth()).send(
-      reassessment({ assessedAt: '2026-03-02T09:00:00Z', measures: { ...measures(3, 60, 22), stress: { instrument: 'pss10', score: 20 } }, goals: [{ type: 'pain_relief', priority: 1 }, { type: 'range_of_motion', priority: 2 }, { type: 'stress_reduction', priority: 3 }] }),
-    );
+    const third = await t
+      .http()
+      .post(`/v1/plans/${plan.id}/reassessments`)
+      .set(auth())
+      .send(
+        reassessment({
+          assessedAt: '2026-03-02T09:00:00Z',
+          measures: { ...measures(3, 60, 22), stress: { instrument: 'pss10', score: 20 } },
+          goals: [
+            { type: 'pain_relief', priority: 1 },
+            { type: 'range_of_motion', priority: 2 },
+            { type: 'stress_reduction', priority: 3 },
+          ],
+        }),
+      );
     expect(third.status).toBe(201);
     expect(third.body.plan.previousPlanId).toBe(plan.id);
     expect(byMeasure(third.body.plan.goals, 'pain_nrs')).toMatchObject({ baseline: 3, episodeBaseline: 7 });
     expect(byMeasure(third.body.plan.goals, 'rom')).toMatchObject({ baseline: 60, episodeBaseline: 40 });
     expect(byMeasure(third.body.plan.goals, 'pss10').episodeBaseline).toBeUndefined();
-    expect((await t.http().get(`/v1/plans/${plan.id}`).set(auth())).body).toMatchObject({ status: 'completed', nextPlanId: third.body.plan.id, previousPlanId: firstPlan.id });
+    expect((await t.http().get(`/v1/plans/${plan.id}`).set(auth())).body).toMatchObject({
+      status: 'completed',
+      nextPlanId: third.body.plan.id,
+      previousPlanId: firstPlan.id,
+    });
   });
 
   it('a goal first recorded at a session (no baseline in the assessment) takes that value as episode baseline', async () => {
     const patientId = await newPatient();
-    const { plan } = (await t.http().post('/v1/assessments').set(auth()).send(lowBackAssessment(patientId, { measures: { painNrs: 6 } }))).body;
+    const { plan } = (
+      await t
+        .http()
+        .post('/v1/assessments')
+        .set(auth())
+        .send(lowBackAssessment(patientId, { measures: { painNrs: 6 } }))
+    ).body;
     const rom = byMeasure(plan.goals, 'rom');
     expect(rom.baseline).toBeNull();
     await session(plan.id, { performedAt: '2026-01-12T10:00:00Z', measures: { painNrs: 5, rom: [{ joint: rom.joint, movement: rom.movement, degrees: 45 }] } });
-    const next = await t.http().post(`/v1/plans/${plan.id}/reassessments`).set(auth()).send(reassessment({ measures: { painNrs: 4, rom: [{ joint: rom.joint, movement: rom.movement, degrees: 55 }] } }));
+    const next = await t
+      .http()
+      .post(`/v1/plans/${plan.id}/reassessments`)
+      .set(auth())
+      .send(reassessment({ measures: { painNrs: 4, rom: [{ joint: rom.joint, movement: rom.movement, degrees: 55 }] } }));
     expect(next.status).toBe(201);
     expect(byMeasure(next.body.plan.goals, 'pain_nrs')).toMatchObject({ baseline: 4, episodeBaseline: 6 });
     expect(byMeasure(next.body.plan.goals, 'rom')).toMatchObject({ baseline: 55, episodeBaseline: 45 });
@@ -158,10 +209,18 @@ describe('reassessment: one episode of care across plans', () => {
     expect((await t.http().get(`/v1/plans/${theirs.id}`).set(otherAuth)).body).toMatchObject({ status: 'active', version: 1, nextPlanId: null });
 
     const open = (await t.http().post('/v1/assessments').set(auth()).send(lowBackAssessment(patientId))).body.plan;
-    const named = await t.http().post(`/v1/plans/${open.id}/reassessments`).set(auth()).send({ ...reassessment(), patientId });
+    const named = await t
+      .http()
+      .post(`/v1/plans/${open.id}/reassessments`)
+      .set(auth())
+      .send({ ...reassessment(), patientId });
     expect(named.status).toBe(400);
     expect(named.body.errors.map((e: { path: string }) => e.path)).toContain('/patientId');
-    const readOnly = await t.http().post(`/v1/plans/${open.id}/reassessments`).set({ Authorization: `Bearer ${await clinic.keyWith('read')}` }).send(reassessment());
+    const readOnly = await t
+      .http()
+      .post(`/v1/plans/${open.id}/reassessments`)
+      .set({ Authorization: `Bearer ${await clinic.keyWith('read')}` })
+      .send(reassessment());
     expect(readOnly.status).toBe(403);
     expect({ assessments: (await count('assessments')) - 1, plans: (await count('plans')) - 1 }).toEqual(before);
   });

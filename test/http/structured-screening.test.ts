@@ -29,7 +29,12 @@ describe('structured screening (engine 2.0)', () => {
   const auth = () => ({ Authorization: `Bearer ${clinic.adminKey}` });
   const allNo = () => Object.fromEntries(questions.map((q) => [q.code, 'no']));
   const screening = (extra: Record<string, unknown>) => ({ conditions: [], redFlags: [], age: 55, answers: allNo(), ...extra });
-  const preview = (overrides: Record<string, unknown>) => t.http().post('/v1/assessments/preview').set(auth()).send(lowBackAssessment(patientId, { assessedAt: '2026-11-20T10:00:00Z', ...overrides }));
+  const preview = (overrides: Record<string, unknown>) =>
+    t
+      .http()
+      .post('/v1/assessments/preview')
+      .set(auth())
+      .send(lowBackAssessment(patientId, { assessedAt: '2026-11-20T10:00:00Z', ...overrides }));
   const assessmentCount = async () => {
     const rows = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from assessments where clinic_id = ${clinic.clinicId}`);
     return rows[0]?.n ?? 0;
@@ -37,7 +42,21 @@ describe('structured screening (engine 2.0)', () => {
 
   it('the catalog lists the questions in plain words, each with the red flag it raises and where it applies', async () => {
     const codes = questions.map((q) => q.code);
-    expect(codes).toEqual(expect.arrayContaining(['saddle_numbness', 'bladder_change', 'leg_weakness', 'dizziness', 'double_vision', 'calf_swelling', 'exertional_discomfort', 'fever', 'weight_loss', 'constant_night_pain', 'cancer_history']));
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'saddle_numbness',
+        'bladder_change',
+        'leg_weakness',
+        'dizziness',
+        'double_vision',
+        'calf_swelling',
+        'exertional_discomfort',
+        'fever',
+        'weight_loss',
+        'constant_night_pain',
+        'cancer_history',
+      ]),
+    );
     const saddle = questions.find((q) => q.code === 'saddle_numbness');
     expect(saddle).toMatchObject({ redFlag: 'saddle_anesthesia', appliesTo: { always: false, regions: expect.arrayContaining(['lower_back']) } });
     expect(saddle?.question).toMatch(/toilet paper/);
@@ -54,7 +73,9 @@ describe('structured screening (engine 2.0)', () => {
   it('a "yes" acts exactly as the coded red flag: refer, no hands-on, no sessions', async () => {
     const res = await preview({ screening: screening({ answers: { ...allNo(), saddle_numbness: 'yes' } }) });
     expect(res.body.screening.decision).toBe('refer');
-    expect(res.body.screening.findings).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'saddle_anesthesia', severity: 'stop', evidence: 'screening.answers.saddle_numbness: yes' })]));
+    expect(res.body.screening.findings).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: 'saddle_anesthesia', severity: 'stop', evidence: 'screening.answers.saddle_numbness: yes' })]),
+    );
     expect(res.body.techniques).toEqual([]);
     expect(res.body.schedule.totalSessions).toBe(0);
   });
@@ -115,7 +136,11 @@ describe('structured screening (engine 2.0)', () => {
     ['a surgery dated after the assessment', { surgeries: [{ procedure: 'other', date: '2026-12-01', region: 'abdomen' }] }, '/screening/surgeries/0/date'],
   ])('%s → 400 naming the field, nothing stored', async (_name, extra, path) => {
     const before = await assessmentCount();
-    const res = await t.http().post('/v1/assessments').set(auth()).send(lowBackAssessment(patientId, { assessedAt: '2026-11-20T10:00:00Z', screening: screening(extra) }));
+    const res = await t
+      .http()
+      .post('/v1/assessments')
+      .set(auth())
+      .send(lowBackAssessment(patientId, { assessedAt: '2026-11-20T10:00:00Z', screening: screening(extra) }));
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
@@ -124,7 +149,11 @@ describe('structured screening (engine 2.0)', () => {
 
   it('stores the new screening fields with the assessment and returns them as sent', async () => {
     const input = screening({ vitals: { systolic: 128, diastolic: 80 }, surgeries: [{ procedure: 'hernia_repair', date: '2026-09-01', region: 'abdomen' }] });
-    const res = await t.http().post('/v1/assessments').set(auth()).send(lowBackAssessment(patientId, { assessedAt: '2026-11-20T10:00:00Z', screening: input }));
+    const res = await t
+      .http()
+      .post('/v1/assessments')
+      .set(auth())
+      .send(lowBackAssessment(patientId, { assessedAt: '2026-11-20T10:00:00Z', screening: input }));
     expect(res.status).toBe(201);
     const stored = await t.http().get(`/v1/assessments/${res.body.assessment.id}`).set(auth());
     expect(stored.body.screening).toEqual(input);

@@ -68,7 +68,11 @@ describe('webhooks: deliveries', () => {
     const clinic = await t.createClinic();
     const path = `/hook/${uuidv7()}`;
     if (behaviour) behaviours.set(path, behaviour);
-    const res = await t.http().post('/v1/webhooks').set(as(clinic)).send({ url: receiver.url(path), events });
+    const res = await t
+      .http()
+      .post('/v1/webhooks')
+      .set(as(clinic))
+      .send({ url: receiver.url(path), events });
     expect(res.status).toBe(201);
     made.push({ clinic, id: res.body.webhook.id });
     return {
@@ -79,7 +83,8 @@ describe('webhooks: deliveries', () => {
       deliveries: async (): Promise<Delivery[]> => (await t.http().get(`/v1/webhooks/${res.body.webhook.id}/deliveries`).set(as(clinic))).body.data,
     };
   }
-  const newPatient = async (clinic: TestClinic, body: object = {}) => (await t.http().post('/v1/patients').set(as(clinic)).send(body)).body as { id: string; version: number };
+  const newPatient = async (clinic: TestClinic, body: object = {}) =>
+    (await t.http().post('/v1/patients').set(as(clinic)).send(body)).body as { id: string; version: number };
 
   it('First a new patient, assessment and plan reach the receiver, signed as Standard Webhooks says', async () => {
     const hook = await subscribed();
@@ -127,12 +132,16 @@ describe('webhooks: deliveries', () => {
     const patient = await newPatient(hook.clinic);
     const { plan } = (await t.http().post('/v1/assessments').set(as(hook.clinic)).send(lowBackAssessment(patient.id))).body;
     const technique = plan.techniques[0];
-    const session = await t.http().post(`/v1/plans/${plan.id}/sessions`).set(as(hook.clinic)).send({
-      performedAt: new Date().toISOString(),
-      minutes: 30,
-      techniques: [technique.code],
-      regions: [technique.region],
-    });
+    const session = await t
+      .http()
+      .post(`/v1/plans/${plan.id}/sessions`)
+      .set(as(hook.clinic))
+      .send({
+        performedAt: new Date().toISOString(),
+        minutes: 30,
+        techniques: [technique.code],
+        regions: [technique.region],
+      });
     expect(session.status).toBe(201);
     const edited = await t.http().patch(`/v1/plans/${plan.id}`).set(as(hook.clinic)).set('If-Match', 'W/"1"').send({ notes: 'Edited' });
     expect(edited.status).toBe(200);
@@ -206,7 +215,15 @@ describe('webhooks: deliveries', () => {
     const rolledBack = uuidv7();
     await expect(
       inClinic(t.database.db, hook.clinic.clinicId, async (tx) => {
-        await patientsRepository.insert(tx, { clinicId: hook.clinic.clinicId, id: rolledBack, externalId: null, firstName: 'Never', lastName: null, birthDate: null, sex: null });
+        await patientsRepository.insert(tx, {
+          clinicId: hook.clinic.clinicId,
+          id: rolledBack,
+          externalId: null,
+          firstName: 'Never',
+          lastName: null,
+          birthDate: null,
+          sex: null,
+        });
         throw new Error('the request failed after the write');
       }),
     ).rejects.toThrow('the request failed after the write');
@@ -223,20 +240,41 @@ describe('webhooks: deliveries', () => {
     const hook = await subscribed(['*'], (r, nth) => (r.json.data.version === 1 && nth <= 2 ? 500 : 200));
     const patient = await newPatient(hook.clinic);
     for (let version = 1; version <= 4; version++) {
-      const res = await t.http().patch(`/v1/patients/${patient.id}`).set(as(hook.clinic)).set('If-Match', `W/"${version}"`).send({ firstName: `v${version + 1}` });
+      const res = await t
+        .http()
+        .patch(`/v1/patients/${patient.id}`)
+        .set(as(hook.clinic))
+        .set('If-Match', `W/"${version}"`)
+        .send({ firstName: `v${version + 1}` });
       expect(res.status).toBe(200);
     }
     const got = await waitFor('all five events', () => hook.received().filter((r) => r.json.data.id === patient.id).length >= 7 && hook.received());
     const accepted = got.filter((r) => r.json.data.id === patient.id);
     expect(accepted.map((r) => r.json.data.version)).toEqual([1, 1, 1, 2, 3, 4, 5]);
-    expect(accepted.map((r) => r.json.type)).toEqual(['patient.created', 'patient.created', 'patient.created', 'patient.updated', 'patient.updated', 'patient.updated', 'patient.updated']);
+    expect(accepted.map((r) => r.json.type)).toEqual([
+      'patient.created',
+      'patient.created',
+      'patient.created',
+      'patient.updated',
+      'patient.updated',
+      'patient.updated',
+      'patient.updated',
+    ]);
   });
 
   it('does not hold back other resources while one is retried', async () => {
     const slow = uuidv7();
     const hook = await subscribed(['patient.created'], (r) => (r.json.data.id === slow ? 500 : 200));
     await inClinic(t.database.db, hook.clinic.clinicId, (tx) =>
-      patientsRepository.insert(tx, { clinicId: hook.clinic.clinicId, id: slow, externalId: null, firstName: null, lastName: null, birthDate: null, sex: null }),
+      patientsRepository.insert(tx, {
+        clinicId: hook.clinic.clinicId,
+        id: slow,
+        externalId: null,
+        firstName: null,
+        lastName: null,
+        birthDate: null,
+        sex: null,
+      }),
     );
     const other = await newPatient(hook.clinic);
     await waitFor('the other patient', () => hook.received().some((r) => r.json.data.id === other.id));
@@ -334,7 +372,11 @@ describe('webhooks: a receiver that keeps failing', () => {
   it('is given up on after the retry window and disabled, and the webhook says why', async () => {
     const clinic = await t.createClinic();
     const auth = { Authorization: `Bearer ${clinic.adminKey}` };
-    const created = await t.http().post('/v1/webhooks').set(auth).send({ url: receiver.url('/down'), events: ['patient.created'] });
+    const created = await t
+      .http()
+      .post('/v1/webhooks')
+      .set(auth)
+      .send({ url: receiver.url('/down'), events: ['patient.created'] });
     await t.http().post('/v1/patients').set(auth).send({});
     const webhook = await waitFor('the webhook disabled', async () => {
       const res = await t.http().get(`/v1/webhooks/${created.body.webhook.id}`).set(auth);
@@ -371,8 +413,20 @@ describe('webhooks: finished deliveries are swept after the retention period', (
   it('deletes succeeded deliveries once old enough, and keeps pending ones', async () => {
     const clinic = await t.createClinic();
     const auth = { Authorization: `Bearer ${clinic.adminKey}` };
-    const done = (await t.http().post('/v1/webhooks').set(auth).send({ url: receiver.url('/done'), events: ['patient.created'] })).body.webhook;
-    const pending = (await t.http().post('/v1/webhooks').set(auth).send({ url: receiver.url('/pending'), events: ['patient.created'] })).body.webhook;
+    const done = (
+      await t
+        .http()
+        .post('/v1/webhooks')
+        .set(auth)
+        .send({ url: receiver.url('/done'), events: ['patient.created'] })
+    ).body.webhook;
+    const pending = (
+      await t
+        .http()
+        .post('/v1/webhooks')
+        .set(auth)
+        .send({ url: receiver.url('/pending'), events: ['patient.created'] })
+    ).body.webhook;
     await t.http().post('/v1/patients').set(auth).send({});
     const list = async (id: string) => (await t.http().get(`/v1/webhooks/${id}/deliveries`).set(auth)).body.data as Delivery[];
     await waitFor('the delivery sent', () => receiver.at('/done').length > 0);
@@ -404,7 +458,11 @@ describe('webhooks: a commit wakes the dispatchers', () => {
   it('delivers within seconds of the commit without waiting for the next poll', async () => {
     const clinic = await t.createClinic();
     const auth = { Authorization: `Bearer ${clinic.adminKey}` };
-    const created = await t.http().post('/v1/webhooks').set(auth).send({ url: receiver.url('/prompt'), events: ['patient.created'] });
+    const created = await t
+      .http()
+      .post('/v1/webhooks')
+      .set(auth)
+      .send({ url: receiver.url('/prompt'), events: ['patient.created'] });
     const committedAt = Date.now();
     const patient = (await t.http().post('/v1/patients').set(auth).send({})).body;
     const [got] = await waitFor('the prompt delivery', () => receiver.at('/prompt').length > 0 && receiver.at('/prompt'), 10_000);
@@ -462,7 +520,11 @@ describe('webhooks: at least once, when a dispatcher dies mid-attempt', () => {
   it('makes the attempt again once the dead claimant’s lease has run out', async () => {
     const clinic = await t.createClinic();
     const auth = { Authorization: `Bearer ${clinic.adminKey}` };
-    const created = await t.http().post('/v1/webhooks').set(auth).send({ url: receiver.url('/lease'), events: ['patient.created'] });
+    const created = await t
+      .http()
+      .post('/v1/webhooks')
+      .set(auth)
+      .send({ url: receiver.url('/lease'), events: ['patient.created'] });
     const patient = (await t.http().post('/v1/patients').set(auth).send({})).body;
     // A dispatcher claims the delivery and dies before sending it.
     const claimedAt = Date.now();
@@ -501,7 +563,11 @@ describeOnServer('webhooks: claims from two connections at once', () => {
     const clinic = await t.createClinic();
     const auth = { Authorization: `Bearer ${clinic.adminKey}` };
     // No dispatcher runs here: the test is the only claimant. Unroutable on purpose, nothing is sent.
-    const created = await t.http().post('/v1/webhooks').set(auth).send({ url: 'http://127.0.0.1:9/never', events: ['patient.created'] });
+    const created = await t
+      .http()
+      .post('/v1/webhooks')
+      .set(auth)
+      .send({ url: 'http://127.0.0.1:9/never', events: ['patient.created'] });
     await Promise.all(Array.from({ length: 20 }, () => t.http().post('/v1/patients').set(auth).send({})));
     const mine = (rows: { clinicId: string; id: string }[]) => rows.filter((r) => r.clinicId === clinic.clinicId).map((r) => r.id);
     const [a, b] = await Promise.all([

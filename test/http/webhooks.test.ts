@@ -114,7 +114,12 @@ describe('webhooks: managing subscriptions', () => {
     const path = `/v1/webhooks/${body.webhook.id}`;
     const missing = await t.http().patch(path).set(as(clinic)).send({ enabled: false });
     expect(missing.status).toBe(428);
-    const changed = await t.http().patch(path).set(as(clinic)).set('If-Match', 'W/"1"').send({ enabled: false, events: ['plan.created', 'plan.deleted'] });
+    const changed = await t
+      .http()
+      .patch(path)
+      .set(as(clinic))
+      .set('If-Match', 'W/"1"')
+      .send({ enabled: false, events: ['plan.created', 'plan.deleted'] });
     expect(changed.status).toBe(200);
     expect(changed.headers.etag).toBe('"2"');
     expect(changed.body).toMatchObject({ enabled: false, events: ['plan.created', 'plan.deleted'], version: 2 });
@@ -131,7 +136,15 @@ describe('webhooks: managing subscriptions', () => {
     const reader = await clinic.keyWith('read');
     const writer = await clinic.keyWith('write');
     for (const key of [reader, writer]) {
-      expect((await t.http().post('/v1/webhooks').set('Authorization', `Bearer ${key}`).send({ url: PUBLIC_URL, events: ['*'] })).status).toBe(403);
+      expect(
+        (
+          await t
+            .http()
+            .post('/v1/webhooks')
+            .set('Authorization', `Bearer ${key}`)
+            .send({ url: PUBLIC_URL, events: ['*'] })
+        ).status,
+      ).toBe(403);
       expect((await t.http().get('/v1/webhooks').set('Authorization', `Bearer ${key}`)).status).toBe(403);
     }
     expect((await t.http().get('/v1/webhooks')).status).toBe(401);
@@ -163,11 +176,23 @@ describe('webhooks without WEBHOOKS_SECRET_KEY', () => {
 
   it('are off (503), since there is no default key to seal secrets with', async () => {
     const c = await t.createClinic();
-    const res = await t.http().post('/v1/webhooks').set('Authorization', `Bearer ${c.adminKey}`).send({ url: 'https://93.184.215.14/', events: ['*'] });
+    const res = await t
+      .http()
+      .post('/v1/webhooks')
+      .set('Authorization', `Bearer ${c.adminKey}`)
+      .send({ url: 'https://93.184.215.14/', events: ['*'] });
     expect(res.status).toBe(503);
   });
 });
 
 function defaults() {
-  return { allowPrivateUrls: false, pollMs: 50, timeoutMs: 500, concurrency: 4, retryBaseMs: 100, retryWindowMs: 24 * 3_600_000, retentionMs: 30 * 24 * 3_600_000 };
+  return {
+    allowPrivateUrls: false,
+    pollMs: 50,
+    timeoutMs: 500,
+    concurrency: 4,
+    retryBaseMs: 100,
+    retryWindowMs: 24 * 3_600_000,
+    retentionMs: 30 * 24 * 3_600_000,
+  };
 }

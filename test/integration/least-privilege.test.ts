@@ -86,9 +86,17 @@ onServer('least privilege: the API runs as a restricted login (PostgreSQL only)'
   it('serves a clinic’s day through the restricted login', async () => {
     const http = restricted.http.bind(restricted);
     const auth = { Authorization: `Bearer ${clinic.adminKey}` };
-    const created = await http().post('/v1/patients').set(auth).set('Idempotency-Key', 'lp-1').send({ externalId: 'LP-1', firstName: 'Ada', birthDate: '1980-02-01' });
+    const created = await http()
+      .post('/v1/patients')
+      .set(auth)
+      .set('Idempotency-Key', 'lp-1')
+      .send({ externalId: 'LP-1', firstName: 'Ada', birthDate: '1980-02-01' });
     expect(created.status).toBe(201);
-    const replay = await http().post('/v1/patients').set(auth).set('Idempotency-Key', 'lp-1').send({ externalId: 'LP-1', firstName: 'Ada', birthDate: '1980-02-01' });
+    const replay = await http()
+      .post('/v1/patients')
+      .set(auth)
+      .set('Idempotency-Key', 'lp-1')
+      .send({ externalId: 'LP-1', firstName: 'Ada', birthDate: '1980-02-01' });
     expect([replay.status, replay.headers['idempotent-replayed']]).toEqual([201, 'true']);
     const patientId = created.body.id as string;
     expect((await http().patch(`/v1/patients/${patientId}`).set(auth).set('if-match', 'W/"1"').send({ lastName: 'Byron' })).status).toBe(200);
@@ -99,26 +107,54 @@ onServer('least privilege: the API runs as a restricted login (PostgreSQL only)'
     expect(assessment.status).toBe(201);
     const planId = assessment.body.plan.id as string;
     expect((await http().get(`/v1/plans/${planId}`).set(auth)).status).toBe(200);
-    const session = await http().post(`/v1/plans/${planId}/sessions`).set(auth).send({ performedAt: new Date().toISOString(), minutes: 45, techniques: ['swedish_massage'], regions: ['lower_back'] });
+    const session = await http()
+      .post(`/v1/plans/${planId}/sessions`)
+      .set(auth)
+      .send({ performedAt: new Date().toISOString(), minutes: 45, techniques: ['swedish_massage'], regions: ['lower_back'] });
     expect(session.status).toBe(201);
     expect((await http().get(`/v1/plans/${planId}/progress`).set(auth)).status).toBe(200);
     expect((await http().get(`/v1/plans/${planId}/fhir`).set(auth)).status).toBe(200);
     expect((await http().get('/v1/changes').set(auth)).body.data.length).toBeGreaterThan(0);
 
-    const key = await http().post('/v1/api-keys').set(auth).send({ name: 'front desk', scopes: ['read'] });
+    const key = await http()
+      .post('/v1/api-keys')
+      .set(auth)
+      .send({ name: 'front desk', scopes: ['read'] });
     expect(key.status).toBe(201);
-    expect((await http().get('/v1/patients').set({ Authorization: `Bearer ${key.body.secret}` })).status).toBe(200);
+    expect(
+      (
+        await http()
+          .get('/v1/patients')
+          .set({ Authorization: `Bearer ${key.body.secret}` })
+      ).status,
+    ).toBe(200);
     expect((await http().delete(`/v1/api-keys/${key.body.apiKey.id}`).set(auth)).status).toBe(200);
-    expect((await http().get('/v1/patients').set({ Authorization: `Bearer ${key.body.secret}` })).status).toBe(401);
+    expect(
+      (
+        await http()
+          .get('/v1/patients')
+          .set({ Authorization: `Bearer ${key.body.secret}` })
+      ).status,
+    ).toBe(401);
     // A failed authentication is counted in auth_failures, as the restricted login (a refused grant would be a 500).
-    expect((await http().get('/v1/patients').set({ Authorization: `Bearer mpk_${'z'.repeat(12)}_${'A'.repeat(43)}` })).status).toBe(401);
+    expect(
+      (
+        await http()
+          .get('/v1/patients')
+          .set({ Authorization: `Bearer mpk_${'z'.repeat(12)}_${'A'.repeat(43)}` })
+      ).status,
+    ).toBe(401);
 
     await restricted.services.audit.flush();
     expect((await http().get('/v1/audit-events').set(auth)).body.data.length).toBeGreaterThan(0);
 
     // Another clinic's patient is not there for this one.
     const other = await owner.createClinic('Neighbour');
-    const theirs = await owner.http().post('/v1/patients').set({ Authorization: `Bearer ${other.adminKey}` }).send({ firstName: 'Theirs' });
+    const theirs = await owner
+      .http()
+      .post('/v1/patients')
+      .set({ Authorization: `Bearer ${other.adminKey}` })
+      .send({ firstName: 'Theirs' });
     expect((await http().get(`/v1/patients/${theirs.body.id}`).set(auth)).status).toBe(404);
   });
 });

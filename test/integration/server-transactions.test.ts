@@ -24,7 +24,12 @@ describe('tenant transactions in few round trips', () => {
     single = serverDatabaseUrl() ? await openTestDatabase({ poolSize: 1 }) : t.database;
     a = await t.createClinic('A');
     b = await t.createClinic('B');
-    for (const c of [a, b]) await t.http().post('/v1/patients').set('Authorization', `Bearer ${c.adminKey}`).send({ firstName: `In ${c.clinicId}` });
+    for (const c of [a, b])
+      await t
+        .http()
+        .post('/v1/patients')
+        .set('Authorization', `Bearer ${c.adminKey}`)
+        .send({ firstName: `In ${c.clinicId}` });
   });
   afterAll(async () => {
     if (single !== t.database) await single.close();
@@ -62,7 +67,9 @@ describe('tenant transactions in few round trips', () => {
     ).rejects.toThrow();
     // A failure in the very first statement, which carries BEGIN and the settings with it.
     await expect(inClinic(single.db, a.clinicId, (tx) => tx.execute(sql`select no_such_column from patients`))).rejects.toThrow();
-    const rows = await readInClinic(single.db, a.clinicId, (tx) => queryRows<{ n: string }>(tx, sql`select count(*) as n from patients where first_name = ${name}`));
+    const rows = await readInClinic(single.db, a.clinicId, (tx) =>
+      queryRows<{ n: string }>(tx, sql`select count(*) as n from patients where first_name = ${name}`),
+    );
     expect(Number(rows[0]!.n)).toBe(0);
     expect((await whoAmI())[0]!.role).not.toBe('manuplan_app');
   });

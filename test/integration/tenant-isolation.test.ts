@@ -23,8 +23,7 @@ describe('tenant isolation in the database itself', () => {
     });
   const count = async (tx: Tx, table: string, where: SQL = sql`true`) =>
     Number((await queryRows<{ n: string }>(tx, sql`select count(*) as n from ${sql.identifier(table)} where ${where}`))[0]!.n);
-  const ownerCount = (table: string, clinicId: string) =>
-    t.database.db.transaction((tx) => count(tx, table, sql`clinic_id = ${clinicId}`));
+  const ownerCount = (table: string, clinicId: string) => t.database.db.transaction((tx) => count(tx, table, sql`clinic_id = ${clinicId}`));
 
   /** Gives the clinic rows in every tenant table: through the API where it exists, raw SQL for the rest. */
   async function seed(c: TestClinic): Promise<void> {
@@ -75,7 +74,10 @@ describe('tenant isolation in the database itself', () => {
     const rows = await queryRows<{ name: string; enabled: boolean; forced: boolean }>(
       t.database.db,
       sql`select relname as name, relrowsecurity as enabled, relforcerowsecurity as forced from pg_class
-          where relname in (${sql.join([...tenantTables, 'clinics'].map((n) => sql`${n}`), sql`, `)}) and relkind = 'r'`,
+          where relname in (${sql.join(
+            [...tenantTables, 'clinics'].map((n) => sql`${n}`),
+            sql`, `,
+          )}) and relkind = 'r'`,
     );
     for (const row of rows) expect(row).toEqual({ name: row.name, enabled: true, forced: true });
     expect(rows).toHaveLength(tenantTables.length + 1);
@@ -89,7 +91,10 @@ describe('tenant isolation in the database itself', () => {
 
   it('with clinic A set, it reads exactly A’s rows', async () => {
     for (const table of tenantTables) {
-      const seen = await asApp({ clinicId: a.clinicId }, async (tx) => ({ all: await count(tx, table), foreign: await count(tx, table, sql`clinic_id <> ${a.clinicId}`) }));
+      const seen = await asApp({ clinicId: a.clinicId }, async (tx) => ({
+        all: await count(tx, table),
+        foreign: await count(tx, table, sql`clinic_id <> ${a.clinicId}`),
+      }));
       expect([table, seen]).toEqual([table, { all: await ownerCount(table, a.clinicId), foreign: 0 }]);
     }
     const clinics = await asApp({ clinicId: a.clinicId }, (tx) => queryRows<{ id: string }>(tx, sql`select id from clinics`));
@@ -109,7 +114,7 @@ describe('tenant isolation in the database itself', () => {
         // Either nothing of B's matched, or the role may not change this table at all.
         expect([table, outcome === 0 || outcome === '42501']).toEqual([table, true]);
       }
-      expect([table, await ownerCount(table, b.clinicId) > 0]).toEqual([table, true]);
+      expect([table, (await ownerCount(table, b.clinicId)) > 0]).toEqual([table, true]);
     }
     const smuggle = asApp({ clinicId: a.clinicId }, (tx) =>
       tx.execute(sql`insert into patients (clinic_id, id, first_name) values (${b.clinicId}, gen_random_uuid(), 'Smuggled')`),

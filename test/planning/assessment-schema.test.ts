@@ -94,7 +94,12 @@ describe('invalid input names each bad field', () => {
 
   it('names the code, region and unknown keys of a local condition object', () => {
     const found = issues(withChange(['screening', 'conditions'], [{ code: 'bogus', region: 'nose', extra: true }]));
-    expect(found.map((i) => i.path)).toEqual(expect.arrayContaining([['screening', 'conditions', 0, 'code'], ['screening', 'conditions', 0, 'region']]));
+    expect(found.map((i) => i.path)).toEqual(
+      expect.arrayContaining([
+        ['screening', 'conditions', 0, 'code'],
+        ['screening', 'conditions', 0, 'region'],
+      ]),
+    );
     const unknown = found.find((i) => i.code === 'unrecognized_keys');
     expect(unknown).toMatchObject({ path: ['screening', 'conditions', 0], keys: ['extra'] });
   });
@@ -151,7 +156,12 @@ describe('invalid input names each bad field', () => {
     const input = withChange(['painLocations', 0, 'intensity'], 12) as Record<string, unknown>;
     (input.measures as Record<string, unknown>).painNrs = -1;
     const paths = issues(input).map((i) => i.path);
-    expect(paths).toEqual(expect.arrayContaining([['painLocations', 0, 'intensity'], ['measures', 'painNrs']]));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        ['painLocations', 0, 'intensity'],
+        ['measures', 'painNrs'],
+      ]),
+    );
   });
 });
 

@@ -15,7 +15,28 @@ describe('catalog', () => {
   });
 
   it('has the SPEC regions, grouped, each with target muscles', () => {
-    const spec = ['head', 'jaw', 'neck', 'upper_back', 'lower_back', 'sacroiliac', 'shoulder', 'upper_arm', 'elbow', 'forearm', 'wrist_hand', 'chest', 'abdomen', 'hip', 'gluteal', 'thigh', 'hamstring', 'knee', 'calf', 'ankle_foot'];
+    const spec = [
+      'head',
+      'jaw',
+      'neck',
+      'upper_back',
+      'lower_back',
+      'sacroiliac',
+      'shoulder',
+      'upper_arm',
+      'elbow',
+      'forearm',
+      'wrist_hand',
+      'chest',
+      'abdomen',
+      'hip',
+      'gluteal',
+      'thigh',
+      'hamstring',
+      'knee',
+      'calf',
+      'ankle_foot',
+    ];
     expect(CATALOG.regions.map((r) => r.code)).toEqual(expect.arrayContaining(spec));
     expect(new Set(CATALOG.regions.map((r) => r.group))).toEqual(new Set(['head_neck', 'trunk', 'upper_limb', 'lower_limb']));
     for (const r of CATALOG.regions) expect(r.targetMuscles.length).toBeGreaterThan(0);
@@ -31,14 +52,29 @@ describe('catalog', () => {
   });
 
   it('has the SPEC condition and red-flag codes, each with an effect or a decision and a source', () => {
-    const spec = ['deep_vein_thrombosis', 'fever', 'acute_infection', 'anticoagulants', 'pregnancy', 'osteoporosis', 'cancer', 'recent_fracture', 'open_wound', 'bladder_bowel_dysfunction', 'saddle_anesthesia', 'progressive_weakness', 'unexplained_weight_loss'];
+    const spec = [
+      'deep_vein_thrombosis',
+      'fever',
+      'acute_infection',
+      'anticoagulants',
+      'pregnancy',
+      'osteoporosis',
+      'cancer',
+      'recent_fracture',
+      'open_wound',
+      'bladder_bowel_dysfunction',
+      'saddle_anesthesia',
+      'progressive_weakness',
+      'unexplained_weight_loss',
+    ];
     expect(CATALOG.conditions.map((c) => c.code)).toEqual(expect.arrayContaining(spec));
     for (const c of CATALOG.conditions) {
       expect(c.sourceIds.length).toBeGreaterThan(0);
       if (c.severity === 'stop') expect(c.decision).not.toBeNull();
       else expect(c.effects.length).toBeGreaterThan(0);
       if (c.kind === 'red_flag') expect(c.decision).toBe('refer');
-      if (c.scope === 'local' && c.kind === 'contraindication') expect(c.effects.some((e) => e.type === 'avoid_region' || e.type === 'surgical_site')).toBe(true);
+      if (c.scope === 'local' && c.kind === 'contraindication')
+        expect(c.effects.some((e) => e.type === 'avoid_region' || e.type === 'surgical_site')).toBe(true);
     }
   });
 
@@ -77,7 +113,8 @@ describe('catalog', () => {
     }
     for (const c of CATALOG.conditions) for (const s of c.sourceIds) expect(sources).toContain(s);
     for (const g of CATALOG.goalTypes) for (const t of g.techniques) expect(byCode(CATALOG.techniques, t).goalTypes).toContain(g.code);
-    for (const m of CATALOG.mechanisms) for (const p of m.prefer) for (const t of p.techniques) expect(byCode(CATALOG.techniques, t).goalTypes).toContain(p.goalType);
+    for (const m of CATALOG.mechanisms)
+      for (const p of m.prefer) for (const t of p.techniques) expect(byCode(CATALOG.techniques, t).goalTypes).toContain(p.goalType);
     for (const r of CATALOG.regions) if (r.joint) expect(CATALOG.joints.map((j) => j.code)).toContain(r.joint);
   });
 
@@ -116,7 +153,10 @@ describe('the 8-minute rule', () => {
   });
 
   it('names every entry once: conditions, escalations, screening questions and procedures', () => {
-    for (const list of [CATALOG.conditions, CATALOG.escalations, CATALOG.screeningQuestions, CATALOG.surgicalProcedures] as { code?: string; id?: string }[][]) {
+    for (const list of [CATALOG.conditions, CATALOG.escalations, CATALOG.screeningQuestions, CATALOG.surgicalProcedures] as {
+      code?: string;
+      id?: string;
+    }[][]) {
       const keys = list.map((e) => e.code ?? e.id);
       expect(new Set(keys).size).toBe(keys.length);
     }

@@ -23,7 +23,12 @@ const CASES: ClinicalCase[] = [
       complaint: 'Dull ache low back for 4 months, worse sitting, sometimes shoots down the left leg',
       painLocations: [{ region: 'lower_back', side: 'left', intensity: 7, quality: ['aching', 'radiating'] }],
       screening: { conditions: ['anticoagulants'], redFlags: [], surgeryDate: null, age: 45 },
-      measures: { painNrs: 7, rom: [{ joint: 'lumbar', movement: 'flexion', degrees: 40 }], stress: { instrument: 'pss10', score: 24 }, function: { instrument: 'odi', score: 38 } },
+      measures: {
+        painNrs: 7,
+        rom: [{ joint: 'lumbar', movement: 'flexion', degrees: 40 }],
+        stress: { instrument: 'pss10', score: 24 },
+        function: { instrument: 'odi', score: 38 },
+      },
       preferences: { sessionMinutes: 60, sessionsPerWeek: 1, pressure: 'moderate' },
     }),
     check: (p) => {
@@ -68,8 +73,14 @@ const CASES: ClinicalCase[] = [
     name: 'head and neck group: jaw pain from clenching → work on the jaw, jaw exercises at home',
     input: assessment({
       complaint: 'Jaw aches from clenching at night when stressed.',
-      painLocations: [{ region: 'jaw', side: 'bilateral', intensity: 5 }, { region: 'head', intensity: 3 }],
-      goals: [{ type: 'pain_relief', priority: 1 }, { type: 'stress_reduction', priority: 2 }],
+      painLocations: [
+        { region: 'jaw', side: 'bilateral', intensity: 5 },
+        { region: 'head', intensity: 3 },
+      ],
+      goals: [
+        { type: 'pain_relief', priority: 1 },
+        { type: 'stress_reduction', priority: 2 },
+      ],
       measures: { painNrs: 5 },
     }),
     check: (p) => {
@@ -98,8 +109,14 @@ const CASES: ClinicalCase[] = [
     name: 'upper limb, repetitive strain, subacute: friction allowed after the acute phase, QuickDASH under rehabilitation',
     input: assessment({
       complaint: 'Tennis elbow from typing, worse gripping the mouse.',
-      painLocations: [{ region: 'elbow', side: 'right', intensity: 5 }, { region: 'forearm', side: 'right', intensity: 4 }],
-      goals: [{ type: 'injury_rehabilitation', priority: 1 }, { type: 'pain_relief', priority: 2 }],
+      painLocations: [
+        { region: 'elbow', side: 'right', intensity: 5 },
+        { region: 'forearm', side: 'right', intensity: 4 },
+      ],
+      goals: [
+        { type: 'injury_rehabilitation', priority: 1 },
+        { type: 'pain_relief', priority: 2 },
+      ],
       durationWeeks: 10,
       mechanism: 'repetitive_strain',
       measures: { painNrs: 5, function: { instrument: 'quickdash', score: 45 } },
@@ -120,7 +137,10 @@ const CASES: ClinicalCase[] = [
     input: assessment({
       complaint: 'Rolled my ankle playing football 2 weeks ago.',
       painLocations: [{ region: 'ankle_foot', side: 'right', intensity: 6, quality: ['swelling'] }],
-      goals: [{ type: 'injury_rehabilitation', priority: 1 }, { type: 'pain_relief', priority: 2 }],
+      goals: [
+        { type: 'injury_rehabilitation', priority: 1 },
+        { type: 'pain_relief', priority: 2 },
+      ],
       durationWeeks: 2,
       mechanism: 'sports',
       measures: { painNrs: 6, function: { instrument: 'lefs', score: 40 } },
@@ -132,7 +152,12 @@ const CASES: ClinicalCase[] = [
       expect(techniqueCodes(p)).toContain('manual_lymphatic_drainage');
       expect(TECHNIQUES[techniqueCodes(p)[0] ?? 'cross_fiber_friction'].intensity).toBe('gentle');
       expect(p.schedule).toMatchObject({ sessionsPerWeek: 3, weeks: 3 });
-      expect(p.goals.find((g) => g.measure === 'lefs')).toMatchObject({ type: 'injury_rehabilitation', baseline: 40, target: 52, direction: 'higher_is_better' });
+      expect(p.goals.find((g) => g.measure === 'lefs')).toMatchObject({
+        type: 'injury_rehabilitation',
+        baseline: 40,
+        target: 52,
+        direction: 'higher_is_better',
+      });
       expect(p.homeProgram.map((h) => h.code)).toContain('ankle_pumps');
     },
   },
@@ -141,7 +166,10 @@ const CASES: ClinicalCase[] = [
     input: assessment({
       complaint: 'Right knee replacement last week.',
       painLocations: [{ region: 'knee', side: 'right', intensity: 6 }],
-      goals: [{ type: 'injury_rehabilitation', priority: 1 }, { type: 'range_of_motion', priority: 2 }],
+      goals: [
+        { type: 'injury_rehabilitation', priority: 1 },
+        { type: 'range_of_motion', priority: 2 },
+      ],
       durationWeeks: 1,
       mechanism: 'post_surgical',
       screening: { conditions: [], redFlags: [], surgeryDate: '2025-02-24', age: 66 },
@@ -178,7 +206,13 @@ const CASES: ClinicalCase[] = [
   },
   {
     name: 'post-surgical without a surgery date: timing from the duration, said as a finding',
-    input: assessment({ complaint: 'Shoulder operation.', painLocations: [{ region: 'shoulder', side: 'left', intensity: 5 }], durationWeeks: 1, mechanism: 'post_surgical', measures: { painNrs: 5 } }),
+    input: assessment({
+      complaint: 'Shoulder operation.',
+      painLocations: [{ region: 'shoulder', side: 'left', intensity: 5 }],
+      durationWeeks: 1,
+      mechanism: 'post_surgical',
+      measures: { painNrs: 5 },
+    }),
     check: (p) => {
       expect(findingCodes(p)).toEqual(expect.arrayContaining(['surgery_date_missing', 'post_surgical_healing']));
       expect(techniqueCodes(p)).toContain('manual_lymphatic_drainage');
@@ -187,7 +221,12 @@ const CASES: ClinicalCase[] = [
   },
   {
     name: 'trauma, recent car accident in the complaint → major trauma red flag → refer',
-    input: assessment({ complaint: 'Neck pain since a car accident 10 days ago.', painLocations: [{ region: 'neck', intensity: 6 }], durationWeeks: 1.5, mechanism: 'trauma' }),
+    input: assessment({
+      complaint: 'Neck pain since a car accident 10 days ago.',
+      painLocations: [{ region: 'neck', intensity: 6 }],
+      durationWeeks: 1.5,
+      mechanism: 'trauma',
+    }),
     check: (p) => {
       expect(p.screening.decision).toBe('refer');
       expect(p.screening.findings.find((f) => f.code === 'major_trauma')).toMatchObject({ source: 'complaint', evidence: 'car accident' });
@@ -195,7 +234,13 @@ const CASES: ClinicalCase[] = [
   },
   {
     name: 'trauma, a fall at 72 in the acute phase → possible fracture → refer',
-    input: assessment({ complaint: 'Tripped and fell on the ice, hip sore since.', painLocations: [{ region: 'hip', side: 'left', intensity: 6 }], durationWeeks: 1, mechanism: 'trauma', screening: { conditions: [], redFlags: [], age: 72 } }),
+    input: assessment({
+      complaint: 'Tripped and fell on the ice, hip sore since.',
+      painLocations: [{ region: 'hip', side: 'left', intensity: 6 }],
+      durationWeeks: 1,
+      mechanism: 'trauma',
+      screening: { conditions: [], redFlags: [], age: 72 },
+    }),
     check: (p) => {
       expect(p.screening.decision).toBe('refer');
       expect(findingCodes(p)).toContain('suspected_fracture');
@@ -203,7 +248,13 @@ const CASES: ClinicalCase[] = [
   },
   {
     name: 'trauma long ago (whiplash, chronic): the accident is history, not a red flag',
-    input: assessment({ complaint: 'Whiplash from a car accident last year, still stiff.', painLocations: [{ region: 'neck', intensity: 4 }], durationWeeks: 40, mechanism: 'trauma', measures: { painNrs: 4 } }),
+    input: assessment({
+      complaint: 'Whiplash from a car accident last year, still stiff.',
+      painLocations: [{ region: 'neck', intensity: 4 }],
+      durationWeeks: 40,
+      mechanism: 'trauma',
+      measures: { painNrs: 4 },
+    }),
     check: (p) => {
       expect(p.screening.decision).toBe('treat');
       expect(findingCodes(p)).not.toContain('major_trauma');
@@ -211,7 +262,13 @@ const CASES: ClinicalCase[] = [
   },
   {
     name: 'trauma, acute neck pain without a red flag in the text → recent neck trauma precaution (IFOMPT)',
-    input: assessment({ complaint: 'Neck pain after a rugby tackle.', painLocations: [{ region: 'neck', intensity: 5 }], durationWeeks: 2, mechanism: 'trauma', measures: { painNrs: 5 } }),
+    input: assessment({
+      complaint: 'Neck pain after a rugby tackle.',
+      painLocations: [{ region: 'neck', intensity: 5 }],
+      durationWeeks: 2,
+      mechanism: 'trauma',
+      measures: { painNrs: 5 },
+    }),
     check: (p) => {
       expect(p.screening.decision).toBe('treat_with_precautions');
       expect(findingCodes(p)).toContain('recent_neck_trauma');
@@ -221,7 +278,13 @@ const CASES: ClinicalCase[] = [
   },
   {
     name: 'unknown mechanism and duration: the subacute dose with the conservative target',
-    input: assessment({ complaint: 'Sore upper back.', painLocations: [{ region: 'upper_back', intensity: 5 }], durationWeeks: undefined, mechanism: undefined, measures: { painNrs: 5 } }),
+    input: assessment({
+      complaint: 'Sore upper back.',
+      painLocations: [{ region: 'upper_back', intensity: 5 }],
+      durationWeeks: undefined,
+      mechanism: undefined,
+      measures: { painNrs: 5 },
+    }),
     check: (p) => {
       expect(p.schedule).toMatchObject({ sessionsPerWeek: 2, weeks: 4, totalSessions: 8, reassessAfterSessions: 4 });
       expect(p.goals.find((g) => g.measure === 'pain_nrs')).toMatchObject({ baseline: 5, target: 3 });
@@ -259,7 +322,11 @@ const CASES: ClinicalCase[] = [
   },
   {
     name: 'acute (3 weeks) postural, irritable (pain 8, radiating): gentle techniques first',
-    input: assessment({ durationWeeks: 3, painLocations: [{ region: 'lower_back', side: 'left', intensity: 8, quality: ['radiating'] }], measures: { painNrs: 8 } }),
+    input: assessment({
+      durationWeeks: 3,
+      painLocations: [{ region: 'lower_back', side: 'left', intensity: 8, quality: ['radiating'] }],
+      measures: { painNrs: 8 },
+    }),
     check: (p) => {
       expect(TECHNIQUES[p.techniques[0]?.code ?? 'trigger_point_therapy'].intensity).toBe('gentle');
       expect(p.rationale.map((r) => r.ruleId)).toContain('technique.irritable.gentle_first');
@@ -318,7 +385,13 @@ const CASES: ClinicalCase[] = [
   },
   {
     name: 'pain baseline from the worst location when no overall NRS is given',
-    input: assessment({ painLocations: [{ region: 'lower_back', intensity: 4 }, { region: 'gluteal', side: 'left', intensity: 7 }], measures: {} }),
+    input: assessment({
+      painLocations: [
+        { region: 'lower_back', intensity: 4 },
+        { region: 'gluteal', side: 'left', intensity: 7 },
+      ],
+      measures: {},
+    }),
     check: (p) => {
       const pain = p.goals.find((g) => g.measure === 'pain_nrs');
       expect(pain?.baseline).toBe(7);
@@ -331,7 +404,10 @@ const CASES: ClinicalCase[] = [
     input: assessment({
       complaint: 'Frozen feeling in the right shoulder.',
       painLocations: [{ region: 'shoulder', side: 'right', intensity: 4 }],
-      goals: [{ type: 'injury_rehabilitation', priority: 1 }, { type: 'range_of_motion', priority: 2 }],
+      goals: [
+        { type: 'injury_rehabilitation', priority: 1 },
+        { type: 'range_of_motion', priority: 2 },
+      ],
       measures: {},
     }),
     check: (p) => {
@@ -344,14 +420,20 @@ const CASES: ClinicalCase[] = [
   },
   {
     name: 'range of motion already normal: the target keeps it',
-    input: assessment({ measures: { rom: [{ joint: 'shoulder', movement: 'flexion', degrees: 180 }] }, painLocations: [{ region: 'shoulder', side: 'left', intensity: 3 }] }),
+    input: assessment({
+      measures: { rom: [{ joint: 'shoulder', movement: 'flexion', degrees: 180 }] },
+      painLocations: [{ region: 'shoulder', side: 'left', intensity: 3 }],
+    }),
     check: (p) => {
       expect(p.goals.find((g) => g.measure === 'rom')).toMatchObject({ baseline: 180, target: 180 });
     },
   },
   {
     name: 'thoracic rotation has no norm of its own: aim for a real change of the MCID',
-    input: assessment({ painLocations: [{ region: 'upper_back', intensity: 4 }], measures: { rom: [{ joint: 'thoracic', movement: 'rotation', degrees: 20 }] } }),
+    input: assessment({
+      painLocations: [{ region: 'upper_back', intensity: 4 }],
+      measures: { rom: [{ joint: 'thoracic', movement: 'rotation', degrees: 20 }] },
+    }),
     check: (p) => {
       expect(p.goals.find((g) => g.measure === 'rom')).toMatchObject({ joint: 'thoracic', baseline: 20, target: 25, mcid: 5 });
     },
@@ -365,7 +447,12 @@ const CASES: ClinicalCase[] = [
   },
   {
     name: 'trunk group, abdomen: Swedish (myofascial release is not used on the abdomen)',
-    input: assessment({ complaint: 'Tight belly and low back.', painLocations: [{ region: 'abdomen', intensity: 5 }], goals: [{ type: 'stress_reduction', priority: 1 }], measures: {} }),
+    input: assessment({
+      complaint: 'Tight belly and low back.',
+      painLocations: [{ region: 'abdomen', intensity: 5 }],
+      goals: [{ type: 'stress_reduction', priority: 1 }],
+      measures: {},
+    }),
     check: (p) => {
       expect(groupsWorked(p)).toEqual(new Set(['trunk']));
       expect(techniqueCodes(p)).not.toContain('myofascial_release');
@@ -375,7 +462,10 @@ const CASES: ClinicalCase[] = [
     name: 'hip and buttock with radiating pain: nerve-like pain noted but it is not a red flag',
     input: assessment({
       complaint: 'Buttock pain shooting down the leg.',
-      painLocations: [{ region: 'gluteal', side: 'right', intensity: 5, quality: ['shooting'] }, { region: 'hip', side: 'right', intensity: 4 }],
+      painLocations: [
+        { region: 'gluteal', side: 'right', intensity: 5, quality: ['shooting'] },
+        { region: 'hip', side: 'right', intensity: 4 },
+      ],
       measures: { painNrs: 5 },
     }),
     check: (p) => {
@@ -386,7 +476,13 @@ const CASES: ClinicalCase[] = [
   },
   {
     name: 'bilateral pain: focus and techniques on both sides',
-    input: assessment({ painLocations: [{ region: 'calf', side: 'bilateral', intensity: 5 }], complaint: 'Tight calves from running.', mechanism: 'sports', durationWeeks: 10, measures: {} }),
+    input: assessment({
+      painLocations: [{ region: 'calf', side: 'bilateral', intensity: 5 }],
+      complaint: 'Tight calves from running.',
+      mechanism: 'sports',
+      durationWeeks: 10,
+      measures: {},
+    }),
     check: (p) => {
       expect(p.focusAreas[0]).toMatchObject({ region: 'calf', side: 'bilateral' });
       for (const t of p.techniques) expect(t.side).toBe('bilateral');
@@ -397,7 +493,11 @@ const CASES: ClinicalCase[] = [
     input: assessment({ complaint: 'Left calf swollen and hot since Sunday.', painLocations: [{ region: 'calf', side: 'left', intensity: 5 }] }),
     check: (p) => {
       expect(p.screening.decision).toBe('refer');
-      expect(p.screening.findings.find((f) => f.code === 'deep_vein_thrombosis')).toMatchObject({ source: 'complaint', severity: 'stop', evidence: 'calf swollen and hot' });
+      expect(p.screening.findings.find((f) => f.code === 'deep_vein_thrombosis')).toMatchObject({
+        source: 'complaint',
+        severity: 'stop',
+        evidence: 'calf swollen and hot',
+      });
       expect(p.techniques).toEqual([]);
     },
   },
@@ -443,7 +543,13 @@ const CASES: ClinicalCase[] = [
   },
   {
     name: 'complaint: pregnancy mentioned → no abdominal work, side-lying',
-    input: assessment({ complaint: 'I am 24 weeks pregnant and my belly and back ache.', painLocations: [{ region: 'abdomen', intensity: 4 }, { region: 'lower_back', intensity: 5 }] }),
+    input: assessment({
+      complaint: 'I am 24 weeks pregnant and my belly and back ache.',
+      painLocations: [
+        { region: 'abdomen', intensity: 4 },
+        { region: 'lower_back', intensity: 5 },
+      ],
+    }),
     check: (p) => {
       expect(p.techniques.filter((t) => t.region === 'abdomen')).toEqual([]);
       expect(p.precautions.join(' ')).toMatch(/side-lying/);
@@ -456,7 +562,12 @@ const CASES: ClinicalCase[] = [
   },
   {
     name: 'complaint: an open wound located in the text leaves that side of the region alone',
-    input: assessment({ complaint: 'Both knees ache; there is an open wound on my right knee from a fall in the garden.', painLocations: [{ region: 'knee', side: 'bilateral', intensity: 4 }], durationWeeks: 20, mechanism: 'unknown' }),
+    input: assessment({
+      complaint: 'Both knees ache; there is an open wound on my right knee from a fall in the garden.',
+      painLocations: [{ region: 'knee', side: 'bilateral', intensity: 4 }],
+      durationWeeks: 20,
+      mechanism: 'unknown',
+    }),
     check: (p) => {
       expect(p.screening.findings.find((f) => f.code === 'open_wound')).toMatchObject({ source: 'complaint' });
       const knee = p.techniques.filter((t) => t.region === 'knee');
@@ -471,7 +582,13 @@ const CASES: ClinicalCase[] = [
   },
   {
     name: 'billing: Swedish and manual therapy on the same region are billed under one code',
-    input: assessment({ goals: [{ type: 'pain_relief', priority: 1 }, { type: 'stress_reduction', priority: 2 }], measures: { painNrs: 6 } }),
+    input: assessment({
+      goals: [
+        { type: 'pain_relief', priority: 1 },
+        { type: 'stress_reduction', priority: 2 },
+      ],
+      measures: { painNrs: 6 },
+    }),
     check: (p) => {
       const massage = p.billing.find((b) => b.cpt === '97124');
       const manual = p.billing.find((b) => b.cpt === '97140');

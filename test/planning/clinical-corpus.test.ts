@@ -46,7 +46,12 @@ const cases: [string, CorpusCase][] = fs
   .readdirSync(folder)
   .filter((f) => f.endsWith('.json'))
   .sort()
-  .flatMap((file) => (JSON.parse(fs.readFileSync(path.join(folder, file), 'utf8')) as CorpusCase[]).map((c): [string, CorpusCase] => [`${file.replace(/\.json$/, '')} ${c.id}: ${c.why}`, c]));
+  .flatMap((file) =>
+    (JSON.parse(fs.readFileSync(path.join(folder, file), 'utf8')) as CorpusCase[]).map((c): [string, CorpusCase] => [
+      `${file.replace(/\.json$/, '')} ${c.id}: ${c.why}`,
+      c,
+    ]),
+  );
 
 /** Whether a technique's side touches the side the expectation forbids (a whole region when no side is named). */
 function touches(t: PlanContent['techniques'][number], place: Place): boolean {
@@ -74,9 +79,11 @@ describe('clinical safety corpus (written from the reference, outcomes fixed bef
     expect({ decisionAllowed: e.decision.includes(p.screening.decision), summary }).toEqual({ decisionAllowed: true, summary });
     for (const code of e.findings ?? []) expect({ findings, summary }).toEqual({ findings: expect.arrayContaining([code]), summary });
     for (const place of e.noHandsOn ?? []) expect(handsOn.filter((t) => touches(t, place))).toEqual([]);
-    if (e.maxPressure) for (const t of handsOn) expect({ technique: t.code, region: t.region, rank: RANK[t.pressure] <= RANK[e.maxPressure] }).toMatchObject({ rank: true });
+    if (e.maxPressure)
+      for (const t of handsOn) expect({ technique: t.code, region: t.region, rank: RANK[t.pressure] <= RANK[e.maxPressure] }).toMatchObject({ rank: true });
     for (const cap of e.maxPressureAt ?? []) {
-      for (const t of handsOn.filter((x) => x.region === cap.region)) expect({ technique: t.code, pressure: t.pressure, ok: RANK[t.pressure] <= RANK[cap.pressure] }).toMatchObject({ ok: true });
+      for (const t of handsOn.filter((x) => x.region === cap.region))
+        expect({ technique: t.code, pressure: t.pressure, ok: RANK[t.pressure] <= RANK[cap.pressure] }).toMatchObject({ ok: true });
     }
     for (const limit of e.romMax ?? []) {
       for (const g of p.goals.filter((x) => x.measure === 'rom' && x.joint === limit.joint && x.movement === limit.movement)) {

@@ -208,7 +208,7 @@ describe('second edition: lay words, numbers, history, ambiguity', () => {
     expect(codes('broke my wrist 10 years ago')).toEqual([]);
   });
 
-  it('does not read other people\'s conditions as the patient\'s', () => {
+  it("does not read other people's conditions as the patient's", () => {
     expect(codes('Mum had cancer. Dad had a DVT.')).toEqual([]);
     expect(codes('my husband noticed my calf is swollen and hot')).toContain('deep_vein_thrombosis');
   });
@@ -245,8 +245,8 @@ describe('second edition: lay words, numbers, history, ambiguity', () => {
   });
 
   it('reads an adverb inside a negated verb ("can\'t really feel")', () => {
-    expect(codes('I can\'t really feel the toilet paper when I wipe')).toContain('saddle_anesthesia');
-    expect(codes('she can\'t even feel her bottom on the toilet seat')).toContain('saddle_anesthesia');
+    expect(codes("I can't really feel the toilet paper when I wipe")).toContain('saddle_anesthesia');
+    expect(codes("she can't even feel her bottom on the toilet seat")).toContain('saddle_anesthesia');
   });
 
   it('reads high-energy mechanisms as major trauma, lifting as no trauma', () => {
@@ -268,7 +268,10 @@ describe('second edition: lay words, numbers, history, ambiguity', () => {
   });
 
   it('reads a hot red joint or a gout flare as acute local inflammation', () => {
-    expect(readComplaint('Gout flare L big toe since yesterday, hot and red').find((m) => m.code === 'local_infection')).toMatchObject({ region: 'ankle_foot', side: 'left' });
+    expect(readComplaint('Gout flare L big toe since yesterday, hot and red').find((m) => m.code === 'local_infection')).toMatchObject({
+      region: 'ankle_foot',
+      side: 'left',
+    });
     expect(codes('Pregnant 2 yrs ago, baby now 20 months')).not.toContain('pregnancy');
   });
 
@@ -280,6 +283,9 @@ describe('second edition: lay words, numbers, history, ambiguity', () => {
   });
 
   it('locates lymphoedema on its limb and side', () => {
-    expect(readComplaint('Left arm swollen since lymph node removal').find((m) => m.code === 'lymphoedema')).toMatchObject({ region: 'upper_arm', side: 'left' });
+    expect(readComplaint('Left arm swollen since lymph node removal').find((m) => m.code === 'lymphoedema')).toMatchObject({
+      region: 'upper_arm',
+      side: 'left',
+    });
   });
 });

@@ -15,7 +15,10 @@ interface ConditionCase {
 const coded = (code: ConditionCode, extra: Parameters<typeof assessment>[0] = {}) =>
   assessment({ ...extra, screening: { conditions: [code], redFlags: [], age: 45, ...extra.screening } });
 const local = (code: ConditionCode, region: string, side: 'left' | 'right' | undefined, painLocations: NonNullable<AssessmentInput['painLocations']>) =>
-  assessment({ painLocations, screening: { conditions: [side ? { code, region: region as never, side } : { code, region: region as never }], redFlags: [], age: 45 } });
+  assessment({
+    painLocations,
+    screening: { conditions: [side ? { code, region: region as never, side } : { code, region: region as never }], redFlags: [], age: 45 },
+  });
 
 const noTreatment = (p: PlanContent) => {
   expect(p.techniques).toEqual([]);
@@ -59,7 +62,13 @@ const CASES: Record<ConditionCode, ConditionCase> = {
     },
   },
   pregnancy: {
-    input: coded('pregnancy', { painLocations: [{ region: 'abdomen', intensity: 4 }, { region: 'lower_back', intensity: 5 }, { region: 'calf', side: 'left', intensity: 3 }] }),
+    input: coded('pregnancy', {
+      painLocations: [
+        { region: 'abdomen', intensity: 4 },
+        { region: 'lower_back', intensity: 5 },
+        { region: 'calf', side: 'left', intensity: 3 },
+      ],
+    }),
     decision: 'treat_with_precautions',
     check: (p) => {
       nothingOn('abdomen')(p);
@@ -77,7 +86,12 @@ const CASES: Record<ConditionCode, ConditionCase> = {
     },
   },
   diabetic_neuropathy: {
-    input: coded('diabetic_neuropathy', { painLocations: [{ region: 'ankle_foot', side: 'right', intensity: 5 }, { region: 'lower_back', intensity: 4 }] }),
+    input: coded('diabetic_neuropathy', {
+      painLocations: [
+        { region: 'ankle_foot', side: 'right', intensity: 5 },
+        { region: 'lower_back', intensity: 4 },
+      ],
+    }),
     decision: 'treat_with_precautions',
     check: (p) => {
       for (const t of p.techniques.filter((x) => x.region === 'ankle_foot')) expect(t.pressure).toBe('light');
@@ -109,7 +123,10 @@ const CASES: Record<ConditionCode, ConditionCase> = {
     },
   },
   recent_neck_trauma: {
-    input: coded('recent_neck_trauma', { painLocations: [{ region: 'neck', intensity: 5 }], measures: { painNrs: 5, rom: [{ joint: 'cervical', movement: 'rotation', degrees: 50 }] } }),
+    input: coded('recent_neck_trauma', {
+      painLocations: [{ region: 'neck', intensity: 5 }],
+      measures: { painNrs: 5, rom: [{ joint: 'cervical', movement: 'rotation', degrees: 50 }] },
+    }),
     decision: 'treat_with_precautions',
     check: (p) => {
       for (const t of p.techniques.filter((x) => x.region === 'neck')) {
@@ -120,7 +137,10 @@ const CASES: Record<ConditionCode, ConditionCase> = {
     },
   },
   recent_fracture: {
-    input: local('recent_fracture', 'wrist_hand', 'right', [{ region: 'wrist_hand', side: 'right', intensity: 6 }, { region: 'forearm', side: 'right', intensity: 3 }]),
+    input: local('recent_fracture', 'wrist_hand', 'right', [
+      { region: 'wrist_hand', side: 'right', intensity: 6 },
+      { region: 'forearm', side: 'right', intensity: 3 },
+    ]),
     decision: 'treat_with_precautions',
     check: nothingOn('wrist_hand'),
   },
@@ -135,25 +155,40 @@ const CASES: Record<ConditionCode, ConditionCase> = {
   },
   recent_surgery_site: {
     input: assessment({
-      painLocations: [{ region: 'knee', side: 'right', intensity: 5 }, { region: 'thigh', side: 'right', intensity: 3 }],
+      painLocations: [
+        { region: 'knee', side: 'right', intensity: 5 },
+        { region: 'thigh', side: 'right', intensity: 3 },
+      ],
       screening: { conditions: [{ code: 'recent_surgery_site', region: 'knee', side: 'right' }], redFlags: [], surgeryDate: '2025-02-24', age: 60 },
     }),
     decision: 'treat_with_precautions',
     check: nothingOn('knee', 'right'),
   },
   tumour_site: {
-    input: local('tumour_site', 'thigh', 'left', [{ region: 'thigh', side: 'left', intensity: 4 }, { region: 'lower_back', intensity: 4 }]),
+    input: local('tumour_site', 'thigh', 'left', [
+      { region: 'thigh', side: 'left', intensity: 4 },
+      { region: 'lower_back', intensity: 4 },
+    ]),
     decision: 'treat_with_precautions',
     check: nothingOn('thigh', 'left'),
   },
   local_infection: {
-    input: local('local_infection', 'calf', 'right', [{ region: 'calf', side: 'right', intensity: 4 }, { region: 'hamstring', side: 'right', intensity: 4 }]),
+    input: local('local_infection', 'calf', 'right', [
+      { region: 'calf', side: 'right', intensity: 4 },
+      { region: 'hamstring', side: 'right', intensity: 4 },
+    ]),
     decision: 'treat_with_precautions',
     check: nothingOn('calf', 'right'),
   },
   varicose_veins: {
     // Location not recorded: the catalog assumes the lower legs and thighs.
-    input: coded('varicose_veins', { painLocations: [{ region: 'calf', side: 'left', intensity: 4 }, { region: 'thigh', side: 'left', intensity: 4 }, { region: 'lower_back', intensity: 5 }] }),
+    input: coded('varicose_veins', {
+      painLocations: [
+        { region: 'calf', side: 'left', intensity: 4 },
+        { region: 'thigh', side: 'left', intensity: 4 },
+        { region: 'lower_back', intensity: 5 },
+      ],
+    }),
     decision: 'treat_with_precautions',
     check: (p) => {
       nothingOn('calf')(p);
@@ -162,17 +197,28 @@ const CASES: Record<ConditionCode, ConditionCase> = {
     },
   },
   aneurysm: {
-    input: coded('aneurysm', { painLocations: [{ region: 'abdomen', intensity: 3 }, { region: 'lower_back', intensity: 5 }] }),
+    input: coded('aneurysm', {
+      painLocations: [
+        { region: 'abdomen', intensity: 3 },
+        { region: 'lower_back', intensity: 5 },
+      ],
+    }),
     decision: 'treat_with_precautions',
     check: nothingOn('abdomen'),
   },
   burn: {
-    input: local('burn', 'upper_arm', 'left', [{ region: 'upper_arm', side: 'left', intensity: 4 }, { region: 'shoulder', side: 'left', intensity: 4 }]),
+    input: local('burn', 'upper_arm', 'left', [
+      { region: 'upper_arm', side: 'left', intensity: 4 },
+      { region: 'shoulder', side: 'left', intensity: 4 },
+    ]),
     decision: 'treat_with_precautions',
     check: nothingOn('upper_arm', 'left'),
   },
   radiation_skin: {
-    input: local('radiation_skin', 'chest', 'left', [{ region: 'chest', side: 'left', intensity: 4 }, { region: 'upper_back', intensity: 4 }]),
+    input: local('radiation_skin', 'chest', 'left', [
+      { region: 'chest', side: 'left', intensity: 4 },
+      { region: 'upper_back', intensity: 4 },
+    ]),
     decision: 'treat_with_precautions',
     check: nothingOn('chest', 'left'),
   },
@@ -252,7 +298,11 @@ const CASES: Record<ConditionCode, ConditionCase> = {
       expect(p.precautions.join(' ')).toMatch(/clearance/i);
     },
   },
-  abnormal_heart_rate: { input: coded('abnormal_heart_rate'), decision: 'treat_with_precautions', check: (p) => expect(p.precautions.join(' ')).toMatch(/clearance/i) },
+  abnormal_heart_rate: {
+    input: coded('abnormal_heart_rate'),
+    decision: 'treat_with_precautions',
+    check: (p) => expect(p.precautions.join(' ')).toMatch(/clearance/i),
+  },
   controlled_hypertension: {
     input: coded('controlled_hypertension'),
     decision: 'treat_with_precautions',
@@ -289,7 +339,12 @@ describe('a code means the same in either list', () => {
 
 describe('local conditions', () => {
   it('a side-less local condition rules out the whole region, both sides', () => {
-    const p = plan(local('open_wound', 'knee', undefined, [{ region: 'knee', side: 'bilateral', intensity: 5 }, { region: 'thigh', side: 'left', intensity: 3 }]));
+    const p = plan(
+      local('open_wound', 'knee', undefined, [
+        { region: 'knee', side: 'bilateral', intensity: 5 },
+        { region: 'thigh', side: 'left', intensity: 3 },
+      ]),
+    );
     expect(p.techniques.filter((t) => t.region === 'knee')).toEqual([]);
     expect(p.focusAreas.map((f) => f.region)).not.toContain('knee');
   });

@@ -4,7 +4,14 @@ import fc from 'fast-check';
 import { AssessmentInputSchema, type AssessmentInput } from '../../src/contracts/assessment.contract';
 import type { PlanContent } from '../../src/contracts/plan.contract';
 import { generatePlan } from '../../src/planning';
-import { EXERCISE_TAGS, HOME_EXERCISE_CODES, HOME_EXERCISES, PRESENTATION_CODES, PRESENTATIONS, type HomeExerciseCode } from '../../src/planning/catalog/catalog.exercises';
+import {
+  EXERCISE_TAGS,
+  HOME_EXERCISE_CODES,
+  HOME_EXERCISES,
+  PRESENTATION_CODES,
+  PRESENTATIONS,
+  type HomeExerciseCode,
+} from '../../src/planning/catalog/catalog.exercises';
 import { CONDITION_CODES, type ConditionCode } from '../../src/planning/catalog/catalog.conditions';
 import { GOAL_TYPES, MECHANISM_CODES } from '../../src/planning/catalog/catalog.goals';
 import { REGION_CODES } from '../../src/planning/catalog/catalog.regions';
@@ -26,7 +33,13 @@ interface Line {
 const LINES: Line[] = [
   {
     line: 'Acute low back pain: stay active, avoid bed rest, walk (ACP 2017; NICE NG59)',
-    input: assessment({ complaint: 'Low back pain since gardening yesterday.', durationWeeks: 1, painLocations: [{ region: 'lower_back', intensity: 5 }], measures: { painNrs: 5 }, goals: [{ type: 'pain_relief', priority: 1 }] }),
+    input: assessment({
+      complaint: 'Low back pain since gardening yesterday.',
+      durationWeeks: 1,
+      painLocations: [{ region: 'lower_back', intensity: 5 }],
+      measures: { painNrs: 5 },
+      goals: [{ type: 'pain_relief', priority: 1 }],
+    }),
     check: (p) => expect(has(p, 'stay_active', 'walking_program')).toBe(true),
   },
   {
@@ -40,7 +53,15 @@ const LINES: Line[] = [
   },
   {
     line: 'Knee osteoarthritis: quadriceps and hip abductor strengthening, walking (NICE NG226; OARSI 2019)',
-    input: assessment({ complaint: 'Knee osteoarthritis, stiff on stairs.', durationWeeks: 80, painLocations: [{ region: 'knee', side: 'right', intensity: 5 }], measures: { painNrs: 5 }, goals: [{ type: 'pain_relief', priority: 1 }], mechanism: 'unknown', screening: { age: 67 } }),
+    input: assessment({
+      complaint: 'Knee osteoarthritis, stiff on stairs.',
+      durationWeeks: 80,
+      painLocations: [{ region: 'knee', side: 'right', intensity: 5 }],
+      measures: { painNrs: 5 },
+      goals: [{ type: 'pain_relief', priority: 1 }],
+      mechanism: 'unknown',
+      screening: { age: 67 },
+    }),
     check: (p) => {
       expect(has(p, 'seated_knee_extension', 'sit_to_stand', 'straight_leg_raise', 'short_arc_quads', 'quad_sets')).toBe(true);
       expect(has(p, 'side_lying_hip_abduction', 'standing_hip_abduction')).toBe(true);
@@ -49,7 +70,15 @@ const LINES: Line[] = [
   },
   {
     line: 'Hip osteoarthritis: hip abductor and quadriceps strengthening, walking',
-    input: assessment({ complaint: 'Hip arthritis, groin ache walking.', durationWeeks: 60, painLocations: [{ region: 'hip', side: 'left', intensity: 5 }], measures: { painNrs: 5 }, goals: [{ type: 'pain_relief', priority: 1 }], mechanism: 'unknown', screening: { age: 70 } }),
+    input: assessment({
+      complaint: 'Hip arthritis, groin ache walking.',
+      durationWeeks: 60,
+      painLocations: [{ region: 'hip', side: 'left', intensity: 5 }],
+      measures: { painNrs: 5 },
+      goals: [{ type: 'pain_relief', priority: 1 }],
+      mechanism: 'unknown',
+      screening: { age: 70 },
+    }),
     check: (p) => {
       expect(has(p, 'side_lying_hip_abduction', 'standing_hip_abduction')).toBe(true);
       expect(has(p, 'walking_program', 'stationary_cycling')).toBe(true);
@@ -57,7 +86,14 @@ const LINES: Line[] = [
   },
   {
     line: 'Lateral elbow tendinopathy, irritable: isometric wrist-extensor loading first, workload changes',
-    input: assessment({ complaint: 'Tennis elbow, sore at night.', durationWeeks: 8, painLocations: [{ region: 'elbow', side: 'right', intensity: 7 }], measures: { painNrs: 7 }, goals: [{ type: 'injury_rehabilitation', priority: 1 }], mechanism: 'repetitive_strain' }),
+    input: assessment({
+      complaint: 'Tennis elbow, sore at night.',
+      durationWeeks: 8,
+      painLocations: [{ region: 'elbow', side: 'right', intensity: 7 }],
+      measures: { painNrs: 7 },
+      goals: [{ type: 'injury_rehabilitation', priority: 1 }],
+      mechanism: 'repetitive_strain',
+    }),
     check: (p) => {
       expect(codes(p)).toContain('wrist_extensor_isometric');
       expect(has(p, 'ergonomic_breaks', 'workstation_setup')).toBe(true);
@@ -66,12 +102,26 @@ const LINES: Line[] = [
   },
   {
     line: 'Lateral elbow tendinopathy, settled: eccentric/isotonic wrist-extensor loading',
-    input: assessment({ complaint: 'Tennis elbow from the mouse.', durationWeeks: 20, painLocations: [{ region: 'elbow', side: 'right', intensity: 4 }], measures: { painNrs: 4 }, goals: [{ type: 'injury_rehabilitation', priority: 1 }], mechanism: 'repetitive_strain' }),
+    input: assessment({
+      complaint: 'Tennis elbow from the mouse.',
+      durationWeeks: 20,
+      painLocations: [{ region: 'elbow', side: 'right', intensity: 4 }],
+      measures: { painNrs: 4 },
+      goals: [{ type: 'injury_rehabilitation', priority: 1 }],
+      mechanism: 'repetitive_strain',
+    }),
     check: (p) => expect(codes(p)).toContain('wrist_extensor_eccentric'),
   },
   {
     line: 'Plantar heel pain: high-load heel raises (Rathleff 2015), calf and plantar fascia stretch, footwear',
-    input: assessment({ complaint: 'Heel pain with the first steps in the morning.', durationWeeks: 20, painLocations: [{ region: 'ankle_foot', side: 'left', intensity: 5 }], measures: { painNrs: 5 }, goals: [{ type: 'pain_relief', priority: 1 }], mechanism: 'postural' }),
+    input: assessment({
+      complaint: 'Heel pain with the first steps in the morning.',
+      durationWeeks: 20,
+      painLocations: [{ region: 'ankle_foot', side: 'left', intensity: 5 }],
+      measures: { painNrs: 5 },
+      goals: [{ type: 'pain_relief', priority: 1 }],
+      mechanism: 'postural',
+    }),
     check: (p) => {
       expect(codes(p)).toContain('high_load_heel_raise');
       expect(has(p, 'plantar_fascia_stretch', 'calf_stretch')).toBe(true);
@@ -81,12 +131,26 @@ const LINES: Line[] = [
   },
   {
     line: 'Achilles tendinopathy: progressive calf loading',
-    input: assessment({ complaint: 'Achilles pain after running.', durationWeeks: 16, painLocations: [{ region: 'calf', side: 'right', intensity: 4 }], measures: { painNrs: 4 }, goals: [{ type: 'injury_rehabilitation', priority: 1 }], mechanism: 'sports' }),
+    input: assessment({
+      complaint: 'Achilles pain after running.',
+      durationWeeks: 16,
+      painLocations: [{ region: 'calf', side: 'right', intensity: 4 }],
+      measures: { painNrs: 4 },
+      goals: [{ type: 'injury_rehabilitation', priority: 1 }],
+      mechanism: 'sports',
+    }),
     check: (p) => expect(has(p, 'eccentric_heel_drop', 'high_load_heel_raise', 'heel_raises', 'achilles_isometric_hold')).toBe(true),
   },
   {
     line: 'Ankle sprain: balance and proprioceptive training (Hupperets 2009), early weight-bearing',
-    input: assessment({ complaint: 'Rolled my ankle at football.', durationWeeks: 3, painLocations: [{ region: 'ankle_foot', side: 'right', intensity: 4 }], measures: { painNrs: 4 }, goals: [{ type: 'injury_rehabilitation', priority: 1 }], mechanism: 'sports' }),
+    input: assessment({
+      complaint: 'Rolled my ankle at football.',
+      durationWeeks: 3,
+      painLocations: [{ region: 'ankle_foot', side: 'right', intensity: 4 }],
+      measures: { painNrs: 4 },
+      goals: [{ type: 'injury_rehabilitation', priority: 1 }],
+      mechanism: 'sports',
+    }),
     check: (p) => {
       expect(has(p, 'single_leg_balance', 'balance_progression')).toBe(true);
       expect(has(p, 'weight_bearing_walk', 'ankle_alphabet')).toBe(true);
@@ -95,17 +159,38 @@ const LINES: Line[] = [
   },
   {
     line: 'Desk and posture: movement breaks, workstation set-up',
-    input: assessment({ complaint: 'Stiff neck from long hours at the computer.', durationWeeks: 10, painLocations: [{ region: 'neck', intensity: 4 }], measures: { painNrs: 4 }, goals: [{ type: 'pain_relief', priority: 1 }], mechanism: 'postural' }),
+    input: assessment({
+      complaint: 'Stiff neck from long hours at the computer.',
+      durationWeeks: 10,
+      painLocations: [{ region: 'neck', intensity: 4 }],
+      measures: { painNrs: 4 },
+      goals: [{ type: 'pain_relief', priority: 1 }],
+      mechanism: 'postural',
+    }),
     check: (p) => expect(has(p, 'ergonomic_breaks', 'workstation_setup')).toBe(true),
   },
   {
     line: 'Lifting: hip hinge, load close',
-    input: assessment({ complaint: 'Back pain at work lifting boxes.', durationWeeks: 10, painLocations: [{ region: 'lower_back', intensity: 4 }], measures: { painNrs: 4 }, goals: [{ type: 'pain_relief', priority: 1 }], mechanism: 'repetitive_strain' }),
+    input: assessment({
+      complaint: 'Back pain at work lifting boxes.',
+      durationWeeks: 10,
+      painLocations: [{ region: 'lower_back', intensity: 4 }],
+      measures: { painNrs: 4 },
+      goals: [{ type: 'pain_relief', priority: 1 }],
+      mechanism: 'repetitive_strain',
+    }),
     check: (p) => expect(has(p, 'hip_hinge_practice', 'lifting_load_close')).toBe(true),
   },
   {
     line: 'Stress: paced breathing, sleep routine',
-    input: assessment({ complaint: 'Stressed, cannot switch off.', painLocations: [], goals: [{ type: 'stress_reduction', priority: 1 }], durationWeeks: undefined, mechanism: undefined, measures: { stress: { instrument: 'pss10', score: 22 } } }),
+    input: assessment({
+      complaint: 'Stressed, cannot switch off.',
+      painLocations: [],
+      goals: [{ type: 'stress_reduction', priority: 1 }],
+      durationWeeks: undefined,
+      mechanism: undefined,
+      measures: { stress: { instrument: 'pss10', score: 22 } },
+    }),
     check: (p) => {
       expect(codes(p)).toContain('diaphragmatic_breathing');
       expect(codes(p)).toContain('sleep_routine');
@@ -113,7 +198,18 @@ const LINES: Line[] = [
   },
   {
     line: 'Total knee arthroplasty: flexion and extension range, quadriceps sets, ankle pumps',
-    input: assessment({ complaint: 'Knee replacement three weeks ago.', durationWeeks: 3, painLocations: [{ region: 'knee', side: 'right', intensity: 5 }], measures: { painNrs: 5 }, goals: [{ type: 'range_of_motion', priority: 1 }, { type: 'injury_rehabilitation', priority: 2 }], mechanism: 'post_surgical', screening: { age: 68, surgeryDate: '2025-02-08' } }),
+    input: assessment({
+      complaint: 'Knee replacement three weeks ago.',
+      durationWeeks: 3,
+      painLocations: [{ region: 'knee', side: 'right', intensity: 5 }],
+      measures: { painNrs: 5 },
+      goals: [
+        { type: 'range_of_motion', priority: 1 },
+        { type: 'injury_rehabilitation', priority: 2 },
+      ],
+      mechanism: 'post_surgical',
+      screening: { age: 68, surgeryDate: '2025-02-08' },
+    }),
     check: (p) => {
       expect(codes(p)).toEqual(expect.arrayContaining(['heel_slides', 'knee_extension_prop', 'quad_sets', 'ankle_pumps']));
       expect(p.schedule.weeks).toBe(12);
@@ -121,21 +217,44 @@ const LINES: Line[] = [
   },
   {
     line: 'Total hip arthroplasty (approach not recorded): gluteal activation within the hip precautions',
-    input: assessment({ complaint: 'Hip replacement a month ago.', durationWeeks: 4, painLocations: [{ region: 'hip', side: 'left', intensity: 4 }], measures: { painNrs: 4 }, goals: [{ type: 'injury_rehabilitation', priority: 1 }], mechanism: 'post_surgical', screening: { age: 72, surgeryDate: '2025-02-01' } }),
+    input: assessment({
+      complaint: 'Hip replacement a month ago.',
+      durationWeeks: 4,
+      painLocations: [{ region: 'hip', side: 'left', intensity: 4 }],
+      measures: { painNrs: 4 },
+      goals: [{ type: 'injury_rehabilitation', priority: 1 }],
+      mechanism: 'post_surgical',
+      screening: { age: 72, surgeryDate: '2025-02-01' },
+    }),
     check: (p) => {
       expect(has(p, 'glute_sets', 'standing_hip_abduction')).toBe(true);
-      for (const h of p.homeProgram) for (const t of ['hip_flexion_past_90', 'hip_adduction', 'hip_internal_rotation'] as const) expect(HOME_EXERCISES[h.code].tags).not.toContain(t);
+      for (const h of p.homeProgram)
+        for (const t of ['hip_flexion_past_90', 'hip_adduction', 'hip_internal_rotation'] as const) expect(HOME_EXERCISES[h.code].tags).not.toContain(t);
       expect(p.rationale.map((r) => r.ruleId)).toContain('exercise.surgery.total_hip_arthroplasty.protocol');
     },
   },
   {
     line: 'Neck pain: deep neck flexor and shoulder-girdle exercise',
-    input: assessment({ complaint: 'Neck ache.', durationWeeks: 20, painLocations: [{ region: 'neck', intensity: 4 }], measures: { painNrs: 4 }, goals: [{ type: 'pain_relief', priority: 1 }], mechanism: 'unknown' }),
+    input: assessment({
+      complaint: 'Neck ache.',
+      durationWeeks: 20,
+      painLocations: [{ region: 'neck', intensity: 4 }],
+      measures: { painNrs: 4 },
+      goals: [{ type: 'pain_relief', priority: 1 }],
+      mechanism: 'unknown',
+    }),
     check: (p) => expect(has(p, 'deep_neck_flexor_endurance', 'chin_tucks', 'neck_isometrics')).toBe(true),
   },
   {
     line: 'Shoulder pain: rotator cuff loading and range',
-    input: assessment({ complaint: 'Shoulder hurts reaching overhead.', durationWeeks: 10, painLocations: [{ region: 'shoulder', side: 'right', intensity: 4 }], measures: { painNrs: 4, function: { instrument: 'spadi', score: 40 } }, goals: [{ type: 'pain_relief', priority: 1 }], mechanism: 'repetitive_strain' }),
+    input: assessment({
+      complaint: 'Shoulder hurts reaching overhead.',
+      durationWeeks: 10,
+      painLocations: [{ region: 'shoulder', side: 'right', intensity: 4 }],
+      measures: { painNrs: 4, function: { instrument: 'spadi', score: 40 } },
+      goals: [{ type: 'pain_relief', priority: 1 }],
+      mechanism: 'repetitive_strain',
+    }),
     check: (p) => {
       expect(has(p, 'shoulder_external_rotation_band', 'shoulder_isometrics')).toBe(true);
       expect(p.goals.find((g) => g.measure === 'spadi')).toMatchObject({ baseline: 40, mcid: 13, direction: 'lower_is_better' });
@@ -143,7 +262,14 @@ const LINES: Line[] = [
   },
   {
     line: 'Jaw: rest position, controlled opening, masseter and temporalis',
-    input: assessment({ complaint: 'Jaw aches from clenching.', durationWeeks: 10, painLocations: [{ region: 'jaw', side: 'bilateral', intensity: 4 }], measures: { painNrs: 4 }, goals: [{ type: 'pain_relief', priority: 1 }], mechanism: 'repetitive_strain' }),
+    input: assessment({
+      complaint: 'Jaw aches from clenching.',
+      durationWeeks: 10,
+      painLocations: [{ region: 'jaw', side: 'bilateral', intensity: 4 }],
+      measures: { painNrs: 4 },
+      goals: [{ type: 'pain_relief', priority: 1 }],
+      mechanism: 'repetitive_strain',
+    }),
     check: (p) => {
       expect(codes(p)).toContain('jaw_relaxation');
       expect(has(p, 'jaw_controlled_opening', 'masseter_self_massage')).toBe(true);
@@ -152,12 +278,26 @@ const LINES: Line[] = [
   },
   {
     line: 'Upper back: thoracic mobility and scapular strength',
-    input: assessment({ complaint: 'Ache between the shoulder blades.', durationWeeks: 10, painLocations: [{ region: 'upper_back', intensity: 4 }], measures: { painNrs: 4 }, goals: [{ type: 'pain_relief', priority: 1 }], mechanism: 'unknown' }),
+    input: assessment({
+      complaint: 'Ache between the shoulder blades.',
+      durationWeeks: 10,
+      painLocations: [{ region: 'upper_back', intensity: 4 }],
+      measures: { painNrs: 4 },
+      goals: [{ type: 'pain_relief', priority: 1 }],
+      mechanism: 'unknown',
+    }),
     check: (p) => expect(has(p, 'thoracic_extension', 'thoracic_rotation_open_book')).toBe(true),
   },
   {
     line: 'Wrist and hand: tendon and nerve gliding',
-    input: assessment({ complaint: 'Wrist ache from typing.', durationWeeks: 10, painLocations: [{ region: 'wrist_hand', side: 'right', intensity: 4 }], measures: { painNrs: 4 }, goals: [{ type: 'pain_relief', priority: 1 }], mechanism: 'repetitive_strain' }),
+    input: assessment({
+      complaint: 'Wrist ache from typing.',
+      durationWeeks: 10,
+      painLocations: [{ region: 'wrist_hand', side: 'right', intensity: 4 }],
+      measures: { painNrs: 4 },
+      goals: [{ type: 'pain_relief', priority: 1 }],
+      mechanism: 'repetitive_strain',
+    }),
     check: (p) => expect(has(p, 'tendon_glides', 'median_nerve_glide', 'thumb_opposition')).toBe(true),
   },
 ];
@@ -185,7 +325,9 @@ describe('home programs that address the cause (REFERENCE lines)', () => {
       for (const t of e.tags) expect(EXERCISE_TAGS).toContain(t);
     }
     // Every mechanism has an exercise for every goal type, so a home program can always address it.
-    for (const m of MECHANISM_CODES) for (const g of GOAL_TYPES) expect(HOME_EXERCISE_CODES.some((c) => HOME_EXERCISES[c].mechanisms.includes(m) && HOME_EXERCISES[c].goalTypes.includes(g))).toBe(true);
+    for (const m of MECHANISM_CODES)
+      for (const g of GOAL_TYPES)
+        expect(HOME_EXERCISE_CODES.some((c) => HOME_EXERCISES[c].mechanisms.includes(m) && HOME_EXERCISES[c].goalTypes.includes(g))).toBe(true);
   });
 });
 
@@ -209,7 +351,11 @@ describe('exercise restrictions', () => {
   it('situations: acute injury, early after surgery, a hip replacement protocol, age 80', () => {
     expect(forbids([], { ...base, chronicity: 'acute', mechanism: 'sports' } as never)).toEqual(expect.arrayContaining(['heavy_loading', 'high_impact']));
     expect(forbids([], { ...base, chronicity: 'acute', mechanism: 'post_surgical', surgeryDays: 10 } as never)).toContain('heavy_loading');
-    const protocol = (days: number) => (protocolPhase('total_hip_arthroplasty', 'posterior', days)?.forbidMovements ?? []).map((tag) => ({ tag, ruleId: 'surgery.total_hip_arthroplasty.protocol' }));
+    const protocol = (days: number) =>
+      (protocolPhase('total_hip_arthroplasty', 'posterior', days)?.forbidMovements ?? []).map((tag) => ({
+        tag,
+        ruleId: 'surgery.total_hip_arthroplasty.protocol',
+      }));
     const posterior = forbiddenExerciseTags(new Set(), { ...base, protocolMovements: protocol(20) });
     for (const t of ['hip_flexion_past_90', 'hip_adduction', 'hip_internal_rotation'] as const) expect(posterior.mask & TAG_BIT[t]).not.toBe(0);
     // The catalog keeps posterior hip precautions for 12 weeks (many surgeons: 3 months).
@@ -223,7 +369,15 @@ describe('exercise restrictions', () => {
 });
 
 // Generated cases with conditions that forbid tags: no home item may carry one, and every item has a dose.
-const RESTRICTING: ConditionCode[] = ['pregnancy', 'osteoporosis', 'diabetic_neuropathy', 'heart_disease', 'anticoagulants', 'recent_neck_trauma', 'fragile_skin'];
+const RESTRICTING: ConditionCode[] = [
+  'pregnancy',
+  'osteoporosis',
+  'diabetic_neuropathy',
+  'heart_disease',
+  'anticoagulants',
+  'recent_neck_trauma',
+  'fragile_skin',
+];
 const generated = fc
   .record({
     region: fc.constantFrom(...REGION_CODES),
@@ -242,11 +396,18 @@ const generated = fc
       patientId: '0193a5c2-7d1e-7b3a-9c4f-2a6b8e1d0f57',
       practitioner: 'fast-check',
       complaint: 'Sore.',
-      painLocations: [{ region: g.region, intensity: g.intensity, quality: g.swelling ? ['swelling'] : [] }, ...(g.second && g.second !== g.region ? [{ region: g.second, intensity: 3 }] : [])],
+      painLocations: [
+        { region: g.region, intensity: g.intensity, quality: g.swelling ? ['swelling'] : [] },
+        ...(g.second && g.second !== g.region ? [{ region: g.second, intensity: 3 }] : []),
+      ],
       goals: g.goals.map((type, i) => ({ type, priority: i + 1 })),
       durationWeeks: g.weeks,
       mechanism: g.mechanism,
-      screening: { conditions: g.conditions, age: g.age, surgeryDate: g.surgeryDaysAgo ? new Date(Date.UTC(2025, 2, 1) - g.surgeryDaysAgo * 86_400_000).toISOString().slice(0, 10) : null },
+      screening: {
+        conditions: g.conditions,
+        age: g.age,
+        surgeryDate: g.surgeryDaysAgo ? new Date(Date.UTC(2025, 2, 1) - g.surgeryDaysAgo * 86_400_000).toISOString().slice(0, 10) : null,
+      },
     }),
   );
 
@@ -258,13 +419,19 @@ describe('home program properties', () => {
         if (p.screening.decision !== 'treat' && p.screening.decision !== 'treat_with_precautions') return;
         const active = new Set<string>(p.screening.findings.map((f) => f.code));
         for (const c of input.screening?.conditions ?? []) active.add(typeof c === 'string' ? c : c.code);
-        const facts = { chronicity: (input.durationWeeks ?? 0) < 6 ? ('acute' as const) : ('chronic' as const), mechanism: input.mechanism ?? 'unknown', surgeryDays: null, age: input.screening?.age ?? null };
+        const facts = {
+          chronicity: (input.durationWeeks ?? 0) < 6 ? ('acute' as const) : ('chronic' as const),
+          mechanism: input.mechanism ?? 'unknown',
+          surgeryDays: null,
+          age: input.screening?.age ?? null,
+        };
         // The conditions alone (the engine adds situation tags on top).
         const forbidden = forbiddenExerciseTags(active, { ...facts, chronicity: 'chronic', mechanism: 'unknown' }).mask;
         for (const h of p.homeProgram) {
           const e = HOME_EXERCISES[h.code];
           expect(e.tags.reduce((m, t) => m | TAG_BIT[t], 0) & forbidden).toBe(0);
-          if (input.mechanism && ['sports', 'trauma'].includes(input.mechanism) && (input.durationWeeks ?? 99) < 6) expect(e.tags).not.toContain('heavy_loading');
+          if (input.mechanism && ['sports', 'trauma'].includes(input.mechanism) && (input.durationWeeks ?? 99) < 6)
+            expect(e.tags).not.toContain('heavy_loading');
           expect(h.dose && Object.keys(h.dose).length > 0).toBe(true);
           expect(h.instructions).toContain(e.instructions);
           expect(h.frequency.length).toBeGreaterThan(0);
@@ -289,21 +456,60 @@ describe('variety (issue 13)', () => {
 
 describe('technique choice from tissue and signs', () => {
   const strain = (quality: string[]) =>
-    plan(assessment({ complaint: 'Calf strain at tennis.', durationWeeks: 2, mechanism: 'sports', painLocations: [{ region: 'calf', side: 'right', intensity: 5, quality: quality as never }], measures: { painNrs: 5 }, goals: [{ type: 'injury_rehabilitation', priority: 1 }, { type: 'pain_relief', priority: 2 }] }));
+    plan(
+      assessment({
+        complaint: 'Calf strain at tennis.',
+        durationWeeks: 2,
+        mechanism: 'sports',
+        painLocations: [{ region: 'calf', side: 'right', intensity: 5, quality: quality as never }],
+        measures: { painNrs: 5 },
+        goals: [
+          { type: 'injury_rehabilitation', priority: 1 },
+          { type: 'pain_relief', priority: 2 },
+        ],
+      }),
+    );
 
   it('manual lymphatic drainage only when swelling is reported (pain quality or the complaint), or early after surgery', () => {
     expect(strain([]).techniques.map((t) => t.code)).not.toContain('manual_lymphatic_drainage');
     expect(strain(['swelling']).techniques.map((t) => t.code)).toContain('manual_lymphatic_drainage');
-    const told = plan(assessment({ complaint: 'Ankle swollen since I twisted it.', durationWeeks: 1, mechanism: 'sports', painLocations: [{ region: 'ankle_foot', intensity: 5 }], measures: { painNrs: 5 }, goals: [{ type: 'injury_rehabilitation', priority: 1 }] }));
+    const told = plan(
+      assessment({
+        complaint: 'Ankle swollen since I twisted it.',
+        durationWeeks: 1,
+        mechanism: 'sports',
+        painLocations: [{ region: 'ankle_foot', intensity: 5 }],
+        measures: { painNrs: 5 },
+        goals: [{ type: 'injury_rehabilitation', priority: 1 }],
+      }),
+    );
     expect(told.techniques.map((t) => t.code)).toContain('manual_lymphatic_drainage');
-    const denied = plan(assessment({ complaint: 'Twisted ankle, no swelling.', durationWeeks: 1, mechanism: 'sports', painLocations: [{ region: 'ankle_foot', intensity: 5 }], measures: { painNrs: 5 }, goals: [{ type: 'injury_rehabilitation', priority: 1 }] }));
+    const denied = plan(
+      assessment({
+        complaint: 'Twisted ankle, no swelling.',
+        durationWeeks: 1,
+        mechanism: 'sports',
+        painLocations: [{ region: 'ankle_foot', intensity: 5 }],
+        measures: { painNrs: 5 },
+        goals: [{ type: 'injury_rehabilitation', priority: 1 }],
+      }),
+    );
     expect(denied.techniques.map((t) => t.code)).not.toContain('manual_lymphatic_drainage');
   });
 
   it('cross-fibre friction only where a tendon is the target', () => {
     const back = plan(assessment({ durationWeeks: 20, mechanism: 'postural', goals: [{ type: 'injury_rehabilitation', priority: 1 }] }));
     expect(back.techniques.map((t) => t.code)).not.toContain('cross_fiber_friction');
-    const elbow = plan(assessment({ complaint: 'Tennis elbow.', durationWeeks: 20, mechanism: 'repetitive_strain', painLocations: [{ region: 'elbow', side: 'right', intensity: 4 }], measures: { painNrs: 4 }, goals: [{ type: 'injury_rehabilitation', priority: 1 }] }));
+    const elbow = plan(
+      assessment({
+        complaint: 'Tennis elbow.',
+        durationWeeks: 20,
+        mechanism: 'repetitive_strain',
+        painLocations: [{ region: 'elbow', side: 'right', intensity: 4 }],
+        measures: { painNrs: 4 },
+        goals: [{ type: 'injury_rehabilitation', priority: 1 }],
+      }),
+    );
     const friction = elbow.techniques.find((t) => t.code === 'cross_fiber_friction');
     expect(friction?.rationale).toContain('common extensor origin');
   });
@@ -311,8 +517,20 @@ describe('technique choice from tissue and signs', () => {
   it('acute pain-only plans differ by region', () => {
     const sets = new Set(
       (['neck', 'lower_back', 'shoulder', 'jaw', 'knee', 'calf'] as const).map((region) => {
-        const p = plan(assessment({ complaint: 'Sore.', durationWeeks: 2, mechanism: 'unknown', painLocations: [{ region, intensity: 5 }], measures: { painNrs: 5 }, goals: [{ type: 'pain_relief', priority: 1 }] }));
-        return p.techniques.map((t) => t.code).sort().join(',');
+        const p = plan(
+          assessment({
+            complaint: 'Sore.',
+            durationWeeks: 2,
+            mechanism: 'unknown',
+            painLocations: [{ region, intensity: 5 }],
+            measures: { painNrs: 5 },
+            goals: [{ type: 'pain_relief', priority: 1 }],
+          }),
+        );
+        return p.techniques
+          .map((t) => t.code)
+          .sort()
+          .join(',');
       }),
     );
     expect(sets.size).toBeGreaterThanOrEqual(4);

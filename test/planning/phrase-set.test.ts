@@ -37,7 +37,19 @@ interface Score {
 }
 
 function evaluate(set: Phrase[]): Score {
-  const s: Score = { phrases: set.length, stopExpected: 0, stopFound: 0, expected: 0, found: 0, raised: 0, correct: 0, missedStop: [], absentStop: [], missed: [], extra: [] };
+  const s: Score = {
+    phrases: set.length,
+    stopExpected: 0,
+    stopFound: 0,
+    expected: 0,
+    found: 0,
+    raised: 0,
+    correct: 0,
+    missedStop: [],
+    absentStop: [],
+    missed: [],
+    extra: [],
+  };
   for (const p of set) {
     const raised = new Set(readComplaint(p.text).map((m) => m.code as string));
     raised.delete('trauma');
@@ -83,7 +95,8 @@ describe.each([
       `${name} phrase set: ${s.phrases} phrases, recall on stop codes ${pct(s.stopFound, s.stopExpected)} % (${s.stopFound}/${s.stopExpected}), ` +
         `recall overall ${pct(s.found, s.expected)} % (${s.found}/${s.expected}), precision ${pct(s.correct, s.raised)} % (${s.correct}/${s.raised})`,
     );
-    if (process.env.PHRASES_VERBOSE) console.log(`missed:\n  ${s.missed.join('\n  ')}\nextra:\n  ${s.extra.join('\n  ')}\nabsent red flags raised:\n  ${s.absentStop.join('\n  ')}`);
+    if (process.env.PHRASES_VERBOSE)
+      console.log(`missed:\n  ${s.missed.join('\n  ')}\nextra:\n  ${s.extra.join('\n  ')}\nabsent red flags raised:\n  ${s.absentStop.join('\n  ')}`);
     expect(s.missedStop).toEqual([]);
     expect(s.absentStop).toEqual([]);
   });

@@ -77,12 +77,12 @@ const screening = fc.record(
     redFlags: weighted(fc.constant([] as ConditionCode[]), fc.subarray([...CONDITION_CODES], { maxLength: 2 })),
     surgeryDate: weighted(fc.constant(null), fc.integer({ min: -120, max: 0 }).map(dateOffset)),
     age: fc.option(weighted(fc.integer({ min: 18, max: 64 }), fc.integer({ min: 5, max: 100 })), { nil: null }),
-    answers: weighted(
-      fc.constant(ALL_CLEAR),
-      fc.dictionary(fc.constantFrom(...SCREENING_QUESTION_CODES), fc.constantFrom(...ANSWERS), { maxKeys: 6 }),
-    ),
+    answers: weighted(fc.constant(ALL_CLEAR), fc.dictionary(fc.constantFrom(...SCREENING_QUESTION_CODES), fc.constantFrom(...ANSWERS), { maxKeys: 6 })),
     vitals: weighted(
-      fc.record({ systolic: fc.integer({ min: 100, max: 150 }), diastolic: fc.integer({ min: 60, max: 95 }), heartRate: fc.integer({ min: 55, max: 95 }) }, { requiredKeys: [] }),
+      fc.record(
+        { systolic: fc.integer({ min: 100, max: 150 }), diastolic: fc.integer({ min: 60, max: 95 }), heartRate: fc.integer({ min: 55, max: 95 }) },
+        { requiredKeys: [] },
+      ),
       fc.record(
         {
           systolic: fc.integer({ min: 90, max: 220 }),
@@ -93,32 +93,39 @@ const screening = fc.record(
         { requiredKeys: [] },
       ),
     ),
-    surgeries: weighted(fc.constant<NonNullable<AssessmentInput["screening"]>["surgeries"]>([]), fc.array(
-      fc.record(
-        {
-          procedure: fc.constantFrom(...SURGICAL_PROCEDURES),
-          date: fc.integer({ min: -200, max: 0 }).map(dateOffset),
-          region: fc.constantFrom(...REGION_CODES),
-          side: fc.constantFrom(...SIDES),
-          approach: fc.constantFrom(...SURGICAL_APPROACHES),
-        },
-        { requiredKeys: ['procedure', 'date', 'region'] },
+    surgeries: weighted(
+      fc.constant<NonNullable<AssessmentInput['screening']>['surgeries']>([]),
+      fc.array(
+        fc.record(
+          {
+            procedure: fc.constantFrom(...SURGICAL_PROCEDURES),
+            date: fc.integer({ min: -200, max: 0 }).map(dateOffset),
+            region: fc.constantFrom(...REGION_CODES),
+            side: fc.constantFrom(...SIDES),
+            approach: fc.constantFrom(...SURGICAL_APPROACHES),
+          },
+          { requiredKeys: ['procedure', 'date', 'region'] },
+        ),
+        { minLength: 1, maxLength: 2 },
       ),
-      { minLength: 1, maxLength: 2 },
-    )),
+    ),
   },
   { requiredKeys: [] },
 );
 
-const functionMeasure = fc.constantFrom(...FUNCTION_INSTRUMENTS).chain((instrument) =>
-  fc.record({ instrument: fc.constant(instrument), score: fc.integer({ min: MEASURES[instrument].min, max: MEASURES[instrument].max }) }),
-);
+const functionMeasure = fc
+  .constantFrom(...FUNCTION_INSTRUMENTS)
+  .chain((instrument) =>
+    fc.record({ instrument: fc.constant(instrument), score: fc.integer({ min: MEASURES[instrument].min, max: MEASURES[instrument].max }) }),
+  );
 
 const measures = fc.record(
   {
     painNrs: fc.integer({ min: 0, max: 10 }),
     rom: fc.uniqueArray(
-      fc.record({ norm: fc.constantFrom(...ROM_NORMS), degrees: fc.integer({ min: 0, max: 200 }) }).map(({ norm, degrees }) => ({ joint: norm.joint, movement: norm.movement, degrees })),
+      fc
+        .record({ norm: fc.constantFrom(...ROM_NORMS), degrees: fc.integer({ min: 0, max: 200 }) })
+        .map(({ norm, degrees }) => ({ joint: norm.joint, movement: norm.movement, degrees })),
       { maxLength: 3, selector: (r) => `${r.joint}:${r.movement}` },
     ),
     stress: fc.record({ instrument: fc.constant('pss10' as const), score: fc.integer({ min: 0, max: 40 }) }),
@@ -135,7 +142,10 @@ const preferences = fc.record(
 const assessment: fc.Arbitrary<AssessmentInput> = fc
   .record(
     {
-      complaint: weighted(fc.array(fc.constantFrom(...PLAIN), { minLength: 1, maxLength: 3 }), fc.array(fc.constantFrom(...PLAIN, ...FLAGGED), { minLength: 1, maxLength: 3 })).map((p) => p.join(' ')),
+      complaint: weighted(
+        fc.array(fc.constantFrom(...PLAIN), { minLength: 1, maxLength: 3 }),
+        fc.array(fc.constantFrom(...PLAIN, ...FLAGGED), { minLength: 1, maxLength: 3 }),
+      ).map((p) => p.join(' ')),
       painLocations: fc.array(painLocation, { maxLength: 4 }),
       goals,
       durationWeeks: optional(fc.oneof(fc.integer({ min: 0, max: 60 }), fc.constantFrom(5.5, 6, 12, 12.5))),
@@ -151,7 +161,8 @@ const assessment: fc.Arbitrary<AssessmentInput> = fc
 const contextAge = fc.option(fc.integer({ min: 5, max: 100 }), { nil: null });
 
 const treats = (p: PlanContent) => p.screening.decision === 'treat' || p.screening.decision === 'treat_with_precautions';
-const codesOf = (input: AssessmentInput) => new Set([...(input.screening?.conditions ?? []).map((c) => (typeof c === 'string' ? c : c.code)), ...(input.screening?.redFlags ?? [])]);
+const codesOf = (input: AssessmentInput) =>
+  new Set([...(input.screening?.conditions ?? []).map((c) => (typeof c === 'string' ? c : c.code)), ...(input.screening?.redFlags ?? [])]);
 const handsOn = (p: PlanContent) => p.techniques.filter((t) => TECHNIQUES[t.code].handsOn);
 const sideBits = (side: string | undefined, paired: boolean) =>
   side === 'left' ? 1 : side === 'right' ? 2 : side === 'bilateral' ? 3 : side === 'midline' ? (paired ? 3 : 4) : paired ? 3 : 4;
@@ -192,7 +203,12 @@ describe('plan properties', () => {
       fc.property(assessment, contextAge, (input, age) => {
         const p = PlanContentSchema.parse(generatePlan(input, { today: TODAY, age }));
         const fired = new Set(p.rationale.map((r) => r.ruleId));
-        const used = [...p.techniques.flatMap((t) => t.ruleIds), ...p.goals.flatMap((g) => g.ruleIds), ...p.schedule.ruleIds, ...p.homeProgram.flatMap((h) => h.ruleIds)];
+        const used = [
+          ...p.techniques.flatMap((t) => t.ruleIds),
+          ...p.goals.flatMap((g) => g.ruleIds),
+          ...p.schedule.ruleIds,
+          ...p.homeProgram.flatMap((h) => h.ruleIds),
+        ];
         for (const id of used) expect(fired).toContain(id);
         expect(fired).toContain('screen.decision');
       }),
@@ -215,7 +231,8 @@ describe('plan properties', () => {
         if (m.painNrs !== undefined) expect(has('pain_nrs', m.painNrs)).toBe(true);
         if (m.stress) expect(has('pss10', m.stress.score)).toBe(true);
         if (m.function) expect(has(m.function.instrument, m.function.score)).toBe(true);
-        for (const r of m.rom ?? []) expect(p.goals.some((g) => g.joint === r.joint && g.movement === r.movement && g.baseline === r.degrees && g.target !== null)).toBe(true);
+        for (const r of m.rom ?? [])
+          expect(p.goals.some((g) => g.joint === r.joint && g.movement === r.movement && g.baseline === r.degrees && g.target !== null)).toBe(true);
         if (p.schedule.totalSessions > 0) for (const g of p.goals) expect(g.byWeek).toBeLessThanOrEqual(p.schedule.weeks);
       }),
       RUNS,
@@ -375,7 +392,9 @@ describe('plan properties', () => {
         const p = generatePlan(input, context);
         expect(techniqueViolations(input, context, p.techniques)).toEqual([]);
         expect(billingFor(p.techniques)).toEqual(p.billing);
-        const capped = p.techniques.findIndex((t) => t.pressure !== 'firm' && TECHNIQUES[t.code].handsOn && t.ruleIds.some((r) => r.includes('pressure') || r.startsWith('age.')));
+        const capped = p.techniques.findIndex(
+          (t) => t.pressure !== 'firm' && TECHNIQUES[t.code].handsOn && t.ruleIds.some((r) => r.includes('pressure') || r.startsWith('age.')),
+        );
         if (capped >= 0) {
           const firmer = p.techniques.map((t, i) => (i === capped ? { ...t, pressure: 'firm' as const } : t));
           expect(techniqueViolations(input, context, firmer).map((v) => v.index)).toContain(capped);
@@ -404,7 +423,8 @@ describe('plan properties', () => {
       fc.property(assessment, (input) => {
         const p = generatePlan(input, { today: TODAY });
         const codes = new Set(p.screening.findings.map((f) => f.code));
-        const ceiling = codes.has('anticoagulants') || codes.has('osteoporosis') ? 'light' : codes.has('osteopenia') || codes.has('antiplatelets') ? 'moderate' : 'firm';
+        const ceiling =
+          codes.has('anticoagulants') || codes.has('osteoporosis') ? 'light' : codes.has('osteopenia') || codes.has('antiplatelets') ? 'moderate' : 'firm';
         for (const t of handsOn(p)) expect(RANK[t.pressure]).toBeLessThanOrEqual(RANK[ceiling]);
       }),
       RUNS,

@@ -101,7 +101,15 @@ describe('computeProgress', () => {
     ['plain text (read as moderate)', 'reassess', ['Bruising after the session'], /Bruising after the session.*moderate/],
     ['moderate', 'reassess', [{ description: 'Stiff for four days, could not work', severity: 'moderate' }], /could not work/],
     ['severe', 'refer', [{ description: 'Fainted on the table', severity: 'severe' }], /Severe adverse event.*Fainted on the table/],
-    ['severe beside mild', 'refer', [{ description: 'sore', severity: 'mild' }, { description: 'new numbness in the foot', severity: 'severe' }], /numbness/],
+    [
+      'severe beside mild',
+      'refer',
+      [
+        { description: 'sore', severity: 'mild' },
+        { description: 'new numbness in the foot', severity: 'severe' },
+      ],
+      /numbness/,
+    ],
     ['blank text (no event)', 'progress', ['   '], /one more session/],
   ])('an adverse event, %s → %s, even when the goals are reached', (_case, action, events, reason) => {
     const p = progress(basePlan(), [session(3, atTarget, events)]);
@@ -135,10 +143,23 @@ describe('computeProgress', () => {
 
   it('matches range of motion on joint and movement, and higher is better there', () => {
     const p = progress(basePlan(), [
-      session(3, { rom: [{ joint: 'lumbar', movement: 'extension', degrees: 5 }, { joint: 'cervical', movement: 'flexion', degrees: 10 }] }),
+      session(3, {
+        rom: [
+          { joint: 'lumbar', movement: 'extension', degrees: 5 },
+          { joint: 'cervical', movement: 'flexion', degrees: 10 },
+        ],
+      }),
       session(5, { rom: [{ joint: 'lumbar', movement: 'flexion', degrees: 62 }] }),
     ]);
-    expect(p.goals[1]).toMatchObject({ joint: 'lumbar', movement: 'flexion', latest: 62, change: 12, mcidReached: true, trend: 'improving', percentToTarget: 60 });
+    expect(p.goals[1]).toMatchObject({
+      joint: 'lumbar',
+      movement: 'flexion',
+      latest: 62,
+      change: 12,
+      mcidReached: true,
+      trend: 'improving',
+      percentToTarget: 60,
+    });
   });
 
   it('orders sessions by time, not by the order given', () => {

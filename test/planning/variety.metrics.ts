@@ -33,11 +33,24 @@ export function measureVariety(cases: { id: string; assessment: AssessmentInput;
     if (!treats(plan)) continue;
     treated++;
     techniques.add([...new Set(plan.techniques.map((t) => `${t.code}@${t.region}`))].sort().join(','));
-    homes.add(plan.homeProgram.map((h) => h.code).sort().join(','));
+    homes.add(
+      plan.homeProgram
+        .map((h) => h.code)
+        .sort()
+        .join(','),
+    );
     schedules.add(`${plan.schedule.sessionMinutes}min×${plan.schedule.sessionsPerWeek}/wk×${plan.schedule.weeks}wk`);
     const mechanism = assessment.mechanism ?? 'unknown';
     if (plan.homeProgram.some((h) => HOME_EXERCISES[h.code].mechanisms.includes(mechanism))) covered++;
     else uncovered.push(id);
   }
-  return { cases: cases.length, treated, techniqueSets: techniques.size, homePrograms: homes.size, schedulePatterns: schedules.size, mechanismCovered: covered, uncovered };
+  return {
+    cases: cases.length,
+    treated,
+    techniqueSets: techniques.size,
+    homePrograms: homes.size,
+    schedulePatterns: schedules.size,
+    mechanismCovered: covered,
+    uncovered,
+  };
 }

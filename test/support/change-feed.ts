@@ -17,7 +17,11 @@ export function feedClient(t: TestApp, clinic: TestClinic) {
   async function drain(cursor?: string, limit = 50): Promise<{ changes: FeedChange[]; syncCursor: string }> {
     const changes: FeedChange[] = [];
     for (;;) {
-      const res: Response = await t.http().get('/v1/changes').query({ limit, ...(cursor ? { cursor } : {}) }).set(auth);
+      const res: Response = await t
+        .http()
+        .get('/v1/changes')
+        .query({ limit, ...(cursor ? { cursor } : {}) })
+        .set(auth);
       if (res.status !== 200) throw new Error(`GET /v1/changes answered ${res.status}: ${JSON.stringify(res.body)}`);
       changes.push(...res.body.data);
       if (res.body.nextCursor !== null && res.body.nextCursor !== res.body.syncCursor) throw new Error('nextCursor differs from syncCursor');
@@ -31,7 +35,11 @@ export function feedClient(t: TestApp, clinic: TestClinic) {
    * becomes visible once every older transaction in the cluster has ended, so another test
    * file's open transaction can delay it a moment; on PGlite it is visible at once.
    */
-  async function pollUntil(cursor: string | undefined, done: (all: FeedChange[]) => boolean, limit = 50): Promise<{ changes: FeedChange[]; syncCursor: string }> {
+  async function pollUntil(
+    cursor: string | undefined,
+    done: (all: FeedChange[]) => boolean,
+    limit = 50,
+  ): Promise<{ changes: FeedChange[]; syncCursor: string }> {
     const all: FeedChange[] = [];
     const deadline = Date.now() + 20_000;
     for (;;) {

@@ -42,7 +42,9 @@ export function httpClient(baseUrl: string, key: string, timeoutMs = 15_000) {
         exchange.body = text;
       }
     } catch (err) {
-      exchange.error = (err as Error).cause ? String((err as { cause: { code?: string; message?: string } }).cause.code ?? (err as Error).cause) : (err as Error).message;
+      exchange.error = (err as Error).cause
+        ? String((err as { cause: { code?: string; message?: string } }).cause.code ?? (err as Error).cause)
+        : (err as Error).message;
     }
     exchange.ms = Date.now() - startedAt;
     log.push(exchange);
@@ -86,19 +88,31 @@ export async function ownerConnection(url: string): Promise<Client> {
  */
 export async function partialWrites(client: Client, clinicId: string): Promise<string[]> {
   const checks: [string, string][] = [
-    ['assessment without its plan', `select a.id from assessments a where a.clinic_id = $1 and not exists (select 1 from plans p where p.clinic_id = a.clinic_id and p.assessment_id = a.id)`],
-    ['plan without its assessment', `select p.id from plans p where p.clinic_id = $1 and not exists (select 1 from assessments a where a.clinic_id = p.clinic_id and a.id = p.assessment_id)`],
-    ['plan version without its plan row', `select v.plan_id from plan_versions v where v.clinic_id = $1 and not exists (select 1 from plans p where p.clinic_id = v.clinic_id and p.id = v.plan_id)`],
-    ['plan version not older than its plan', `select v.plan_id from plan_versions v join plans p on p.clinic_id = v.clinic_id and p.id = v.plan_id where v.clinic_id = $1 and v.version >= p.version`],
+    [
+      'assessment without its plan',
+      `select a.id from assessments a where a.clinic_id = $1 and not exists (select 1 from plans p where p.clinic_id = a.clinic_id and p.assessment_id = a.id)`,
+    ],
+    [
+      'plan without its assessment',
+      `select p.id from plans p where p.clinic_id = $1 and not exists (select 1 from assessments a where a.clinic_id = p.clinic_id and a.id = p.assessment_id)`,
+    ],
+    [
+      'plan version without its plan row',
+      `select v.plan_id from plan_versions v where v.clinic_id = $1 and not exists (select 1 from plans p where p.clinic_id = v.clinic_id and p.id = v.plan_id)`,
+    ],
+    [
+      'plan version not older than its plan',
+      `select v.plan_id from plan_versions v join plans p on p.clinic_id = v.clinic_id and p.id = v.plan_id where v.clinic_id = $1 and v.version >= p.version`,
+    ],
     [
       'plan history with a gap (a version without its row)',
       `select p.id from plans p where p.clinic_id = $1 and (select count(*) from plan_versions v where v.clinic_id = p.clinic_id and v.plan_id = p.id) <> p.version - 1`,
     ],
-    ['session without its plan', `select s.id from sessions s where s.clinic_id = $1 and not exists (select 1 from plans p where p.clinic_id = s.clinic_id and p.id = s.plan_id)`],
     [
-      'idempotency record without a stored answer',
-      `select key from idempotency_keys where clinic_id = $1 and (status_code is null or response_body is null)`,
+      'session without its plan',
+      `select s.id from sessions s where s.clinic_id = $1 and not exists (select 1 from plans p where p.clinic_id = s.clinic_id and p.id = s.plan_id)`,
     ],
+    ['idempotency record without a stored answer', `select key from idempotency_keys where clinic_id = $1 and (status_code is null or response_body is null)`],
   ];
   const problems: string[] = [];
   for (const [what, query] of checks) {

@@ -92,7 +92,8 @@ function valueSetExpander() {
   const codeSystems = new Map<string, { content?: string; concept?: Concept[] }>();
   const valueSets = new Map<string, { compose?: { include?: { system?: string; concept?: { code: string }[]; filter?: unknown[]; valueSet?: string[] }[] } }>();
   for (const file of ['fhir/r4/valuesets.json', 'fhir/r4/v3-codesystems.json']) {
-    for (const { resource } of (readJson(file) as { entry: { resource: Json & { url: string; content?: string; concept?: Concept[]; compose?: never } }[] }).entry) {
+    for (const { resource } of (readJson(file) as { entry: { resource: Json & { url: string; content?: string; concept?: Concept[]; compose?: never } }[] })
+      .entry) {
       if (resource.resourceType === 'CodeSystem') codeSystems.set(resource.url, resource);
       if (resource.resourceType === 'ValueSet') valueSets.set(resource.url, resource);
     }
@@ -151,7 +152,8 @@ function requiredBindingErrors(value: Json, type: string, path: string, errors: 
       if (binding?.strength === 'required' && binding.valueSet) {
         const allowed = valueSetExpander()(binding.valueSet);
         if (allowed) {
-          const has = (system: string | undefined, code: unknown) => [...allowed].some((c) => (system === undefined ? c.endsWith(`|${code}`) : c === `${system}|${code}`));
+          const has = (system: string | undefined, code: unknown) =>
+            [...allowed].some((c) => (system === undefined ? c.endsWith(`|${code}`) : c === `${system}|${code}`));
           const ok =
             childType === 'code'
               ? has(undefined, item)

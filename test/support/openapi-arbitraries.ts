@@ -70,7 +70,14 @@ export function validValue(doc: OpenApiDocument, schema: JsonSchema, depth = 0):
       const min = s.minimum ?? s.exclusiveMinimum ?? -1000;
       const max = s.maximum ?? s.exclusiveMaximum ?? 1000;
       return fc
-        .double({ min, max, noNaN: true, noDefaultInfinity: true, minExcluded: s.exclusiveMinimum !== undefined, maxExcluded: s.exclusiveMaximum !== undefined })
+        .double({
+          min,
+          max,
+          noNaN: true,
+          noDefaultInfinity: true,
+          minExcluded: s.exclusiveMinimum !== undefined,
+          maxExcluded: s.exclusiveMaximum !== undefined,
+        })
         .map((n) => (Object.is(n, -0) ? 0 : n));
     }
     case 'string':
@@ -108,7 +115,13 @@ function validString(s: JsonSchema): fc.Arbitrary<string> {
   else if (s.format === 'date') arb = isoDate(new Date('1901-01-01'), new Date()).map((d) => d.toISOString().slice(0, 10));
   else if (s.pattern) arb = fc.stringMatching(new RegExp(s.pattern));
   else arb = fc.string({ minLength, maxLength: Math.min(maxLength, 60), unit: 'grapheme' });
-  return arb.filter((v) => v.length >= minLength && v.length <= maxLength && (!s.pattern || new RegExp(s.pattern).test(v)) && (s.format !== undefined || v.trim().length >= Math.min(1, minLength)));
+  return arb.filter(
+    (v) =>
+      v.length >= minLength &&
+      v.length <= maxLength &&
+      (!s.pattern || new RegExp(s.pattern).test(v)) &&
+      (s.format !== undefined || v.trim().length >= Math.min(1, minLength)),
+  );
 }
 
 export function resolve(doc: OpenApiDocument, schema: JsonSchema): JsonSchema {

@@ -39,7 +39,15 @@ export async function startServerProcess(env: Record<string, string>, options: {
     cwd: ROOT,
     // The fault runs drive one clinic's key with as many workers as the pool has, on purpose: no
     // per-key in-flight cap (KEY_MAX_IN_FLIGHT), whose 429s would read as lost writes.
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', KEY_MAX_IN_FLIGHT: '0', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      KEY_MAX_IN_FLIGHT: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (chunk: Buffer) => output.push(String(chunk)));

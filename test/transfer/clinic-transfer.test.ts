@@ -47,19 +47,27 @@ describe('moving a clinic: export to NDJSON and import it back', () => {
     ];
     const gone = await patient({ firstName: 'Gone', externalId: 'G-1' });
     for (const [i, id] of ids.entries()) {
-      const res = await t.http().post('/v1/assessments').set(auth(source)).send(lowBackAssessment(id, { assessedAt: `2026-01-0${i + 1}T09:00:00Z` }));
+      const res = await t
+        .http()
+        .post('/v1/assessments')
+        .set(auth(source))
+        .send(lowBackAssessment(id, { assessedAt: `2026-01-0${i + 1}T09:00:00Z` }));
       expect(res.status).toBe(201);
       const plan = res.body.plan;
       for (const week of [1, 2]) {
-        const s = await t.http().post(`/v1/plans/${plan.id}/sessions`).set(auth(source)).send({
-          performedAt: `2026-01-${10 + week * 7}T10:00:00Z`,
-          minutes: 50,
-          techniques: [plan.techniques[0].code],
-          regions: ['lower_back'],
-          measures: { painNrs: 6 - week },
-          notes: { subjective: `week ${week}` },
-          adverseEvents: week === 2 && i === 0 ? ['dizzy after treatment'] : [],
-        });
+        const s = await t
+          .http()
+          .post(`/v1/plans/${plan.id}/sessions`)
+          .set(auth(source))
+          .send({
+            performedAt: `2026-01-${10 + week * 7}T10:00:00Z`,
+            minutes: 50,
+            techniques: [plan.techniques[0].code],
+            regions: ['lower_back'],
+            measures: { painNrs: 6 - week },
+            notes: { subjective: `week ${week}` },
+            adverseEvents: week === 2 && i === 0 ? ['dizzy after treatment'] : [],
+          });
         expect(s.status).toBe(201);
       }
       if (i === 0) {
@@ -86,7 +94,14 @@ describe('moving a clinic: export to NDJSON and import it back', () => {
         counts: { patient: 3, assessment: 3, plan: 3, plan_version: 2, session: 6 },
       },
     });
-    expect(lines.slice(1).map((l) => l.type)).toEqual([...Array(3).fill('patient'), ...Array(3).fill('assessment'), ...Array(3).fill('plan'), 'plan_version', 'plan_version', ...Array(6).fill('session')]);
+    expect(lines.slice(1).map((l) => l.type)).toEqual([
+      ...Array(3).fill('patient'),
+      ...Array(3).fill('assessment'),
+      ...Array(3).fill('plan'),
+      'plan_version',
+      'plan_version',
+      ...Array(6).fill('session'),
+    ]);
     // The deleted patient and everything under it stay behind.
     expect(exported).not.toContain('Gone');
     const plan = lines.find((l) => l.type === 'plan' && l.data.status === 'on_hold').data;
@@ -128,7 +143,8 @@ describe('moving a clinic: export to NDJSON and import it back', () => {
     // Map every id back; then the two exports hold the same lines.
     const back = new Map<string, string>();
     for (const l of body(exported).map((x) => JSON.parse(x))) {
-      for (const [kind, id] of [[l.type === 'plan_version' ? 'plan' : l.type, l.data.id]] as [string, string][]) back.set(renamedId(target.clinicId, kind, id), id);
+      for (const [kind, id] of [[l.type === 'plan_version' ? 'plan' : l.type, l.data.id]] as [string, string][])
+        back.set(renamedId(target.clinicId, kind, id), id);
     }
     const restore = (line: string) => line.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) => back.get(id) ?? id);
     expect(body(renamed).map(restore).sort()).toEqual(body(exported).sort());
@@ -205,9 +221,19 @@ describe('moving a clinic: export to NDJSON and import it back', () => {
   it('carries an episode of care (plan links, severity of adverse events) across, renaming the links with --new-ids', async () => {
     const clinic = await t.createClinic('Episode source');
     const patientId = (await t.http().post('/v1/patients').set(auth(clinic)).send({ firstName: 'Eve' })).body.id;
-    const first = (await t.http().post('/v1/assessments').set(auth(clinic)).send(lowBackAssessment(patientId, { assessedAt: '2026-01-05T09:00:00Z' }))).body.plan;
+    const first = (
+      await t
+        .http()
+        .post('/v1/assessments')
+        .set(auth(clinic))
+        .send(lowBackAssessment(patientId, { assessedAt: '2026-01-05T09:00:00Z' }))
+    ).body.plan;
     const mild = { description: 'sore for a day', severity: 'mild' };
-    const s = await t.http().post(`/v1/plans/${first.id}/sessions`).set(auth(clinic)).send({ performedAt: '2026-01-12T10:00:00Z', minutes: 30, techniques: [], regions: [], measures: { painNrs: 5 }, adverseEvents: [mild, 'dizzy'] });
+    const s = await t
+      .http()
+      .post(`/v1/plans/${first.id}/sessions`)
+      .set(auth(clinic))
+      .send({ performedAt: '2026-01-12T10:00:00Z', minutes: 30, techniques: [], regions: [], measures: { painNrs: 5 }, adverseEvents: [mild, 'dizzy'] });
     expect(s.status).toBe(201);
     const { patientId: _p, ...input } = lowBackAssessment(patientId, { assessedAt: '2026-02-02T09:00:00Z' });
     const second = (await t.http().post(`/v1/plans/${first.id}/reassessments`).set(auth(clinic)).send(input)).body.plan;
@@ -215,9 +241,16 @@ describe('moving a clinic: export to NDJSON and import it back', () => {
 
     const same = await t.createClinic('Episode copy');
     expect((await importInto(same.clinicId, ndjson)).rejectedCount).toBe(0);
-    expect((await t.http().get(`/v1/plans/${first.id}`).set(auth(same))).body).toMatchObject({ status: 'completed', nextPlanId: second.id, previousPlanId: null });
+    expect((await t.http().get(`/v1/plans/${first.id}`).set(auth(same))).body).toMatchObject({
+      status: 'completed',
+      nextPlanId: second.id,
+      previousPlanId: null,
+    });
     expect((await t.http().get(`/v1/plans/${second.id}`).set(auth(same))).body).toMatchObject({ previousPlanId: first.id, nextPlanId: null });
-    expect((await t.http().get(`/v1/plans/${first.id}/sessions`).set(auth(same))).body.data[0]).toMatchObject({ techniques: [], adverseEvents: [mild, 'dizzy'] });
+    expect((await t.http().get(`/v1/plans/${first.id}/sessions`).set(auth(same))).body.data[0]).toMatchObject({
+      techniques: [],
+      adverseEvents: [mild, 'dizzy'],
+    });
 
     const renamed = await t.createClinic('Episode renamed');
     expect((await importInto(renamed.clinicId, ndjson, { newIds: true })).rejectedCount).toBe(0);
@@ -230,7 +263,9 @@ describe('moving a clinic: export to NDJSON and import it back', () => {
 
   it('reads an export made before episodes (no plan links) as plans without links', async () => {
     const lines = linesOf(exported).map((l) => JSON.parse(l));
-    const old = lines.map((l) => (l.type === 'plan' || l.type === 'plan_version' ? { ...l, data: (({ previousPlanId: _a, nextPlanId: _b, ...rest }) => rest)(l.data) } : l));
+    const old = lines.map((l) =>
+      l.type === 'plan' || l.type === 'plan_version' ? { ...l, data: (({ previousPlanId: _a, nextPlanId: _b, ...rest }) => rest)(l.data) } : l,
+    );
     const target = await t.createClinic('Old export');
     const report = await importInto(target.clinicId, old.map((l) => JSON.stringify(l)).join('\n'));
     expect(report).toMatchObject({ rejectedCount: 0, imported: { plan: 3, plan_version: 2 } });

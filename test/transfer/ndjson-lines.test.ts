@@ -3,7 +3,8 @@ import { ndjsonLines } from '../../src/modules/transfer/ndjson-lines';
 
 const collect = async (chunks: (string | Buffer)[], max?: number) => {
   const out: { number: number; text?: string }[] = [];
-  for await (const { number, text } of ndjsonLines(Readable.from(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))), max)) out.push({ number, text });
+  for await (const { number, text } of ndjsonLines(Readable.from(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))), max))
+    out.push({ number, text });
   return out;
 };
 

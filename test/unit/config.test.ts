@@ -39,7 +39,13 @@ describe('configuration from the environment', () => {
   it('reads the security settings, with documented defaults', () => {
     const defaults = loadConfig({});
     expect(defaults.authThrottle).toEqual({ failuresPerMinute: 30, failureBurst: 20, unknownPrefixTtlMs: 60000 });
-    expect(defaults.http).toMatchObject({ trustProxy: false, maxInFlightPerKey: 8, requestTimeoutMs: 30000, headersTimeoutMs: 10000, keepAliveTimeoutMs: 65000 });
+    expect(defaults.http).toMatchObject({
+      trustProxy: false,
+      maxInFlightPerKey: 8,
+      requestTimeoutMs: 30000,
+      headersTimeoutMs: 10000,
+      keepAliveTimeoutMs: 65000,
+    });
     const set = loadConfig({ AUTH_FAILURES_PER_MINUTE: '0', TRUST_PROXY: '10.0.0.0/8, 127.0.0.1', DB_POOL_SIZE: '4', KEY_MAX_IN_FLIGHT: '0' });
     expect(set.authThrottle.failuresPerMinute).toBe(0);
     expect(set.http).toMatchObject({ trustProxy: '10.0.0.0/8, 127.0.0.1', maxInFlightPerKey: 0 });

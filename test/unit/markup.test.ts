@@ -17,7 +17,12 @@ describe('html/svg tagged templates', () => {
 
   it('nests markup, joins arrays, drops null/undefined/false, writes numbers', () => {
     const items = ['<a>', 'b'].map((x) => html`<li>${x}</li>`);
-    expect(html`<ul>${items}</ul>${null}${undefined}${false}${3.5}`.toString()).toBe('<ul><li>&lt;a&gt;</li><li>b</li></ul>3.5');
+    expect(
+      html`<ul>
+          ${items}
+        </ul>
+        ${null}${undefined}${false}${3.5}`.toString(),
+    ).toBe('<ul><li>&lt;a&gt;</li><li>b</li></ul>3.5');
     expect(svg`<text>${new Markup('<tspan/>')}</text>`.toString()).toBe('<text><tspan/></text>');
     expect(() => html`${Number.NaN}`).toThrow(/non-finite/);
   });
@@ -55,7 +60,19 @@ describe('progressChartSvg', () => {
   });
 
   it('keeps the axis inside the measure’s scale and every drawn y inside its panel', () => {
-    const chart = progressChartSvg({ title: 'P', goals: [goal({ baseline: 1, target: 0, points: [{ date: '2026-01-05', value: 0 }, { date: '2026-02-05', value: 10 }] })] });
+    const chart = progressChartSvg({
+      title: 'P',
+      goals: [
+        goal({
+          baseline: 1,
+          target: 0,
+          points: [
+            { date: '2026-01-05', value: 0 },
+            { date: '2026-02-05', value: 10 },
+          ],
+        }),
+      ],
+    });
     const labels = [...chart.matchAll(/text-anchor="end">(-?[\d.]+)<\/text>/g)].map((m) => Number(m[1]));
     expect(Math.min(...labels)).toBeGreaterThanOrEqual(0);
     expect(Math.max(...labels)).toBeLessThanOrEqual(10);

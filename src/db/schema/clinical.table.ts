@@ -19,7 +19,9 @@ export const patients = pgTable(
   (t) => [
     primaryKey({ columns: [t.clinicId, t.id] }),
     // A deleted patient frees its external id, so a sync client can create it again.
-    uniqueIndex('patients_clinic_external_id_key').on(t.clinicId, t.externalId).where(sql`deleted_at IS NULL`),
+    uniqueIndex('patients_clinic_external_id_key')
+      .on(t.clinicId, t.externalId)
+      .where(sql`deleted_at IS NULL`),
     index('patients_clinic_updated_idx').on(t.clinicId, t.updatedAt, t.id),
   ],
 );

@@ -63,7 +63,11 @@ export const webhookDeliveries = pgTable(
     foreignKey({ columns: [t.clinicId, t.webhookId], foreignColumns: [webhooks.clinicId, webhooks.id] }),
     index('webhook_deliveries_clinic_webhook_seq_idx').on(t.clinicId, t.webhookId, t.seq),
     // "Is an earlier event of this resource still pending for this webhook?" and "what is due?"
-    index('webhook_deliveries_pending_resource_idx').on(t.clinicId, t.webhookId, t.resourceId, t.seq).where(sql`status = 'pending'`),
-    index('webhook_deliveries_pending_due_idx').on(t.clinicId, t.nextAttemptAt).where(sql`status = 'pending'`),
+    index('webhook_deliveries_pending_resource_idx')
+      .on(t.clinicId, t.webhookId, t.resourceId, t.seq)
+      .where(sql`status = 'pending'`),
+    index('webhook_deliveries_pending_due_idx')
+      .on(t.clinicId, t.nextAttemptAt)
+      .where(sql`status = 'pending'`),
   ],
 );

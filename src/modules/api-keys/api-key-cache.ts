@@ -66,6 +66,5 @@ export function createApiKeyCache(ttlMs: number) {
       if (!up) forgetAll();
       hearing = up;
     },
-
   };
 }

@@ -9,7 +9,13 @@ export type NewApiKeyRow = typeof apiKeys.$inferInsert;
 
 // Authentication's lookup, built once (see compiled-query.ts).
 const toApiKeyRow = rowMapper(apiKeys);
-const selectByPrefix = compile<{ prefix: string }>(builder.select().from(apiKeys).where(eq(apiKeys.prefix, sql.placeholder('prefix'))).limit(1));
+const selectByPrefix = compile<{ prefix: string }>(
+  builder
+    .select()
+    .from(apiKeys)
+    .where(eq(apiKeys.prefix, sql.placeholder('prefix')))
+    .limit(1),
+);
 
 /** The channel on which the database announces each changed or deleted key's prefix (migration 0005). */
 export const API_KEY_CHANGES_CHANNEL = 'manuplan_api_key_changed';

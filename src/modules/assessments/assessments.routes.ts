@@ -36,7 +36,7 @@ export const assessmentsRoutes: FastifyPluginAsyncZod<{ assessments: Assessments
         operationId: 'reassessPlan',
         tags: ['plans', ...tags],
         summary:
-          "Reassess a plan: store a new assessment of its patient and the plan generated from it (with episode baselines); the reassessed plan becomes completed, in one transaction (409 when it is already completed or discontinued)",
+          'Reassess a plan: store a new assessment of its patient and the plan generated from it (with episode baselines); the reassessed plan becomes completed, in one transaction (409 when it is already completed or discontinued)',
         params: IdParams,
         headers: IdempotencyHeaders,
         body: ReassessmentBodySchema,
@@ -44,7 +44,11 @@ export const assessmentsRoutes: FastifyPluginAsyncZod<{ assessments: Assessments
       },
     },
     async (request, reply) =>
-      sendOutcome(reply, await assessments.reassess(contextOf(request), request.params.id, request.body), ({ assessment }) => `/v1/assessments/${assessment.id}`),
+      sendOutcome(
+        reply,
+        await assessments.reassess(contextOf(request), request.params.id, request.body),
+        ({ assessment }) => `/v1/assessments/${assessment.id}`,
+      ),
   );
 
   app.post(

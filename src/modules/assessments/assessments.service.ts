@@ -55,7 +55,7 @@ const MAX_EPISODE_PLANS = 100;
 async function episodeOf(tx: Executor, clinicId: string, plan: PlanRow): Promise<EpisodePlan[]> {
   const chain: PlanRow[] = [plan];
   const seen = new Set([plan.id]);
-  for (let id = plan.previousPlanId; id && !seen.has(id) && chain.length < MAX_EPISODE_PLANS; ) {
+  for (let id = plan.previousPlanId; id && !seen.has(id) && chain.length < MAX_EPISODE_PLANS;) {
     const earlier = await plansRepository.findById(tx, clinicId, id);
     if (!earlier) break;
     chain.unshift(earlier);
@@ -119,7 +119,14 @@ export function createAssessmentsService({ database, write, now = () => new Date
         const { assessment, plan } = await assessmentsRepository.insertWithPlan(
           tx,
           { clinicId: ctx.clinicId, id: uuidv7(), patientId: patient.id, practitioner: input.practitioner, assessedAt, input, createdByKeyId: ctx.keyId },
-          { id: uuidv7(), status: initialStatus(content.screening.decision), engineVersion: ENGINE_VERSION, content, updatedByKeyId: ctx.keyId, previousPlanId: current.id },
+          {
+            id: uuidv7(),
+            status: initialStatus(content.screening.decision),
+            engineVersion: ENGINE_VERSION,
+            content,
+            updatedByKeyId: ctx.keyId,
+            previousPlanId: current.id,
+          },
         );
         const replaced = await plansRepository.replace(tx, current, {
           status: 'completed',

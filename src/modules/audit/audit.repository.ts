@@ -36,13 +36,7 @@ export const auditRepository = {
   },
 
   /** The clinic's events, newest first, older than the `before` id (UUIDv7 ids are chronological). */
-  async list(
-    db: Executor,
-    clinicId: string,
-    filter: { resourceType?: string; resourceId?: string },
-    limit: number,
-    before?: string,
-  ): Promise<AuditRow[]> {
+  async list(db: Executor, clinicId: string, filter: { resourceType?: string; resourceId?: string }, limit: number, before?: string): Promise<AuditRow[]> {
     return db
       .select()
       .from(auditEvents)

@@ -23,7 +23,15 @@ export const changesRepository = {
    */
   async after(db: Executor, clinicId: string, position: FeedPosition, limit: number): Promise<ChangeRow[]> {
     // The text copies get names of their own: "order by txid" must sort the xid8 column, not its text.
-    const rows = await queryRows<{ txid_text: string; seq_text: string; resource_type: string; resource_id: string; version: number; op: string; changed_at: string | Date }>(
+    const rows = await queryRows<{
+      txid_text: string;
+      seq_text: string;
+      resource_type: string;
+      resource_id: string;
+      version: number;
+      op: string;
+      changed_at: string | Date;
+    }>(
       db,
       sql`select txid::text as txid_text, seq::text as seq_text, resource_type, resource_id, version, op, changed_at
           from ${changes}

@@ -164,7 +164,9 @@ export function planToFhirBundle(record: PlanRecord): FhirBundle {
         ...(reasons.length > 0 && { reasonReference: reasons }),
         ...(sites.length > 0 && { bodySite: sites.flatMap((s) => bodySites(s.region, s.side)) }),
         // Adverse events belong to the session, not to one technique: every Procedure of it carries them.
-        ...(session.adverseEvents.length > 0 && { complication: session.adverseEvents.map((e) => ({ text: typeof e === 'string' ? e : `${e.description} (${e.severity})` })) }),
+        ...(session.adverseEvents.length > 0 && {
+          complication: session.adverseEvents.map((e) => ({ text: typeof e === 'string' ? e : `${e.description} (${e.severity})` })),
+        }),
         ...(i === 0 && sessionNotes(session) && { note: sessionNotes(session) }),
       };
       deliveredProcedures.set(code, [...(deliveredProcedures.get(code) ?? []), ref(procedure.id)]);
@@ -202,7 +204,8 @@ export function planToFhirBundle(record: PlanRecord): FhirBundle {
           measure: measureConcept(key),
           ...(goal.target !== null && {
             // "At most" for measures where lower is better, "at least" where higher is.
-            detailRange: goal.direction === 'lower_is_better' ? { high: measureQuantity(goal.measure, goal.target) } : { low: measureQuantity(goal.measure, goal.target) },
+            detailRange:
+              goal.direction === 'lower_is_better' ? { high: measureQuantity(goal.measure, goal.target) } : { low: measureQuantity(goal.measure, goal.target) },
           }),
           ...(goal.byWeek > 0 && { dueDate: addDays(start, goal.byWeek * 7) }),
         },
@@ -310,7 +313,9 @@ export function toFhirPatient(patient: Patient): FhirPatient {
       ...(patient.externalId ? [{ use: 'usual' as const, system: MANUPLAN_SYSTEMS.patientExternalId, value: patient.externalId }] : []),
       { use: 'secondary', system: MANUPLAN_SYSTEMS.patientId, value: patient.id },
     ],
-    ...((patient.lastName || given) && { name: [{ use: 'official' as const, ...(patient.lastName && { family: patient.lastName }), ...(given && { given }) }] }),
+    ...((patient.lastName || given) && {
+      name: [{ use: 'official' as const, ...(patient.lastName && { family: patient.lastName }), ...(given && { given }) }],
+    }),
     ...(patient.sex && { gender: patient.sex }),
     ...(patient.birthDate && { birthDate: patient.birthDate }),
   };

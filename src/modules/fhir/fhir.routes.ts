@@ -16,7 +16,11 @@ type Offer = typeof FHIR_JSON | typeof PLAIN_JSON;
 export function negotiateFhirMediaType(accept: string | undefined): Offer | undefined {
   if (!accept || accept.trim() === '') return FHIR_JSON;
   const ranges = accept.split(',').map((part) => {
-    const [range = '', ...params] = part.trim().toLowerCase().split(';').map((p) => p.trim());
+    const [range = '', ...params] = part
+      .trim()
+      .toLowerCase()
+      .split(';')
+      .map((p) => p.trim());
     const q = params.find((p) => p.startsWith('q='));
     const weight = q ? Number(q.slice(2)) : 1;
     return { range: range === 'application/json+fhir' ? FHIR_JSON : range, q: Number.isFinite(weight) ? weight : 0 };

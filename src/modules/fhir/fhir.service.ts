@@ -49,10 +49,7 @@ export function createFhirService({ database }: { database: Database }) {
           measures: input.measures,
         },
         sessions: sessions.map(toSession),
-        progress: computeProgress(
-          { id: plan.id, content: plan.content as PlanContent },
-          sessions.map(toProgressSession),
-        ),
+        progress: computeProgress({ id: plan.id, content: plan.content as PlanContent }, sessions.map(toProgressSession)),
       };
       return planToFhirBundle(record);
     },

@@ -83,7 +83,8 @@ export type FhirPatient = {
 
 /** The request-status codes the export uses (R4 also has entered-in-error and unknown). */
 export type CarePlanStatus = 'draft' | 'active' | 'on-hold' | 'revoked' | 'completed';
-export type CarePlanActivityStatus = 'not-started' | 'scheduled' | 'in-progress' | 'on-hold' | 'completed' | 'cancelled' | 'stopped' | 'unknown' | 'entered-in-error';
+export type CarePlanActivityStatus =
+  'not-started' | 'scheduled' | 'in-progress' | 'on-hold' | 'completed' | 'cancelled' | 'stopped' | 'unknown' | 'entered-in-error';
 
 export type CarePlanActivityDetail = {
   extension?: Extension[];
@@ -120,15 +121,7 @@ export type FhirCarePlan = {
 
 export type GoalLifecycleStatus = 'proposed' | 'planned' | 'accepted' | 'active' | 'on-hold' | 'completed' | 'cancelled' | 'entered-in-error' | 'rejected';
 export type GoalAchievement =
-  | 'in-progress'
-  | 'improving'
-  | 'worsening'
-  | 'no-change'
-  | 'achieved'
-  | 'sustaining'
-  | 'not-achieved'
-  | 'no-progress'
-  | 'not-attainable';
+  'in-progress' | 'improving' | 'worsening' | 'no-change' | 'achieved' | 'sustaining' | 'not-achieved' | 'no-progress' | 'not-attainable';
 
 export type FhirGoal = {
   resourceType: 'Goal';

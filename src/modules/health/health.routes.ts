@@ -6,7 +6,15 @@ import type { HealthService } from './health.service';
 export const healthRoutes: FastifyPluginAsyncZod<{ health: HealthService }> = async (app, { health }) => {
   app.get(
     '/health/live',
-    { schema: { operationId: 'getLiveness', tags: ['health'], summary: 'The process is up', security: [], response: { 200: LiveSchema, ...problemResponses() } } },
+    {
+      schema: {
+        operationId: 'getLiveness',
+        tags: ['health'],
+        summary: 'The process is up',
+        security: [],
+        response: { 200: LiveSchema, ...problemResponses() },
+      },
+    },
     async () => ({ status: 'ok' as const }),
   );
   app.get(

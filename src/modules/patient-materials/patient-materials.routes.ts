@@ -68,6 +68,12 @@ export const patientMaterialsRoutes: FastifyPluginAsyncZod<{ materials: PatientM
       },
     },
     async (request, reply) =>
-      sendDocument(reply, request.headers['if-none-match'], await materials.handout(contextOf(request), request.params.id, request.query.paper), HTML, HANDOUT_CSP),
+      sendDocument(
+        reply,
+        request.headers['if-none-match'],
+        await materials.handout(contextOf(request), request.params.id, request.query.paper),
+        HTML,
+        HANDOUT_CSP,
+      ),
   );
 };

@@ -120,13 +120,16 @@ function panel(goal: ChartGoal, index: number): Markup {
       : null,
   ];
   const yTicks = ticks(lo, hi).map(
-    (v) => svg`<line x1="${px(x0 - 4)}" x2="${px(x0)}" y1="${px(y(v))}" y2="${px(y(v))}" stroke="#000"/><line x1="${px(x0)}" x2="${px(x1)}" y1="${px(y(v))}" y2="${px(y(v))}" stroke="#ddd" stroke-width="0.5"/><text x="${px(x0 - 7)}" y="${px(y(v) + 4)}" text-anchor="end">${fmt(v)}</text>`,
+    (v) =>
+      svg`<line x1="${px(x0 - 4)}" x2="${px(x0)}" y1="${px(y(v))}" y2="${px(y(v))}" stroke="#000"/><line x1="${px(x0)}" x2="${px(x1)}" y1="${px(y(v))}" y2="${px(y(v))}" stroke="#ddd" stroke-width="0.5"/><text x="${px(x0 - 7)}" y="${px(y(v) + 4)}" text-anchor="end">${fmt(v)}</text>`,
   );
   const xLabels = labelledDates(goal.points.map((p) => p.date)).map(
-    (date) => svg`<line x1="${px(x(date))}" x2="${px(x(date))}" y1="${px(plotBottom)}" y2="${px(plotBottom + 4)}" stroke="#000"/><text x="${px(x(date))}" y="${px(plotBottom + 17)}" text-anchor="middle">${date}</text>`,
+    (date) =>
+      svg`<line x1="${px(x(date))}" x2="${px(x(date))}" y1="${px(plotBottom)}" y2="${px(plotBottom + 4)}" stroke="#000"/><text x="${px(x(date))}" y="${px(plotBottom + 17)}" text-anchor="middle">${date}</text>`,
   );
   const markers = goal.points.map(
-    (p) => svg`<circle cx="${px(x(p.date))}" cy="${px(y(p.value))}" r="4" fill="#000" stroke="#fff" stroke-width="1"><title>${fmt(p.value)} ${goal.unit} on ${p.date}</title></circle>`,
+    (p) =>
+      svg`<circle cx="${px(x(p.date))}" cy="${px(y(p.value))}" r="4" fill="#000" stroke="#fff" stroke-width="1"><title>${fmt(p.value)} ${goal.unit} on ${p.date}</title></circle>`,
   );
   const direction = goal.lowerIsBetter ? 'lower is better' : 'higher is better';
   return svg`<g class="goal" role="group" aria-labelledby="goal-${index}-title">

@@ -11,7 +11,12 @@ const live = (clinicId: string | SQLWrapper, id: string | SQLWrapper) => and(eq(
 
 // Reading a patient by id is on the hot paths (every assessment and preview): built once, see compiled-query.ts.
 const toPatientRow = rowMapper(patients);
-const selectLive = compile<{ clinicId: string; id: string }>(builder.select().from(patients).where(live(sql.placeholder('clinicId'), sql.placeholder('id'))));
+const selectLive = compile<{ clinicId: string; id: string }>(
+  builder
+    .select()
+    .from(patients)
+    .where(live(sql.placeholder('clinicId'), sql.placeholder('id'))),
+);
 
 /** Restricts a write to the versions If-Match accepted: the optimistic lock is enforced in SQL. */
 export const versionIn = (expected: number[] | 'any'): SQL | undefined => (expected === 'any' ? undefined : inArray(patients.version, expected));
@@ -74,7 +79,10 @@ export const patientsRepository = {
   /** Tombstones the patient's assessments, plans and sessions, so sync clients drop them too. */
   async softDeleteRecordsOf(db: Executor, clinicId: string, patientId: string): Promise<void> {
     const tombstone = { deletedAt: sql`now()`, updatedAt: sql`now()` };
-    const patientPlans = db.select({ id: plans.id }).from(plans).where(and(eq(plans.clinicId, clinicId), eq(plans.patientId, patientId)));
+    const patientPlans = db
+      .select({ id: plans.id })
+      .from(plans)
+      .where(and(eq(plans.clinicId, clinicId), eq(plans.patientId, patientId)));
     await db
       .update(sessions)
       .set({ ...tombstone, version: sql`${sessions.version} + 1` })

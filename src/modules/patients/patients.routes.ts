@@ -95,8 +95,7 @@ export const patientsRoutes: FastifyPluginAsyncZod<{ patients: PatientsService }
         response: { 200: PatientSchema, ...problemResponses(400, 401, 403, 404, 409, 412, 413, 428) },
       },
     },
-    async (request, reply) =>
-      sendVersioned(reply, 200, await patients.patch(contextOf(request), request.params.id, request.headers['if-match'], request.body)),
+    async (request, reply) => sendVersioned(reply, 200, await patients.patch(contextOf(request), request.params.id, request.headers['if-match'], request.body)),
   );
 
   app.delete(

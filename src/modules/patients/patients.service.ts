@@ -88,7 +88,8 @@ export function createPatientsService({ database, write }: { database: Database;
         inClinic(db, ctx.clinicId, async (tx) => {
           // A change that changes nothing is no new version: sync clients would otherwise churn.
           const current = await patientsRepository.findById(tx, ctx.clinicId, id);
-          if (current && versionMatches(expected, current.version) && (Object.keys(body) as (keyof typeof body)[]).every((k) => current[k] === body[k])) return current;
+          if (current && versionMatches(expected, current.version) && (Object.keys(body) as (keyof typeof body)[]).every((k) => current[k] === body[k]))
+            return current;
           return (await patientsRepository.update(tx, ctx.clinicId, id, expected, body)) ?? missOrStale(tx, ctx, id);
         }),
       );
@@ -116,7 +117,9 @@ export function createPatientsService({ database, write }: { database: Database;
       body: PutPatientBody,
     ): Promise<{ created: boolean; patient: Patient }> {
       if (body.externalId !== undefined && body.externalId !== externalId) {
-        throw badRequest('The body names a different externalId than the path.', [{ path: '/externalId', message: `must equal "${externalId}" from the path` }]);
+        throw badRequest('The body names a different externalId than the path.', [
+          { path: '/externalId', message: `must equal "${externalId}" from the path` },
+        ]);
       }
       const fields = {
         firstName: body.firstName ?? null,

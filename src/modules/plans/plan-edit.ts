@@ -71,16 +71,25 @@ export function applyPlanEdit(current: PlanContent, edit: PatchPlanBody, safety:
       const { min, max } = MEASURES[goal.measure];
       if (g.target < min || g.target > max) errors.push({ path: `/goals/${i}/target`, message: `must be between ${min} and ${max}` });
       const improves = goal.baseline === null || (goal.direction === 'lower_is_better' ? g.target < goal.baseline : g.target > goal.baseline);
-      if (!improves) errors.push({ path: `/goals/${i}/target`, message: `must be better than the baseline ${goal.baseline} (${goal.direction.replace(/_/g, ' ')})` });
+      if (!improves)
+        errors.push({ path: `/goals/${i}/target`, message: `must be better than the baseline ${goal.baseline} (${goal.direction.replace(/_/g, ' ')})` });
       if (g.byWeek !== undefined) byWeekSentAt.set(index, i);
-      goals[index] = { ...goal, target: g.target, byWeek: g.byWeek ?? goal.byWeek, ruleIds: [...goal.ruleIds.filter((r) => r !== THERAPIST_RULE), THERAPIST_RULE] };
+      goals[index] = {
+        ...goal,
+        target: g.target,
+        byWeek: g.byWeek ?? goal.byWeek,
+        ruleIds: [...goal.ruleIds.filter((r) => r !== THERAPIST_RULE), THERAPIST_RULE],
+      };
     });
     next.goals = goals;
   }
   next.goals.forEach((goal, i) => {
     if ((edit.goals || edit.schedule) && goal.byWeek > next.schedule.weeks) {
       const sentAt = byWeekSentAt.get(i);
-      errors.push({ path: sentAt === undefined ? '/schedule/weeks' : `/goals/${sentAt}/byWeek`, message: `goal due in week ${goal.byWeek}, after the plan's ${next.schedule.weeks} weeks` });
+      errors.push({
+        path: sentAt === undefined ? '/schedule/weeks' : `/goals/${sentAt}/byWeek`,
+        message: `goal due in week ${goal.byWeek}, after the plan's ${next.schedule.weeks} weeks`,
+      });
     }
   });
 

@@ -11,7 +11,12 @@ const live = (clinicId: string | SQLWrapper, id: string | SQLWrapper) => and(eq(
 
 // Reading a plan is a hot path: its statement is built once (see compiled-query.ts).
 const toPlanRow = rowMapper(plans);
-const selectLive = compile<{ clinicId: string; id: string }>(builder.select().from(plans).where(live(sql.placeholder('clinicId'), sql.placeholder('id'))));
+const selectLive = compile<{ clinicId: string; id: string }>(
+  builder
+    .select()
+    .from(plans)
+    .where(live(sql.placeholder('clinicId'), sql.placeholder('id'))),
+);
 
 export interface PlanFilter {
   patientId?: string;

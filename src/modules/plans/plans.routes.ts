@@ -52,8 +52,7 @@ export const plansRoutes: FastifyPluginAsyncZod<{ plans: PlansService }> = async
         response: { 200: PlanSchema, ...problemResponses(400, 401, 403, 404, 409, 412, 413, 428) },
       },
     },
-    async (request, reply) =>
-      sendVersioned(reply, 200, await plans.patch(contextOf(request), request.params.id, request.headers['if-match'], request.body)),
+    async (request, reply) => sendVersioned(reply, 200, await plans.patch(contextOf(request), request.params.id, request.headers['if-match'], request.body)),
   );
 
   app.get(

@@ -104,10 +104,7 @@ export function createPlansService({ database }: { database: Database }) {
         if (!plan) throw notFound('Plan');
         return { plan, sessions: await sessionsRepository.allOfPlan(tx, ctx.clinicId, id) };
       });
-      return computeProgress(
-        { id: plan.id, content: plan.content as PlanContent },
-        sessions.map(toProgressSession),
-      );
+      return computeProgress({ id: plan.id, content: plan.content as PlanContent }, sessions.map(toProgressSession));
     },
   };
 }

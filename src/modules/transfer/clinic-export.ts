@@ -1,6 +1,13 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, RESOURCE_LINE_TYPES, type ExportCounts, type ExportHeader, type ResourceLineType } from '../../contracts/transfer.contract';
+import {
+  EXPORT_FORMAT,
+  EXPORT_FORMAT_VERSION,
+  RESOURCE_LINE_TYPES,
+  type ExportCounts,
+  type ExportHeader,
+  type ResourceLineType,
+} from '../../contracts/transfer.contract';
 import type { Database, Tx } from '../../db/database';
 import { sql } from 'drizzle-orm';
 import { inClinic } from '../../db/tenant';
@@ -71,7 +78,14 @@ export async function exportClinic(database: Database, clinicId: string, out: Wr
       await tx.execute(sql`select set_config('idle_in_transaction_session_timeout', '600s', true)`);
       const counts = await repo.counts(tx, clinicId);
       const total = RESOURCE_LINE_TYPES.reduce((n, t) => n + counts[t], 0);
-      const header: ExportHeader = { format: EXPORT_FORMAT, formatVersion: EXPORT_FORMAT_VERSION, clinicId, exportedAt: now().toISOString(), engineVersion: ENGINE_VERSION, counts };
+      const header: ExportHeader = {
+        format: EXPORT_FORMAT,
+        formatVersion: EXPORT_FORMAT_VERSION,
+        clinicId,
+        exportedAt: now().toISOString(),
+        engineVersion: ENGINE_VERSION,
+        counts,
+      };
       await write(out, line('header', header));
 
       let done = 0;
@@ -80,7 +94,13 @@ export async function exportClinic(database: Database, clinicId: string, out: Wr
         options.onProgress?.(done, total);
       };
       const written: Record<ResourceLineType, number> = {
-        patient: await section(out, (after: string | null) => repo.patientsAfter(tx, clinicId, after, batchSize), (r) => r.id, (r) => line('patient', toPatient(r)), progress),
+        patient: await section(
+          out,
+          (after: string | null) => repo.patientsAfter(tx, clinicId, after, batchSize),
+          (r) => r.id,
+          (r) => line('patient', toPatient(r)),
+          progress,
+        ),
         assessment: await section(
           out,
           (after: string | null) => repo.assessmentsAfter(tx, clinicId, after, heavyBatchSize),
@@ -88,7 +108,13 @@ export async function exportClinic(database: Database, clinicId: string, out: Wr
           (r) => (r.assessment ? line('assessment', toAssessment(r.assessment, r.planId)) : null),
           progress,
         ),
-        plan: await section(out, (after: string | null) => repo.plansAfter(tx, clinicId, after, heavyBatchSize), (r) => r.id, (r) => line('plan', toPlan(r)), progress),
+        plan: await section(
+          out,
+          (after: string | null) => repo.plansAfter(tx, clinicId, after, heavyBatchSize),
+          (r) => r.id,
+          (r) => line('plan', toPlan(r)),
+          progress,
+        ),
         plan_version: await section(
           out,
           (after: { planId: string; version: number } | null) => repo.planVersionsAfter(tx, clinicId, after, heavyBatchSize),
@@ -97,7 +123,13 @@ export async function exportClinic(database: Database, clinicId: string, out: Wr
           (r) => (r.plan ? line('plan_version', toPlanVersion(r.plan as PlanRow, r.version)) : null),
           progress,
         ),
-        session: await section(out, (after: string | null) => repo.sessionsAfter(tx, clinicId, after, batchSize), (r) => r.id, (r) => line('session', toSession(r)), progress),
+        session: await section(
+          out,
+          (after: string | null) => repo.sessionsAfter(tx, clinicId, after, batchSize),
+          (r) => r.id,
+          (r) => line('session', toSession(r)),
+          progress,
+        ),
       };
       options.onProgress?.(done, total);
       return written;

@@ -94,12 +94,19 @@ async function applyBatch(tx: Tx, clinicId: string, batch: Numbered[]): Promise<
   const patients = of('patient');
   if (patients.length > 0) {
     const todo = fresh('patient', patients, idOf, await repo.existingIds(tx, 'patient', clinicId, patients.map(idOf)));
-    const inserted = await repo.insertPatients(tx, todo.map((n) => toRow.patient(clinicId, n.record.data)));
+    const inserted = await repo.insertPatients(
+      tx,
+      todo.map((n) => toRow.patient(clinicId, n.record.data)),
+    );
     for (const n of todo) {
       if (inserted.has(n.record.data.id)) result.imported.patient += 1;
       else {
         const holder = n.record.data.externalId ? await repo.patientWithExternalId(tx, clinicId, n.record.data.externalId) : undefined;
-        reject(n.line, '/data/externalId', holder ? `already belongs to patient ${holder} of this clinic` : 'could not be stored (clashes with an existing record)');
+        reject(
+          n.line,
+          '/data/externalId',
+          holder ? `already belongs to patient ${holder} of this clinic` : 'could not be stored (clashes with an existing record)',
+        );
       }
     }
   }
@@ -107,9 +114,19 @@ async function applyBatch(tx: Tx, clinicId: string, batch: Numbered[]): Promise<
   const assessments = of('assessment');
   if (assessments.length > 0) {
     let todo = fresh('assessment', assessments, idOf, await repo.existingIds(tx, 'assessment', clinicId, assessments.map(idOf)));
-    const patientsFound = await repo.livePatientIds(tx, clinicId, todo.map((n) => n.record.data.patientId));
-    todo = todo.filter((n) => patientsFound.has(n.record.data.patientId) || (reject(n.line, '/data/patientId', 'no such patient in this clinic, nor earlier in the file'), false));
-    const inserted = await repo.insertAssessments(tx, todo.map((n) => toRow.assessment(clinicId, n.record.data)));
+    const patientsFound = await repo.livePatientIds(
+      tx,
+      clinicId,
+      todo.map((n) => n.record.data.patientId),
+    );
+    todo = todo.filter(
+      (n) =>
+        patientsFound.has(n.record.data.patientId) || (reject(n.line, '/data/patientId', 'no such patient in this clinic, nor earlier in the file'), false),
+    );
+    const inserted = await repo.insertAssessments(
+      tx,
+      todo.map((n) => toRow.assessment(clinicId, n.record.data)),
+    );
     written('assessment', todo, idOf, inserted, (n) => reject(n.line, '/data/id', 'could not be stored (clashes with an existing record)'));
   }
 
@@ -133,26 +150,50 @@ async function applyBatch(tx: Tx, clinicId: string, batch: Numbered[]): Promise<
       else claimed.add(assessmentId);
       return !problem;
     });
-    const inserted = await repo.insertPlans(tx, todo.map((n) => toRow.plan(clinicId, n.record.data)));
+    const inserted = await repo.insertPlans(
+      tx,
+      todo.map((n) => toRow.plan(clinicId, n.record.data)),
+    );
     written('plan', todo, idOf, inserted, (n) => reject(n.line, '/data/id', 'could not be stored (clashes with an existing record)'));
   }
 
   const versions = of('plan_version');
   if (versions.length > 0) {
     const keyOf = (n: Numbered) => `${idOf(n)}/${(n.record.data as { version: number }).version}`;
-    let todo = fresh('plan_version', versions, keyOf, await repo.existingPlanVersions(tx, clinicId, versions.map((n) => ({ planId: n.record.data.id, version: n.record.data.version }))));
+    let todo = fresh(
+      'plan_version',
+      versions,
+      keyOf,
+      await repo.existingPlanVersions(
+        tx,
+        clinicId,
+        versions.map((n) => ({ planId: n.record.data.id, version: n.record.data.version })),
+      ),
+    );
     const plansFound = await repo.livePlanIds(tx, clinicId, todo.map(idOf));
     todo = todo.filter((n) => plansFound.has(idOf(n)) || (reject(n.line, '/data/id', 'no such plan in this clinic, nor earlier in the file'), false));
-    const inserted = await repo.insertPlanVersions(tx, todo.map((n) => toRow.planVersion(clinicId, n.record.data)));
+    const inserted = await repo.insertPlanVersions(
+      tx,
+      todo.map((n) => toRow.planVersion(clinicId, n.record.data)),
+    );
     written('plan_version', todo, keyOf, inserted, (n) => reject(n.line, '/data/version', 'could not be stored (clashes with an existing record)'));
   }
 
   const sessions = of('session');
   if (sessions.length > 0) {
     let todo = fresh('session', sessions, idOf, await repo.existingIds(tx, 'session', clinicId, sessions.map(idOf)));
-    const plansFound = await repo.livePlanIds(tx, clinicId, todo.map((n) => n.record.data.planId));
-    todo = todo.filter((n) => plansFound.has(n.record.data.planId) || (reject(n.line, '/data/planId', 'no such plan in this clinic, nor earlier in the file'), false));
-    const inserted = await repo.insertSessions(tx, todo.map((n) => toRow.session(clinicId, n.record.data)));
+    const plansFound = await repo.livePlanIds(
+      tx,
+      clinicId,
+      todo.map((n) => n.record.data.planId),
+    );
+    todo = todo.filter(
+      (n) => plansFound.has(n.record.data.planId) || (reject(n.line, '/data/planId', 'no such plan in this clinic, nor earlier in the file'), false),
+    );
+    const inserted = await repo.insertSessions(
+      tx,
+      todo.map((n) => toRow.session(clinicId, n.record.data)),
+    );
     written('session', todo, idOf, inserted, (n) => reject(n.line, '/data/id', 'could not be stored (clashes with an existing record)'));
   }
   return result;

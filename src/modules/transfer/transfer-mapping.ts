@@ -105,7 +105,12 @@ export function renameIds(line: ResourceLine, rename: (kind: string, id: string)
     case 'assessment':
       return {
         type: line.type,
-        data: { ...line.data, id: rename('assessment', line.data.id), patientId: rename('patient', line.data.patientId), planId: rename('plan', line.data.planId) },
+        data: {
+          ...line.data,
+          id: rename('assessment', line.data.id),
+          patientId: rename('patient', line.data.patientId),
+          planId: rename('plan', line.data.planId),
+        },
       };
     case 'plan':
     case 'plan_version':

@@ -9,8 +9,7 @@ import type { SessionRow } from '../sessions/sessions.repository';
 
 export type PlanOfVersion = Pick<PlanRow, 'id' | 'patientId' | 'assessmentId' | 'createdAt'>;
 
-const livePlanIds = (clinicId: string) =>
-  sql`select ${plans.id} from ${plans} where ${plans.clinicId} = ${clinicId} and ${plans.deletedAt} is null`;
+const livePlanIds = (clinicId: string) => sql`select ${plans.id} from ${plans} where ${plans.clinicId} = ${clinicId} and ${plans.deletedAt} is null`;
 
 /** Bulk reads and writes for moving a clinic's records; keyset batches on primary keys, never OFFSET. */
 export const transferRepository = {
@@ -18,7 +17,12 @@ export const transferRepository = {
   async counts(db: Executor, clinicId: string): Promise<ExportCounts> {
     const one = async (query: Promise<{ n: number }[]>) => (await query)[0]?.n ?? 0;
     return {
-      patient: await one(db.select({ n: count() }).from(patients).where(and(eq(patients.clinicId, clinicId), isNull(patients.deletedAt)))),
+      patient: await one(
+        db
+          .select({ n: count() })
+          .from(patients)
+          .where(and(eq(patients.clinicId, clinicId), isNull(patients.deletedAt))),
+      ),
       assessment: await one(
         db
           .select({ n: count() })
@@ -26,14 +30,24 @@ export const transferRepository = {
           .innerJoin(assessments, and(eq(assessments.clinicId, plans.clinicId), eq(assessments.id, plans.assessmentId)))
           .where(and(eq(plans.clinicId, clinicId), isNull(plans.deletedAt), isNull(assessments.deletedAt))),
       ),
-      plan: await one(db.select({ n: count() }).from(plans).where(and(eq(plans.clinicId, clinicId), isNull(plans.deletedAt)))),
+      plan: await one(
+        db
+          .select({ n: count() })
+          .from(plans)
+          .where(and(eq(plans.clinicId, clinicId), isNull(plans.deletedAt))),
+      ),
       plan_version: await one(
         db
           .select({ n: count() })
           .from(planVersions)
           .where(and(eq(planVersions.clinicId, clinicId), sql`${planVersions.planId} in (${livePlanIds(clinicId)})`)),
       ),
-      session: await one(db.select({ n: count() }).from(sessions).where(and(eq(sessions.clinicId, clinicId), isNull(sessions.deletedAt)))),
+      session: await one(
+        db
+          .select({ n: count() })
+          .from(sessions)
+          .where(and(eq(sessions.clinicId, clinicId), isNull(sessions.deletedAt))),
+      ),
     };
   },
 
@@ -51,7 +65,12 @@ export const transferRepository = {
    * by primary key, then the batch's assessments by primary key (no index on plans.assessment_id is
    * needed, and no join plan can go astray on stale statistics).
    */
-  async assessmentsAfter(db: Executor, clinicId: string, afterPlanId: string | null, limit: number): Promise<{ planId: string; assessment: AssessmentRow | null }[]> {
+  async assessmentsAfter(
+    db: Executor,
+    clinicId: string,
+    afterPlanId: string | null,
+    limit: number,
+  ): Promise<{ planId: string; assessment: AssessmentRow | null }[]> {
     const batch = await db
       .select({ id: plans.id, assessmentId: plans.assessmentId })
       .from(plans)
@@ -62,7 +81,16 @@ export const transferRepository = {
     const rows = await db
       .select()
       .from(assessments)
-      .where(and(eq(assessments.clinicId, clinicId), inArray(assessments.id, batch.map((p) => p.assessmentId)), isNull(assessments.deletedAt)));
+      .where(
+        and(
+          eq(assessments.clinicId, clinicId),
+          inArray(
+            assessments.id,
+            batch.map((p) => p.assessmentId),
+          ),
+          isNull(assessments.deletedAt),
+        ),
+      );
     const byId = new Map(rows.map((a) => [a.id, a]));
     return batch.map((p) => ({ planId: p.id, assessment: byId.get(p.assessmentId) ?? null }));
   },
@@ -118,7 +146,11 @@ export const transferRepository = {
 
   /** Does the clinic hold any live record? (An import into it then needs --yes.) */
   async hasLiveRecords(db: Executor, clinicId: string): Promise<boolean> {
-    const [row] = await db.select({ id: patients.id }).from(patients).where(and(eq(patients.clinicId, clinicId), isNull(patients.deletedAt))).limit(1);
+    const [row] = await db
+      .select({ id: patients.id })
+      .from(patients)
+      .where(and(eq(patients.clinicId, clinicId), isNull(patients.deletedAt)))
+      .limit(1);
     return row !== undefined;
   },
 
@@ -128,7 +160,10 @@ export const transferRepository = {
   async existingIds(db: Executor, table: 'patient' | 'assessment' | 'plan' | 'session', clinicId: string, ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
     const t = { patient: patients, assessment: assessments, plan: plans, session: sessions }[table];
-    const rows = await db.select({ id: t.id }).from(t).where(and(eq(t.clinicId, clinicId), inArray(t.id, ids)));
+    const rows = await db
+      .select({ id: t.id })
+      .from(t)
+      .where(and(eq(t.clinicId, clinicId), inArray(t.id, ids)));
     return new Set(rows.map((r) => r.id));
   },
 
@@ -213,4 +248,3 @@ export const transferRepository = {
 };
 
 const ids = (rows: { id: string }[]) => new Set(rows.map((r) => r.id));
-

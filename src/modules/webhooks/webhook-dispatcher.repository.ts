@@ -148,9 +148,7 @@ export const dispatcherRepository = {
                       and s.updated_at >= ${d.createdAt.toISOString()}::timestamptz))
               or (failing_since is not null and failing_since <= now() - make_interval(secs => ${result.disableAfterMs / 1000})))`,
     );
-    await tx.execute(
-      sql`update webhooks set failing_since = now() where clinic_id = ${d.clinicId} and id = ${d.webhookId} and failing_since is null`,
-    );
+    await tx.execute(sql`update webhooks set failing_since = now() where clinic_id = ${d.clinicId} and id = ${d.webhookId} and failing_since is null`);
     return true;
   },
 

@@ -152,7 +152,8 @@ export function createWebhookDispatcher({ database, logger, options }: { databas
         });
       });
       if (!recorded) log.warn({ deliveryId: d.id }, 'a webhook attempt outlived its lease; another dispatcher owns the delivery now');
-      else if (result.error !== undefined) log.info({ deliveryId: d.id, webhookId: d.webhookId, attempt: d.attempts, error: result.error }, 'webhook attempt failed');
+      else if (result.error !== undefined)
+        log.info({ deliveryId: d.id, webhookId: d.webhookId, attempt: d.attempts, error: result.error }, 'webhook attempt failed');
     } catch (err) {
       // The attempt stays claimed until its lease ends, then it is made again: at least once.
       log.warn({ deliveryId: d.id, err: { message: (err as Error).message } }, 'recording a webhook attempt failed');

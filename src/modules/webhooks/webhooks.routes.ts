@@ -89,8 +89,7 @@ export const webhooksRoutes: FastifyPluginAsyncZod<{ webhooks: WebhooksService }
         response: { 200: WebhookSchema, ...problemResponses(400, 401, 403, 404, 412, 413, 428) },
       },
     },
-    async (request, reply) =>
-      sendVersioned(reply, 200, await webhooks.patch(contextOf(request), request.params.id, request.headers['if-match'], request.body)),
+    async (request, reply) => sendVersioned(reply, 200, await webhooks.patch(contextOf(request), request.params.id, request.headers['if-match'], request.body)),
   );
 
   app.delete(

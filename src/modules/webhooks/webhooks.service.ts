@@ -50,7 +50,17 @@ const normaliseEvents = (events: string[]) => (events.includes('*') ? ['*'] : [.
  * A clinic's webhooks (SPEC §11): subscriptions with a signing secret shown once, and the
  * record of their deliveries. Sending is the dispatcher's (webhook-dispatcher.ts).
  */
-export function createWebhooksService({ database, write, options, wake }: { database: Database; write: WriteUnit; options: WebhookOptions; wake?: () => void }) {
+export function createWebhooksService({
+  database,
+  write,
+  options,
+  wake,
+}: {
+  database: Database;
+  write: WriteUnit;
+  options: WebhookOptions;
+  wake?: () => void;
+}) {
   const { db } = database;
 
   const secretKey = (): string => {
@@ -116,7 +126,11 @@ export function createWebhooksService({ database, write, options, wake }: { data
         await checkUrl(body.url);
       }
       const changes = { ...body, ...(body.events ? { events: normaliseEvents(body.events) } : {}) };
-      const row = await inClinic(db, ctx.clinicId, async (tx) => (await webhooksRepository.update(tx, ctx.clinicId, id, expected, changes)) ?? missOrStale(tx, ctx, id));
+      const row = await inClinic(
+        db,
+        ctx.clinicId,
+        async (tx) => (await webhooksRepository.update(tx, ctx.clinicId, id, expected, changes)) ?? missOrStale(tx, ctx, id),
+      );
       if (row.enabled) wake?.();
       return toWebhook(row);
     },

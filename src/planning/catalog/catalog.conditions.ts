@@ -116,14 +116,20 @@ export const CONDITIONS: Record<ConditionCode, ConditionEntry> = {
     'Fever: defer treatment until it has resolved. With back or neck pain, fever is also a red flag for infection (AHCPR): medical review if it persists.',
     ['manuplan_reference', 'ahcpr_1994'],
   ),
-  acute_infection: deferral('Acute systemic infection', 'postpone', 'Acute systemic infection: defer treatment until recovered.', ['manuplan_reference', 'batavia_2004']),
-  contagious_illness: deferral('Contagious illness', 'postpone', 'Contagious illness: defer treatment until no longer infectious, to protect patient, therapist and others.', ['manuplan_reference']),
-  uncontrolled_hypertension: deferral(
-    'Uncontrolled severe hypertension',
-    'refer',
-    'Uncontrolled severe hypertension: needs medical care before massage.',
-    ['manuplan_reference', 'batavia_2004'],
+  acute_infection: deferral('Acute systemic infection', 'postpone', 'Acute systemic infection: defer treatment until recovered.', [
+    'manuplan_reference',
+    'batavia_2004',
+  ]),
+  contagious_illness: deferral(
+    'Contagious illness',
+    'postpone',
+    'Contagious illness: defer treatment until no longer infectious, to protect patient, therapist and others.',
+    ['manuplan_reference'],
   ),
+  uncontrolled_hypertension: deferral('Uncontrolled severe hypertension', 'refer', 'Uncontrolled severe hypertension: needs medical care before massage.', [
+    'manuplan_reference',
+    'batavia_2004',
+  ]),
   anticoagulants: precaution(
     'Anticoagulant medication (warfarin, apixaban, rivaroxaban, dabigatran, heparins)',
     [{ type: 'max_pressure', pressure: 'light' }],
@@ -182,11 +188,9 @@ export const CONDITIONS: Record<ConditionCode, ConditionEntry> = {
     'Progressive neurological weakness: refer for medical assessment before any treatment.',
     ['ahcpr_1994', 'ifompt_2020'],
   ),
-  unexplained_weight_loss: redFlag(
-    'Unexplained weight loss',
-    'Unexplained weight loss: possible tumour or infection — refer for medical assessment.',
-    ['ahcpr_1994'],
-  ),
+  unexplained_weight_loss: redFlag('Unexplained weight loss', 'Unexplained weight loss: possible tumour or infection — refer for medical assessment.', [
+    'ahcpr_1994',
+  ]),
   diabetic_neuropathy: precaution(
     'Diabetic or peripheral neuropathy',
     [
@@ -229,7 +233,10 @@ export const CONDITIONS: Record<ConditionCode, ConditionEntry> = {
     sourceIds: ['manuplan_reference', 'wound_healing'],
   }),
   tumour_site: local('Tumour site', 'Tumour site: no direct pressure over it; the region is left alone.'),
-  local_infection: local('Local infection or acute inflammation', 'Local infection or acute inflammation (red, hot, swollen): the region is left alone; medical review if it spreads.'),
+  local_infection: local(
+    'Local infection or acute inflammation',
+    'Local infection or acute inflammation (red, hot, swollen): the region is left alone; medical review if it spreads.',
+  ),
   varicose_veins: local('Varicose veins', 'Varicose veins: no direct pressure over them; the region is left alone.', { defaultRegions: ['calf', 'thigh'] }),
   aneurysm: local('Aneurysm', 'Aneurysm: no pressure over it (abdomen unless located elsewhere).', { defaultRegions: ['abdomen'] }),
   burn: local('Burn', 'Burn: the region is left alone until healed.'),
@@ -254,22 +261,22 @@ export const CONDITIONS: Record<ConditionCode, ConditionEntry> = {
     'Signs of myelopathy (clumsy hands, unsteady gait, electric shocks down the spine): refer for medical assessment.',
     ['ifompt_2020'],
   ),
-  major_trauma: redFlag('Major trauma', 'Recent major trauma (vehicle accident, fall from height): fracture must be excluded first — refer.', ['ahcpr_1994', 'ifompt_2020']),
+  major_trauma: redFlag('Major trauma', 'Recent major trauma (vehicle accident, fall from height): fracture must be excluded first — refer.', [
+    'ahcpr_1994',
+    'ifompt_2020',
+  ]),
   iv_drug_use_immunosuppression: redFlag(
     'IV drug use or immunosuppression',
     'IV drug use or immunosuppression with back or neck pain: risk of spinal infection (AHCPR) — refer for medical assessment.',
     ['ahcpr_1994'],
   ),
-  pulsating_abdominal_mass: redFlag(
-    'Pulsating abdominal mass',
-    'Pulsating abdominal mass: possible aortic aneurysm — urgent medical referral.',
-    ['ahcpr_1994'],
-  ),
-  suspected_fracture: redFlag(
-    'Suspected fracture',
-    'Possible fracture (trauma in an older or osteoporotic patient): imaging first — refer.',
-    ['ahcpr_1994', 'stiell_2001'],
-  ),
+  pulsating_abdominal_mass: redFlag('Pulsating abdominal mass', 'Pulsating abdominal mass: possible aortic aneurysm — urgent medical referral.', [
+    'ahcpr_1994',
+  ]),
+  suspected_fracture: redFlag('Suspected fracture', 'Possible fracture (trauma in an older or osteoporotic patient): imaging first — refer.', [
+    'ahcpr_1994',
+    'stiell_2001',
+  ]),
   spinal_malignancy_risk: redFlag(
     'Spinal pain with cancer history after 50',
     'History of cancer with spinal pain after age 50: metastasis must be ruled out — refer.',
@@ -331,18 +338,18 @@ export const CONDITIONS: Record<ConditionCode, ConditionEntry> = {
     ['manuplan_reference'],
   ),
   dvt_history: local(
-      'Previous deep vein thrombosis (treated, no current sign)',
-      'Previous DVT, treated more than 3 months ago with no current sign: treat with caution — light pressure and no deep work on that leg; a DVT under 3 months or still being treated needs clearance.',
-      {
-        kind: 'precaution',
-        effects: [
-          { type: 'max_pressure', pressure: 'light' },
-          { type: 'forbid_technique', techniques: ['cross_fiber_friction', 'trigger_point_therapy', 'neuromuscular_therapy', 'myofascial_release'] },
-        ],
-        defaultRegions: ['thigh', 'hamstring', 'knee', 'calf', 'ankle_foot'],
-        sourceIds: ['manuplan_reference', 'wells_1997'],
-      },
-    ),
+    'Previous deep vein thrombosis (treated, no current sign)',
+    'Previous DVT, treated more than 3 months ago with no current sign: treat with caution — light pressure and no deep work on that leg; a DVT under 3 months or still being treated needs clearance.',
+    {
+      kind: 'precaution',
+      effects: [
+        { type: 'max_pressure', pressure: 'light' },
+        { type: 'forbid_technique', techniques: ['cross_fiber_friction', 'trigger_point_therapy', 'neuromuscular_therapy', 'myofascial_release'] },
+      ],
+      defaultRegions: ['thigh', 'hamstring', 'knee', 'calf', 'ankle_foot'],
+      sourceIds: ['manuplan_reference', 'wells_1997'],
+    },
+  ),
   dvt_risk_factor: precaution(
     'Risk factor for deep vein thrombosis',
     [{ type: 'max_pressure', pressure: 'light', regions: ['thigh', 'hamstring', 'knee', 'calf', 'ankle_foot'] }],

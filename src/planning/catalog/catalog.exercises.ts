@@ -243,7 +243,8 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
   }),
   upper_trapezius_stretch: exercise({
     label: 'Upper trapezius stretch',
-    instructions: 'Sitting, hold the chair seat with one hand and tilt the ear toward the other shoulder until a gentle stretch; breathe out and let the shoulder sink. Both sides.',
+    instructions:
+      'Sitting, hold the chair seat with one hand and tilt the ear toward the other shoulder until a gentle stretch; breathe out and let the shoulder sink. Both sides.',
     dose: { sets: 3, holdSeconds: 30, perDay: 2 },
     goalTypes: ['range_of_motion', 'pain_relief', 'stress_reduction'],
     kind: 'stretch',
@@ -267,7 +268,8 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
   }),
   jaw_relaxation: exercise({
     label: 'Jaw rest position and controlled opening',
-    instructions: 'Tongue resting on the palate behind the front teeth, teeth apart, lips together; breathe slowly through the nose, then open and close the mouth keeping the tongue up.',
+    instructions:
+      'Tongue resting on the palate behind the front teeth, teeth apart, lips together; breathe slowly through the nose, then open and close the mouth keeping the tongue up.',
     dose: { reps: 10, minutes: 1, perDay: 5 },
     goalTypes: ['pain_relief', 'range_of_motion', 'stress_reduction'],
     kind: 'motor_control',
@@ -627,7 +629,8 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
   }),
   levator_scapulae_stretch: exercise({
     label: 'Levator scapulae stretch',
-    instructions: 'Sitting, turn the nose toward one armpit and let the head drop forward, the other hand holding the chair; a gentle stretch at the back of the neck.',
+    instructions:
+      'Sitting, turn the nose toward one armpit and let the head drop forward, the other hand holding the chair; a gentle stretch at the back of the neck.',
     dose: { sets: 3, holdSeconds: 30, perDay: 2 },
     goalTypes: ROM_PAIN,
     kind: 'stretch',
@@ -691,7 +694,8 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
   }),
   jaw_controlled_opening: exercise({
     label: 'Controlled jaw opening',
-    instructions: 'In front of a mirror, tongue on the palate, a fingertip on each jaw joint: open slowly in a straight line, without clicking or deviating, and close.',
+    instructions:
+      'In front of a mirror, tongue on the palate, a fingertip on each jaw joint: open slowly in a straight line, without clicking or deviating, and close.',
     dose: { sets: 1, reps: 6, perDay: 6 },
     goalTypes: ['range_of_motion', 'pain_relief'],
     kind: 'motor_control',
@@ -702,7 +706,8 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
   }),
   masseter_self_massage: exercise({
     label: 'Jaw muscle self-massage',
-    instructions: 'Teeth apart, small slow circles with two fingertips over the cheek muscle (masseter) and the temple (temporalis), light to moderate pressure.',
+    instructions:
+      'Teeth apart, small slow circles with two fingertips over the cheek muscle (masseter) and the temple (temporalis), light to moderate pressure.',
     dose: { minutes: 2, perDay: 2 },
     goalTypes: ['pain_relief', 'stress_reduction'],
     kind: 'self_care',
@@ -712,7 +717,8 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
   }),
   shoulder_isometrics: exercise({
     label: 'Shoulder isometrics',
-    instructions: 'Standing by a wall or door frame, push the hand or forearm gently into it (out to the side, turning out, forward) without moving; moderate effort, no more than mild pain.',
+    instructions:
+      'Standing by a wall or door frame, push the hand or forearm gently into it (out to the side, turning out, forward) without moving; moderate effort, no more than mild pain.',
     dose: { reps: 5, holdSeconds: 30, perDay: 2 },
     goalTypes: REHAB_PAIN,
     kind: 'strength',
@@ -738,7 +744,8 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
   }),
   scapular_wall_push_up: exercise({
     label: 'Wall push-up plus',
-    instructions: 'Hands on a wall at shoulder height, bend the elbows to bring the chest toward the wall, push back and at the end push the shoulder blades apart.',
+    instructions:
+      'Hands on a wall at shoulder height, bend the elbows to bring the chest toward the wall, push back and at the end push the shoulder blades apart.',
     dose: { sets: 3, reps: 10, daysPerWeek: 3 },
     goalTypes: REHAB,
     kind: 'strength',
@@ -775,7 +782,8 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
   }),
   lymphatic_arm_exercise: exercise({
     label: 'Gentle arm pumping with breathing',
-    instructions: 'Sitting, arm supported at shoulder height: open and close the hand, bend and straighten the elbow slowly with deep belly breaths. Wear the compression garment if one is prescribed.',
+    instructions:
+      'Sitting, arm supported at shoulder height: open and close the hand, bend and straighten the elbow slowly with deep belly breaths. Wear the compression garment if one is prescribed.',
     dose: { reps: 10, perDay: 3 },
     goalTypes: ['injury_rehabilitation', 'range_of_motion'],
     kind: 'mobility',
@@ -787,7 +795,8 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
   }),
   wrist_extensor_isometric: exercise({
     label: 'Wrist extensor isometric hold',
-    instructions: 'Forearm on a table, palm down, hand over the edge: hold the back of the hand up against the other hand pressing down, without movement; pain no more than 3/10.',
+    instructions:
+      'Forearm on a table, palm down, hand over the edge: hold the back of the hand up against the other hand pressing down, without movement; pain no more than 3/10.',
     dose: { reps: 5, holdSeconds: 45, perDay: 2 },
     goalTypes: REHAB_PAIN,
     kind: 'strength',
@@ -801,7 +810,8 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
   }),
   wrist_extensor_eccentric: exercise({
     label: 'Wrist extensor eccentric lowering',
-    instructions: 'Forearm on a table, palm down, a light weight (a water bottle) in the hand: lift with the other hand’s help and lower slowly over 3–4 seconds with the sore side.',
+    instructions:
+      'Forearm on a table, palm down, a light weight (a water bottle) in the hand: lift with the other hand’s help and lower slowly over 3–4 seconds with the sore side.',
     dose: { sets: 3, reps: 15, daysPerWeek: 7 },
     goalTypes: REHAB_PAIN,
     kind: 'strength',
@@ -817,7 +827,8 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
   }),
   grip_strengthening: exercise({
     label: 'Grip strengthening with putty or a soft ball',
-    instructions: 'Squeeze the putty or ball with the elbow straight, hold, release slowly; change how you grip tools and bags (palm up, wider handles) at work.',
+    instructions:
+      'Squeeze the putty or ball with the elbow straight, hold, release slowly; change how you grip tools and bags (palm up, wider handles) at work.',
     dose: { sets: 3, reps: 10, holdSeconds: 3, daysPerWeek: 5 },
     goalTypes: REHAB,
     kind: 'strength',
@@ -843,7 +854,8 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
   }),
   median_nerve_glide: exercise({
     label: 'Median nerve glide',
-    instructions: 'Arm out to the side, palm up: bend the wrist back while tilting the head toward the arm, then straighten the wrist as the head tilts away. Gentle; stop if tingling builds.',
+    instructions:
+      'Arm out to the side, palm up: bend the wrist back while tilting the head toward the arm, then straighten the wrist as the head tilts away. Gentle; stop if tingling builds.',
     dose: { reps: 10, perDay: 2 },
     goalTypes: ROM_PAIN,
     kind: 'mobility',
@@ -930,7 +942,8 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
   }),
   dead_bug: exercise({
     label: 'Dead bug',
-    instructions: 'Lying on the back, hips and knees bent up, arms to the ceiling: keep the low back quiet on the floor and slowly lower one heel to tap the floor, then the other.',
+    instructions:
+      'Lying on the back, hips and knees bent up, arms to the ceiling: keep the low back quiet on the floor and slowly lower one heel to tap the floor, then the other.',
     dose: { sets: 2, reps: 8, daysPerWeek: 4 },
     goalTypes: REHAB_PAIN,
     kind: 'motor_control',
@@ -945,7 +958,8 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
   }),
   hip_hinge_practice: exercise({
     label: 'Hip hinge with a stick',
-    instructions: 'A broom handle along the back touching head, upper back and tailbone: push the hips back and bend the knees a little, keeping all three contacts; stand up by squeezing the buttocks.',
+    instructions:
+      'A broom handle along the back touching head, upper back and tailbone: push the hips back and bend the knees a little, keeping all three contacts; stand up by squeezing the buttocks.',
     dose: { sets: 2, reps: 10, perDay: 1 },
     goalTypes: REHAB_PAIN,
     kind: 'motor_control',
@@ -957,7 +971,8 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
   }),
   lifting_load_close: exercise({
     label: 'Lifting practice: hinge, load close',
-    instructions: 'A light box on a step: feet either side, hinge at the hips, hold the box close to the body, stand by driving through the legs; turn with the feet, not the back.',
+    instructions:
+      'A light box on a step: feet either side, hinge at the hips, hold the box close to the body, stand by driving through the legs; turn with the feet, not the back.',
     dose: { sets: 2, reps: 8, daysPerWeek: 3 },
     goalTypes: REHAB,
     kind: 'strength',
@@ -971,7 +986,8 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
   }),
   side_lying_hip_abduction: exercise({
     label: 'Side-lying hip abduction',
-    instructions: 'Lying on the side, bottom knee bent, top leg straight in line with the body: lift it toward the ceiling with the toes pointing forward; lower slowly.',
+    instructions:
+      'Lying on the side, bottom knee bent, top leg straight in line with the body: lift it toward the ceiling with the toes pointing forward; lower slowly.',
     dose: { sets: 3, reps: 10, daysPerWeek: 4 },
     goalTypes: REHAB_PAIN,
     kind: 'strength',
@@ -997,7 +1013,8 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
   }),
   clamshells: exercise({
     label: 'Clamshells',
-    instructions: 'Lying on the side, hips and knees bent, feet together: lift the top knee like a clamshell opening without rolling the pelvis back; lower slowly.',
+    instructions:
+      'Lying on the side, hips and knees bent, feet together: lift the top knee like a clamshell opening without rolling the pelvis back; lower slowly.',
     dose: { sets: 2, reps: 12, daysPerWeek: 4 },
     goalTypes: REHAB_PAIN,
     kind: 'strength',
@@ -1021,7 +1038,8 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
   }),
   hamstring_heel_dig: exercise({
     label: 'Hamstring heel-dig hold',
-    instructions: 'Sitting on a chair with the knee slightly bent, press the heel down and back into the floor without moving; moderate effort, no more than mild pain.',
+    instructions:
+      'Sitting on a chair with the knee slightly bent, press the heel down and back into the floor without moving; moderate effort, no more than mild pain.',
     dose: { reps: 5, holdSeconds: 20, perDay: 3 },
     goalTypes: REHAB_PAIN,
     kind: 'strength',
@@ -1034,7 +1052,8 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
   }),
   nordic_hamstring_curl: exercise({
     label: 'Nordic hamstring curl (assisted)',
-    instructions: 'Kneeling on a cushion with the heels held down under a sofa, lean forward slowly from the knees keeping the body straight, catch yourself with the hands, push back up.',
+    instructions:
+      'Kneeling on a cushion with the heels held down under a sofa, lean forward slowly from the knees keeping the body straight, catch yourself with the hands, push back up.',
     dose: { sets: 2, reps: 5, daysPerWeek: 2 },
     goalTypes: REHAB,
     kind: 'strength',
@@ -1151,7 +1170,8 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
   }),
   stationary_cycling: exercise({
     label: 'Stationary cycling',
-    instructions: 'On an exercise bike with the seat high enough that the knee is nearly straight at the bottom, pedal at an easy pace without resistance at first.',
+    instructions:
+      'On an exercise bike with the seat high enough that the knee is nearly straight at the bottom, pedal at an easy pace without resistance at first.',
     dose: { minutes: 10, daysPerWeek: 5 },
     goalTypes: ['range_of_motion', 'injury_rehabilitation', 'pain_relief'],
     kind: 'aerobic',
@@ -1165,7 +1185,8 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
   }),
   high_load_heel_raise: exercise({
     label: 'High-load heel raise (single leg, towel under the toes)',
-    instructions: 'Standing on a step on the sore foot, a rolled towel under the toes, holding a rail: rise over 3 seconds, hold 2 seconds, lower over 3 seconds.',
+    instructions:
+      'Standing on a step on the sore foot, a rolled towel under the toes, holding a rail: rise over 3 seconds, hold 2 seconds, lower over 3 seconds.',
     dose: { sets: 3, reps: 12, daysPerWeek: 3 },
     frequency: 'every other day',
     goalTypes: REHAB_PAIN,
@@ -1181,7 +1202,8 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
   }),
   plantar_fascia_stretch: exercise({
     label: 'Plantar fascia stretch',
-    instructions: 'Sitting, cross the sore foot over the other knee and pull the toes back toward the shin with one hand until a stretch in the arch; do it before the first steps in the morning.',
+    instructions:
+      'Sitting, cross the sore foot over the other knee and pull the toes back toward the shin with one hand until a stretch in the arch; do it before the first steps in the morning.',
     dose: { reps: 10, holdSeconds: 10, perDay: 3 },
     goalTypes: ['pain_relief', 'range_of_motion'],
     kind: 'stretch',
@@ -1208,7 +1230,8 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
   }),
   eccentric_heel_drop: exercise({
     label: 'Eccentric heel drop',
-    instructions: 'Standing on the edge of a step on the sore foot, rise with both feet, then lower the heel slowly below the step on the sore foot alone; once with the knee straight, once bent.',
+    instructions:
+      'Standing on the edge of a step on the sore foot, rise with both feet, then lower the heel slowly below the step on the sore foot alone; once with the knee straight, once bent.',
     dose: { sets: 3, reps: 15, perDay: 2 },
     goalTypes: REHAB,
     kind: 'strength',
@@ -1223,7 +1246,8 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
   }),
   supportive_footwear: exercise({
     label: 'Supportive footwear and load advice',
-    instructions: 'Wear cushioned, supportive shoes indoors and out (no bare feet on hard floors); cut back running or standing that flares the heel rather than stopping all activity.',
+    instructions:
+      'Wear cushioned, supportive shoes indoors and out (no bare feet on hard floors); cut back running or standing that flares the heel rather than stopping all activity.',
     dose: { perDay: 1, daysPerWeek: 7 },
     frequency: 'daily',
     goalTypes: PAIN,
@@ -1312,7 +1336,8 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
   }),
   workstation_setup: exercise({
     label: 'Workstation set-up',
-    instructions: 'Screen top at eye level an arm’s length away, elbows at the sides at desk height, feet flat, chair supporting the low back; keyboard and mouse close.',
+    instructions:
+      'Screen top at eye level an arm’s length away, elbows at the sides at desk height, feet flat, chair supporting the low back; keyboard and mouse close.',
     dose: { perDay: 1 },
     frequency: 'check once, then weekly',
     goalTypes: PAIN,
@@ -1322,7 +1347,8 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
   }),
   sleep_routine: exercise({
     label: 'Sleep routine',
-    instructions: 'Same bed and wake times every day, no screens in the last hour, a wind-down (the breathing exercise) before bed; get up if awake more than 20 minutes.',
+    instructions:
+      'Same bed and wake times every day, no screens in the last hour, a wind-down (the breathing exercise) before bed; get up if awake more than 20 minutes.',
     dose: { perDay: 1, daysPerWeek: 7 },
     frequency: 'nightly',
     goalTypes: ['stress_reduction', 'pain_relief'],
@@ -1332,7 +1358,8 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
   }),
   paced_aerobic_activity: exercise({
     label: 'Paced aerobic activity',
-    instructions: 'Gentle aerobic activity you enjoy (walking, cycling, water exercise) at a pace where you can still talk; the same amount on good and bad days.',
+    instructions:
+      'Gentle aerobic activity you enjoy (walking, cycling, water exercise) at a pace where you can still talk; the same amount on good and bad days.',
     dose: { minutes: 10, daysPerWeek: 3 },
     goalTypes: ['pain_relief', 'stress_reduction'],
     kind: 'aerobic',
@@ -1358,49 +1385,79 @@ export interface PresentationEntry {
 export const PRESENTATIONS: Record<PresentationCode, PresentationEntry> = {
   acute_low_back_pain: {
     label: 'Acute low back pain',
-    core: [['stay_active', 'walking_program'], ['cat_camel', 'pelvic_tilts', 'standing_back_extension']],
+    core: [
+      ['stay_active', 'walking_program'],
+      ['cat_camel', 'pelvic_tilts', 'standing_back_extension'],
+    ],
     because: 'Acute low back pain: stay active, avoid bed rest, walk (ACP 2017; NICE NG59).',
     sourceIds: ['acp_2017', 'nice_ng59_2016'],
   },
   chronic_low_back_pain: {
     label: 'Chronic low back pain',
-    core: [['glute_bridge', 'bird_dog', 'side_plank_knees', 'abdominal_bracing', 'pelvic_tilts'], ['dead_bug', 'abdominal_bracing', 'bird_dog', 'pelvic_tilts', 'hip_hinge_practice'], ['walking_program', 'paced_aerobic_activity', 'stay_active']],
+    core: [
+      ['glute_bridge', 'bird_dog', 'side_plank_knees', 'abdominal_bracing', 'pelvic_tilts'],
+      ['dead_bug', 'abdominal_bracing', 'bird_dog', 'pelvic_tilts', 'hip_hinge_practice'],
+      ['walking_program', 'paced_aerobic_activity', 'stay_active'],
+    ],
     because: 'Chronic low back pain: exercise is the core treatment — graded strengthening, motor control and walking (ACP 2017).',
     sourceIds: ['acp_2017', 'nice_ng59_2016'],
   },
   knee_osteoarthritis: {
     label: 'Knee osteoarthritis',
-    core: [['seated_knee_extension', 'sit_to_stand', 'straight_leg_raise', 'short_arc_quads', 'quad_sets'], ['side_lying_hip_abduction', 'standing_hip_abduction'], ['walking_program', 'stationary_cycling', 'paced_aerobic_activity']],
+    core: [
+      ['seated_knee_extension', 'sit_to_stand', 'straight_leg_raise', 'short_arc_quads', 'quad_sets'],
+      ['side_lying_hip_abduction', 'standing_hip_abduction'],
+      ['walking_program', 'stationary_cycling', 'paced_aerobic_activity'],
+    ],
     because: 'Knee osteoarthritis: quadriceps and hip abductor strengthening and walking are core treatment (NICE NG226 2022; OARSI 2019).',
     sourceIds: ['nice_ng226_2022', 'oarsi_2019'],
   },
   hip_osteoarthritis: {
     label: 'Hip osteoarthritis',
-    core: [['side_lying_hip_abduction', 'standing_hip_abduction', 'glute_sets'], ['sit_to_stand', 'glute_bridge', 'seated_knee_extension'], ['walking_program', 'stationary_cycling', 'paced_aerobic_activity']],
+    core: [
+      ['side_lying_hip_abduction', 'standing_hip_abduction', 'glute_sets'],
+      ['sit_to_stand', 'glute_bridge', 'seated_knee_extension'],
+      ['walking_program', 'stationary_cycling', 'paced_aerobic_activity'],
+    ],
     because: 'Hip osteoarthritis: hip abductor and quadriceps strengthening and walking are core treatment (NICE NG226 2022; OARSI 2019).',
     sourceIds: ['nice_ng226_2022', 'oarsi_2019'],
   },
   lateral_elbow_tendinopathy: {
     label: 'Lateral elbow tendinopathy',
-    core: [['wrist_extensor_eccentric', 'wrist_extensor_isometric'], ['ergonomic_breaks', 'workstation_setup', 'grip_strengthening']],
-    because: 'Lateral elbow tendinopathy: progressive loading of the wrist extensors (isometric, then eccentric/isotonic) with grip and workload changes (Coombes 2015).',
+    core: [
+      ['wrist_extensor_eccentric', 'wrist_extensor_isometric'],
+      ['ergonomic_breaks', 'workstation_setup', 'grip_strengthening'],
+    ],
+    because:
+      'Lateral elbow tendinopathy: progressive loading of the wrist extensors (isometric, then eccentric/isotonic) with grip and workload changes (Coombes 2015).',
     sourceIds: ['coombes_2015'],
   },
   plantar_heel_pain: {
     label: 'Plantar heel pain',
-    core: [['high_load_heel_raise', 'heel_raises'], ['plantar_fascia_stretch', 'calf_stretch'], ['calf_stretch', 'supportive_footwear']],
+    core: [
+      ['high_load_heel_raise', 'heel_raises'],
+      ['plantar_fascia_stretch', 'calf_stretch'],
+      ['calf_stretch', 'supportive_footwear'],
+    ],
     because: 'Plantar heel pain: high-load heel raises (Rathleff 2015), calf and plantar fascia stretching (DiGiovanni 2003), footwear.',
     sourceIds: ['rathleff_2015', 'digiovanni_2003'],
   },
   achilles_tendinopathy: {
     label: 'Achilles tendinopathy',
-    core: [['eccentric_heel_drop', 'high_load_heel_raise', 'heel_raises', 'achilles_isometric_hold'], ['achilles_isometric_hold', 'heel_raises', 'calf_stretch']],
+    core: [
+      ['eccentric_heel_drop', 'high_load_heel_raise', 'heel_raises', 'achilles_isometric_hold'],
+      ['achilles_isometric_hold', 'heel_raises', 'calf_stretch'],
+    ],
     because: 'Achilles tendinopathy: progressive calf loading, isometric to slow heavy and eccentric (Alfredson 1998; Silbernagel 2007).',
     sourceIds: ['alfredson_1998', 'silbernagel_2007'],
   },
   ankle_sprain: {
     label: 'Ankle sprain',
-    core: [['single_leg_balance', 'balance_progression'], ['weight_bearing_walk', 'ankle_alphabet'], ['resisted_ankle_eversion', 'heel_raises']],
+    core: [
+      ['single_leg_balance', 'balance_progression'],
+      ['weight_bearing_walk', 'ankle_alphabet'],
+      ['resisted_ankle_eversion', 'heel_raises'],
+    ],
     because: 'Ankle sprain: balance and proprioceptive training lowers the risk of another sprain (Hupperets 2009); early weight-bearing as tolerated.',
     sourceIds: ['hupperets_2009'],
   },
@@ -1424,13 +1481,20 @@ export const PRESENTATIONS: Record<PresentationCode, PresentationEntry> = {
   },
   neck_pain: {
     label: 'Neck pain',
-    core: [['deep_neck_flexor_endurance', 'chin_tucks', 'neck_isometrics'], ['scapular_retraction', 'cervical_rotation_arom', 'neck_isometrics']],
+    core: [
+      ['deep_neck_flexor_endurance', 'chin_tucks', 'neck_isometrics'],
+      ['scapular_retraction', 'cervical_rotation_arom', 'neck_isometrics'],
+    ],
     because: 'Neck pain: deep neck flexor and shoulder-girdle exercise with mobility (JOSPT neck guideline 2017).',
     sourceIds: ['jospt_neck_2017'],
   },
   shoulder_pain: {
     label: 'Shoulder pain',
-    core: [['shoulder_external_rotation_band', 'shoulder_isometrics', 'shoulder_pendulum'], ['shoulder_wall_slides', 'shoulder_flexion_wand', 'shoulder_pendulum'], ['scapular_retraction', 'cross_body_stretch']],
+    core: [
+      ['shoulder_external_rotation_band', 'shoulder_isometrics', 'shoulder_pendulum'],
+      ['shoulder_wall_slides', 'shoulder_flexion_wand', 'shoulder_pendulum'],
+      ['scapular_retraction', 'cross_body_stretch'],
+    ],
     because: 'Shoulder pain: progressive rotator cuff and scapular loading with range of motion.',
     sourceIds: ['manuplan_reference'],
   },
@@ -1442,43 +1506,68 @@ export const PRESENTATIONS: Record<PresentationCode, PresentationEntry> = {
   },
   hip_pain: {
     label: 'Hip pain',
-    core: [['side_lying_hip_abduction', 'clamshells', 'standing_hip_abduction', 'glute_sets'], ['glute_bridge', 'seated_gluteal_stretch', 'hip_flexor_stretch']],
+    core: [
+      ['side_lying_hip_abduction', 'clamshells', 'standing_hip_abduction', 'glute_sets'],
+      ['glute_bridge', 'seated_gluteal_stretch', 'hip_flexor_stretch'],
+    ],
     because: 'Hip and buttock pain: gluteal strengthening with stretching.',
     sourceIds: ['manuplan_reference'],
   },
   upper_back_pain: {
     label: 'Upper back pain',
-    core: [['thoracic_extension', 'thoracic_rotation_open_book'], ['scapular_retraction', 'band_pull_apart', 'prone_y_t_raises']],
+    core: [
+      ['thoracic_extension', 'thoracic_rotation_open_book'],
+      ['scapular_retraction', 'band_pull_apart', 'prone_y_t_raises'],
+    ],
     because: 'Upper back pain: thoracic mobility and scapular strengthening.',
     sourceIds: ['manuplan_reference'],
   },
   wrist_hand_pain: {
     label: 'Wrist and hand pain',
-    core: [['tendon_glides', 'median_nerve_glide', 'thumb_opposition'], ['grip_strengthening', 'wrist_forearm_stretch', 'ergonomic_breaks']],
+    core: [
+      ['tendon_glides', 'median_nerve_glide', 'thumb_opposition'],
+      ['grip_strengthening', 'wrist_forearm_stretch', 'ergonomic_breaks'],
+    ],
     because: 'Wrist and hand pain: tendon and nerve gliding, then grip strengthening.',
     sourceIds: ['manuplan_reference'],
   },
   knee_pain: {
     label: 'Knee pain',
-    core: [['seated_knee_extension', 'terminal_knee_extension', 'quad_sets', 'step_ups'], ['side_lying_hip_abduction', 'standing_hip_abduction', 'hamstring_stretch']],
+    core: [
+      ['seated_knee_extension', 'terminal_knee_extension', 'quad_sets', 'step_ups'],
+      ['side_lying_hip_abduction', 'standing_hip_abduction', 'hamstring_stretch'],
+    ],
     because: 'Knee pain: quadriceps and hip strengthening.',
     sourceIds: ['manuplan_reference'],
   },
   total_knee_arthroplasty: {
     label: 'Total knee arthroplasty',
-    core: [['heel_slides', 'stationary_cycling'], ['knee_extension_prop'], ['quad_sets', 'short_arc_quads', 'straight_leg_raise', 'seated_knee_extension'], ['ankle_pumps']],
+    core: [
+      ['heel_slides', 'stationary_cycling'],
+      ['knee_extension_prop'],
+      ['quad_sets', 'short_arc_quads', 'straight_leg_raise', 'seated_knee_extension'],
+      ['ankle_pumps'],
+    ],
     because: 'Total knee arthroplasty: flexion (about 90° by 6 weeks, 110° by 3 months) and full extension, quadriceps sets, ankle pumps for swelling.',
     sourceIds: ['manuplan_reference'],
   },
   total_hip_arthroplasty: {
     label: 'Total hip arthroplasty',
-    core: [['glute_sets', 'standing_hip_abduction'], ['ankle_pumps', 'quad_sets'], ['sit_to_stand', 'walking_program']],
+    core: [
+      ['glute_sets', 'standing_hip_abduction'],
+      ['ankle_pumps', 'quad_sets'],
+      ['sit_to_stand', 'walking_program'],
+    ],
     because: 'Total hip arthroplasty: gluteal activation and gentle strengthening within the hip precautions; ankle pumps early.',
     sourceIds: ['manuplan_reference'],
   },
   acl_reconstruction: {
     label: 'ACL reconstruction',
-    core: [['knee_extension_prop', 'terminal_knee_extension'], ['quad_sets', 'straight_leg_raise'], ['heel_slides', 'single_leg_balance']],
+    core: [
+      ['knee_extension_prop', 'terminal_knee_extension'],
+      ['quad_sets', 'straight_leg_raise'],
+      ['heel_slides', 'single_leg_balance'],
+    ],
     because: 'ACL reconstruction: full extension, quadriceps activation, swelling control early.',
     sourceIds: ['manuplan_reference'],
   },
@@ -1502,13 +1591,19 @@ export const PRESENTATIONS: Record<PresentationCode, PresentationEntry> = {
   },
   muscle_strain: {
     label: 'Muscle strain',
-    core: [['nordic_hamstring_curl', 'hamstring_heel_dig', 'heel_raises', 'achilles_isometric_hold'], ['weight_bearing_walk', 'walking_program', 'stay_active']],
+    core: [
+      ['nordic_hamstring_curl', 'hamstring_heel_dig', 'heel_raises', 'achilles_isometric_hold'],
+      ['weight_bearing_walk', 'walking_program', 'stay_active'],
+    ],
     because: 'Muscle strain: early isometric loading, then progressive strengthening (eccentric for the hamstrings), staying active.',
     sourceIds: ['manuplan_reference', 'van_der_horst_2015'],
   },
   fibromyalgia: {
     label: 'Fibromyalgia',
-    core: [['paced_aerobic_activity', 'walking_program'], ['sleep_routine', 'diaphragmatic_breathing']],
+    core: [
+      ['paced_aerobic_activity', 'walking_program'],
+      ['sleep_routine', 'diaphragmatic_breathing'],
+    ],
     because: 'Fibromyalgia: graded aerobic exercise has the strongest evidence (EULAR 2016).',
     sourceIds: ['eular_2016'],
   },

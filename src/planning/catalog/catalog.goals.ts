@@ -6,7 +6,22 @@ export type GoalType = (typeof GOAL_TYPES)[number];
 export const MECHANISM_CODES = ['postural', 'repetitive_strain', 'sports', 'post_surgical', 'trauma', 'unknown'] as const;
 export type MechanismCode = (typeof MECHANISM_CODES)[number];
 
-export const PAIN_QUALITIES = ['aching', 'dull', 'sharp', 'stabbing', 'burning', 'throbbing', 'shooting', 'radiating', 'tingling', 'numbness', 'stiffness', 'cramping', 'tightness', 'swelling'] as const;
+export const PAIN_QUALITIES = [
+  'aching',
+  'dull',
+  'sharp',
+  'stabbing',
+  'burning',
+  'throbbing',
+  'shooting',
+  'radiating',
+  'tingling',
+  'numbness',
+  'stiffness',
+  'cramping',
+  'tightness',
+  'swelling',
+] as const;
 export type PainQuality = (typeof PAIN_QUALITIES)[number];
 /** Qualities that suggest an irritated nerve rather than muscle: worth watching for a progressing deficit. */
 export const NEURAL_QUALITIES: readonly PainQuality[] = ['burning', 'shooting', 'radiating', 'tingling', 'numbness'];
@@ -15,7 +30,15 @@ export const GOALS: Record<GoalType, GoalTypeEntry> = {
   pain_relief: {
     label: 'Pain relief',
     defaultMeasure: 'pain_nrs',
-    techniques: ['myofascial_release', 'trigger_point_therapy', 'swedish_massage', 'positional_release', 'neuromuscular_therapy', 'muscle_energy_technique', 'manual_lymphatic_drainage'],
+    techniques: [
+      'myofascial_release',
+      'trigger_point_therapy',
+      'swedish_massage',
+      'positional_release',
+      'neuromuscular_therapy',
+      'muscle_energy_technique',
+      'manual_lymphatic_drainage',
+    ],
     maxPressure: 'firm',
     defaultRegions: [],
   },

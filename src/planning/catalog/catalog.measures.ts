@@ -33,11 +33,36 @@ export type MeasureCode = (typeof MEASURE_CODES)[number];
 
 export const JOINTS: Record<JointCode, JointEntry> = {
   cervical: { label: 'Cervical spine', regions: ['neck'], movements: ['flexion', 'extension', 'lateral_flexion', 'rotation'], defaultMovement: 'rotation' },
-  thoracic: { label: 'Thoracic spine', regions: ['upper_back'], movements: ['flexion', 'extension', 'lateral_flexion', 'rotation'], defaultMovement: 'rotation' },
-  lumbar: { label: 'Lumbar (thoracolumbar) spine', regions: ['lower_back', 'sacroiliac'], movements: ['flexion', 'extension', 'lateral_flexion', 'rotation'], defaultMovement: 'flexion' },
-  shoulder: { label: 'Shoulder', regions: ['shoulder'], movements: ['flexion', 'abduction', 'external_rotation', 'internal_rotation'], defaultMovement: 'flexion' },
-  elbow: { label: 'Elbow and forearm', regions: ['elbow', 'upper_arm', 'forearm'], movements: ['flexion', 'supination', 'pronation'], defaultMovement: 'flexion' },
-  wrist: { label: 'Wrist', regions: ['wrist_hand', 'forearm'], movements: ['flexion', 'extension', 'radial_deviation', 'ulnar_deviation'], defaultMovement: 'extension' },
+  thoracic: {
+    label: 'Thoracic spine',
+    regions: ['upper_back'],
+    movements: ['flexion', 'extension', 'lateral_flexion', 'rotation'],
+    defaultMovement: 'rotation',
+  },
+  lumbar: {
+    label: 'Lumbar (thoracolumbar) spine',
+    regions: ['lower_back', 'sacroiliac'],
+    movements: ['flexion', 'extension', 'lateral_flexion', 'rotation'],
+    defaultMovement: 'flexion',
+  },
+  shoulder: {
+    label: 'Shoulder',
+    regions: ['shoulder'],
+    movements: ['flexion', 'abduction', 'external_rotation', 'internal_rotation'],
+    defaultMovement: 'flexion',
+  },
+  elbow: {
+    label: 'Elbow and forearm',
+    regions: ['elbow', 'upper_arm', 'forearm'],
+    movements: ['flexion', 'supination', 'pronation'],
+    defaultMovement: 'flexion',
+  },
+  wrist: {
+    label: 'Wrist',
+    regions: ['wrist_hand', 'forearm'],
+    movements: ['flexion', 'extension', 'radial_deviation', 'ulnar_deviation'],
+    defaultMovement: 'extension',
+  },
   hip: {
     label: 'Hip',
     regions: ['hip', 'gluteal'],
@@ -50,7 +75,12 @@ export const JOINTS: Record<JointCode, JointEntry> = {
 
 // Goniometry cannot tell changes under about 5–10° from measurement error (Gajdosik & Bohannon 1987):
 // the engine counts 10° as real on large arcs and 5° on arcs of 45° or less.
-const rom = (joint: RomNormEntry['joint'], movement: RomNormEntry['movement'], degrees: number | null, note = '38 CFR 4.71a, as given in the team reference.'): RomNormEntry => ({
+const rom = (
+  joint: RomNormEntry['joint'],
+  movement: RomNormEntry['movement'],
+  degrees: number | null,
+  note = '38 CFR 4.71a, as given in the team reference.',
+): RomNormEntry => ({
   joint,
   movement,
   degrees,
@@ -130,7 +160,8 @@ export const MEASURES: Record<MeasureCode, MeasureEntry> = {
     direction: 'higher_is_better',
     mcid: 10,
     mcidPercent: null,
-    mcidNote: 'No published MCID; the engine counts a change beyond goniometric error (10°, 5° on arcs ≤ 45°) as real (Gajdosik & Bohannon 1987). Per movement in romNorms.',
+    mcidNote:
+      'No published MCID; the engine counts a change beyond goniometric error (10°, 5° on arcs ≤ 45°) as real (Gajdosik & Bohannon 1987). Per movement in romNorms.',
     loinc: { code: null, status: 'unassigned' },
     bands: [],
     sourceIds: ['cfr_38_4_71a', 'gajdosik_1987', 'engine_choice'],
@@ -142,7 +173,8 @@ export const MEASURES: Record<MeasureCode, MeasureEntry> = {
     direction: 'lower_is_better',
     mcid: 4,
     mcidPercent: null,
-    mcidNote: 'None published. The engine uses half a standard deviation (Norman 2003) of population PSS-10 scores (SD ≈ 6–7), rounded up to 4 points. Items 4, 5, 7, 8 are reverse-scored.',
+    mcidNote:
+      'None published. The engine uses half a standard deviation (Norman 2003) of population PSS-10 scores (SD ≈ 6–7), rounded up to 4 points. Items 4, 5, 7, 8 are reverse-scored.',
     loinc: { code: null, status: 'unassigned' },
     bands: [
       { label: 'low', min: 0, max: 13 },
@@ -218,7 +250,8 @@ export const MEASURES: Record<MeasureCode, MeasureEntry> = {
     direction: 'lower_is_better',
     mcid: 13,
     mcidPercent: null,
-    mcidNote: 'MCID 8–13 points across studies (Roy 2009 review; Paul 2004); the engine takes the upper bound, 13, so a change it counts is real in every study.',
+    mcidNote:
+      'MCID 8–13 points across studies (Roy 2009 review; Paul 2004); the engine takes the upper bound, 13, so a change it counts is real in every study.',
     loinc: { code: null, status: 'unassigned' },
     bands: [],
     sourceIds: ['roy_2009', 'paul_2004'],

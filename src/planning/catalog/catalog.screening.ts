@@ -60,7 +60,14 @@ export const SCREENING_QUESTION_CODES = [
 export type ScreeningQuestionCode = (typeof SCREENING_QUESTION_CODES)[number];
 
 const LEGS: RegionCode[] = ['hip', 'thigh', 'hamstring', 'knee', 'calf', 'ankle_foot'];
-const scope = (extra: Partial<QuestionScope>): QuestionScope => ({ always: false, regions: [], nerveSymptomRegions: [], mechanisms: [], minAge: null, ...extra });
+const scope = (extra: Partial<QuestionScope>): QuestionScope => ({
+  always: false,
+  regions: [],
+  nerveSymptomRegions: [],
+  mechanisms: [],
+  minAge: null,
+  ...extra,
+});
 
 // Cauda equina: low back, pelvis and buttock, or a leg with nerve-like symptoms (sciatica).
 const CAUDA_EQUINA = scope({ regions: ['lower_back', 'sacroiliac', 'gluteal'], nerveSymptomRegions: LEGS });
@@ -75,7 +82,8 @@ const ALWAYS = scope({ always: true });
 export const SCREENING_QUESTIONS: Record<ScreeningQuestionCode, ScreeningQuestionEntry> = {
   saddle_numbness: {
     group: 'cauda_equina',
-    question: 'Have you noticed numbness or a strange feeling between your legs or around your bottom — for example, not feeling the toilet paper when you wipe?',
+    question:
+      'Have you noticed numbness or a strange feeling between your legs or around your bottom — for example, not feeling the toilet paper when you wipe?',
     redFlag: 'saddle_anesthesia',
     appliesTo: CAUDA_EQUINA,
     sourceIds: ['ahcpr_1994', 'manuplan_reference'],

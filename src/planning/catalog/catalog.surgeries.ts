@@ -100,7 +100,8 @@ export const PROCEDURES: Record<SurgicalProcedure, ProcedureEntry> = {
           ],
           forbidTechniques: ['joint_mobilisation', 'pnf_stretching', 'muscle_energy_technique'],
           forbidMovements: ['hip_extension', 'hip_external_rotation', 'prone_lying'],
-          instruction: 'Anterior hip replacement precautions (about 6 weeks): no hip extension or outward rotation past neutral — in positioning, stretching and the home program.',
+          instruction:
+            'Anterior hip replacement precautions (about 6 weeks): no hip extension or outward rotation past neutral — in positioning, stretching and the home program.',
         },
       ],
       default: [
@@ -132,7 +133,8 @@ export const PROCEDURES: Record<SurgicalProcedure, ProcedureEntry> = {
           romLimits: [{ joint: 'knee', movement: 'flexion', maxDegrees: 90 }],
           forbidTechniques: ['joint_mobilisation', 'cross_fiber_friction'],
           forbidMovements: ['heavy_loading'],
-          instruction: 'Knee replacement, first 6 weeks: aim for about 90° of flexion and full extension; swelling management (lymphatic drainage) early; no heavy loading.',
+          instruction:
+            'Knee replacement, first 6 weeks: aim for about 90° of flexion and full extension; swelling management (lymphatic drainage) early; no heavy loading.',
         },
         {
           untilDay: 90,
@@ -155,7 +157,8 @@ export const PROCEDURES: Record<SurgicalProcedure, ProcedureEntry> = {
           romLimits: [{ joint: 'knee', movement: 'flexion', maxDegrees: 120 }],
           forbidTechniques: ['cross_fiber_friction', 'joint_mobilisation'],
           forbidMovements: ['heavy_loading'],
-          instruction: 'ACL reconstruction: no friction over the incisions or graft site until healed; early goals are full extension, quadriceps activation and swelling control.',
+          instruction:
+            'ACL reconstruction: no friction over the incisions or graft site until healed; early goals are full extension, quadriceps activation and swelling control.',
         },
       ],
     },
@@ -175,7 +178,8 @@ export const PROCEDURES: Record<SurgicalProcedure, ProcedureEntry> = {
           ],
           forbidTechniques: ['joint_mobilisation', 'pnf_stretching', 'muscle_energy_technique', 'cross_fiber_friction'],
           forbidMovements: ['shoulder_loading', 'vigorous_limb_stretch'],
-          instruction: 'Rotator cuff repair, first 6 weeks: the repair is protected — passive range only within the surgeon’s limits, no active lifting or resisted work of the arm.',
+          instruction:
+            'Rotator cuff repair, first 6 weeks: the repair is protected — passive range only within the surgeon’s limits, no active lifting or resisted work of the arm.',
         },
       ],
     },
@@ -207,7 +211,8 @@ export const PROCEDURES: Record<SurgicalProcedure, ProcedureEntry> = {
           romLimits: [],
           forbidTechniques: ['cross_fiber_friction', 'pnf_stretching'],
           forbidMovements: ['vigorous_limb_stretch', 'heavy_loading'],
-          instruction: 'Mastectomy or axillary surgery: shoulder range on that side comes back gradually; lymphoedema risk in that arm — light pressure, watch for swelling.',
+          instruction:
+            'Mastectomy or axillary surgery: shoulder range on that side comes back gradually; lymphoedema risk in that arm — light pressure, watch for swelling.',
         },
       ],
     },

@@ -301,7 +301,11 @@ export type BillingCode = (typeof BILLING_CODES)[number];
 
 export const BILLING: Record<BillingCode, BillingCodeEntry> = {
   '97124': { label: 'Massage (effleurage, petrissage, tapotement)', timed: true, note: 'Not with 97140 on the same region in one session.' },
-  '97140': { label: 'Manual therapy (mobilisation, myofascial release, trigger point, manual lymphatic drainage)', timed: true, note: 'Not with 97124 on the same region in one session.' },
+  '97140': {
+    label: 'Manual therapy (mobilisation, myofascial release, trigger point, manual lymphatic drainage)',
+    timed: true,
+    note: 'Not with 97124 on the same region in one session.',
+  },
   '97110': { label: 'Therapeutic exercise (strength, endurance, range of motion, flexibility)', timed: true, note: '' },
   '97112': { label: 'Neuromuscular re-education', timed: true, note: '' },
   '97530': { label: 'Therapeutic activities (dynamic functional activities)', timed: true, note: '' },

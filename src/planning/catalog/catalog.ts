@@ -12,7 +12,6 @@ import { SCREENING_QUESTION_CODES, SCREENING_QUESTIONS } from './catalog.screeni
 import { PROCEDURES, SURGICAL_PROCEDURES, type SurgicalApproach } from './catalog.surgeries';
 import { CHRONICITIES, PRESSURES, SIDES } from './catalog.types';
 
-
 // The technique view of the condition effects: derived, so the conditions stay the single source.
 function conditionsAffecting(technique: TechniqueCode): { forbiddenBy: ConditionCode[]; modifiedBy: ConditionCode[] } {
   const t = TECHNIQUES[technique];
@@ -64,7 +63,9 @@ export const CATALOG: Catalog = {
   screeningQuestions: SCREENING_QUESTION_CODES.map((code) => ({ code, ...SCREENING_QUESTIONS[code] })),
   surgicalProcedures: SURGICAL_PROCEDURES.map((code) => {
     const { phases, ...entry } = PROCEDURES[code];
-    const protocols = (Object.keys(phases) as (SurgicalApproach | 'default')[]).flatMap((approach) => (phases[approach] ?? []).map((phase) => ({ approach, ...phase })));
+    const protocols = (Object.keys(phases) as (SurgicalApproach | 'default')[]).flatMap((approach) =>
+      (phases[approach] ?? []).map((phase) => ({ approach, ...phase })),
+    );
     return { code, ...entry, protocols };
   }),
 };

@@ -42,7 +42,10 @@ export function planBilling(techniques: PlanTechnique[], explain: Explainer): Bi
     const drop = keep === massage ? manual : massage;
     keep.minutes += drop.minutes;
     drop.minutes = 0;
-    explain.add('billing.no_97124_with_97140', `97124 and 97140 are not billed for the same region in one session: the ${massage.region.replace(/_/g, ' ')} minutes are billed under ${keep.cpt}.`);
+    explain.add(
+      'billing.no_97124_with_97140',
+      `97124 and 97140 are not billed for the same region in one session: the ${massage.region.replace(/_/g, ' ')} minutes are billed under ${keep.cpt}.`,
+    );
   }
 
   entries.sort((a, b) => BILLING_CODES.indexOf(a.cpt) - BILLING_CODES.indexOf(b.cpt) || REGION_CODES.indexOf(a.region) - REGION_CODES.indexOf(b.region));
@@ -72,6 +75,9 @@ export function planBilling(techniques: PlanTechnique[], explain: Explainer): Bi
     (byRemainder[i] as Line).units++;
     assigned++;
   }
-  explain.add('billing.eight_minute_rule', `8-minute rule: ${totalMinutes} timed minutes per session → ${totalUnits} unit(s) of 15 minutes; leftover minutes go to the service with the most time.`);
+  explain.add(
+    'billing.eight_minute_rule',
+    `8-minute rule: ${totalMinutes} timed minutes per session → ${totalUnits} unit(s) of 15 minutes; leftover minutes go to the service with the most time.`,
+  );
   return lines.map((l) => ({ cpt: l.cpt, units: l.units, minutes: l.minutes, description: BILLING[l.cpt].label, regions: l.regions }));
 }

@@ -83,7 +83,9 @@ function readSigns(facts: CaseFacts): CaseSigns {
   let irritabilityWhy = '';
   if (worst >= IRRITABLE_PAIN || nightPain || neural) {
     irritability = 'high';
-    irritabilityWhy = [worst >= IRRITABLE_PAIN ? `pain ${worst}/10` : '', nightPain ? 'pain at night or at rest' : '', neural ? 'nerve-type symptoms' : ''].filter(Boolean).join(', ');
+    irritabilityWhy = [worst >= IRRITABLE_PAIN ? `pain ${worst}/10` : '', nightPain ? 'pain at night or at rest' : '', neural ? 'nerve-type symptoms' : '']
+      .filter(Boolean)
+      .join(', ');
   } else if (facts.painAreas.length > 0 && worst <= CALM_PAIN && facts.chronicity !== 'acute') {
     irritability = 'low';
     irritabilityWhy = `pain ${worst}/10 outside the acute phase`;
@@ -96,9 +98,18 @@ function readSigns(facts: CaseFacts): CaseSigns {
   const first = facts.painAreas[0];
   if (first && (exposed === true || words.has('swelling'))) swollen.add(first.region);
   // Early after surgery swelling is expected (swelling management early: REFERENCE surgery protocols).
-  if (facts.mechanism === 'post_surgical' && (facts.surgeryDays === null || facts.surgeryDays < EARLY_SURGICAL_DAYS)) for (const a of facts.painAreas) swollen.add(a.region);
+  if (facts.mechanism === 'post_surgical' && (facts.surgeryDays === null || facts.surgeryDays < EARLY_SURGICAL_DAYS))
+    for (const a of facts.painAreas) swollen.add(a.region);
 
-  return { irritability, irritabilityWhy, neural, nightPain, swollen, presentations: presentationsOf(facts, words), tendonRegions: tendonRegions(facts, words) };
+  return {
+    irritability,
+    irritabilityWhy,
+    neural,
+    nightPain,
+    swollen,
+    presentations: presentationsOf(facts, words),
+    tendonRegions: tendonRegions(facts, words),
+  };
 }
 
 const TENDON_REGIONS: ReadonlySet<RegionCode> = new Set(['shoulder', 'elbow', 'forearm', 'wrist_hand', 'knee', 'calf', 'ankle_foot', 'hamstring', 'hip']);
@@ -109,7 +120,12 @@ function tendonRegions(facts: CaseFacts, words: Set<string>): Set<RegionCode> {
   const overuse = facts.mechanism === 'repetitive_strain' || (facts.mechanism === 'sports' && facts.chronicity !== 'acute');
   for (const a of facts.painAreas) {
     if (!TENDON_REGIONS.has(a.region)) continue;
-    if (overuse || (words.has('tennis_elbow') && (a.region === 'elbow' || a.region === 'forearm')) || ((words.has('achilles') || words.has('heel')) && (a.region === 'ankle_foot' || a.region === 'calf'))) out.add(a.region);
+    if (
+      overuse ||
+      (words.has('tennis_elbow') && (a.region === 'elbow' || a.region === 'forearm')) ||
+      ((words.has('achilles') || words.has('heel')) && (a.region === 'ankle_foot' || a.region === 'calf'))
+    )
+      out.add(a.region);
   }
   return out;
 }
@@ -186,7 +202,8 @@ function presentationsOf(facts: CaseFacts, words: Set<string>): PresentationCode
         break;
     }
   }
-  if (facts.painAreas.some((a) => a.region !== 'ankle_foot' && a.region !== 'calf' && a.region !== 'knee') && (mechanism === 'postural' || words.has('desk'))) add(out, 'desk_posture');
+  if (facts.painAreas.some((a) => a.region !== 'ankle_foot' && a.region !== 'calf' && a.region !== 'knee') && (mechanism === 'postural' || words.has('desk')))
+    add(out, 'desk_posture');
   if (operated && facts.painAreas.length > 0 && (facts.surgeryDays === null || facts.surgeryDays < EARLY_SURGICAL_DAYS)) add(out, 'post_surgical_swelling');
   // Older adults with a leg or back complaint: balance and sit-to-stand practice (falls prevention).
   if (facts.age !== null && facts.age >= 65 && facts.painAreas.some((a) => BALANCE_REGIONS.has(a.region))) add(out, 'older_adult_balance');

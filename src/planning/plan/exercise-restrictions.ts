@@ -23,8 +23,14 @@ export interface TagRule {
 
 /** Condition code → forbidden tags. Codes are strings so that conditions the catalog adds later plug in here. */
 export const CONDITION_TAGS: Readonly<Record<string, TagRule>> = {
-  pregnancy: { tags: ['supine_lying', 'prone_lying', 'abdominal_loading', 'high_impact'], because: 'Pregnancy (after about 20 weeks, or weeks not recorded): no lying on the back or front, no abdominal loading, no impact.' },
-  osteoporosis: { tags: ['spinal_flexion_loaded', 'spinal_twist_loaded', 'high_impact'], because: 'Osteoporosis: no loaded spinal flexion or twisting (Sinaki 1984), no high impact.' },
+  pregnancy: {
+    tags: ['supine_lying', 'prone_lying', 'abdominal_loading', 'high_impact'],
+    because: 'Pregnancy (after about 20 weeks, or weeks not recorded): no lying on the back or front, no abdominal loading, no impact.',
+  },
+  osteoporosis: {
+    tags: ['spinal_flexion_loaded', 'spinal_twist_loaded', 'high_impact'],
+    because: 'Osteoporosis: no loaded spinal flexion or twisting (Sinaki 1984), no high impact.',
+  },
   osteopenia: { tags: ['high_impact'], because: 'Osteopenia: no high-impact exercise.' },
   lymphoedema: { tags: ['vigorous_limb_stretch', 'heat'], because: 'Lymphoedema: no vigorous stretching of the limb, no heat.' },
   diabetic_neuropathy: { tags: ['heat', 'unsupported_balance'], because: 'Diabetic neuropathy: no heat on numb skin; balance work only beside a support.' },
@@ -66,7 +72,10 @@ export interface ForbiddenTags {
 }
 
 const ACUTE_INJURY: TagRule = { tags: ['heavy_loading', 'high_impact'], because: 'Acute injury (< 6 weeks): no heavy loading or impact yet.' };
-const EARLY_POST_SURGICAL: TagRule = { tags: ['heavy_loading', 'high_impact', 'vigorous_limb_stretch'], because: 'Early after surgery (< 6 weeks): no heavy loading, impact or vigorous stretching.' };
+const EARLY_POST_SURGICAL: TagRule = {
+  tags: ['heavy_loading', 'high_impact', 'vigorous_limb_stretch'],
+  because: 'Early after surgery (< 6 weeks): no heavy loading, impact or vigorous stretching.',
+};
 const MATURING_POST_SURGICAL: TagRule = { tags: ['high_impact'], because: 'Under 12 weeks after surgery: no impact yet.' };
 const VERY_OLD: TagRule = { tags: ['unsupported_balance', 'high_impact'], because: 'Age 80 or over: balance work beside a support, no impact.' };
 const NO_REASONS: ForbiddenTags['reasons'] = [];

@@ -39,7 +39,10 @@ const PRESENTATION_TARGETS: Partial<Record<RegionCode, Partial<Record<Presentati
 
 /** "plantar fascia, gastrocnemius": the first two targets in words. */
 function tissueWords(targets: readonly string[]): string {
-  return targets.slice(0, 2).map((m) => m.replace(/_/g, ' ')).join(', ');
+  return targets
+    .slice(0, 2)
+    .map((m) => m.replace(/_/g, ' '))
+    .join(', ');
 }
 
 interface Targets {
@@ -47,7 +50,9 @@ interface Targets {
   tissues: string;
 }
 // Built once: each region's targets, and those of each presentation that puts a tissue first.
-const REGION_TARGETS = Object.fromEntries(REGION_CODES.map((r) => [r, { targets: REGIONS[r].targetMuscles, tissues: tissueWords(REGIONS[r].targetMuscles) }])) as Record<RegionCode, Targets>;
+const REGION_TARGETS = Object.fromEntries(
+  REGION_CODES.map((r) => [r, { targets: REGIONS[r].targetMuscles, tissues: tissueWords(REGIONS[r].targetMuscles) }]),
+) as Record<RegionCode, Targets>;
 const FIRST_TARGETS = Object.fromEntries(
   Object.entries(PRESENTATION_TARGETS).map(([r, byPresentation]) => [
     r,
@@ -98,12 +103,20 @@ export function chooseFocus(facts: CaseFacts, restrictions: Restrictions, explai
     const region = JOINTS[r.joint].regions[0] as RegionCode;
     if (!wanted.some((w) => w.region === region)) want(wanted, region, coverage(region, undefined), `${r.joint} ${r.movement.replace(/_/g, ' ')} measured`);
   }
-  for (const a of facts.painAreas) if (a.namedIn) explain.add('focus.named_in_complaint', `No pain location given: the ${placeName(a.region, sideOf(a.mask))} is worked because the complaint names it ("${a.namedIn}").`);
+  for (const a of facts.painAreas)
+    if (a.namedIn)
+      explain.add(
+        'focus.named_in_complaint',
+        `No pain location given: the ${placeName(a.region, sideOf(a.mask))} is worked because the complaint names it ("${a.namedIn}").`,
+      );
   // With no place given or named, only a stress goal has a place of its own (where tension is held);
   // hands are never put on a region for pain the patient did not name.
   if (wanted.length === 0 && facts.goalTypes.includes('stress_reduction')) {
     const regions = GOALS.stress_reduction.defaultRegions;
-    explain.add('focus.default_regions', `No painful region recorded: relaxation work on the ${regions.map((r) => placeName(r, null)).join(', ')}, where tension is commonly held.`);
+    explain.add(
+      'focus.default_regions',
+      `No painful region recorded: relaxation work on the ${regions.map((r) => placeName(r, null)).join(', ')}, where tension is commonly held.`,
+    );
     for (const region of regions) want(wanted, region, coverage(region, 'bilateral'), 'default region');
   } else if (wanted.length === 0) {
     explain.add('focus.no_region', 'No painful region given or named in the complaint: no hands-on work until the therapist records where it hurts.');

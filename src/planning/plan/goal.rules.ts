@@ -71,7 +71,8 @@ const PAIN_SHARE_RULES = Object.fromEntries(
     return [k, { id: `goal.pain_share.${k}`, because }];
   }),
 ) as Record<Chronicity, { id: string; because: string }>;
-const MISSING_BECAUSE = 'A requested goal without a baseline names the measure to record at the first session; progress then uses that first value as baseline.';
+const MISSING_BECAUSE =
+  'A requested goal without a baseline names the measure to record at the first session; progress then uses that first value as baseline.';
 
 /** The patient's own words for a goal, when given ("bend to tie shoes"), to keep the target meaningful to them. */
 function inTheirWords(c: GoalContext, type: GoalType): string {
@@ -95,7 +96,9 @@ function measured(c: GoalContext, type: GoalType, measure: MeasureCode, baseline
     ruleIds.push(c.explain.add(share.id, share.because));
   }
   const rationale = `Baseline ${baseline} (${source}) → target ${t.target} by week ${c.weeks}: ${t.because}.${inTheirWords(c, type)}`;
-  c.goals.push(goalOf(type, measure, place, { baseline, target: t.target, byWeek: c.weeks, mcid: t.mcid, direction: MEASURES[measure].direction, ruleIds, rationale }));
+  c.goals.push(
+    goalOf(type, measure, place, { baseline, target: t.target, byWeek: c.weeks, mcid: t.mcid, direction: MEASURES[measure].direction, ruleIds, rationale }),
+  );
 }
 
 function unmeasured(c: GoalContext, type: GoalType, measure: MeasureCode, why: string, place: Place = null): void {
@@ -103,9 +106,10 @@ function unmeasured(c: GoalContext, type: GoalType, measure: MeasureCode, why: s
   const mcid = place ? (romNorm(place.joint, place.movement)?.mcid ?? MEASURES.rom.mcid) : MEASURES[measure].mcid;
   const what = place ? ` (${place.joint} ${place.movement.replace('_', ' ')})` : '';
   const rationale = `No baseline given: record ${MEASURES[measure].label}${what} at the first session; ${why}.${inTheirWords(c, type)}`;
-  c.goals.push(goalOf(type, measure, place, { baseline: null, target: null, byWeek: c.weeks, mcid, direction: MEASURES[measure].direction, ruleIds: [ruleId], rationale }));
+  c.goals.push(
+    goalOf(type, measure, place, { baseline: null, target: null, byWeek: c.weeks, mcid, direction: MEASURES[measure].direction, ruleIds: [ruleId], rationale }),
+  );
 }
-
 
 /** The plan's goals, in the order of the goal types in play. */
 export function planGoals(facts: CaseFacts, areas: Focus[], weeks: number, explain: Explainer): PlanGoal[] {
@@ -117,15 +121,27 @@ export function planGoals(facts: CaseFacts, areas: Focus[], weeks: number, expla
     if (type === 'pain_relief') {
       const worst = facts.painAreas[0];
       if (measures.painNrs !== undefined) measured(c, type, 'pain_nrs', measures.painNrs, 'measures.painNrs');
-      else if (requested && worst) measured(c, type, 'pain_nrs', worst.intensity, `no overall NRS given: the most painful location, ${worst.region.replace(/_/g, ' ')} ${worst.intensity}/10`);
+      else if (requested && worst)
+        measured(
+          c,
+          type,
+          'pain_nrs',
+          worst.intensity,
+          `no overall NRS given: the most painful location, ${worst.region.replace(/_/g, ' ')} ${worst.intensity}/10`,
+        );
       else if (requested) unmeasured(c, type, 'pain_nrs', 'the target is then set from its MCID');
     }
     if (type === 'range_of_motion') {
       const rom = [...(measures.rom ?? [])].sort(romOrder);
-      for (const r of rom) measured(c, type, 'rom', r.degrees, `measures.rom ${r.joint} ${r.movement.replace('_', ' ')}`, { joint: r.joint, movement: r.movement });
+      for (const r of rom)
+        measured(c, type, 'rom', r.degrees, `measures.rom ${r.joint} ${r.movement.replace('_', ' ')}`, { joint: r.joint, movement: r.movement });
       if (rom.length === 0 && requested) {
         const joint = areas.map((a) => REGIONS[a.region].joint).find((j) => j !== null) ?? null;
-        if (joint) unmeasured(c, type, 'rom', `the ${JOINTS[joint].label.toLowerCase()} is the first focus area with a measurable joint`, { joint, movement: JOINTS[joint].defaultMovement });
+        if (joint)
+          unmeasured(c, type, 'rom', `the ${JOINTS[joint].label.toLowerCase()} is the first focus area with a measurable joint`, {
+            joint,
+            movement: JOINTS[joint].defaultMovement,
+          });
         else unmeasured(c, type, 'psfs', 'no focus area has a goniometric norm, so the patient rates the activities they cannot do (e.g. the goal detail)');
       }
     }
@@ -140,7 +156,12 @@ export function planGoals(facts: CaseFacts, areas: Focus[], weeks: number, expla
     if (type === 'injury_rehabilitation' && !fn && requested) {
       const first = areas[0];
       const instrument = first ? REGIONS[first.region].functionInstrument : GOALS.injury_rehabilitation.defaultMeasure;
-      unmeasured(c, type, instrument, first ? `the region-specific questionnaire for the ${first.region.replace(/_/g, ' ')}` : 'the patient-specific functional scale suits any region');
+      unmeasured(
+        c,
+        type,
+        instrument,
+        first ? `the region-specific questionnaire for the ${first.region.replace(/_/g, ' ')}` : 'the patient-specific functional scale suits any region',
+      );
     }
   }
   return c.goals;

@@ -121,12 +121,14 @@ const INDEX = new Map(VIEWS.map((v) => [v.code, v.index]));
 /** For each exercise, those whose progression it is. */
 const PREVIOUS = VIEWS.map((v) => VIEWS.filter((u) => u.next === v.index).map((u) => u.index));
 const GOAL_BITS = GOAL_TYPES.map((g) => GOAL_BIT.get(g) as number);
-const CORE = Object.fromEntries(PRESENTATION_CODES.map((p) => [p, PRESENTATIONS[p].core.map((group) => group.map((c) => INDEX.get(c) as number))])) as Record<PresentationCode, number[][]>;
-
-const PRESENTATION_RULES = Object.fromEntries(PRESENTATION_CODES.map((p) => [p, { id: `home.presentation.${p}`, because: PRESENTATIONS[p].because }])) as Record<
+const CORE = Object.fromEntries(PRESENTATION_CODES.map((p) => [p, PRESENTATIONS[p].core.map((group) => group.map((c) => INDEX.get(c) as number))])) as Record<
   PresentationCode,
-  { id: string; because: string }
+  number[][]
 >;
+
+const PRESENTATION_RULES = Object.fromEntries(
+  PRESENTATION_CODES.map((p) => [p, { id: `home.presentation.${p}`, because: PRESENTATIONS[p].because }]),
+) as Record<PresentationCode, { id: string; because: string }>;
 const MECHANISM_HOME_RULES = Object.fromEntries(
   MECHANISM_CODES.map((m) => [m, { id: `mechanism.${m}.home`, because: `${MECHANISMS[m].label}: the home program includes an exercise that addresses it.` }]),
 ) as Record<MechanismCode, { id: string; because: string }>;
@@ -325,7 +327,13 @@ class Builder {
 }
 
 /** The home program of a plan that goes ahead. */
-export function planHomeProgram(facts: CaseFacts, areas: Focus[], codes: Set<ConditionCode>, restrictions: Restrictions, explain: Explainer): HomeProgramItem[] {
+export function planHomeProgram(
+  facts: CaseFacts,
+  areas: Focus[],
+  codes: Set<ConditionCode>,
+  restrictions: Restrictions,
+  explain: Explainer,
+): HomeProgramItem[] {
   const signs = caseSigns(facts);
   let scarClosed = false;
   for (const r of Object.values(restrictions.regions)) if (r.surgicalDays !== null && r.surgicalDays >= INCISION_CLOSED_DAYS) scarClosed = true;
@@ -381,7 +389,8 @@ export function planHomeProgram(facts: CaseFacts, areas: Focus[], codes: Set<Con
       // The best-scored allowed exercise of the group (region, level and kind decide; ties: the group's order).
       let pick = -1;
       for (const index of groups[gi] as number[]) if (b.allowed(index) && (pick < 0 || (b.scores[index] as number) > (b.scores[pick] as number))) pick = index;
-      if (pick >= 0 && (b.chosen.length < b.limit || b.taken[pick] !== -1)) b.take(pick, b.firstGoal(pick), explain.add(PRESENTATION_RULES[p].id, PRESENTATION_RULES[p].because));
+      if (pick >= 0 && (b.chosen.length < b.limit || b.taken[pick] !== -1))
+        b.take(pick, b.firstGoal(pick), explain.add(PRESENTATION_RULES[p].id, PRESENTATION_RULES[p].because));
     }
   }
   // 2. Every goal in play is served (beyond the size limit if need be).
@@ -432,10 +441,15 @@ interface Dosing {
 
 function doseRules(facts: CaseFacts, signs: CaseSigns, explain: Explainer): Dosing {
   return {
-    irritable: signs.irritability === 'high' ? explain.add('home.dose.irritable', `Irritable pain (${signs.irritabilityWhy}): fewer repetitions and sets to start, holds kept.`) : null,
-    older: facts.age !== null && facts.age >= OLDER_ADULT ? explain.add('home.dose.older_adult', `Age ${facts.age}: at most 2 sets, shorter aerobic bouts to start.`) : null,
-    calm:
-      signs.irritability === 'low' ? explain.add('home.dose.progressed', `Calm pain (${signs.irritabilityWhy}): strengthening starts at 3 sets.`) : null,
+    irritable:
+      signs.irritability === 'high'
+        ? explain.add('home.dose.irritable', `Irritable pain (${signs.irritabilityWhy}): fewer repetitions and sets to start, holds kept.`)
+        : null,
+    older:
+      facts.age !== null && facts.age >= OLDER_ADULT
+        ? explain.add('home.dose.older_adult', `Age ${facts.age}: at most 2 sets, shorter aerobic bouts to start.`)
+        : null,
+    calm: signs.irritability === 'low' ? explain.add('home.dose.progressed', `Calm pain (${signs.irritabilityWhy}): strengthening starts at 3 sets.`) : null,
   };
 }
 

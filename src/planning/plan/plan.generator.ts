@@ -27,7 +27,19 @@ export function generatePlan(input: AssessmentInput, context: PlanningContext): 
     const precautions = stops.map((f) => f.message);
     const screening = { decision, findings: outcome.findings, unanswered: outcome.unanswered };
     const summary = writeSummary(facts, { screening, focusAreas: [], techniques: [], schedule, goals: [], homeProgram: [] });
-    return { engineVersion: ENGINE_VERSION, screening, summary, focusAreas: [], techniques: [], schedule, goals: [], homeProgram: [], precautions, billing: [], rationale: explain.entries };
+    return {
+      engineVersion: ENGINE_VERSION,
+      screening,
+      summary,
+      focusAreas: [],
+      techniques: [],
+      schedule,
+      goals: [],
+      homeProgram: [],
+      precautions,
+      billing: [],
+      rationale: explain.entries,
+    };
   }
 
   const restrictions = buildRestrictions(facts, outcome, explain);
@@ -40,11 +52,24 @@ export function generatePlan(input: AssessmentInput, context: PlanningContext): 
   const schedule = techniques.length === 0 ? emptySchedule(planned, homeProgram.length > 0, explain) : planned;
   const billing = planBilling(techniques, explain);
   const precautions = [...restrictions.precautions];
-  if (techniques.some((t) => t.code === 'joint_mobilisation')) precautions.push('Joint mobilisation is within physical therapy or chiropractic scope only; a massage therapist substitutes muscle energy technique.');
+  if (techniques.some((t) => t.code === 'joint_mobilisation'))
+    precautions.push('Joint mobilisation is within physical therapy or chiropractic scope only; a massage therapist substitutes muscle energy technique.');
   const screening = { decision, findings: outcome.findings, unanswered: outcome.unanswered };
   const focusAreas = toFocusAreas(areas);
   const summary = writeSummary(facts, { screening, focusAreas, techniques, schedule, goals, homeProgram });
-  return { engineVersion: ENGINE_VERSION, screening, summary, focusAreas, techniques, schedule, goals, homeProgram, precautions, billing, rationale: explain.entries };
+  return {
+    engineVersion: ENGINE_VERSION,
+    screening,
+    summary,
+    focusAreas,
+    techniques,
+    schedule,
+    goals,
+    homeProgram,
+    precautions,
+    billing,
+    rationale: explain.entries,
+  };
 }
 
 /** Range-of-motion targets stay inside the surgery protocols in force (team reference, "Surgery protocols"). */

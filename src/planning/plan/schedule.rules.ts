@@ -24,7 +24,10 @@ const DOSE_RULES = Object.fromEntries(
   }),
 ) as Record<Chronicity, { id: string; because: string }>;
 const WEEKS_RULES = Object.fromEntries(
-  MECHANISM_CODES.map((m) => [m, { id: `mechanism.${m}.weeks`, because: `${MECHANISMS[m].label}: rehabilitation runs at least ${MECHANISMS[m].minWeeks} weeks.` }]),
+  MECHANISM_CODES.map((m) => [
+    m,
+    { id: `mechanism.${m}.weeks`, because: `${MECHANISMS[m].label}: rehabilitation runs at least ${MECHANISMS[m].minWeeks} weeks.` },
+  ]),
 ) as Record<MechanismCode, { id: string; because: string }>;
 
 /** Minutes of a session kept for check-in, positioning and re-measuring; the rest is technique time. */
@@ -70,7 +73,11 @@ function defaultMinutes(facts: CaseFacts, signs: CaseSigns, dose: Dose): number 
     return SHORT_MINUTES;
   }
   if (signs.irritability === 'high' && facts.chronicity !== 'chronic') {
-    dose.note('schedule.irritable.minutes', `Irritable pain (${signs.irritabilityWhy}): 45-minute sessions while it settles.`, `45-minute sessions while the pain is irritable (${signs.irritabilityWhy})`);
+    dose.note(
+      'schedule.irritable.minutes',
+      `Irritable pain (${signs.irritabilityWhy}): 45-minute sessions while it settles.`,
+      `45-minute sessions while the pain is irritable (${signs.irritabilityWhy})`,
+    );
     return SHORT_MINUTES;
   }
   const first = facts.painAreas[0];
@@ -79,10 +86,18 @@ function defaultMinutes(facts: CaseFacts, signs: CaseSigns, dose: Dose): number 
     return SHORT_MINUTES;
   }
   if (facts.painAreas.length >= 3 && facts.goalTypes.length >= 3) {
-    dose.note('schedule.many_regions.minutes', 'Three or more painful regions and goals: 75-minute sessions to cover them.', '75-minute sessions for several regions and goals');
+    dose.note(
+      'schedule.many_regions.minutes',
+      'Three or more painful regions and goals: 75-minute sessions to cover them.',
+      '75-minute sessions for several regions and goals',
+    );
     return LONG_MINUTES;
   }
-  dose.note('schedule.default.minutes', '60-minute sessions: 60 minutes 2–3 times a week beat 30-minute sessions (Sherman 2014).', '60-minute sessions (Sherman 2014)');
+  dose.note(
+    'schedule.default.minutes',
+    '60-minute sessions: 60 minutes 2–3 times a week beat 30-minute sessions (Sherman 2014).',
+    '60-minute sessions (Sherman 2014)',
+  );
   return DEFAULT_SESSION_MINUTES;
 }
 
@@ -96,20 +111,37 @@ export function planSchedule(facts: CaseFacts, explain: Explainer): Schedule {
   let sessionMinutes: number;
   if (facts.preferences.sessionMinutes !== null) {
     sessionMinutes = facts.preferences.sessionMinutes;
-    dose.note('schedule.preference.minutes', `Session length ${sessionMinutes} minutes as the patient prefers.`, `${sessionMinutes}-minute sessions as preferred`);
+    dose.note(
+      'schedule.preference.minutes',
+      `Session length ${sessionMinutes} minutes as the patient prefers.`,
+      `${sessionMinutes}-minute sessions as preferred`,
+    );
     if (sessionMinutes < DEFAULT_SESSION_MINUTES) {
-      dose.note('schedule.short_sessions', 'Sessions under 60 minutes: in a neck-pain trial 30-minute sessions were no better than wait-list (Sherman 2014).', 'shorter than the 60 minutes that worked in trials (Sherman 2014)');
+      dose.note(
+        'schedule.short_sessions',
+        'Sessions under 60 minutes: in a neck-pain trial 30-minute sessions were no better than wait-list (Sherman 2014).',
+        'shorter than the 60 minutes that worked in trials (Sherman 2014)',
+      );
     }
   } else {
     sessionMinutes = stressOnly ? DEFAULT_SESSION_MINUTES : defaultMinutes(facts, signs, dose);
-    if (stressOnly) dose.note('schedule.default.minutes', '60-minute sessions: 60 minutes 2–3 times a week beat 30-minute sessions (Sherman 2014).', '60-minute sessions (Sherman 2014)');
+    if (stressOnly)
+      dose.note(
+        'schedule.default.minutes',
+        '60-minute sessions: 60 minutes 2–3 times a week beat 30-minute sessions (Sherman 2014).',
+        '60-minute sessions (Sherman 2014)',
+      );
   }
 
   let sessionsPerWeek: number;
   let weeks: number;
   if (stressOnly) {
     ({ sessionsPerWeek, weeks } = STRESS_ONLY);
-    dose.note('schedule.stress_only', 'Stress reduction only: weekly sessions for 6 weeks, with daily relaxation practice at home.', 'weekly for 6 weeks for stress reduction');
+    dose.note(
+      'schedule.stress_only',
+      'Stress reduction only: weekly sessions for 6 weeks, with daily relaxation practice at home.',
+      'weekly for 6 weeks for stress reduction',
+    );
   } else {
     sessionsPerWeek = chronicity.sessionsPerWeek;
     weeks = chronicity.weeks;
@@ -126,12 +158,24 @@ export function planSchedule(facts: CaseFacts, explain: Explainer): Schedule {
   // Irritable cases are checked a third of the way in, others half-way; never past 10 sessions.
   const share = signs.irritability === 'high' ? 3 : 2;
   const reassessAfterSessions = Math.min(MAX_SESSIONS_BEFORE_REASSESSMENT, Math.max(1, Math.ceil(totalSessions / share)));
-  if (share === 3) dose.note('schedule.irritable.reassess', 'Irritable pain: reassessed a third of the way in.', 'reassessed early because the pain is irritable');
+  if (share === 3)
+    dose.note('schedule.irritable.reassess', 'Irritable pain: reassessed a third of the way in.', 'reassessed early because the pain is irritable');
   dose.ruleIds.push(
-    explain.add('schedule.reassessment', `Reassess half-way, and at least every ${MAX_SESSIONS_BEFORE_REASSESSMENT} sessions (progress report every 10 treatment days); plans run at most ${MAX_WEEKS} weeks (90-day certification).`),
+    explain.add(
+      'schedule.reassessment',
+      `Reassess half-way, and at least every ${MAX_SESSIONS_BEFORE_REASSESSMENT} sessions (progress report every 10 treatment days); plans run at most ${MAX_WEEKS} weeks (90-day certification).`,
+    ),
   );
   const rationale = `${dose.why.join('; ')}: ${totalSessions} sessions over ${weeks} weeks, reassessed after session ${reassessAfterSessions}.`;
-  return { sessionMinutes, sessionsPerWeek, weeks, totalSessions, reassessAfterSessions, ruleIds: dose.ruleIds, rationale: rationale.charAt(0).toUpperCase() + rationale.slice(1) };
+  return {
+    sessionMinutes,
+    sessionsPerWeek,
+    weeks,
+    totalSessions,
+    reassessAfterSessions,
+    ruleIds: dose.ruleIds,
+    rationale: rationale.charAt(0).toUpperCase() + rationale.slice(1),
+  };
 }
 
 /** Frequency and duration moved by the case: region (neck), irritability, goals, function, age, surgery. */
@@ -143,19 +187,35 @@ function adjustCourse(facts: CaseFacts, signs: CaseSigns, dose: Dose, perWeek: n
   if (chronic && first?.region === 'neck') {
     sessionsPerWeek = 3;
     w = 4;
-    dose.note('schedule.neck.sherman', 'Chronic neck pain: 60-minute sessions 3×/week for 4 weeks did best in the dose trial (Sherman 2014).', '3×/week for 4 weeks for chronic neck pain (Sherman 2014)');
+    dose.note(
+      'schedule.neck.sherman',
+      'Chronic neck pain: 60-minute sessions 3×/week for 4 weeks did best in the dose trial (Sherman 2014).',
+      '3×/week for 4 weeks for chronic neck pain (Sherman 2014)',
+    );
   } else if (signs.irritability === 'low' && facts.chronicity !== 'acute') {
     sessionsPerWeek = 1;
-    dose.note('schedule.calm.frequency', `Calm pain (${signs.irritabilityWhy}): weekly sessions, the home program carries the rest.`, 'weekly because the pain is calm');
+    dose.note(
+      'schedule.calm.frequency',
+      `Calm pain (${signs.irritabilityWhy}): weekly sessions, the home program carries the rest.`,
+      'weekly because the pain is calm',
+    );
   }
   if (facts.requested.has('injury_rehabilitation') && facts.chronicity !== 'acute') {
     w += 2;
-    dose.note('schedule.rehabilitation.weeks', 'Injury rehabilitation: 2 more weeks for graded progression of loading.', '2 more weeks for graded rehabilitation');
+    dose.note(
+      'schedule.rehabilitation.weeks',
+      'Injury rehabilitation: 2 more weeks for graded progression of loading.',
+      '2 more weeks for graded rehabilitation',
+    );
   }
   const fn = facts.measures.function;
   if (fn && SEVERE_FUNCTION[fn.instrument](fn.score)) {
     w += 2;
-    dose.note('schedule.function.severe', `Function severely limited (${fn.instrument.toUpperCase()} ${fn.score}): 2 more weeks.`, `2 more weeks for severely limited function (${fn.instrument.toUpperCase()} ${fn.score})`);
+    dose.note(
+      'schedule.function.severe',
+      `Function severely limited (${fn.instrument.toUpperCase()} ${fn.score}): 2 more weeks.`,
+      `2 more weeks for severely limited function (${fn.instrument.toUpperCase()} ${fn.score})`,
+    );
   }
   const mechanism = MECHANISMS[facts.mechanism];
   if (mechanism.minWeeks > w) {
@@ -163,10 +223,18 @@ function adjustCourse(facts: CaseFacts, signs: CaseSigns, dose: Dose, perWeek: n
     const rule = WEEKS_RULES[facts.mechanism];
     dose.note(rule.id, rule.because, `at least ${mechanism.minWeeks} weeks after surgery`);
   }
-  if (signs.presentations.includes('total_knee_arthroplasty') || signs.presentations.includes('total_hip_arthroplasty') || signs.presentations.includes('acl_reconstruction')) {
+  if (
+    signs.presentations.includes('total_knee_arthroplasty') ||
+    signs.presentations.includes('total_hip_arthroplasty') ||
+    signs.presentations.includes('acl_reconstruction')
+  ) {
     if (w < MAX_WEEKS) {
       w = MAX_WEEKS;
-      dose.note('schedule.arthroplasty.weeks', 'Joint replacement or ACL reconstruction: range and strength goals run to about 3 months (knee flexion 110° by 3 months).', '12 weeks for a joint replacement or reconstruction');
+      dose.note(
+        'schedule.arthroplasty.weeks',
+        'Joint replacement or ACL reconstruction: range and strength goals run to about 3 months (knee flexion 110° by 3 months).',
+        '12 weeks for a joint replacement or reconstruction',
+      );
     }
   }
   if (facts.age !== null && facts.age >= OLDER_ADULT && (chronic || mechanism.injury || facts.mechanism === 'post_surgical') && w < MAX_WEEKS) {
@@ -182,7 +250,12 @@ function adjustCourse(facts: CaseFacts, signs: CaseSigns, dose: Dose, perWeek: n
 
 /** The schedule of a plan that does not go ahead: no sessions until the patient is cleared. */
 export function heldSchedule(facts: CaseFacts, decision: 'postpone' | 'refer', explain: Explainer): Schedule {
-  const ruleId = explain.add(`schedule.${decision}`, decision === 'refer' ? 'Referred: no sessions are scheduled until a physician has seen the patient.' : 'Postponed: no sessions until the patient is re-screened.');
+  const ruleId = explain.add(
+    `schedule.${decision}`,
+    decision === 'refer'
+      ? 'Referred: no sessions are scheduled until a physician has seen the patient.'
+      : 'Postponed: no sessions until the patient is re-screened.',
+  );
   return {
     sessionMinutes: facts.preferences.sessionMinutes ?? DEFAULT_SESSION_MINUTES,
     sessionsPerWeek: 0,
@@ -190,6 +263,9 @@ export function heldSchedule(facts: CaseFacts, decision: 'postpone' | 'refer', e
     totalSessions: 0,
     reassessAfterSessions: 0,
     ruleIds: [ruleId],
-    rationale: decision === 'refer' ? 'No sessions: refer first; re-assess after medical clearance.' : 'No sessions now: re-screen when the contraindication has resolved.',
+    rationale:
+      decision === 'refer'
+        ? 'No sessions: refer first; re-assess after medical clearance.'
+        : 'No sessions now: re-screen when the contraindication has resolved.',
   };
 }

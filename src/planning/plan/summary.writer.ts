@@ -1,7 +1,17 @@
 // The paragraph a therapist reads aloud: decision, who and what, the plan in numbers, what to watch.
 import type { Finding, PlanContent } from '../../contracts/plan.contract';
 import type { CaseFacts } from '../case.facts';
-import { CHRONICITY, GOAL_TYPES, GOALS, HOME_EXERCISE_CODES, MECHANISM_CODES, MECHANISMS, type GoalType, type HomeExerciseCode, type MechanismCode } from '../catalog/catalog.goals';
+import {
+  CHRONICITY,
+  GOAL_TYPES,
+  GOALS,
+  HOME_EXERCISE_CODES,
+  MECHANISM_CODES,
+  MECHANISMS,
+  type GoalType,
+  type HomeExerciseCode,
+  type MechanismCode,
+} from '../catalog/catalog.goals';
 import { CHRONICITIES, type Chronicity } from '../catalog/catalog.types';
 import { MEASURE_CODES, MEASURES, type MeasureCode } from '../catalog/catalog.measures';
 import { TECHNIQUE_CODES, TECHNIQUES, type TechniqueCode } from '../catalog/catalog.techniques';

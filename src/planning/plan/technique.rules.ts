@@ -75,7 +75,8 @@ function rank(mechanism: MechanismCode, goal: GoalType, region: RegionCode, phas
   for (const code of order) {
     if (!list.some((c) => c.code === code)) list.push({ code, preferred: preferred.includes(code) });
   }
-  const gentleness = (c: TechniqueCode) => (TECHNIQUES[c].intensity !== 'gentle' ? (TECHNIQUES[c].intensity === 'deep' ? 3 : 2) : TECHNIQUES[c].handsOn ? 0 : 1);
+  const gentleness = (c: TechniqueCode) =>
+    TECHNIQUES[c].intensity !== 'gentle' ? (TECHNIQUES[c].intensity === 'deep' ? 3 : 2) : TECHNIQUES[c].handsOn ? 0 : 1;
   if (phase === IRRITABLE) list.sort((a, b) => gentleness(a.code) - gentleness(b.code));
   else if (phase === ACUTE) list.sort((a, b) => Number(TECHNIQUES[a.code].intensity === 'deep') - Number(TECHNIQUES[b.code].intensity === 'deep'));
   return list;
@@ -103,14 +104,21 @@ const SWOLLEN = 3;
 const REGION_RULES = Object.fromEntries(
   REGION_CODES.map((r) => [
     r,
-    { id: `technique.region.${r}`, techniques: new Set(REGION_TECHNIQUES[r]), because: `${placeName(r, null)}: ${REGION_TECHNIQUES[r].map((t) => TECHNIQUES[t].label.toLowerCase()).join(', ')} suit its tissue.` },
+    {
+      id: `technique.region.${r}`,
+      techniques: new Set(REGION_TECHNIQUES[r]),
+      because: `${placeName(r, null)}: ${REGION_TECHNIQUES[r].map((t) => TECHNIQUES[t].label.toLowerCase()).join(', ')} suit its tissue.`,
+    },
   ]),
 ) as Record<RegionCode, { id: string; techniques: Set<TechniqueCode>; because: string }>;
 
 const GOAL_WORDS = Object.fromEntries(GOAL_TYPES.map((g) => [g, GOALS[g].label.toLowerCase()])) as Record<GoalType, string>;
 const PRESSURE_WORDS: Record<Pressure, string> = { light: 'Light', moderate: 'Moderate', firm: 'Firm' };
 const NO_RULES: string[] = [];
-const MECHANISM_WORDS = Object.fromEntries(MECHANISM_CODES.map((m) => [m, MECHANISMS[m].label.replace(/ \([^)]*\)/g, '').toLowerCase()])) as Record<MechanismCode, string>;
+const MECHANISM_WORDS = Object.fromEntries(MECHANISM_CODES.map((m) => [m, MECHANISMS[m].label.replace(/ \([^)]*\)/g, '').toLowerCase()])) as Record<
+  MechanismCode,
+  string
+>;
 // The rules that can cap pressure, in words for the rationale (their ids stay in ruleIds).
 const CAP_WORDS: Record<string, string> = {
   ...Object.fromEntries(CONDITION_CODES.map((c) => [`condition.${c}.max_pressure`, CONDITIONS[c].label.toLowerCase()])),
@@ -254,18 +262,35 @@ function pickForArea(s: Selection, view: AreaView, ai: number, round: number): v
       const technique = VIEWS.get(code) as TechniqueView;
       const ruleIds = [round === 0 ? FIRST_CHOICE : SECOND_CHOICE];
       if (preferred) ruleIds.push(explain.add(PREFER_RULES[facts.mechanism].id, PREFER_RULES[facts.mechanism].because));
-      if (phase === IRRITABLE && technique.gentle) ruleIds.push(explain.add('technique.irritable.gentle_first', `Irritable pain (${s.irritableWhy}): gentle techniques are chosen first.`));
-      else if (phase === ACUTE) ruleIds.push(explain.add('chronicity.acute.no_deep_first', 'Acute phase (< 6 weeks), not irritable: the region’s usual techniques, deep work last.'));
+      if (phase === IRRITABLE && technique.gentle)
+        ruleIds.push(explain.add('technique.irritable.gentle_first', `Irritable pain (${s.irritableWhy}): gentle techniques are chosen first.`));
+      else if (phase === ACUTE)
+        ruleIds.push(explain.add('chronicity.acute.no_deep_first', 'Acute phase (< 6 weeks), not irritable: the region’s usual techniques, deep work last.'));
       const regionRule = view.regionRule;
       if (regionRule.techniques.has(code)) ruleIds.push(explain.add(regionRule.id, regionRule.because));
-      if (code === 'manual_lymphatic_drainage') ruleIds.push(explain.add('technique.drainage.swelling', 'Manual lymphatic drainage only where swelling is reported or expected early after surgery.'));
-      if (code === 'cross_fiber_friction') ruleIds.push(explain.add('technique.friction.target', 'Cross-fibre friction only where a tendon or a closed scar is the target.'));
+      if (code === 'manual_lymphatic_drainage')
+        ruleIds.push(explain.add('technique.drainage.swelling', 'Manual lymphatic drainage only where swelling is reported or expected early after surgery.'));
+      if (code === 'cross_fiber_friction')
+        ruleIds.push(explain.add('technique.friction.target', 'Cross-fibre friction only where a tendon or a closed scar is the target.'));
       for (const id of ok.ruleIds) ruleIds.push(id);
       // Minutes follow priority: earlier focus areas, higher-priority goals and first choices weigh more.
       const weight = (MAX_AREAS - ai) * (goals.length - gi) * (round === 0 ? 2 : 1);
       const reasons = [{ goal, round, preferred }];
       const operated = view.days !== null;
-      addPick(picks, { code, entry: technique.entry, area: view.area, goals: [goal], weight, round, pressure: ok.pressure, ruleIds, capRuleIds: ok.ruleIds, reasons, operated, order: picks.length });
+      addPick(picks, {
+        code,
+        entry: technique.entry,
+        area: view.area,
+        goals: [goal],
+        weight,
+        round,
+        pressure: ok.pressure,
+        ruleIds,
+        capRuleIds: ok.ruleIds,
+        reasons,
+        operated,
+        order: picks.length,
+      });
       break;
     }
   }
@@ -295,16 +320,33 @@ export function chooseTechniques(facts: CaseFacts, areas: Focus[], restrictions:
       const ruleId = explain.once('chronicity.chronic.session_exercise', () => `${chronicity.label}: ${chronicity.note}`);
       const reasons = [{ goal: null, round: 0, preferred: false }];
       const entry = TECHNIQUES.therapeutic_exercise;
-      addPick(picks, { code: 'therapeutic_exercise', entry, area: first.area, goals: exerciseGoals, weight: 3, round: 0, pressure: ok.pressure, ruleIds: [ruleId], capRuleIds: [], reasons, operated: first.days !== null, order: picks.length });
+      addPick(picks, {
+        code: 'therapeutic_exercise',
+        entry,
+        area: first.area,
+        goals: exerciseGoals,
+        weight: 3,
+        round: 0,
+        pressure: ok.pressure,
+        ruleIds: [ruleId],
+        capRuleIds: [],
+        reasons,
+        operated: first.days !== null,
+        order: picks.length,
+      });
     }
   }
 
   const chosen = select(picks, goals, budget, limit);
   if (chosen.length === 0) return [];
   const minutes = allocate(chosen, budget);
-  explain.once(MINUTES_RULE, () => `Technique minutes follow the priority of focus area and goal, within each technique's catalog range, and fit ${budget} minutes of the session.`);
+  explain.once(
+    MINUTES_RULE,
+    () => `Technique minutes follow the priority of focus area and goal, within each technique's catalog range, and fit ${budget} minutes of the session.`,
+  );
   explain.add(FIRST_CHOICE, 'Each focus area gets, for each goal, the first technique of the goal’s preference list that the restrictions allow.');
-  if (chosen.some((p) => p.ruleIds.includes(SECOND_CHOICE))) explain.add(SECOND_CHOICE, 'When the session has time, a second technique for the same goal and area is added.');
+  if (chosen.some((p) => p.ruleIds.includes(SECOND_CHOICE)))
+    explain.add(SECOND_CHOICE, 'When the session has time, a second technique for the same goal and area is added.');
 
   const keyed = chosen.map((p, i) => ({ p, minutes: minutes[i] as number, key: sortKey(p) }));
   keyed.sort((a, b) => a.key - b.key || a.p.order - b.p.order);
@@ -390,7 +432,8 @@ function toTechnique(p: Pick, minutes: number, inPlay: GoalType[], mechanism: st
   const ruleIds = [...p.ruleIds, MINUTES_RULE];
   const side = sideOf(p.area.mask);
   let rationale = `${t.label} on the ${placeName(p.area.region, side)} (${p.area.tissues}) for ${goalTypes.map((g) => GOAL_WORDS[g]).join(' and ')}: ${p.reasons.map((r) => reasonText(r, mechanism)).join('; ')}.`;
-  if (t.handsOn) rationale += ` ${PRESSURE_WORDS[p.pressure]} pressure${p.capRuleIds.length > 0 ? ` (limited by ${p.capRuleIds.map(capWords).join(', ')})` : ''}.`;
+  if (t.handsOn)
+    rationale += ` ${PRESSURE_WORDS[p.pressure]} pressure${p.capRuleIds.length > 0 ? ` (limited by ${p.capRuleIds.map(capWords).join(', ')})` : ''}.`;
   rationale += ` ${minutes} minutes.`;
   if (t.scopeNote) rationale += ` ${t.scopeNote}`;
   if (t.surgicalNote && p.operated) rationale += ` ${t.surgicalNote}`;

@@ -17,7 +17,14 @@ const sameMeasure = (a: PlanGoal, b: PlanGoal) => a.measure === b.measure && a.j
 function baselineIn(plan: EpisodePlan, goal: PlanGoal): number | null {
   const earlier = plan.goals.find((g) => sameMeasure(g, goal));
   if (!earlier) return null;
-  return earlier.episodeBaseline ?? earlier.baseline ?? inTimeOrder(plan.sessions).map((s) => valueOf(earlier, s.measures)).find((v) => v !== null) ?? null;
+  return (
+    earlier.episodeBaseline ??
+    earlier.baseline ??
+    inTimeOrder(plan.sessions)
+      .map((s) => valueOf(earlier, s.measures))
+      .find((v) => v !== null) ??
+    null
+  );
 }
 
 /**

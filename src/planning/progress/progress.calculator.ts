@@ -140,7 +140,9 @@ interface ReportedEvent {
 function eventsOf(sessions: SessionForProgress[]): ReportedEvent[] {
   return sessions.flatMap((session) =>
     (session.adverseEvents ?? [])
-      .map((e) => (typeof e === 'string' ? { description: e.trim(), severity: 'moderate' as const } : { description: e.description.trim(), severity: e.severity }))
+      .map((e) =>
+        typeof e === 'string' ? { description: e.trim(), severity: 'moderate' as const } : { description: e.description.trim(), severity: e.severity },
+      )
       .filter((e) => e.description.length > 0)
       .map((e) => ({ ...e, session })),
   );
@@ -148,10 +150,18 @@ function eventsOf(sessions: SessionForProgress[]): ReportedEvent[] {
 
 const treated = (s: SessionForProgress) => s.techniques === undefined || s.techniques.length > 0;
 
-function recommendWithoutDose(plan: PlanContent, evaluated: Evaluated[], sessions: SessionForProgress[], events: ReportedEvent[]): Omit<Recommendation, 'easeNextDose'> {
+function recommendWithoutDose(
+  plan: PlanContent,
+  evaluated: Evaluated[],
+  sessions: SessionForProgress[],
+  events: ReportedEvent[],
+): Omit<Recommendation, 'easeNextDose'> {
   const severe = events.find((e) => e.severity === 'severe');
   if (severe) {
-    return { action: 'refer', reason: `Severe adverse event at the session of ${severe.session.performedAt}: “${severe.description}”. Stop and refer for medical review.` };
+    return {
+      action: 'refer',
+      reason: `Severe adverse event at the session of ${severe.session.performedAt}: “${severe.description}”. Stop and refer for medical review.`,
+    };
   }
   const trend = evaluated.find((e) => e.worseTwice);
   if (trend) {
@@ -196,10 +206,16 @@ function recommendWithoutDose(plan: PlanContent, evaluated: Evaluated[], session
   const reassessAt = plan.schedule.reassessAfterSessions;
   const moving = evaluated.filter((e) => e.progress.mcidReached === true);
   if (reassessAt > 0 && completed >= reassessAt && moving.length === 0) {
-    return { action: 'reassess', reason: `${completed} sessions done (reassessment point ${reassessAt}) and no goal has changed by its MCID: reassess the plan.` };
+    return {
+      action: 'reassess',
+      reason: `${completed} sessions done (reassessment point ${reassessAt}) and no goal has changed by its MCID: reassess the plan.`,
+    };
   }
   if (plan.schedule.totalSessions > 0 && completed >= plan.schedule.totalSessions) {
-    return { action: 'reassess', reason: `All ${plan.schedule.totalSessions} planned sessions are done and not every goal is at target: re-evaluate before continuing.` };
+    return {
+      action: 'reassess',
+      reason: `All ${plan.schedule.totalSessions} planned sessions are done and not every goal is at target: re-evaluate before continuing.`,
+    };
   }
   if (moving.length > 0) {
     return {
@@ -207,7 +223,13 @@ function recommendWithoutDose(plan: PlanContent, evaluated: Evaluated[], session
       reason: `${moving.map((e) => label(e.goal)).join(', ')} improved beyond the MCID but not every goal is at target: progress the plan (dose, home program) toward the remaining targets.`,
     };
   }
-  return { action: 'continue', reason: completed === 0 ? 'No session recorded yet: continue as planned.' : 'Change so far is below the MCID and the reassessment point is not reached: continue as planned.' };
+  return {
+    action: 'continue',
+    reason:
+      completed === 0
+        ? 'No session recorded yet: continue as planned.'
+        : 'Change so far is below the MCID and the reassessment point is not reached: continue as planned.',
+  };
 }
 
 function recommend(plan: PlanContent, evaluated: Evaluated[], sessions: SessionForProgress[]): Recommendation {
@@ -218,7 +240,12 @@ function recommend(plan: PlanContent, evaluated: Evaluated[], sessions: SessionF
   if (mild.length === 0 || base.action === 'refer' || base.action === 'discharge') return { ...base, easeNextDose: false };
   const note = `Mild reaction after the session of ${last!.performedAt} (${mild.map((e) => `“${e.description}”`).join(', ')}): ease the next dose (lighter pressure, shorter time on the area) and check it has settled within 48 h.`;
   // Easing and progressing the dose at once contradict: hold the dose where it is this time.
-  if (base.action === 'progress') return { action: 'continue', reason: `${note} ${base.reason.replace(/: progress[^.]*\.?$/, '.')} Progress once the reaction has settled.`, easeNextDose: true };
+  if (base.action === 'progress')
+    return {
+      action: 'continue',
+      reason: `${note} ${base.reason.replace(/: progress[^.]*\.?$/, '.')} Progress once the reaction has settled.`,
+      easeNextDose: true,
+    };
   return { action: base.action, reason: `${note} ${base.reason}`, easeNextDose: true };
 }
 

@@ -71,8 +71,31 @@ function listContinues(t: Tokens, comma: number): number {
 }
 // A conjunct that ends on one of these is a finding of its own.
 const SYMPTOM_HEADS = new Set([
-  'pain', 'pains', 'ache', 'aches', 'aching', 'numbness', 'tingling', 'weakness', 'swelling', 'fever', 'fevers', 'problems', 'problem', 'issues', 'symptoms',
-  'trouble', 'loss', 'change', 'changes', 'dizziness', 'headache', 'headaches', 'injury', 'trauma', 'history',
+  'pain',
+  'pains',
+  'ache',
+  'aches',
+  'aching',
+  'numbness',
+  'tingling',
+  'weakness',
+  'swelling',
+  'fever',
+  'fevers',
+  'problems',
+  'problem',
+  'issues',
+  'symptoms',
+  'trouble',
+  'loss',
+  'change',
+  'changes',
+  'dizziness',
+  'headache',
+  'headaches',
+  'injury',
+  'trauma',
+  'history',
 ]);
 
 /** Content words from `j` to the next break, conjunction or terminator. */
@@ -87,7 +110,28 @@ function contentAhead(t: Tokens, j: number): number {
 }
 
 const CONTRASTS = new Set(['now', 'but', 'however', 'although', 'though', 'yet', 'whereas', 'still', 'except', 'apart', 'besides', 'instead', 'then']);
-const FUNCTION_WORDS = new Set(['in', 'the', 'my', 'of', 'a', 'an', 'any', 'both', 'on', 'at', 'to', 'his', 'her', 'their', 'either', 'with', 'from', 'around', 'down', 'into']);
+const FUNCTION_WORDS = new Set([
+  'in',
+  'the',
+  'my',
+  'of',
+  'a',
+  'an',
+  'any',
+  'both',
+  'on',
+  'at',
+  'to',
+  'his',
+  'her',
+  'their',
+  'either',
+  'with',
+  'from',
+  'around',
+  'down',
+  'into',
+]);
 
 // Trigger phrases by their first word, longest first.
 function byFirstWord(lists: string[][]): Map<string, string[][]> {
@@ -187,7 +231,13 @@ export function markOtherPeople(t: Tokens, consumed: Uint8Array, negated: Uint8A
   const n = t.words.length;
   for (let i = 0; i < n; i++) {
     if (t.kind[i] !== K_WORD || !OTHER_PEOPLE.has(t.words[i] as string)) continue;
-    if (i > 0 && t.kind[i - 1] === K_WORD && (t.words[i - 1] === 'my' || t.words[i - 1] === 'her' || t.words[i - 1] === 'his') && SELF_AFTER.has(t.words[i + 1] ?? '')) continue;
+    if (
+      i > 0 &&
+      t.kind[i - 1] === K_WORD &&
+      (t.words[i - 1] === 'my' || t.words[i - 1] === 'her' || t.words[i - 1] === 'his') &&
+      SELF_AFTER.has(t.words[i + 1] ?? '')
+    )
+      continue;
     for (let j = i + 1, count = 0; j < n && count < 10; j++, count++) {
       if (t.kind[j] !== K_WORD) break;
       const w = t.words[j] as string;
@@ -197,8 +247,37 @@ export function markOtherPeople(t: Tokens, consumed: Uint8Array, negated: Uint8A
   }
 }
 const OTHER_PEOPLE = new Set([
-  'mum', 'mom', 'mother', 'dad', 'father', 'wife', 'husband', 'partner', 'sister', 'brother', 'son', 'daughter', 'grandmother', 'grandfather', 'gran',
-  'grandma', 'grandad', 'granddad', 'grandpa', 'aunt', 'uncle', 'cousin', 'friend', 'colleague', 'fhx', 'fh', 'familial', 'parents', 'siblings', 'boyfriend', 'girlfriend',
+  'mum',
+  'mom',
+  'mother',
+  'dad',
+  'father',
+  'wife',
+  'husband',
+  'partner',
+  'sister',
+  'brother',
+  'son',
+  'daughter',
+  'grandmother',
+  'grandfather',
+  'gran',
+  'grandma',
+  'grandad',
+  'granddad',
+  'grandpa',
+  'aunt',
+  'uncle',
+  'cousin',
+  'friend',
+  'colleague',
+  'fhx',
+  'fh',
+  'familial',
+  'parents',
+  'siblings',
+  'boyfriend',
+  'girlfriend',
 ]);
 // "my partner noticed my calf is swollen": the patient again.
 const PATIENT = new Set(['i', 'im', 'ive', 'my', 'me', 'myself', 'patient', 'pt', 'client']);

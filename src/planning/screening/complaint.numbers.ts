@@ -17,9 +17,57 @@ export interface VitalMatch {
 
 const BP_ANCHORS: string[][] = [['bp'], ['blood', 'pressure'], ['b', '/', 'p'], ['nibp'], ['sbp'], ['abp']];
 const TEMP_ANCHORS: string[][] = [['temp'], ['temperature'], ['t'], ['fever'], ['febrile'], ['pyrexia'], ['pyrexial'], ['temps']];
-const HR_ANCHORS: string[][] = [['hr'], ['pr'], ['pulse', 'rate', 'pr'], ['heart', 'rate'], ['pulse'], ['pulse', 'rate'], ['resting', 'hr'], ['resting', 'heart', 'rate'], ['rhr']];
+const HR_ANCHORS: string[][] = [
+  ['hr'],
+  ['pr'],
+  ['pulse', 'rate', 'pr'],
+  ['heart', 'rate'],
+  ['pulse'],
+  ['pulse', 'rate'],
+  ['resting', 'hr'],
+  ['resting', 'heart', 'rate'],
+  ['rhr'],
+];
 // Words allowed between an anchor and its number ("BP was 190/115", "fever of 39", "pulse is about 44").
-const FILLER = new Set(['of', 'was', 'is', 'at', 'reading', 'today', 'measured', 'around', 'about', 'approx', 'approximately', 'taken', 'recorded', 'up', 'to', 'on', 'arrival', 'been', 'has', 'a', 'high', 'rate', 'reads', 'read', 'were', 'resting', 'sitting', 'the', 'clinic', 'in', 'over', 'nearly', 'this', 'morning', 'elevated', 'raised', 'high']);
+const FILLER = new Set([
+  'of',
+  'was',
+  'is',
+  'at',
+  'reading',
+  'today',
+  'measured',
+  'around',
+  'about',
+  'approx',
+  'approximately',
+  'taken',
+  'recorded',
+  'up',
+  'to',
+  'on',
+  'arrival',
+  'been',
+  'has',
+  'a',
+  'high',
+  'rate',
+  'reads',
+  'read',
+  'were',
+  'resting',
+  'sitting',
+  'the',
+  'clinic',
+  'in',
+  'over',
+  'nearly',
+  'this',
+  'morning',
+  'elevated',
+  'raised',
+  'high',
+]);
 
 const isNumber = (w: string) => {
   const c = w.charCodeAt(0);

@@ -102,12 +102,54 @@ const PERSON: Record<string, string[]> = {
 const TENSE: Record<string, string[]> = { cant: ['couldnt'], cannot: ['couldnt'], dont: ['doesnt', 'didnt'], am: ['is'] };
 // After "she" / "he" a verb takes an s ("when she sits").
 const THIRD_PERSON: Record<string, string> = {
-  sit: 'sits', walk: 'walks', stop: 'stops', rest: 'rests', need: 'needs', feel: 'feels', go: 'goes', lie: 'lies', wipe: 'wipes', turn: 'turns', move: 'moves',
-  get: 'gets', have: 'has', try: 'tries', stand: 'stands', pee: 'pees', wee: 'wees', wake: 'wakes', roll: 'rolls', climb: 'climbs', hurry: 'hurries', do: 'does',
-  cant: 'cant', keep: 'keeps', trip: 'trips', drop: 'drops', push: 'pushes', press: 'presses', bend: 'bends', look: 'looks', sleep: 'sleeps',
+  sit: 'sits',
+  walk: 'walks',
+  stop: 'stops',
+  rest: 'rests',
+  need: 'needs',
+  feel: 'feels',
+  go: 'goes',
+  lie: 'lies',
+  wipe: 'wipes',
+  turn: 'turns',
+  move: 'moves',
+  get: 'gets',
+  have: 'has',
+  try: 'tries',
+  stand: 'stands',
+  pee: 'pees',
+  wee: 'wees',
+  wake: 'wakes',
+  roll: 'rolls',
+  climb: 'climbs',
+  hurry: 'hurries',
+  do: 'does',
+  cant: 'cant',
+  keep: 'keeps',
+  trip: 'trips',
+  drop: 'drops',
+  push: 'pushes',
+  press: 'presses',
+  bend: 'bends',
+  look: 'looks',
+  sleep: 'sleeps',
 };
 const NEG_MODALS = new Set(['cant', 'cannot', 'couldnt', 'dont', 'doesnt', 'didnt', 'wont', 'unable']);
-const ADVERBS = ['really', 'even', 'actually', 'quite', 'properly', 'fully', 'always', 'totally', 'completely', 'hardly', 'barely', 'seem to', 'really seem to'];
+const ADVERBS = [
+  'really',
+  'even',
+  'actually',
+  'quite',
+  'properly',
+  'fully',
+  'always',
+  'totally',
+  'completely',
+  'hardly',
+  'barely',
+  'seem to',
+  'really seem to',
+];
 function variants(text: string): string[] {
   const words = text.split(' ');
   const out: string[] = [];
@@ -240,13 +282,44 @@ function longestAt(words: string[], i: number, self: Phrase | null): Phrase | nu
 const INHERITED = new Set<number>(
   (
     [
-      'leg', 'calf_word', 'hand_word', 'both_hands', 'both_legs', 'gait', 'spine_or_limbs', 'face_area', 'cardiac_site', 'cardiac_site_weak',
-      'cardiac_site_specific', 'cardiac_site_limb', 'feet_word', 'limb', 'chest_area', 'abdomen_word', 'saddle_area', 'neck_context', 'pain_word', 'discomfort', 'tender',
-      'chest_symptom', 'swelling', 'sensation_loss', 'weakness', 'warmth', 'redness', 'cancer_word', 'headache', 'vehicle', 'collision', 'fall_verb',
+      'leg',
+      'calf_word',
+      'hand_word',
+      'both_hands',
+      'both_legs',
+      'gait',
+      'spine_or_limbs',
+      'face_area',
+      'cardiac_site',
+      'cardiac_site_weak',
+      'cardiac_site_specific',
+      'cardiac_site_limb',
+      'feet_word',
+      'limb',
+      'chest_area',
+      'abdomen_word',
+      'saddle_area',
+      'neck_context',
+      'pain_word',
+      'discomfort',
+      'tender',
+      'chest_symptom',
+      'swelling',
+      'sensation_loss',
+      'weakness',
+      'warmth',
+      'redness',
+      'cancer_word',
+      'headache',
+      'vehicle',
+      'collision',
+      'fall_verb',
     ] as LexiconConcept[]
   ).map((c) => conceptId(c)),
 );
-const NO_INHERITANCE = new Set<number>((['not_body', 'not_a_fall', 'infection_word', 'contagious_word', 'low_energy'] as LexiconConcept[]).map((c) => conceptId(c)));
+const NO_INHERITANCE = new Set<number>(
+  (['not_body', 'not_a_fall', 'infection_word', 'contagious_word', 'low_energy'] as LexiconConcept[]).map((c) => conceptId(c)),
+);
 {
   const own = new Map<Phrase, number[]>();
   for (const phrase of phrasesByText.values()) own.set(phrase, [...phrase.concepts]);
@@ -254,7 +327,7 @@ const NO_INHERITANCE = new Set<number>((['not_body', 'not_a_fall', 'infection_wo
     if (phrase.words.length < 2 || phrase.concepts.some((c) => NO_INHERITANCE.has(c))) continue;
     const hasRegion = phrase.concepts.some((c) => conceptRegion[c] !== null);
     let lastRegion: number | null = null;
-    for (let i = 0; i < phrase.words.length; ) {
+    for (let i = 0; i < phrase.words.length;) {
       const part = longestAt(phrase.words, i, phrase);
       if (!part || part.words.length >= phrase.words.length) {
         i++;
@@ -317,10 +390,43 @@ const LYMPHOEDEMA = cid('lymphoedema_word');
 const NEUTRAL = new Set<number>(
   (
     [
-      'leg', 'calf_word', 'limb', 'pain_word', 'tender', 'discomfort', 'chest_symptom', 'recent_word', 'long_ago', 'history_before', 'history_after',
-      'not_body', 'dvt_risk', 'immobility', 'surgery_word', 'feet_word', 'hand_word', 'gait', 'spine_or_limbs', 'neck_context', 'cardiac_site',
-      'cardiac_site_weak', 'cardiac_site_specific', 'cardiac_site_limb', 'chest_area', 'both_legs', 'both_hands', 'face_area', 'abdomen_word', 'regular_use', 'nsaid_regular',
-      'controlled', 'lymph_surgery', 'fever_word', 'contagious_word', 'infection_word', 'systemic_sign',
+      'leg',
+      'calf_word',
+      'limb',
+      'pain_word',
+      'tender',
+      'discomfort',
+      'chest_symptom',
+      'recent_word',
+      'long_ago',
+      'history_before',
+      'history_after',
+      'not_body',
+      'dvt_risk',
+      'immobility',
+      'surgery_word',
+      'feet_word',
+      'hand_word',
+      'gait',
+      'spine_or_limbs',
+      'neck_context',
+      'cardiac_site',
+      'cardiac_site_weak',
+      'cardiac_site_specific',
+      'cardiac_site_limb',
+      'chest_area',
+      'both_legs',
+      'both_hands',
+      'face_area',
+      'abdomen_word',
+      'regular_use',
+      'nsaid_regular',
+      'controlled',
+      'lymph_surgery',
+      'fever_word',
+      'contagious_word',
+      'infection_word',
+      'systemic_sign',
     ] as LexiconConcept[]
   ).map(cid),
 );
@@ -475,14 +581,52 @@ function findOccurrences(t: Tokens, consumed: Uint8Array): Occurrence[] {
       const w = t.words[i] as string;
       const c = w.charCodeAt(0);
       if (c >= 48 && c <= 57) {
-        if (isPastYear(t, i)) found.push({ concepts: YEAR_CONCEPTS, indexed: [], region: false, side: false, from: i, to: i + 1, sentence: t.sentence[i] as number, negated: 0, history: -1 });
-        else if (i + 2 < n && t.kind[i + 1] === K_COMMA && t.text.charCodeAt(t.start[i + 1] as number) === 47 && t.words[i + 2] === '40' && Number(w) >= 4 && Number(w) <= 42) {
+        if (isPastYear(t, i))
+          found.push({
+            concepts: YEAR_CONCEPTS,
+            indexed: [],
+            region: false,
+            side: false,
+            from: i,
+            to: i + 1,
+            sentence: t.sentence[i] as number,
+            negated: 0,
+            history: -1,
+          });
+        else if (
+          i + 2 < n &&
+          t.kind[i + 1] === K_COMMA &&
+          t.text.charCodeAt(t.start[i + 1] as number) === 47 &&
+          t.words[i + 2] === '40' &&
+          Number(w) >= 4 &&
+          Number(w) <= 42
+        ) {
           // "28/40": weeks of gestation as obstetric notes write them.
-          found.push({ concepts: WRITTEN_GESTATION, indexed: WRITTEN_GESTATION, region: false, side: false, from: i, to: i + 3, sentence: t.sentence[i] as number, negated: 0, history: -1 });
+          found.push({
+            concepts: WRITTEN_GESTATION,
+            indexed: WRITTEN_GESTATION,
+            region: false,
+            side: false,
+            from: i,
+            to: i + 3,
+            sentence: t.sentence[i] as number,
+            negated: 0,
+            history: -1,
+          });
           i += 3;
           continue;
         } else if (isGestation(t, i)) {
-          found.push({ concepts: GESTATION_CONCEPTS, indexed: GESTATION_CONCEPTS, region: false, side: false, from: i, to: i + 2, sentence: t.sentence[i] as number, negated: 0, history: -1 });
+          found.push({
+            concepts: GESTATION_CONCEPTS,
+            indexed: GESTATION_CONCEPTS,
+            region: false,
+            side: false,
+            from: i,
+            to: i + 2,
+            sentence: t.sentence[i] as number,
+            negated: 0,
+            history: -1,
+          });
           consumed[i] = 1;
           consumed[i + 1] = 1;
           i += 2;
@@ -494,7 +638,17 @@ function findOccurrences(t: Tokens, consumed: Uint8Array): Occurrence[] {
     }
     if (best !== null) {
       const len = matchedLength;
-      found.push({ concepts: best.concepts, indexed: best.indexed, region: best.region, side: best.side, from: i, to: i + len, sentence: t.sentence[i] as number, negated: 0, history: -1 });
+      found.push({
+        concepts: best.concepts,
+        indexed: best.indexed,
+        region: best.region,
+        side: best.side,
+        from: i,
+        to: i + len,
+        sentence: t.sentence[i] as number,
+        negated: 0,
+        history: -1,
+      });
       for (let k = i; k < i + len; k++) consumed[k] = 1;
       i += len;
     } else {
@@ -751,7 +905,9 @@ export function readComplaint(text: string): ComplaintMatch[] {
 
   // Vital signs written as numbers.
   // A reading told as the past ("fever up to 38.5 last week, gone since Sunday") is history.
-  for (const v of readVitals(t)) if (!(v.code === 'fever' && isHistory(a, v.from, v.to))) push(matches, { code: v.code, evidence: t.text.slice(t.start[v.from], t.end[v.to - 1]), region: null, side: null });
+  for (const v of readVitals(t))
+    if (!(v.code === 'fever' && isHistory(a, v.from, v.to)))
+      push(matches, { code: v.code, evidence: t.text.slice(t.start[v.from], t.end[v.to - 1]), region: null, side: null });
   return settle(matches);
 }
 

@@ -63,7 +63,14 @@ export function tokenize(text: string): Tokens {
       }
       word += slice(text, source, segment, i);
       // Clinical shorthand of two letters around a slash is one word: "B/L" → "bl", "c/o" → "co", "h/o" → "ho".
-      if (cls === 1 && i - start === 1 && i + 2 < n + 1 && text.charCodeAt(i) === 47 && charClass(text.charCodeAt(i + 1)) === 1 && (i + 2 >= n || charClass(text.charCodeAt(i + 2)) !== 1)) {
+      if (
+        cls === 1 &&
+        i - start === 1 &&
+        i + 2 < n + 1 &&
+        text.charCodeAt(i) === 47 &&
+        charClass(text.charCodeAt(i + 1)) === 1 &&
+        (i + 2 >= n || charClass(text.charCodeAt(i + 2)) !== 1)
+      ) {
         word += slice(text, source, i + 1, i + 2);
         i += 2;
       }

@@ -44,9 +44,10 @@ const bit = (t: TechniqueCode) => TECHNIQUE_BIT.get(t) as number;
 const emptyRules = (): RegionRules => ({ avoidMask: 0, avoidRuleIds: [], caps: [], forbidden: 0, surgicalDays: null });
 const NONE: RegionRules = emptyRules();
 const NO_RULES: string[] = [];
-const EFFECT_RULE_IDS = Object.fromEntries(
-  CONDITION_CODES.map((c) => [c, Object.fromEntries(EFFECT_TYPES.map((t) => [t, `condition.${c}.${t}`]))]),
-) as Record<ConditionCode, Record<ConditionEffect['type'], string>>;
+const EFFECT_RULE_IDS = Object.fromEntries(CONDITION_CODES.map((c) => [c, Object.fromEntries(EFFECT_TYPES.map((t) => [t, `condition.${c}.${t}`]))])) as Record<
+  ConditionCode,
+  Record<ConditionEffect['type'], string>
+>;
 const CHRONICITY_PRESSURE_RULE_IDS = Object.fromEntries(CHRONICITIES.map((c) => [c, `chronicity.${c}.pressure`])) as Record<Chronicity, string>;
 const ACUTE_INJURY_AVOID = TECHNIQUE_CODES.filter((t) => TECHNIQUES[t].avoidInAcuteInjury);
 
@@ -96,7 +97,12 @@ class Builder {
   surgicalSite(region: RegionCode, mask: number, days: number | null): void {
     if (days === null || days < INCISION_CLOSED_DAYS) {
       const when = days === null ? 'surgery date unknown' : `day ${days} after surgery`;
-      this.avoid(region, mask, 'surgery.incision_open', `Recent surgery site (${when}): no work on the ${placeName(region, sideOf(mask))} until the incision has closed (~${INCISION_CLOSED_DAYS} days).`);
+      this.avoid(
+        region,
+        mask,
+        'surgery.incision_open',
+        `Recent surgery site (${when}): no work on the ${placeName(region, sideOf(mask))} until the incision has closed (~${INCISION_CLOSED_DAYS} days).`,
+      );
     } else {
       this.surgicalPhase(region, days);
     }
@@ -107,10 +113,27 @@ class Builder {
     this.at(region).surgicalDays = days;
     const early = TECHNIQUE_CODES.filter((t) => TECHNIQUES[t].minDaysAfterSurgery > days);
     if (early.length > 0) {
-      this.forbid([region], early, 'surgery.phase', `Day ${days} after surgery: only techniques cleared for this stage of healing on the operated ${placeName(region, null)} (deep and friction work after ~${REMODELLING_DAYS} days).`);
+      this.forbid(
+        [region],
+        early,
+        'surgery.phase',
+        `Day ${days} after surgery: only techniques cleared for this stage of healing on the operated ${placeName(region, null)} (deep and friction work after ~${REMODELLING_DAYS} days).`,
+      );
     }
-    if (days < REMODELLING_DAYS) this.cap([region], 'light', 'surgery.phase.pressure', `Day ${days} after surgery: light pressure on the operated region until remodelling (~${REMODELLING_DAYS} days).`);
-    else if (days < MATURING_DAYS) this.cap([region], 'moderate', 'surgery.phase.pressure', `Day ${days} after surgery: moderate pressure at most on the operated region while the scar matures.`);
+    if (days < REMODELLING_DAYS)
+      this.cap(
+        [region],
+        'light',
+        'surgery.phase.pressure',
+        `Day ${days} after surgery: light pressure on the operated region until remodelling (~${REMODELLING_DAYS} days).`,
+      );
+    else if (days < MATURING_DAYS)
+      this.cap(
+        [region],
+        'moderate',
+        'surgery.phase.pressure',
+        `Day ${days} after surgery: moderate pressure at most on the operated region while the scar matures.`,
+      );
   }
 
   /** An operation recorded in `screening.surgeries`: the site's healing phase and the procedure's protocol. */
@@ -119,7 +142,12 @@ class Builder {
     if (region === null) return;
     const entry = PROCEDURES[surgery.procedure];
     if (days < INCISION_CLOSED_DAYS) {
-      this.avoid(region, exclusion(surgery.side), 'surgery.incision_open', `${entry.label} on day ${days}: no work on the ${placeName(region, surgery.side)} until the incision has closed (~${INCISION_CLOSED_DAYS} days).`);
+      this.avoid(
+        region,
+        exclusion(surgery.side),
+        'surgery.incision_open',
+        `${entry.label} on day ${days}: no work on the ${placeName(region, surgery.side)} until the incision has closed (~${INCISION_CLOSED_DAYS} days).`,
+      );
     } else {
       this.surgicalPhase(region, days);
     }
@@ -135,7 +163,12 @@ class Builder {
     for (const tag of phase.forbidMovements) this.forbiddenMovements.push({ tag, ruleId });
     // Axillary surgery puts the arm on that side at risk of lymphoedema (team reference).
     if (surgery.procedure === 'mastectomy') {
-      this.cap(['shoulder', 'upper_arm', 'forearm', 'wrist_hand'], 'light', 'surgery.mastectomy.lymphoedema_risk', 'After mastectomy or axillary surgery: light pressure on the arm (lymphoedema risk).');
+      this.cap(
+        ['shoulder', 'upper_arm', 'forearm', 'wrist_hand'],
+        'light',
+        'surgery.mastectomy.lymphoedema_risk',
+        'After mastectomy or axillary surgery: light pressure on the arm (lymphoedema risk).',
+      );
     }
   }
 }
@@ -192,8 +225,20 @@ export function buildRestrictions(facts: CaseFacts, outcome: ScreeningOutcome, e
     // a closed one is treated as healing tissue, until the therapist records where it is.
     const days = facts.surgeryDays;
     for (const area of facts.painAreas) {
-      if (days < INCISION_CLOSED_DAYS) b.avoid(area.region, area.mask, 'surgery.site_not_recorded', `Operation ${days} days ago, site not recorded: the painful regions are left alone until the incision is located.`);
-      else b.cap([area.region], 'light', 'surgery.site_not_recorded', `Operation ${days} days ago, site not recorded: light pressure on the painful regions until the incision is located.`);
+      if (days < INCISION_CLOSED_DAYS)
+        b.avoid(
+          area.region,
+          area.mask,
+          'surgery.site_not_recorded',
+          `Operation ${days} days ago, site not recorded: the painful regions are left alone until the incision is located.`,
+        );
+      else
+        b.cap(
+          [area.region],
+          'light',
+          'surgery.site_not_recorded',
+          `Operation ${days} days ago, site not recorded: light pressure on the painful regions until the incision is located.`,
+        );
     }
   }
 
@@ -217,7 +262,8 @@ export function buildRestrictions(facts: CaseFacts, outcome: ScreeningOutcome, e
     b.forbid(painRegions, ACUTE_INJURY_AVOID, 'mechanism.acute_injury', because);
   }
   const preferred = facts.preferences.pressure;
-  if (preferred && preferred !== 'firm') b.cap(null, preferred, 'preference.pressure', `The patient prefers ${preferred} pressure (an upper bound; precautions may lower it).`);
+  if (preferred && preferred !== 'firm')
+    b.cap(null, preferred, 'preference.pressure', `The patient prefers ${preferred} pressure (an upper bound; precautions may lower it).`);
 
   // The therapist's checklist: every caution, then the advisory notes (guardian consent, referral for stress…).
   for (const severity of ['caution', 'info'] as const) {

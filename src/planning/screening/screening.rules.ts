@@ -50,7 +50,13 @@ const SURGICAL_CODES: ReadonlySet<ConditionCode> = new Set(['open_wound', 'recen
 /** Wells: major surgery within 12 weeks is a DVT risk factor. */
 const DVT_RISK_DAYS = 84;
 
-function placesFor(code: ConditionCode, source: ActiveCondition['source'], region: RegionCode | null, side: Side | null, facts: CaseFacts): { places: Place[]; where: string } {
+function placesFor(
+  code: ConditionCode,
+  source: ActiveCondition['source'],
+  region: RegionCode | null,
+  side: Side | null,
+  facts: CaseFacts,
+): { places: Place[]; where: string } {
   const entry = CONDITIONS[code];
   if (entry.scope !== 'local') return { places: [], where: '' };
   if (region) return { places: [{ region, mask: exclusion(side) }], where: placeName(region, side) };
@@ -94,7 +100,15 @@ interface Screen {
  * Makes a catalog condition active (once per place, whichever source names it first: the structured
  * screen comes before the text, so the same finding is never listed twice) and records its finding.
  */
-function activate(s: Screen, code: ConditionCode, source: 'screening' | 'complaint', region: RegionCode | null, side: Side | null, evidence: string, note = ''): void {
+function activate(
+  s: Screen,
+  code: ConditionCode,
+  source: 'screening' | 'complaint',
+  region: RegionCode | null,
+  side: Side | null,
+  evidence: string,
+  note = '',
+): void {
   const key = `${code}|${region ?? ''}|${side ?? ''}`;
   if (s.seen.has(key)) return;
   s.seen.add(key);
@@ -109,7 +123,8 @@ function activate(s: Screen, code: ConditionCode, source: 'screening' | 'complai
 function complaintNote(match: ComplaintMatch, denied: Map<ConditionCode, ScreeningQuestionCode[]>): string {
   const notes: string[] = [];
   const questions = match.code === 'trauma' ? undefined : denied.get(match.code);
-  if (questions) notes.push(`The screening answers say no (${questions.join(', ')}) but the complaint text says otherwise: the safer reading is kept — ask again.`);
+  if (questions)
+    notes.push(`The screening answers say no (${questions.join(', ')}) but the complaint text says otherwise: the safer reading is kept — ask again.`);
   if (match.uncertain) notes.push('The text may have negated this: kept as the safer reading — confirm with the patient.');
   return notes.length > 0 ? ` ${notes.join(' ')}` : '';
 }
@@ -162,12 +177,26 @@ export function screen(input: AssessmentInput, facts: CaseFacts): ScreeningOutco
   if (facts.mechanism === 'post_surgical' && (facts.surgeryDays === null || facts.surgeryDays < HEALING_DAYS)) {
     const day = facts.surgeryDays === null ? 'time since surgery unknown' : `day ${facts.surgeryDays} after surgery`;
     findings.push(
-      finding('post_surgical_healing', 'caution', `Post-surgical tissue still healing (${day}): lymphatic drainage around the incision first, light pressure, scar work once it has closed.`, 'screening', 'mechanism: post_surgical'),
+      finding(
+        'post_surgical_healing',
+        'caution',
+        `Post-surgical tissue still healing (${day}): lymphatic drainage around the incision first, light pressure, scar work once it has closed.`,
+        'screening',
+        'mechanism: post_surgical',
+      ),
     );
   }
   if (facts.mechanism === 'post_surgical' && !screening.surgeryDate) {
     const when = facts.surgeryDays === null ? 'unknown, so the incision is treated as not yet closed' : `taken as ${facts.surgeryDays} days from durationWeeks`;
-    findings.push(finding('surgery_date_missing', 'info', `Post-surgical complaint without a surgery date: time since surgery ${when}.`, 'screening', 'mechanism: post_surgical'));
+    findings.push(
+      finding(
+        'surgery_date_missing',
+        'info',
+        `Post-surgical complaint without a surgery date: time since surgery ${when}.`,
+        'screening',
+        'mechanism: post_surgical',
+      ),
+    );
   }
 
   for (const rule of ESCALATIONS) {
@@ -198,7 +227,10 @@ export function screen(input: AssessmentInput, facts: CaseFacts): ScreeningOutco
       (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
       (a.evidence < b.evidence ? -1 : a.evidence > b.evidence ? 1 : 0),
   );
-  conditions.sort((a, b) => CONDITION_CODES.indexOf(a.code) - CONDITION_CODES.indexOf(b.code) || SOURCE_ORDER[a.source] - SOURCE_ORDER[b.source] || placeOrder(a) - placeOrder(b));
+  conditions.sort(
+    (a, b) =>
+      CONDITION_CODES.indexOf(a.code) - CONDITION_CODES.indexOf(b.code) || SOURCE_ORDER[a.source] - SOURCE_ORDER[b.source] || placeOrder(a) - placeOrder(b),
+  );
 
   return { decision: decide(findings), findings, unanswered, conditions, codes: new Set(conditions.map((c) => c.code)), facts: factSet };
 }
@@ -220,7 +252,15 @@ function addSurgeryFindings(s: Screen): void {
     } else if (phase) {
       s.findings.push(finding('surgery_protocol', 'caution', phase.instruction, 'screening', when));
     } else if (surgery.days < HEALING_DAYS) {
-      s.findings.push(finding('surgery_healing', 'caution', `Operated ${placeName(surgery.region, surgery.side)} still healing (day ${surgery.days}): light pressure, scar work once the incision has closed.`, 'screening', when));
+      s.findings.push(
+        finding(
+          'surgery_healing',
+          'caution',
+          `Operated ${placeName(surgery.region, surgery.side)} still healing (day ${surgery.days}): light pressure, scar work once the incision has closed.`,
+          'screening',
+          when,
+        ),
+      );
     }
   }
 }
@@ -243,20 +283,40 @@ function addMeasureFindings(facts: CaseFacts, findings: Finding[]): void {
   if ((nrs ?? -1) >= SEVERE_PAIN || (worst && worst.intensity >= SEVERE_PAIN)) {
     const evidence = nrs !== undefined && nrs >= SEVERE_PAIN ? `painNrs ${nrs}` : `${worst?.region} intensity ${worst?.intensity}`;
     findings.push(
-      finding('severe_pain', 'caution', 'Severe pain (NRS ≥ 9): start gently (moderate pressure at most) and look for a non-mechanical cause if it does not ease.', 'measures', evidence),
+      finding(
+        'severe_pain',
+        'caution',
+        'Severe pain (NRS ≥ 9): start gently (moderate pressure at most) and look for a non-mechanical cause if it does not ease.',
+        'measures',
+        evidence,
+      ),
     );
   }
   const stress = facts.measures.stress;
   const high = MEASURES.pss10.bands.find((b) => b.label === 'high');
   if (stress && high && stress.score >= high.min) {
     findings.push(
-      finding('high_stress', 'info', `PSS-10 in the high band (${high.min}–${high.max}): suggest a mental-health professional alongside massage.`, 'measures', `stress.pss10 ${stress.score}`),
+      finding(
+        'high_stress',
+        'info',
+        `PSS-10 in the high band (${high.min}–${high.max}): suggest a mental-health professional alongside massage.`,
+        'measures',
+        `stress.pss10 ${stress.score}`,
+      ),
     );
   }
   const neural = facts.painAreas.filter((a) => a.qualities.some((q) => NEURAL_QUALITIES.includes(q)));
   if (neural.length > 0) {
     const evidence = neural.map((a) => `${a.region}: ${a.qualities.filter((q) => NEURAL_QUALITIES.includes(q)).join(', ')}`).join('; ');
-    findings.push(finding('neural_symptoms', 'info', 'Nerve-like pain: no sustained deep pressure over the nerve path; re-check strength and sensation each visit.', 'measures', evidence));
+    findings.push(
+      finding(
+        'neural_symptoms',
+        'info',
+        'Nerve-like pain: no sustained deep pressure over the nerve path; re-check strength and sensation each visit.',
+        'measures',
+        evidence,
+      ),
+    );
   }
 }
 

@@ -32,10 +32,13 @@ export function judgeVitals(vitals: NonNullable<ScreeningInput['vitals']>): Vita
   const { systolic, diastolic, heartRate, temperatureC } = vitals;
   const bp = bloodPressureCode(systolic, diastolic);
   if (bp) {
-    const reading = [systolic !== undefined ? `systolic ${systolic}` : null, diastolic !== undefined ? `diastolic ${diastolic}` : null].filter(Boolean).join(', ');
+    const reading = [systolic !== undefined ? `systolic ${systolic}` : null, diastolic !== undefined ? `diastolic ${diastolic}` : null]
+      .filter(Boolean)
+      .join(', ');
     found.push({ code: bp, evidence: `screening.vitals: ${reading} mmHg` });
   }
-  if (temperatureC !== undefined && temperatureC >= VITAL_THRESHOLDS.feverC) found.push({ code: 'fever', evidence: `screening.vitals: temperature ${temperatureC} °C` });
+  if (temperatureC !== undefined && temperatureC >= VITAL_THRESHOLDS.feverC)
+    found.push({ code: 'fever', evidence: `screening.vitals: temperature ${temperatureC} °C` });
   if (heartRate !== undefined && (heartRate > VITAL_THRESHOLDS.heartRateHigh || heartRate < VITAL_THRESHOLDS.heartRateLow)) {
     found.push({ code: 'abnormal_heart_rate', evidence: `screening.vitals: resting heart rate ${heartRate}/min` });
   }
