@@ -4,6 +4,7 @@ import type { CaseFacts } from '../case.facts';
 import type { PresentationCode } from '../catalog/catalog.exercises';
 import { NEURAL_QUALITIES } from '../catalog/catalog.goals';
 import type { RegionCode } from '../catalog/catalog.regions';
+import { readsSwelling } from '../screening/complaint.reader';
 
 export type Irritability = 'high' | 'moderate' | 'low';
 
@@ -25,7 +26,6 @@ const IRRITABLE_PAIN = 7;
 const CALM_PAIN = 3;
 /** Up to remodelling (~6 weeks) an operated region is expected to swell. */
 export const EARLY_SURGICAL_DAYS = 42;
-const NEGATION = /\b(no|not|without|denies|nor)\b[^.;,]{0,24}$/;
 // Words read from the complaint, one alternation each; scanned in one pass of a combined expression.
 const KEYWORDS: [string, string][] = [
   ['(?:osteo)?arthriti?s\\b|\\boa\\b|wear and tear|degenerat', 'arthritis'],
@@ -40,12 +40,11 @@ const KEYWORDS: [string, string][] = [
   ['\\bfibromyalgia\\b', 'fibromyalgia'],
   ['\\blymph(?:o)?edema\\b|\\blymphoedema\\b', 'lymphoedema'],
   ['\\b(?:at night|wakes? me|waking|night pain|at rest|while resting|lying in bed)\\b', 'night'],
-  ['\\b(?:swell\\w*|swollen|puffy|puffiness|o?edema|oedema)\\b', 'swelling'],
 ];
 const SCAN = new RegExp(KEYWORDS.map(([re]) => `(${re})`).join('|'), 'g');
 const WORD_OF = KEYWORDS.map(([, word]) => word);
 
-/** The keywords of a complaint in one pass; swelling only when not negated ("no swelling above the ankle"). */
+/** The keywords of a complaint in one pass. */
 function scan(text: string): Set<string> {
   const words = new Set<string>();
   SCAN.lastIndex = 0;
@@ -53,7 +52,6 @@ function scan(text: string): Set<string> {
     let group = 1;
     while (m[group] === undefined) group++;
     const word = WORD_OF[group - 1] as string;
-    if (word === 'swelling' && NEGATION.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
     words.add(word);
   }
   return words;
@@ -93,10 +91,9 @@ function readSigns(facts: CaseFacts): CaseSigns {
 
   const swollen = new Set<RegionCode>();
   for (const a of facts.painAreas) if (a.qualities.includes('swelling')) swollen.add(a.region);
-  const exposed = (facts as { swelling?: boolean | readonly RegionCode[] }).swelling;
-  if (Array.isArray(exposed)) for (const r of exposed as readonly RegionCode[]) swollen.add(r);
+  // Swelling the complaint reports now (not negated, not past: the complaint reader decides).
   const first = facts.painAreas[0];
-  if (first && (exposed === true || words.has('swelling'))) swollen.add(first.region);
+  if (first && readsSwelling(facts.complaint)) swollen.add(first.region);
   // Early after surgery swelling is expected (swelling management early: REFERENCE surgery protocols).
   if (facts.mechanism === 'post_surgical' && (facts.surgeryDays === null || facts.surgeryDays < EARLY_SURGICAL_DAYS))
     for (const a of facts.painAreas) swollen.add(a.region);

@@ -6,7 +6,7 @@ import type { CaseFacts } from '../case.facts';
 import { CONDITION_CODES, CONDITIONS, ESCALATIONS, type ConditionCode } from '../catalog/catalog.conditions';
 import { NEURAL_QUALITIES } from '../catalog/catalog.goals';
 import { MEASURES } from '../catalog/catalog.measures';
-import { REGION_CODES, REGIONS, type RegionCode } from '../catalog/catalog.regions';
+import { REGION_CODES, type RegionCode } from '../catalog/catalog.regions';
 import type { Severity, Side } from '../catalog/catalog.types';
 import { exclusion, placeName, WHOLE } from '../engine.util';
 import { SCREENING_QUESTIONS, type ScreeningQuestionCode } from '../catalog/catalog.screening';
@@ -171,7 +171,6 @@ export function screen(input: AssessmentInput, facts: CaseFacts): ScreeningOutco
   if (facts.mechanism === 'trauma') factSet.add('trauma');
   if (recent) factSet.add('recent');
   if (facts.chronicity === 'acute') factSet.add('acute');
-  if (facts.painAreas.some((a) => REGIONS[a.region].spinal)) factSet.add('spinal_pain');
   if (facts.painAreas.some((a) => a.region === 'lower_back' || a.region === 'sacroiliac')) factSet.add('low_back_pain');
   if (facts.painAreas.some((a) => a.region === 'neck')) factSet.add('neck_pain');
   if (facts.mechanism === 'post_surgical' && (facts.surgeryDays === null || facts.surgeryDays < HEALING_DAYS)) {
