@@ -17,12 +17,7 @@ describe('html/svg tagged templates', () => {
 
   it('nests markup, joins arrays, drops null/undefined/false, writes numbers', () => {
     const items = ['<a>', 'b'].map((x) => html`<li>${x}</li>`);
-    expect(
-      html`<ul>
-          ${items}
-        </ul>
-        ${null}${undefined}${false}${3.5}`.toString(),
-    ).toBe('<ul><li>&lt;a&gt;</li><li>b</li></ul>3.5');
+    expect(html`<ul>${items}</ul>${null}${undefined}${false}${3.5}`.toString()).toBe('<ul><li>&lt;a&gt;</li><li>b</li></ul>3.5');
     expect(svg`<text>${new Markup('<tspan/>')}</text>`.toString()).toBe('<text><tspan/></text>');
     expect(() => html`${Number.NaN}`).toThrow(/non-finite/);
   });

@@ -40,14 +40,9 @@ function found(content: PlanContent): Markup {
   const decision = content.screening.decision;
   const caution =
     decision === 'refer'
-      ? html`<p class="notice">
-          <strong>Please see your doctor before we begin hands-on treatment.</strong> Something in your check-up needs a doctor’s opinion first. Bring this
-          sheet with you.
-        </p>`
+      ? html`<p class="notice"><strong>Please see your doctor before we begin hands-on treatment.</strong> Something in your check-up needs a doctor’s opinion first. Bring this sheet with you.</p>`
       : decision === 'postpone'
-        ? html`<p class="notice">
-            <strong>We will wait before hands-on treatment.</strong> It is safer to start once you are well again. Call us to book when you feel better.
-          </p>`
+        ? html`<p class="notice"><strong>We will wait before hands-on treatment.</strong> It is safer to start once you are well again. Call us to book when you feel better.</p>`
         : decision === 'treat_with_precautions'
           ? html`<p>We will take extra care during your sessions (see “Stop and call us if…” below).</p>`
           : null;
@@ -55,48 +50,32 @@ function found(content: PlanContent): Markup {
     .filter((g) => g.baseline !== null && g.target !== null)
     .map((g) => {
       const better = g.direction === 'lower_is_better' ? 'or lower' : 'or more';
-      return html`<li>
-        <strong>${measureTitle(g)}</strong> (${measureScale(g.measure)}): today ${g.baseline} ${measureUnit(g.measure)}; we aim for ${g.target} ${better} by
-        week ${g.byWeek}.
-      </li>`;
+      return html`<li><strong>${measureTitle(g)}</strong> (${measureScale(g.measure)}): today ${g.baseline} ${measureUnit(g.measure)}; we aim for ${g.target} ${better} by week ${g.byWeek}.</li>`;
     });
   return html`<section>
-    <h2>What we found</h2>
-    ${areas.length > 0 ? html`<p>Your main problem area${areas.length === 1 ? ' is' : 's are'} your ${list(areas)}.</p>` : null}
-    ${aims.length > 0 ? html`<p>Together we aim to ${list(aims)}.</p>` : null} ${caution}
-    ${
-      measures.length > 0
-        ? html`<p>How we will track your progress:</p>
-            <ul>
-              ${measures}
-            </ul>`
-        : null
-    }
-  </section>`;
+<h2>What we found</h2>
+${areas.length > 0 ? html`<p>Your main problem area${areas.length === 1 ? ' is' : 's are'} your ${list(areas)}.</p>` : null}
+${aims.length > 0 ? html`<p>Together we aim to ${list(aims)}.</p>` : null}
+${caution}
+${measures.length > 0 ? html`<p>How we will track your progress:</p><ul>${measures}</ul>` : null}
+</section>`;
 }
 
 function visits(content: PlanContent): Markup {
   const s = content.schedule;
   if (s.totalSessions === 0) {
-    return html`<section>
-      <h2>Your visits</h2>
-      <p>We are not booking treatment visits yet. We will talk with you about the next step.</p>
-    </section>`;
+    return html`<section><h2>Your visits</h2><p>We are not booking treatment visits yet. We will talk with you about the next step.</p></section>`;
   }
   const hands = [...new Map(content.techniques.map((t) => [t.code, techniqueWords(t.code)])).values()];
   return html`<section>
-    <h2>Your visits</h2>
-    <p>
-      We will see you <strong>${times(s.sessionsPerWeek)} a week for ${plural(s.weeks, 'week', 'weeks')}</strong>: ${plural(s.totalSessions, 'visit', 'visits')}
-      of about ${s.sessionMinutes}
-      minutes.${
-        s.reassessAfterSessions > 0
-          ? html` After ${plural(s.reassessAfterSessions, 'visit', 'visits')} we will check your progress together and adjust the plan.`
-          : null
-      }
-    </p>
-    ${hands.length > 0 ? html`<p>In the sessions we will use ${list(hands)}. Tell us at any time if the pressure is too much.</p>` : null}
-  </section>`;
+<h2>Your visits</h2>
+<p>We will see you <strong>${times(s.sessionsPerWeek)} a week for ${plural(s.weeks, 'week', 'weeks')}</strong>: ${plural(s.totalSessions, 'visit', 'visits')} of about ${s.sessionMinutes} minutes.${
+    s.reassessAfterSessions > 0
+      ? html` After ${plural(s.reassessAfterSessions, 'visit', 'visits')} we will check your progress together and adjust the plan.`
+      : null
+  }</p>
+${hands.length > 0 ? html`<p>In the sessions we will use ${list(hands)}. Tell us at any time if the pressure is too much.</p>` : null}
+</section>`;
 }
 
 /** "3 sets of 10, hold 5 seconds" from a dose; empty when the plan gives none (plans before engine 2.0). */
@@ -115,36 +94,25 @@ function homeProgram(content: PlanContent): Markup {
   const items = content.homeProgram.map((item) => {
     const dose = doseInWords(item.dose);
     return html`<li class="exercise">
-      <h3>${HOME_EXERCISES[item.code]?.label ?? item.code.replace(/_/g, ' ')}</h3>
-      <p>${item.instructions}</p>
-      <p class="dose">${dose ? html`<span>How much: ${dose}</span> ` : null}<span>How often: ${item.frequency}</span></p>
-      ${item.progression ? html`<p class="next">When it feels easy: ${item.progression}</p>` : null}
-    </li>`;
+<h3>${HOME_EXERCISES[item.code]?.label ?? item.code.replace(/_/g, ' ')}</h3>
+<p>${item.instructions}</p>
+<p class="dose">${dose ? html`<span>How much: ${dose}</span> ` : null}<span>How often: ${item.frequency}</span></p>
+${item.progression ? html`<p class="next">When it feels easy: ${item.progression}</p>` : null}
+</li>`;
   });
   return html`<section>
-    <h2>Your home exercises</h2>
-    <p>Move gently and within comfort. Mild soreness that settles within a day or two is normal.</p>
-    <ol class="exercises">
-      ${items}
-    </ol>
-  </section>`;
+<h2>Your home exercises</h2>
+<p>Move gently and within comfort. Mild soreness that settles within a day or two is normal.</p>
+<ol class="exercises">${items}</ol>
+</section>`;
 }
 
 function stopSigns(content: PlanContent): Markup {
   return html`<section class="stop">
-    <h2>Stop and call us if…</h2>
-    <ul>
-      ${STOP_SIGNS.map((s) => html`<li>${s}</li>`)}
-    </ul>
-    ${
-      content.precautions.length > 0
-        ? html`<p>What we are being careful about for you:</p>
-            <ul>
-              ${content.precautions.map((p) => html`<li>${p}</li>`)}
-            </ul>`
-        : null
-    }
-  </section>`;
+<h2>Stop and call us if…</h2>
+<ul>${STOP_SIGNS.map((s) => html`<li>${s}</li>`)}</ul>
+${content.precautions.length > 0 ? html`<p>What we are being careful about for you:</p><ul>${content.precautions.map((p) => html`<li>${p}</li>`)}</ul>` : null}
+</section>`;
 }
 
 // A constant of this file (only the paper size varies, from a closed list): trusted markup.
@@ -178,25 +146,29 @@ footer { margin-top: 1em; font-size: 10pt; border-top: 1px solid #999; padding-t
 export function handoutHtml(input: HandoutInput): string {
   const paper = input.paper ?? 'a4';
   return html`<!DOCTYPE html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
-        <meta http-equiv="Content-Security-Policy" content="${HANDOUT_CSP}" />
-        <title>Your treatment plan – ${input.clinicName}</title>
-        <style>
-          ${style(paper)}
-        </style>
-      </head>
-      <body>
-        <header>
-          <p class="clinic">${input.clinicName}</p>
-          <h1>Your treatment plan</h1>
-          <p class="meta">${input.patientName ? html`For <strong>${input.patientName}</strong> · ` : null}${input.issuedOn}</p>
-        </header>
-        <main>${found(input.content)} ${visits(input.content)} ${homeProgram(input.content)} ${stopSigns(input.content)}</main>
-        <footer><p>Questions about your plan? Call ${input.clinicName}. Keep this sheet and bring it to your visits.</p></footer>
-      </body>
-    </html> `.toString();
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<meta http-equiv="Content-Security-Policy" content="${HANDOUT_CSP}">
+<title>Your treatment plan – ${input.clinicName}</title>
+<style>${style(paper)}</style>
+</head>
+<body>
+<header>
+<p class="clinic">${input.clinicName}</p>
+<h1>Your treatment plan</h1>
+<p class="meta">${input.patientName ? html`For <strong>${input.patientName}</strong> · ` : null}${input.issuedOn}</p>
+</header>
+<main>
+${found(input.content)}
+${visits(input.content)}
+${homeProgram(input.content)}
+${stopSigns(input.content)}
+</main>
+<footer><p>Questions about your plan? Call ${input.clinicName}. Keep this sheet and bring it to your visits.</p></footer>
+</body>
+</html>
+`.toString();
 }
