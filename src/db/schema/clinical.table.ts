@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { AdverseEvent } from '../../contracts/session.contract';
+import type { AssessmentInput, Measures } from '../../contracts/assessment.contract';
+import type { PlanContent } from '../../contracts/plan.contract';
+import type { AdverseEvent, Session } from '../../contracts/session.contract';
 import { clinicIdColumn, resourceColumns, timestamptz } from './columns';
 import { clinics } from './tenancy.table';
 
@@ -35,7 +37,7 @@ export const assessments = pgTable(
     practitioner: text('practitioner').notNull(),
     assessedAt: timestamptz('assessed_at').notNull(),
     // The request as the therapist sent it: assessments are immutable records.
-    input: jsonb('input').notNull(),
+    input: jsonb('input').$type<AssessmentInput>().notNull(),
     createdByKeyId: uuid('created_by_key_id'),
     ...resourceColumns(),
   },
@@ -56,7 +58,7 @@ export const plans = pgTable(
     status: text('status').notNull(),
     engineVersion: text('engine_version').notNull(),
     // The engine's plan as edited by the therapist (screening, techniques, schedule, goals…).
-    content: jsonb('content').notNull(),
+    content: jsonb('content').$type<PlanContent>().notNull(),
     notes: text('notes'),
     // The episode of care: the plan a reassessment replaced, and the one that replaced this plan.
     previousPlanId: uuid('previous_plan_id'),
@@ -84,7 +86,7 @@ export const planVersions = pgTable(
     planId: uuid('plan_id').notNull(),
     version: integer('version').notNull(),
     status: text('status').notNull(),
-    content: jsonb('content').notNull(),
+    content: jsonb('content').$type<PlanContent>().notNull(),
     notes: text('notes'),
     changedAt: timestamptz('changed_at').notNull(),
     changedByKeyId: uuid('changed_by_key_id'),
@@ -105,8 +107,8 @@ export const sessions = pgTable(
     minutes: integer('minutes').notNull(),
     techniques: text('techniques').array().notNull(),
     regions: text('regions').array().notNull(),
-    measures: jsonb('measures').notNull(),
-    notes: jsonb('notes'),
+    measures: jsonb('measures').$type<Measures>().notNull(),
+    notes: jsonb('notes').$type<NonNullable<Session['notes']>>(),
     // Text (read as moderate) or { description, severity } (SPEC §9); text[] until migration 0006.
     adverseEvents: jsonb('adverse_events').$type<AdverseEvent[]>().notNull(),
     createdByKeyId: uuid('created_by_key_id'),

@@ -64,7 +64,7 @@ async function episodeOf(tx: Executor, clinicId: string, plan: PlanRow): Promise
   }
   return Promise.all(
     chain.map(async (p) => ({
-      goals: (p.content as PlanContent).goals,
+      goals: p.content.goals,
       sessions: (await sessionsRepository.allOfPlan(tx, clinicId, p.id)).map(toProgressSession),
     })),
   );
@@ -72,7 +72,7 @@ async function episodeOf(tx: Executor, clinicId: string, plan: PlanRow): Promise
 
 /** A stored assessment as the API shows it: the input as sent, with the service's fields. */
 export function toAssessment(row: AssessmentRow, planId: string): Assessment {
-  const { assessedAt: _sent, ...input } = row.input as AssessmentInput;
+  const { assessedAt: _sent, ...input } = row.input;
   return { ...input, id: row.id, assessedAt: row.assessedAt.toISOString(), planId, version: row.version, createdAt: row.createdAt.toISOString() };
 }
 

@@ -1,5 +1,3 @@
-import type { AssessmentInput } from '../../contracts/assessment.contract';
-import type { PlanContent } from '../../contracts/plan.contract';
 import type { Database } from '../../db/database';
 import { inClinic } from '../../db/tenant';
 import { notFound } from '../../errors';
@@ -36,7 +34,7 @@ export function createFhirService({ database }: { database: Database }) {
       });
       if (!found) throw notFound('Plan');
       const { plan, patient, assessment, sessions } = found;
-      const input = assessment.input as AssessmentInput;
+      const input = assessment.input;
       const record: PlanRecord = {
         plan: toPlan(plan),
         patient: toPatient(patient),
@@ -49,7 +47,7 @@ export function createFhirService({ database }: { database: Database }) {
           measures: input.measures,
         },
         sessions: sessions.map(toSession),
-        progress: computeProgress({ id: plan.id, content: plan.content as PlanContent }, sessions.map(toProgressSession)),
+        progress: computeProgress({ id: plan.id, content: plan.content }, sessions.map(toProgressSession)),
       };
       return planToFhirBundle(record);
     },

@@ -1,4 +1,3 @@
-import type { PlanContent } from '../../contracts/plan.contract';
 import type { Database } from '../../db/database';
 import { inClinic } from '../../db/tenant';
 import { notFound } from '../../errors';
@@ -35,7 +34,7 @@ export function createPatientMaterialsService({ database }: { database: Database
         if (!plan) throw notFound('Plan');
         return { plan, sessions: (await sessionsRepository.allOfPlan(tx, ctx.clinicId, planId)).map(toProgressSession) };
       });
-      const content = plan.content as PlanContent;
+      const content = plan.content;
       const progress = computeProgress({ id: plan.id, content }, sessions);
       const goals = content.goals.map((goal, i): ChartGoal => {
         const measured = progress.goals[i]!;
@@ -71,7 +70,7 @@ export function createPatientMaterialsService({ database }: { database: Database
           clinicName: clinic?.name ?? 'Your clinic',
           patientName: [patient?.firstName, patient?.lastName].filter(Boolean).join(' ') || null,
           issuedOn: dateOf(plan.updatedAt.toISOString()),
-          content: plan.content as PlanContent,
+          content: plan.content,
           paper,
         }),
       );

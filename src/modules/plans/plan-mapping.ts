@@ -1,12 +1,11 @@
 import type { Plan, PlanVersion } from '../../contracts/plan-resource.contract';
-import type { PlanContent } from '../../contracts/plan.contract';
 import type { PlanStatus } from './plan-status';
 import type { PlanRow, PlanVersionRow } from './plans.repository';
 
 /** A plan row as the API shows it: the content fields with the resource fields around them. */
 export function toPlan(row: PlanRow): Plan {
   return {
-    ...(row.content as PlanContent),
+    ...row.content,
     id: row.id,
     patientId: row.patientId,
     assessmentId: row.assessmentId,
@@ -23,7 +22,7 @@ export function toPlan(row: PlanRow): Plan {
 /** An earlier version of the plan, with when and by which key it was made. */
 export function toPlanVersion(plan: PlanRow, row: PlanVersionRow): PlanVersion {
   return {
-    ...(row.content as PlanContent),
+    ...row.content,
     id: plan.id,
     patientId: plan.patientId,
     assessmentId: plan.assessmentId,

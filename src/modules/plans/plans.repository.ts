@@ -1,3 +1,4 @@
+import type { PlanContent } from '../../contracts/plan.contract';
 import { and, asc, eq, gte, isNull, sql, type SQLWrapper } from 'drizzle-orm';
 import { builder, compile, rowMapper, rowsOf } from '../../db/compiled-query';
 import type { Executor } from '../../db/database';
@@ -71,7 +72,7 @@ export const plansRepository = {
   async replace(
     db: Executor,
     current: PlanRow,
-    next: { status: string; content: unknown; notes: string | null; updatedByKeyId: string; nextPlanId?: string },
+    next: { status: string; content: PlanContent; notes: string | null; updatedByKeyId: string; nextPlanId?: string },
   ): Promise<PlanRow | undefined> {
     await db.insert(planVersions).values({
       clinicId: current.clinicId,

@@ -1,6 +1,4 @@
-import type { AssessmentInput } from '../../contracts/assessment.contract';
 import type { PatchPlanBody, Plan, PlanVersion } from '../../contracts/plan-resource.contract';
-import type { PlanContent } from '../../contracts/plan.contract';
 import type { Progress } from '../../contracts/progress.contract';
 import type { Database, Tx } from '../../db/database';
 import { inClinic, readInClinic } from '../../db/tenant';
@@ -30,7 +28,7 @@ async function techniqueCheckFor(tx: Tx, plan: PlanRow): Promise<TechniqueCheck>
   const assessment = await assessmentsRepository.findById(tx, plan.clinicId, plan.assessmentId);
   const patient = await patientsRepository.findById(tx, plan.clinicId, plan.patientId);
   if (!assessment) return noCheck;
-  const input = assessment.input as AssessmentInput;
+  const input = assessment.input;
   const context = planningContext(assessment.assessedAt, patient?.birthDate ?? null);
   return (techniques) => techniqueViolations(input, context, techniques);
 }
@@ -70,7 +68,7 @@ export function createPlansService({ database }: { database: Database }) {
         }
         const status = edit.status ?? (current.status as PlanStatus);
         assertStatusMove(current.status as PlanStatus, status);
-        const content = applyPlanEdit(current.content as PlanContent, edit, edit.techniques ? await techniqueCheckFor(tx, current) : noCheck);
+        const content = applyPlanEdit(current.content, edit, edit.techniques ? await techniqueCheckFor(tx, current) : noCheck);
         const notes = edit.notes === undefined ? current.notes : edit.notes;
         // An edit that changes nothing is no new version (and no entry in the history).
         if (status === current.status && notes === current.notes && canonicalJson(content) === canonicalJson(current.content)) return current;
@@ -104,7 +102,7 @@ export function createPlansService({ database }: { database: Database }) {
         if (!plan) throw notFound('Plan');
         return { plan, sessions: await sessionsRepository.allOfPlan(tx, ctx.clinicId, id) };
       });
-      return computeProgress({ id: plan.id, content: plan.content as PlanContent }, sessions.map(toProgressSession));
+      return computeProgress({ id: plan.id, content: plan.content }, sessions.map(toProgressSession));
     },
   };
 }

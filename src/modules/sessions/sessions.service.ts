@@ -1,5 +1,4 @@
 import type { CreateSessionBody, Session } from '../../contracts/session.contract';
-import type { Measures } from '../../contracts/assessment.contract';
 import type { Database } from '../../db/database';
 import { inClinic } from '../../db/tenant';
 import type { SessionForProgress } from '../../planning';
@@ -22,8 +21,8 @@ export function toSession(row: SessionRow): Session {
     minutes: row.minutes,
     techniques: row.techniques as Session['techniques'],
     regions: row.regions as Session['regions'],
-    measures: row.measures as Measures,
-    notes: (row.notes as Session['notes']) ?? null,
+    measures: row.measures,
+    notes: row.notes ?? null,
     adverseEvents: row.adverseEvents,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
@@ -32,7 +31,7 @@ export function toSession(row: SessionRow): Session {
 
 /** A stored session as the progress calculator reads it. */
 export function toProgressSession(row: SessionRow): SessionForProgress {
-  return { performedAt: row.performedAt.toISOString(), measures: row.measures as Measures, techniques: row.techniques, adverseEvents: row.adverseEvents };
+  return { performedAt: row.performedAt.toISOString(), measures: row.measures, techniques: row.techniques, adverseEvents: row.adverseEvents };
 }
 
 /** Treatment sessions delivered against a plan. */
