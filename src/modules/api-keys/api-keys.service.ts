@@ -133,12 +133,6 @@ export function createApiKeysService({ database, write, cacheTtlMs = 0 }: { data
 
     identify,
 
-    /** The principal behind a presented key, or null when it is malformed, unknown or revoked. */
-    async authenticate(token: string, admission?: Admission): Promise<Principal | null> {
-      const found = await identify(token, admission);
-      return typeof found === 'string' ? null : found;
-    },
-
     /** Whether this instance can tell, without the database, that the key is valid (it is cached and the secret matches). */
     verifiesLocally(token: string): boolean {
       const prefix = tokenPrefix(token);
