@@ -1,9 +1,10 @@
 // Vital signs written in the complaint: blood pressure ("BP 190/115", "B/P 182/96", "190 over 115"),
 // temperature ("temp 38.9", "T 38.2C", "101.5F", "fever of 39") and heart rate ("HR 112", "pulse 44").
-// Thresholds (second edition, ACC/AHA 2017): BP ≥ 180 systolic or ≥ 120 diastolic → uncontrolled
-// hypertension; 160–179 or 100–119 → elevated; temperature ≥ 38.0 °C (100.4 °F) → fever; resting heart
-// rate > 100 or < 50 → abnormal. The evidence is the matched text.
+// The thresholds are those of screening.vitals (ACC/AHA 2017, fever from 38.0 °C, heart rate outside
+// 50–100): a number in the text is judged exactly as the same number in screening.vitals. The
+// evidence is the matched text.
 import type { ConditionCode } from '../catalog/catalog.conditions';
+import { bloodPressureCode, VITAL_THRESHOLDS } from './screening.vitals';
 import { COMMA as TOKEN_COMMA, WORD as TOKEN_WORD, type Tokens } from './complaint.tokenizer';
 // Imported bindings are read once: a module namespace read costs a getter call in the hot loops.
 const K_COMMA = TOKEN_COMMA;
@@ -115,12 +116,6 @@ function diastolicAfter(t: Tokens, j: number): number {
   return -1;
 }
 
-function bpCode(sys: number, dia: number): ConditionCode | null {
-  if (sys >= 180 || dia >= 120) return 'uncontrolled_hypertension';
-  if (sys >= 160 || dia >= 100) return 'elevated_blood_pressure';
-  return null;
-}
-
 function plausibleBp(sys: number, dia: number): boolean {
   return sys >= 70 && sys <= 300 && dia >= 30 && dia <= 200 && sys > dia;
 }
@@ -165,7 +160,7 @@ export function readVitals(t: Tokens): VitalMatch[] {
         const dia = Number(t.words[diaAt]);
         // A bare "x/y" is read as a pressure only when it is plausible and not a score out of ten or a date.
         if (plausibleBp(sys, dia) && (end >= 0 || (sys >= 90 && dia >= 40))) {
-          const code = bpCode(sys, dia);
+          const code = bloodPressureCode(sys, dia);
           if (code) found.push({ code, from: i, to: diaAt + 1 });
           used[sysAt] = 1;
           used[diaAt] = 1;
@@ -182,7 +177,7 @@ export function readVitals(t: Tokens): VitalMatch[] {
       if (end >= 0 || unit !== null) {
         const c = celsius(Number(t.words[tempAt]), unit);
         if (c !== null) {
-          if (c >= 38) found.push({ code: 'fever', from: i, to: last + 1 });
+          if (c >= VITAL_THRESHOLDS.feverC) found.push({ code: 'fever', from: i, to: last + 1 });
           used[tempAt] = 1;
           continue;
         }
@@ -200,7 +195,7 @@ export function readVitals(t: Tokens): VitalMatch[] {
       const rate = Number(t.words[rateAt]);
       if (rate >= 20 && rate <= 250) {
         if (t.kind[rateAt + 1] === K_WORD && t.words[rateAt + 1] === 'bpm') last = rateAt + 1;
-        if (rate > 100 || rate < 50) found.push({ code: 'abnormal_heart_rate', from: i, to: last + 1 });
+        if (rate > VITAL_THRESHOLDS.heartRateHigh || rate < VITAL_THRESHOLDS.heartRateLow) found.push({ code: 'abnormal_heart_rate', from: i, to: last + 1 });
         used[rateAt] = 1;
       }
     }
