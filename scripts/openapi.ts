@@ -8,6 +8,7 @@ import { createServices, serviceOptionsFrom } from '../src/container';
 import type { Database } from '../src/db/database';
 import { buildApp } from '../src/http/app';
 import { renderOpenApiDocument } from '../src/http/openapi';
+import { appServices } from '../src/routes';
 
 const FILE = path.resolve(__dirname, '..', 'openapi', 'openapi.json');
 
@@ -26,7 +27,7 @@ const noDatabase: Database = {
 
 async function main(mode: string | undefined): Promise<number> {
   const logger = pino({ level: 'silent' });
-  const app = await buildApp({ services: createServices(noDatabase, logger, serviceOptionsFrom(loadConfig({}))), logger });
+  const app = await buildApp({ ...appServices(createServices(noDatabase, logger, serviceOptionsFrom(loadConfig({})))), logger });
   await app.ready();
   const generated = renderOpenApiDocument(app);
   await app.close();

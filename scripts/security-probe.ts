@@ -14,6 +14,7 @@ import { wrapPglite } from '../src/db/pglite.database';
 import type { Database } from '../src/db/database';
 import { buildApp } from '../src/http/app';
 import { createLogger } from '../src/logger';
+import { appServices } from '../src/routes';
 
 type Category = 'authorization' | 'authentication' | 'injection' | 'resource consumption' | 'data exposure';
 interface Outcome {
@@ -57,7 +58,7 @@ async function main(): Promise<number> {
   // The production defaults, except a small failure budget so that throttling shows within the run.
   const config = loadConfig({ AUTH_FAILURES_PER_MINUTE: '30', AUTH_FAILURE_BURST: '10' });
   const services = createServices(database, logger, serviceOptionsFrom(config));
-  const app: FastifyInstance = await buildApp({ services, logger, trustProxy: true, maxInFlightPerKey: config.http.maxInFlightPerKey });
+  const app: FastifyInstance = await buildApp({ ...appServices(services), logger, trustProxy: true, maxInFlightPerKey: config.http.maxInFlightPerKey });
   await app.ready();
 
   const canaries = {

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { WebhookOptions } from './modules/webhooks/webhook-options';
 
 const integer = (fallback: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(fallback);
 
@@ -93,6 +92,26 @@ const ConfigSchema = z
   });
 
 type Env = z.infer<typeof ConfigSchema>;
+
+/** How webhooks are stored and delivered (WEBHOOKS_*); modules/webhooks takes it as is. */
+export interface WebhookOptions {
+  /** Seals signing secrets at rest; without it webhooks are off (503), as there is no default secret. */
+  secretKey?: string;
+  /** Lets URLs point at loopback and private networks: development and tests only. */
+  allowPrivateUrls: boolean;
+  /** How often a dispatcher looks for due deliveries. */
+  pollMs: number;
+  /** Time-out of one attempt, connect to answer. */
+  timeoutMs: number;
+  /** Most attempts one dispatcher runs at once. */
+  concurrency: number;
+  /** The first retry waits about this long; each further one twice as long. */
+  retryBaseMs: number;
+  /** A delivery is retried for this long after its event, then failed; a receiver failing this long is disabled. */
+  retryWindowMs: number;
+  /** Succeeded and failed deliveries are deleted this long after their last attempt. */
+  retentionMs: number;
+}
 
 export interface Config {
   database: {

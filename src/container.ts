@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Config } from './config';
+import type { Config, WebhookOptions } from './config';
 import { connectDatabase } from './db/connect';
 import type { Database } from './db/database';
 import { createApiKeysService } from './modules/api-keys/api-keys.service';
@@ -17,7 +17,6 @@ import { createRateLimiter } from './modules/rate-limits/rate-limiter';
 import { createSessionsService } from './modules/sessions/sessions.service';
 import { createTransferService } from './modules/transfer/transfer.service';
 import { createWebhookDispatcher } from './modules/webhooks/webhook-dispatcher';
-import type { WebhookOptions } from './modules/webhooks/webhook-options';
 import { createWebhooksService } from './modules/webhooks/webhooks.service';
 import { createWriteUnit } from './modules/write-unit';
 

@@ -4,6 +4,7 @@ import { buildApp, httpOptionsFrom } from './http/app';
 import { warnIfOverPrivileged } from './db/least-privilege';
 import { createLifecycle } from './http/lifecycle';
 import { createLogger } from './logger';
+import { appServices } from './routes';
 import { shutDown } from './shutdown';
 
 async function main(): Promise<void> {
@@ -13,7 +14,7 @@ async function main(): Promise<void> {
   // A check that cannot run (a catalogue query refused) must not keep the service from starting.
   await warnIfOverPrivileged(services.database, logger).catch((err: unknown) => logger.warn({ err }, 'could not check the database login'));
   const lifecycle = createLifecycle();
-  const app = await buildApp({ services, logger, lifecycle, ...httpOptionsFrom(config) });
+  const app = await buildApp({ ...appServices(services), logger, lifecycle, ...httpOptionsFrom(config) });
   await app.listen({ port: config.http.port, host: config.http.host });
   logger.info({ database: services.database.kind }, 'manuplan is serving');
   // Every instance may dispatch webhooks: claims are shared through the database (SKIP LOCKED).

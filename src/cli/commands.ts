@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SCOPES } from '../lib/api-key-token';
 import type { Services } from '../container';
 import { badRequest } from '../errors';
-import { toFieldErrors } from '../http/validation';
+import { toFieldErrors } from '../lib/field-errors';
 import { table, type CliIo } from './output';
 
 export interface CommandContext {

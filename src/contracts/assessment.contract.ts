@@ -5,8 +5,10 @@ import { SURGICAL_APPROACHES, SURGICAL_PROCEDURES } from '../planning/catalog/ca
 import { JOINTS, MEASURES } from '../planning/catalog/catalog.measures';
 import { REGION_CODES } from '../planning/catalog/catalog.regions';
 import { SIDES } from '../planning/catalog/catalog.types';
+import type * as engine from '../planning/engine.types';
 import { EventDate, EventTimestamp } from './http.contract';
 import {
+  type Assert,
   FunctionInstrumentSchema,
   GoalTypeSchema,
   JointSchema,
@@ -16,6 +18,7 @@ import {
   PainQualitySchema,
   PressureSchema,
   RegionCodeSchema,
+  type Same,
   SideSchema,
   StressInstrumentSchema,
 } from './common.contract';
@@ -223,3 +226,6 @@ export type AssessmentInput = z.infer<typeof AssessmentInputSchema>;
 export type Measures = z.infer<typeof MeasuresSchema>;
 export type PainLocation = z.infer<typeof PainLocationSchema>;
 export type ScreeningInput = z.infer<typeof ScreeningInputSchema>;
+
+// The engine's input, as src/planning states it (see Same in common.contract.ts).
+type _EngineInput = Assert<Same<AssessmentInput, engine.AssessmentInput>>;

@@ -1,11 +1,13 @@
 // GET /v1/catalog: the engine's knowledge base, versioned, with the source of every clinical value.
 import { z } from 'zod';
+import type { CATALOG } from '../planning/catalog/catalog';
 import { SCREENING_GROUPS, SCREENING_QUESTION_CODES } from '../planning/catalog/catalog.screening';
 import { PROTOCOL_MOVEMENT_TAGS, SURGICAL_APPROACHES, SURGICAL_PROCEDURES } from '../planning/catalog/catalog.surgeries';
 import { SOURCE_IDS } from '../planning/catalog/catalog.sources';
 import { EXERCISE_KINDS, EXERCISE_TAGS, PRESENTATION_CODES } from '../planning/catalog/catalog.exercises';
 import { CHRONICITIES } from '../planning/catalog/catalog.types';
 import {
+  type Assert,
   ConditionCodeSchema,
   DirectionSchema,
   ExerciseDoseSchema,
@@ -276,3 +278,6 @@ export const CatalogSchema = z
   .meta({ id: 'Catalog' });
 
 export type Catalog = z.infer<typeof CatalogSchema>;
+
+// src/planning builds the catalog it serves without zod; it must fit the schema (see Same in common.contract.ts).
+type _EngineCatalog = Assert<typeof CATALOG extends Catalog ? true : false>;

@@ -41,6 +41,15 @@ export const DirectionSchema = z.enum(DIRECTIONS).meta({ id: 'Direction' });
 export const RuleIdsSchema = z.array(z.string()).meta({ description: 'Identifiers of the engine rules behind this choice (see rationale[])' });
 
 /**
+ * `true` when A and B are the same type, optional and nullable fields included. The engine states its
+ * input and output as plain types (src/planning/engine.types.ts) and imports nothing from here;
+ * the contracts build their schemas over the same code lists and prove the two agree with
+ * `Assert<Same<…>>`, which fails to compile when a field is added or changed on one side only.
+ */
+export type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+export type Assert<T extends true> = T;
+
+/**
  * A string from a fixed list, checked by a refinement instead of `z.enum`: inside a union, zod keeps
  * the issues of the one branch whose type matches only when they are non-aborting, so the error
  * names the bad field and lists the allowed values instead of a bare "Invalid input".

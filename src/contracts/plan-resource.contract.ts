@@ -13,9 +13,8 @@ import {
 } from './common.contract';
 import { PageQuery, Timestamp, Uuid } from './http.contract';
 import { PlanContentSchema } from './plan.contract';
-import { PLAN_STATUSES } from '../modules/plans/plan-status';
 
-export const PlanStatusSchema = z.enum(PLAN_STATUSES).meta({
+export const PlanStatusSchema = z.enum(['draft', 'active', 'on_hold', 'completed', 'discontinued']).meta({
   id: 'PlanStatus',
   description: 'draft → active → on_hold ↔ active → completed | discontinued (a draft or on-hold plan may be discontinued)',
 });
@@ -104,6 +103,7 @@ export const ListPlansQuerySchema = PageQuery.extend({
   updatedSince: Timestamp.optional().meta({ description: 'Only plans changed at or after this time' }),
 });
 
+export type PlanStatus = z.infer<typeof PlanStatusSchema>;
 export type Plan = z.infer<typeof PlanSchema>;
 export type PatchPlanBody = z.infer<typeof PatchPlanBodySchema>;
 export type PlanVersion = z.infer<typeof PlanVersionSchema>;

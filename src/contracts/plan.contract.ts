@@ -2,7 +2,9 @@
 // engine emits is declared here, and nothing else leaves the service.
 import { z } from 'zod';
 import { SCREENING_QUESTION_CODES } from '../planning/catalog/catalog.screening';
+import type * as engine from '../planning/engine.types';
 import {
+  type Assert,
   DirectionSchema,
   GoalTypeSchema,
   ExerciseDoseSchema,
@@ -13,6 +15,7 @@ import {
   PressureSchema,
   RegionCodeSchema,
   RuleIdsSchema,
+  type Same,
   SeveritySchema,
   SideSchema,
   TechniqueCodeSchema,
@@ -150,3 +153,6 @@ export type HomeProgramItem = z.infer<typeof HomeProgramItemSchema>;
 export type BillingLine = z.infer<typeof BillingLineSchema>;
 export type RationaleEntry = z.infer<typeof RationaleEntrySchema>;
 export type PlanContent = z.infer<typeof PlanContentSchema>;
+
+// The engine's output, as src/planning states it (see Same in common.contract.ts).
+type _EngineOutput = Assert<Same<PlanContent, engine.PlanContent>>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { GoalTypeSchema, JointSchema, MeasureCodeSchema, MovementSchema } from './common.contract';
+import type * as engine from '../planning/engine.types';
+import { type Assert, GoalTypeSchema, JointSchema, MeasureCodeSchema, MovementSchema, type Same } from './common.contract';
 
 export const GoalProgressSchema = z
   .strictObject({
@@ -43,3 +44,6 @@ export const ProgressSchema = z
 export type GoalProgress = z.infer<typeof GoalProgressSchema>;
 export type Recommendation = z.infer<typeof RecommendationSchema>;
 export type Progress = z.infer<typeof ProgressSchema>;
+
+// What the engine computes, as src/planning states it (see Same in common.contract.ts).
+type _EngineProgress = Assert<Same<Progress, engine.Progress>>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MeasuresSchema } from './assessment.contract';
-import { RegionCodeSchema, TechniqueCodeSchema } from './common.contract';
+import type * as engine from '../planning/engine.types';
+import { type Assert, RegionCodeSchema, type Same, TechniqueCodeSchema } from './common.contract';
 import { EventTimestamp, Timestamp, Uuid } from './http.contract';
 
 const note = z.string().max(5000);
@@ -58,3 +59,6 @@ export type CreateSessionBody = z.infer<typeof CreateSessionBodySchema>;
 export type Session = z.infer<typeof SessionSchema>;
 export type AdverseEvent = z.infer<typeof AdverseEventSchema>;
 export type AdverseEventSeverity = z.infer<typeof AdverseEventSeveritySchema>;
+
+// Adverse events as the engine reads them, stated in src/planning (see Same in common.contract.ts).
+type _EngineAdverseEvent = Assert<Same<AdverseEvent, engine.AdverseEvent>>;

@@ -1,11 +1,10 @@
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
-import type { Services } from '../container';
 import { methodNotAllowed, notFound, serviceUnavailable } from '../errors';
-import { registerAuditTrail } from './audit';
-import { registerAuthentication } from './auth';
+import { registerAuditTrail, type AuditSink } from './audit';
+import { registerAuthentication, type Authentication } from './auth';
 import { clientErrorHandler } from './client-errors';
 import { registerInFlightCap } from './in-flight';
 import { createLifecycle, type Lifecycle } from './lifecycle';
@@ -14,13 +13,16 @@ import { registerOverloadShedding } from './overload';
 import { registerOpenApi } from './openapi';
 import { sendProblem, toProblemError } from './problem';
 import { requestIdFor } from './request-id';
-import { registerRoutes } from './routes';
 import { registerSecurityHeaders } from './security-headers';
 import { serializerCompiler } from './serializer';
 import { validatorCompiler } from './validation';
 
+/** What the app is built around; the composition root (src/routes.ts) draws the first three from the services. */
 export interface AppDeps {
-  services: Services;
+  /** Every route of the API, each module's plugin given its services: src/http knows no module. */
+  routes: FastifyPluginAsync;
+  authentication: Authentication;
+  audit: AuditSink;
   logger: Logger;
   lifecycle?: Lifecycle;
   /** Time-outs of the HTTP server (config REQUEST_TIMEOUT_MS, HEADERS_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS); Node's defaults when unset. */
@@ -38,7 +40,7 @@ export interface AppDeps {
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** The HTTP server's part of the configuration: time-outs, proxies to trust, the per-key cap. */
-export function httpOptionsFrom(config: Config): Omit<AppDeps, 'services' | 'logger' | 'lifecycle'> {
+export function httpOptionsFrom(config: Config): Omit<AppDeps, 'routes' | 'authentication' | 'audit' | 'logger' | 'lifecycle'> {
   const { requestTimeoutMs, headersTimeoutMs, keepAliveTimeoutMs, trustProxy, maxInFlightPerKey, maxEventLoopDelayMs } = config.http;
   return { requestTimeoutMs, headersTimeoutMs, keepAliveTimeoutMs, trustProxy, maxInFlightPerKey, maxEventLoopDelayMs };
 }
@@ -109,13 +111,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await registerOverloadShedding(app, deps.maxEventLoopDelayMs ?? 0);
-  registerAuthentication(app, deps.services.apiKeys, deps.services.rateLimiter, deps.services.authThrottle);
+  registerAuthentication(app, deps.authentication);
   registerInFlightCap(app, deps.maxInFlightPerKey ?? 0);
-  registerAuditTrail(app, deps.services.audit);
+  registerAuditTrail(app, deps.audit);
   // Queued audit events are written before the database closes (server shutdown, tests).
-  app.addHook('onClose', () => deps.services.audit.close());
-  app.addHook('onClose', () => deps.services.authThrottle.close());
+  app.addHook('onClose', () => deps.audit.close());
+  app.addHook('onClose', () => deps.authentication.throttle.close());
   await registerOpenApi(app);
-  await app.register(registerRoutes, { services: deps.services });
+  await app.register(deps.routes);
   return app;
 }

@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuditOutcome } from '../contracts/audit-event.contract';
 import { tokenPrefix } from '../lib/api-key-token';
 import { isUuid } from '../lib/cursor';
-import type { AuditService } from '../modules/audit/audit.service';
 
 /**
  * Audit convention. Every route that declares a `scope` is audited, with no code in the route:
@@ -21,6 +20,26 @@ import type { AuditService } from '../modules/audit/audit.service';
 export interface AuditRouteConfig {
   resource?: string;
   responseId?: string;
+}
+
+/** One thing to remember about a request: who did what to which resource, and how it ended. */
+export interface AuditRecord {
+  clinicId: string;
+  keyId: string;
+  requestId: string;
+  action: string;
+  resourceType: string;
+  resourceId: string | null;
+  outcome: AuditOutcome;
+  statusCode: number;
+}
+
+/** Where the events go: modules/audit's service, passed in by the composition root (src/routes.ts). */
+export interface AuditSink {
+  /** Queues an event; it is written behind the answer. */
+  record(event: AuditRecord): void;
+  /** Writes what is queued and stops; the app is closing. */
+  close(): Promise<void>;
 }
 
 declare module 'fastify' {
@@ -53,7 +72,7 @@ function valueAt(payload: unknown, path: string): unknown {
 }
 
 /** Records every audited request once its answer is sent; see the convention above. */
-export function registerAuditTrail(app: FastifyInstance, audit: AuditService): void {
+export function registerAuditTrail(app: FastifyInstance, audit: AuditSink): void {
   const resourceTypes = new Map<string, string>();
   const resourceTypeOf = (request: FastifyRequest): string => {
     const url = request.routeOptions.url ?? '';

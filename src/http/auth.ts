@@ -1,9 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { forbidden, unauthorized } from '../errors';
-import { scopeGrants, tokenPrefix, type Scope } from '../lib/api-key-token';
-import type { ApiKeysService, Principal } from '../modules/api-keys/api-keys.service';
-import type { AuthThrottle } from '../modules/auth-throttle/auth-throttle';
-import type { RateLimiter } from '../modules/rate-limits/rate-limiter';
+import { forbidden, unauthorized, type ProblemError } from '../errors';
+import { scopeGrants, tokenPrefix, type Principal, type Scope } from '../lib/api-key-token';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -20,16 +17,45 @@ declare module 'fastify' {
 const BEARER = /^Bearer +(\S+) *$/i;
 
 /**
+ * What authentication asks of the services: the API keys (modules/api-keys), with the per-key
+ * rate limit (modules/rate-limits) charged by the lookup, and the failure throttle
+ * (modules/auth-throttle). The composition root (src/routes.ts) passes them in.
+ */
+export interface Authentication {
+  /** Whether this instance can check the token's secret without the database (it is in the key cache). */
+  verifiesLocally(token: string): boolean;
+  /** The principal behind a token, its rate limit charged; `unknown` when no key has its prefix, `refused` otherwise. */
+  identify(token: string): Promise<Principal | 'unknown' | 'refused'>;
+  /** What every answer of a scoped route says of the rate limit; absent when rate limiting is off. */
+  limitHeaders?: Record<string, string>;
+  throttle: FailureThrottle;
+}
+
+/** Failed authentications counted per client address and key prefix (modules/auth-throttle). */
+export interface FailureThrottle {
+  enabled: boolean;
+  /** Throws 429 when the address, or the prefix of a key not verifiable locally, is blocked. */
+  check(address: string, prefix: string | null, verifiableLocally: boolean): void;
+  isUnknownPrefix(prefix: string): boolean;
+  noteUnknownPrefix(prefix: string): void;
+  /** Charges a failure that cost a lookup; the error to answer with (429 once over budget, else `otherwise`). */
+  failed(address: string, prefix: string | null, otherwise: ProblemError): Promise<ProblemError>;
+  /** Charges a failure answered without the database. */
+  failedLocally(address: string, prefix: string | null): void;
+  /** Charges what is pending; the app is closing. */
+  close(): Promise<void>;
+}
+
+/**
  * Authenticates every route that declares a scope, before its body is even read, and charges
  * the key's rate limit in the same transaction (429 before any work). Failed authentications
  * are throttled per client address and key prefix (modules/auth-throttle): 429 once over.
  */
-export function registerAuthentication(app: FastifyInstance, apiKeys: ApiKeysService, rateLimiter?: RateLimiter, throttle?: AuthThrottle): void {
-  const admission = rateLimiter?.enabled ? rateLimiter : undefined;
-  const failures = throttle?.enabled ? throttle : undefined;
+export function registerAuthentication(app: FastifyInstance, authentication: Authentication): void {
+  const { limitHeaders, throttle } = authentication;
+  const failures = throttle.enabled ? throttle : undefined;
   app.decorateRequest('principal', undefined);
   app.decorateRequest('authThrottled', false);
-  const limitHeaders = admission?.headers;
   app.addHook('onRequest', async (request, reply) => {
     const scope = request.routeOptions.config.scope;
     if (!scope) return;
@@ -39,7 +65,7 @@ export function registerAuthentication(app: FastifyInstance, apiKeys: ApiKeysSer
     const token = BEARER.exec(header)?.[1];
     const prefix = token ? tokenPrefix(token) : null;
     try {
-      failures?.check(request.ip, prefix, token !== undefined && apiKeys.verifiesLocally(token));
+      failures?.check(request.ip, prefix, token !== undefined && authentication.verifiesLocally(token));
     } catch (err) {
       request.authThrottled = true;
       throw err;
@@ -54,7 +80,7 @@ export function registerAuthentication(app: FastifyInstance, apiKeys: ApiKeysSer
       failures?.failedLocally(request.ip, prefix);
       throw refused;
     }
-    const found = await apiKeys.identify(token, admission);
+    const found = await authentication.identify(token);
     if (typeof found === 'string') {
       if (found === 'unknown') failures?.noteUnknownPrefix(prefix);
       const answer = failures ? await failures.failed(request.ip, prefix, refused) : refused;

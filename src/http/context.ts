@@ -1,8 +1,24 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { etagFor } from '../lib/etag';
 import { requestFingerprint } from '../lib/fingerprint';
-import type { Outcome, RequestContext } from '../modules/request-context';
 import { principalOf } from './auth';
+
+/** Who asks, for which clinic, in which request: what every service call carries. */
+export interface RequestContext {
+  clinicId: string;
+  keyId: string;
+  requestId: string;
+  /** Present on a POST that carried Idempotency-Key: the key and a fingerprint of the request. */
+  idempotency?: { key: string; fingerprint: string; method: string; path: string };
+}
+
+/** What a write produced: the HTTP status and body it answers with (and replays under Idempotency-Key). */
+export interface Outcome<T> {
+  status: number;
+  body: T;
+  /** True when this is the stored answer to an earlier request with the same Idempotency-Key. */
+  replayed?: boolean;
+}
 
 /** The service-facing context of an authenticated request, with its Idempotency-Key on a POST. */
 export function contextOf(request: FastifyRequest): RequestContext {

@@ -3,6 +3,13 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 export const SCOPES = ['read', 'write', 'admin'] as const;
 export type Scope = (typeof SCOPES)[number];
 
+/** Who is calling: resolved from a valid, unrevoked API key. */
+export interface Principal {
+  clinicId: string;
+  keyId: string;
+  scopes: Scope[];
+}
+
 const PREFIX_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 const TOKEN_PATTERN = /^(mpk_[a-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
 

@@ -5,7 +5,7 @@ import { inClinic } from '../db/tenant';
 import { conflict, unprocessable } from '../errors';
 import { idempotencyKeyDigest, seal, unseal, type Sealed } from '../lib/sealed-response';
 import { idempotencyRepository } from './idempotency/idempotency.repository';
-import type { Outcome, RequestContext } from './request-context';
+import type { Outcome, RequestContext } from '../http/context';
 
 export interface WriteUnitOptions {
   /** How long a retry waits for the first request with its key to finish before answering 409. */

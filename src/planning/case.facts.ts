@@ -1,6 +1,6 @@
 // The facts every rule reads, derived once from the assessment: chronicity, age, merged pain areas,
 // goals in a stable order, time since surgery. Input order never changes the result.
-import type { AssessmentInput, Measures } from '../contracts/assessment.contract';
+import type { AssessmentInput, Measures } from './engine.types';
 import { GOAL_TYPES, type GoalType, type MechanismCode, type PainQuality } from './catalog/catalog.goals';
 import { REGION_CODES, type RegionCode } from './catalog/catalog.regions';
 import type { SurgicalApproach, SurgicalProcedure } from './catalog/catalog.surgeries';

@@ -6,7 +6,7 @@ import { uuidv7 } from '../../src/lib/uuid';
 import { patientsRepository } from '../../src/modules/patients/patients.repository';
 import { createWebhookDispatcher, retryDelayMs } from '../../src/modules/webhooks/webhook-dispatcher';
 import { asDispatcher, dispatcherRepository } from '../../src/modules/webhooks/webhook-dispatcher.repository';
-import type { WebhookOptions } from '../../src/modules/webhooks/webhook-options';
+import type { WebhookOptions } from '../../src/config';
 import { sendDelivery } from '../../src/modules/webhooks/webhook-sender';
 import { serverDatabaseUrl } from '../support/database-target';
 import { lowBackAssessment } from '../support/fixtures';

@@ -8,6 +8,7 @@ import type { Database } from '../../src/db/database';
 import { buildApp, type AppDeps } from '../../src/http/app';
 import { createLifecycle, type Lifecycle } from '../../src/http/lifecycle';
 import { createLogger } from '../../src/logger';
+import { appServices } from '../../src/routes';
 import { openTestDatabase } from './test-database';
 
 export interface TestApp {
@@ -38,7 +39,7 @@ export async function startTestApp(
     logLevel?: string;
     serviceOptions?: Partial<ServiceOptions>;
     /** Further options of buildApp (trustProxy, time-outs…). */
-    appOptions?: Partial<Omit<AppDeps, 'services' | 'logger' | 'lifecycle'>>;
+    appOptions?: Partial<Omit<AppDeps, 'routes' | 'authentication' | 'audit' | 'logger' | 'lifecycle'>>;
   } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await openTestDatabase());
@@ -57,7 +58,7 @@ export async function startTestApp(
   const base = createServices(database, logger, { ...serviceOptionsFrom(loadConfig({})), authFailuresPerMinute: 0, ...options.serviceOptions });
   const services = options.services ? options.services(base) : base;
   const lifecycle = createLifecycle();
-  const app = await buildApp({ ...options.appOptions, services, logger, lifecycle });
+  const app = await buildApp({ ...options.appOptions, ...appServices(services), logger, lifecycle });
   await app.ready();
 
   return {

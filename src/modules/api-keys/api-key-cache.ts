@@ -1,4 +1,4 @@
-import type { Principal } from './api-keys.service';
+import type { Principal } from '../../lib/api-key-token';
 
 /** A key this instance has checked recently: who it is, and the hash a presented secret must match. */
 export interface CachedKey {

@@ -2,20 +2,13 @@ import type { Database, Executor, Tx } from '../../db/database';
 import { asKeyHolder, inClinic, readInClinic } from '../../db/tenant';
 import type { ApiKey, CreateApiKeyBody, CreatedApiKey } from '../../contracts/api-key.contract';
 import { conflict, notFound } from '../../errors';
-import { generateToken, tokenMatches, tokenPrefix, type Scope } from '../../lib/api-key-token';
+import { generateToken, tokenMatches, tokenPrefix, type Principal, type Scope } from '../../lib/api-key-token';
 import { uuidv7 } from '../../lib/uuid';
 import { decodePosition, toPage, type Page, type PageRequest } from '../paging';
-import type { Outcome, RequestContext } from '../request-context';
+import type { Outcome, RequestContext } from '../../http/context';
 import type { WriteUnit } from '../write-unit';
 import { createApiKeyCache } from './api-key-cache';
 import { API_KEY_CHANGES_CHANNEL, apiKeysRepository, type ApiKeyRow } from './api-keys.repository';
-
-/** Who is calling: resolved from a valid, unrevoked API key. */
-export interface Principal {
-  clinicId: string;
-  keyId: string;
-  scopes: Scope[];
-}
 
 export type ApiKeysService = ReturnType<typeof createApiKeysService>;
 

@@ -5,23 +5,12 @@ import { readInClinic } from '../../db/tenant';
 import { decodeCursor, encodeCursor, isUuid } from '../../lib/cursor';
 import { uuidv7 } from '../../lib/uuid';
 import type { Page } from '../paging';
-import type { RequestContext } from '../request-context';
+import type { AuditRecord } from '../../http/audit';
+import type { RequestContext } from '../../http/context';
 import { auditRepository, type AuditRow } from './audit.repository';
 import { createWriteBehind } from './write-behind';
 
 export type AuditService = ReturnType<typeof createAuditService>;
-
-/** One thing to remember about a request: who did what to which resource, and how it ended. */
-export interface AuditRecord {
-  clinicId: string;
-  keyId: string;
-  requestId: string;
-  action: string;
-  resourceType: string;
-  resourceId: string | null;
-  outcome: AuditOutcome;
-  statusCode: number;
-}
 
 export interface AuditOptions {
   /** At most this long between a request's answer and its audit event being written. */

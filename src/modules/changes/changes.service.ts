@@ -2,7 +2,7 @@ import type { Change, ChangesPage } from '../../contracts/change.contract';
 import type { Database } from '../../db/database';
 import { readInClinic } from '../../db/tenant';
 import type { PageRequest } from '../paging';
-import type { RequestContext } from '../request-context';
+import type { RequestContext } from '../../http/context';
 import { changesRepository, type ChangeRow } from './changes.repository';
 import { decodeFeedCursor, encodeFeedCursor } from './feed-cursor';
 

@@ -7,7 +7,7 @@ import { toPatient } from '../patients/patients.service';
 import { patientsRepository } from '../patients/patients.repository';
 import { toPlan } from '../plans/plan-mapping';
 import { plansRepository } from '../plans/plans.repository';
-import type { RequestContext } from '../request-context';
+import type { RequestContext } from '../../http/context';
 import { sessionsRepository } from '../sessions/sessions.repository';
 import { toProgressSession, toSession } from '../sessions/sessions.service';
 import { planToFhirBundle, type PlanRecord } from './fhir-bundle';

@@ -6,7 +6,7 @@ import { computeProgress, measuredValue, MEASURES } from '../../planning';
 import { clinicsRepository } from '../clinics/clinics.repository';
 import { patientsRepository } from '../patients/patients.repository';
 import { plansRepository } from '../plans/plans.repository';
-import type { RequestContext } from '../request-context';
+import type { RequestContext } from '../../http/context';
 import { sessionsRepository } from '../sessions/sessions.repository';
 import { toProgressSession } from '../sessions/sessions.service';
 import { handoutHtml, type PaperSize } from './handout.page';

@@ -6,7 +6,7 @@ import { badRequest, conflict, notFound, preconditionFailed } from '../../errors
 import { expectedVersions, versionMatches } from '../../lib/etag';
 import { uuidv7 } from '../../lib/uuid';
 import { decodePosition, toPage, type Page, type PageRequest } from '../paging';
-import type { Outcome, RequestContext } from '../request-context';
+import type { Outcome, RequestContext } from '../../http/context';
 import type { WriteUnit } from '../write-unit';
 import { patientsRepository, type PatientRow } from './patients.repository';
 

@@ -1,5 +1,4 @@
-import type { Plan, PlanVersion } from '../../contracts/plan-resource.contract';
-import type { PlanStatus } from './plan-status';
+import type { Plan, PlanStatus, PlanVersion } from '../../contracts/plan-resource.contract';
 import type { PlanRow, PlanVersionRow } from './plans.repository';
 
 /** A plan row as the API shows it: the content fields with the resource fields around them. */

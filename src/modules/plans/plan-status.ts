@@ -1,7 +1,5 @@
+import type { PlanStatus } from '../../contracts/plan-resource.contract';
 import { conflict } from '../../errors';
-
-export const PLAN_STATUSES = ['draft', 'active', 'on_hold', 'completed', 'discontinued'] as const;
-export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
 // SPEC §2: draft → active → on_hold ↔ active → completed | discontinued. A draft or a plan on
 // hold may also be discontinued (the patient never starts or never comes back); completed and

@@ -1,4 +1,4 @@
-import type { PatchPlanBody, Plan, PlanVersion } from '../../contracts/plan-resource.contract';
+import type { PatchPlanBody, Plan, PlanStatus, PlanVersion } from '../../contracts/plan-resource.contract';
 import type { Progress } from '../../contracts/progress.contract';
 import type { Database, Tx } from '../../db/database';
 import { inClinic, readInClinic } from '../../db/tenant';
@@ -11,12 +11,12 @@ import { assessmentsRepository } from '../assessments/assessments.repository';
 import { planningContext } from '../assessments/planning-context';
 import { patientsRepository } from '../patients/patients.repository';
 import { decodePosition, toPage, type Page, type PageRequest } from '../paging';
-import type { RequestContext } from '../request-context';
+import type { RequestContext } from '../../http/context';
 import { sessionsRepository } from '../sessions/sessions.repository';
 import { toProgressSession } from '../sessions/sessions.service';
 import { applyPlanEdit, type TechniqueCheck } from './plan-edit';
 import { toPlan, toPlanVersion } from './plan-mapping';
-import { assertStatusMove, type PlanStatus } from './plan-status';
+import { assertStatusMove } from './plan-status';
 import { plansRepository, type PlanFilter, type PlanRow } from './plans.repository';
 
 export type PlansService = ReturnType<typeof createPlansService>;

@@ -1,6 +1,6 @@
 import type { Tx } from '../../db/database';
 import { tooManyRequests } from '../../errors';
-import type { Principal } from '../api-keys/api-keys.service';
+import type { Principal } from '../../lib/api-key-token';
 import { rateLimitsRepository, type Bucket } from './rate-limits.repository';
 
 export interface RateLimitOptions {

@@ -1,13 +1,14 @@
 import type { CreateSessionBody, Session } from '../../contracts/session.contract';
+import type { PlanStatus } from '../../contracts/plan-resource.contract';
 import type { Database } from '../../db/database';
 import { inClinic } from '../../db/tenant';
 import type { SessionForProgress } from '../../planning';
 import { conflict, notFound } from '../../errors';
 import { uuidv7 } from '../../lib/uuid';
 import { decodePosition, toPage, type Page, type PageRequest } from '../paging';
-import { acceptsSessions, type PlanStatus } from '../plans/plan-status';
+import { acceptsSessions } from '../plans/plan-status';
 import { plansRepository } from '../plans/plans.repository';
-import type { Outcome, RequestContext } from '../request-context';
+import type { Outcome, RequestContext } from '../../http/context';
 import type { WriteUnit } from '../write-unit';
 import { sessionsRepository, type SessionRow } from './sessions.repository';
 

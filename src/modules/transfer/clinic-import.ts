@@ -10,7 +10,7 @@ import {
 import type { Database, Tx } from '../../db/database';
 import { inClinic } from '../../db/tenant';
 import type { FieldError } from '../../errors';
-import { toFieldErrors } from '../../http/validation';
+import { toFieldErrors } from '../../lib/field-errors';
 import { ndjsonLines } from './ndjson-lines';
 import { renamedId, renameIds, toRow } from './transfer-mapping';
 import { transferRepository as repo } from './transfer.repository';

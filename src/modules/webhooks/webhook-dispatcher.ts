@@ -3,7 +3,7 @@ import type { Database } from '../../db/database';
 import { asDispatcher, dispatcherRepository, type ClaimedDelivery } from './webhook-dispatcher.repository';
 import { signDelivery, unsealSecret } from './webhook-secret';
 import { sendDelivery, type SendResult } from './webhook-sender';
-import type { WebhookOptions } from './webhook-options';
+import type { WebhookOptions } from '../../config';
 
 export interface WebhookDispatcher {
   /** Starts polling for due deliveries; idempotent. */

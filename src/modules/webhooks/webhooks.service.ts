@@ -6,9 +6,9 @@ import { decodeCursor, encodeCursor, isNonNegativeInteger } from '../../lib/curs
 import { expectedVersions } from '../../lib/etag';
 import { uuidv7 } from '../../lib/uuid';
 import { decodePosition, toPage, type Page, type PageRequest } from '../paging';
-import type { Outcome, RequestContext } from '../request-context';
+import type { Outcome, RequestContext } from '../../http/context';
 import type { WriteUnit } from '../write-unit';
-import type { WebhookOptions } from './webhook-options';
+import type { WebhookOptions } from '../../config';
 import { newWebhookSecret, sealSecret } from './webhook-secret';
 import { unsafeUrlReason } from './url-guard';
 import { webhooksRepository, type DeliveryRow, type WebhookRow } from './webhooks.repository';

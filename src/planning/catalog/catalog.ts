@@ -1,4 +1,3 @@
-import type { Catalog } from '../../contracts/catalog.contract';
 import { CATALOG_VERSION, ENGINE_VERSION } from '../engine.version';
 import { CONDITION_CODES, CONDITIONS, ESCALATIONS, type ConditionCode } from './catalog.conditions';
 import { CHRONICITY, GOAL_TYPES, GOALS, HOME_EXERCISE_CODES, HOME_EXERCISES, MECHANISM_CODES, MECHANISMS, PAIN_QUALITIES } from './catalog.goals';
@@ -34,7 +33,7 @@ function conditionsAffecting(technique: TechniqueCode): { forbiddenBy: Condition
 }
 
 /** The whole catalog as `GET /v1/catalog` returns it. */
-export const CATALOG: Catalog = {
+export const CATALOG = {
   engineVersion: ENGINE_VERSION,
   catalogVersion: CATALOG_VERSION,
   sources: SOURCE_IDS.map((id) => ({ id, citation: SOURCES[id] })),

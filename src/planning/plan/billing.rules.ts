@@ -1,7 +1,7 @@
 // Billing hints per session (CPT, United States): timed 15-minute units under the 8-minute rule over
 // the session's total timed minutes (CMS Claims Processing Manual ch. 5 § 20.2), and never 97124 with
 // 97140 on the same region in one session (NCCI).
-import type { BillingLine, PlanTechnique } from '../../contracts/plan.contract';
+import type { BillingLine, PlanTechnique } from '../engine.types';
 import { REGION_CODES, type RegionCode } from '../catalog/catalog.regions';
 import { BILLING, BILLING_CODES, TECHNIQUES, type BillingCode } from '../catalog/catalog.techniques';
 import type { Explainer } from '../engine.util';

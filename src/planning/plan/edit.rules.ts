@@ -1,8 +1,7 @@
 // A therapist may change a plan's techniques, but not into what the engine would never do for the
 // same assessment: hands-on work after a stop finding, work on a region a condition rules out,
 // a technique a precaution forbids, or more pressure than a precaution allows (SPEC §4).
-import type { AssessmentInput } from '../../contracts/assessment.contract';
-import type { BillingLine, PlanTechnique } from '../../contracts/plan.contract';
+import type { AssessmentInput, BillingLine, PlanTechnique } from '../engine.types';
 import { deriveFacts, type PlanningContext } from '../case.facts';
 import { TECHNIQUE_CODES, TECHNIQUES } from '../catalog/catalog.techniques';
 import { coverage, Explainer, placeName, PRESSURE_RANK, pressureOf } from '../engine.util';

@@ -1,6 +1,6 @@
 // Where the hands go: the painful regions (most painful first), the regions of the joints whose range
 // was measured, or — when the assessment names no place — the regions the goals usually need.
-import type { FocusArea } from '../../contracts/plan.contract';
+import type { FocusArea } from '../engine.types';
 import type { CaseFacts } from '../case.facts';
 import { GOALS } from '../catalog/catalog.goals';
 import { JOINTS, romOrder } from '../catalog/catalog.measures';

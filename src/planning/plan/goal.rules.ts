@@ -1,6 +1,6 @@
 // Measurable goals: every baseline becomes a goal with a target set from the measure's MCID, direction
 // and norms; a requested goal without a baseline names the measure to record at the first session.
-import type { PlanGoal } from '../../contracts/plan.contract';
+import type { PlanGoal } from '../engine.types';
 import type { CaseFacts } from '../case.facts';
 import { CHRONICITY, GOALS, type GoalType } from '../catalog/catalog.goals';
 import { JOINTS, MEASURE_CODES, MEASURES, romNorm, romOrder, type JointCode, type MeasureCode, type MovementCode } from '../catalog/catalog.measures';

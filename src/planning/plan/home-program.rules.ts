@@ -2,7 +2,7 @@
 // chosen from the library for the case's presentations, regions, mechanism and goals, at a load the
 // case tolerates, never with a tag its restrictions forbid. Every goal in play and the mechanism get at
 // least one item; each item carries its dose (adjusted to irritability and age) and its progression.
-import type { HomeProgramItem } from '../../contracts/plan.contract';
+import type { HomeProgramItem } from '../engine.types';
 import type { CaseFacts } from '../case.facts';
 import { CHRONICITIES, type Chronicity, type HomeExerciseEntry } from '../catalog/catalog.types';
 import type { ConditionCode } from '../catalog/catalog.conditions';

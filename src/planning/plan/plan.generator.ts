@@ -1,5 +1,4 @@
-import type { AssessmentInput } from '../../contracts/assessment.contract';
-import type { Decision, Finding, PlanContent, PlanGoal, Schedule } from '../../contracts/plan.contract';
+import type { AssessmentInput, Decision, Finding, PlanContent, PlanGoal, Schedule } from '../engine.types';
 import { deriveFacts, type PlanningContext } from '../case.facts';
 import { ENGINE_VERSION } from '../engine.version';
 import { Explainer } from '../engine.util';

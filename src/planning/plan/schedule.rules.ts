@@ -1,5 +1,5 @@
 // Dose: session length, frequency, duration and the reassessment point, consistent with each other.
-import type { Schedule } from '../../contracts/plan.contract';
+import type { Schedule } from '../engine.types';
 import type { CaseFacts } from '../case.facts';
 import { CHRONICITY, MECHANISM_CODES, MECHANISMS, type MechanismCode } from '../catalog/catalog.goals';
 import { CHRONICITIES, type Chronicity } from '../catalog/catalog.types';

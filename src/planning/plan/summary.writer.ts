@@ -1,5 +1,5 @@
 // The paragraph a therapist reads aloud: decision, who and what, the plan in numbers, what to watch.
-import type { Finding, PlanContent } from '../../contracts/plan.contract';
+import type { Finding, PlanContent } from '../engine.types';
 import type { CaseFacts } from '../case.facts';
 import {
   CHRONICITY,

@@ -1,7 +1,7 @@
 // Which techniques, where, at what pressure and for how many minutes. For each focus area and goal the
 // best technique the restrictions allow is taken (the mechanism's preferences first, gentle ones first
 // in the acute phase); minutes follow the priority of area and goal and fit the session.
-import type { PlanTechnique } from '../../contracts/plan.contract';
+import type { PlanTechnique } from '../engine.types';
 import type { CaseFacts } from '../case.facts';
 import { CHRONICITY, GOAL_TYPES, GOALS, MECHANISM_CODES, MECHANISMS, type GoalType, type MechanismCode } from '../catalog/catalog.goals';
 import { CONDITION_CODES, CONDITIONS } from '../catalog/catalog.conditions';

@@ -2,7 +2,7 @@
 // A goal of a later plan that measures what an earlier plan measured keeps that first baseline as
 // `episodeBaseline`, so progress can report the change over the whole episode beside the change
 // since this plan's own baseline.
-import type { PlanGoal } from '../../contracts/plan.contract';
+import type { PlanGoal } from '../engine.types';
 import { inTimeOrder, valueOf, type SessionForProgress } from './progress.calculator';
 
 /** An earlier plan of the episode: its goals and the sessions delivered against it. */

@@ -12,10 +12,7 @@
 // A mild reaction (transient soreness or fatigue under 48 h) at the latest session refers no one:
 // the next dose is eased, so a `progress` becomes `continue` (clinical reference: "Adverse events
 // and flares").
-import type { Measures } from '../../contracts/assessment.contract';
-import type { PlanContent, PlanGoal } from '../../contracts/plan.contract';
-import type { GoalProgress, Progress, Recommendation } from '../../contracts/progress.contract';
-import type { AdverseEvent, AdverseEventSeverity } from '../../contracts/session.contract';
+import type { AdverseEvent, AdverseEventSeverity, GoalProgress, Measures, PlanContent, PlanGoal, Progress, Recommendation } from '../engine.types';
 import { CHRONICITY } from '../catalog/catalog.goals';
 import { MEASURES } from '../catalog/catalog.measures';
 import { targetFor } from '../plan/goal.rules';

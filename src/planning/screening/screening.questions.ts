@@ -1,6 +1,6 @@
 // Which screening questions a presentation calls for, and which of them are still open (SPEC §8): an
 // unasked question is an unknown, never a "no" (team reference, "Screening in detail").
-import type { AssessmentInput } from '../../contracts/assessment.contract';
+import type { AssessmentInput } from '../engine.types';
 import type { CaseFacts } from '../case.facts';
 import type { ConditionCode } from '../catalog/catalog.conditions';
 import { NEURAL_QUALITIES } from '../catalog/catalog.goals';

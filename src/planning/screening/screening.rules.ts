@@ -1,7 +1,6 @@
 // Screening: coded conditions and red flags, the complaint text, the measures and the age become
 // findings, and the findings decide whether treatment goes ahead (SPEC §4).
-import type { AssessmentInput } from '../../contracts/assessment.contract';
-import type { Decision, Finding } from '../../contracts/plan.contract';
+import type { AssessmentInput, Decision, Finding } from '../engine.types';
 import type { CaseFacts } from '../case.facts';
 import { CONDITION_CODES, CONDITIONS, ESCALATIONS, type ConditionCode } from '../catalog/catalog.conditions';
 import { NEURAL_QUALITIES } from '../catalog/catalog.goals';

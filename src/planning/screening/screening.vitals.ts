@@ -1,6 +1,6 @@
 // Vital signs judged by the team reference's thresholds: ACC/AHA 2017 hypertensive crisis (≥ 180 / ≥ 120)
 // and stage-2 band (160–179 / 100–119), fever from 38.0 °C, resting heart rate outside 50–100.
-import type { ScreeningInput } from '../../contracts/assessment.contract';
+import type { ScreeningInput } from '../engine.types';
 import type { ConditionCode } from '../catalog/catalog.conditions';
 
 export interface VitalFinding {
