@@ -48,6 +48,16 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  {
+    // Type-aware rules: a promise nobody awaits loses its error and its ordering.
+    files: ['src/**/*.ts', 'test/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
   ...Object.keys(LAYERS)
     .filter((unit) => unit !== 'planning')
     .map((unit) => ({ files: layerFiles(unit), rules: { 'no-restricted-imports': ['error', { patterns: layerPatterns(unit) }] } })),

@@ -66,7 +66,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // problem+json like every other answer, not Fastify's default JSON echoing the URL.
     frameworkErrors: (err, request, reply) => {
       reply.header('x-request-id', request.id);
-      return sendProblem(request, reply, toProblemError(err));
+      // sendProblem() sends the answer; the reply it returns is a thenable, and Fastify (and its
+      // router) read nothing from this handler, so there is nothing to wait for.
+      void sendProblem(request, reply, toProblemError(err));
     },
   }).withTypeProvider<ZodTypeProvider>();
 
