@@ -21,7 +21,7 @@ const RETRYABLE_STATUS = new Set([429, 503]);
  */
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 
-export function isRetrySafe(request: Request): boolean {
+function isRetrySafe(request: Request): boolean {
   return IDEMPOTENT_METHODS.has(request.method) || (request.method === 'POST' && request.headers.has('idempotency-key'));
 }
 
