@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'migrations/', 'data/', 'bench/.tmp/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'migrations/', 'data/', 'bench/.tmp/', 'clients/typescript/dist/', 'clients/typescript/src/schema.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
