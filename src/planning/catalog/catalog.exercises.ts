@@ -59,6 +59,19 @@ export const PRESENTATION_CODES = [
   'fibromyalgia',
   'older_adult_balance',
   'muscle_strain',
+  // What the person does that keeps loading the painful tissue, and conditions that change the
+  // program: read from the complaint and the screening (case-signs.ts).
+  'prolonged_sitting',
+  'long_travel',
+  'bending_tasks',
+  'prolonged_standing',
+  'overhead_work',
+  'sleep_position',
+  'morning_stiffness',
+  'bone_health',
+  'pregnancy',
+  'diabetic_feet',
+  'blood_pressure',
 ] as const;
 export type PresentationCode = (typeof PRESENTATION_CODES)[number];
 
@@ -176,6 +189,18 @@ export const HOME_EXERCISE_CODES = [
   'workstation_setup',
   'sleep_routine',
   'paced_aerobic_activity',
+  // Habits and conditions
+  'sitting_setup_and_breaks',
+  'travel_leg_exercises',
+  'bending_task_habits',
+  'standing_work_habits',
+  'overhead_work_habits',
+  'pillow_neck_support',
+  'side_lying_knee_pillow',
+  'morning_mobility_routine',
+  'back_extensor_lift',
+  'pelvic_floor_exercises',
+  'daily_foot_check',
 ] as const;
 export type HomeExerciseCode = (typeof HOME_EXERCISE_CODES)[number];
 
@@ -1369,6 +1394,139 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     progressionNote: 'add 5 minutes a week up to 30 minutes, 5 days a week (EULAR 2016)',
     sourceIds: ['eular_2016'],
   }),
+  sitting_setup_and_breaks: exercise({
+    label: 'Sitting and driving set-up, with breaks',
+    instructions:
+      'Sit back in the seat with a small rolled towel at belt height, hips level with or a little above the knees, the seat close enough that the knees stay bent; every 30–45 minutes of sitting, and every 1–2 hours of driving, get up and walk for 2–5 minutes.',
+    dose: { minutes: 3, perDay: 6 },
+    frequency: 'every day you sit or drive for long',
+    goalTypes: PAIN_REHAB,
+    kind: 'advice',
+    mechanisms: ['postural', 'unknown'],
+    addresses: ['prolonged_sitting'],
+  }),
+  travel_leg_exercises: exercise({
+    label: 'Leg exercises on long journeys',
+    instructions:
+      'On a long drive or flight: every 30 minutes pump the ankles up and down and circle them, and tighten the calves; stop or walk the aisle every 1–2 hours and drink water. A calf that becomes swollen, hot or painful needs a doctor the same day.',
+    dose: { reps: 10, perDay: 6 },
+    frequency: 'every 30 minutes on long journeys',
+    goalTypes: ['pain_relief', 'injury_rehabilitation', 'range_of_motion'],
+    kind: 'mobility',
+    mechanisms: ['postural', 'unknown'],
+    addresses: ['long_travel'],
+    sourceIds: ['manuplan_reference', 'wells_1997'],
+  }),
+  bending_task_habits: exercise({
+    label: 'Habits for gardening and bending jobs',
+    instructions:
+      'For jobs near the ground kneel on a pad or sit on a low stool instead of bending over; keep tools and loads close; switch to a standing job every 20–30 minutes and stand tall with a few gentle back extensions.',
+    dose: { perDay: 1 },
+    frequency: 'whenever you garden or do bending jobs',
+    goalTypes: PAIN_REHAB,
+    kind: 'advice',
+    mechanisms: ['postural', 'repetitive_strain', 'unknown'],
+    addresses: ['bending_tasks'],
+  }),
+  standing_work_habits: exercise({
+    label: 'Habits for long standing',
+    instructions:
+      'Shift the weight often and rest one foot on a low step or rail in turn; wear cushioned supportive shoes; every 30 minutes walk a few steps and do 10 calf raises to pump the legs.',
+    dose: { reps: 10, perDay: 8 },
+    frequency: 'every working day',
+    goalTypes: PAIN_REHAB,
+    kind: 'advice',
+    mechanisms: ['postural', 'unknown'],
+    addresses: ['prolonged_standing'],
+  }),
+  overhead_work_habits: exercise({
+    label: 'Habits for overhead work',
+    instructions:
+      'Bring the work closer: use a step or ladder so the hands work at or below shoulder height, keep the elbow close to the body, swap arms, and rest the arms down for a minute every 15–20 minutes of overhead work.',
+    dose: { perDay: 1 },
+    frequency: 'whenever you work overhead',
+    goalTypes: PAIN_REHAB,
+    kind: 'advice',
+    regions: SHOULDER.concat(['neck', 'upper_back']),
+    mechanisms: ['repetitive_strain', 'postural', 'sports'],
+    addresses: ['overhead_work', 'shoulder_pain'],
+  }),
+  pillow_neck_support: exercise({
+    label: 'Pillow and sleeping position for the neck',
+    instructions:
+      'On the side, one pillow that fills the gap between the ear and the shoulder so the neck stays level; on the back, a thinner pillow; avoid sleeping on the front with the head turned.',
+    dose: { perDay: 1, daysPerWeek: 7 },
+    frequency: 'nightly',
+    goalTypes: PAIN,
+    kind: 'advice',
+    regions: NECK.concat(['upper_back', 'jaw']),
+    mechanisms: ['postural', 'unknown'],
+    addresses: ['sleep_position'],
+  }),
+  side_lying_knee_pillow: exercise({
+    label: 'Side-lying with a pillow between the knees; log roll',
+    instructions:
+      'Lie on the side with a pillow between the knees (and under the bump in pregnancy) so the pelvis stays level; to turn over, bend the knees and roll the shoulders and hips together as one.',
+    dose: { perDay: 1, daysPerWeek: 7 },
+    frequency: 'nightly, and whenever you turn in bed',
+    goalTypes: PAIN,
+    kind: 'advice',
+    regions: LOW_BACK.concat(HIP),
+    mechanisms: ['postural', 'unknown'],
+    addresses: ['sleep_position', 'pregnancy'],
+  }),
+  morning_mobility_routine: exercise({
+    label: 'Morning mobility routine',
+    instructions:
+      'Before getting up or straight after, move the stiff part gently through its easy range (knees rocking side to side lying down, ankle circles, shoulder rolls, slow neck turns) until it loosens; a warm shower helps.',
+    dose: { minutes: 5, perDay: 1, daysPerWeek: 7 },
+    frequency: 'every morning',
+    goalTypes: ROM_PAIN,
+    kind: 'mobility',
+    mechanisms: ALL_MECHANISMS,
+    addresses: ['morning_stiffness'],
+    progressionNote: 'add a short walk once the stiffness has eased',
+  }),
+  back_extensor_lift: exercise({
+    label: 'Seated back extensor lift',
+    instructions:
+      'Sit tall at the front of a firm chair, hands on the thighs: lift the breastbone, draw the shoulder blades back and down and lengthen the spine upward without leaning back; hold, then relax. Never round forward under load.',
+    dose: { sets: 2, reps: 10, holdSeconds: 5, daysPerWeek: 5 },
+    goalTypes: PAIN_REHAB,
+    kind: 'strength',
+    regions: ['upper_back', 'lower_back', 'neck'],
+    mechanisms: ['postural', 'unknown'],
+    addresses: ['bone_health', 'upper_back_pain'],
+    level: 1,
+    progression: 'prone_y_t_raises',
+    progressionNote: 'add a light backpack (0.5–1 kg), then more',
+    sourceIds: ['sinaki_2002', 'sinaki_1984'],
+  }),
+  pelvic_floor_exercises: exercise({
+    label: 'Pelvic floor exercises',
+    instructions:
+      'Sitting or lying on the side, breathe normally and squeeze and lift the pelvic floor as if stopping wind and the flow of urine; hold, then fully let go. Then 10 quick squeezes.',
+    dose: { sets: 3, reps: 8, holdSeconds: 8, perDay: 1 },
+    goalTypes: PAIN_REHAB,
+    kind: 'motor_control',
+    regions: LOW_BACK.concat(HIP),
+    mechanisms: ['postural', 'unknown'],
+    addresses: ['pregnancy'],
+    progressionNote: 'hold up to 10 seconds, then do them standing and before a cough or a lift',
+    sourceIds: ['nice_ng210_2021'],
+  }),
+  daily_foot_check: exercise({
+    label: 'Daily foot check',
+    instructions:
+      'With reduced feeling the feet cannot warn you: look at both feet every day (a mirror for the soles) for cuts, blisters, redness or swelling; wear socks and well-fitting shoes, never walk barefoot, and test bath water with the elbow. Show anything new to your doctor or podiatrist.',
+    dose: { perDay: 1, daysPerWeek: 7 },
+    frequency: 'every day',
+    goalTypes: PAIN_REHAB,
+    kind: 'self_care',
+    mechanisms: ALL_MECHANISMS,
+    addresses: ['diabetic_feet'],
+    sourceIds: ['iwgdf_2019'],
+  }),
 };
 
 export interface PresentationEntry {
@@ -1606,5 +1764,73 @@ export const PRESENTATIONS: Record<PresentationCode, PresentationEntry> = {
     ],
     because: 'Fibromyalgia: graded aerobic exercise has the strongest evidence (EULAR 2016).',
     sourceIds: ['eular_2016'],
+  },
+  prolonged_sitting: {
+    label: 'Long sitting or driving',
+    core: [['sitting_setup_and_breaks'], ['standing_back_extension', 'walking_program']],
+    because: 'Pain after long sitting or driving: a supported seat and regular breaks to stand and walk change the sustained load.',
+    sourceIds: ['manuplan_reference'],
+  },
+  long_travel: {
+    label: 'Long journeys',
+    core: [['travel_leg_exercises']],
+    because: 'Long journeys: ankle and calf pumping with walking breaks keep the legs moving (immobility is a clot risk factor, Wells 1997).',
+    sourceIds: ['manuplan_reference', 'wells_1997'],
+  },
+  bending_tasks: {
+    label: 'Gardening and bending jobs',
+    core: [['bending_task_habits'], ['hip_hinge_practice']],
+    because:
+      'Pain after gardening or bending jobs: kneel or sit for ground-level work, change tasks often, hinge at the hips (lifting: hip hinge, load close).',
+    sourceIds: ['manuplan_reference'],
+  },
+  prolonged_standing: {
+    label: 'Long standing',
+    core: [['standing_work_habits'], ['calf_stretch', 'standing_back_extension']],
+    because: 'Pain after long standing: weight shifts, a foot rest, supportive shoes and calf pumping through the shift.',
+    sourceIds: ['manuplan_reference'],
+  },
+  overhead_work: {
+    label: 'Overhead work',
+    core: [['overhead_work_habits']],
+    because: 'Pain from overhead work: bring the work below shoulder height and break it up.',
+    sourceIds: ['manuplan_reference'],
+  },
+  sleep_position: {
+    label: 'Pain with sleeping position',
+    core: [['pillow_neck_support', 'side_lying_knee_pillow']],
+    because: 'Pain tied to the sleeping position or turning in bed: a pillow set-up that keeps the painful part in a middle position.',
+    sourceIds: ['manuplan_reference'],
+  },
+  morning_stiffness: {
+    label: 'Morning stiffness',
+    core: [['morning_mobility_routine']],
+    because: 'Stiffness in the morning: a few minutes of easy movement before the day starts.',
+    sourceIds: ['manuplan_reference'],
+  },
+  bone_health: {
+    label: 'Osteoporosis or osteopenia',
+    core: [['back_extensor_lift'], ['walking_program'], ['sit_to_stand', 'single_leg_balance']],
+    because:
+      'Low bone density: back extensor strengthening (fewer vertebral fractures, Sinaki 2002), never loaded flexion (Sinaki 1984), weight-bearing walking and balance against falls.',
+    sourceIds: ['sinaki_2002', 'sinaki_1984'],
+  },
+  pregnancy: {
+    label: 'Pregnancy',
+    core: [['pelvic_floor_exercises'], ['side_lying_knee_pillow'], ['walking_program']],
+    because: 'Pregnancy: pelvic floor muscle training (NICE NG210), side-lying support after about 20 weeks, staying active with walking.',
+    sourceIds: ['nice_ng210_2021', 'manuplan_reference'],
+  },
+  diabetic_feet: {
+    label: 'Reduced feeling in the feet (diabetes)',
+    core: [['daily_foot_check']],
+    because: 'Reduced feeling in the feet: a daily foot check and protective footwear (IWGDF 2019).',
+    sourceIds: ['iwgdf_2019'],
+  },
+  blood_pressure: {
+    label: 'Raised blood pressure',
+    core: [['walking_program', 'paced_aerobic_activity']],
+    because: 'Raised blood pressure: regular moderate aerobic activity lowers it (ACC/AHA 2017); no heavy straining.',
+    sourceIds: ['acc_aha_2017'],
   },
 };

@@ -40,7 +40,24 @@ const KEYWORDS: [string, string][] = [
   ['\\bfibromyalgia\\b', 'fibromyalgia'],
   ['\\blymph(?:o)?edema\\b|\\blymphoedema\\b', 'lymphoedema'],
   ['\\b(?:at night|wakes? me|waking|night pain|at rest|while resting|lying in bed)\\b', 'night'],
+  // What keeps loading the tissue (the home program addresses it) and signs of the tissue itself.
+  ['\\b(?:sitting|sits|seated|driv(?:e|es|ing)|car trip|commut\\w*)\\b', 'sitting'],
+  ['\\b(?:long (?:drive|drives|journey|car trip|trip)|long[- ]haul|flight|flew|drives for work)\\b', 'travel'],
+  ['\\b(?:garden\\w*|digging|weeding|diy|housework|decorating|bending)\\b', 'bending'],
+  ['\\b(?:standing|on (?:my|her|his|their) feet|long shifts|\\d+ ?h(?:ou)?r? shifts)\\b', 'standing'],
+  ['\\b(?:overhead|ceiling|reaching up|painting)\\b', 'overhead'],
+  ['\\b(?:pillow|slept|sleeping awkwardly|turn(?:s|ing)? (?:over )?in bed|lie on (?:it|that side)|lying on (?:that|her|his|my) side)\\b', 'sleep_position'],
+  ['\\b(?:in the mornings?|mornings|morning stiffness|first thing|on waking)\\b', 'morning'],
+  ['\\b(?:stress\\w*|anxious|anxiety|overwhelmed|exams?|not sleeping|sleeping badly|poor sleep|insomnia)\\b', 'stress'],
+  ['\\b(?:spasm\\w*|cramp\\w*|guarding)\\b', 'spasm'],
+  ['\\bstiff', 'stiff'],
 ];
+// From night pain on, a sign word is dropped when its clause holds a negation ("no night pain", "not
+// stressed"): they are cues for the dose and the home program, not safety findings (the complaint
+// reader judges those). The words before it name a diagnosis or an operation, read as written.
+const NEGATABLE_FROM = KEYWORDS.findIndex(([, word]) => word === 'night');
+const NEGATION_CUE = /\b(?:no|not|denies|denied|without|nil|never)\b/;
+const CLAUSE_END = /[.,;:!?\n]/;
 const SCAN = new RegExp(KEYWORDS.map(([re]) => `(${re})`).join('|'), 'g');
 const WORD_OF = KEYWORDS.map(([, word]) => word);
 
@@ -52,9 +69,16 @@ function scan(text: string): Set<string> {
     let group = 1;
     while (m[group] === undefined) group++;
     const word = WORD_OF[group - 1] as string;
-    words.add(word);
+    if (!words.has(word) && (group - 1 < NEGATABLE_FROM || !negated(text, m.index))) words.add(word);
   }
   return words;
+}
+
+/** Whether the clause before `at` holds a negation cue. */
+function negated(text: string, at: number): boolean {
+  let from = at;
+  while (from > 0 && !CLAUSE_END.test(text.charAt(from - 1))) from--;
+  return from < at && NEGATION_CUE.test(text.slice(from, at));
 }
 
 // One-entry memo: the rules of one plan ask in turn with the same facts object (plan generation is
@@ -127,6 +151,7 @@ function tendonRegions(facts: CaseFacts, words: Set<string>): Set<RegionCode> {
   return out;
 }
 
+const OVERHEAD_REGIONS: ReadonlySet<RegionCode> = new Set(['shoulder', 'upper_arm', 'neck', 'upper_back']);
 const BALANCE_REGIONS: ReadonlySet<RegionCode> = new Set(['lower_back', 'sacroiliac', 'hip', 'gluteal', 'thigh', 'hamstring', 'knee', 'calf', 'ankle_foot']);
 
 function add(out: PresentationCode[], p: PresentationCode): void {
@@ -199,6 +224,14 @@ function presentationsOf(facts: CaseFacts, words: Set<string>): PresentationCode
         break;
     }
   }
+  // What keeps loading the tissue, from the complaint: the home program changes the habit.
+  if (words.has('sitting')) add(out, 'prolonged_sitting');
+  if (words.has('travel')) add(out, 'long_travel');
+  if (words.has('bending')) add(out, 'bending_tasks');
+  if (words.has('standing')) add(out, 'prolonged_standing');
+  if (words.has('overhead') && facts.painAreas.some((a) => OVERHEAD_REGIONS.has(a.region))) add(out, 'overhead_work');
+  if (words.has('sleep_position')) add(out, 'sleep_position');
+  if (words.has('morning') && (words.has('stiff') || facts.painAreas.some((a) => a.qualities.includes('stiffness')))) add(out, 'morning_stiffness');
   if (facts.painAreas.some((a) => a.region !== 'ankle_foot' && a.region !== 'calf' && a.region !== 'knee') && (mechanism === 'postural' || words.has('desk')))
     add(out, 'desk_posture');
   if (operated && facts.painAreas.length > 0 && (facts.surgeryDays === null || facts.surgeryDays < EARLY_SURGICAL_DAYS)) add(out, 'post_surgical_swelling');
@@ -206,6 +239,6 @@ function presentationsOf(facts: CaseFacts, words: Set<string>): PresentationCode
   if (facts.age !== null && facts.age >= 65 && facts.painAreas.some((a) => BALANCE_REGIONS.has(a.region))) add(out, 'older_adult_balance');
   if (words.has('fibromyalgia')) add(out, 'fibromyalgia');
   if (words.has('lymphoedema')) add(out, 'lymphoedema');
-  if (facts.requested.has('stress_reduction') || facts.measures.stress) add(out, 'stress');
+  if (facts.requested.has('stress_reduction') || facts.measures.stress || words.has('stress')) add(out, 'stress');
   return out;
 }
