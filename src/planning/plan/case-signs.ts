@@ -19,6 +19,8 @@ export interface CaseSigns {
   presentations: PresentationCode[];
   /** Tendon or scar as the target of a region (cross-fibre friction has a target there). */
   tendonRegions: Set<RegionCode>;
+  /** Cue words read from the complaint, not negated (e.g. `sitting`, `stress`, `spasm`, `stiff`). */
+  cues: ReadonlySet<string>;
 }
 
 /** Pain at or above this NRS makes a case irritable (engine choice, from the severe band of the NRS). */
@@ -51,6 +53,7 @@ const KEYWORDS: [string, string][] = [
   ['\\b(?:stress\\w*|anxious|anxiety|overwhelmed|exams?|not sleeping|sleeping badly|poor sleep|insomnia)\\b', 'stress'],
   ['\\b(?:spasm\\w*|cramp\\w*|guarding)\\b', 'spasm'],
   ['\\bstiff', 'stiff'],
+  ['\\b(?:eases|easier|better|settles|improves) (?:with|when|on|once) (?:walking|moving|movement|(?:i|she|he) moves?)|\\bbetter moving\\b', 'eases_moving'],
 ];
 // From night pain on, a sign word is dropped when its clause holds a negation ("no night pain", "not
 // stressed"): they are cues for the dose and the home program, not safety findings (the complaint
@@ -130,6 +133,7 @@ function readSigns(facts: CaseFacts): CaseSigns {
     swollen,
     presentations: presentationsOf(facts, words),
     tendonRegions: tendonRegions(facts, words),
+    cues: words,
   };
 }
 
