@@ -72,6 +72,12 @@ export const PRESENTATION_CODES = [
   'pregnancy',
   'diabetic_feet',
   'blood_pressure',
+  'screen_work',
+  'running',
+  'overhead_sport',
+  'gym_training',
+  'fear_of_falling',
+  'stairs',
 ] as const;
 export type PresentationCode = (typeof PRESENTATION_CODES)[number];
 
@@ -201,6 +207,9 @@ export const HOME_EXERCISE_CODES = [
   'back_extensor_lift',
   'pelvic_floor_exercises',
   'daily_foot_check',
+  'running_load_management',
+  'overhead_sport_load',
+  'training_load_modification',
 ] as const;
 export type HomeExerciseCode = (typeof HOME_EXERCISE_CODES)[number];
 
@@ -1138,7 +1147,15 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     kind: 'strength',
     regions: ['knee', 'thigh', 'hip', 'gluteal'],
     mechanisms: ['post_surgical', 'unknown', 'postural', 'trauma', 'sports'],
-    addresses: ['knee_osteoarthritis', 'hip_osteoarthritis', 'total_knee_arthroplasty', 'total_hip_arthroplasty'],
+    addresses: [
+      'knee_osteoarthritis',
+      'hip_osteoarthritis',
+      'total_knee_arthroplasty',
+      'total_hip_arthroplasty',
+      'older_adult_balance',
+      'bone_health',
+      'stairs',
+    ],
     level: 2,
     progression: 'step_ups',
     progressionNote: 'a lower chair, then holding a weight',
@@ -1152,7 +1169,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     kind: 'strength',
     regions: ['knee', 'thigh', 'hip'],
     mechanisms: ['sports', 'post_surgical', 'unknown', 'trauma'],
-    addresses: ['knee_osteoarthritis', 'acl_reconstruction', 'knee_pain', 'hip_osteoarthritis'],
+    addresses: ['knee_osteoarthritis', 'acl_reconstruction', 'knee_pain', 'hip_osteoarthritis', 'stairs'],
     level: 3,
     notAcute: true,
     progressionNote: 'a higher step, then a weight in the hand',
@@ -1247,7 +1264,8 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     kind: 'strength',
     regions: FOOT,
     mechanisms: ['sports', 'repetitive_strain', 'unknown'],
-    addresses: ['achilles_tendinopathy'],
+    // Isometric loading is also the first step after a calf strain.
+    addresses: ['achilles_tendinopathy', 'muscle_strain'],
     level: 1,
     progression: 'heel_raises',
     progressionNote: 'hold longer, up to 5 × 45 seconds on one foot',
@@ -1314,7 +1332,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     kind: 'balance',
     regions: FOOT.concat(['knee', 'hip']),
     mechanisms: ['sports', 'trauma', 'post_surgical', 'unknown'],
-    addresses: ['ankle_sprain', 'acl_reconstruction'],
+    addresses: ['ankle_sprain', 'acl_reconstruction', 'older_adult_balance', 'bone_health', 'fear_of_falling'],
     level: 2,
     progression: 'balance_progression',
     sourceIds: ['hupperets_2009'],
@@ -1526,6 +1544,43 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     mechanisms: ALL_MECHANISMS,
     addresses: ['diabetic_feet'],
     sourceIds: ['iwgdf_2019'],
+  }),
+  running_load_management: exercise({
+    label: 'Running load while it settles',
+    instructions:
+      'Keep running or run–walking at an easy pace on the flat if pain stays at or below 3/10 during the run and has settled by the next morning; cut the weekly distance by about a third, no hills or speed work for now, then add back no more than 10 % a week.',
+    dose: { daysPerWeek: 3 },
+    frequency: 'on running days',
+    goalTypes: REHAB_PAIN,
+    kind: 'advice',
+    regions: FOOT.concat(KNEE, HIP, ['hamstring', 'lower_back']),
+    mechanisms: ['sports', 'repetitive_strain'],
+    addresses: ['running'],
+    sourceIds: ['silbernagel_2007'],
+  }),
+  overhead_sport_load: exercise({
+    label: 'Overhead sport load while it settles',
+    instructions:
+      'Keep playing or swimming at a lower volume (fewer serves or throws, shorter sets) with pain at or below 3/10 and settled by the next morning; warm up the shoulder with band rotations first; build back 10–20 % a week.',
+    dose: { daysPerWeek: 3 },
+    frequency: 'on training days',
+    goalTypes: REHAB_PAIN,
+    kind: 'advice',
+    regions: SHOULDER.concat(['upper_back', 'neck']),
+    mechanisms: ['sports', 'repetitive_strain'],
+    addresses: ['overhead_sport'],
+    progression: 'shoulder_external_rotation_band',
+  }),
+  training_load_modification: exercise({
+    label: 'Gym training around the injury',
+    instructions:
+      'Keep training the rest of the body; for the painful area choose a load and range that keep pain at or below 3/10, no maximal attempts, then add 10–20 % a week; warm up with light sets first.',
+    dose: { daysPerWeek: 3 },
+    frequency: 'on training days',
+    goalTypes: REHAB_PAIN,
+    kind: 'advice',
+    mechanisms: ['sports'],
+    addresses: ['gym_training'],
   }),
 };
 
@@ -1742,9 +1797,46 @@ export const PRESENTATIONS: Record<PresentationCode, PresentationEntry> = {
     sourceIds: ['foldi_lymphology'],
   },
   older_adult_balance: {
-    label: 'Older adult with a leg or back complaint',
+    label: 'Older adult',
     core: [['single_leg_balance', 'sit_to_stand']],
-    because: 'Age 65 or over with a leg or back complaint: balance beside a support and sit-to-stand practice (falls prevention).',
+    because:
+      'Age 65 or over: balance beside a support and sit-to-stand practice on 3 or more days a week, whatever the complaint (falls prevention, WHO 2020).',
+    sourceIds: ['manuplan_reference', 'who_2020'],
+  },
+  running: {
+    label: 'Running',
+    core: [['running_load_management']],
+    because: 'A running load behind the pain: keep running within a pain limit and build back gradually (pain-monitoring model, Silbernagel 2007).',
+    sourceIds: ['silbernagel_2007'],
+  },
+  overhead_sport: {
+    label: 'Overhead sport',
+    core: [['overhead_sport_load']],
+    because: 'Overhead sport (swimming, serving, throwing) behind the shoulder pain: lower the volume, warm up the rotator cuff, build back gradually.',
+    sourceIds: ['manuplan_reference'],
+  },
+  gym_training: {
+    label: 'Gym training',
+    core: [['training_load_modification']],
+    because: 'A gym lift behind the pain: keep training within a pain limit, no maximal attempts, build back gradually.',
+    sourceIds: ['manuplan_reference'],
+  },
+  stairs: {
+    label: 'Stairs',
+    core: [['step_ups', 'sit_to_stand']],
+    because: 'Pain on stairs: step-ups (or sit-to-stand until they are possible) train the stair task itself.',
+    sourceIds: ['nice_ng226_2022'],
+  },
+  fear_of_falling: {
+    label: 'Fear of falling',
+    core: [['single_leg_balance', 'sit_to_stand']],
+    because: 'Fear of falling makes people walk less: balance practice beside a support rebuilds confidence (falls prevention, WHO 2020).',
+    sourceIds: ['who_2020'],
+  },
+  screen_work: {
+    label: 'Screen and desk work',
+    core: [['workstation_setup']],
+    because: 'Desk or screen work named as the cause: set up the workstation (screen, chair, keyboard).',
     sourceIds: ['manuplan_reference'],
   },
   muscle_strain: {

@@ -51,6 +51,7 @@ export const SOURCE_IDS = [
   'sinaki_2002',
   'nice_ng210_2021',
   'iwgdf_2019',
+  'who_2020',
 ] as const;
 export type SourceId = (typeof SOURCE_IDS)[number];
 
@@ -141,4 +142,6 @@ export const SOURCES: Record<SourceId, string> = {
     'NICE guideline NG210. Pelvic floor dysfunction: prevention and non-surgical management. 2021 (pelvic floor muscle training offered in pregnancy).',
   iwgdf_2019:
     'Schaper NC et al. Practical guidelines on the prevention and management of diabetic foot disease (IWGDF 2019 update). Diabetes Metab Res Rev 2020;36(S1):e3266 (daily foot inspection, protective footwear, no barefoot walking).',
+  who_2020:
+    'Bull FC et al. World Health Organization 2020 guidelines on physical activity and sedentary behaviour. Br J Sports Med 2020;54:1451–1462 (older adults: balance and strength training on 3 or more days a week).',
 };

@@ -53,6 +53,11 @@ const KEYWORDS: [string, string][] = [
   ['\\b(?:stress\\w*|anxious|anxiety|overwhelmed|exams?|not sleeping|sleeping badly|poor sleep|insomnia)\\b', 'stress'],
   ['\\b(?:spasm\\w*|cramp\\w*|guarding)\\b', 'spasm'],
   ['\\bstiff', 'stiff'],
+  ['\\b(?:run|runs|running|ran|runner|jog\\w*|marathon|sprint\\w*|10k|5k|race)\\b', 'running'],
+  ['\\b(?:swim\\w*|serve|serving|throw\\w*|volleyball|pitching)\\b', 'overhead_sport'],
+  ['\\b(?:gym|squats?|bench(?:ing)?(?: press)?|deadlifts?|weights|press-ups|push-ups)\\b', 'gym'],
+  ['\\b(?:stairs|steps|climbing)\\b', 'stairs'],
+  ['\\b(?:afraid of falling|fear of falling|scared of falling|terrified of falling)\\b', 'falling'],
   ['\\b(?:eases|easier|better|settles|improves) (?:with|when|on|once) (?:walking|moving|movement|(?:i|she|he) moves?)|\\bbetter moving\\b', 'eases_moving'],
 ];
 // From night pain on, a sign word is dropped when its clause holds a negation ("no night pain", "not
@@ -155,8 +160,11 @@ function tendonRegions(facts: CaseFacts, words: Set<string>): Set<RegionCode> {
   return out;
 }
 
+const RUNNING_REGIONS: ReadonlySet<RegionCode> = new Set(['ankle_foot', 'calf', 'knee', 'thigh', 'hamstring', 'hip', 'gluteal', 'lower_back']);
+const STAIR_REGIONS: ReadonlySet<RegionCode> = new Set(['knee', 'thigh', 'hip', 'gluteal', 'ankle_foot', 'calf']);
 const OVERHEAD_REGIONS: ReadonlySet<RegionCode> = new Set(['shoulder', 'upper_arm', 'neck', 'upper_back']);
-const BALANCE_REGIONS: ReadonlySet<RegionCode> = new Set(['lower_back', 'sacroiliac', 'hip', 'gluteal', 'thigh', 'hamstring', 'knee', 'calf', 'ankle_foot']);
+/** From this age the home program adds balance practice (WHO 2020). */
+const OLDER_ADULT = 65;
 
 function add(out: PresentationCode[], p: PresentationCode): void {
   if (!out.includes(p)) out.push(p);
@@ -229,7 +237,14 @@ function presentationsOf(facts: CaseFacts, words: Set<string>): PresentationCode
     }
   }
   // What keeps loading the tissue, from the complaint: the home program changes the habit.
-  if (words.has('sitting')) add(out, 'prolonged_sitting');
+  if (words.has('desk')) add(out, 'screen_work');
+  if (words.has('running') && facts.painAreas.some((a) => RUNNING_REGIONS.has(a.region))) add(out, 'running');
+  if (words.has('overhead_sport') && facts.painAreas.some((a) => OVERHEAD_REGIONS.has(a.region))) add(out, 'overhead_sport');
+  if (words.has('gym') && mechanism === 'sports') add(out, 'gym_training');
+  if (words.has('falling')) add(out, 'fear_of_falling');
+  if (words.has('stairs') && facts.painAreas.some((a) => STAIR_REGIONS.has(a.region))) add(out, 'stairs');
+  // A long journey is long sitting too (the scan reads "long drive" as the journey).
+  if (words.has('sitting') || words.has('travel')) add(out, 'prolonged_sitting');
   if (words.has('travel')) add(out, 'long_travel');
   if (words.has('bending')) add(out, 'bending_tasks');
   if (words.has('standing')) add(out, 'prolonged_standing');
@@ -239,8 +254,8 @@ function presentationsOf(facts: CaseFacts, words: Set<string>): PresentationCode
   if (facts.painAreas.some((a) => a.region !== 'ankle_foot' && a.region !== 'calf' && a.region !== 'knee') && (mechanism === 'postural' || words.has('desk')))
     add(out, 'desk_posture');
   if (operated && facts.painAreas.length > 0 && (facts.surgeryDays === null || facts.surgeryDays < EARLY_SURGICAL_DAYS)) add(out, 'post_surgical_swelling');
-  // Older adults with a leg or back complaint: balance and sit-to-stand practice (falls prevention).
-  if (facts.age !== null && facts.age >= 65 && facts.painAreas.some((a) => BALANCE_REGIONS.has(a.region))) add(out, 'older_adult_balance');
+  // Older adults: balance and sit-to-stand practice whatever the complaint (falls prevention, WHO 2020).
+  if (facts.age !== null && facts.age >= OLDER_ADULT && facts.painAreas.length > 0) add(out, 'older_adult_balance');
   if (words.has('fibromyalgia')) add(out, 'fibromyalgia');
   if (words.has('lymphoedema')) add(out, 'lymphoedema');
   if (facts.requested.has('stress_reduction') || facts.measures.stress || words.has('stress')) add(out, 'stress');

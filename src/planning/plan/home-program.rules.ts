@@ -169,6 +169,9 @@ interface Situation {
   goalBits: number[];
   /** All of areaBits. */
   areaMask: number;
+  /** The first area is stiff (mobility first) or tight (stretching first). */
+  stiff: boolean;
+  tight: boolean;
 }
 
 interface Chosen {
@@ -247,6 +250,7 @@ function score(v: View, s: Situation, fit: number): number {
   if (s.acute && (kind === 'mobility' || kind === 'advice')) points += 6;
   if (s.signs.irritability === 'low' && (kind === 'stretch' || kind === 'strength') && v.level === s.maxLevel) points += 6;
   if (s.signs.irritability === 'high' && v.level === 1 && (kind === 'mobility' || kind === 'motor_control' || kind === 'relaxation')) points += 6;
+  if ((s.stiff && kind === 'mobility') || (s.tight && kind === 'stretch')) points += 6;
   return points;
 }
 
@@ -379,6 +383,8 @@ export function planHomeProgram(
   for (const r of forbidden.reasons) explain.add(r.ruleId, r.text);
 
   const { level, why } = loadLevel(facts, signs);
+  const firstArea = areas[0];
+  const firstQualities = firstArea ? facts.painAreas.find((a) => a.region === firstArea.region)?.qualities : undefined;
   const levelRule = explain.add('home.load_level', `Home exercise load up to level ${level} of 3 (${why.join('; ')}).`);
   const s: Situation = {
     facts,
@@ -393,6 +399,8 @@ export function planHomeProgram(
     mechanismBit: MECHANISM_BIT.get(facts.mechanism) as number,
     goalBits: facts.goalTypes.map((g) => GOAL_BITS[GOAL_TYPES.indexOf(g)] as number),
     areaMask: 0,
+    stiff: (firstQualities?.includes('stiffness') ?? false) || signs.cues.has('stiff'),
+    tight: firstQualities?.includes('tightness') ?? false,
   };
   for (const bit of s.areaBits) s.areaMask |= bit;
   let goalMask = 0;
@@ -406,9 +414,16 @@ export function planHomeProgram(
     const p = presentations[pi] as PresentationCode;
     const groups = CORE[p];
     for (let gi = 0; gi < groups.length && (pi === 0 || gi === 0); gi++) {
-      // The best-scored allowed exercise of the group (region, level and kind decide; ties: the group's order).
+      // The best-scored allowed exercise of the group (region, level and kind decide; ties: the group's
+      // order), one not yet in the program first so that each presentation adds its own.
       let pick = -1;
-      for (const index of groups[gi] as number[]) if (b.allowed(index) && (pick < 0 || (b.scores[index] as number) > (b.scores[pick] as number))) pick = index;
+      let fresh = -1;
+      for (const index of groups[gi] as number[]) {
+        if (!b.allowed(index)) continue;
+        if (pick < 0 || (b.scores[index] as number) > (b.scores[pick] as number)) pick = index;
+        if (b.taken[index] === -1 && (fresh < 0 || (b.scores[index] as number) > (b.scores[fresh] as number))) fresh = index;
+      }
+      if (fresh >= 0 && b.chosen.length < b.limit) pick = fresh;
       if (pick >= 0 && (b.chosen.length < b.limit || b.taken[pick] !== -1))
         b.take(pick, b.firstGoal(pick), explain.add(PRESENTATION_RULES[p].id, PRESENTATION_RULES[p].because));
     }
