@@ -78,6 +78,7 @@ export const PRESENTATION_CODES = [
   'gym_training',
   'fear_of_falling',
   'stairs',
+  'eases_with_movement',
 ] as const;
 export type PresentationCode = (typeof PRESENTATION_CODES)[number];
 
@@ -1820,6 +1821,12 @@ export const PRESENTATIONS: Record<PresentationCode, PresentationEntry> = {
     core: [['training_load_modification']],
     because: 'A gym lift behind the pain: keep training within a pain limit, no maximal attempts, build back gradually.',
     sourceIds: ['manuplan_reference'],
+  },
+  eases_with_movement: {
+    label: 'Pain that eases with movement',
+    core: [['walking_program', 'stay_active']],
+    because: 'Pain that eases with walking or movement: regular walks are the home treatment (stay active, NICE NG59).',
+    sourceIds: ['nice_ng59_2016'],
   },
   stairs: {
     label: 'Stairs',

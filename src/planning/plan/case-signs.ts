@@ -57,6 +57,7 @@ const KEYWORDS: [string, string][] = [
   ['\\b(?:swim\\w*|serve|serving|throw\\w*|volleyball|pitching)\\b', 'overhead_sport'],
   ['\\b(?:gym|squats?|bench(?:ing)?(?: press)?|deadlifts?|weights|press-ups|push-ups)\\b', 'gym'],
   ['\\b(?:stairs|steps|climbing)\\b', 'stairs'],
+  ['\\b(?:knots?|knotted|tender (?:spot|point)s?|trigger points?)\\b', 'knot'],
   ['\\b(?:afraid of falling|fear of falling|scared of falling|terrified of falling)\\b', 'falling'],
   ['\\b(?:eases|easier|better|settles|improves) (?:with|when|on|once) (?:walking|moving|movement|(?:i|she|he) moves?)|\\bbetter moving\\b', 'eases_moving'],
 ];
@@ -242,6 +243,7 @@ function presentationsOf(facts: CaseFacts, words: Set<string>): PresentationCode
   if (words.has('overhead_sport') && facts.painAreas.some((a) => OVERHEAD_REGIONS.has(a.region))) add(out, 'overhead_sport');
   if (words.has('gym') && mechanism === 'sports') add(out, 'gym_training');
   if (words.has('falling')) add(out, 'fear_of_falling');
+  if (words.has('eases_moving')) add(out, 'eases_with_movement');
   if (words.has('stairs') && facts.painAreas.some((a) => STAIR_REGIONS.has(a.region))) add(out, 'stairs');
   // A long journey is long sitting too (the scan reads "long drive" as the journey).
   if (words.has('sitting') || words.has('travel')) add(out, 'prolonged_sitting');

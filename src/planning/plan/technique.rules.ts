@@ -378,6 +378,21 @@ const SIGN_RULES: SignRule[] = [
     applies: (v, ai, s) => v.qualities.includes('cramping') || (ai === 0 && s.signs.cues.has('spasm')),
   },
   {
+    id: 'technique.sign.wry_neck',
+    because: 'Neck locked after sleeping awkwardly (acute wry neck): positional release eases the guarding without stretching it.',
+    words: 'neck locked after sleeping awkwardly',
+    code: 'positional_release',
+    applies: (v, _ai, s) =>
+      (v.area.region === 'neck' || v.area.region === 'upper_back') && s.signs.cues.has('sleep_position') && s.facts.chronicity === 'acute',
+  },
+  {
+    id: 'technique.sign.trigger_point',
+    because: 'A knot or tender spot named in the complaint: trigger point therapy on it, where pressure is allowed and the injury is not fresh.',
+    words: 'knot or tender spot named',
+    code: 'trigger_point_therapy',
+    applies: (v, ai, s) => ai === 0 && v.phase !== IRRITABLE && s.signs.cues.has('knot'),
+  },
+  {
     id: 'technique.sign.stress',
     because: 'Stress named in the complaint: slow Swedish effleurage calms the nervous system alongside the pain work.',
     words: 'stress named in the complaint',
