@@ -67,7 +67,9 @@ const KEYWORDS: [string, string][] = [
 const NEGATABLE_FROM = KEYWORDS.findIndex(([, word]) => word === 'night');
 const NEGATION_CUE = /\b(?:no|not|denies|denied|without|nil|never)\b/;
 const CLAUSE_END = /[.,;:!?\n]/;
-const SCAN = new RegExp(KEYWORDS.map(([re]) => `(${re})`).join('|'), 'g');
+// Every keyword starts a word: the leading \b is factored out so the engine tries the alternatives at
+// word starts only (half the time of trying them at every character).
+const SCAN = new RegExp(`\\b(?:${KEYWORDS.map(([re]) => `(${re})`).join('|')})`, 'g');
 const WORD_OF = KEYWORDS.map(([, word]) => word);
 
 /** The keywords of a complaint in one pass. */
