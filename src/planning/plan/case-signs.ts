@@ -37,7 +37,7 @@ const KEYWORDS: [string, string][] = [
   ['\\b(?:heel|plantar|arch of (?:the|my) foot)\\b', 'heel'],
   ['\\bachilles\\b', 'achilles'],
   ['\\b(?:rolled|twisted|turned) (?:my |the |an? )?ankle|\\bsprain', 'sprain'],
-  ['\\b(?:lift\\w*|carry\\w*|bending over)\\b', 'lifting'],
+  ['\\b(?:lift\\w*|carry\\w*|bending over|mov(?:ed|ing) house)\\b', 'lifting'],
   ['\\b(?:desk|computer|laptop|screen|typing|office|sitting all day)\\b', 'desk'],
   ['\\bfibromyalgia\\b', 'fibromyalgia'],
   ['\\blymph(?:o)?edema\\b|\\blymphoedema\\b', 'lymphoedema'],

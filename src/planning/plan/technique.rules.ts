@@ -354,7 +354,8 @@ interface SignRule {
   code: TechniqueCode;
   applies: (view: AreaView, ai: number, s: Selection) => boolean;
 }
-const SUSTAINED_CUES = ['sitting', 'standing', 'desk'];
+// A long journey is long sitting (the scan reads "long drive" as the journey).
+const SUSTAINED_CUES = ['sitting', 'travel', 'standing', 'desk'];
 const SIGN_RULES: SignRule[] = [
   {
     id: 'technique.sign.stiffness',
