@@ -1,8 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Logger } from 'pino';
 import type { Db } from './database';
 import { isDatabaseUnavailable, sqlState } from './errors';
 import type { ReadReplica } from './replica-monitor';
+
+/** Where a read that wrote is reported (the request's logger). */
+export interface ReadLogger {
+  warn(obj: object, msg: string): void;
+}
 
 /** What a read-only request may use: the replica of this primary, for data at least this fresh. */
 export interface ReadScope {
@@ -10,7 +14,7 @@ export interface ReadScope {
   replica: ReadReplica;
   /** The WAL position of the client's consistency token, if it sent one. */
   minPosition?: bigint;
-  logger: Pick<Logger, 'warn'>;
+  logger: ReadLogger;
 }
 
 const scopes = new AsyncLocalStorage<ReadScope>();

@@ -117,7 +117,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onClose', () => deps.services.audit.close());
   app.addHook('onClose', () => deps.services.authThrottle.close());
   await registerOpenApi(app);
-  registerReadConsistency(app, deps.services.database);
+  registerReadConsistency(app, deps.services.readConsistency);
   await app.register(registerRoutes, { services: deps.services });
   return app;
 }
