@@ -59,7 +59,8 @@ export function connectPostgres(options: PostgresOptions): Database {
   // Tenant transactions send BEGIN and their settings with their first statement (see postgres-transactions.ts).
   useServerTransactions(db, createPostgresTransactions(pool));
   const stopListening: (() => Promise<void>)[] = [];
-  const hearing = new Map<string, boolean>();
+  // Whether each listening connection hears now, for readiness.
+  const hearing: { up: boolean }[] = [];
   const walPosition = async () => (await pool.query<{ position: string }>('select pg_current_wal_lsn()::text as position')).rows[0]!.position;
   const readReplica: ReadReplica | undefined = options.readUrl
     ? createReplicaMonitor({
@@ -103,14 +104,15 @@ export function connectPostgres(options: PostgresOptions): Database {
     listen(channel, handlers) {
       const url = options.listenUrl ?? options.url;
       const listener = { url, connectTimeoutMs: options.connectTimeoutMs, retryMs: LISTENER_RETRY_MS, logger: options.logger };
-      hearing.set(channel, false);
+      const state = { up: false };
+      hearing.push(state);
       const connected = (up: boolean) => {
-        hearing.set(channel, up);
+        state.up = up;
         handlers.connected(up);
       };
       stopListening.push(listenOnServer(listener, channel, { notify: handlers.notify, connected }));
     },
-    listening: () => (hearing.size === 0 ? undefined : [...hearing.values()].every(Boolean)),
+    listening: () => (hearing.length === 0 ? undefined : hearing.every((state) => state.up)),
     async close() {
       await Promise.all(stopListening.splice(0).map((stop) => stop()));
       await readReplica?.close();
