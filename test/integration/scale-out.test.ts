@@ -11,6 +11,8 @@ import { startTestApp, type TestApp, type TestClinic } from '../support/test-app
 // Runs in CI's PostgreSQL leg; the embedded-database leg has no server to replicate.
 const skipReason = serverDatabaseUrl() ? scaleClusterUnavailable() : 'the tests run on the embedded database (no DATABASE_URL)';
 const describeScale = skipReason ? describe.skip : describe;
+// Jest prints no titles of a suite it skips whole: say why here.
+if (skipReason) console.info(`scale-out test skipped: ${skipReason}`);
 
 /** Polls `check` until it returns true; fails with `what` after 30 s (a condition, not a timing). */
 async function eventually(what: string, check: () => Promise<boolean>): Promise<void> {
