@@ -71,78 +71,91 @@ export async function startScaleCluster(): Promise<ScaleCluster> {
   const [primaryPort, replicaPort, bouncerPort] = [await freePort(), await freePort(), await freePort()];
   const primaryDir = path.join(dir, 'primary');
   const replicaDir = path.join(dir, 'replica');
-  const ctl = (dataDir: string, ...args: string[]) => exec(path.join(bin, 'pg_ctl'), ['-D', dataDir, '-l', `${dataDir}.log`, '-w', '-t', '60', ...args]);
-
-  await exec(path.join(bin, 'initdb'), ['-D', primaryDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync', '--no-instructions']);
-  // A test cluster: no fsync; WAL kept long enough for a stopped replica to catch up on restart.
-  const settings = [
-    `port = ${primaryPort}`,
-    "listen_addresses = '127.0.0.1'",
-    `unix_socket_directories = '${dir}'`,
-    'wal_level = replica',
-    'max_wal_senders = 5',
-    "wal_keep_size = '256MB'",
-    'hot_standby = on',
-    'hot_standby_feedback = on',
-    'fsync = off',
-    'full_page_writes = off',
-    "shared_buffers = '32MB'",
-    'max_connections = 100',
-  ];
-  await exec('sh', ['-c', `printf '%s\\n' "$@" >> ${primaryDir}/postgresql.conf`, 'sh', ...settings]);
-  await ctl(primaryDir, 'start');
   const primaryUrl = `postgres://postgres@127.0.0.1:${primaryPort}/${DATABASE}`;
-  const admin = new Client({ connectionString: `postgres://postgres@127.0.0.1:${primaryPort}/postgres` });
-  await admin.connect();
-  await admin.query(`create database ${DATABASE}`);
-  await admin.end();
-  await exec(path.join(bin, 'pg_basebackup'), [
-    '-h',
-    '127.0.0.1',
-    '-p',
-    String(primaryPort),
-    '-U',
-    'postgres',
-    '-D',
-    replicaDir,
-    '-R',
-    '-X',
-    'stream',
-    '--checkpoint=fast',
-    '--no-sync',
-  ]);
-  await exec('sh', ['-c', `echo "port = ${replicaPort}" >> ${replicaDir}/postgresql.conf`]);
-  await ctl(replicaDir, 'start');
+  const pidfile = path.join(dir, 'pgbouncer.pid');
+  const ctl = (dataDir: string, ...args: string[]) => exec(path.join(bin, 'pg_ctl'), ['-D', dataDir, '-l', `${dataDir}.log`, '-w', '-t', '60', ...args]);
+  // Whatever was started, stopped; whatever was written, removed (also when starting failed half-way).
+  const destroy = async () => {
+    if (fs.existsSync(pidfile)) process.kill(Number(fs.readFileSync(pidfile, 'utf8')), 'SIGTERM');
+    await ctl(replicaDir, 'stop', '-m', 'immediate').catch(() => undefined);
+    await ctl(primaryDir, 'stop', '-m', 'immediate').catch(() => undefined);
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
 
-  // PgBouncer as the Debian package ships it, in transaction pooling mode. node-postgres sends
-  // statement_timeout and idle_in_transaction_session_timeout at connect, which PgBouncer 1.18
-  // refuses unless told to ignore them (docs/deployment.md: the role carries them instead).
-  const ini = path.join(dir, 'pgbouncer.ini');
-  const userlist = path.join(dir, 'userlist.txt');
-  fs.writeFileSync(userlist, '"postgres" ""\n');
-  fs.writeFileSync(
-    ini,
-    [
-      '[databases]',
-      `* = host=127.0.0.1 port=${primaryPort}`,
-      '[pgbouncer]',
-      'listen_addr = 127.0.0.1',
-      `listen_port = ${bouncerPort}`,
-      `unix_socket_dir = ${dir}`,
-      'auth_type = trust',
-      `auth_file = ${userlist}`,
-      'admin_users = postgres',
-      'pool_mode = transaction',
-      'max_client_conn = 500',
-      'default_pool_size = 20',
-      'ignore_startup_parameters = extra_float_digits,statement_timeout,idle_in_transaction_session_timeout',
-      `logfile = ${path.join(dir, 'pgbouncer.log')}`,
-      `pidfile = ${path.join(dir, 'pgbouncer.pid')}`,
-      '',
-    ].join('\n'),
-  );
-  if (asRoot) await run('chown', ['-R', 'postgres:', dir]);
-  await exec(pgbouncer, ['-d', ini]);
+  try {
+    await exec(path.join(bin, 'initdb'), ['-D', primaryDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync', '--no-instructions']);
+    // A test cluster: no fsync; WAL kept long enough for a stopped replica to catch up on restart.
+    const settings = [
+      `port = ${primaryPort}`,
+      "listen_addresses = '127.0.0.1'",
+      `unix_socket_directories = '${dir}'`,
+      'wal_level = replica',
+      'max_wal_senders = 5',
+      "wal_keep_size = '256MB'",
+      'hot_standby = on',
+      'hot_standby_feedback = on',
+      'fsync = off',
+      'full_page_writes = off',
+      "shared_buffers = '32MB'",
+      'max_connections = 100',
+    ];
+    await exec('sh', ['-c', `printf '%s\\n' "$@" >> ${primaryDir}/postgresql.conf`, 'sh', ...settings]);
+    await ctl(primaryDir, 'start');
+    const admin = new Client({ connectionString: `postgres://postgres@127.0.0.1:${primaryPort}/postgres` });
+    await admin.connect();
+    await admin.query(`create database ${DATABASE}`);
+    await admin.end();
+    await exec(path.join(bin, 'pg_basebackup'), [
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(primaryPort),
+      '-U',
+      'postgres',
+      '-D',
+      replicaDir,
+      '-R',
+      '-X',
+      'stream',
+      '--checkpoint=fast',
+      '--no-sync',
+    ]);
+    await exec('sh', ['-c', `echo "port = ${replicaPort}" >> ${replicaDir}/postgresql.conf`]);
+    await ctl(replicaDir, 'start');
+
+    // PgBouncer as the Debian package ships it, in transaction pooling mode. node-postgres sends
+    // statement_timeout and idle_in_transaction_session_timeout at connect, which PgBouncer 1.18
+    // refuses unless told to ignore them (docs/deployment.md: the role carries them instead).
+    const ini = path.join(dir, 'pgbouncer.ini');
+    const userlist = path.join(dir, 'userlist.txt');
+    fs.writeFileSync(userlist, '"postgres" ""\n');
+    fs.writeFileSync(
+      ini,
+      [
+        '[databases]',
+        `* = host=127.0.0.1 port=${primaryPort}`,
+        '[pgbouncer]',
+        'listen_addr = 127.0.0.1',
+        `listen_port = ${bouncerPort}`,
+        `unix_socket_dir = ${dir}`,
+        'auth_type = trust',
+        `auth_file = ${userlist}`,
+        'admin_users = postgres',
+        'pool_mode = transaction',
+        'max_client_conn = 500',
+        'default_pool_size = 20',
+        'ignore_startup_parameters = extra_float_digits,statement_timeout,idle_in_transaction_session_timeout',
+        `logfile = ${path.join(dir, 'pgbouncer.log')}`,
+        `pidfile = ${pidfile}`,
+        '',
+      ].join('\n'),
+    );
+    if (asRoot) await run('chown', ['-R', 'postgres:', dir]);
+    await exec(pgbouncer, ['-d', ini]);
+  } catch (err) {
+    await destroy();
+    throw err;
+  }
 
   const onReplica = async (query: string) => {
     const client = new Client({ connectionString: `postgres://postgres@127.0.0.1:${replicaPort}/postgres` });
@@ -162,12 +175,6 @@ export async function startScaleCluster(): Promise<ScaleCluster> {
     stopReplica: async () => void (await ctl(replicaDir, 'stop', '-m', 'fast')),
     startReplica: async () => void (await ctl(replicaDir, 'start')),
     pauseReplay: (paused) => onReplica(paused ? 'select pg_wal_replay_pause()' : 'select pg_wal_replay_resume()'),
-    async destroy() {
-      const pid = Number(fs.readFileSync(path.join(dir, 'pgbouncer.pid'), 'utf8'));
-      if (pid > 0) process.kill(pid, 'SIGTERM');
-      await ctl(replicaDir, 'stop', '-m', 'immediate').catch(() => undefined);
-      await ctl(primaryDir, 'stop', '-m', 'immediate').catch(() => undefined);
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
+    destroy,
   };
 }
