@@ -14,6 +14,7 @@ import { createPatientMaterialsService } from './modules/patient-materials/patie
 import { createPatientsService } from './modules/patients/patients.service';
 import { createPlansService } from './modules/plans/plans.service';
 import { createRateLimiter } from './modules/rate-limits/rate-limiter';
+import { createReadConsistency } from './modules/read-consistency';
 import { createSessionsService } from './modules/sessions/sessions.service';
 import { createTransferService } from './modules/transfer/transfer.service';
 import { createWebhookDispatcher } from './modules/webhooks/webhook-dispatcher';
@@ -70,6 +71,7 @@ export function createServices(database: Database, logger: Logger, options: Serv
       logger,
       options: { failuresPerMinute: options.authFailuresPerMinute, failureBurst: options.authFailureBurst, unknownPrefixTtlMs: options.authUnknownPrefixTtlMs },
     }),
+    readConsistency: createReadConsistency({ database }),
     rateLimiter: createRateLimiter({ perMinute: options.rateLimitPerMinute, burst: options.rateLimitBurst }),
     clinics: createClinicsService({ database, apiKeys }),
     health: createHealthService({ database, timeoutMs: options.healthTimeoutMs }),

@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config';
 import { startServices } from './container';
 import { buildApp, httpOptionsFrom } from './http/app';
+import { listenNotice } from './db/connect';
 import { warnIfOverPrivileged } from './db/least-privilege';
 import { createLifecycle } from './http/lifecycle';
 import { createLogger } from './logger';
@@ -12,6 +13,8 @@ async function main(): Promise<void> {
   const services = await startServices(config, logger);
   // A check that cannot run (a catalogue query refused) must not keep the service from starting.
   await warnIfOverPrivileged(services.database, logger).catch((err: unknown) => logger.warn({ err }, 'could not check the database login'));
+  const notice = listenNotice(config.database, config.apiKeyCacheTtlMs);
+  if (notice) logger.warn(notice);
   const lifecycle = createLifecycle();
   const app = await buildApp({ services, logger, lifecycle, ...httpOptionsFrom(config) });
   await app.listen({ port: config.http.port, host: config.http.host });

@@ -80,7 +80,8 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
     // A command authenticates no requests: no API-key cache, and no connection listening for it.
     // Operator commands (a clinic for anyone, a revocation in any clinic, export and import)
     // need more than the runtime login may do: they run as the owner, DATABASE_MIGRATE_URL.
-    const asOwner = { ...config.database, url: config.database.migrateUrl ?? config.database.url };
+    // Commands read and write the primary: no read replica.
+    const asOwner = { ...config.database, url: config.database.migrateUrl ?? config.database.url, readUrl: undefined };
     services = await startServices(
       { ...config, database: asOwner, apiKeyCacheTtlMs: 0 },
       createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, pino.destination(2)),

@@ -12,6 +12,7 @@ import { createLifecycle, type Lifecycle } from './lifecycle';
 import { trackAllowedMethods } from './method-not-allowed';
 import { registerOverloadShedding } from './overload';
 import { registerOpenApi } from './openapi';
+import { registerReadConsistency } from './read-consistency';
 import { sendProblem, toProblemError } from './problem';
 import { requestIdFor } from './request-id';
 import { registerRoutes } from './routes';
@@ -116,6 +117,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onClose', () => deps.services.audit.close());
   app.addHook('onClose', () => deps.services.authThrottle.close());
   await registerOpenApi(app);
+  registerReadConsistency(app, deps.services.readConsistency);
   await app.register(registerRoutes, { services: deps.services });
   return app;
 }
