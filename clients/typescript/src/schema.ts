@@ -28,7 +28,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The service can serve requests (the database answers) */
+        /** The service can serve requests (the primary database answers); the state of each database it uses */
         get: operations["getReadiness"];
         put?: never;
         post?: never;
@@ -1976,6 +1976,30 @@ export interface components {
             status: "ok";
             /** @enum {string} */
             database: "postgres" | "pglite";
+            /** @description Each database the instance uses; only the primary decides readiness */
+            databases: {
+                primary: {
+                    /** @constant */
+                    status: "up";
+                };
+                /** @description The read replica (DATABASE_READ_URL), when configured */
+                replica?: {
+                    /**
+                     * @description up: answering within DATABASE_READ_MAX_LAG_MS; lagging: answering, further behind; down: not answering
+                     * @enum {string}
+                     */
+                    status: "up" | "lagging" | "down";
+                    /** @description How far behind the primary it was at the last probe; null when unknown */
+                    lagMs: number | null;
+                    /** @description Whether reads go to it now (else to the primary) */
+                    servingReads: boolean;
+                };
+                /** @description The LISTEN connection (DATABASE_LISTEN_URL, else DATABASE_URL): down means revocations wait for the cache TTL */
+                listener?: {
+                    /** @enum {string} */
+                    status: "up" | "down";
+                };
+            };
         };
         GoalProgress: {
             type: components["schemas"]["GoalType"];
