@@ -1636,7 +1636,7 @@ export interface components {
             /** @description Presentations it is written for */
             addresses: ("acute_low_back_pain" | "chronic_low_back_pain" | "knee_osteoarthritis" | "hip_osteoarthritis" | "lateral_elbow_tendinopathy" | "plantar_heel_pain" | "achilles_tendinopathy" | "ankle_sprain" | "desk_posture" | "lifting" | "stress" | "neck_pain" | "shoulder_pain" | "jaw_pain" | "hip_pain" | "upper_back_pain" | "wrist_hand_pain" | "knee_pain" | "total_knee_arthroplasty" | "total_hip_arthroplasty" | "acl_reconstruction" | "post_surgical_swelling" | "lymphoedema" | "fibromyalgia" | "older_adult_balance" | "muscle_strain" | "prolonged_sitting" | "long_travel" | "bending_tasks" | "prolonged_standing" | "overhead_work" | "sleep_position" | "morning_stiffness" | "bone_health" | "pregnancy" | "diabetic_feet" | "blood_pressure" | "screen_work" | "running" | "overhead_sport" | "gym_training" | "fear_of_falling" | "stairs" | "eases_with_movement")[];
             /** @description Contraindication tags: what it asks of the body that a condition can forbid */
-            tags: ("hip_flexion_past_90" | "hip_adduction" | "hip_internal_rotation" | "hip_extension" | "hip_external_rotation" | "supine_lying" | "prone_lying" | "abdominal_loading" | "spinal_flexion_loaded" | "spinal_twist_loaded" | "high_impact" | "heat" | "vigorous_limb_stretch" | "heavy_loading" | "shoulder_loading" | "wrist_loading" | "neck_end_range" | "unsupported_balance" | "kneeling")[];
+            tags: ("hip_flexion_past_90" | "hip_adduction" | "hip_internal_rotation" | "hip_extension" | "hip_external_rotation" | "supine_lying" | "prone_lying" | "abdominal_loading" | "spinal_flexion_loaded" | "spinal_twist_loaded" | "spinal_range" | "high_impact" | "heat" | "vigorous_limb_stretch" | "heavy_loading" | "shoulder_loading" | "wrist_loading" | "neck_end_range" | "unsupported_balance" | "kneeling")[];
             /**
              * Format: int32
              * @description Load: 1 low (irritable or early), 2 moderate, 3 high
@@ -1720,7 +1720,7 @@ export interface components {
             /** @description The home-exercise library the engine draws home programs from */
             homeExercises: components["schemas"]["CatalogHomeExercise"][];
             /** @description Contraindication tags an exercise may carry */
-            exerciseTags: ("hip_flexion_past_90" | "hip_adduction" | "hip_internal_rotation" | "hip_extension" | "hip_external_rotation" | "supine_lying" | "prone_lying" | "abdominal_loading" | "spinal_flexion_loaded" | "spinal_twist_loaded" | "high_impact" | "heat" | "vigorous_limb_stretch" | "heavy_loading" | "shoulder_loading" | "wrist_loading" | "neck_end_range" | "unsupported_balance" | "kneeling")[];
+            exerciseTags: ("hip_flexion_past_90" | "hip_adduction" | "hip_internal_rotation" | "hip_extension" | "hip_external_rotation" | "supine_lying" | "prone_lying" | "abdominal_loading" | "spinal_flexion_loaded" | "spinal_twist_loaded" | "spinal_range" | "high_impact" | "heat" | "vigorous_limb_stretch" | "heavy_loading" | "shoulder_loading" | "wrist_loading" | "neck_end_range" | "unsupported_balance" | "kneeling")[];
             /** @description Presentations the exercises address */
             presentations: ("acute_low_back_pain" | "chronic_low_back_pain" | "knee_osteoarthritis" | "hip_osteoarthritis" | "lateral_elbow_tendinopathy" | "plantar_heel_pain" | "achilles_tendinopathy" | "ankle_sprain" | "desk_posture" | "lifting" | "stress" | "neck_pain" | "shoulder_pain" | "jaw_pain" | "hip_pain" | "upper_back_pain" | "wrist_hand_pain" | "knee_pain" | "total_knee_arthroplasty" | "total_hip_arthroplasty" | "acl_reconstruction" | "post_surgical_swelling" | "lymphoedema" | "fibromyalgia" | "older_adult_balance" | "muscle_strain" | "prolonged_sitting" | "long_travel" | "bending_tasks" | "prolonged_standing" | "overhead_work" | "sleep_position" | "morning_stiffness" | "bone_health" | "pregnancy" | "diabetic_feet" | "blood_pressure" | "screen_work" | "running" | "overhead_sport" | "gym_training" | "fear_of_falling" | "stairs" | "eases_with_movement")[];
             billingCodes: {
@@ -1766,7 +1766,7 @@ export interface components {
                         maxDegrees: number;
                     }[];
                     forbidTechniques: components["schemas"]["TechniqueCode"][];
-                    forbidMovements: ("hip_flexion_past_90" | "hip_adduction" | "hip_internal_rotation" | "hip_extension" | "hip_external_rotation" | "prone_lying" | "abdominal_loading" | "heavy_loading" | "shoulder_loading" | "wrist_loading" | "spinal_flexion_loaded" | "spinal_twist_loaded" | "vigorous_limb_stretch")[];
+                    forbidMovements: ("hip_flexion_past_90" | "hip_adduction" | "hip_internal_rotation" | "hip_extension" | "hip_external_rotation" | "prone_lying" | "abdominal_loading" | "heavy_loading" | "shoulder_loading" | "wrist_loading" | "spinal_flexion_loaded" | "spinal_twist_loaded" | "spinal_range" | "vigorous_limb_stretch")[];
                     instruction: string;
                 }[];
                 sourceIds: components["schemas"]["SourceId"][];

@@ -19,6 +19,8 @@ export const EXERCISE_TAGS = [
   'abdominal_loading',
   'spinal_flexion_loaded',
   'spinal_twist_loaded',
+  // Moving the lumbar spine through its range (bending, arching, turning), even unloaded.
+  'spinal_range',
   'high_impact',
   'heat',
   'vigorous_limb_stretch',
@@ -396,6 +398,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     mechanisms: ['postural'],
     addresses: ['desk_posture', 'acute_low_back_pain'],
     progression: 'prone_press_up',
+    tags: ['spinal_range'],
   }),
   pelvic_tilts: exercise({
     label: 'Pelvic tilts against a wall',
@@ -418,7 +421,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     mechanisms: ['postural', 'unknown'],
     addresses: ['chronic_low_back_pain'],
     // Loaded spinal flexion raised vertebral fractures in osteoporosis (Sinaki 1984); supine lying is avoided later in pregnancy.
-    tags: ['supine_lying', 'hip_flexion_past_90', 'spinal_flexion_loaded'],
+    tags: ['spinal_range', 'supine_lying', 'hip_flexion_past_90', 'spinal_flexion_loaded'],
     notAcute: true,
     avoidWith: ['osteoporosis', 'pregnancy'],
     sourceIds: ['manuplan_reference', 'sinaki_1984'],
@@ -726,6 +729,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     mechanisms: ['postural', 'sports', 'unknown'],
     addresses: ['upper_back_pain'],
     level: 2,
+    tags: ['spinal_range'],
   }),
   jaw_controlled_opening: exercise({
     label: 'Controlled jaw opening',
@@ -917,7 +921,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     regions: LOW_BACK.concat(['upper_back']),
     mechanisms: ['postural', 'unknown', 'trauma'],
     addresses: ['acute_low_back_pain', 'chronic_low_back_pain'],
-    tags: ['kneeling', 'wrist_loading'],
+    tags: ['spinal_range', 'kneeling', 'wrist_loading'],
     progression: 'bird_dog',
   }),
   prone_press_up: exercise({
@@ -929,7 +933,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     regions: ['lower_back'],
     mechanisms: ['postural', 'unknown'],
     addresses: ['acute_low_back_pain', 'desk_posture'],
-    tags: ['prone_lying'],
+    tags: ['spinal_range', 'prone_lying'],
   }),
   abdominal_bracing: exercise({
     label: 'Abdominal bracing in sitting',
@@ -1520,6 +1524,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     progression: 'prone_y_t_raises',
     progressionNote: 'add a light backpack (0.5–1 kg), then more',
     sourceIds: ['sinaki_2002', 'sinaki_1984'],
+    tags: ['spinal_range'],
   }),
   pelvic_floor_exercises: exercise({
     label: 'Pelvic floor exercises',
