@@ -2,6 +2,7 @@ import { ConfigError, loadConfig } from './config';
 import { startServices } from './container';
 import { buildApp, httpOptionsFrom } from './http/app';
 import { warnIfOverPrivileged } from './db/least-privilege';
+import { serveOnSocket } from './db/pglite-socket';
 import { createLifecycle } from './http/lifecycle';
 import { createLogger } from './logger';
 import { shutDown } from './shutdown';
@@ -16,6 +17,15 @@ async function main(): Promise<void> {
   const app = await buildApp({ services, logger, lifecycle, ...httpOptionsFrom(config) });
   await app.listen({ port: config.http.port, host: config.http.host });
   logger.info({ database: services.database.kind }, 'manuplan is serving');
+  // The embedded database belongs to this process: other processes (the CLI, psql) reach it here.
+  const { pglite } = services.database;
+  const shared =
+    pglite &&
+    (await serveOnSocket(pglite, config.database.pgliteDir, {
+      idleInTransactionTimeoutMs: config.database.idleInTransactionTimeoutMs,
+      onError: (err) => logger.warn({ err }, 'the embedded database is not shared on a socket'),
+    }));
+  if (shared) logger.info({ socket: shared.path }, 'embedded database shared: psql -h and the CLI connect through the socket');
   // Every instance may dispatch webhooks: claims are shared through the database (SKIP LOCKED).
   if (config.webhooks.dispatcher) services.webhookDispatcher.start();
 
@@ -29,6 +39,7 @@ async function main(): Promise<void> {
     // still pending in the outbox and another instance, or the next start, sends it.
     void services.webhookDispatcher
       .stop(Math.min(config.http.shutdownGraceMs, config.webhooks.timeoutMs + 1000))
+      .then(() => shared?.stop().catch((err: unknown) => logger.warn({ err }, 'could not stop sharing the embedded database')))
       .then(() => shutDown({ app, lifecycle, database: services.database, logger, graceMs: config.http.shutdownGraceMs }))
       .then((clean) => process.exit(clean ? 0 : 1));
   };

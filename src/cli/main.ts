@@ -84,6 +84,8 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
     services = await startServices(
       { ...config, database: asOwner, apiKeyCacheTtlMs: 0 },
       createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, pino.destination(2)),
+      // With `npm start` running on the embedded database, its folder is reached through the server.
+      { joinRunningServer: true },
     );
     return (await command({ services, io, args, flags: values })) ?? 0;
   } catch (err) {
