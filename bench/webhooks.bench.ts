@@ -15,6 +15,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { Client } from 'pg';
 import { createFreshDatabase } from '../test/support/server-process';
 import { freePort, startNode } from './perf/processes';
 
@@ -61,14 +62,34 @@ async function startReceiver() {
   };
 }
 
+class AnsweredError extends Error {
+  constructor(readonly status: number) {
+    super(`answered ${status}`);
+  }
+}
+
 async function post<T>(url: string, apiKey: string, body: unknown): Promise<T> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-  if (res.status !== 201) throw new Error(`POST ${url} answered ${res.status}: ${await res.text()}`);
+  if (res.status !== 201) throw new AnsweredError(res.status);
   return (await res.json()) as T;
+}
+
+/** Deliveries by status and attempts, with a sample error: why a run fell short. */
+async function outbox(url: string) {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      'select status, attempts, count(*)::int as n, min(last_error) as error from webhook_deliveries group by 1, 2 order by 1, 2',
+    );
+    return rows;
+  } finally {
+    await client.end();
+  }
 }
 
 async function main(): Promise<void> {
@@ -109,7 +130,7 @@ async function main(): Promise<void> {
 
     // The producer: one request every 1/RATE s on its own schedule, however long each takes.
     const committed = new Map<string, number>();
-    let failures = 0;
+    const failed = new Map<string, number>();
     const started = Date.now();
     const requests: Promise<void>[] = [];
     for (let i = 0; i < COUNT; i++) {
@@ -118,12 +139,16 @@ async function main(): Promise<void> {
       requests.push(
         post<{ id: string }>(`${server.url}/v1/patients`, apiKey, { firstName: `Bench ${i}`, birthDate: '1980-04-02' }).then(
           ({ id }) => void committed.set(id, Date.now()),
-          () => void failures++,
+          (err: unknown) => {
+            const why = err instanceof AnsweredError ? String(err.status) : (err as Error).message;
+            failed.set(why, (failed.get(why) ?? 0) + 1);
+          },
         ),
       );
     }
     await Promise.all(requests);
     const produced = Date.now();
+    const failures = [...failed.values()].reduce((a, b) => a + b, 0);
     const expected = COUNT - failures;
     while (receiver.deliveries.size < expected && Date.now() - produced < DRAIN_TIMEOUT_MS) await sleep(50);
 
@@ -150,6 +175,7 @@ async function main(): Promise<void> {
     );
     console.log(`commit → delivery, from the event timestamp: ${ms(fromTimestamp)}`);
     console.log(`commit → delivery, from the producer's 201:  ${ms(fromResponse)}`);
+    console.log(`the outbox at the end: ${JSON.stringify(await outbox(database.url))}`);
   } finally {
     await server.stop();
     await receiver.close();

@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { protocol, type PGlite } from '@electric-sql/pglite';
+type NotificationResponseMessage = InstanceType<typeof protocol.messages.NotificationResponseMessage>;
+type ReadyForQueryMessage = InstanceType<typeof protocol.messages.ReadyForQueryMessage>;
+
 import { PGLiteSocketServer, type PGLiteSocketHandler } from '@electric-sql/pglite-socket';
 
 /**
@@ -99,12 +102,6 @@ export async function serveOnSocket(pglite: PGlite, dir: string, options: Socket
   };
 }
 
-const READY_FOR_QUERY = 0x5a; // 'Z'
-// Messages after which the backend answers ReadyForQuery: Query, Sync, CopyDone, CopyFail, and
-// the startup packet (no type byte; its length's high byte is 0).
-const ENDS_A_UNIT = new Set([0x51, 0x53, 0x63, 0x66, 0x00]);
-const IDLE = 0x49; // 'I': ReadyForQuery's status outside a transaction block
-
 /**
  * What PGLiteSocketServer sees of the database. Its queue runs each client message under
  * PGlite's query lock only, and keeps to one client while `isInTransaction()`. Left alone,
@@ -158,17 +155,23 @@ function createGate(pglite: PGlite, idleMs: number, onIdleTooLong: () => void) {
       }
     },
     async execProtocolRawStream(message: Uint8Array, { onRawData }: { onRawData(data: Uint8Array): void }): Promise<void> {
-      let last: Uint8Array = new Uint8Array();
+      const parser = new protocol.Parser();
+      let status: string | undefined;
+      const notifications: NotificationResponseMessage[] = [];
       await pglite.execProtocolRawStream(message, {
         onRawData(data) {
-          if (data.length > 0) last = data;
           onRawData(data);
+          parser.parse(data, (answer) => {
+            if (answer.name === 'readyForQuery') status = (answer as ReadyForQueryMessage).status;
+            else if (answer.name === 'notification') notifications.push(answer as NotificationResponseMessage);
+          });
         },
       });
-      // ReadyForQuery is the last message of an answer: 'Z', length 5, status.
-      const n = last.length;
-      const ready = ENDS_A_UNIT.has(message[0]!) && n >= 6 && last[n - 6] === READY_FOR_QUERY && last[n - 2] === 5;
-      if (ready && last[n - 1] === IDLE) letGo();
+      if (status === 'I') letGo();
+      // The one backend LISTENs for the server, but tells whichever client's message committed
+      // the NOTIFY (an API key the CLI revoked): raised again on the server's side, it reaches
+      // the server's listeners.
+      for (const n of notifications) void pglite.query('select pg_notify($1, $2)', [n.channel, n.payload]).catch(() => undefined);
     },
     /** The queue's clean-up for a client that left while holding the backend: `sql` is ROLLBACK. */
     async exec(sql: string): Promise<void> {

@@ -99,6 +99,15 @@ describe('the embedded database shared on a Unix socket', () => {
     await expect(client.query('commit')).rejects.toThrow();
   });
 
+  it('hands the server a notification a client’s commit raised (an API key the CLI revoked)', async () => {
+    const heard = new Promise<string>((resolve) => void database.pglite!.listen('api_key_changes_test', resolve));
+    const client = await connect();
+    await client.query('begin');
+    await client.query("select pg_notify('api_key_changes_test', 'revoked')");
+    await client.query('commit');
+    expect(await heard).toBe('revoked');
+  });
+
   it('tells a socket left by a dead server from a live one', () => {
     const stale = path.join(root, 'stale');
     fs.mkdirSync(stale);
