@@ -168,7 +168,7 @@ async function main(): Promise<void> {
         .join(' ')}; Node ${process.version}`,
     );
     console.log(
-      `offered: ${COUNT} patient.created events at ${RATE}/s (producer finished in ${((produced - started) / 1000).toFixed(1)} s, ${failures} failed requests)`,
+      `offered: ${COUNT} patient.created events at ${RATE}/s (producer finished in ${((produced - started) / 1000).toFixed(1)} s, ${failures} failed requests${failures ? ` ${JSON.stringify(Object.fromEntries(failed))}` : ''})`,
     );
     console.log(
       `delivered: ${deliveries.length} of ${expected} (${receiver.duplicates()} duplicates), ${(deliveries.length / ((lastAt - started) / 1000)).toFixed(0)} events/s from the first request to the last delivery`,
