@@ -13,11 +13,8 @@ async function main(): Promise<void> {
   const services = await startServices(config, logger);
   // A check that cannot run (a catalogue query refused) must not keep the service from starting.
   await warnIfOverPrivileged(services.database, logger).catch((err: unknown) => logger.warn({ err }, 'could not check the database login'));
-  const lifecycle = createLifecycle();
-  const app = await buildApp({ services, logger, lifecycle, ...httpOptionsFrom(config) });
-  await app.listen({ port: config.http.port, host: config.http.host });
-  logger.info({ database: services.database.kind }, 'manuplan is serving');
-  // The embedded database belongs to this process: other processes (the CLI, psql) reach it here.
+  // The embedded database belongs to this process: other processes (the CLI, psql) reach it here,
+  // from before the server reports ready.
   const { pglite } = services.database;
   const shared =
     pglite &&
@@ -26,6 +23,10 @@ async function main(): Promise<void> {
       onError: (err) => logger.warn({ err }, 'the embedded database is not shared on a socket'),
     }));
   if (shared) logger.info({ socket: shared.path }, 'embedded database shared: psql -h and the CLI connect through the socket');
+  const lifecycle = createLifecycle();
+  const app = await buildApp({ services, logger, lifecycle, ...httpOptionsFrom(config) });
+  await app.listen({ port: config.http.port, host: config.http.host });
+  logger.info({ database: services.database.kind }, 'manuplan is serving');
   // Every instance may dispatch webhooks: claims are shared through the database (SKIP LOCKED).
   if (config.webhooks.dispatcher) services.webhookDispatcher.start();
 
