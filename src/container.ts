@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Config } from './config';
-import { connectDatabase } from './db/connect';
+import { connectDatabase, type ConnectOptions } from './db/connect';
 import type { Database } from './db/database';
 import { createApiKeysService } from './modules/api-keys/api-keys.service';
 import { createAssessmentsService } from './modules/assessments/assessments.service';
@@ -90,8 +90,8 @@ export function createServices(database: Database, logger: Logger, options: Serv
 export type Services = ReturnType<typeof createServices>;
 
 /** Connects the configured database, applies pending migrations and builds the services. */
-export async function startServices(config: Config, logger: Logger): Promise<Services> {
-  const database = await connectDatabase(config, logger);
+export async function startServices(config: Config, logger: Logger, connect?: ConnectOptions): Promise<Services> {
+  const database = await connectDatabase(config, logger, connect);
   try {
     await database.migrate();
   } catch (err) {

@@ -24,7 +24,8 @@ const USAGE = `manuplan <command>
                                                 adds, never overwrites; a clinic with records needs --yes
   seed --demo [--name <name>] [--json]          a new demo clinic with patients, plans and sessions
 
-Uses the same environment as the server: DATABASE_URL (PostgreSQL) or PGLITE_DIR (embedded, default ./data);
+Uses the same environment as the server: DATABASE_URL (PostgreSQL) or PGLITE_DIR (embedded, default ./data; while
+a server runs on it, through the server's socket there);
 with DATABASE_MIGRATE_URL set, it connects as that owner instead (operator commands need more than the runtime login).`;
 
 /** A command resolves with its exit code, or with nothing for 0. */
@@ -85,6 +86,8 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
     services = await startServices(
       { ...config, database: asOwner, apiKeyCacheTtlMs: 0 },
       createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, pino.destination(2)),
+      // With `npm start` running on the embedded database, its folder is reached through the server.
+      { joinRunningServer: true },
     );
     return (await command({ services, io, args, flags: values })) ?? 0;
   } catch (err) {
