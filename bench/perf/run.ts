@@ -10,7 +10,8 @@
 // Knobs (environment): BENCH_SECONDS (per round, 5), BENCH_ROUNDS (2), BENCH_CONNECTIONS (20),
 // BENCH_MEMORY_SECONDS (60), BENCH_SCALE_CLINICS (1000), BENCH_SCALE_PLANS (1000000),
 // BENCH_SMALL_PLANS (10000), BENCH_ONLY (comma list of write,preview,read,memory,pglite,scale,engine),
-// BENCH_ROOT (the built app to measure, default this repository), BENCH_RESULTS (output file).
+// BENCH_ROOT (the built app to measure, default this repository), BENCH_RESULTS (output file),
+// BENCH_LEDGER_ROUTES (comma list: only the ledger's hot routes whose name contains one of them).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -35,6 +36,7 @@ const SCALE_CLINICS = env('BENCH_SCALE_CLINICS', 1000);
 const SCALE_PLANS = env('BENCH_SCALE_PLANS', 1_000_000);
 const SMALL_PLANS = env('BENCH_SMALL_PLANS', 10_000);
 const ONLY = new Set((process.env.BENCH_ONLY ?? 'write,preview,read,catalog,memory,ledger,pglite,scale,engine').split(','));
+const LEDGER_ROUTES = process.env.BENCH_LEDGER_ROUTES?.split(',');
 const ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const RESULTS = process.env.BENCH_RESULTS ?? path.join(REPO, 'bench', 'results.md');
 const WORK = path.join(REPO, 'bench', '.tmp', `run-${process.pid}`);
@@ -481,7 +483,7 @@ async function ledgerScenario(): Promise<RouteCost[]> {
     { name: 'GET /v1/plans?limit=50 (list page)', load: { path: '/v1/plans?limit=50', headers } },
   ];
   const costs: RouteCost[] = [];
-  for (const route of routes) {
+  for (const route of routes.filter((r) => !LEDGER_ROUTES || LEDGER_ROUTES.some((name) => r.name.includes(name)))) {
     log(`ledger and CPU profile: ${route.name}`);
     costs.push(await measureRoute({ route, root: ROOT, workDir: WORK, env: { DATABASE_URL: url }, connections: CONNECTIONS, seconds: SECONDS }));
   }
