@@ -482,10 +482,33 @@ async function ledgerScenario(): Promise<RouteCost[]> {
     { name: 'GET /v1/catalog', load: { path: '/v1/catalog', headers } },
     { name: 'GET /v1/plans?limit=50 (list page)', load: { path: '/v1/plans?limit=50', headers } },
   ];
+  const wanted = (name: string) => !LEDGER_ROUTES || LEDGER_ROUTES.some((part) => name.includes(part));
   const costs: RouteCost[] = [];
-  for (const route of routes.filter((r) => !LEDGER_ROUTES || LEDGER_ROUTES.some((name) => r.name.includes(name)))) {
+  for (const route of routes.filter((r) => wanted(r.name))) {
     log(`ledger and CPU profile: ${route.name}`);
     costs.push(await measureRoute({ route, root: ROOT, workDir: WORK, env: { DATABASE_URL: url }, connections: CONNECTIONS, seconds: SECONDS }));
+  }
+  const embedded = 'POST /v1/assessments, embedded PGlite';
+  if (wanted(embedded)) {
+    log(`ledger and CPU profile: ${embedded}`);
+    const pgliteEnv = { PGLITE_DIR: path.join(WORK, 'pglite-ledger') };
+    // The embedded database is one process's: the CLI makes the clinic before the server opens it.
+    const created = runCli<{ clinic: { id: string }; apiKey: string; apiKeyId: string }>(ROOT, ['clinic', 'create', '--name', 'Bench clinic'], {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      LOG_LEVEL: 'warn',
+      ...pgliteEnv,
+    });
+    const pgliteTenant: Tenant = { clinicId: created.clinic.id, apiKey: created.apiKey, keyId: created.apiKeyId, patientId: '' };
+    const setupPglite = await startService('service-ledger-pglite-setup', pgliteEnv);
+    try {
+      const patient = { firstName: 'Bench', birthDate: '1980-04-02' };
+      pgliteTenant.patientId = (await api<{ id: string }>(setupPglite, pgliteTenant, 'POST', '/v1/patients', patient)).id;
+    } finally {
+      await setupPglite.stop();
+    }
+    const load = { path: '/v1/assessments', method: 'POST' as const, headers: auth(pgliteTenant), body: assessmentBody(pgliteTenant) };
+    costs.push(await measureRoute({ route: { name: embedded, load }, root: ROOT, workDir: WORK, env: pgliteEnv, connections: CONNECTIONS, seconds: SECONDS }));
   }
   return costs;
 }

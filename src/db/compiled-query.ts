@@ -56,5 +56,7 @@ export function rowMapper<T extends Table>(table: T): (raw: Record<string, unkno
 export async function rowsOf<Row>(executor: Executor, statement: SQL, map: (raw: Record<string, unknown>) => Row): Promise<Row[]> {
   const rows = await queryRows<Record<string, unknown>>(executor, statement);
   costLedger?.stage('row mapping');
-  return rows.map(map);
+  const mapped = rows.map(map);
+  costLedger?.stage('service');
+  return mapped;
 }
