@@ -7,6 +7,7 @@ import { methodNotAllowed, notFound, serviceUnavailable } from '../errors';
 import { registerAuditTrail } from './audit';
 import { registerAuthentication } from './auth';
 import { clientErrorHandler } from './client-errors';
+import { endCostLedger, registerCostLedger } from './cost-ledger';
 import { registerInFlightCap } from './in-flight';
 import { createLifecycle, type Lifecycle } from './lifecycle';
 import { trackAllowedMethods } from './method-not-allowed';
@@ -71,6 +72,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // Fastify has no option for it: Node's own, on the server Fastify made.
   if (deps.headersTimeoutMs) app.server.headersTimeout = deps.headersTimeoutMs;
+  // The benchmark's cost ledger (BENCH_LEDGER) opens before every other hook; off, it adds none.
+  registerCostLedger(app);
   registerSecurityHeaders(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -113,6 +116,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAuthentication(app, deps.services.apiKeys, deps.services.rateLimiter, deps.services.authThrottle);
   registerInFlightCap(app, deps.maxInFlightPerKey ?? 0);
   registerAuditTrail(app, deps.services.audit);
+  endCostLedger(app);
   // Queued audit events are written before the database closes (server shutdown, tests).
   app.addHook('onClose', () => deps.services.audit.close());
   app.addHook('onClose', () => deps.services.authThrottle.close());

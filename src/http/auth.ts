@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { forbidden, unauthorized } from '../errors';
+import { costLedger } from '../lib/cost-ledger';
 import { scopeGrants, tokenPrefix, type Scope } from '../lib/api-key-token';
 import type { ApiKeysService, Principal } from '../modules/api-keys/api-keys.service';
 import type { AuthThrottle } from '../modules/auth-throttle/auth-throttle';
@@ -33,6 +34,7 @@ export function registerAuthentication(app: FastifyInstance, apiKeys: ApiKeysSer
   app.addHook('onRequest', async (request, reply) => {
     const scope = request.routeOptions.config.scope;
     if (!scope) return;
+    costLedger?.stage('auth');
     if (limitHeaders) reply.headers(limitHeaders);
     const header = request.headers.authorization;
     if (!header) throw unauthorized('Send the API key as "Authorization: Bearer <api key>".');
