@@ -134,7 +134,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The knowledge base: body regions, techniques, conditions and red flags, measures, norms, engine version */
+        /** The knowledge base: body regions, techniques, conditions and red flags, measures, norms, engine version (strong ETag; 304 on If-None-Match) */
         get: operations["getCatalog"];
         put?: never;
         post?: never;
@@ -3340,7 +3340,10 @@ export interface operations {
     getCatalog: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of a copy the client holds: 304 when it is still current */
+                "if-none-match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3356,6 +3359,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Catalog"];
                 };
+            };
+            /** @description Not modified: the ETag in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
