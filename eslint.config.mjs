@@ -13,7 +13,7 @@ export const LAYERS = {
   planning: [],
   contracts: ['planning', 'lib', 'errors'],
   db: ['contracts', 'lib', 'errors', 'config', 'logger'],
-  http: ['contracts', 'lib', 'errors', 'config', 'logger'],
+  http: ['db', 'contracts', 'lib', 'errors', 'config', 'logger'],
   modules: ['http', 'db', 'contracts', 'planning', 'lib', 'errors', 'config', 'logger'],
   container: ['modules', 'db', 'lib', 'errors', 'config', 'logger'],
   routes: ['container', 'modules', 'http'],
@@ -39,7 +39,7 @@ function layerPatterns(unit) {
 const layerFiles = (unit) => (FOLDERS.has(unit) ? [`src/${unit}/**/*.ts`] : [`src/${unit}.ts`]);
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'migrations/', 'data/', 'bench/.tmp/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'migrations/', 'data/', 'bench/.tmp/', 'clients/typescript/dist/', 'clients/typescript/src/schema.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -18,6 +18,18 @@ const ConfigSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
       .optional(),
+    // Scale-out (SPEC §7): a direct connection for what needs a session (LISTEN) when
+    // DATABASE_URL goes through a transaction pooler, and a streaming replica for reads.
+    DATABASE_LISTEN_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+    DATABASE_READ_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+    // Past this much replay lag the replica is bypassed; above the replica probe's period (1 s).
+    DATABASE_READ_MAX_LAG_MS: integer(5000, 2000, 3_600_000),
     PGLITE_DIR: z.string().min(1).default('./data'),
     PORT: integer(3000, 0, 65535),
     HOST: z.string().min(1).default('0.0.0.0'),
@@ -83,6 +95,9 @@ const ConfigSchema = z
     if (e.DATABASE_MIGRATE_URL && !e.DATABASE_URL) {
       ctx.addIssue({ code: 'custom', path: ['DATABASE_MIGRATE_URL'], message: 'needs DATABASE_URL (the runtime login) too' });
     }
+    for (const name of ['DATABASE_LISTEN_URL', 'DATABASE_READ_URL'] as const) {
+      if (e[name] && !e.DATABASE_URL) ctx.addIssue({ code: 'custom', path: [name], message: 'needs DATABASE_URL (the primary) too' });
+    }
     if (e.HEADERS_TIMEOUT_MS > e.REQUEST_TIMEOUT_MS) {
       ctx.addIssue({ code: 'custom', path: ['HEADERS_TIMEOUT_MS'], message: 'must not exceed REQUEST_TIMEOUT_MS' });
     }
@@ -117,6 +132,11 @@ export interface Config {
   database: {
     url?: string;
     migrateUrl?: string;
+    /** A direct connection for LISTEN (DATABASE_LISTEN_URL); LISTEN runs on `url` when unset. */
+    listenUrl?: string;
+    /** A streaming replica for reads (DATABASE_READ_URL) and the lag past which it is bypassed. */
+    readUrl?: string;
+    readMaxLagMs: number;
     pgliteDir: string;
     poolSize: number;
     connectTimeoutMs: number;
@@ -159,7 +179,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     database: {
       url: e.DATABASE_URL,
-      migrateUrl: e.DATABASE_MIGRATE_URL ?? e.DATABASE_URL,
+      // Migrations hold a session-level advisory lock, which a transaction pooler cannot keep:
+      // without an owner URL of their own they take the direct LISTEN connection when there is one.
+      migrateUrl: e.DATABASE_MIGRATE_URL ?? e.DATABASE_LISTEN_URL ?? e.DATABASE_URL,
+      listenUrl: e.DATABASE_LISTEN_URL,
+      readUrl: e.DATABASE_READ_URL,
+      readMaxLagMs: e.DATABASE_READ_MAX_LAG_MS,
       pgliteDir: e.PGLITE_DIR,
       poolSize: e.DB_POOL_SIZE,
       connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,

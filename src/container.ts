@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Config, WebhookOptions } from './config';
-import { connectDatabase } from './db/connect';
+import { connectDatabase, type ConnectOptions } from './db/connect';
 import type { Database } from './db/database';
 import { createApiKeysService } from './modules/api-keys/api-keys.service';
 import { createAssessmentsService } from './modules/assessments/assessments.service';
@@ -14,6 +14,7 @@ import { createPatientMaterialsService } from './modules/patient-materials/patie
 import { createPatientsService } from './modules/patients/patients.service';
 import { createPlansService } from './modules/plans/plans.service';
 import { createRateLimiter } from './modules/rate-limits/rate-limiter';
+import { createReadConsistency } from './modules/read-consistency';
 import { createSessionsService } from './modules/sessions/sessions.service';
 import { createTransferService } from './modules/transfer/transfer.service';
 import { createWebhookDispatcher } from './modules/webhooks/webhook-dispatcher';
@@ -69,6 +70,7 @@ export function createServices(database: Database, logger: Logger, options: Serv
       logger,
       options: { failuresPerMinute: options.authFailuresPerMinute, failureBurst: options.authFailureBurst, unknownPrefixTtlMs: options.authUnknownPrefixTtlMs },
     }),
+    readConsistency: createReadConsistency({ database }),
     rateLimiter: createRateLimiter({ perMinute: options.rateLimitPerMinute, burst: options.rateLimitBurst }),
     clinics: createClinicsService({ database, apiKeys }),
     health: createHealthService({ database, timeoutMs: options.healthTimeoutMs }),
@@ -87,8 +89,8 @@ export function createServices(database: Database, logger: Logger, options: Serv
 export type Services = ReturnType<typeof createServices>;
 
 /** Connects the configured database, applies pending migrations and builds the services. */
-export async function startServices(config: Config, logger: Logger): Promise<Services> {
-  const database = await connectDatabase(config, logger);
+export async function startServices(config: Config, logger: Logger, connect?: ConnectOptions): Promise<Services> {
+  const database = await connectDatabase(config, logger, connect);
   try {
     await database.migrate();
   } catch (err) {

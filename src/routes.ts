@@ -34,9 +34,10 @@ function routesOf(services: Services): FastifyPluginAsync {
 
 /**
  * The HTTP half of the composition root: what buildApp() takes from the services. src/http knows
- * no module, so the routes, authentication and the audit trail get their services from here.
+ * no module, so the routes, authentication, the audit trail and read consistency get their
+ * services from here.
  */
-export function appServices(services: Services): Pick<AppDeps, 'routes' | 'authentication' | 'audit'> {
+export function appServices(services: Services): Pick<AppDeps, 'routes' | 'authentication' | 'audit' | 'readConsistency'> {
   // The key lookup charges the rate limit in its own transaction; with rate limiting off it is not asked.
   const admission = services.rateLimiter.enabled ? services.rateLimiter : undefined;
   return {
@@ -48,5 +49,6 @@ export function appServices(services: Services): Pick<AppDeps, 'routes' | 'authe
       throttle: services.authThrottle,
     },
     audit: services.audit,
+    readConsistency: services.readConsistency,
   };
 }

@@ -24,7 +24,8 @@ const USAGE = `manuplan <command>
                                                 adds, never overwrites; a clinic with records needs --yes
   seed --demo [--name <name>] [--json]          a new demo clinic with patients, plans and sessions
 
-Uses the same environment as the server: DATABASE_URL (PostgreSQL) or PGLITE_DIR (embedded, default ./data);
+Uses the same environment as the server: DATABASE_URL (PostgreSQL) or PGLITE_DIR (embedded, default ./data; while
+a server runs on it, through the server's socket there);
 with DATABASE_MIGRATE_URL set, it connects as that owner instead (operator commands need more than the runtime login).`;
 
 /** A command resolves with its exit code, or with nothing for 0. */
@@ -80,10 +81,13 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
     // A command authenticates no requests: no API-key cache, and no connection listening for it.
     // Operator commands (a clinic for anyone, a revocation in any clinic, export and import)
     // need more than the runtime login may do: they run as the owner, DATABASE_MIGRATE_URL.
-    const asOwner = { ...config.database, url: config.database.migrateUrl ?? config.database.url };
+    // Commands read and write the primary: no read replica.
+    const asOwner = { ...config.database, url: config.database.migrateUrl ?? config.database.url, readUrl: undefined };
     services = await startServices(
       { ...config, database: asOwner, apiKeyCacheTtlMs: 0 },
       createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, pino.destination(2)),
+      // With `npm start` running on the embedded database, its folder is reached through the server.
+      { joinRunningServer: true },
     );
     return (await command({ services, io, args, flags: values })) ?? 0;
   } catch (err) {

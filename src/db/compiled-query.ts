@@ -1,5 +1,6 @@
 import { getTableColumns, is, Param, Placeholder, sql, type SQL, type Table } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
+import { costLedger } from '../lib/cost-ledger';
 import { queryRows, schema, type Executor } from './database';
 
 /**
@@ -53,5 +54,9 @@ export function rowMapper<T extends Table>(table: T): (raw: Record<string, unkno
 
 /** Runs a compiled statement and maps its rows as rows of `table`. */
 export async function rowsOf<Row>(executor: Executor, statement: SQL, map: (raw: Record<string, unknown>) => Row): Promise<Row[]> {
-  return (await queryRows<Record<string, unknown>>(executor, statement)).map(map);
+  const rows = await queryRows<Record<string, unknown>>(executor, statement);
+  costLedger?.stage('row mapping');
+  const mapped = rows.map(map);
+  costLedger?.stage('service');
+  return mapped;
 }

@@ -2,6 +2,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { LoginPrivileges } from './least-privilege';
+import type { ReadReplica } from './replica-monitor';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -29,6 +30,12 @@ export interface Database {
    * listening connection was lost and is being re-established. Listening ends with close().
    */
   listen(channel: string, handlers: NotificationHandlers): void;
+  /** Whether every LISTEN connection hears now; undefined when nothing listens (readiness reports it). */
+  listening?(): boolean | undefined;
+  /** On a server, the current WAL position (pg_current_wal_lsn), what a consistency token carries. */
+  walPosition?(): Promise<string>;
+  /** The streaming replica reads may go to (DATABASE_READ_URL), when there is one. */
+  readonly readReplica?: ReadReplica;
   close(): Promise<void>;
   /** On a server, what the runtime login may do (SPEC §7 least privilege); the embedded database has one user. */
   loginPrivileges?(): Promise<LoginPrivileges>;

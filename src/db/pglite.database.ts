@@ -37,15 +37,18 @@ export function wrapPglite(pglite: PGlite, onClose: () => void = () => undefined
 }
 
 /**
- * Opens the embedded database kept in `dir`. PGlite is single-process: a second process on
- * the same folder corrupts it silently, so a lock file guards the folder while it is open.
+ * Opens the embedded database kept in the data folder `dir`. PGlite is single-process: a second
+ * process on the same folder corrupts it silently, so a lock file guards the folder while it is
+ * open. PGlite's own files live in `<dir>/pgdata`; the folder itself also holds the socket the
+ * server shares the database on (pglite-socket.ts), which must not sit among PGlite's files:
+ * PGlite reads every file there (dumpDataDir fails on a socket).
  */
 export async function openPglite(dir: string): Promise<Database> {
-  const dataDir = path.resolve(dir);
-  fs.mkdirSync(dataDir, { recursive: true });
-  const release = acquireFolderLock(path.join(dataDir, '..', `.${path.basename(dataDir)}.lock`));
+  const folder = path.resolve(dir);
+  fs.mkdirSync(folder, { recursive: true });
+  const release = acquireFolderLock(path.join(folder, '..', `.${path.basename(folder)}.lock`));
   try {
-    const pglite = await PGlite.create(dataDir);
+    const pglite = await PGlite.create(pgdataIn(folder));
     return wrapPglite(pglite, release);
   } catch (err) {
     release();
@@ -54,6 +57,28 @@ export async function openPglite(dir: string): Promise<Database> {
 }
 
 export class DatabaseLockedError extends Error {}
+
+const PGDATA = 'pgdata';
+const MOVING = '.pgdata.moving';
+const SOCKET_FILES = /^\.s\.PGSQL\.\d+$/;
+
+/**
+ * PGlite's folder inside the data folder. A data folder from before the socket held PGlite's
+ * files at its top: they move into `pgdata` once, entry by entry through a side folder, so that
+ * a move cut short by a crash resumes at the next open. Called with the folder locked.
+ */
+function pgdataIn(folder: string): string {
+  const pgdata = path.join(folder, PGDATA);
+  const moving = path.join(folder, MOVING);
+  if (!fs.existsSync(path.join(folder, 'PG_VERSION')) && !fs.existsSync(moving)) return pgdata;
+  if (fs.existsSync(pgdata)) throw new Error(`${folder} holds both an embedded database and ${PGDATA}/: keep one`);
+  fs.mkdirSync(moving, { recursive: true });
+  for (const entry of fs.readdirSync(folder)) {
+    if (entry !== MOVING && !SOCKET_FILES.test(entry)) fs.renameSync(path.join(folder, entry), path.join(moving, entry));
+  }
+  fs.renameSync(moving, pgdata);
+  return pgdata;
+}
 
 function acquireFolderLock(lockPath: string): () => void {
   for (let attempt = 0; attempt < 2; attempt++) {

@@ -2,6 +2,7 @@ import { createTableRelationsHelpers, extractTablesRelationalConfig } from 'driz
 import { NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg, { DatabaseError, escapeLiteral, type Pool, type PoolClient, type QueryConfig } from 'pg';
+import { costLedger, type CostLedger } from '../lib/cost-ledger';
 import { schema, type Tx } from './database';
 
 /**
@@ -127,6 +128,8 @@ class PreludeConnection {
       throw new Error('a single-statement unit ran a second statement; use a transaction');
     }
     this.statements += 1;
+    costLedger?.stage('sql');
+    if (costLedger) config = { ...config, types: timedParsers(costLedger, config.types) };
     try {
       const prelude = this.prelude;
       if (prelude === undefined) return await this.client.query(config, values);
@@ -137,15 +140,35 @@ class PreludeConnection {
         await this.client.query(prelude);
         return await this.client.query(config, values);
       }
+      costLedger?.stage('parameter inlining');
       const text = `${prelude};\n${values && values.length > 0 ? inlineParameters(config.text, values) : config.text}`;
+      costLedger?.stage('sql');
       const results: unknown = await this.client.query({ ...config, text, values: undefined });
       return Array.isArray(results) ? results[results.length - 1] : results;
     } catch (err) {
       // A server-side error leaves the connection usable; anything else (socket, protocol) does not.
       if (!(err instanceof DatabaseError)) this.broken = err as Error;
       throw err;
+    } finally {
+      costLedger?.stage('service');
     }
   }
+}
+
+/** The benchmark's cost ledger: the statement's type parsers, each call's time booked as row parsing. */
+function timedParsers(ledger: CostLedger, own: QueryConfig['types']): QueryConfig['types'] {
+  const typeParsers = own ?? pg.types;
+  return {
+    getTypeParser(oid: number, format?: 'text' | 'binary') {
+      const parse = typeParsers.getTypeParser(oid, format ?? 'text') as (value: string) => unknown;
+      return (value: string) => {
+        const started = performance.now();
+        const parsed = parse(value);
+        ledger.charge('row parsing', (performance.now() - started) * 1000);
+        return parsed;
+      };
+    },
+  } as QueryConfig['types'];
 }
 
 /** Lazy-prelude transactions and single-statement units over a node-postgres pool. */
@@ -157,6 +180,7 @@ export function createPostgresTransactions(pool: Pool): PostgresTransactions {
 
   return {
     async transaction(settings, work) {
+      costLedger?.stage('tenant settings');
       const client = await pool.connect();
       const connection = new PreludeConnection(client, `begin; ${settingsSql(settings)}`, false);
       try {
@@ -172,6 +196,7 @@ export function createPostgresTransactions(pool: Pool): PostgresTransactions {
     },
 
     async statement(settings, work) {
+      costLedger?.stage('tenant settings');
       const client = await pool.connect();
       const connection = new PreludeConnection(client, settingsSql(settings), true);
       try {

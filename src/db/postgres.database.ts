@@ -9,11 +9,17 @@ import { listenOnServer } from './postgres-listener';
 import { createPostgresTransactions } from './postgres-transactions';
 import { useServerTransactions } from './tenant';
 import { guardPool } from './pool-guards';
+import { createReplicaMonitor, type ReadReplica } from './replica-monitor';
 
 export interface PostgresOptions {
   url: string;
   /** The owner that applies migrations (DATABASE_MIGRATE_URL); the runtime login `url` when unset. */
   migrateUrl?: string;
+  /** A direct connection for LISTEN (DATABASE_LISTEN_URL), when `url` goes through a transaction pooler. */
+  listenUrl?: string;
+  /** A streaming replica for reads (DATABASE_READ_URL), bypassed past `readMaxLagMs` of lag. */
+  readUrl?: string;
+  readMaxLagMs?: number;
   poolSize: number;
   connectTimeoutMs: number;
   statementTimeoutMs: number;
@@ -28,6 +34,11 @@ const MIGRATION_LOCK_ID = 727_146_001;
 const STATEMENT_DEADLINE_MARGIN_MS = 1000;
 
 const LISTENER_RETRY_MS = 1000;
+
+// How often the replica's replay position and lag are checked: a replica that stops or falls
+// behind is bypassed within about this (plus the probe's time-out).
+const REPLICA_PROBE_MS = 1000;
+const DEFAULT_READ_MAX_LAG_MS = 5000;
 
 /** Connects to a PostgreSQL server through a pooled `pg` client. */
 export function connectPostgres(options: PostgresOptions): Database {
@@ -48,6 +59,18 @@ export function connectPostgres(options: PostgresOptions): Database {
   // Tenant transactions send BEGIN and their settings with their first statement (see postgres-transactions.ts).
   useServerTransactions(db, createPostgresTransactions(pool));
   const stopListening: (() => Promise<void>)[] = [];
+  // Whether each listening connection hears now, for readiness.
+  const hearing: { up: boolean }[] = [];
+  const walPosition = async () => (await pool.query<{ position: string }>('select pg_current_wal_lsn()::text as position')).rows[0]!.position;
+  const readReplica: ReadReplica | undefined = options.readUrl
+    ? createReplicaMonitor({
+        replica: connectPostgres({ ...options, url: options.readUrl, migrateUrl: undefined, listenUrl: undefined, readUrl: undefined }),
+        primaryPosition: walPosition,
+        maxLagMs: options.readMaxLagMs ?? DEFAULT_READ_MAX_LAG_MS,
+        probeMs: REPLICA_PROBE_MS,
+        logger: options.logger,
+      })
+    : undefined;
 
   return {
     kind: 'postgres',
@@ -76,12 +99,23 @@ export function connectPostgres(options: PostgresOptions): Database {
       }
     },
     loginPrivileges: () => loginPrivileges(pool),
+    walPosition,
+    readReplica,
     listen(channel, handlers) {
-      const listener = { url: options.url, connectTimeoutMs: options.connectTimeoutMs, retryMs: LISTENER_RETRY_MS, logger: options.logger };
-      stopListening.push(listenOnServer(listener, channel, handlers));
+      const url = options.listenUrl ?? options.url;
+      const listener = { url, connectTimeoutMs: options.connectTimeoutMs, retryMs: LISTENER_RETRY_MS, logger: options.logger };
+      const state = { up: false };
+      hearing.push(state);
+      const connected = (up: boolean) => {
+        state.up = up;
+        handlers.connected(up);
+      };
+      stopListening.push(listenOnServer(listener, channel, { notify: handlers.notify, connected }));
     },
+    listening: () => (hearing.length === 0 ? undefined : hearing.every((state) => state.up)),
     async close() {
       await Promise.all(stopListening.splice(0).map((stop) => stop()));
+      await readReplica?.close();
       await pool.end();
     },
   };

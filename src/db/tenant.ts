@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { PgTransactionConfig } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from './database';
 import type { PostgresTransactions } from './postgres-transactions';
+import { routeRead } from './read-routing';
 
 // The PostgreSQL server's round-trip-saving transactions (postgres-transactions.ts), by the
 // drizzle instance they serve. PGlite runs in-process, where a round trip costs a function
@@ -18,8 +19,13 @@ const clinicSettings = (clinicId: string) => ({ role: 'manuplan_app', 'app.clini
 /**
  * Runs `work` in a transaction as the restricted role manuplan_app with the clinic set, so
  * row-level security confines every statement to that clinic — even one that forgot its filter.
+ * In a read-only request it may run on the read replica (read-routing.ts).
  */
 export function inClinic<T>(db: Db, clinicId: string, work: (tx: Tx) => Promise<T>, config?: PgTransactionConfig): Promise<T> {
+  return routeRead(db, (target) => inClinicOn(target, clinicId, work, config));
+}
+
+function inClinicOn<T>(db: Db, clinicId: string, work: (tx: Tx) => Promise<T>, config?: PgTransactionConfig): Promise<T> {
   const server = config ? undefined : serverTransactions.get(db);
   if (server) return server.transaction(clinicSettings(clinicId), work);
   return db.transaction(async (tx) => {
@@ -33,9 +39,11 @@ export function inClinic<T>(db: Db, clinicId: string, work: (tx: Tx) => Promise<
  * trip (no BEGIN or COMMIT; see postgres-transactions.ts), and a second statement is refused.
  */
 export function readInClinic<T>(db: Db, clinicId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
-  const server = serverTransactions.get(db);
-  if (server) return server.statement(clinicSettings(clinicId), work);
-  return inClinic(db, clinicId, work);
+  return routeRead(db, (target) => {
+    const server = serverTransactions.get(target);
+    if (server) return server.statement(clinicSettings(clinicId), work);
+    return inClinicOn(target, clinicId, work);
+  });
 }
 
 /**

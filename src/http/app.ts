@@ -6,23 +6,27 @@ import { methodNotAllowed, notFound, serviceUnavailable } from '../errors';
 import { registerAuditTrail, type AuditSink } from './audit';
 import { registerAuthentication, type Authentication } from './auth';
 import { clientErrorHandler } from './client-errors';
+import { endCostLedger, registerCostLedger } from './cost-ledger';
 import { registerInFlightCap } from './in-flight';
 import { createLifecycle, type Lifecycle } from './lifecycle';
 import { trackAllowedMethods } from './method-not-allowed';
 import { registerOverloadShedding } from './overload';
 import { registerOpenApi } from './openapi';
+import { registerReadConsistency, type ReadConsistency } from './read-consistency';
 import { sendProblem, toProblemError } from './problem';
 import { requestIdFor } from './request-id';
 import { registerSecurityHeaders } from './security-headers';
 import { serializerCompiler } from './serializer';
 import { validatorCompiler } from './validation';
 
-/** What the app is built around; the composition root (src/routes.ts) draws the first three from the services. */
+/** What the app is built around; the composition root (src/routes.ts) draws the first four from the services. */
 export interface AppDeps {
   /** Every route of the API, each module's plugin given its services: src/http knows no module. */
   routes: FastifyPluginAsync;
   authentication: Authentication;
   audit: AuditSink;
+  /** Read-your-writes when reads may go to a replica; absent without one. */
+  readConsistency?: ReadConsistency;
   logger: Logger;
   lifecycle?: Lifecycle;
   /** Time-outs of the HTTP server (config REQUEST_TIMEOUT_MS, HEADERS_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS); Node's defaults when unset. */
@@ -40,7 +44,7 @@ export interface AppDeps {
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** The HTTP server's part of the configuration: time-outs, proxies to trust, the per-key cap. */
-export function httpOptionsFrom(config: Config): Omit<AppDeps, 'routes' | 'authentication' | 'audit' | 'logger' | 'lifecycle'> {
+export function httpOptionsFrom(config: Config): Omit<AppDeps, 'routes' | 'authentication' | 'audit' | 'readConsistency' | 'logger' | 'lifecycle'> {
   const { requestTimeoutMs, headersTimeoutMs, keepAliveTimeoutMs, trustProxy, maxInFlightPerKey, maxEventLoopDelayMs } = config.http;
   return { requestTimeoutMs, headersTimeoutMs, keepAliveTimeoutMs, trustProxy, maxInFlightPerKey, maxEventLoopDelayMs };
 }
@@ -74,6 +78,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // Fastify has no option for it: Node's own, on the server Fastify made.
   if (deps.headersTimeoutMs) app.server.headersTimeout = deps.headersTimeoutMs;
+  // The benchmark's cost ledger (BENCH_LEDGER) opens before every other hook; off, it adds none.
+  registerCostLedger(app);
   registerSecurityHeaders(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -116,10 +122,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAuthentication(app, deps.authentication);
   registerInFlightCap(app, deps.maxInFlightPerKey ?? 0);
   registerAuditTrail(app, deps.audit);
+  endCostLedger(app);
   // Queued audit events are written before the database closes (server shutdown, tests).
   app.addHook('onClose', () => deps.audit.close());
   app.addHook('onClose', () => deps.authentication.throttle.close());
   await registerOpenApi(app);
+  registerReadConsistency(app, deps.readConsistency);
   await app.register(deps.routes);
   return app;
 }

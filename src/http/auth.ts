@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { forbidden, unauthorized, type ProblemError } from '../errors';
+import { costLedger } from '../lib/cost-ledger';
 import { scopeGrants, tokenPrefix, type Principal, type Scope } from '../lib/api-key-token';
 
 declare module 'fastify' {
@@ -59,6 +60,7 @@ export function registerAuthentication(app: FastifyInstance, authentication: Aut
   app.addHook('onRequest', async (request, reply) => {
     const scope = request.routeOptions.config.scope;
     if (!scope) return;
+    costLedger?.stage('auth');
     if (limitHeaders) reply.headers(limitHeaders);
     const header = request.headers.authorization;
     if (!header) throw unauthorized('Send the API key as "Authorization: Bearer <api key>".');

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ProblemError, serviceUnavailable, type FieldError } from '../errors';
 import type { Problem } from '../contracts/http.contract';
-import { isDatabaseUnavailable } from './database-errors';
+import { isDatabaseUnavailable } from '../db/errors';
 import { RequestValidationError } from './validation';
 
 export const PROBLEM_TYPE_BASE = 'https://manuplan.dev/problems/';

@@ -4,7 +4,7 @@ import type { Pool } from 'pg';
 import pino from 'pino';
 import { queryRows } from '../../src/db/database';
 import { connectPostgres, type PostgresOptions } from '../../src/db/postgres.database';
-import { isDatabaseUnavailable } from '../../src/http/database-errors';
+import { isDatabaseUnavailable } from '../../src/db/errors';
 import { serverDatabaseUrl } from '../support/database-target';
 import { describeOnServer, openRawConnection } from '../support/raw-sql';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';

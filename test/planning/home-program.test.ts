@@ -234,6 +234,23 @@ const LINES: Line[] = [
     },
   },
   {
+    line: 'Lumbar spinal fusion, first 3 months: stay active and hinge at the hips; nothing that bends, arches or turns the fused segments',
+    input: assessment({
+      complaint: 'L4-5 fusion five weeks ago, back aching.',
+      durationWeeks: 5,
+      painLocations: [{ region: 'lower_back', side: 'bilateral', intensity: 5 }],
+      measures: { painNrs: 5 },
+      goals: [{ type: 'pain_relief', priority: 1 }],
+      mechanism: 'post_surgical',
+      screening: { age: 59, surgeries: [{ procedure: 'spinal_fusion', date: '2025-01-24', region: 'lower_back', side: 'midline', approach: 'posterior' }] },
+    }),
+    check: (p) => {
+      expect(codes(p)).toEqual(expect.arrayContaining(['stay_active', 'hip_hinge_practice']));
+      for (const h of p.homeProgram) expect(HOME_EXERCISES[h.code].tags).not.toContain('spinal_range');
+      expect(p.rationale.map((r) => r.ruleId)).toContain('exercise.surgery.spinal_fusion.protocol');
+    },
+  },
+  {
     line: 'Neck pain: deep neck flexor and shoulder-girdle exercise',
     input: assessment({
       complaint: 'Neck ache.',

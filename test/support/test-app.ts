@@ -39,7 +39,7 @@ export async function startTestApp(
     logLevel?: string;
     serviceOptions?: Partial<ServiceOptions>;
     /** Further options of buildApp (trustProxy, time-outs…). */
-    appOptions?: Partial<Omit<AppDeps, 'routes' | 'authentication' | 'audit' | 'logger' | 'lifecycle'>>;
+    appOptions?: Partial<Omit<AppDeps, 'routes' | 'authentication' | 'audit' | 'readConsistency' | 'logger' | 'lifecycle'>>;
   } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await openTestDatabase());

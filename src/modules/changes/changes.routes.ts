@@ -8,7 +8,8 @@ export const changesRoutes: FastifyPluginAsyncZod<{ changes: ChangesService }> =
   app.get(
     '/v1/changes',
     {
-      config: { scope: 'read' },
+      // Its no-skip guarantee rests on the primary's view of transactions still running: never a replica.
+      config: { scope: 'read', readFromPrimary: true },
       schema: {
         operationId: 'listChanges',
         tags: ['sync'],

@@ -23,7 +23,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ health: HealthService }> = as
       schema: {
         operationId: 'getReadiness',
         tags: ['health'],
-        summary: 'The service can serve requests (the database answers)',
+        summary: 'The service can serve requests (the primary database answers); the state of each database it uses',
         security: [],
         response: { 200: ReadySchema, ...problemResponses(503) },
       },

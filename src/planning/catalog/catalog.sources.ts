@@ -48,6 +48,10 @@ export const SOURCE_IDS = [
   'roy_2009',
   'paul_2004',
   'van_der_horst_2015',
+  'sinaki_2002',
+  'nice_ng210_2021',
+  'iwgdf_2019',
+  'who_2020',
 ] as const;
 export type SourceId = (typeof SOURCE_IDS)[number];
 
@@ -132,4 +136,12 @@ export const SOURCES: Record<SourceId, string> = {
     'Paul A et al. A comparison of four shoulder-specific questionnaires in primary care. Ann Rheum Dis 2004;63(10):1293–1299 (SPADI responsive in primary care shoulder pain).',
   van_der_horst_2015:
     'van der Horst N et al. The preventive effect of the Nordic hamstring exercise on hamstring injuries in amateur soccer players: a randomized controlled trial. Am J Sports Med 2015;43(6):1316–1323.',
+  sinaki_2002:
+    'Sinaki M et al. Stronger back muscles reduce the incidence of vertebral fractures: a prospective 10 year follow-up of postmenopausal women. Bone 2002;30(6):836–841 (back extensor strengthening).',
+  nice_ng210_2021:
+    'NICE guideline NG210. Pelvic floor dysfunction: prevention and non-surgical management. 2021 (pelvic floor muscle training offered in pregnancy).',
+  iwgdf_2019:
+    'Schaper NC et al. Practical guidelines on the prevention and management of diabetic foot disease (IWGDF 2019 update). Diabetes Metab Res Rev 2020;36(S1):e3266 (daily foot inspection, protective footwear, no barefoot walking).',
+  who_2020:
+    'Bull FC et al. World Health Organization 2020 guidelines on physical activity and sedentary behaviour. Br J Sports Med 2020;54:1451–1462 (older adults: balance and strength training on 3 or more days a week).',
 };

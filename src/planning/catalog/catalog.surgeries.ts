@@ -36,6 +36,7 @@ export const PROTOCOL_MOVEMENT_TAGS = [
   'wrist_loading',
   'spinal_flexion_loaded',
   'spinal_twist_loaded',
+  'spinal_range',
   'vigorous_limb_stretch',
 ] as const;
 export type ProtocolMovementTag = (typeof PROTOCOL_MOVEMENT_TAGS)[number];
@@ -194,7 +195,7 @@ export const PROCEDURES: Record<SurgicalProcedure, ProcedureEntry> = {
           untilDay: 90,
           romLimits: [],
           forbidTechniques: ['joint_mobilisation', 'pnf_stretching', 'muscle_energy_technique'],
-          forbidMovements: ['spinal_flexion_loaded', 'spinal_twist_loaded', 'heavy_loading'],
+          forbidMovements: ['spinal_flexion_loaded', 'spinal_twist_loaded', 'spinal_range', 'heavy_loading'],
           instruction: 'Spinal fusion, first 3 months: no bending, lifting or twisting of the fused segments; no mobilisation of them.',
         },
       ],

@@ -19,6 +19,8 @@ export interface CaseSigns {
   presentations: PresentationCode[];
   /** Tendon or scar as the target of a region (cross-fibre friction has a target there). */
   tendonRegions: Set<RegionCode>;
+  /** Cue words read from the complaint, not negated (e.g. `sitting`, `stress`, `spasm`, `stiff`). */
+  cues: ReadonlySet<string>;
 }
 
 /** Pain at or above this NRS makes a case irritable (engine choice, from the severe band of the NRS). */
@@ -35,13 +37,39 @@ const KEYWORDS: [string, string][] = [
   ['\\b(?:heel|plantar|arch of (?:the|my) foot)\\b', 'heel'],
   ['\\bachilles\\b', 'achilles'],
   ['\\b(?:rolled|twisted|turned) (?:my |the |an? )?ankle|\\bsprain', 'sprain'],
-  ['\\b(?:lift\\w*|carry\\w*|bending over)\\b', 'lifting'],
+  ['\\b(?:lift\\w*|carry\\w*|bending over|mov(?:ed|ing) house)\\b', 'lifting'],
   ['\\b(?:desk|computer|laptop|screen|typing|office|sitting all day)\\b', 'desk'],
   ['\\bfibromyalgia\\b', 'fibromyalgia'],
   ['\\blymph(?:o)?edema\\b|\\blymphoedema\\b', 'lymphoedema'],
   ['\\b(?:at night|wakes? me|waking|night pain|at rest|while resting|lying in bed)\\b', 'night'],
+  // What keeps loading the tissue (the home program addresses it) and signs of the tissue itself.
+  ['\\b(?:sitting|sits|seated|driv(?:e|es|ing)|car trip|commut\\w*)\\b', 'sitting'],
+  ['\\b(?:long (?:drive|drives|journey|car trip|trip)|long[- ]haul|flight|flew|drives for work)\\b', 'travel'],
+  ['\\b(?:garden\\w*|digging|weeding|diy|housework|decorating|bending)\\b', 'bending'],
+  ['\\b(?:standing|on (?:my|her|his|their) feet|long shifts|\\d+ ?h(?:ou)?r? shifts)\\b', 'standing'],
+  ['\\b(?:overhead|ceiling|reaching up|painting)\\b', 'overhead'],
+  ['\\b(?:pillow|slept|sleeping awkwardly|turn(?:s|ing)? (?:over )?in bed|lie on (?:it|that side)|lying on (?:that|her|his|my) side)\\b', 'sleep_position'],
+  ['\\b(?:in the mornings?|mornings|morning stiffness|first thing|on waking)\\b', 'morning'],
+  ['\\b(?:stress\\w*|anxious|anxiety|overwhelmed|exams?|not sleeping|sleeping badly|poor sleep|insomnia)\\b', 'stress'],
+  ['\\b(?:spasm\\w*|cramp\\w*|guarding)\\b', 'spasm'],
+  ['\\bstiff', 'stiff'],
+  ['\\b(?:run|runs|running|ran|runner|jog\\w*|marathon|sprint\\w*|10k|5k|race)\\b', 'running'],
+  ['\\b(?:swim\\w*|serve|serving|throw\\w*|volleyball|pitching)\\b', 'overhead_sport'],
+  ['\\b(?:gym|squats?|bench(?:ing)?(?: press)?|deadlifts?|weights|press-ups|push-ups)\\b', 'gym'],
+  ['\\b(?:stairs|steps|climbing)\\b', 'stairs'],
+  ['\\b(?:knots?|knotted|tender (?:spot|point)s?|trigger points?)\\b', 'knot'],
+  ['\\b(?:afraid of falling|fear of falling|scared of falling|terrified of falling)\\b', 'falling'],
+  ['\\b(?:eases|easier|better|settles|improves) (?:with|when|on|once) (?:walking|moving|movement|(?:i|she|he) moves?)|\\bbetter moving\\b', 'eases_moving'],
 ];
-const SCAN = new RegExp(KEYWORDS.map(([re]) => `(${re})`).join('|'), 'g');
+// From night pain on, a sign word is dropped when its clause holds a negation ("no night pain", "not
+// stressed"): they are cues for the dose and the home program, not safety findings (the complaint
+// reader judges those). The words before it name a diagnosis or an operation, read as written.
+const NEGATABLE_FROM = KEYWORDS.findIndex(([, word]) => word === 'night');
+const NEGATION_CUE = /\b(?:no|not|denies|denied|without|nil|never)\b/;
+const CLAUSE_END = /[.,;:!?\n]/;
+// Every keyword starts a word: the leading \b is factored out so the engine tries the alternatives at
+// word starts only (half the time of trying them at every character).
+const SCAN = new RegExp(`\\b(?:${KEYWORDS.map(([re]) => `(${re})`).join('|')})`, 'g');
 const WORD_OF = KEYWORDS.map(([, word]) => word);
 
 /** The keywords of a complaint in one pass. */
@@ -52,9 +80,16 @@ function scan(text: string): Set<string> {
     let group = 1;
     while (m[group] === undefined) group++;
     const word = WORD_OF[group - 1] as string;
-    words.add(word);
+    if (!words.has(word) && (group - 1 < NEGATABLE_FROM || !negated(text, m.index))) words.add(word);
   }
   return words;
+}
+
+/** Whether the clause before `at` holds a negation cue. */
+function negated(text: string, at: number): boolean {
+  let from = at;
+  while (from > 0 && !CLAUSE_END.test(text.charAt(from - 1))) from--;
+  return from < at && NEGATION_CUE.test(text.slice(from, at));
 }
 
 // One-entry memo: the rules of one plan ask in turn with the same facts object (plan generation is
@@ -106,6 +141,7 @@ function readSigns(facts: CaseFacts): CaseSigns {
     swollen,
     presentations: presentationsOf(facts, words),
     tendonRegions: tendonRegions(facts, words),
+    cues: words,
   };
 }
 
@@ -127,7 +163,11 @@ function tendonRegions(facts: CaseFacts, words: Set<string>): Set<RegionCode> {
   return out;
 }
 
-const BALANCE_REGIONS: ReadonlySet<RegionCode> = new Set(['lower_back', 'sacroiliac', 'hip', 'gluteal', 'thigh', 'hamstring', 'knee', 'calf', 'ankle_foot']);
+const RUNNING_REGIONS: ReadonlySet<RegionCode> = new Set(['ankle_foot', 'calf', 'knee', 'thigh', 'hamstring', 'hip', 'gluteal', 'lower_back']);
+const STAIR_REGIONS: ReadonlySet<RegionCode> = new Set(['knee', 'thigh', 'hip', 'gluteal', 'ankle_foot', 'calf']);
+const OVERHEAD_REGIONS: ReadonlySet<RegionCode> = new Set(['shoulder', 'upper_arm', 'neck', 'upper_back']);
+/** From this age the home program adds balance practice (WHO 2020). */
+const OLDER_ADULT = 65;
 
 function add(out: PresentationCode[], p: PresentationCode): void {
   if (!out.includes(p)) out.push(p);
@@ -199,13 +239,29 @@ function presentationsOf(facts: CaseFacts, words: Set<string>): PresentationCode
         break;
     }
   }
+  // What keeps loading the tissue, from the complaint: the home program changes the habit.
+  if (words.has('desk')) add(out, 'screen_work');
+  if (words.has('running') && facts.painAreas.some((a) => RUNNING_REGIONS.has(a.region))) add(out, 'running');
+  if (words.has('overhead_sport') && facts.painAreas.some((a) => OVERHEAD_REGIONS.has(a.region))) add(out, 'overhead_sport');
+  if (words.has('gym') && mechanism === 'sports') add(out, 'gym_training');
+  if (words.has('falling')) add(out, 'fear_of_falling');
+  if (words.has('eases_moving')) add(out, 'eases_with_movement');
+  if (words.has('stairs') && facts.painAreas.some((a) => STAIR_REGIONS.has(a.region))) add(out, 'stairs');
+  // A long journey is long sitting too (the scan reads "long drive" as the journey).
+  if (words.has('sitting') || words.has('travel')) add(out, 'prolonged_sitting');
+  if (words.has('travel')) add(out, 'long_travel');
+  if (words.has('bending')) add(out, 'bending_tasks');
+  if (words.has('standing')) add(out, 'prolonged_standing');
+  if (words.has('overhead') && facts.painAreas.some((a) => OVERHEAD_REGIONS.has(a.region))) add(out, 'overhead_work');
+  if (words.has('sleep_position')) add(out, 'sleep_position');
+  if (words.has('morning') && (words.has('stiff') || facts.painAreas.some((a) => a.qualities.includes('stiffness')))) add(out, 'morning_stiffness');
   if (facts.painAreas.some((a) => a.region !== 'ankle_foot' && a.region !== 'calf' && a.region !== 'knee') && (mechanism === 'postural' || words.has('desk')))
     add(out, 'desk_posture');
   if (operated && facts.painAreas.length > 0 && (facts.surgeryDays === null || facts.surgeryDays < EARLY_SURGICAL_DAYS)) add(out, 'post_surgical_swelling');
-  // Older adults with a leg or back complaint: balance and sit-to-stand practice (falls prevention).
-  if (facts.age !== null && facts.age >= 65 && facts.painAreas.some((a) => BALANCE_REGIONS.has(a.region))) add(out, 'older_adult_balance');
+  // Older adults: balance and sit-to-stand practice whatever the complaint (falls prevention, WHO 2020).
+  if (facts.age !== null && facts.age >= OLDER_ADULT && facts.painAreas.length > 0) add(out, 'older_adult_balance');
   if (words.has('fibromyalgia')) add(out, 'fibromyalgia');
   if (words.has('lymphoedema')) add(out, 'lymphoedema');
-  if (facts.requested.has('stress_reduction') || facts.measures.stress) add(out, 'stress');
+  if (facts.requested.has('stress_reduction') || facts.measures.stress || words.has('stress')) add(out, 'stress');
   return out;
 }

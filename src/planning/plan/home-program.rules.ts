@@ -46,7 +46,8 @@ interface View {
   regionMask: number;
   goalMask: number;
   mechanismMask: number;
-  presentationMask: number;
+  /** Indices (in PRESENTATION_CODES) of the presentations it is written for: more than 32, so no bit mask. */
+  presentations: number[];
   level: number;
   kind: ExerciseKind;
   general: boolean;
@@ -74,7 +75,7 @@ const bitOf = <T>(list: readonly T[]) => {
 const REGION_BIT = bitOf(REGION_CODES);
 const GOAL_BIT = bitOf(GOAL_TYPES);
 const MECHANISM_BIT = bitOf(MECHANISM_CODES);
-const PRESENTATION_BIT = bitOf(PRESENTATION_CODES);
+const PRESENTATION_INDEX = new Map(PRESENTATION_CODES.map((p, i) => [p, i]));
 const maskOf = <T>(bits: Map<T, number>, list: readonly T[]) => list.reduce((m, v) => m | (bits.get(v) as number), 0);
 
 const DEFAULT_PROGRESSION: Record<ExerciseKind, string> = {
@@ -100,7 +101,7 @@ const VIEWS: View[] = HOME_EXERCISE_CODES.map((code, index) => {
     regionMask: maskOf(REGION_BIT, e.regions),
     goalMask: maskOf(GOAL_BIT, e.goalTypes),
     mechanismMask: maskOf(MECHANISM_BIT, e.mechanisms),
-    presentationMask: maskOf(PRESENTATION_BIT, e.addresses),
+    presentations: e.addresses.map((p) => PRESENTATION_INDEX.get(p) as number),
     level: e.level,
     kind: e.kind,
     general: e.regions.length === 0,
@@ -132,7 +133,18 @@ const PRESENTATION_RULES = Object.fromEntries(
 const MECHANISM_HOME_RULES = Object.fromEntries(
   MECHANISM_CODES.map((m) => [m, { id: `mechanism.${m}.home`, because: `${MECHANISMS[m].label}: the home program includes an exercise that addresses it.` }]),
 ) as Record<MechanismCode, { id: string; because: string }>;
-const CONDITION_PRESENTATIONS: readonly PresentationCode[] = ['lymphoedema', 'fibromyalgia'];
+// Conditions that bring a program of their own: bone loading for low bone density, pelvic floor work in
+// pregnancy, foot care with reduced feeling, aerobic activity for raised blood pressure.
+const CONDITION_PRESENTATIONS: readonly [ConditionCode, PresentationCode][] = [
+  ['lymphoedema', 'lymphoedema'],
+  ['fibromyalgia', 'fibromyalgia'],
+  ['osteoporosis', 'bone_health'],
+  ['osteopenia', 'bone_health'],
+  ['pregnancy', 'pregnancy'],
+  ['diabetic_neuropathy', 'diabetic_feet'],
+  ['controlled_hypertension', 'blood_pressure'],
+  ['elevated_blood_pressure', 'blood_pressure'],
+];
 const LEVEL_WORDS = Object.fromEntries(CHRONICITIES.map((c) => [c, CHRONICITY[c].label.toLowerCase()])) as Record<Chronicity, string>;
 const GOAL_RULE = 'home.goal';
 const GOAL_BECAUSE = 'Every goal in play gets at least one home exercise, the best-matched one the restrictions allow.';
@@ -157,6 +169,9 @@ interface Situation {
   goalBits: number[];
   /** All of areaBits. */
   areaMask: number;
+  /** The first area is stiff (mobility first) or tight (stretching first). */
+  stiff: boolean;
+  tight: boolean;
 }
 
 interface Chosen {
@@ -206,7 +221,14 @@ function loadLevel(facts: CaseFacts, signs: CaseSigns): { level: number; why: st
   return { level, why };
 }
 
-function score(v: View, s: Situation, presentationMask: number): number {
+/** 1: written for a presentation of the case; -1: written only for others; 0: for none in particular. */
+function presentationFit(v: View, inPlay: Uint8Array): number {
+  if (v.presentations.length === 0) return 0;
+  for (const i of v.presentations) if (inPlay[i] === 1) return 1;
+  return -1;
+}
+
+function score(v: View, s: Situation, fit: number): number {
   let points = 0;
   const areaBits = s.areaBits;
   for (let i = 0; i < areaBits.length; i++) {
@@ -216,8 +238,8 @@ function score(v: View, s: Situation, presentationMask: number): number {
     }
   }
   if (v.general) points += 8;
-  if ((v.presentationMask & presentationMask) !== 0) points += 30;
-  else if (v.presentationMask !== 0) points -= 40; // written for another picture (a heel exercise for a sprain)
+  if (fit > 0) points += 30;
+  else if (fit < 0) points -= 40; // written for another picture (a heel exercise for a sprain)
   if ((v.mechanismMask & s.mechanismBit) !== 0) points += 12;
   const goalBits = s.goalBits;
   for (let i = 0; i < goalBits.length; i++) if ((v.goalMask & (goalBits[i] as number)) !== 0) points += 10 - 2 * i;
@@ -228,6 +250,7 @@ function score(v: View, s: Situation, presentationMask: number): number {
   if (s.acute && (kind === 'mobility' || kind === 'advice')) points += 6;
   if (s.signs.irritability === 'low' && (kind === 'stretch' || kind === 'strength') && v.level === s.maxLevel) points += 6;
   if (s.signs.irritability === 'high' && v.level === 1 && (kind === 'mobility' || kind === 'motor_control' || kind === 'relaxation')) points += 6;
+  if ((s.stiff && kind === 'mobility') || (s.tight && kind === 'stretch')) points += 6;
   return points;
 }
 
@@ -259,7 +282,7 @@ class Builder {
   constructor(
     private readonly s: Situation,
     goalMask: number,
-    presentationMask: number,
+    inPlay: Uint8Array,
     readonly limit: number,
     private readonly levelRule: string,
   ) {
@@ -267,9 +290,10 @@ class Builder {
     // serving a goal in play and allowed by the restrictions get a score.
     // Candidates: for a focus area, general, or written for one of the case's presentations.
     for (const v of VIEWS) {
-      const relevant = v.general || (v.regionMask & s.areaMask) !== 0 || (v.presentationMask & presentationMask) !== 0;
+      const fit = presentationFit(v, inPlay);
+      const relevant = v.general || (v.regionMask & s.areaMask) !== 0 || fit > 0;
       const ok = relevant && (v.goalMask & goalMask) !== 0 && eligible(v, s);
-      this.scores.push(ok ? score(v, s, presentationMask) : NOT_ALLOWED);
+      this.scores.push(ok ? score(v, s, fit) : NOT_ALLOWED);
       if (ok) this.allowedList.push(v);
       this.taken.push(-1);
       this.blocked.push(false);
@@ -340,8 +364,8 @@ export function planHomeProgram(
   if (facts.mechanism === 'post_surgical' && facts.surgeryDays !== null && facts.surgeryDays >= INCISION_CLOSED_DAYS) scarClosed = true;
 
   let presentations = signs.presentations;
-  for (const code of CONDITION_PRESENTATIONS) {
-    if (codes.has(code as ConditionCode) && !presentations.includes(code)) presentations = [...presentations, code];
+  for (const [code, presentation] of CONDITION_PRESENTATIONS) {
+    if (codes.has(code) && !presentations.includes(presentation)) presentations = [...presentations, presentation];
   }
   // A hip replacement read only from the complaint brings its protocol (approach unknown: both sets).
   const hipFromText = presentations.includes('total_hip_arthroplasty') && !facts.surgeries.some((s) => s.procedure === 'total_hip_arthroplasty');
@@ -359,6 +383,8 @@ export function planHomeProgram(
   for (const r of forbidden.reasons) explain.add(r.ruleId, r.text);
 
   const { level, why } = loadLevel(facts, signs);
+  const firstArea = areas[0];
+  const firstQualities = firstArea ? facts.painAreas.find((a) => a.region === firstArea.region)?.qualities : undefined;
   const levelRule = explain.add('home.load_level', `Home exercise load up to level ${level} of 3 (${why.join('; ')}).`);
   const s: Situation = {
     facts,
@@ -373,22 +399,31 @@ export function planHomeProgram(
     mechanismBit: MECHANISM_BIT.get(facts.mechanism) as number,
     goalBits: facts.goalTypes.map((g) => GOAL_BITS[GOAL_TYPES.indexOf(g)] as number),
     areaMask: 0,
+    stiff: (firstQualities?.includes('stiffness') ?? false) || signs.cues.has('stiff'),
+    tight: firstQualities?.includes('tightness') ?? false,
   };
   for (const bit of s.areaBits) s.areaMask |= bit;
   let goalMask = 0;
   for (const g of s.goalBits) goalMask |= g;
-  let presentationMask = 0;
-  for (const p of presentations) presentationMask |= PRESENTATION_BIT.get(p) as number;
-  const b = new Builder(s, goalMask, presentationMask, itemLimit(facts, signs, explain), levelRule);
+  const inPlay = new Uint8Array(PRESENTATION_CODES.length);
+  for (const p of presentations) inPlay[PRESENTATION_INDEX.get(p) as number] = 1;
+  const b = new Builder(s, goalMask, inPlay, itemLimit(facts, signs, explain), levelRule);
 
   // 1. The core of each presentation: the first of the case's in full, one item of each other.
   for (let pi = 0; pi < presentations.length; pi++) {
     const p = presentations[pi] as PresentationCode;
     const groups = CORE[p];
     for (let gi = 0; gi < groups.length && (pi === 0 || gi === 0); gi++) {
-      // The best-scored allowed exercise of the group (region, level and kind decide; ties: the group's order).
+      // The best-scored allowed exercise of the group (region, level and kind decide; ties: the group's
+      // order), one not yet in the program first so that each presentation adds its own.
       let pick = -1;
-      for (const index of groups[gi] as number[]) if (b.allowed(index) && (pick < 0 || (b.scores[index] as number) > (b.scores[pick] as number))) pick = index;
+      let fresh = -1;
+      for (const index of groups[gi] as number[]) {
+        if (!b.allowed(index)) continue;
+        if (pick < 0 || (b.scores[index] as number) > (b.scores[pick] as number)) pick = index;
+        if (b.taken[index] === -1 && (fresh < 0 || (b.scores[index] as number) > (b.scores[fresh] as number))) fresh = index;
+      }
+      if (fresh >= 0 && b.chosen.length < b.limit) pick = fresh;
       if (pick >= 0 && (b.chosen.length < b.limit || b.taken[pick] !== -1))
         b.take(pick, b.firstGoal(pick), explain.add(PRESENTATION_RULES[p].id, PRESENTATION_RULES[p].because));
     }

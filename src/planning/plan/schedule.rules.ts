@@ -50,7 +50,12 @@ const SMALL_REGIONS: ReadonlySet<RegionCode> = new Set(['jaw', 'wrist_hand', 'el
 const SHORT_MINUTES = 45;
 const LONG_MINUTES = 75;
 const OLDER_ADULT = 65;
+/** From this age at most 2 sessions a week: a day of recovery between sessions (engine choice). */
+const FREQUENCY_AGE = 70;
 const VERY_OLD = 80;
+/** A strain this recent (weeks) with calm pain is reassessed after a short course (engine choice). */
+const RECENT_STRAIN_WEEKS = 2;
+const RECENT_STRAIN_COURSE = 2;
 
 /** Collects the facts that moved the dose: a rule id and the words for the schedule's rationale. */
 class Dose {
@@ -184,6 +189,22 @@ function adjustCourse(facts: CaseFacts, signs: CaseSigns, dose: Dose, perWeek: n
   let w = weeks;
   const first = facts.painAreas[0];
   const chronic = facts.chronicity === 'chronic';
+  // A fresh strain with pain that is not irritable mostly settles within weeks (natural history of acute
+  // back and neck pain): a short course, then the reassessment decides whether more is needed.
+  if (
+    facts.durationWeeks !== null &&
+    facts.durationWeeks < RECENT_STRAIN_WEEKS &&
+    signs.irritability !== 'high' &&
+    MECHANISMS[facts.mechanism].injury &&
+    !facts.requested.has('injury_rehabilitation')
+  ) {
+    w = RECENT_STRAIN_COURSE;
+    dose.note(
+      'schedule.recent_strain.weeks',
+      `Injury under ${RECENT_STRAIN_WEEKS} weeks ago, pain not irritable: a ${RECENT_STRAIN_COURSE}-week course, then reassess (most acute strains settle within weeks).`,
+      `${RECENT_STRAIN_COURSE} weeks for a recent strain that is not irritable`,
+    );
+  }
   if (chronic && first?.region === 'neck') {
     sessionsPerWeek = 3;
     w = 4;
@@ -241,7 +262,7 @@ function adjustCourse(facts: CaseFacts, signs: CaseSigns, dose: Dose, perWeek: n
     w += 2;
     dose.note('schedule.age.weeks', `Age ${facts.age}: recovery is slower, 2 more weeks.`, `2 more weeks at age ${facts.age}`);
   }
-  if (facts.age !== null && facts.age >= VERY_OLD && sessionsPerWeek > 2) {
+  if (facts.age !== null && facts.age >= FREQUENCY_AGE && sessionsPerWeek > 2) {
     sessionsPerWeek = 2;
     dose.note('schedule.age.frequency', `Age ${facts.age}: at most 2 sessions a week (recovery between sessions).`, `at most 2×/week at age ${facts.age}`);
   }

@@ -3,7 +3,7 @@
 // in the acute phase); minutes follow the priority of area and goal and fit the session.
 import type { PlanTechnique } from '../engine.types';
 import type { CaseFacts } from '../case.facts';
-import { CHRONICITY, GOAL_TYPES, GOALS, MECHANISM_CODES, MECHANISMS, type GoalType, type MechanismCode } from '../catalog/catalog.goals';
+import { CHRONICITY, GOAL_TYPES, GOALS, MECHANISM_CODES, MECHANISMS, type GoalType, type MechanismCode, type PainQuality } from '../catalog/catalog.goals';
 import { CONDITION_CODES, CONDITIONS } from '../catalog/catalog.conditions';
 import { REGION_TECHNIQUES, TECHNIQUE_CODES, TECHNIQUES, type TechniqueCode } from '../catalog/catalog.techniques';
 import { REGION_CODES, type RegionCode } from '../catalog/catalog.regions';
@@ -30,6 +30,8 @@ interface Reason {
   goal: GoalType | null;
   round: number;
   preferred: boolean;
+  /** Set when a sign of the case, not a goal's list, brought the technique in. */
+  sign?: string;
 }
 
 interface Pick {
@@ -63,6 +65,7 @@ function withDrainage(goal: GoalType, ranked: Candidate[]): Candidate[] {
   return [DRAINAGE, ...ranked.filter((c) => c.code !== DRAINAGE.code)];
 }
 
+const LIGHT_RANK = PRESSURE_RANK.light;
 type Phase = 0 | 1 | 2;
 const CALM: Phase = 0;
 const ACUTE: Phase = 1;
@@ -176,18 +179,64 @@ interface AreaView {
   tendon: boolean;
   /** Per goal in play (in order), the ranked lists of this region and the case's mechanism, by phase. */
   ranked: Candidate[][][];
+  /** The order this area's lists follow: the case's phase, or gentle first when the area calls for it. */
+  phase: Phase;
+  /** Why gentle techniques come first here (irritable pain, light pressure only, the first weeks). */
+  gentleRule: { id: string; because: string } | null;
+  /** The pain qualities reported for this region. */
+  qualities: readonly PainQuality[];
   regionRule: { id: string; techniques: Set<TechniqueCode>; because: string };
 }
 
-function areaView(area: Focus, restrictions: Restrictions, signs: CaseSigns, facts: CaseFacts): AreaView {
+const NO_QUALITIES: readonly PainQuality[] = [];
+/** Under two weeks since onset the muscles still guard the injured tissue (engine choice from healing phases). */
+const GUARDING_WEEKS = 2;
+
+/** The order of an area's technique lists, and the rule that puts gentle techniques first when it does. */
+function areaPhase(casePhase: Phase, capRank: number, facts: CaseFacts, signs: CaseSigns, region: RegionCode): { phase: Phase; rule: AreaView['gentleRule'] } {
+  if (casePhase === IRRITABLE)
+    return {
+      phase: IRRITABLE,
+      rule: { id: 'technique.irritable.gentle_first', because: `Irritable pain (${signs.irritabilityWhy}): gentle techniques are chosen first.` },
+    };
+  if (capRank === LIGHT_RANK)
+    return {
+      phase: IRRITABLE,
+      rule: {
+        id: 'technique.light_pressure.gentle_first',
+        because: `Light pressure only on the ${placeName(region, null)}: the techniques that work at light pressure (positional release, effleurage) come first.`,
+      },
+    };
+  if (casePhase === ACUTE && facts.durationWeeks !== null && facts.durationWeeks < GUARDING_WEEKS && strained(facts, signs))
+    return {
+      phase: IRRITABLE,
+      rule: {
+        id: 'technique.first_weeks.gentle_first',
+        because: `A strain (an injury, lifting or bending) under ${GUARDING_WEEKS} weeks ago: the muscles still guard the injured tissue, so gentle techniques come first.`,
+      },
+    };
+  return { phase: casePhase, rule: null };
+}
+
+/** An injury, or a load the complaint names (lifting, bending jobs), strained the tissue. */
+function strained(facts: CaseFacts, signs: CaseSigns): boolean {
+  return MECHANISMS[facts.mechanism].injury || signs.cues.has('lifting') || signs.cues.has('bending');
+}
+
+function areaView(area: Focus, restrictions: Restrictions, signs: CaseSigns, facts: CaseFacts, casePhase: Phase): AreaView {
   const rules = regionRules(restrictions, area.region);
   const byGoal = RANKED[facts.mechanism];
   const ranked: Candidate[][][] = [];
   for (const g of facts.goalTypes) ranked.push(byGoal[g][area.region]);
+  const capRank = pressureCap(restrictions, area.region, 'firm').rank;
+  const { phase, rule } = areaPhase(casePhase, capRank, facts, signs, area.region);
   return {
     area,
+    phase,
+    gentleRule: rule,
+    qualities: facts.painAreas.find((a) => a.region === area.region)?.qualities ?? NO_QUALITIES,
     forbidden: forbiddenBits(restrictions, area.region),
-    capRank: pressureCap(restrictions, area.region, 'firm').rank,
+    capRank,
     days: rules.surgicalDays,
     swollen: signs.swollen.has(area.region) || signs.presentations.includes('lymphoedema'),
     tendon: signs.tendonRegions.has(area.region),
@@ -240,17 +289,17 @@ function addPick(picks: Pick[], fresh: Pick): void {
 
 interface Selection {
   facts: CaseFacts;
+  signs: CaseSigns;
   goals: GoalType[];
-  phase: Phase;
   picks: Pick[];
   restrictions: Restrictions;
   explain: Explainer;
-  irritableWhy: string;
 }
 
 /** For each goal, the technique of this round (0: first allowed choice, 1: second) on one focus area. */
 function pickForArea(s: Selection, view: AreaView, ai: number, round: number): void {
-  const { facts, goals, phase, picks, explain } = s;
+  const { facts, goals, picks, explain } = s;
+  const phase = view.phase;
   for (let gi = 0; gi < goals.length; gi++) {
     const goal = goals[gi] as GoalType;
     let ranked = (view.ranked[gi] as Candidate[][])[view.swollen ? phase + SWOLLEN : phase] as Candidate[];
@@ -262,8 +311,7 @@ function pickForArea(s: Selection, view: AreaView, ai: number, round: number): v
       const technique = VIEWS.get(code) as TechniqueView;
       const ruleIds = [round === 0 ? FIRST_CHOICE : SECOND_CHOICE];
       if (preferred) ruleIds.push(explain.add(PREFER_RULES[facts.mechanism].id, PREFER_RULES[facts.mechanism].because));
-      if (phase === IRRITABLE && technique.gentle)
-        ruleIds.push(explain.add('technique.irritable.gentle_first', `Irritable pain (${s.irritableWhy}): gentle techniques are chosen first.`));
+      if (phase === IRRITABLE && technique.gentle && view.gentleRule) ruleIds.push(explain.add(view.gentleRule.id, view.gentleRule.because));
       else if (phase === ACUTE)
         ruleIds.push(explain.add('chronicity.acute.no_deep_first', 'Acute phase (< 6 weeks), not irritable: the region’s usual techniques, deep work last.'));
       const regionRule = view.regionRule;
@@ -296,19 +344,137 @@ function pickForArea(s: Selection, view: AreaView, ai: number, round: number): v
   }
 }
 
+// Signs of the tissue and of the complaint that call for a technique of their own on an area, beyond the
+// goals' lists (engine choice from typical practice; each named in the rationale).
+interface SignRule {
+  id: string;
+  because: string;
+  /** The sign in words, for the technique's rationale. */
+  words: string;
+  code: TechniqueCode;
+  applies: (view: AreaView, ai: number, s: Selection) => boolean;
+}
+// A long journey is long sitting (the scan reads "long drive" as the journey).
+const SUSTAINED_CUES = ['sitting', 'travel', 'standing', 'desk'];
+const SIGN_RULES: SignRule[] = [
+  {
+    id: 'technique.sign.stiffness',
+    because: 'Stiffness: muscle energy technique takes the joint to its barrier with the patient’s own gentle contractions, without thrust.',
+    words: 'stiffness reported',
+    code: 'muscle_energy_technique',
+    applies: (v, ai, s) => v.qualities.includes('stiffness') || (ai === 0 && s.signs.cues.has('stiff')),
+  },
+  {
+    id: 'technique.sign.tightness',
+    because: 'Tightness: sustained myofascial release lengthens the restricted fascia.',
+    words: 'tightness reported',
+    code: 'myofascial_release',
+    applies: (v) => v.qualities.includes('tightness'),
+  },
+  {
+    id: 'technique.sign.spasm',
+    because: 'Spasm or cramp: positional release shortens the guarding muscle until it lets go, without stretching or compressing it.',
+    words: 'spasm or cramp reported',
+    code: 'positional_release',
+    applies: (v, ai, s) => v.qualities.includes('cramping') || (ai === 0 && s.signs.cues.has('spasm')),
+  },
+  {
+    id: 'technique.sign.wry_neck',
+    because: 'Neck locked after sleeping awkwardly (acute wry neck): positional release eases the guarding without stretching it.',
+    words: 'neck locked after sleeping awkwardly',
+    code: 'positional_release',
+    applies: (v, _ai, s) =>
+      (v.area.region === 'neck' || v.area.region === 'upper_back') && s.signs.cues.has('sleep_position') && s.facts.chronicity === 'acute',
+  },
+  {
+    id: 'technique.sign.trigger_point',
+    because: 'A knot or tender spot named in the complaint: trigger point therapy on it, where pressure is allowed and the injury is not fresh.',
+    words: 'knot or tender spot named',
+    code: 'trigger_point_therapy',
+    applies: (v, ai, s) => ai === 0 && v.phase !== IRRITABLE && s.signs.cues.has('knot'),
+  },
+  {
+    id: 'technique.sign.stress',
+    because: 'Stress named in the complaint: slow Swedish effleurage calms the nervous system alongside the pain work.',
+    words: 'stress named in the complaint',
+    code: 'swedish_massage',
+    applies: (_v, ai, s) => ai === 0 && s.signs.cues.has('stress') && !s.goals.includes('stress_reduction'),
+  },
+  {
+    id: 'technique.sign.sustained_posture',
+    because:
+      'Hours in one posture (sitting, driving, standing, desk work) overload the same muscles; their trigger points are a usual source of the ache (Simons). Not after an injury, on irritable pain or under a light-pressure limit.',
+    words: 'sustained posture named in the complaint',
+    code: 'trigger_point_therapy',
+    applies: (v, ai, s) => ai === 0 && v.phase !== IRRITABLE && !MECHANISMS[s.facts.mechanism].injury && SUSTAINED_CUES.some((c) => s.signs.cues.has(c)),
+  },
+  {
+    id: 'technique.sign.lifting',
+    because: 'Lifting or bending jobs named as the cause: the hip hinge with the load close is taught and practised in the session.',
+    words: 'lifting or bending named as the cause',
+    code: 'therapeutic_exercise',
+    applies: (_v, ai, s) => ai === 0 && (s.signs.cues.has('lifting') || s.signs.cues.has('bending')),
+  },
+  {
+    id: 'technique.sign.eases_moving',
+    because: 'Pain that eases with movement: a few minutes of guided movement in the session show the patient the movement that helps.',
+    words: 'pain eases with movement',
+    code: 'therapeutic_exercise',
+    applies: (_v, ai, s) => ai === 0 && s.signs.cues.has('eases_moving'),
+  },
+  {
+    id: 'technique.subacute.session_exercise',
+    because:
+      'Subacute (6–12 weeks): graded exercise starts in the session so that the pain does not settle into a chronic pattern (NICE NG59; exercise with manual therapy, JOSPT neck 2017).',
+    words: 'exercise starts in the subacute phase',
+    code: 'therapeutic_exercise',
+    applies: (_v, ai, s) => ai === 0 && s.facts.chronicity === 'subacute',
+  },
+];
+
+/** Adds the techniques that the signs on an area call for (merged into the same technique when already picked). */
+function pickForSigns(s: Selection, view: AreaView, ai: number): void {
+  for (const rule of SIGN_RULES) {
+    if (!rule.applies(view, ai, s)) continue;
+    const technique = VIEWS.get(rule.code) as TechniqueView;
+    const goal = s.goals.find((g) => technique.entry.goalTypes.includes(g));
+    if (!goal) continue;
+    const ok = evaluate(rule.code, view, goal, s.restrictions);
+    if (!ok) continue;
+    const ruleIds = [s.explain.add(rule.id, rule.because)];
+    for (const id of ok.ruleIds) ruleIds.push(id);
+    addPick(s.picks, {
+      code: rule.code,
+      entry: technique.entry,
+      area: view.area,
+      goals: [goal],
+      weight: MAX_AREAS - ai,
+      round: 1,
+      pressure: ok.pressure,
+      ruleIds,
+      capRuleIds: ok.ruleIds,
+      reasons: [{ goal, round: 1, preferred: false, sign: rule.words }],
+      operated: view.days !== null,
+      order: s.picks.length,
+    });
+  }
+}
+
 /** Chooses the session's techniques within `budget` minutes of hands-on and exercise time. */
 export function chooseTechniques(facts: CaseFacts, areas: Focus[], restrictions: Restrictions, budget: number, explain: Explainer): PlanTechnique[] {
   const goals = facts.goalTypes;
   const signs = caseSigns(facts);
   const phase: Phase = signs.irritability === 'high' ? IRRITABLE : facts.chronicity === 'acute' ? ACUTE : CALM;
   const picks: Pick[] = [];
-  const views = areas.slice(0, MAX_AREAS).map((area) => areaView(area, restrictions, signs, facts));
+  const views = areas.slice(0, MAX_AREAS).map((area) => areaView(area, restrictions, signs, facts, phase));
   const limit = techniqueLimit(budget);
-  const selection: Selection = { facts, goals, phase, picks, restrictions, explain, irritableWhy: signs.irritabilityWhy };
+  const selection: Selection = { facts, signs, goals, picks, restrictions, explain };
   // First choices for every area and goal; second choices only while the session has room for more.
   for (let round = 0; round < CHOICES_PER_GOAL && picks.length < limit; round++) {
     for (let ai = 0; ai < views.length; ai++) pickForArea(selection, views[ai] as AreaView, ai, round);
   }
+  // Then what the tissue and the complaint show: stiffness, tightness, spasm, stress, sustained postures.
+  for (let ai = 0; ai < views.length; ai++) pickForSigns(selection, views[ai] as AreaView, ai);
 
   // Chronic pain care centres on exercise (ACP 2017): exercise is taught in the session too.
   const chronicity = CHRONICITY[facts.chronicity];
@@ -419,6 +585,7 @@ function allocate(chosen: Pick[], budget: number): number[] {
 
 /** Why a technique was picked, in words. */
 function reasonText(r: Reason, mechanism: string): string {
+  if (r.sign) return r.sign;
   if (r.goal === null) return 'chronic pain care centres on exercise (ACP 2017)';
   const why = `${r.round === 0 ? 'first allowed choice' : 'second choice'} for ${GOAL_WORDS[r.goal]}`;
   return r.preferred ? `${why} (preferred for a ${mechanism} complaint)` : why;

@@ -1,0 +1,269 @@
+// The facts of a case that change its plan (issue 13): for each rule, a case that gets it and a
+// neighbour that differs only in that fact and does not. Home-program rules are checked by the
+// presentation rule on the items, technique rules on the techniques, dose rules on the schedule.
+import type { AssessmentInput } from '../../src/contracts/assessment.contract';
+import type { PlanContent } from '../../src/contracts/plan.contract';
+import type { HomeExerciseCode } from '../../src/planning/catalog/catalog.exercises';
+import { assessment, plan } from './planning.fixtures';
+
+type Overrides = Parameters<typeof assessment>[0];
+
+/** A case of `region`, pain only, built from the fixture with only what the row sets changed. */
+function caseOf(region: NonNullable<AssessmentInput['painLocations']>[number]['region'], extra: Overrides & { age?: number } = {}): AssessmentInput {
+  const { age = 45, ...rest } = extra;
+  return assessment({
+    painLocations: [{ region, side: 'right', intensity: 5, quality: ['aching'] }],
+    goals: [{ type: 'pain_relief', priority: 1 }],
+    measures: { painNrs: 5 },
+    durationWeeks: 8,
+    screening: { age },
+    ...rest,
+  });
+}
+
+const homeRules = (p: PlanContent) => new Set(p.homeProgram.flatMap((h) => h.ruleIds));
+const homeCodes = (p: PlanContent) => p.homeProgram.map((h) => h.code);
+const techniqueRules = (p: PlanContent) => new Set(p.techniques.flatMap((t) => t.ruleIds));
+
+interface HomeRow {
+  presentation: string;
+  gets: AssessmentInput;
+  not: AssessmentInput;
+  exercise: HomeExerciseCode;
+}
+
+const HOME: HomeRow[] = [
+  {
+    presentation: 'prolonged_sitting',
+    gets: caseOf('lower_back', { complaint: 'Low back ache after long days sitting in meetings.' }),
+    not: caseOf('lower_back', { complaint: 'Low back ache.' }),
+    exercise: 'sitting_setup_and_breaks',
+  },
+  {
+    presentation: 'long_travel',
+    gets: caseOf('lower_back', { complaint: 'Low back ache since a long-haul flight.' }),
+    not: caseOf('lower_back', { complaint: 'Low back ache.' }),
+    exercise: 'travel_leg_exercises',
+  },
+  {
+    presentation: 'bending_tasks',
+    gets: caseOf('lower_back', { complaint: 'Low back sore after gardening all weekend.' }),
+    not: caseOf('lower_back', { complaint: 'Low back sore.' }),
+    exercise: 'bending_task_habits',
+  },
+  {
+    presentation: 'prolonged_standing',
+    gets: caseOf('lower_back', { complaint: 'Low back aches by the end of long shifts at the till.' }),
+    not: caseOf('lower_back', { complaint: 'Low back aches by the end of the day.' }),
+    exercise: 'standing_work_habits',
+  },
+  {
+    presentation: 'overhead_work',
+    gets: caseOf('shoulder', { complaint: 'Shoulder aches from painting the ceiling.', mechanism: 'repetitive_strain' }),
+    not: caseOf('shoulder', { complaint: 'Shoulder aches.', mechanism: 'repetitive_strain' }),
+    exercise: 'overhead_work_habits',
+  },
+  {
+    presentation: 'sleep_position',
+    gets: caseOf('neck', { complaint: 'Neck sore since a new pillow.' }),
+    not: caseOf('neck', { complaint: 'Neck sore.' }),
+    exercise: 'pillow_neck_support',
+  },
+  {
+    presentation: 'morning_stiffness',
+    gets: caseOf('lower_back', { complaint: 'Low back stiff in the mornings.' }),
+    not: caseOf('lower_back', { complaint: 'Low back stiff.' }),
+    exercise: 'morning_mobility_routine',
+  },
+  {
+    presentation: 'screen_work',
+    gets: caseOf('neck', { complaint: 'Neck ache from laptop work.' }),
+    not: caseOf('neck', { complaint: 'Neck ache.' }),
+    exercise: 'workstation_setup',
+  },
+  {
+    presentation: 'running',
+    gets: caseOf('calf', { complaint: 'Calf tight after running.', mechanism: 'sports' }),
+    not: caseOf('calf', { complaint: 'Calf tight after football.', mechanism: 'sports' }),
+    exercise: 'running_load_management',
+  },
+  {
+    presentation: 'overhead_sport',
+    gets: caseOf('shoulder', { complaint: 'Shoulder sore from swimming training.', mechanism: 'sports' }),
+    not: caseOf('shoulder', { complaint: 'Shoulder sore from football.', mechanism: 'sports' }),
+    exercise: 'overhead_sport_load',
+  },
+  {
+    presentation: 'gym_training',
+    gets: caseOf('lower_back', { complaint: 'Low back sore after squats at the gym.', mechanism: 'sports' }),
+    not: caseOf('lower_back', { complaint: 'Low back sore after football.', mechanism: 'sports' }),
+    exercise: 'training_load_modification',
+  },
+  {
+    presentation: 'fear_of_falling',
+    gets: caseOf('knee', { complaint: 'Knee aches, afraid of falling so walks less.', mechanism: 'unknown' }),
+    not: caseOf('knee', { complaint: 'Knee aches, walks less.', mechanism: 'unknown' }),
+    exercise: 'sit_to_stand',
+  },
+  {
+    presentation: 'stairs',
+    gets: caseOf('knee', { complaint: 'Knee aches on stairs.', mechanism: 'unknown', durationWeeks: 3 }),
+    not: caseOf('knee', { complaint: 'Knee aches.', mechanism: 'unknown', durationWeeks: 3 }),
+    exercise: 'sit_to_stand',
+  },
+  {
+    presentation: 'eases_with_movement',
+    gets: caseOf('lower_back', { complaint: 'Low back sore, eases with walking.', durationWeeks: 3 }),
+    not: caseOf('lower_back', { complaint: 'Low back sore.', durationWeeks: 3 }),
+    exercise: 'stay_active',
+  },
+  {
+    presentation: 'older_adult_balance',
+    gets: caseOf('neck', { complaint: 'Neck ache.', age: 72 }),
+    not: caseOf('neck', { complaint: 'Neck ache.', age: 55 }),
+    exercise: 'sit_to_stand',
+  },
+  {
+    presentation: 'bone_health',
+    gets: caseOf('upper_back', { complaint: 'Upper back ache.', screening: { age: 68, conditions: ['osteoporosis'] } }),
+    not: caseOf('upper_back', { complaint: 'Upper back ache.', screening: { age: 68, conditions: [] } }),
+    exercise: 'back_extensor_lift',
+  },
+  {
+    presentation: 'pregnancy',
+    gets: caseOf('lower_back', { complaint: 'Low back ache, 24 weeks pregnant.', screening: { age: 31, conditions: ['pregnancy'] } }),
+    not: caseOf('lower_back', { complaint: 'Low back ache.', screening: { age: 31, conditions: [] } }),
+    exercise: 'pelvic_floor_exercises',
+  },
+  {
+    presentation: 'diabetic_feet',
+    gets: caseOf('knee', { complaint: 'Knee ache.', mechanism: 'unknown', screening: { age: 60, conditions: ['diabetic_neuropathy'] } }),
+    not: caseOf('knee', { complaint: 'Knee ache.', mechanism: 'unknown', screening: { age: 60, conditions: [] } }),
+    exercise: 'daily_foot_check',
+  },
+  {
+    presentation: 'blood_pressure',
+    gets: caseOf('neck', { complaint: 'Neck ache.', screening: { age: 58, conditions: ['controlled_hypertension'] } }),
+    not: caseOf('neck', { complaint: 'Neck ache.', screening: { age: 58, conditions: [] } }),
+    exercise: 'walking_program',
+  },
+];
+
+describe('home programs address what the case names', () => {
+  it.each(HOME.map((r) => [r.presentation, r] as const))('%s: the case gets it, its neighbour does not', (presentation, r) => {
+    const gets = plan(r.gets);
+    const not = plan(r.not);
+    expect(homeRules(gets).has(`home.presentation.${presentation}`)).toBe(true);
+    expect(homeCodes(gets)).toContain(r.exercise);
+    expect(homeRules(not).has(`home.presentation.${presentation}`)).toBe(false);
+  });
+
+  it('a negated sign is not read: "not stressed" brings no stress program, "no spasm" no positional release for it', () => {
+    const stressed = plan(caseOf('neck', { complaint: 'Neck ache, stressed at work.' }));
+    const calm = plan(caseOf('neck', { complaint: 'Neck ache, not stressed at work.' }));
+    expect(homeRules(stressed).has('home.presentation.stress')).toBe(true);
+    expect(homeRules(calm).has('home.presentation.stress')).toBe(false);
+    expect(techniqueRules(plan(caseOf('upper_back', { complaint: 'Upper back ache, no spasm.' }))).has('technique.sign.spasm')).toBe(false);
+  });
+});
+
+interface TechniqueRow {
+  rule: string;
+  gets: AssessmentInput;
+  not: AssessmentInput;
+}
+
+const TECHNIQUE: TechniqueRow[] = [
+  {
+    rule: 'technique.sign.stiffness',
+    gets: caseOf('hip', { complaint: 'Hip ache.', painLocations: [{ region: 'hip', side: 'right', intensity: 5, quality: ['stiffness'] }] }),
+    not: caseOf('hip', { complaint: 'Hip ache.', painLocations: [{ region: 'hip', side: 'right', intensity: 5, quality: ['aching'] }] }),
+  },
+  {
+    rule: 'technique.sign.tightness',
+    gets: caseOf('knee', { complaint: 'Knee ache.', painLocations: [{ region: 'knee', side: 'right', intensity: 5, quality: ['tightness'] }] }),
+    not: caseOf('knee', { complaint: 'Knee ache.', painLocations: [{ region: 'knee', side: 'right', intensity: 5, quality: ['aching'] }] }),
+  },
+  {
+    rule: 'technique.sign.spasm',
+    gets: caseOf('upper_back', { complaint: 'Upper back in spasm.' }),
+    not: caseOf('upper_back', { complaint: 'Upper back ache.' }),
+  },
+  {
+    rule: 'technique.sign.wry_neck',
+    gets: caseOf('neck', { complaint: 'Neck locked since I slept awkwardly.', durationWeeks: 0.5 }),
+    not: caseOf('neck', { complaint: 'Neck locked.', durationWeeks: 0.5 }),
+  },
+  {
+    rule: 'technique.sign.trigger_point',
+    gets: caseOf('gluteal', { complaint: 'A knot in the buttock.' }),
+    not: caseOf('gluteal', { complaint: 'An ache in the buttock.' }),
+  },
+  {
+    rule: 'technique.sign.stress',
+    gets: caseOf('upper_back', { complaint: 'Upper back tight, stressed at work.' }),
+    not: caseOf('upper_back', { complaint: 'Upper back tight.' }),
+  },
+  {
+    rule: 'technique.sign.sustained_posture',
+    gets: caseOf('upper_back', { complaint: 'Upper back aches from desk work.' }),
+    not: caseOf('upper_back', { complaint: 'Upper back aches.' }),
+  },
+  {
+    rule: 'technique.sign.lifting',
+    gets: caseOf('lower_back', { complaint: 'Low back sore after lifting boxes.', durationWeeks: 3 }),
+    not: caseOf('lower_back', { complaint: 'Low back sore.', durationWeeks: 3 }),
+  },
+  {
+    rule: 'technique.sign.eases_moving',
+    gets: caseOf('lower_back', { complaint: 'Low back sore, eases with walking.', durationWeeks: 3 }),
+    not: caseOf('lower_back', { complaint: 'Low back sore.', durationWeeks: 3 }),
+  },
+  {
+    rule: 'technique.subacute.session_exercise',
+    gets: caseOf('neck', { complaint: 'Neck ache.', durationWeeks: 8 }),
+    not: caseOf('neck', { complaint: 'Neck ache.', durationWeeks: 3 }),
+  },
+  {
+    rule: 'technique.light_pressure.gentle_first',
+    gets: caseOf('neck', { complaint: 'Neck ache.', screening: { age: 60, conditions: ['anticoagulants'] } }),
+    not: caseOf('neck', { complaint: 'Neck ache.', screening: { age: 60, conditions: [] } }),
+  },
+  {
+    rule: 'technique.first_weeks.gentle_first',
+    gets: caseOf('lower_back', { complaint: 'Low back sore after lifting.', durationWeeks: 1, mechanism: 'trauma' }),
+    not: caseOf('lower_back', { complaint: 'Low back sore after lifting.', durationWeeks: 4, mechanism: 'trauma' }),
+  },
+];
+
+describe('technique choice follows the tissue and the complaint', () => {
+  it.each(TECHNIQUE.map((r) => [r.rule, r] as const))('%s: the case gets it, its neighbour does not', (rule, r) => {
+    expect(techniqueRules(plan(r.gets)).has(rule)).toBe(true);
+    expect(techniqueRules(plan(r.not)).has(rule)).toBe(false);
+  });
+
+  it('a sustained posture brings no trigger point work after an injury or under a light-pressure limit', () => {
+    const injured = plan(caseOf('upper_back', { complaint: 'Upper back aches from desk work.', mechanism: 'trauma' }));
+    const light = plan(caseOf('upper_back', { complaint: 'Upper back aches from desk work.', screening: { age: 60, conditions: ['anticoagulants'] } }));
+    for (const p of [injured, light]) expect(p.techniques.map((t) => t.code)).not.toContain('trigger_point_therapy');
+  });
+});
+
+describe('the dose follows the case', () => {
+  it('a calm strain under 2 weeks old gets a 2-week course; a 4-week-old one the acute course', () => {
+    const fresh = plan(caseOf('calf', { complaint: 'Calf sore after football.', mechanism: 'sports', durationWeeks: 1, measures: { painNrs: 4 } }));
+    const older = plan(caseOf('calf', { complaint: 'Calf sore after football.', mechanism: 'sports', durationWeeks: 4, measures: { painNrs: 4 } }));
+    expect(fresh.schedule).toMatchObject({ weeks: 2, ruleIds: expect.arrayContaining(['schedule.recent_strain.weeks']) });
+    expect(fresh.schedule.rationale).toMatch(/recent strain/);
+    expect(older.schedule.ruleIds).not.toContain('schedule.recent_strain.weeks');
+    expect(older.schedule.weeks).toBe(3);
+  });
+
+  it('from age 70 at most 2 sessions a week, with the age named in the rationale', () => {
+    const older = plan(caseOf('neck', { complaint: 'Neck ache.', durationWeeks: 3, screening: { age: 72 } }));
+    const younger = plan(caseOf('neck', { complaint: 'Neck ache.', durationWeeks: 3, screening: { age: 60 } }));
+    expect(older.schedule.sessionsPerWeek).toBe(2);
+    expect(older.schedule.rationale).toMatch(/age 72/);
+    expect(younger.schedule.sessionsPerWeek).toBe(3);
+  });
+});
