@@ -573,3 +573,70 @@ describe('input', () => {
     expect(bad.error?.issues[0]?.path).toEqual(['painLocations', 0, 'quality', 0]);
   });
 });
+
+describe('advice that implies a movement is withheld where that movement is (each with the neighbour that gets it)', () => {
+  const running = {
+    complaint: 'Runner: hamstring tight and sore after my long runs, 10k training.',
+    painLocations: [{ region: 'hamstring' as const, side: 'right' as const, intensity: 4 }],
+    durationWeeks: 10,
+    mechanism: 'sports' as const,
+    goals: [{ type: 'pain_relief' as const, priority: 1 }],
+    measures: { painNrs: 4 },
+  };
+  const gym = {
+    ...running,
+    complaint: 'Shoulder sore after bench press at the gym.',
+    painLocations: [{ region: 'shoulder' as const, side: 'left' as const, intensity: 4 }],
+  };
+  const stiff = {
+    complaint: 'Low back stiff in the mornings, and sore after gardening and bending.',
+    painLocations: [{ region: 'lower_back' as const, side: 'bilateral' as const, intensity: 4, quality: ['stiffness' as const] }],
+    durationWeeks: 12,
+    mechanism: 'postural' as const,
+    goals: [{ type: 'range_of_motion' as const, priority: 1 }],
+    measures: { painNrs: 4 },
+  };
+  const fusion = {
+    procedure: 'spinal_fusion' as const,
+    date: '2025-01-17',
+    region: 'lower_back' as const,
+    side: 'midline' as const,
+    approach: 'posterior' as const,
+  };
+  it.each<[string, Parameters<typeof assessment>[0], Parameters<typeof assessment>[0], HomeExerciseCode[]]>([
+    [
+      'keep running: not in the first weeks of a strain',
+      running,
+      { ...running, complaint: 'Pulled my hamstring running for the bus five days ago.', durationWeeks: 1 },
+      ['running_load_management'],
+    ],
+    [
+      'keep running: not with osteoporosis (impact)',
+      running,
+      { ...running, screening: { age: 66, conditions: ['osteoporosis'] } },
+      ['running_load_management'],
+    ],
+    [
+      'keep training at the gym: not with heart disease (straining)',
+      gym,
+      { ...gym, screening: { age: 60, conditions: ['heart_disease'] } },
+      ['training_load_modification'],
+    ],
+    [
+      'morning routine lying on the back: not in pregnancy',
+      stiff,
+      { ...stiff, screening: { age: 31, conditions: ['pregnancy'] } },
+      ['morning_mobility_routine'],
+    ],
+    [
+      'morning rocking, back extensions while gardening, pelvic tilts: not in the first 3 months after a spinal fusion',
+      stiff,
+      { ...stiff, durationWeeks: 6, mechanism: 'post_surgical', screening: { age: 59, surgeries: [fusion] } },
+      ['morning_mobility_routine', 'bending_task_habits', 'pelvic_tilts'],
+    ],
+  ])('%s', (_rule, gets, withheld, exercises) => {
+    expect(codes(plan(assessment(gets)))).toEqual(expect.arrayContaining(exercises));
+    const restricted = codes(plan(assessment(withheld)));
+    for (const e of exercises) expect(restricted).not.toContain(e);
+  });
+});

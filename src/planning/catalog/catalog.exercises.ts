@@ -410,6 +410,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     mechanisms: ['postural', 'unknown'],
     addresses: ['acute_low_back_pain', 'chronic_low_back_pain'],
     progression: 'abdominal_bracing',
+    tags: ['spinal_range'],
   }),
   knee_to_chest: exercise({
     label: 'Knee to chest stretch',
@@ -1450,6 +1451,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     kind: 'advice',
     mechanisms: ['postural', 'repetitive_strain', 'unknown'],
     addresses: ['bending_tasks'],
+    tags: ['spinal_range', 'kneeling'],
   }),
   standing_work_habits: exercise({
     label: 'Habits for long standing',
@@ -1509,6 +1511,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     mechanisms: ALL_MECHANISMS,
     addresses: ['morning_stiffness'],
     progressionNote: 'add a short walk once the stiffness has eased',
+    tags: ['spinal_range', 'supine_lying'],
   }),
   back_extensor_lift: exercise({
     label: 'Seated back extensor lift',
@@ -1563,6 +1566,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     mechanisms: ['sports', 'repetitive_strain'],
     addresses: ['running'],
     sourceIds: ['silbernagel_2007'],
+    tags: ['high_impact'],
   }),
   overhead_sport_load: exercise({
     label: 'Overhead sport load while it settles',
@@ -1576,6 +1580,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     mechanisms: ['sports', 'repetitive_strain'],
     addresses: ['overhead_sport'],
     progression: 'shoulder_external_rotation_band',
+    tags: ['shoulder_loading'],
   }),
   training_load_modification: exercise({
     label: 'Gym training around the injury',
@@ -1587,6 +1592,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     kind: 'advice',
     mechanisms: ['sports'],
     addresses: ['gym_training'],
+    tags: ['heavy_loading'],
   }),
 };
 
