@@ -369,6 +369,11 @@ const RULES: CompiledRule[] = TEXT_RULES.map((r) => ({
   history: r.history ?? 'keep',
 }));
 
+// The rules by the first concept they need, in rule order: a text is checked only against the rules its
+// concepts can start.
+const RULES_BY_FIRST: number[][] = [];
+RULES.forEach((r, k) => (RULES_BY_FIRST[r.all[0] as number] ??= []).push(k));
+
 const cid = (c: LexiconConcept) => conceptId(c);
 {
   const read = new Set<number>([cid('swelling'), cid('lymphoedema_word')]);
@@ -666,7 +671,9 @@ interface Analysis {
   /** Occurrence index per token, or -1. */
   at: Int32Array;
   /** Un-negated (or ambiguously negated) mentions per concept. */
-  byConcept: Occurrence[][];
+  byConcept: (Occurrence[] | undefined)[];
+  /** The concepts with a mention in byConcept, in first-mention order. */
+  mentioned: number[];
   byRegion: Occurrence[];
   bySide: Occurrence[];
 }
@@ -709,6 +716,9 @@ function isHistory(a: Analysis, from: number, to: number): boolean {
 
 let lastText: string | null = null;
 let lastAnalysis: Analysis | null = null;
+// Only the last analysis is ever read (the engine is single-threaded and reads one complaint at a time), so
+// its per-concept lists live in one array, emptied concept by concept when the next text is analysed.
+const conceptLists = new Array<Occurrence[] | undefined>(CONCEPT_COUNT).fill(undefined);
 
 function analyse(text: string): Analysis {
   // The lead reads the same complaint for findings, regions and swelling: analyse it once.
@@ -717,7 +727,11 @@ function analyse(text: string): Analysis {
   const consumed = new Uint8Array(t.words.length);
   const occurrences = findOccurrences(t, consumed);
   const at = new Int32Array(t.words.length).fill(-1);
-  const byConcept: Occurrence[][] = new Array(CONCEPT_COUNT);
+  if (lastAnalysis) for (const c of lastAnalysis.mentioned) conceptLists[c] = undefined;
+  lastText = null;
+  lastAnalysis = null;
+  const byConcept = conceptLists;
+  const mentioned: number[] = [];
   const byRegion: Occurrence[] = [];
   const bySide: Occurrence[] = [];
   if (occurrences.length > 0) {
@@ -728,12 +742,19 @@ function analyse(text: string): Analysis {
       for (let j = o.from; j < o.to; j++) at[j] = k;
       o.negated = negated[o.from] as number;
       if (o.negated === NEGATED) continue;
-      for (const c of o.indexed) (byConcept[c] ??= []).push(o);
+      for (const c of o.indexed) {
+        const list = byConcept[c];
+        if (list) list.push(o);
+        else {
+          byConcept[c] = [o];
+          mentioned.push(c);
+        }
+      }
       if (o.region) byRegion.push(o);
       if (o.side) bySide.push(o);
     }
   }
-  const analysis = { t, occurrences, at, byConcept, byRegion, bySide };
+  const analysis = { t, occurrences, at, byConcept, mentioned, byRegion, bySide };
   lastText = text;
   lastAnalysis = analysis;
   return analysis;
@@ -746,12 +767,12 @@ function historyOf(a: Analysis, o: Occurrence): boolean {
 
 // ---- apply the rules -----------------------------------------------------------------------------
 
-function allMentioned(byConcept: Occurrence[][], concepts: number[]): boolean {
+function allMentioned(byConcept: readonly (Occurrence[] | undefined)[], concepts: number[]): boolean {
   for (const c of concepts) if (byConcept[c] === undefined) return false;
   return true;
 }
 
-function nearest(byConcept: Occurrence[][], concept: number, anchor: Occurrence): Occurrence | null {
+function nearest(byConcept: readonly (Occurrence[] | undefined)[], concept: number, anchor: Occurrence): Occurrence | null {
   let best: Occurrence | null = null;
   let bestDistance = Infinity;
   for (const o of byConcept[concept] ?? []) {
@@ -818,14 +839,25 @@ function push(matches: ComplaintMatch[], m: ComplaintMatch): void {
   matches.push(m);
 }
 
+/** The rules whose first concept is mentioned, in rule order. */
+function candidateRules(mentioned: number[]): number[] {
+  const out: number[] = [];
+  for (const c of mentioned) {
+    const rules = RULES_BY_FIRST[c];
+    if (rules) for (const k of rules) out.push(k);
+  }
+  return out.sort((x, y) => x - y);
+}
+
 /** Finds red flags, contraindications and trauma mentions in a complaint; negated mentions do not count. */
 export function readComplaint(text: string): ComplaintMatch[] {
   const a = analyse(text);
   const { t, byConcept, byRegion, bySide } = a;
   const matches: ComplaintMatch[] = [];
 
-  if (a.occurrences.length > 0) {
-    for (const rule of RULES) {
+  if (a.mentioned.length > 0) {
+    for (const k of candidateRules(a.mentioned)) {
+      const rule = RULES[k] as CompiledRule;
       if (!allMentioned(byConcept, rule.all)) continue;
       let contextEvidence = '';
       let contextUncertain = false;
