@@ -18,7 +18,7 @@ import {
   type PresentationCode,
 } from '../catalog/catalog.exercises';
 import { CHRONICITY, GOAL_TYPES, MECHANISM_CODES, MECHANISMS, type GoalType, type MechanismCode } from '../catalog/catalog.goals';
-import { REGION_CODES } from '../catalog/catalog.regions';
+import { REGION_CODES, type RegionCode } from '../catalog/catalog.regions';
 import type { Explainer } from '../engine.util';
 import { INCISION_CLOSED_DAYS, type Restrictions } from '../screening/restrictions.rules';
 import { caseSigns, type CaseSigns } from './case-signs';
@@ -360,7 +360,11 @@ export function planHomeProgram(
 ): HomeProgramItem[] {
   const signs = caseSigns(facts);
   let scarClosed = false;
-  for (const r of Object.values(restrictions.regions)) if (r.surgicalDays !== null && r.surgicalDays >= INCISION_CLOSED_DAYS) scarClosed = true;
+  // for…in: no array of the values per plan.
+  for (const region in restrictions.regions) {
+    const days = restrictions.regions[region as RegionCode]?.surgicalDays ?? null;
+    if (days !== null && days >= INCISION_CLOSED_DAYS) scarClosed = true;
+  }
   if (facts.mechanism === 'post_surgical' && facts.surgeryDays !== null && facts.surgeryDays >= INCISION_CLOSED_DAYS) scarClosed = true;
 
   let presentations = signs.presentations;

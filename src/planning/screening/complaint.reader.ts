@@ -565,7 +565,7 @@ function isGestation(t: Tokens, i: number): boolean {
 const LEXICON_WORDS = new Set<string>();
 for (const phrase of phrasesByText.values()) phrase.words.forEach((w, k) => phrase.prefix[k] || LEXICON_WORDS.add(w));
 
-function findOccurrences(t: Tokens, consumed: Uint8Array): Occurrence[] {
+function findOccurrences(t: Tokens, consumed: number[]): Occurrence[] {
   const found: Occurrence[] = [];
   const n = t.words.length;
   // Misspelt critical words are corrected first, so that they also count inside longer phrases ("high temprature").
@@ -669,7 +669,7 @@ interface Analysis {
   t: Tokens;
   occurrences: Occurrence[];
   /** Occurrence index per token, or -1. */
-  at: Int32Array;
+  at: number[];
   /** Un-negated (or ambiguously negated) mentions per concept. */
   byConcept: (Occurrence[] | undefined)[];
   /** The concepts with a mention in byConcept, in first-mention order. */
@@ -724,9 +724,10 @@ function analyse(text: string): Analysis {
   // The lead reads the same complaint for findings, regions and swelling: analyse it once.
   if (text === lastText && lastAnalysis) return lastAnalysis;
   const t = tokenize(text);
-  const consumed = new Uint8Array(t.words.length);
+  // Plain arrays: a typed array costs more to create than these few words are worth.
+  const consumed = new Array<number>(t.words.length).fill(0);
   const occurrences = findOccurrences(t, consumed);
-  const at = new Int32Array(t.words.length).fill(-1);
+  const at = new Array<number>(t.words.length).fill(-1);
   if (lastAnalysis) for (const c of lastAnalysis.mentioned) conceptLists[c] = undefined;
   lastText = null;
   lastAnalysis = null;
