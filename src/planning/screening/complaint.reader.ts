@@ -489,6 +489,19 @@ for (const [first, list] of exactFirst) {
   byFirst.set(first, entry);
 }
 
+// Every word the lexicon spells out, with what the reader asks of it: the phrases it starts and the stems
+// that may start it, so that a known word costs one lookup. Membership also means it is no misspelling.
+interface LexiconWord {
+  first: FirstWord | undefined;
+  stems: { stem: string; phrase: Phrase }[] | undefined;
+}
+const LEXICON_WORDS = new Map<string, LexiconWord>();
+for (const phrase of phrasesByText.values()) {
+  phrase.words.forEach((w, k) => {
+    if (!phrase.prefix[k] && !LEXICON_WORDS.has(w)) LEXICON_WORDS.set(w, { first: byFirst.get(w), stems: prefixFirst.get(stemKey(w)) });
+  });
+}
+
 // The length of the last phrase bestPhraseAt found (no object per word).
 let matchedLength = 0;
 
@@ -496,7 +509,8 @@ function bestPhraseAt(t: Tokens, i: number): Phrase | null {
   const w = t.words[i] as string;
   let best: Phrase | null = null;
   let bestLen = 0;
-  const entry = byFirst.get(w);
+  const known = LEXICON_WORDS.get(w);
+  const entry = known ? known.first : undefined;
   if (entry) {
     if (i + 1 < t.words.length && t.kind[i + 1] === K_WORD) {
       for (const phrase of entry.bySecond.get(t.words[i + 1] as string) ?? NO_PHRASES) {
@@ -521,7 +535,7 @@ function bestPhraseAt(t: Tokens, i: number): Phrase | null {
       bestLen = 1;
     }
   }
-  const stems = prefixFirst.get(stemKey(w));
+  const stems = known ? known.stems : prefixFirst.get(stemKey(w));
   if (stems) {
     for (const { stem, phrase } of stems) {
       if (phrase.words.length <= bestLen) break;
@@ -561,14 +575,10 @@ function isGestation(t: Tokens, i: number): boolean {
   return !(t.kind[i + 2] === K_WORD && DURATION_AFTER.has(t.words[i + 2] as string));
 }
 
-// Every word the lexicon spells out: a word outside it, of five letters or more, may be a misspelling.
-const LEXICON_WORDS = new Set<string>();
-for (const phrase of phrasesByText.values()) phrase.words.forEach((w, k) => phrase.prefix[k] || LEXICON_WORDS.add(w));
-
 function findOccurrences(t: Tokens, consumed: number[]): Occurrence[] {
   const found: Occurrence[] = [];
   const n = t.words.length;
-  // Misspelt critical words are corrected first, so that they also count inside longer phrases ("high temprature").
+  // A word outside the lexicon, of five letters or more, may be a misspelling. Misspelt critical words are corrected first, so that they also count inside longer phrases ("high temprature").
   for (let j = 0; j < n; j++) {
     const w = t.words[j] as string;
     if (t.kind[j] !== K_WORD || w.length < 5 || LEXICON_WORDS.has(w)) continue;
