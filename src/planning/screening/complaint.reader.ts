@@ -465,55 +465,57 @@ function matchPhraseAt(t: Tokens, i: number, phrase: Phrase): number {
   return len;
 }
 
+// Every word the lexicon spells out, with what the reader asks of it: the phrases it starts (by their
+// second word) and the stems that may start it. A text's words are looked up once each, and the second
+// word of a phrase is then found by identity, not by comparing strings again. Membership also means
+// that a word is no misspelling.
+interface LexiconWord {
+  first: FirstWord | undefined;
+  stems: { stem: string; phrase: Phrase }[] | undefined;
+}
 // Phrases by their first two words, so a common first word ("no", "on", "my") costs one more lookup,
 // not a comparison with every phrase that starts with it.
 interface FirstWord {
   single: Phrase | null;
-  bySecond: Map<string, Phrase[]>;
+  bySecond: Map<LexiconWord, Phrase[]>;
   /** Phrases whose second word is a stem. */
   loose: Phrase[];
 }
-const byFirst = new Map<string, FirstWord>();
+const LEXICON_WORDS = new Map<string, LexiconWord>();
+for (const phrase of phrasesByText.values()) {
+  phrase.words.forEach((w, k) => {
+    if (!phrase.prefix[k] && !LEXICON_WORDS.has(w)) LEXICON_WORDS.set(w, { first: undefined, stems: prefixFirst.get(stemKey(w)) });
+  });
+}
 for (const [first, list] of exactFirst) {
   const entry: FirstWord = { single: null, bySecond: new Map(), loose: [] };
   for (const phrase of list) {
     if (phrase.words.length === 1) entry.single = phrase;
     else if (phrase.prefix[1]) entry.loose.push(phrase);
     else {
-      const second = phrase.words[1] as string;
+      const second = LEXICON_WORDS.get(phrase.words[1] as string) as LexiconWord;
       const l = entry.bySecond.get(second) ?? [];
       l.push(phrase);
       entry.bySecond.set(second, l);
     }
   }
-  byFirst.set(first, entry);
-}
-
-// Every word the lexicon spells out, with what the reader asks of it: the phrases it starts and the stems
-// that may start it, so that a known word costs one lookup. Membership also means it is no misspelling.
-interface LexiconWord {
-  first: FirstWord | undefined;
-  stems: { stem: string; phrase: Phrase }[] | undefined;
-}
-const LEXICON_WORDS = new Map<string, LexiconWord>();
-for (const phrase of phrasesByText.values()) {
-  phrase.words.forEach((w, k) => {
-    if (!phrase.prefix[k] && !LEXICON_WORDS.has(w)) LEXICON_WORDS.set(w, { first: byFirst.get(w), stems: prefixFirst.get(stemKey(w)) });
-  });
+  (LEXICON_WORDS.get(first) as LexiconWord).first = entry;
 }
 
 // The length of the last phrase bestPhraseAt found (no object per word).
 let matchedLength = 0;
 
-function bestPhraseAt(t: Tokens, i: number): Phrase | null {
+/** The longest phrase at word `i`; `lexicon` holds each word's lexicon entry, if any. */
+function bestPhraseAt(t: Tokens, i: number, lexicon: (LexiconWord | undefined)[]): Phrase | null {
   const w = t.words[i] as string;
   let best: Phrase | null = null;
   let bestLen = 0;
-  const known = LEXICON_WORDS.get(w);
+  const known = lexicon[i];
   const entry = known ? known.first : undefined;
   if (entry) {
     if (i + 1 < t.words.length && t.kind[i + 1] === K_WORD) {
-      for (const phrase of entry.bySecond.get(t.words[i + 1] as string) ?? NO_PHRASES) {
+      const second = lexicon[i + 1];
+      for (const phrase of (second && entry.bySecond.get(second)) || NO_PHRASES) {
         if (phrase.words.length <= bestLen) break;
         const len = matchPhraseAt(t, i, phrase);
         if (len > bestLen) {
@@ -579,11 +581,20 @@ function findOccurrences(t: Tokens, consumed: number[]): Occurrence[] {
   const found: Occurrence[] = [];
   const n = t.words.length;
   // A word outside the lexicon, of five letters or more, may be a misspelling. Misspelt critical words are corrected first, so that they also count inside longer phrases ("high temprature").
+  const lexicon = new Array<LexiconWord | undefined>(n).fill(undefined);
   for (let j = 0; j < n; j++) {
+    if (t.kind[j] !== K_WORD) continue;
     const w = t.words[j] as string;
-    if (t.kind[j] !== K_WORD || w.length < 5 || LEXICON_WORDS.has(w)) continue;
+    const known = LEXICON_WORDS.get(w);
+    if (known !== undefined || w.length < 5) {
+      lexicon[j] = known;
+      continue;
+    }
     const corrected = correctSpelling(w);
-    if (corrected !== null) t.words[j] = corrected;
+    if (corrected !== null) {
+      t.words[j] = corrected;
+      lexicon[j] = LEXICON_WORDS.get(corrected);
+    }
   }
   let i = 0;
   while (i < n) {
@@ -591,7 +602,7 @@ function findOccurrences(t: Tokens, consumed: number[]): Occurrence[] {
       i++;
       continue;
     }
-    const best = bestPhraseAt(t, i);
+    const best = bestPhraseAt(t, i, lexicon);
     if (best === null) {
       const w = t.words[i] as string;
       const c = w.charCodeAt(0);
