@@ -9,7 +9,7 @@ import { MEASURES } from '../catalog/catalog.measures';
 import { REGION_CODES, type RegionCode } from '../catalog/catalog.regions';
 import type { Severity, Side } from '../catalog/catalog.types';
 import { exclusion, placeName, WHOLE } from '../engine.util';
-import { SCREENING_QUESTIONS, type ScreeningQuestionCode } from '../catalog/catalog.screening';
+import { SCREENING_QUESTION_CODES, SCREENING_QUESTIONS, type ScreeningQuestionCode } from '../catalog/catalog.screening';
 import { protocolPhase } from '../catalog/catalog.surgeries';
 import { readComplaint, type ComplaintMatch } from './complaint.reader';
 import { answersOf, deniedFlags, questionApplies, unansweredQuestions, yesAnswers } from './screening.questions';
@@ -133,6 +133,9 @@ function complaintNote(match: ComplaintMatch, denied: Map<ConditionCode, Screeni
   return notes.length > 0 ? ` ${notes.join(' ')}` : '';
 }
 
+// Question codes as words ("saddle_numbness" → "saddle numbness"), once rather than per plan.
+const QUESTION_WORDS = Object.fromEntries(SCREENING_QUESTION_CODES.map((q) => [q, q.replace(/_/g, ' ')])) as Record<ScreeningQuestionCode, string>;
+
 /** Screens an assessment: findings from every source, the active conditions, and the decision. */
 export function screen(input: AssessmentInput, facts: CaseFacts): ScreeningOutcome {
   const s: Screen = { facts, findings: [], conditions: [], factSet: new Set(), seen: new Set() };
@@ -208,7 +211,7 @@ export function screen(input: AssessmentInput, facts: CaseFacts): ScreeningOutco
 
   const unanswered = unansweredQuestions(answers, facts, coded);
   if (unanswered.length > 0) {
-    const asks = unanswered.map((q) => q.replace(/_/g, ' ')).join(', ');
+    const asks = unanswered.map((q) => QUESTION_WORDS[q]).join(', ');
     findings.push(
       finding(
         'screening_incomplete',
