@@ -92,13 +92,17 @@ export function deriveFacts(input: AssessmentInput, context: PlanningContext): C
   for (const loc of input.painLocations ?? []) {
     const area = byRegion.get(loc.region);
     const mask = coverage(loc.region, loc.side);
+    let qualities: PainArea['qualities'];
     if (area) {
       area.mask |= mask;
       area.intensity = Math.max(area.intensity, loc.intensity);
-      for (const q of loc.quality ?? []) if (!area.qualities.includes(q)) area.qualities.push(q);
+      qualities = area.qualities;
     } else {
-      byRegion.set(loc.region, { region: loc.region, mask, intensity: loc.intensity, qualities: [...new Set(loc.quality ?? [])], namedIn: null });
+      qualities = [];
+      byRegion.set(loc.region, { region: loc.region, mask, intensity: loc.intensity, qualities, namedIn: null });
     }
+    // Each quality once, without a Set per location.
+    for (const q of loc.quality ?? []) if (!qualities.includes(q)) qualities.push(q);
   }
   // Regions named only in the complaint stand in for pain locations when none is given — never a
   // region that is neither given nor named.
