@@ -66,8 +66,16 @@ export function chronicityOf(durationWeeks: number | null): Chronicity {
   return 'chronic';
 }
 
-const regionOrder = (r: RegionCode) => REGION_CODES.indexOf(r);
-const goalOrder = (g: GoalType) => GOAL_TYPES.indexOf(g);
+// Catalog orders as lookups built once: the sorts below compare many pairs per plan.
+const REGION_ORDER = new Map<RegionCode, number>(REGION_CODES.map((r, i) => [r, i]));
+const GOAL_ORDER = new Map<GoalType, number>(GOAL_TYPES.map((g, i) => [g, i]));
+const regionOrder = (r: RegionCode) => REGION_ORDER.get(r) as number;
+const goalOrder = (g: GoalType) => GOAL_ORDER.get(g) as number;
+
+/** Days from `date` to `today` (a day number); the API refuses an operation dated after the assessment, a direct caller's is read as day 0. */
+function daysSince(today: number, date: string): number {
+  return Math.max(0, today - dayNumber(date));
+}
 
 /** Default intensity of a region read from the complaint: the overall NRS when given, else moderate. */
 const NAMED_REGION_INTENSITY = 5;
@@ -84,13 +92,17 @@ export function deriveFacts(input: AssessmentInput, context: PlanningContext): C
   for (const loc of input.painLocations ?? []) {
     const area = byRegion.get(loc.region);
     const mask = coverage(loc.region, loc.side);
+    let qualities: PainArea['qualities'];
     if (area) {
       area.mask |= mask;
       area.intensity = Math.max(area.intensity, loc.intensity);
-      for (const q of loc.quality ?? []) if (!area.qualities.includes(q)) area.qualities.push(q);
+      qualities = area.qualities;
     } else {
-      byRegion.set(loc.region, { region: loc.region, mask, intensity: loc.intensity, qualities: [...new Set(loc.quality ?? [])], namedIn: null });
+      qualities = [];
+      byRegion.set(loc.region, { region: loc.region, mask, intensity: loc.intensity, qualities, namedIn: null });
     }
+    // Each quality once, without a Set per location.
+    for (const q of loc.quality ?? []) if (!qualities.includes(q)) qualities.push(q);
   }
   // Regions named only in the complaint stand in for pain locations when none is given — never a
   // region that is neither given nor named.
@@ -124,21 +136,19 @@ export function deriveFacts(input: AssessmentInput, context: PlanningContext): C
   const goalTypes = [...goals.map((g) => g.type), ...GOAL_TYPES.filter((t) => !requested.has(t) && implied.includes(t))];
 
   const today = dayNumber(context.today);
-  // The API refuses an operation dated after the assessment; a direct caller's is read as day 0.
-  const daysSince = (date: string) => Math.max(0, today - dayNumber(date));
   const surgeries: SurgeryFact[] = (screening.surgeries ?? []).map((s, i) => ({
     procedure: s.procedure,
     approach: s.approach ?? null,
     region: s.region,
     side: s.side ?? null,
-    days: daysSince(s.date),
+    days: daysSince(today, s.date),
     evidence: `screening.surgeries[${i}]: ${s.procedure}${s.approach ? ` (${s.approach})` : ''} on ${s.date}`,
   }));
   // A surgery's date counts whatever the mechanism (SPEC §8). The single `surgeryDate` has no site: it
   // times the coded surgery site and the painful regions of a post-surgical complaint.
   let surgeryDays: number | null = null;
   if (screening.surgeryDate) {
-    surgeryDays = daysSince(screening.surgeryDate);
+    surgeryDays = daysSince(today, screening.surgeryDate);
     surgeries.push({
       procedure: 'other',
       approach: null,

@@ -18,7 +18,7 @@ import {
   type PresentationCode,
 } from '../catalog/catalog.exercises';
 import { CHRONICITY, GOAL_TYPES, MECHANISM_CODES, MECHANISMS, type GoalType, type MechanismCode } from '../catalog/catalog.goals';
-import { REGION_CODES } from '../catalog/catalog.regions';
+import { REGION_CODES, type RegionCode } from '../catalog/catalog.regions';
 import type { Explainer } from '../engine.util';
 import { INCISION_CLOSED_DAYS, type Restrictions } from '../screening/restrictions.rules';
 import { caseSigns, type CaseSigns } from './case-signs';
@@ -222,7 +222,7 @@ function loadLevel(facts: CaseFacts, signs: CaseSigns): { level: number; why: st
 }
 
 /** 1: written for a presentation of the case; -1: written only for others; 0: for none in particular. */
-function presentationFit(v: View, inPlay: Uint8Array): number {
+function presentationFit(v: View, inPlay: readonly number[]): number {
   if (v.presentations.length === 0) return 0;
   for (const i of v.presentations) if (inPlay[i] === 1) return 1;
   return -1;
@@ -271,18 +271,18 @@ function maskIn(v: View, field: number): number {
 /** The program being built: scores of the allowed exercises, what is taken, and the picks. */
 class Builder {
   readonly scores: number[] = [];
-  readonly taken: number[] = [];
+  readonly taken: number[] = new Array<number>(VIEWS.length).fill(-1);
   readonly chosen: Chosen[] = [];
   /** Indices of the allowed exercises, in catalog order. */
   private readonly allowedList: View[] = [];
   /** Not to be added as a filler: taken, or the progression or predecessor of a taken one. */
-  private readonly blocked: boolean[] = [];
+  private readonly blocked: boolean[] = new Array<boolean>(VIEWS.length).fill(false);
   private readonly kindCount: number[] = EXERCISE_KINDS.map(() => 0);
 
   constructor(
     private readonly s: Situation,
     goalMask: number,
-    inPlay: Uint8Array,
+    inPlay: readonly number[],
     readonly limit: number,
     private readonly levelRule: string,
   ) {
@@ -295,8 +295,6 @@ class Builder {
       const ok = relevant && (v.goalMask & goalMask) !== 0 && eligible(v, s);
       this.scores.push(ok ? score(v, s, fit) : NOT_ALLOWED);
       if (ok) this.allowedList.push(v);
-      this.taken.push(-1);
-      this.blocked.push(false);
     }
   }
 
@@ -360,7 +358,11 @@ export function planHomeProgram(
 ): HomeProgramItem[] {
   const signs = caseSigns(facts);
   let scarClosed = false;
-  for (const r of Object.values(restrictions.regions)) if (r.surgicalDays !== null && r.surgicalDays >= INCISION_CLOSED_DAYS) scarClosed = true;
+  // for…in: no array of the values per plan.
+  for (const region in restrictions.regions) {
+    const days = restrictions.regions[region as RegionCode]?.surgicalDays ?? null;
+    if (days !== null && days >= INCISION_CLOSED_DAYS) scarClosed = true;
+  }
   if (facts.mechanism === 'post_surgical' && facts.surgeryDays !== null && facts.surgeryDays >= INCISION_CLOSED_DAYS) scarClosed = true;
 
   let presentations = signs.presentations;
@@ -405,7 +407,7 @@ export function planHomeProgram(
   for (const bit of s.areaBits) s.areaMask |= bit;
   let goalMask = 0;
   for (const g of s.goalBits) goalMask |= g;
-  const inPlay = new Uint8Array(PRESENTATION_CODES.length);
+  const inPlay = new Array<number>(PRESENTATION_CODES.length).fill(0);
   for (const p of presentations) inPlay[PRESENTATION_INDEX.get(p) as number] = 1;
   const b = new Builder(s, goalMask, inPlay, itemLimit(facts, signs, explain), levelRule);
 

@@ -155,7 +155,7 @@ function firstMatch(t: Tokens, i: number, phrases: Map<string, string[][]>): str
   return null;
 }
 
-function mark(negated: Uint8Array, j: number, level: number): void {
+function mark(negated: number[], j: number, level: number): void {
   const old = negated[j] as number;
   if (old === NOT_NEGATED || (old === AMBIGUOUS && level === NEGATED)) negated[j] = level;
 }
@@ -167,9 +167,10 @@ function terminatorAt(t: Tokens, j: number): boolean {
 }
 
 /** One mark per token: NEGATED or AMBIGUOUS where the token lies in a negation's scope. `consumed` marks words read as concepts. */
-export function markNegation(t: Tokens, consumed: Uint8Array, occurrences: Span[]): Uint8Array {
+export function markNegation(t: Tokens, consumed: readonly number[], occurrences: Span[]): number[] {
   const n = t.words.length;
-  const negated = new Uint8Array(n);
+  // Plain arrays: a typed array costs more to create than these few words are worth.
+  const negated = new Array<number>(n).fill(NOT_NEGATED);
   for (let i = 0; i < n; i++) {
     if (t.kind[i] !== K_WORD || consumed[i] || !TRIGGER_WORDS.has(t.words[i] as string)) continue;
     if (answeredNo(t, i, negated)) continue;
@@ -216,7 +217,7 @@ export function markNegation(t: Tokens, consumed: Uint8Array, occurrences: Span[
 }
 
 /** "Fever: no." — an answer after a colon or dash denies the words before it, back to the clause start. */
-function answeredNo(t: Tokens, i: number, negated: Uint8Array): boolean {
+function answeredNo(t: Tokens, i: number, negated: number[]): boolean {
   if (i === 0 || t.kind[i - 1] !== K_COMMA || !ANSWERS.has(t.words[i] as string)) return false;
   const c = t.text.charCodeAt(t.start[i - 1] as number);
   if (c !== 58 && c !== 45 && c !== 0x2013 && c !== 0x2014) return false;
@@ -227,7 +228,7 @@ function answeredNo(t: Tokens, i: number, negated: Uint8Array): boolean {
 const ANSWERS = new Set(['no', 'nil', 'none', 'neg', 'negative', 'denied', 'denies', 'absent', 'n']);
 
 /** Mentions about someone else ("Mum had cancer", "wife is pregnant") are not the patient's: marked NEGATED. */
-export function markOtherPeople(t: Tokens, consumed: Uint8Array, negated: Uint8Array): void {
+export function markOtherPeople(t: Tokens, consumed: readonly number[], negated: number[]): void {
   const n = t.words.length;
   for (let i = 0; i < n; i++) {
     if (t.kind[i] !== K_WORD || !OTHER_PEOPLE.has(t.words[i] as string)) continue;

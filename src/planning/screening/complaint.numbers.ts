@@ -146,7 +146,7 @@ export function readVitals(t: Tokens): VitalMatch[] {
   let hasNumber = false;
   for (let i = 0; i < n && !hasNumber; i++) if (t.kind[i] === K_WORD && isNumber(t.words[i] as string)) hasNumber = true;
   if (!hasNumber) return found;
-  const used = new Uint8Array(n);
+  const used = new Array<number>(n).fill(0);
   for (let i = 0; i < n; i++) {
     if (t.kind[i] !== K_WORD) continue;
     const w = t.words[i] as string;

@@ -369,6 +369,11 @@ const RULES: CompiledRule[] = TEXT_RULES.map((r) => ({
   history: r.history ?? 'keep',
 }));
 
+// The rules by the first concept they need, in rule order: a text is checked only against the rules its
+// concepts can start.
+const RULES_BY_FIRST: number[][] = [];
+RULES.forEach((r, k) => (RULES_BY_FIRST[r.all[0] as number] ??= []).push(k));
+
 const cid = (c: LexiconConcept) => conceptId(c);
 {
   const read = new Set<number>([cid('swelling'), cid('lymphoedema_word')]);
@@ -460,41 +465,57 @@ function matchPhraseAt(t: Tokens, i: number, phrase: Phrase): number {
   return len;
 }
 
+// Every word the lexicon spells out, with what the reader asks of it: the phrases it starts (by their
+// second word) and the stems that may start it. A text's words are looked up once each, and the second
+// word of a phrase is then found by identity, not by comparing strings again. Membership also means
+// that a word is no misspelling.
+interface LexiconWord {
+  first: FirstWord | undefined;
+  stems: { stem: string; phrase: Phrase }[] | undefined;
+}
 // Phrases by their first two words, so a common first word ("no", "on", "my") costs one more lookup,
 // not a comparison with every phrase that starts with it.
 interface FirstWord {
   single: Phrase | null;
-  bySecond: Map<string, Phrase[]>;
+  bySecond: Map<LexiconWord, Phrase[]>;
   /** Phrases whose second word is a stem. */
   loose: Phrase[];
 }
-const byFirst = new Map<string, FirstWord>();
+const LEXICON_WORDS = new Map<string, LexiconWord>();
+for (const phrase of phrasesByText.values()) {
+  phrase.words.forEach((w, k) => {
+    if (!phrase.prefix[k] && !LEXICON_WORDS.has(w)) LEXICON_WORDS.set(w, { first: undefined, stems: prefixFirst.get(stemKey(w)) });
+  });
+}
 for (const [first, list] of exactFirst) {
   const entry: FirstWord = { single: null, bySecond: new Map(), loose: [] };
   for (const phrase of list) {
     if (phrase.words.length === 1) entry.single = phrase;
     else if (phrase.prefix[1]) entry.loose.push(phrase);
     else {
-      const second = phrase.words[1] as string;
+      const second = LEXICON_WORDS.get(phrase.words[1] as string) as LexiconWord;
       const l = entry.bySecond.get(second) ?? [];
       l.push(phrase);
       entry.bySecond.set(second, l);
     }
   }
-  byFirst.set(first, entry);
+  (LEXICON_WORDS.get(first) as LexiconWord).first = entry;
 }
 
 // The length of the last phrase bestPhraseAt found (no object per word).
 let matchedLength = 0;
 
-function bestPhraseAt(t: Tokens, i: number): Phrase | null {
+/** The longest phrase at word `i`; `lexicon` holds each word's lexicon entry, if any. */
+function bestPhraseAt(t: Tokens, i: number, lexicon: (LexiconWord | undefined)[]): Phrase | null {
   const w = t.words[i] as string;
   let best: Phrase | null = null;
   let bestLen = 0;
-  const entry = byFirst.get(w);
+  const known = lexicon[i];
+  const entry = known ? known.first : undefined;
   if (entry) {
     if (i + 1 < t.words.length && t.kind[i + 1] === K_WORD) {
-      for (const phrase of entry.bySecond.get(t.words[i + 1] as string) ?? NO_PHRASES) {
+      const second = lexicon[i + 1];
+      for (const phrase of (second && entry.bySecond.get(second)) || NO_PHRASES) {
         if (phrase.words.length <= bestLen) break;
         const len = matchPhraseAt(t, i, phrase);
         if (len > bestLen) {
@@ -516,7 +537,7 @@ function bestPhraseAt(t: Tokens, i: number): Phrase | null {
       bestLen = 1;
     }
   }
-  const stems = prefixFirst.get(stemKey(w));
+  const stems = known ? known.stems : prefixFirst.get(stemKey(w));
   if (stems) {
     for (const { stem, phrase } of stems) {
       if (phrase.words.length <= bestLen) break;
@@ -556,19 +577,24 @@ function isGestation(t: Tokens, i: number): boolean {
   return !(t.kind[i + 2] === K_WORD && DURATION_AFTER.has(t.words[i + 2] as string));
 }
 
-// Every word the lexicon spells out: a word outside it, of five letters or more, may be a misspelling.
-const LEXICON_WORDS = new Set<string>();
-for (const phrase of phrasesByText.values()) phrase.words.forEach((w, k) => phrase.prefix[k] || LEXICON_WORDS.add(w));
-
-function findOccurrences(t: Tokens, consumed: Uint8Array): Occurrence[] {
+function findOccurrences(t: Tokens, consumed: number[]): Occurrence[] {
   const found: Occurrence[] = [];
   const n = t.words.length;
-  // Misspelt critical words are corrected first, so that they also count inside longer phrases ("high temprature").
+  // A word outside the lexicon, of five letters or more, may be a misspelling. Misspelt critical words are corrected first, so that they also count inside longer phrases ("high temprature").
+  const lexicon = new Array<LexiconWord | undefined>(n).fill(undefined);
   for (let j = 0; j < n; j++) {
+    if (t.kind[j] !== K_WORD) continue;
     const w = t.words[j] as string;
-    if (t.kind[j] !== K_WORD || w.length < 5 || LEXICON_WORDS.has(w)) continue;
+    const known = LEXICON_WORDS.get(w);
+    if (known !== undefined || w.length < 5) {
+      lexicon[j] = known;
+      continue;
+    }
     const corrected = correctSpelling(w);
-    if (corrected !== null) t.words[j] = corrected;
+    if (corrected !== null) {
+      t.words[j] = corrected;
+      lexicon[j] = LEXICON_WORDS.get(corrected);
+    }
   }
   let i = 0;
   while (i < n) {
@@ -576,7 +602,7 @@ function findOccurrences(t: Tokens, consumed: Uint8Array): Occurrence[] {
       i++;
       continue;
     }
-    const best = bestPhraseAt(t, i);
+    const best = bestPhraseAt(t, i, lexicon);
     if (best === null) {
       const w = t.words[i] as string;
       const c = w.charCodeAt(0);
@@ -664,9 +690,11 @@ interface Analysis {
   t: Tokens;
   occurrences: Occurrence[];
   /** Occurrence index per token, or -1. */
-  at: Int32Array;
+  at: number[];
   /** Un-negated (or ambiguously negated) mentions per concept. */
-  byConcept: Occurrence[][];
+  byConcept: (Occurrence[] | undefined)[];
+  /** The concepts with a mention in byConcept, in first-mention order. */
+  mentioned: number[];
   byRegion: Occurrence[];
   bySide: Occurrence[];
 }
@@ -709,15 +737,23 @@ function isHistory(a: Analysis, from: number, to: number): boolean {
 
 let lastText: string | null = null;
 let lastAnalysis: Analysis | null = null;
+// Only the last analysis is ever read (the engine is single-threaded and reads one complaint at a time), so
+// its per-concept lists live in one array, emptied concept by concept when the next text is analysed.
+const conceptLists = new Array<Occurrence[] | undefined>(CONCEPT_COUNT).fill(undefined);
 
 function analyse(text: string): Analysis {
   // The lead reads the same complaint for findings, regions and swelling: analyse it once.
   if (text === lastText && lastAnalysis) return lastAnalysis;
   const t = tokenize(text);
-  const consumed = new Uint8Array(t.words.length);
+  // Plain arrays: a typed array costs more to create than these few words are worth.
+  const consumed = new Array<number>(t.words.length).fill(0);
   const occurrences = findOccurrences(t, consumed);
-  const at = new Int32Array(t.words.length).fill(-1);
-  const byConcept: Occurrence[][] = new Array(CONCEPT_COUNT);
+  const at = new Array<number>(t.words.length).fill(-1);
+  if (lastAnalysis) for (const c of lastAnalysis.mentioned) conceptLists[c] = undefined;
+  lastText = null;
+  lastAnalysis = null;
+  const byConcept = conceptLists;
+  const mentioned: number[] = [];
   const byRegion: Occurrence[] = [];
   const bySide: Occurrence[] = [];
   if (occurrences.length > 0) {
@@ -728,12 +764,19 @@ function analyse(text: string): Analysis {
       for (let j = o.from; j < o.to; j++) at[j] = k;
       o.negated = negated[o.from] as number;
       if (o.negated === NEGATED) continue;
-      for (const c of o.indexed) (byConcept[c] ??= []).push(o);
+      for (const c of o.indexed) {
+        const list = byConcept[c];
+        if (list) list.push(o);
+        else {
+          byConcept[c] = [o];
+          mentioned.push(c);
+        }
+      }
       if (o.region) byRegion.push(o);
       if (o.side) bySide.push(o);
     }
   }
-  const analysis = { t, occurrences, at, byConcept, byRegion, bySide };
+  const analysis = { t, occurrences, at, byConcept, mentioned, byRegion, bySide };
   lastText = text;
   lastAnalysis = analysis;
   return analysis;
@@ -746,12 +789,12 @@ function historyOf(a: Analysis, o: Occurrence): boolean {
 
 // ---- apply the rules -----------------------------------------------------------------------------
 
-function allMentioned(byConcept: Occurrence[][], concepts: number[]): boolean {
+function allMentioned(byConcept: readonly (Occurrence[] | undefined)[], concepts: number[]): boolean {
   for (const c of concepts) if (byConcept[c] === undefined) return false;
   return true;
 }
 
-function nearest(byConcept: Occurrence[][], concept: number, anchor: Occurrence): Occurrence | null {
+function nearest(byConcept: readonly (Occurrence[] | undefined)[], concept: number, anchor: Occurrence): Occurrence | null {
   let best: Occurrence | null = null;
   let bestDistance = Infinity;
   for (const o of byConcept[concept] ?? []) {
@@ -818,14 +861,25 @@ function push(matches: ComplaintMatch[], m: ComplaintMatch): void {
   matches.push(m);
 }
 
+/** The rules whose first concept is mentioned, in rule order. */
+function candidateRules(mentioned: number[]): number[] {
+  const out: number[] = [];
+  for (const c of mentioned) {
+    const rules = RULES_BY_FIRST[c];
+    if (rules) for (const k of rules) out.push(k);
+  }
+  return out.sort((x, y) => x - y);
+}
+
 /** Finds red flags, contraindications and trauma mentions in a complaint; negated mentions do not count. */
 export function readComplaint(text: string): ComplaintMatch[] {
   const a = analyse(text);
   const { t, byConcept, byRegion, bySide } = a;
   const matches: ComplaintMatch[] = [];
 
-  if (a.occurrences.length > 0) {
-    for (const rule of RULES) {
+  if (a.mentioned.length > 0) {
+    for (const k of candidateRules(a.mentioned)) {
+      const rule = RULES[k] as CompiledRule;
       if (!allMentioned(byConcept, rule.all)) continue;
       let contextEvidence = '';
       let contextUncertain = false;

@@ -15,7 +15,7 @@ export interface Tokens {
   sentence: number[];
 }
 
-function charClass(c: number): number {
+function classify(c: number): number {
   // 0 other, 1 letter, 2 digit, 3 apostrophe, 4 sentence stop, 5 clause break
   if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return 1;
   if (c >= 0x2000 && c <= 0x206f) {
@@ -31,6 +31,9 @@ function charClass(c: number): number {
   if (c === 44 || c === 58 || c === 40 || c === 41 || c === 34 || c === 47) return 5;
   return 0;
 }
+// The classes of the first 256 code points, looked up rather than computed for each character.
+const LATIN = Uint8Array.from({ length: 256 }, (_, c) => classify(c));
+const charClass = (c: number): number => (c < 256 ? (LATIN[c] as number) : classify(c));
 
 function slice(text: string, lower: string | null, from: number, to: number): string {
   return lower !== null ? lower.slice(from, to) : text.slice(from, to).toLowerCase();

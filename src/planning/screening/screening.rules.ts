@@ -8,10 +8,10 @@ import { MEASURES } from '../catalog/catalog.measures';
 import { REGION_CODES, type RegionCode } from '../catalog/catalog.regions';
 import type { Severity, Side } from '../catalog/catalog.types';
 import { exclusion, placeName, WHOLE } from '../engine.util';
-import { SCREENING_QUESTIONS, type ScreeningQuestionCode } from '../catalog/catalog.screening';
+import { SCREENING_QUESTION_CODES, SCREENING_QUESTIONS, type ScreeningQuestionCode } from '../catalog/catalog.screening';
 import { protocolPhase } from '../catalog/catalog.surgeries';
 import { readComplaint, type ComplaintMatch } from './complaint.reader';
-import { deniedFlags, questionApplies, unansweredQuestions, yesAnswers } from './screening.questions';
+import { answersOf, deniedFlags, questionApplies, unansweredQuestions, yesAnswers } from './screening.questions';
 import { judgeVitals } from './screening.vitals';
 
 export interface Place {
@@ -48,6 +48,10 @@ const HEALING_DAYS = 42;
 const SURGICAL_CODES: ReadonlySet<ConditionCode> = new Set(['open_wound', 'recent_surgery_site']);
 /** Wells: major surgery within 12 weeks is a DVT risk factor. */
 const DVT_RISK_DAYS = 84;
+// Catalog orders as lookups, built once (the sorts below compare many pairs per plan).
+const CONDITION_ORDER = new Map<ConditionCode, number>(CONDITION_CODES.map((c, i) => [c, i]));
+const REGION_ORDER = new Map<RegionCode, number>(REGION_CODES.map((r, i) => [r, i]));
+const HIGH_STRESS = MEASURES.pss10.bands.find((b) => b.label === 'high');
 
 function placesFor(
   code: ConditionCode,
@@ -80,7 +84,7 @@ function placesFor(
 /** Orders the places of one condition code so that the input's order does not matter. */
 function placeOrder(c: ActiveCondition): number {
   const first = c.places[0];
-  return first ? REGION_CODES.indexOf(first.region) * 8 + first.mask : -1;
+  return first ? (REGION_ORDER.get(first.region) as number) * 8 + first.mask : -1;
 }
 
 function finding(code: string, severity: Severity, message: string, source: Finding['source'], evidence: string): Finding {
@@ -128,28 +132,27 @@ function complaintNote(match: ComplaintMatch, denied: Map<ConditionCode, Screeni
   return notes.length > 0 ? ` ${notes.join(' ')}` : '';
 }
 
+// Question codes as words ("saddle_numbness" → "saddle numbness"), once rather than per plan.
+const QUESTION_WORDS = Object.fromEntries(SCREENING_QUESTION_CODES.map((q) => [q, q.replace(/_/g, ' ')])) as Record<ScreeningQuestionCode, string>;
+
 /** Screens an assessment: findings from every source, the active conditions, and the decision. */
 export function screen(input: AssessmentInput, facts: CaseFacts): ScreeningOutcome {
   const s: Screen = { facts, findings: [], conditions: [], factSet: new Set(), seen: new Set() };
   const { findings, conditions, factSet } = s;
 
   const screening = input.screening ?? {};
-  for (const [list, items] of [
-    ['conditions', screening.conditions ?? []],
-    ['redFlags', screening.redFlags ?? []],
-  ] as const) {
-    for (const item of items) {
-      if (typeof item === 'string') activate(s, item, 'screening', null, null, `screening.${list}: ${item}`);
-      else activate(s, item.code, 'screening', item.region, item.side ?? null, `screening.${list}: ${item.code} (${placeName(item.region, item.side)})`);
-    }
-  }
+  if (screening.conditions) activateCoded(s, 'conditions', screening.conditions);
+  if (screening.redFlags) activateCoded(s, 'redFlags', screening.redFlags);
 
-  const coded = new Set(conditions.map((c) => c.code));
-  for (const q of yesAnswers(input)) activate(s, SCREENING_QUESTIONS[q].redFlag, 'screening', null, null, `screening.answers.${q}: yes`);
+  const coded = new Set<ConditionCode>();
+  for (const c of conditions) coded.add(c.code);
+  const answers = answersOf(input);
+  for (const q of yesAnswers(answers)) activate(s, SCREENING_QUESTIONS[q].redFlag, 'screening', null, null, `screening.answers.${q}: yes`);
   if (screening.vitals) for (const v of judgeVitals(screening.vitals)) activate(s, v.code, 'screening', null, null, v.evidence);
   addSurgeryFindings(s);
 
-  const denied = deniedFlags(input);
+  // Only a complaint finding reads the denials: built on the first one.
+  let denied: Map<ConditionCode, ScreeningQuestionCode[]> | null = null;
   const recent = facts.chronicity === 'acute' || facts.chronicity === 'unknown';
   for (const match of readComplaint(facts.complaint)) {
     if (match.code === 'trauma') {
@@ -162,6 +165,7 @@ export function screen(input: AssessmentInput, facts: CaseFacts): ScreeningOutco
     // A risk factor without a sign (a long drive, a flight) matters where the DVT questions are asked:
     // a leg complaint or a recent operation, not a back after a car journey.
     if (match.code === 'dvt_risk_factor' && !questionApplies('recent_immobility', facts)) continue;
+    denied ??= deniedFlags(answers);
     activate(s, match.code, 'complaint', match.region, match.side, match.evidence, complaintNote(match, denied));
   }
 
@@ -204,9 +208,9 @@ export function screen(input: AssessmentInput, facts: CaseFacts): ScreeningOutco
     activate(s, rule.raises, 'screening', null, null, `${evidence} (${rule.id})`);
   }
 
-  const unanswered = unansweredQuestions(input, facts, coded);
+  const unanswered = unansweredQuestions(answers, facts, coded);
   if (unanswered.length > 0) {
-    const asks = unanswered.map((q) => q.replace(/_/g, ' ')).join(', ');
+    const asks = unanswered.map((q) => QUESTION_WORDS[q]).join(', ');
     findings.push(
       finding(
         'screening_incomplete',
@@ -227,10 +231,21 @@ export function screen(input: AssessmentInput, facts: CaseFacts): ScreeningOutco
   );
   conditions.sort(
     (a, b) =>
-      CONDITION_CODES.indexOf(a.code) - CONDITION_CODES.indexOf(b.code) || SOURCE_ORDER[a.source] - SOURCE_ORDER[b.source] || placeOrder(a) - placeOrder(b),
+      (CONDITION_ORDER.get(a.code) as number) - (CONDITION_ORDER.get(b.code) as number) ||
+      SOURCE_ORDER[a.source] - SOURCE_ORDER[b.source] ||
+      placeOrder(a) - placeOrder(b),
   );
+  const codes = new Set<ConditionCode>();
+  for (const c of conditions) codes.add(c.code);
+  return { decision: decide(findings), findings, unanswered, conditions, codes, facts: factSet };
+}
 
-  return { decision: decide(findings), findings, unanswered, conditions, codes: new Set(conditions.map((c) => c.code)), facts: factSet };
+/** The conditions and red flags the therapist coded, each with its place when one is given. */
+function activateCoded(s: Screen, list: 'conditions' | 'redFlags', items: NonNullable<NonNullable<AssessmentInput['screening']>['conditions']>): void {
+  for (const item of items) {
+    if (typeof item === 'string') activate(s, item, 'screening', null, null, `screening.${list}: ${item}`);
+    else activate(s, item.code, 'screening', item.region, item.side ?? null, `screening.${list}: ${item.code} (${placeName(item.region, item.side)})`);
+  }
 }
 
 /**
@@ -291,7 +306,7 @@ function addMeasureFindings(facts: CaseFacts, findings: Finding[]): void {
     );
   }
   const stress = facts.measures.stress;
-  const high = MEASURES.pss10.bands.find((b) => b.label === 'high');
+  const high = HIGH_STRESS;
   if (stress && high && stress.score >= high.min) {
     findings.push(
       finding(
