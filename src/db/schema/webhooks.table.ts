@@ -62,12 +62,16 @@ export const webhookDeliveries = pgTable(
     primaryKey({ columns: [t.clinicId, t.id] }),
     foreignKey({ columns: [t.clinicId, t.webhookId], foreignColumns: [webhooks.clinicId, webhooks.id] }),
     index('webhook_deliveries_clinic_webhook_seq_idx').on(t.clinicId, t.webhookId, t.seq),
-    // "Is an earlier event of this resource still pending for this webhook?" and "what is due?"
+    // "Is an earlier event of this resource still pending for this webhook?"
     index('webhook_deliveries_pending_resource_idx')
       .on(t.clinicId, t.webhookId, t.resourceId, t.seq)
       .where(sql`status = 'pending'`),
-    index('webhook_deliveries_pending_due_idx')
-      .on(t.clinicId, t.nextAttemptAt)
+    // "What is due?", across clinics in the claim's order, so a claim reads its batch off the
+    // front of the index instead of sorting the backlog. (A clinic-first index here also led the
+    // planner, on fresh statistics, to probe it for the resource check: a claim grew with the
+    // square of the backlog, 2.7 s at 3000 pending.)
+    index('webhook_deliveries_pending_due_order_idx')
+      .on(t.nextAttemptAt, t.seq)
       .where(sql`status = 'pending'`),
   ],
 );

@@ -1,0 +1,2 @@
+DROP INDEX "webhook_deliveries_pending_due_idx";--> statement-breakpoint
+CREATE INDEX "webhook_deliveries_pending_due_order_idx" ON "webhook_deliveries" USING btree ("next_attempt_at","seq") WHERE status = 'pending';
