@@ -640,3 +640,43 @@ describe('advice that implies a movement is withheld where that movement is (eac
     for (const e of exercises) expect(restricted).not.toContain(e);
   });
 });
+
+describe('a progression never leads where the case forbids going', () => {
+  const stiffBack = {
+    complaint: 'Low back sore and stiff in the mornings for 3 weeks after gardening.',
+    painLocations: [{ region: 'lower_back' as const, side: 'bilateral' as const, intensity: 4, quality: ['stiffness' as const] }],
+    durationWeeks: 3,
+    mechanism: 'postural' as const,
+    goals: [
+      { type: 'range_of_motion' as const, priority: 1 },
+      { type: 'pain_relief' as const, priority: 2 },
+    ],
+    measures: { painNrs: 4 },
+  };
+  const sprain = {
+    complaint: 'Rolled my ankle a week ago, still wobbly.',
+    painLocations: [{ region: 'ankle_foot' as const, side: 'right' as const, intensity: 4 }],
+    durationWeeks: 1,
+    mechanism: 'trauma' as const,
+    goals: [{ type: 'injury_rehabilitation' as const, priority: 1 }],
+    measures: { painNrs: 4 },
+  };
+  const progressionOf = (p: PlanContent, code: HomeExerciseCode) => p.homeProgram.find((h) => h.code === code)?.progression;
+
+  it('osteoporosis: no repeated or end-range bending or turning of the spine (cat-camel, the morning knee rocking)', () => {
+    expect(codes(plan(assessment({ ...stiffBack, screening: { age: 60 } })))).toEqual(expect.arrayContaining(['cat_camel', 'morning_mobility_routine']));
+    const osteo = plan(assessment({ ...stiffBack, screening: { age: 70, conditions: ['osteoporosis'] } }));
+    for (const h of osteo.homeProgram) expect(HOME_EXERCISES[h.code].tags).not.toContain('spinal_bend_twist');
+    expect(codes(osteo)).not.toContain('cat_camel');
+  });
+
+  it.each([
+    ['anticoagulants', 63],
+    ['diabetic_neuropathy', 55],
+  ] as const)('%s: single-leg balance stays beside the support; its progression off the support waits', (condition, age) => {
+    expect(progressionOf(plan(assessment({ ...sprain, screening: { age: 40 } })), 'single_leg_balance')).toMatch(/eyes closed/);
+    const held = progressionOf(plan(assessment({ ...sprain, screening: { age, conditions: [condition] } })), 'single_leg_balance');
+    expect(held).toMatch(/keep to this level/);
+    expect(held).not.toMatch(/eyes closed|softer surface|cushion/);
+  });
+});

@@ -21,6 +21,8 @@ export const EXERCISE_TAGS = [
   'spinal_twist_loaded',
   // Moving the lumbar spine through its range (bending, arching, turning), even unloaded.
   'spinal_range',
+  // Repeated or end-range bending or turning of the spine, even unloaded (osteoporosis: vertebral fracture risk).
+  'spinal_bend_twist',
   'high_impact',
   'heat',
   'vigorous_limb_stretch',
@@ -422,7 +424,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     mechanisms: ['postural', 'unknown'],
     addresses: ['chronic_low_back_pain'],
     // Loaded spinal flexion raised vertebral fractures in osteoporosis (Sinaki 1984); supine lying is avoided later in pregnancy.
-    tags: ['spinal_range', 'supine_lying', 'hip_flexion_past_90', 'spinal_flexion_loaded'],
+    tags: ['spinal_bend_twist', 'spinal_range', 'supine_lying', 'hip_flexion_past_90', 'spinal_flexion_loaded'],
     notAcute: true,
     avoidWith: ['osteoporosis', 'pregnancy'],
     sourceIds: ['manuplan_reference', 'sinaki_1984'],
@@ -730,7 +732,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     mechanisms: ['postural', 'sports', 'unknown'],
     addresses: ['upper_back_pain'],
     level: 2,
-    tags: ['spinal_range'],
+    tags: ['spinal_bend_twist', 'spinal_range'],
   }),
   jaw_controlled_opening: exercise({
     label: 'Controlled jaw opening',
@@ -922,7 +924,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     regions: LOW_BACK.concat(['upper_back']),
     mechanisms: ['postural', 'unknown', 'trauma'],
     addresses: ['acute_low_back_pain', 'chronic_low_back_pain'],
-    tags: ['spinal_range', 'kneeling', 'wrist_loading'],
+    tags: ['spinal_bend_twist', 'spinal_range', 'kneeling', 'wrist_loading'],
     progression: 'bird_dog',
   }),
   prone_press_up: exercise({
@@ -1164,7 +1166,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     ],
     level: 2,
     progression: 'step_ups',
-    progressionNote: 'a lower chair, then holding a weight',
+    progressionNote: 'slower lowering, then holding a weight',
     sourceIds: LOADING_SOURCES,
   }),
   step_ups: exercise({
@@ -1332,7 +1334,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
   }),
   single_leg_balance: exercise({
     label: 'Single-leg balance, near a support',
-    instructions: 'Standing on the injured leg beside a counter, fingertips ready to touch it: hold your balance; then eyes closed.',
+    instructions: 'Standing on the injured leg beside a counter, fingertips ready to touch it: hold your balance.',
     dose: { reps: 3, holdSeconds: 30, perDay: 2 },
     goalTypes: REHAB,
     kind: 'balance',
@@ -1341,6 +1343,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     addresses: ['ankle_sprain', 'acl_reconstruction', 'older_adult_balance', 'bone_health', 'fear_of_falling'],
     level: 2,
     progression: 'balance_progression',
+    progressionNote: 'eyes closed',
     sourceIds: ['hupperets_2009'],
   }),
   balance_progression: exercise({
@@ -1511,7 +1514,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     mechanisms: ALL_MECHANISMS,
     addresses: ['morning_stiffness'],
     progressionNote: 'add a short walk once the stiffness has eased',
-    tags: ['spinal_range', 'supine_lying'],
+    tags: ['spinal_bend_twist', 'spinal_range', 'supine_lying'],
   }),
   back_extensor_lift: exercise({
     label: 'Seated back extensor lift',

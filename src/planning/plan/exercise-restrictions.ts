@@ -28,8 +28,8 @@ export const CONDITION_TAGS: Readonly<Record<string, TagRule>> = {
     because: 'Pregnancy (after about 20 weeks, or weeks not recorded): no lying on the back or front, no abdominal loading, no impact.',
   },
   osteoporosis: {
-    tags: ['spinal_flexion_loaded', 'spinal_twist_loaded', 'high_impact'],
-    because: 'Osteoporosis: no loaded spinal flexion or twisting (Sinaki 1984), no high impact.',
+    tags: ['spinal_flexion_loaded', 'spinal_twist_loaded', 'spinal_bend_twist', 'high_impact'],
+    because: 'Osteoporosis: no loaded spinal flexion or twisting (Sinaki 1984), no repeated or end-range bending or turning of the spine, no high impact.',
   },
   osteopenia: { tags: ['high_impact'], because: 'Osteopenia: no high-impact exercise.' },
   lymphoedema: { tags: ['vigorous_limb_stretch', 'heat'], because: 'Lymphoedema: no vigorous stretching of the limb, no heat.' },
@@ -49,7 +49,10 @@ export const CONDITION_TAGS: Readonly<Record<string, TagRule>> = {
   open_wound: { tags: ['heat'], because: 'Open wound: no heat.' },
   local_infection: { tags: ['heat'], because: 'Local infection or inflammation: no heat.' },
   bleeding_disorder: { tags: ['heat'], because: 'Bleeding disorder: no heat.' },
-  anticoagulants: { tags: ['heat'], because: 'Anticoagulants: no heat (bruising and bleeding risk).' },
+  anticoagulants: {
+    tags: ['heat', 'unsupported_balance'],
+    because: 'Anticoagulants: no heat, and balance work only beside a support (a fall risks bleeding).',
+  },
   deep_vein_thrombosis: { tags: ['heat'], because: 'Deep vein thrombosis history: no heat on the leg.' },
   cancer: { tags: ['heat'], because: 'Cancer: no heat over the site.' },
 };

@@ -14,6 +14,7 @@ import {
   PRESENTATIONS,
   type ExerciseDose,
   type ExerciseKind,
+  type ExerciseTag,
   type HomeExerciseCode,
   type PresentationCode,
 } from '../catalog/catalog.exercises';
@@ -52,6 +53,8 @@ interface View {
   kind: ExerciseKind;
   general: boolean;
   progressionText: string;
+  /** Tags of the exercise the progression moves on to: a case that forbids one keeps the patient at this level. */
+  nextTagMask: number;
   /** Index of the exercise that comes next, or -1. */
   next: number;
   notAcute: boolean;
@@ -90,6 +93,10 @@ const DEFAULT_PROGRESSION: Record<ExerciseKind, string> = {
   self_care: 'keep it up while it helps',
 };
 
+const tagMaskOf = (tags: readonly ExerciseTag[]) => tags.reduce((m, t) => m | TAG_BIT[t], 0);
+/** Said instead of the progression when the next step asks for something the case forbids. */
+const HELD_PROGRESSION = 'When this is easy: keep to this level; the next step waits until the restriction above is lifted at a reassessment.';
+
 const VIEWS: View[] = HOME_EXERCISE_CODES.map((code, index) => {
   const e = HOME_EXERCISES[code];
   const next = e.progression ? HOME_EXERCISES[e.progression].label.toLowerCase() : null;
@@ -97,7 +104,7 @@ const VIEWS: View[] = HOME_EXERCISE_CODES.map((code, index) => {
   return {
     code,
     index,
-    tagMask: e.tags.reduce((m, t) => m | TAG_BIT[t], 0),
+    tagMask: tagMaskOf(e.tags),
     regionMask: maskOf(REGION_BIT, e.regions),
     goalMask: maskOf(GOAL_BIT, e.goalTypes),
     mechanismMask: maskOf(MECHANISM_BIT, e.mechanisms),
@@ -106,6 +113,7 @@ const VIEWS: View[] = HOME_EXERCISE_CODES.map((code, index) => {
     kind: e.kind,
     general: e.regions.length === 0,
     progressionText: `When this is easy: ${how}.`,
+    nextTagMask: e.progression ? tagMaskOf(HOME_EXERCISES[e.progression].tags) : 0,
     next: e.progression ? HOME_EXERCISE_CODES.indexOf(e.progression) : -1,
     notAcute: e.notAcute,
     requiresClosedScar: e.requiresClosedScar,
@@ -467,7 +475,7 @@ export function planHomeProgram(
   const chosen = b.chosen;
 
   const dosing = doseRules(facts, signs, explain);
-  return chosen.map((c) => toItem(c, facts, dosing));
+  return chosen.map((c) => toItem(c, facts, dosing, forbidden.mask));
 }
 
 interface Dosing {
@@ -536,7 +544,7 @@ function amountText(dose: ExerciseDose): string {
   return parts.join(', ');
 }
 
-function toItem(c: Chosen, facts: CaseFacts, dosing: Dosing): HomeProgramItem {
+function toItem(c: Chosen, facts: CaseFacts, dosing: Dosing, forbiddenMask: number): HomeProgramItem {
   const e = c.view.entry;
   const { dose, ruleIds, changed } = adjust(e.dose, e.kind, dosing);
   const goalTypes = facts.goalTypes.filter((g) => c.goals.includes(g) || e.goalTypes.includes(g));
@@ -546,7 +554,7 @@ function toItem(c: Chosen, facts: CaseFacts, dosing: Dosing): HomeProgramItem {
     frequency: e.frequency || (changed ? frequencyText(dose) : c.view.plainFrequency),
     goalTypes,
     dose,
-    progression: c.view.progressionText,
+    progression: (c.view.nextTagMask & forbiddenMask) === 0 ? c.view.progressionText : HELD_PROGRESSION,
     ruleIds: [...c.ruleIds, ...ruleIds],
   };
 }
