@@ -603,6 +603,15 @@ describe('advice that implies a movement is withheld where that movement is (eac
     side: 'midline' as const,
     approach: 'posterior' as const,
   };
+  const cuffRepair = (date: string): Parameters<typeof assessment>[0] => ({
+    complaint: 'Rotator cuff repair on the right shoulder, stiff.',
+    painLocations: [{ region: 'shoulder', side: 'right', intensity: 4 }],
+    durationWeeks: 4,
+    mechanism: 'post_surgical',
+    goals: [{ type: 'range_of_motion', priority: 1 }],
+    measures: { painNrs: 4 },
+    screening: { age: 55, surgeries: [{ procedure: 'rotator_cuff_repair', date, region: 'shoulder', side: 'right' }] },
+  });
   it.each<[string, Parameters<typeof assessment>[0], Parameters<typeof assessment>[0], HomeExerciseCode[]]>([
     [
       'keep running: not in the first weeks of a strain',
@@ -633,6 +642,12 @@ describe('advice that implies a movement is withheld where that movement is (eac
       stiff,
       { ...stiff, durationWeeks: 6, mechanism: 'post_surgical', screening: { age: 59, surgeries: [fusion] } },
       ['morning_mobility_routine', 'bending_task_habits', 'pelvic_tilts'],
+    ],
+    [
+      'assisted shoulder raising: not in the protected first 6 weeks after a rotator cuff repair (pendulum only)',
+      cuffRepair('2025-01-08'),
+      cuffRepair('2025-02-05'),
+      ['shoulder_flexion_wand'],
     ],
   ])('%s', (_rule, gets, withheld, exercises) => {
     expect(codes(plan(assessment(gets)))).toEqual(expect.arrayContaining(exercises));

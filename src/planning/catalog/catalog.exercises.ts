@@ -26,6 +26,8 @@ export const EXERCISE_TAGS = [
   'vigorous_limb_stretch',
   'heavy_loading',
   'shoulder_loading',
+  // Lifting the arm forward or sideways by its own or assisted effort (not the passive pendulum).
+  'shoulder_active_elevation',
   'wrist_loading',
   'neck_end_range',
   'unsupported_balance',
@@ -361,6 +363,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     regions: SHOULDER,
     mechanisms: ['repetitive_strain', 'sports', 'post_surgical', 'postural', 'unknown'],
     addresses: ['shoulder_pain'],
+    tags: ['shoulder_active_elevation'],
     level: 2,
     notAcute: true,
     progression: 'shoulder_external_rotation_band',
@@ -765,6 +768,8 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     regions: SHOULDER,
     mechanisms: ['repetitive_strain', 'sports', 'trauma', 'unknown'],
     addresses: ['shoulder_pain'],
+    // Resisted contraction of the cuff, even without movement.
+    tags: ['shoulder_loading'],
     level: 1,
     progression: 'shoulder_external_rotation_band',
   }),
@@ -817,6 +822,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     regions: SHOULDER,
     mechanisms: ['post_surgical', 'trauma', 'unknown'],
     addresses: ['shoulder_pain', 'lymphoedema'],
+    tags: ['shoulder_active_elevation'],
     level: 1,
     progression: 'shoulder_wall_slides',
   }),
