@@ -655,3 +655,53 @@ describe('advice that implies a movement is withheld where that movement is (eac
     for (const e of exercises) expect(restricted).not.toContain(e);
   });
 });
+
+describe('items for another limb or situation are left out (each with the neighbour that gets it)', () => {
+  const operated = (procedure: 'total_knee_arthroplasty' | 'carpal_tunnel_release', region: 'knee' | 'wrist_hand'): Parameters<typeof assessment>[0] => ({
+    complaint: 'Operated three weeks ago, still swollen.',
+    painLocations: [{ region, side: 'right', intensity: 4, quality: ['swelling'] }],
+    durationWeeks: 3,
+    mechanism: 'post_surgical',
+    goals: [{ type: 'range_of_motion', priority: 1 }],
+    measures: { painNrs: 4 },
+    screening: { age: 66, surgeries: [{ procedure, date: '2025-02-08', region, side: 'right' }] },
+  });
+  const overhead = {
+    complaint: 'Shoulder sore from painting ceilings, overhead work all day.',
+    painLocations: [{ region: 'shoulder' as const, side: 'right' as const, intensity: 4 }],
+    durationWeeks: 8,
+    mechanism: 'repetitive_strain' as const,
+    goals: [{ type: 'pain_relief' as const, priority: 1 }],
+    measures: { painNrs: 4 },
+  };
+  it.each<[string, Parameters<typeof assessment>[0], Parameters<typeof assessment>[0], HomeExerciseCode[]]>([
+    [
+      'arm pumping for swelling after surgery: for an operated arm, not a knee',
+      operated('carpal_tunnel_release', 'wrist_hand'),
+      operated('total_knee_arthroplasty', 'knee'),
+      ['lymphatic_arm_exercise'],
+    ],
+    [
+      'ankle pumps for swelling after surgery: for an operated leg, not a hand',
+      operated('total_knee_arthroplasty', 'knee'),
+      operated('carpal_tunnel_release', 'wrist_hand'),
+      ['ankle_pumps'],
+    ],
+    [
+      'overhead work habits: when overhead work is mentioned, not for every shoulder (a cuff repair at 7 weeks)',
+      overhead,
+      {
+        ...overhead,
+        complaint: 'Rotator cuff repair on the right shoulder, stiff.',
+        mechanism: 'post_surgical',
+        durationWeeks: 7,
+        screening: { age: 55, surgeries: [{ procedure: 'rotator_cuff_repair', date: '2025-01-08', region: 'shoulder', side: 'right' }] },
+      },
+      ['overhead_work_habits'],
+    ],
+  ])('%s', (_rule, gets, withheld, exercises) => {
+    expect(codes(plan(assessment(gets)))).toEqual(expect.arrayContaining(exercises));
+    const restricted = codes(plan(assessment(withheld)));
+    for (const e of exercises) expect(restricted).not.toContain(e);
+  });
+});

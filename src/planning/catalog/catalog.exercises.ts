@@ -1480,7 +1480,8 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     kind: 'advice',
     regions: SHOULDER.concat(['neck', 'upper_back']),
     mechanisms: ['repetitive_strain', 'postural', 'sports'],
-    addresses: ['overhead_work', 'shoulder_pain'],
+    // Only when overhead work is in the picture: not for every sore shoulder.
+    addresses: ['overhead_work'],
   }),
   pillow_neck_support: exercise({
     label: 'Pillow and sleeping position for the neck',

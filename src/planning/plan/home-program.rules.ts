@@ -22,7 +22,7 @@ import { REGION_CODES, type RegionCode } from '../catalog/catalog.regions';
 import type { Explainer } from '../engine.util';
 import { INCISION_CLOSED_DAYS, type Restrictions } from '../screening/restrictions.rules';
 import { caseSigns, type CaseSigns } from './case-signs';
-import { protocolPhase } from '../catalog/catalog.surgeries';
+import { PROCEDURES, protocolPhase } from '../catalog/catalog.surgeries';
 import { forbiddenExerciseTags, TAG_BIT } from './exercise-restrictions';
 import type { Focus } from './focus.rules';
 
@@ -76,6 +76,14 @@ const REGION_BIT = bitOf(REGION_CODES);
 const GOAL_BIT = bitOf(GOAL_TYPES);
 const MECHANISM_BIT = bitOf(MECHANISM_CODES);
 const PRESENTATION_INDEX = new Map(PRESENTATION_CODES.map((p, i) => [p, i]));
+// Pictures an operation brings: their exercises belong to the operated limb (ankle pumps for a hip or
+// knee, arm pumping for an arm), so they count only where the exercise's regions meet the operated or
+// painful ones.
+const SITE_BOUND = new Set(
+  (['total_knee_arthroplasty', 'total_hip_arthroplasty', 'acl_reconstruction', 'post_surgical_swelling'] as const).map(
+    (p) => PRESENTATION_INDEX.get(p) as number,
+  ),
+);
 const maskOf = <T>(bits: Map<T, number>, list: readonly T[]) => list.reduce((m, v) => m | (bits.get(v) as number), 0);
 
 const DEFAULT_PROGRESSION: Record<ExerciseKind, string> = {
@@ -169,6 +177,8 @@ interface Situation {
   goalBits: number[];
   /** All of areaBits. */
   areaMask: number;
+  /** The focus areas and the operated regions: where the pictures an operation brings apply. */
+  siteMask: number;
   /** The first area is stiff (mobility first) or tight (stretching first). */
   stiff: boolean;
   tight: boolean;
@@ -221,10 +231,14 @@ function loadLevel(facts: CaseFacts, signs: CaseSigns): { level: number; why: st
   return { level, why };
 }
 
-/** 1: written for a presentation of the case; -1: written only for others; 0: for none in particular. */
-function presentationFit(v: View, inPlay: readonly number[]): number {
+/**
+ * 1: written for a presentation of the case (a post-surgical one only at the operated or painful
+ * regions); -1: written only for others; 0: for none in particular.
+ */
+function presentationFit(v: View, inPlay: readonly number[], siteMask: number): number {
   if (v.presentations.length === 0) return 0;
-  for (const i of v.presentations) if (inPlay[i] === 1) return 1;
+  const atSite = v.general || (v.regionMask & siteMask) !== 0;
+  for (const i of v.presentations) if (inPlay[i] === 1 && (atSite || !SITE_BOUND.has(i))) return 1;
   return -1;
 }
 
@@ -290,8 +304,9 @@ class Builder {
     // serving a goal in play and allowed by the restrictions get a score.
     // Candidates: for a focus area, general, or written for one of the case's presentations.
     for (const v of VIEWS) {
-      const fit = presentationFit(v, inPlay);
-      const relevant = v.general || (v.regionMask & s.areaMask) !== 0 || fit > 0;
+      const fit = presentationFit(v, inPlay, s.siteMask);
+      // Advice written for another situation (overhead work, running) is not given for the region alone.
+      const relevant = fit > 0 || ((v.general || (v.regionMask & s.areaMask) !== 0) && !(v.kind === 'advice' && fit < 0));
       const ok = relevant && (v.goalMask & goalMask) !== 0 && eligible(v, s);
       this.scores.push(ok ? score(v, s, fit) : NOT_ALLOWED);
       if (ok) this.allowedList.push(v);
@@ -401,10 +416,15 @@ export function planHomeProgram(
     mechanismBit: MECHANISM_BIT.get(facts.mechanism) as number,
     goalBits: facts.goalTypes.map((g) => GOAL_BITS[GOAL_TYPES.indexOf(g)] as number),
     areaMask: 0,
+    siteMask: 0,
     stiff: (firstQualities?.includes('stiffness') ?? false) || signs.cues.has('stiff'),
     tight: firstQualities?.includes('tightness') ?? false,
   };
   for (const bit of s.areaBits) s.areaMask |= bit;
+  s.siteMask = s.areaMask;
+  for (const surgery of facts.surgeries) {
+    for (const region of surgery.region ? [surgery.region] : PROCEDURES[surgery.procedure].regions) s.siteMask |= REGION_BIT.get(region) as number;
+  }
   let goalMask = 0;
   for (const g of s.goalBits) goalMask |= g;
   const inPlay = new Array<number>(PRESENTATION_CODES.length).fill(0);
