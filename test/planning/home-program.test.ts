@@ -705,3 +705,56 @@ describe('items for another limb or situation are left out (each with the neighb
     for (const e of exercises) expect(restricted).not.toContain(e);
   });
 });
+
+describe('a recent fracture: nothing that loads or balances on it (each with the neighbour that gets it)', () => {
+  const ankle = {
+    complaint: 'Ankle injured 4 weeks ago, in a boot.',
+    painLocations: [{ region: 'ankle_foot' as const, side: 'right' as const, intensity: 4 }],
+    durationWeeks: 4,
+    mechanism: 'trauma' as const,
+    goals: [{ type: 'injury_rehabilitation' as const, priority: 1 }],
+    measures: { painNrs: 4 },
+    screening: { age: 45 },
+  };
+  const wrist = {
+    complaint: 'Wrist stiff and weak after an injury, long standing.',
+    painLocations: [{ region: 'wrist_hand' as const, side: 'left' as const, intensity: 3 }],
+    durationWeeks: 20,
+    mechanism: 'trauma' as const,
+    goals: [{ type: 'injury_rehabilitation' as const, priority: 1 }],
+    measures: { painNrs: 3 },
+    screening: { age: 45 },
+  };
+  it.each<[string, Parameters<typeof assessment>[0], Parameters<typeof assessment>[0], HomeExerciseCode[]]>([
+    [
+      'balance, weight-bearing and resisted ankle work: not on a recently fractured ankle (region given)',
+      ankle,
+      { ...ankle, screening: { age: 45, conditions: [{ code: 'recent_fracture', region: 'ankle_foot', side: 'right' }] } },
+      ['single_leg_balance', 'weight_bearing_walk', 'resisted_ankle_eversion'],
+    ],
+    [
+      'the same when the fracture has no recorded place: the painful region is taken',
+      ankle,
+      { ...ankle, screening: { age: 45, conditions: ['recent_fracture'] } },
+      ['single_leg_balance', 'weight_bearing_walk', 'resisted_ankle_eversion'],
+    ],
+    [
+      'grip strengthening: not on a recently fractured wrist',
+      wrist,
+      { ...wrist, screening: { age: 45, conditions: [{ code: 'recent_fracture', region: 'wrist_hand', side: 'left' }] } },
+      ['grip_strengthening'],
+    ],
+  ])('%s', (_rule, gets, withheld, exercises) => {
+    expect(codes(plan(assessment(gets)))).toEqual(expect.arrayContaining(exercises));
+    const restricted = plan(assessment(withheld));
+    for (const e of exercises) expect(codes(restricted)).not.toContain(e);
+    expect(restricted.homeProgram.length).toBeGreaterThan(0);
+  });
+
+  it('a fractured wrist keeps walking; a fractured ankle leaves out everything standing on the leg', () => {
+    const chronicWrist = plan(assessment({ ...wrist, screening: { age: 45, conditions: [{ code: 'recent_fracture', region: 'wrist_hand', side: 'left' }] } }));
+    expect(codes(chronicWrist)).toContain('walking_program');
+    const fracturedAnkle = plan(assessment({ ...ankle, screening: { age: 45, conditions: [{ code: 'recent_fracture', region: 'ankle_foot' }] } }));
+    for (const c of codes(fracturedAnkle)) expect(HOME_EXERCISES[c].tags).not.toContain('weight_bearing');
+  });
+});

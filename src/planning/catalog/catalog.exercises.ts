@@ -32,6 +32,8 @@ export const EXERCISE_TAGS = [
   'neck_end_range',
   'unsupported_balance',
   'kneeling',
+  // Standing or walking on the legs: the whole lower limb carries the body's weight.
+  'weight_bearing',
 ] as const;
 export type ExerciseTag = (typeof EXERCISE_TAGS)[number];
 
@@ -478,7 +480,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     regions: ['hamstring', 'knee'],
     mechanisms: ['sports', 'postural'],
     addresses: ['knee_pain'],
-    tags: ['vigorous_limb_stretch'],
+    tags: ['vigorous_limb_stretch', 'weight_bearing'],
     notAcute: true,
   }),
   quadriceps_stretch: exercise({
@@ -490,7 +492,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     regions: ['thigh', 'knee'],
     mechanisms: ['sports'],
     addresses: ['knee_pain'],
-    tags: ['vigorous_limb_stretch', 'hip_extension'],
+    tags: ['vigorous_limb_stretch', 'hip_extension', 'weight_bearing'],
     notAcute: true,
   }),
   quad_sets: exercise({
@@ -515,6 +517,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     mechanisms: ['sports', 'repetitive_strain', 'postural', 'unknown'],
     addresses: ['plantar_heel_pain', 'achilles_tendinopathy', 'ankle_sprain'],
     notAcute: true,
+    tags: ['weight_bearing'],
   }),
   heel_raises: exercise({
     label: 'Heel raises, both feet',
@@ -528,6 +531,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     level: 2,
     notAcute: true,
     progression: 'high_load_heel_raise',
+    tags: ['weight_bearing'],
   }),
   ankle_pumps: exercise({
     label: 'Ankle pumps with the leg raised',
@@ -599,6 +603,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     notAcute: true,
     progressionNote: 'add 2–5 minutes a week up to 30 minutes, then brisker or on hills',
     sourceIds: ['acp_2017', 'nice_ng59_2016', 'nice_ng226_2022'],
+    tags: ['weight_bearing'],
   }),
   heat_self_care: exercise({
     label: 'Superficial heat',
@@ -1014,6 +1019,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     addresses: ['lifting', 'acute_low_back_pain', 'chronic_low_back_pain'],
     level: 1,
     progression: 'lifting_load_close',
+    tags: ['weight_bearing'],
   }),
   lifting_load_close: exercise({
     label: 'Lifting practice: hinge, load close',
@@ -1025,7 +1031,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     regions: ['lower_back'],
     mechanisms: ['postural', 'repetitive_strain', 'trauma'],
     addresses: ['lifting', 'chronic_low_back_pain'],
-    tags: ['heavy_loading'],
+    tags: ['heavy_loading', 'weight_bearing'],
     level: 3,
     notAcute: true,
     progressionNote: 'add weight gradually, then lift from lower down',
@@ -1056,6 +1062,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     level: 1,
     progression: 'side_lying_hip_abduction',
     sourceIds: LOADING_SOURCES,
+    tags: ['weight_bearing'],
   }),
   clamshells: exercise({
     label: 'Clamshells',
@@ -1172,6 +1179,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     progression: 'step_ups',
     progressionNote: 'a lower chair, then holding a weight',
     sourceIds: LOADING_SOURCES,
+    tags: ['weight_bearing'],
   }),
   step_ups: exercise({
     label: 'Step-ups',
@@ -1186,6 +1194,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     notAcute: true,
     progressionNote: 'a higher step, then a weight in the hand',
     sourceIds: LOADING_SOURCES,
+    tags: ['weight_bearing'],
   }),
   terminal_knee_extension: exercise({
     label: 'Terminal knee extension with a band',
@@ -1248,7 +1257,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     regions: FOOT,
     mechanisms: ['sports', 'repetitive_strain', 'postural', 'unknown'],
     addresses: ['plantar_heel_pain', 'achilles_tendinopathy'],
-    tags: ['heavy_loading'],
+    tags: ['heavy_loading', 'weight_bearing'],
     level: 3,
     notAcute: true,
     progressionNote: 'add weight in a backpack and drop to 10, then 8 repetitions (Rathleff 2015)',
@@ -1282,6 +1291,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     progression: 'heel_raises',
     progressionNote: 'hold longer, up to 5 × 45 seconds on one foot',
     sourceIds: ['silbernagel_2007'],
+    tags: ['weight_bearing'],
   }),
   eccentric_heel_drop: exercise({
     label: 'Eccentric heel drop',
@@ -1293,7 +1303,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     regions: FOOT,
     mechanisms: ['sports', 'repetitive_strain'],
     addresses: ['achilles_tendinopathy'],
-    tags: ['heavy_loading', 'unsupported_balance'],
+    tags: ['heavy_loading', 'unsupported_balance', 'weight_bearing'],
     level: 3,
     notAcute: true,
     progressionNote: 'add weight in a backpack when pain-free (Alfredson 1998)',
@@ -1335,6 +1345,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     level: 1,
     progression: 'single_leg_balance',
     sourceIds: ['manuplan_reference'],
+    tags: ['weight_bearing'],
   }),
   single_leg_balance: exercise({
     label: 'Single-leg balance, near a support',
@@ -1359,7 +1370,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     regions: FOOT.concat(['knee']),
     mechanisms: ['sports', 'trauma'],
     addresses: ['ankle_sprain', 'acl_reconstruction'],
-    tags: ['unsupported_balance'],
+    tags: ['unsupported_balance', 'weight_bearing'],
     level: 3,
     notAcute: true,
     progression: 'hop_progression',
@@ -1385,7 +1396,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     regions: FOOT.concat(['knee']),
     mechanisms: ['sports'],
     addresses: ['ankle_sprain', 'acl_reconstruction', 'achilles_tendinopathy'],
-    tags: ['high_impact', 'heavy_loading', 'unsupported_balance'],
+    tags: ['high_impact', 'heavy_loading', 'unsupported_balance', 'weight_bearing'],
     level: 3,
     notAcute: true,
   }),
@@ -1573,7 +1584,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     mechanisms: ['sports', 'repetitive_strain'],
     addresses: ['running'],
     sourceIds: ['silbernagel_2007'],
-    tags: ['high_impact'],
+    tags: ['high_impact', 'weight_bearing'],
   }),
   overhead_sport_load: exercise({
     label: 'Overhead sport load while it settles',

@@ -25,6 +25,7 @@ import { caseSigns, type CaseSigns } from './case-signs';
 import { PROCEDURES, protocolPhase } from '../catalog/catalog.surgeries';
 import { forbiddenExerciseTags, TAG_BIT } from './exercise-restrictions';
 import type { Focus } from './focus.rules';
+import type { ActiveCondition } from '../screening/screening.rules';
 
 const TIMES = ['', 'once a day', 'twice a day'];
 const MAX_ITEMS_SMALL = 4;
@@ -153,6 +154,10 @@ const CONDITION_PRESENTATIONS: readonly [ConditionCode, PresentationCode][] = [
   ['controlled_hypertension', 'blood_pressure'],
   ['elevated_blood_pressure', 'blood_pressure'],
 ];
+// A recent fracture: nothing that loads the fractured region (resisted, balance, stretch, aerobic work
+// whose regions include it) and, in the leg, nothing weight-bearing; range of motion and advice remain.
+const FRACTURE_LOADING_KINDS: ReadonlySet<ExerciseKind> = new Set(['strength', 'motor_control', 'balance', 'stretch', 'aerobic']);
+const LOWER_LIMB_MASK = maskOf(REGION_BIT, ['hip', 'gluteal', 'thigh', 'hamstring', 'knee', 'calf', 'ankle_foot']);
 const LEVEL_WORDS = Object.fromEntries(CHRONICITIES.map((c) => [c, CHRONICITY[c].label.toLowerCase()])) as Record<Chronicity, string>;
 const GOAL_RULE = 'home.goal';
 const GOAL_BECAUSE = 'Every goal in play gets at least one home exercise, the best-matched one the restrictions allow.';
@@ -179,6 +184,8 @@ interface Situation {
   areaMask: number;
   /** The focus areas and the operated regions: where the pictures an operation brings apply. */
   siteMask: number;
+  /** Regions of a recent fracture: no loading exercise for them. */
+  fractureMask: number;
   /** The first area is stiff (mobility first) or tight (stretching first). */
   stiff: boolean;
   tight: boolean;
@@ -192,6 +199,7 @@ interface Chosen {
 
 function eligible(v: View, s: Situation): boolean {
   if ((v.tagMask & s.forbidden) !== 0 || v.level > s.maxLevel) return false;
+  if ((v.regionMask & s.fractureMask) !== 0 && FRACTURE_LOADING_KINDS.has(v.kind)) return false;
   if ((v.notAcute && s.acute) || (v.requiresClosedScar && !s.scarClosed) || (v.swellingOnly && !s.swelling)) return false;
   for (const c of v.avoidWith) if (s.codes.has(c)) return false;
   return true;
@@ -368,6 +376,7 @@ export function planHomeProgram(
   facts: CaseFacts,
   areas: Focus[],
   codes: Set<ConditionCode>,
+  conditions: readonly ActiveCondition[],
   restrictions: Restrictions,
   explain: Explainer,
 ): HomeProgramItem[] {
@@ -398,6 +407,18 @@ export function planHomeProgram(
     protocolMovements,
   });
   for (const r of forbidden.reasons) explain.add(r.ruleId, r.text);
+  // The fracture's recorded place; unrecorded, the screening has put it at the painful regions.
+  let fractureMask = 0;
+  for (const c of conditions) if (c.code === 'recent_fracture') for (const p of c.places) fractureMask |= REGION_BIT.get(p.region) as number;
+  let forbiddenMask = forbidden.mask;
+  if (fractureMask !== 0) {
+    const leg = (fractureMask & LOWER_LIMB_MASK) !== 0;
+    if (leg) forbiddenMask |= TAG_BIT.weight_bearing;
+    explain.add(
+      'home.recent_fracture',
+      `Recent fracture: no strengthening, balance, stretching or aerobic exercise for the fractured region${leg ? ', nothing standing or walking on the leg' : ''} until it has healed and the fracture clinic allows it; gentle range of motion of the joints around it and advice remain.`,
+    );
+  }
 
   const { level, why } = loadLevel(facts, signs);
   const firstArea = areas[0];
@@ -409,7 +430,7 @@ export function planHomeProgram(
     acute: facts.chronicity === 'acute',
     scarClosed,
     swelling: signs.swollen.size > 0,
-    forbidden: forbidden.mask,
+    forbidden: forbiddenMask,
     codes,
     maxLevel: level,
     areaBits: areas.slice(0, AREAS_FOR_HOME).map((a) => REGION_BIT.get(a.region) as number),
@@ -417,6 +438,7 @@ export function planHomeProgram(
     goalBits: facts.goalTypes.map((g) => GOAL_BITS[GOAL_TYPES.indexOf(g)] as number),
     areaMask: 0,
     siteMask: 0,
+    fractureMask,
     stiff: (firstQualities?.includes('stiffness') ?? false) || signs.cues.has('stiff'),
     tight: firstQualities?.includes('tightness') ?? false,
   };
