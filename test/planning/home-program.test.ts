@@ -603,6 +603,15 @@ describe('advice that implies a movement is withheld where that movement is (eac
     side: 'midline' as const,
     approach: 'posterior' as const,
   };
+  const cuffRepair = (date: string): Parameters<typeof assessment>[0] => ({
+    complaint: 'Rotator cuff repair on the right shoulder, stiff.',
+    painLocations: [{ region: 'shoulder', side: 'right', intensity: 4 }],
+    durationWeeks: 4,
+    mechanism: 'post_surgical',
+    goals: [{ type: 'range_of_motion', priority: 1 }],
+    measures: { painNrs: 4 },
+    screening: { age: 55, surgeries: [{ procedure: 'rotator_cuff_repair', date, region: 'shoulder', side: 'right' }] },
+  });
   it.each<[string, Parameters<typeof assessment>[0], Parameters<typeof assessment>[0], HomeExerciseCode[]]>([
     [
       'keep running: not in the first weeks of a strain',
@@ -633,6 +642,12 @@ describe('advice that implies a movement is withheld where that movement is (eac
       stiff,
       { ...stiff, durationWeeks: 6, mechanism: 'post_surgical', screening: { age: 59, surgeries: [fusion] } },
       ['morning_mobility_routine', 'bending_task_habits', 'pelvic_tilts'],
+    ],
+    [
+      'assisted shoulder raising: not in the protected first 6 weeks after a rotator cuff repair (pendulum only)',
+      cuffRepair('2025-01-08'),
+      cuffRepair('2025-02-05'),
+      ['shoulder_flexion_wand'],
     ],
   ])('%s', (_rule, gets, withheld, exercises) => {
     expect(codes(plan(assessment(gets)))).toEqual(expect.arrayContaining(exercises));
@@ -678,5 +693,108 @@ describe('a progression never leads where the case forbids going', () => {
     const held = progressionOf(plan(assessment({ ...sprain, screening: { age, conditions: [condition] } })), 'single_leg_balance');
     expect(held).toMatch(/keep to this level/);
     expect(held).not.toMatch(/eyes closed|softer surface|cushion/);
+  });
+});
+
+describe('items for another limb or situation are left out (each with the neighbour that gets it)', () => {
+  const operated = (procedure: 'total_knee_arthroplasty' | 'carpal_tunnel_release', region: 'knee' | 'wrist_hand'): Parameters<typeof assessment>[0] => ({
+    complaint: 'Operated three weeks ago, still swollen.',
+    painLocations: [{ region, side: 'right', intensity: 4, quality: ['swelling'] }],
+    durationWeeks: 3,
+    mechanism: 'post_surgical',
+    goals: [{ type: 'range_of_motion', priority: 1 }],
+    measures: { painNrs: 4 },
+    screening: { age: 66, surgeries: [{ procedure, date: '2025-02-08', region, side: 'right' }] },
+  });
+  const overhead = {
+    complaint: 'Shoulder sore from painting ceilings, overhead work all day.',
+    painLocations: [{ region: 'shoulder' as const, side: 'right' as const, intensity: 4 }],
+    durationWeeks: 8,
+    mechanism: 'repetitive_strain' as const,
+    goals: [{ type: 'pain_relief' as const, priority: 1 }],
+    measures: { painNrs: 4 },
+  };
+  it.each<[string, Parameters<typeof assessment>[0], Parameters<typeof assessment>[0], HomeExerciseCode[]]>([
+    [
+      'arm pumping for swelling after surgery: for an operated arm, not a knee',
+      operated('carpal_tunnel_release', 'wrist_hand'),
+      operated('total_knee_arthroplasty', 'knee'),
+      ['lymphatic_arm_exercise'],
+    ],
+    [
+      'ankle pumps for swelling after surgery: for an operated leg, not a hand',
+      operated('total_knee_arthroplasty', 'knee'),
+      operated('carpal_tunnel_release', 'wrist_hand'),
+      ['ankle_pumps'],
+    ],
+    [
+      'overhead work habits: when overhead work is mentioned, not for every shoulder (a cuff repair at 7 weeks)',
+      overhead,
+      {
+        ...overhead,
+        complaint: 'Rotator cuff repair on the right shoulder, stiff.',
+        mechanism: 'post_surgical',
+        durationWeeks: 7,
+        screening: { age: 55, surgeries: [{ procedure: 'rotator_cuff_repair', date: '2025-01-08', region: 'shoulder', side: 'right' }] },
+      },
+      ['overhead_work_habits'],
+    ],
+  ])('%s', (_rule, gets, withheld, exercises) => {
+    expect(codes(plan(assessment(gets)))).toEqual(expect.arrayContaining(exercises));
+    const restricted = codes(plan(assessment(withheld)));
+    for (const e of exercises) expect(restricted).not.toContain(e);
+  });
+});
+
+describe('a recent fracture: nothing that loads or balances on it (each with the neighbour that gets it)', () => {
+  const ankle = {
+    complaint: 'Ankle injured 4 weeks ago, in a boot.',
+    painLocations: [{ region: 'ankle_foot' as const, side: 'right' as const, intensity: 4 }],
+    durationWeeks: 4,
+    mechanism: 'trauma' as const,
+    goals: [{ type: 'injury_rehabilitation' as const, priority: 1 }],
+    measures: { painNrs: 4 },
+    screening: { age: 45 },
+  };
+  const wrist = {
+    complaint: 'Wrist stiff and weak after an injury, long standing.',
+    painLocations: [{ region: 'wrist_hand' as const, side: 'left' as const, intensity: 3 }],
+    durationWeeks: 20,
+    mechanism: 'trauma' as const,
+    goals: [{ type: 'injury_rehabilitation' as const, priority: 1 }],
+    measures: { painNrs: 3 },
+    screening: { age: 45 },
+  };
+  it.each<[string, Parameters<typeof assessment>[0], Parameters<typeof assessment>[0], HomeExerciseCode[]]>([
+    [
+      'balance, weight-bearing and resisted ankle work: not on a recently fractured ankle (region given)',
+      ankle,
+      { ...ankle, screening: { age: 45, conditions: [{ code: 'recent_fracture', region: 'ankle_foot', side: 'right' }] } },
+      ['single_leg_balance', 'weight_bearing_walk', 'resisted_ankle_eversion'],
+    ],
+    [
+      'the same when the fracture has no recorded place: the painful region is taken',
+      ankle,
+      { ...ankle, screening: { age: 45, conditions: ['recent_fracture'] } },
+      ['single_leg_balance', 'weight_bearing_walk', 'resisted_ankle_eversion'],
+    ],
+    [
+      'grip strengthening: not on a recently fractured wrist',
+      wrist,
+      { ...wrist, screening: { age: 45, conditions: [{ code: 'recent_fracture', region: 'wrist_hand', side: 'left' }] } },
+      ['grip_strengthening'],
+    ],
+  ])('%s', (_rule, gets, withheld, exercises) => {
+    expect(codes(plan(assessment(gets)))).toEqual(expect.arrayContaining(exercises));
+    const restricted = plan(assessment(withheld));
+    for (const e of exercises) expect(codes(restricted)).not.toContain(e);
+    expect(restricted.homeProgram.length).toBeGreaterThan(0);
+  });
+
+  it('a fractured wrist keeps walking; a fractured ankle leaves out everything standing on the leg', () => {
+    const chronicWrist = plan(assessment({ ...wrist, screening: { age: 45, conditions: [{ code: 'recent_fracture', region: 'wrist_hand', side: 'left' }] } }));
+    expect(codes(chronicWrist)).toContain('walking_program');
+    const fracturedAnkle = plan(assessment({ ...ankle, screening: { age: 45, conditions: [{ code: 'recent_fracture', region: 'ankle_foot' }] } }));
+    for (const c of codes(fracturedAnkle)) expect(HOME_EXERCISES[c].tags).not.toContain('weight_bearing');
   });
 });

@@ -28,10 +28,14 @@ export const EXERCISE_TAGS = [
   'vigorous_limb_stretch',
   'heavy_loading',
   'shoulder_loading',
+  // Lifting the arm forward or sideways by its own or assisted effort (not the passive pendulum).
+  'shoulder_active_elevation',
   'wrist_loading',
   'neck_end_range',
   'unsupported_balance',
   'kneeling',
+  // Standing or walking on the legs: the whole lower limb carries the body's weight.
+  'weight_bearing',
 ] as const;
 export type ExerciseTag = (typeof EXERCISE_TAGS)[number];
 
@@ -363,6 +367,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     regions: SHOULDER,
     mechanisms: ['repetitive_strain', 'sports', 'post_surgical', 'postural', 'unknown'],
     addresses: ['shoulder_pain'],
+    tags: ['shoulder_active_elevation'],
     level: 2,
     notAcute: true,
     progression: 'shoulder_external_rotation_band',
@@ -477,7 +482,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     regions: ['hamstring', 'knee'],
     mechanisms: ['sports', 'postural'],
     addresses: ['knee_pain'],
-    tags: ['vigorous_limb_stretch'],
+    tags: ['vigorous_limb_stretch', 'weight_bearing'],
     notAcute: true,
   }),
   quadriceps_stretch: exercise({
@@ -489,7 +494,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     regions: ['thigh', 'knee'],
     mechanisms: ['sports'],
     addresses: ['knee_pain'],
-    tags: ['vigorous_limb_stretch', 'hip_extension'],
+    tags: ['vigorous_limb_stretch', 'hip_extension', 'weight_bearing'],
     notAcute: true,
   }),
   quad_sets: exercise({
@@ -514,6 +519,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     mechanisms: ['sports', 'repetitive_strain', 'postural', 'unknown'],
     addresses: ['plantar_heel_pain', 'achilles_tendinopathy', 'ankle_sprain'],
     notAcute: true,
+    tags: ['weight_bearing'],
   }),
   heel_raises: exercise({
     label: 'Heel raises, both feet',
@@ -527,6 +533,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     level: 2,
     notAcute: true,
     progression: 'high_load_heel_raise',
+    tags: ['weight_bearing'],
   }),
   ankle_pumps: exercise({
     label: 'Ankle pumps with the leg raised',
@@ -598,6 +605,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     notAcute: true,
     progressionNote: 'add 2–5 minutes a week up to 30 minutes, then brisker or on hills',
     sourceIds: ['acp_2017', 'nice_ng59_2016', 'nice_ng226_2022'],
+    tags: ['weight_bearing'],
   }),
   heat_self_care: exercise({
     label: 'Superficial heat',
@@ -767,6 +775,8 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     regions: SHOULDER,
     mechanisms: ['repetitive_strain', 'sports', 'trauma', 'unknown'],
     addresses: ['shoulder_pain'],
+    // Resisted contraction of the cuff, even without movement.
+    tags: ['shoulder_loading'],
     level: 1,
     progression: 'shoulder_external_rotation_band',
   }),
@@ -819,6 +829,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     regions: SHOULDER,
     mechanisms: ['post_surgical', 'trauma', 'unknown'],
     addresses: ['shoulder_pain', 'lymphoedema'],
+    tags: ['shoulder_active_elevation'],
     level: 1,
     progression: 'shoulder_wall_slides',
   }),
@@ -1010,6 +1021,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     addresses: ['lifting', 'acute_low_back_pain', 'chronic_low_back_pain'],
     level: 1,
     progression: 'lifting_load_close',
+    tags: ['weight_bearing'],
   }),
   lifting_load_close: exercise({
     label: 'Lifting practice: hinge, load close',
@@ -1021,7 +1033,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     regions: ['lower_back'],
     mechanisms: ['postural', 'repetitive_strain', 'trauma'],
     addresses: ['lifting', 'chronic_low_back_pain'],
-    tags: ['heavy_loading'],
+    tags: ['heavy_loading', 'weight_bearing'],
     level: 3,
     notAcute: true,
     progressionNote: 'add weight gradually, then lift from lower down',
@@ -1052,6 +1064,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     level: 1,
     progression: 'side_lying_hip_abduction',
     sourceIds: LOADING_SOURCES,
+    tags: ['weight_bearing'],
   }),
   clamshells: exercise({
     label: 'Clamshells',
@@ -1168,6 +1181,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     progression: 'step_ups',
     progressionNote: 'slower lowering, then holding a weight',
     sourceIds: LOADING_SOURCES,
+    tags: ['weight_bearing'],
   }),
   step_ups: exercise({
     label: 'Step-ups',
@@ -1182,6 +1196,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     notAcute: true,
     progressionNote: 'a higher step, then a weight in the hand',
     sourceIds: LOADING_SOURCES,
+    tags: ['weight_bearing'],
   }),
   terminal_knee_extension: exercise({
     label: 'Terminal knee extension with a band',
@@ -1244,7 +1259,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     regions: FOOT,
     mechanisms: ['sports', 'repetitive_strain', 'postural', 'unknown'],
     addresses: ['plantar_heel_pain', 'achilles_tendinopathy'],
-    tags: ['heavy_loading'],
+    tags: ['heavy_loading', 'weight_bearing'],
     level: 3,
     notAcute: true,
     progressionNote: 'add weight in a backpack and drop to 10, then 8 repetitions (Rathleff 2015)',
@@ -1278,6 +1293,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     progression: 'heel_raises',
     progressionNote: 'hold longer, up to 5 × 45 seconds on one foot',
     sourceIds: ['silbernagel_2007'],
+    tags: ['weight_bearing'],
   }),
   eccentric_heel_drop: exercise({
     label: 'Eccentric heel drop',
@@ -1289,7 +1305,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     regions: FOOT,
     mechanisms: ['sports', 'repetitive_strain'],
     addresses: ['achilles_tendinopathy'],
-    tags: ['heavy_loading', 'unsupported_balance'],
+    tags: ['heavy_loading', 'unsupported_balance', 'weight_bearing'],
     level: 3,
     notAcute: true,
     progressionNote: 'add weight in a backpack when pain-free (Alfredson 1998)',
@@ -1331,6 +1347,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     level: 1,
     progression: 'single_leg_balance',
     sourceIds: ['manuplan_reference'],
+    tags: ['weight_bearing'],
   }),
   single_leg_balance: exercise({
     label: 'Single-leg balance, near a support',
@@ -1356,7 +1373,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     regions: FOOT.concat(['knee']),
     mechanisms: ['sports', 'trauma'],
     addresses: ['ankle_sprain', 'acl_reconstruction'],
-    tags: ['unsupported_balance'],
+    tags: ['unsupported_balance', 'weight_bearing'],
     level: 3,
     notAcute: true,
     progression: 'hop_progression',
@@ -1382,7 +1399,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     regions: FOOT.concat(['knee']),
     mechanisms: ['sports'],
     addresses: ['ankle_sprain', 'acl_reconstruction', 'achilles_tendinopathy'],
-    tags: ['high_impact', 'heavy_loading', 'unsupported_balance'],
+    tags: ['high_impact', 'heavy_loading', 'unsupported_balance', 'weight_bearing'],
     level: 3,
     notAcute: true,
   }),
@@ -1477,7 +1494,8 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     kind: 'advice',
     regions: SHOULDER.concat(['neck', 'upper_back']),
     mechanisms: ['repetitive_strain', 'postural', 'sports'],
-    addresses: ['overhead_work', 'shoulder_pain'],
+    // Only when overhead work is in the picture: not for every sore shoulder.
+    addresses: ['overhead_work'],
   }),
   pillow_neck_support: exercise({
     label: 'Pillow and sleeping position for the neck',
@@ -1569,7 +1587,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     mechanisms: ['sports', 'repetitive_strain'],
     addresses: ['running'],
     sourceIds: ['silbernagel_2007'],
-    tags: ['high_impact'],
+    tags: ['high_impact', 'weight_bearing'],
   }),
   overhead_sport_load: exercise({
     label: 'Overhead sport load while it settles',

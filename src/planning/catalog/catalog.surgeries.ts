@@ -33,6 +33,7 @@ export const PROTOCOL_MOVEMENT_TAGS = [
   'abdominal_loading',
   'heavy_loading',
   'shoulder_loading',
+  'shoulder_active_elevation',
   'wrist_loading',
   'spinal_flexion_loaded',
   'spinal_twist_loaded',
@@ -178,7 +179,8 @@ export const PROCEDURES: Record<SurgicalProcedure, ProcedureEntry> = {
             { joint: 'shoulder', movement: 'external_rotation', maxDegrees: 30 },
           ],
           forbidTechniques: ['joint_mobilisation', 'pnf_stretching', 'muscle_energy_technique', 'cross_fiber_friction'],
-          forbidMovements: ['shoulder_loading', 'vigorous_limb_stretch'],
+          // Active or assisted elevation contracts the repaired cuff: pendulum and passive range only.
+          forbidMovements: ['shoulder_loading', 'shoulder_active_elevation', 'vigorous_limb_stretch'],
           instruction:
             'Rotator cuff repair, first 6 weeks: the repair is protected — passive range only within the surgeon’s limits, no active lifting or resisted work of the arm.',
         },

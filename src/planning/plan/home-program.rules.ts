@@ -23,9 +23,10 @@ import { REGION_CODES, type RegionCode } from '../catalog/catalog.regions';
 import type { Explainer } from '../engine.util';
 import { INCISION_CLOSED_DAYS, type Restrictions } from '../screening/restrictions.rules';
 import { caseSigns, type CaseSigns } from './case-signs';
-import { protocolPhase } from '../catalog/catalog.surgeries';
+import { PROCEDURES, protocolPhase } from '../catalog/catalog.surgeries';
 import { forbiddenExerciseTags, TAG_BIT } from './exercise-restrictions';
 import type { Focus } from './focus.rules';
+import type { ActiveCondition } from '../screening/screening.rules';
 
 const TIMES = ['', 'once a day', 'twice a day'];
 const MAX_ITEMS_SMALL = 4;
@@ -79,6 +80,14 @@ const REGION_BIT = bitOf(REGION_CODES);
 const GOAL_BIT = bitOf(GOAL_TYPES);
 const MECHANISM_BIT = bitOf(MECHANISM_CODES);
 const PRESENTATION_INDEX = new Map(PRESENTATION_CODES.map((p, i) => [p, i]));
+// Pictures an operation brings: their exercises belong to the operated limb (ankle pumps for a hip or
+// knee, arm pumping for an arm), so they count only where the exercise's regions meet the operated or
+// painful ones.
+const SITE_BOUND = new Set(
+  (['total_knee_arthroplasty', 'total_hip_arthroplasty', 'acl_reconstruction', 'post_surgical_swelling'] as const).map(
+    (p) => PRESENTATION_INDEX.get(p) as number,
+  ),
+);
 const maskOf = <T>(bits: Map<T, number>, list: readonly T[]) => list.reduce((m, v) => m | (bits.get(v) as number), 0);
 
 const DEFAULT_PROGRESSION: Record<ExerciseKind, string> = {
@@ -153,6 +162,10 @@ const CONDITION_PRESENTATIONS: readonly [ConditionCode, PresentationCode][] = [
   ['controlled_hypertension', 'blood_pressure'],
   ['elevated_blood_pressure', 'blood_pressure'],
 ];
+// A recent fracture: nothing that loads the fractured region (resisted, balance, stretch, aerobic work
+// whose regions include it) and, in the leg, nothing weight-bearing; range of motion and advice remain.
+const FRACTURE_LOADING_KINDS: ReadonlySet<ExerciseKind> = new Set(['strength', 'motor_control', 'balance', 'stretch', 'aerobic']);
+const LOWER_LIMB_MASK = maskOf(REGION_BIT, ['hip', 'gluteal', 'thigh', 'hamstring', 'knee', 'calf', 'ankle_foot']);
 const LEVEL_WORDS = Object.fromEntries(CHRONICITIES.map((c) => [c, CHRONICITY[c].label.toLowerCase()])) as Record<Chronicity, string>;
 const GOAL_RULE = 'home.goal';
 const GOAL_BECAUSE = 'Every goal in play gets at least one home exercise, the best-matched one the restrictions allow.';
@@ -177,6 +190,10 @@ interface Situation {
   goalBits: number[];
   /** All of areaBits. */
   areaMask: number;
+  /** The focus areas and the operated regions: where the pictures an operation brings apply. */
+  siteMask: number;
+  /** Regions of a recent fracture: no loading exercise for them. */
+  fractureMask: number;
   /** The first area is stiff (mobility first) or tight (stretching first). */
   stiff: boolean;
   tight: boolean;
@@ -190,6 +207,7 @@ interface Chosen {
 
 function eligible(v: View, s: Situation): boolean {
   if ((v.tagMask & s.forbidden) !== 0 || v.level > s.maxLevel) return false;
+  if ((v.regionMask & s.fractureMask) !== 0 && FRACTURE_LOADING_KINDS.has(v.kind)) return false;
   if ((v.notAcute && s.acute) || (v.requiresClosedScar && !s.scarClosed) || (v.swellingOnly && !s.swelling)) return false;
   for (const c of v.avoidWith) if (s.codes.has(c)) return false;
   return true;
@@ -229,10 +247,14 @@ function loadLevel(facts: CaseFacts, signs: CaseSigns): { level: number; why: st
   return { level, why };
 }
 
-/** 1: written for a presentation of the case; -1: written only for others; 0: for none in particular. */
-function presentationFit(v: View, inPlay: readonly number[]): number {
+/**
+ * 1: written for a presentation of the case (a post-surgical one only at the operated or painful
+ * regions); -1: written only for others; 0: for none in particular.
+ */
+function presentationFit(v: View, inPlay: readonly number[], siteMask: number): number {
   if (v.presentations.length === 0) return 0;
-  for (const i of v.presentations) if (inPlay[i] === 1) return 1;
+  const atSite = v.general || (v.regionMask & siteMask) !== 0;
+  for (const i of v.presentations) if (inPlay[i] === 1 && (atSite || !SITE_BOUND.has(i))) return 1;
   return -1;
 }
 
@@ -298,8 +320,9 @@ class Builder {
     // serving a goal in play and allowed by the restrictions get a score.
     // Candidates: for a focus area, general, or written for one of the case's presentations.
     for (const v of VIEWS) {
-      const fit = presentationFit(v, inPlay);
-      const relevant = v.general || (v.regionMask & s.areaMask) !== 0 || fit > 0;
+      const fit = presentationFit(v, inPlay, s.siteMask);
+      // Advice written for another situation (overhead work, running) is not given for the region alone.
+      const relevant = fit > 0 || ((v.general || (v.regionMask & s.areaMask) !== 0) && !(v.kind === 'advice' && fit < 0));
       const ok = relevant && (v.goalMask & goalMask) !== 0 && eligible(v, s);
       this.scores.push(ok ? score(v, s, fit) : NOT_ALLOWED);
       if (ok) this.allowedList.push(v);
@@ -361,6 +384,7 @@ export function planHomeProgram(
   facts: CaseFacts,
   areas: Focus[],
   codes: Set<ConditionCode>,
+  conditions: readonly ActiveCondition[],
   restrictions: Restrictions,
   explain: Explainer,
 ): HomeProgramItem[] {
@@ -391,6 +415,18 @@ export function planHomeProgram(
     protocolMovements,
   });
   for (const r of forbidden.reasons) explain.add(r.ruleId, r.text);
+  // The fracture's recorded place; unrecorded, the screening has put it at the painful regions.
+  let fractureMask = 0;
+  for (const c of conditions) if (c.code === 'recent_fracture') for (const p of c.places) fractureMask |= REGION_BIT.get(p.region) as number;
+  let forbiddenMask = forbidden.mask;
+  if (fractureMask !== 0) {
+    const leg = (fractureMask & LOWER_LIMB_MASK) !== 0;
+    if (leg) forbiddenMask |= TAG_BIT.weight_bearing;
+    explain.add(
+      'home.recent_fracture',
+      `Recent fracture: no strengthening, balance, stretching or aerobic exercise for the fractured region${leg ? ', nothing standing or walking on the leg' : ''} until it has healed and the fracture clinic allows it; gentle range of motion of the joints around it and advice remain.`,
+    );
+  }
 
   const { level, why } = loadLevel(facts, signs);
   const firstArea = areas[0];
@@ -402,17 +438,23 @@ export function planHomeProgram(
     acute: facts.chronicity === 'acute',
     scarClosed,
     swelling: signs.swollen.size > 0,
-    forbidden: forbidden.mask,
+    forbidden: forbiddenMask,
     codes,
     maxLevel: level,
     areaBits: areas.slice(0, AREAS_FOR_HOME).map((a) => REGION_BIT.get(a.region) as number),
     mechanismBit: MECHANISM_BIT.get(facts.mechanism) as number,
     goalBits: facts.goalTypes.map((g) => GOAL_BITS[GOAL_TYPES.indexOf(g)] as number),
     areaMask: 0,
+    siteMask: 0,
+    fractureMask,
     stiff: (firstQualities?.includes('stiffness') ?? false) || signs.cues.has('stiff'),
     tight: firstQualities?.includes('tightness') ?? false,
   };
   for (const bit of s.areaBits) s.areaMask |= bit;
+  s.siteMask = s.areaMask;
+  for (const surgery of facts.surgeries) {
+    for (const region of surgery.region ? [surgery.region] : PROCEDURES[surgery.procedure].regions) s.siteMask |= REGION_BIT.get(region) as number;
+  }
   let goalMask = 0;
   for (const g of s.goalBits) goalMask |= g;
   const inPlay = new Array<number>(PRESENTATION_CODES.length).fill(0);

@@ -46,7 +46,7 @@ export function generatePlan(input: AssessmentInput, context: PlanningContext): 
   const planned = planSchedule(facts, explain);
   const techniques = chooseTechniques(facts, areas, restrictions, techniqueBudget(planned.sessionMinutes), explain);
   const goals = withinProtocol(planGoals(facts, areas, planned.weeks, explain), restrictions, explain);
-  const homeProgram = planHomeProgram(facts, areas, outcome.codes, restrictions, explain);
+  const homeProgram = planHomeProgram(facts, areas, outcome.codes, outcome.conditions, restrictions, explain);
   // Without any technique there is nothing to deliver in a session; the home program stays as self-care.
   const schedule = techniques.length === 0 ? emptySchedule(planned, homeProgram.length > 0, explain) : planned;
   const billing = planBilling(techniques, explain);
