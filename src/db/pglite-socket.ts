@@ -125,6 +125,10 @@ export async function serveOnSocket(pglite: PGlite, dir: string, options: Socket
  * meanwhile. A client that holds it idle for longer than the time-out is disconnected, as
  * PostgreSQL's idle_in_transaction_session_timeout does, so that a forgotten BEGIN in psql
  * cannot stop the server.
+ *
+ * The backend is one session, so a client's SET (search_path, ROLE, statement_timeout) would
+ * outlast its hold and apply to the server's queries: each hold ends with RESET ALL and RESET
+ * ROLE. Not DISCARD ALL, which would also drop the server's LISTENs.
  */
 function createGate(pglite: PGlite, idleMs: number, onIdleTooLong: () => void) {
   let release: (() => void) | undefined;
@@ -142,6 +146,8 @@ function createGate(pglite: PGlite, idleMs: number, onIdleTooLong: () => void) {
               }),
           );
         });
+  // Runs while the caller holds PGlite's query lock, hence the raw protocol rather than exec().
+  const resetSession = () => pglite.execProtocolRaw(protocol.serialize.query('RESET ALL; RESET ROLE'));
   const letGo = () => {
     clearTimeout(idleTimer);
     release?.();
@@ -175,7 +181,10 @@ function createGate(pglite: PGlite, idleMs: number, onIdleTooLong: () => void) {
           });
         },
       });
-      if (status === 'I') letGo();
+      if (status === 'I') {
+        await resetSession();
+        letGo();
+      }
       // The one backend LISTENs for the server, but tells whichever client's message committed
       // the NOTIFY (an API key the CLI revoked): raised again on the server's side, it reaches
       // the server's listeners.
@@ -187,6 +196,7 @@ function createGate(pglite: PGlite, idleMs: number, onIdleTooLong: () => void) {
         // Sync ends an unfinished extended-protocol batch; then the transaction, if any, rolls back.
         await pglite.execProtocolRaw(protocol.serialize.sync());
         if (pglite.isInTransaction()) await pglite.execProtocolRaw(protocol.serialize.query(sql));
+        await resetSession();
       });
       letGo();
     },

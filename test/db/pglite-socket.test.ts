@@ -108,6 +108,25 @@ describe('the embedded database shared on a Unix socket', () => {
     expect(await count()).toBe(5);
   });
 
+  it('keeps a client’s session settings from the server’s queries', async () => {
+    const pglite = env.database.pglite!;
+    const settings = async () =>
+      (
+        await pglite.query<Record<string, string>>(
+          "select current_user as role, current_setting('search_path') as path, current_setting('statement_timeout') as timeout",
+        )
+      ).rows[0];
+    const defaults = await settings();
+    await pglite.exec('create role socket_reader');
+    const client = await connect();
+    await client.query('set search_path to pg_catalog');
+    await client.query("set statement_timeout to '1ms'");
+    await client.query('set role socket_reader');
+    expect(await settings()).toEqual(defaults);
+    await client.end();
+    expect(await settings()).toEqual(defaults);
+  });
+
   it('hands the server a notification a client’s commit raised (an API key the CLI revoked)', async () => {
     const heard = new Promise<string>((resolve) => void env.database.pglite!.listen('api_key_changes_test', resolve));
     const client = await connect();
