@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
-import { protocol } from '@electric-sql/pglite';
+import { protocol, type PGlite } from '@electric-sql/pglite';
 import { Client } from 'pg';
 import type { Database } from '../../src/db/database';
 import { openPglite } from '../../src/db/pglite.database';
@@ -50,6 +50,14 @@ function sharedDatabase(idleInTransactionTimeoutMs: number) {
   };
 }
 
+/** Resolves when a client's message next asks for PGlite's transaction lock (the gate's hold). */
+function nextHold(pglite: PGlite): Promise<void> {
+  const take = pglite._runExclusiveTransaction.bind(pglite);
+  return new Promise((reached) => {
+    jest.spyOn(pglite, '_runExclusiveTransaction').mockImplementationOnce((fn) => (reached(), take(fn)));
+  });
+}
+
 /** Resolves once `condition` holds, checking on each turn of the event loop. */
 async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setImmediate(resolve));
@@ -86,8 +94,10 @@ describe('the embedded database shared on a Unix socket', () => {
     await expect(
       env.database.pglite!.transaction(async (tx) => {
         await tx.query("insert into notes values ('from the server')");
+        // Installed inside the transaction, so the next taker is the client's message.
+        const waiting = nextHold(env.database.pglite!);
         seenByClient = client.query<{ n: string }>('select count(*) as n from notes').then((r) => Number(r.rows[0]!.n));
-        await new Promise((resolve) => setTimeout(resolve, 100));
+        await waiting;
         throw new Error('the server changes its mind');
       }),
     ).rejects.toThrow('the server changes its mind');
@@ -176,10 +186,7 @@ describe('the embedded database shared on a Unix socket, with clients that leave
     // The server is busy; the client's BEGIN waits for the backend, then the client leaves.
     let serverDone!: () => void;
     await new Promise<void>((inside) => void pglite.transaction(() => new Promise<void>((done) => ((serverDone = done), inside()))));
-    const waiting = new Promise<void>((reached) => {
-      const take = pglite._runExclusiveTransaction.bind(pglite);
-      jest.spyOn(pglite, '_runExclusiveTransaction').mockImplementationOnce((fn) => (reached(), take(fn)));
-    });
+    const waiting = nextHold(pglite);
     socket.write(protocol.serialize.query("begin; insert into notes values ('orphaned')"));
     await waiting;
     socket.destroy();
