@@ -4,7 +4,12 @@ export const LiveSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Live
 
 const ReplicaStateSchema = z.object({
   status: z.enum(['up', 'lagging', 'down']).describe('up: answering within DATABASE_READ_MAX_LAG_MS; lagging: answering, further behind; down: not answering'),
-  lagMs: z.number().int().min(0).nullable().describe('How far behind the primary it was at the last probe; null when unknown'),
+  lagMs: z
+    .number()
+    .int()
+    .min(0)
+    .nullable()
+    .describe('How far behind the primary it was at the last probe; null when unknown (down, or lagging further than the probes remember)'),
   servingReads: z.boolean().describe('Whether reads go to it now (else to the primary)'),
 });
 

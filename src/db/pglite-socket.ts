@@ -66,6 +66,8 @@ export interface SocketServerOptions {
 
 export interface SharedSocket {
   readonly path: string;
+  /** Clients connected, and messages waiting for the backend: what a caller can watch. */
+  stats(): { clients: number; queuedMessages: number };
   /** Disconnects the clients (their open transactions roll back) and removes the socket file. */
   stop(): Promise<void>;
 }
@@ -81,7 +83,9 @@ export async function serveOnSocket(pglite: PGlite, dir: string, options: Socket
     options.onError(new Error(`the socket path ${file} is longer than a Unix socket allows; move PGLITE_DIR to a shorter path`));
     return undefined;
   }
-  const gate = createGate(pglite, options.idleInTransactionTimeoutMs, () => disconnectTransactionHolder(server));
+  const gate = createGate(pglite, options.idleInTransactionTimeoutMs, () => {
+    disconnectTransactionHolder(server, gate).catch((err: Error) => options.onError(err));
+  });
   const server = new PGLiteSocketServer({ db: gate, path: file, maxConnections: MAX_CONNECTIONS });
   try {
     fs.rmSync(file, { force: true });
@@ -92,6 +96,10 @@ export async function serveOnSocket(pglite: PGlite, dir: string, options: Socket
   }
   return {
     path: file,
+    stats() {
+      const { activeConnections, queuedQueries } = server.getStats();
+      return { clients: activeConnections, queuedMessages: queuedQueries };
+    },
     async stop() {
       await server.stop();
       // The clients' open transactions roll back as they are detached; wait for the last one.
@@ -117,6 +125,10 @@ export async function serveOnSocket(pglite: PGlite, dir: string, options: Socket
  * meanwhile. A client that holds it idle for longer than the time-out is disconnected, as
  * PostgreSQL's idle_in_transaction_session_timeout does, so that a forgotten BEGIN in psql
  * cannot stop the server.
+ *
+ * The backend is one session, so a client's SET (search_path, ROLE, statement_timeout) would
+ * outlast its hold and apply to the server's queries: each hold ends with RESET ALL and RESET
+ * ROLE. Not DISCARD ALL, which would also drop the server's LISTENs.
  */
 function createGate(pglite: PGlite, idleMs: number, onIdleTooLong: () => void) {
   let release: (() => void) | undefined;
@@ -134,6 +146,8 @@ function createGate(pglite: PGlite, idleMs: number, onIdleTooLong: () => void) {
               }),
           );
         });
+  // Runs while the caller holds PGlite's query lock, hence the raw protocol rather than exec().
+  const resetSession = () => pglite.execProtocolRaw(protocol.serialize.query('RESET ALL; RESET ROLE'));
   const letGo = () => {
     clearTimeout(idleTimer);
     release?.();
@@ -167,7 +181,10 @@ function createGate(pglite: PGlite, idleMs: number, onIdleTooLong: () => void) {
           });
         },
       });
-      if (status === 'I') letGo();
+      if (status === 'I') {
+        await resetSession();
+        letGo();
+      }
       // The one backend LISTENs for the server, but tells whichever client's message committed
       // the NOTIFY (an API key the CLI revoked): raised again on the server's side, it reaches
       // the server's listeners.
@@ -179,6 +196,7 @@ function createGate(pglite: PGlite, idleMs: number, onIdleTooLong: () => void) {
         // Sync ends an unfinished extended-protocol batch; then the transaction, if any, rolls back.
         await pglite.execProtocolRaw(protocol.serialize.sync());
         if (pglite.isInTransaction()) await pglite.execProtocolRaw(protocol.serialize.query(sql));
+        await resetSession();
       });
       letGo();
     },
@@ -187,20 +205,27 @@ function createGate(pglite: PGlite, idleMs: number, onIdleTooLong: () => void) {
   return gate as typeof gate & PGlite;
 }
 
-// pglite-socket 0.2.17 (pinned) keeps its clients and the client holding the backend in
-// TypeScript-private fields; it offers no other way to end one connection.
+// pglite-socket 0.2.17 (pinned) keeps its clients, the client holding the backend and the
+// queue's restart in TypeScript-private fields; it offers no other way to end one connection.
 interface SocketServerInternals {
   handlers: Set<PGLiteSocketHandler>;
-  queryQueue: { lastHandlerId: number | null };
+  queryQueue: { lastHandlerId: number | null; processQueue(): Promise<void> };
 }
 
-function disconnectTransactionHolder(server: PGLiteSocketServer): void {
+async function disconnectTransactionHolder(server: PGLiteSocketServer, gate: { exec(sql: string): Promise<void> }): Promise<void> {
   const internals = server as unknown as SocketServerInternals;
-  for (const handler of internals.handlers) {
-    if (handler.handlerId !== internals.queryQueue.lastHandlerId) continue;
+  const holder = [...internals.handlers].find((h) => h.handlerId === internals.queryQueue.lastHandlerId && h.isAttached);
+  if (holder) {
     // Detaching rolls the transaction back (the queue calls the gate's exec) and closes the socket;
     // the server forgets a handler only on events a forced detach does not emit.
-    internals.handlers.delete(handler);
-    void handler.detach(true);
+    internals.handlers.delete(holder);
+    await holder.detach(true);
+    return;
   }
+  // The queue records the holder only once its message has finished: a client that left while
+  // its message ran (BEGIN among it) was cleaned up as a bystander, and its transaction belongs
+  // to no one. Roll it back here and let the queue serve the others again.
+  await gate.exec('ROLLBACK');
+  internals.queryQueue.lastHandlerId = null;
+  await internals.queryQueue.processQueue();
 }

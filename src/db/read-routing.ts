@@ -27,6 +27,9 @@ export function readingFrom<T>(scope: ReadScope, work: () => T): T {
 // Answers of a replica that say nothing about the query: the server is gone or going
 // (isDatabaseUnavailable), or replay cancelled the query (40001, conflict with recovery).
 const REPLICA_CONFLICT = '40001';
+// A statement time-out (or a cancel) says the query was slow, not that the replica is gone: it
+// neither bypasses the replica for every request nor runs the slow query again on the primary.
+const QUERY_CANCELED = '57014';
 // A read route that wrote: a standby refuses it, the primary serves it.
 const READ_ONLY_TRANSACTION = '25006';
 
@@ -47,7 +50,7 @@ export async function routeRead<T>(db: Db, run: (target: Db) => Promise<T>): Pro
       scope.logger.warn({ err }, 'a read request wrote; it was run again on the primary');
       return run(db);
     }
-    if (!isDatabaseUnavailable(err) && code !== REPLICA_CONFLICT) throw err;
+    if (code === QUERY_CANCELED || (!isDatabaseUnavailable(err) && code !== REPLICA_CONFLICT)) throw err;
     if (code !== REPLICA_CONFLICT) scope.replica.bypass(err);
     return run(db);
   }

@@ -6,7 +6,10 @@ import { parseWalPosition } from './wal-position';
 export interface ReplicaStatus {
   /** up: answering and within the lag limit; lagging: answering, behind it; down: not answering. */
   status: 'up' | 'lagging' | 'down';
-  /** How far behind the primary it was at the last probe (a probe period's precision); null when unknown. */
+  /**
+   * How far behind the primary it was at the last probe (a probe period's precision); null when
+   * unknown: down, or lagging further behind than the probes remember.
+   */
   lagMs: number | null;
   /** Whether reads go to it now. */
   servingReads: boolean;
@@ -65,10 +68,12 @@ export function createReplicaMonitor(options: ReplicaMonitorOptions): ReadReplic
     current = next;
   };
 
+  // Null when the replica has not reached even the oldest sample kept (2×maxLagMs back): it is
+  // further behind than that by an unknown amount, and that sample's age would understate it.
   const lagAt = (now: number, position: bigint): number | null => {
     let freshAsOf: number | undefined;
     for (const sample of samples) if (sample.position <= position) freshAsOf = sample.at;
-    return freshAsOf === undefined ? (samples[0] ? now - samples[0].at : null) : now - freshAsOf;
+    return freshAsOf === undefined ? null : now - freshAsOf;
   };
 
   async function probe(): Promise<void> {

@@ -2,6 +2,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { openApiPath, withConsistencyTokens } from './openapi-consistency';
 import { withSecurityDocumentation } from './openapi-security';
 
 type OpenApiDocument = { components?: { schemas?: Record<string, unknown> } } & Record<string, unknown>;
@@ -50,6 +51,8 @@ const SERVER = { url: '/', description: 'This server: production, staging or loc
 
 /** OpenAPI 3.1 generated from the routes' zod schemas, served at /openapi.json with Swagger UI at /docs. */
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
+  // GET routes that never read from the replica (readFromPrimary), seen as each route is documented.
+  const primaryReads = new Set<string>();
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -71,11 +74,15 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       },
       security: [{ bearerAuth: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: (route) => {
+      if (route.route.config?.readFromPrimary) primaryReads.add(openApiPath(route.url));
+      return jsonSchemaTransform(route);
+    },
     transformObject: (documentObject) =>
-      withSecurityDocumentation(withoutUnusedSchemas(withoutNotModifiedBodies(jsonSchemaTransformObject(documentObject) as OpenApiDocument))) as ReturnType<
-        typeof jsonSchemaTransformObject
-      >,
+      withConsistencyTokens(
+        withSecurityDocumentation(withoutUnusedSchemas(withoutNotModifiedBodies(jsonSchemaTransformObject(documentObject) as OpenApiDocument))),
+        primaryReads,
+      ) as ReturnType<typeof jsonSchemaTransformObject>,
   });
   await app.register(fastifySwaggerUi, {
     routePrefix: '/docs',

@@ -14,9 +14,9 @@ const describeScale = skipReason ? describe.skip : describe;
 // Jest prints no titles of a suite it skips whole: say why here.
 if (skipReason) console.info(`scale-out test skipped: ${skipReason}`);
 
-/** Polls `check` until it returns true; fails with `what` after 30 s (a condition, not a timing). */
-async function eventually(what: string, check: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 30_000;
+/** Polls `check` until it returns true; fails with `what` after `timeoutMs` (a condition, not a timing). */
+async function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`never happened: ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -153,29 +153,33 @@ describeScale(`scale-out: three instances, PgBouncer (transaction pooling), a st
       );
     await eventually('the replica has them', async () => (await any().http().get(`/v1/patients/${ids[4]}`).set(auth())).status === 200);
 
-    const failures: { status: number; at: number }[] = [];
+    // Each failure with whether its request began after every instance reported the replica bypassed.
+    const failures: { status: number; afterBypass: boolean }[] = [];
     let served = 0;
     let loading = true;
+    let bypassed = false;
     const load = async () => {
       while (loading) {
+        const afterBypass = bypassed;
         const res = await any()
           .http()
           .get(`/v1/patients/${ids[served % ids.length]}`)
           .set(auth());
         if (res.status === 200) served += 1;
-        else failures.push({ status: res.status, at: Date.now() });
+        else failures.push({ status: res.status, afterBypass });
       }
     };
     const readers = Promise.all([load(), load(), load(), load()]);
     try {
       await eventually('some reads', async () => served > 20);
-      const stoppedAt = Date.now();
       await cluster.stopReplica();
-      await eventually('every instance bypasses the replica', () => everyInstance(false));
+      // Generous: how soon the monitor notices depends on the machine, not on what is tested.
+      await eventually('every instance bypasses the replica', () => everyInstance(false), 60_000);
+      bypassed = true;
       const before = served;
       await eventually('reads go on, from the primary', async () => served > before + 20);
-      // Reads a dying replica failed are run again on the primary: any 5xx falls in the moments of the stop.
-      expect(failures.filter((f) => f.at > stoppedAt + 10_000)).toEqual([]);
+      // Reads a dying replica failed are run again on the primary: any 5xx falls before the bypass.
+      expect(failures.filter((f) => f.afterBypass)).toEqual([]);
       expect(failures.every((f) => f.status === 503)).toBe(true);
 
       await cluster.startReplica();

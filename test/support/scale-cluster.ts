@@ -76,7 +76,11 @@ export async function startScaleCluster(): Promise<ScaleCluster> {
   const ctl = (dataDir: string, ...args: string[]) => exec(path.join(bin, 'pg_ctl'), ['-D', dataDir, '-l', `${dataDir}.log`, '-w', '-t', '60', ...args]);
   // Whatever was started, stopped; whatever was written, removed (also when starting failed half-way).
   const destroy = async () => {
-    if (fs.existsSync(pidfile)) process.kill(Number(fs.readFileSync(pidfile, 'utf8')), 'SIGTERM');
+    try {
+      if (fs.existsSync(pidfile)) process.kill(Number(fs.readFileSync(pidfile, 'utf8')), 'SIGTERM');
+    } catch {
+      // PgBouncer already gone (ESRCH): the servers still have to be stopped.
+    }
     await ctl(replicaDir, 'stop', '-m', 'immediate').catch(() => undefined);
     await ctl(primaryDir, 'stop', '-m', 'immediate').catch(() => undefined);
     fs.rmSync(dir, { recursive: true, force: true });

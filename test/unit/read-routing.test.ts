@@ -59,6 +59,16 @@ describe('read routing', () => {
     expect(bypassed).toEqual([gone]);
   });
 
+  it('a statement time-out on the replica is the request’s error: not run again, the replica not bypassed', async () => {
+    const { replica, bypassed } = fakeReplica(100n);
+    const slow = Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' });
+    const ran: string[] = [];
+    const run = (target: Db) => (ran.push((target as unknown as { name: string }).name), Promise.reject(slow));
+    await expect(readingFrom(scope(replica), () => routeRead(primary, run))).rejects.toBe(slow);
+    expect(ran).toEqual(['replica']);
+    expect(bypassed).toEqual([]);
+  });
+
   it('an error of the query itself is not retried', async () => {
     const { replica, bypassed } = fakeReplica(100n);
     const wrong = Object.assign(new Error('syntax error'), { code: '42601' });

@@ -1,4 +1,5 @@
 import createFetchClient from 'openapi-fetch';
+import { consistencyTokens } from './consistency';
 import { idempotencyKeys } from './idempotency';
 import { DEFAULT_RETRY, retryingFetch, type Fetch, type RetryOptions } from './retry';
 import type { paths } from './schema';
@@ -20,6 +21,11 @@ export interface ClientOptions {
   retry?: Partial<RetryOptions>;
   /** The fetch underneath the retries (instrumentation, a proxy agent); the global fetch by default. */
   fetch?: Fetch;
+  /**
+   * Send the X-Consistency-Token of this client's latest write with its later reads, so that they
+   * see that write even when the server reads from a replica. Off by default.
+   */
+  readYourWrites?: boolean;
 }
 
 /**
@@ -36,6 +42,7 @@ export function createClient(options: ClientOptions): ManuplanClient {
     fetch: retryingFetch(fetch, { ...DEFAULT_RETRY, ...options.retry }),
   });
   client.use(idempotencyKeys);
+  if (options.readYourWrites) client.use(consistencyTokens());
   // The same object, seen through stricter method types (see typed-client.ts).
   return client as unknown as ManuplanClient;
 }

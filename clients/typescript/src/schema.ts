@@ -1989,7 +1989,7 @@ export interface components {
                      * @enum {string}
                      */
                     status: "up" | "lagging" | "down";
-                    /** @description How far behind the primary it was at the last probe; null when unknown */
+                    /** @description How far behind the primary it was at the last probe; null when unknown (down, or lagging further than the probes remember) */
                     lagMs: number | null;
                     /** @description Whether reads go to it now (else to the primary) */
                     servingReads: boolean;
@@ -2112,6 +2112,8 @@ export interface components {
         "X-RateLimit-Limit": number;
         /** @description Seconds to wait before trying again. */
         "Retry-After": number;
+        /** @description Sent when the service reads from a replica: a token for everything committed so far, this write included. Send it back as X-Consistency-Token on a later GET to read this write. */
+        "X-Consistency-Token": string;
     };
     pathItems: never;
 }
@@ -2120,7 +2122,10 @@ export interface operations {
     getLiveness: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Ignored without a read replica; 400 when it is not a token this service issued. */
+                "x-consistency-token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2169,7 +2174,10 @@ export interface operations {
     getReadiness: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Ignored without a read replica; 400 when it is not a token this service issued. */
+                "x-consistency-token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2223,7 +2231,10 @@ export interface operations {
                 /** @description Opaque cursor from the previous page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Ignored without a read replica; 400 when it is not a token this service issued. */
+                "x-consistency-token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2330,6 +2341,7 @@ export interface operations {
                 headers: {
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2463,6 +2475,7 @@ export interface operations {
                 headers: {
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2567,7 +2580,10 @@ export interface operations {
                 /** @description The clinic's own id for the patient (unique among the clinic's live patients) */
                 externalId?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Ignored without a read replica; 400 when it is not a token this service issued. */
+                "x-consistency-token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2674,6 +2690,7 @@ export interface operations {
                 headers: {
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2814,6 +2831,7 @@ export interface operations {
                 headers: {
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2825,6 +2843,7 @@ export interface operations {
                 headers: {
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2955,7 +2974,10 @@ export interface operations {
     getPatient: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Ignored without a read replica; 400 when it is not a token this service issued. */
+                "x-consistency-token"?: string;
+            };
             path: {
                 /** @description A UUID (time-ordered v7 for ids this service creates). */
                 id: string;
@@ -3072,6 +3094,7 @@ export interface operations {
                 headers: {
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3199,6 +3222,7 @@ export interface operations {
                 headers: {
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3343,6 +3367,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of a copy the client holds: 304 when it is still current */
                 "if-none-match"?: string;
+                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Ignored without a read replica; 400 when it is not a token this service issued. */
+                "x-consistency-token"?: string;
             };
             path?: never;
             cookie?: never;
@@ -3443,6 +3469,7 @@ export interface operations {
                 headers: {
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3594,6 +3621,7 @@ export interface operations {
                 headers: {
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3742,6 +3770,7 @@ export interface operations {
                 headers: {
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3850,7 +3879,10 @@ export interface operations {
     getAssessment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Ignored without a read replica; 400 when it is not a token this service issued. */
+                "x-consistency-token"?: string;
+            };
             path: {
                 /** @description A UUID (time-ordered v7 for ids this service creates). */
                 id: string;
@@ -3960,7 +3992,10 @@ export interface operations {
                 /** @description Only plans changed at or after this time */
                 updatedSince?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Ignored without a read replica; 400 when it is not a token this service issued. */
+                "x-consistency-token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4049,7 +4084,10 @@ export interface operations {
     getPlan: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Ignored without a read replica; 400 when it is not a token this service issued. */
+                "x-consistency-token"?: string;
+            };
             path: {
                 /** @description A UUID (time-ordered v7 for ids this service creates). */
                 id: string;
@@ -4170,6 +4208,7 @@ export interface operations {
                 headers: {
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4316,7 +4355,10 @@ export interface operations {
                 /** @description Opaque cursor from the previous page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Ignored without a read replica; 400 when it is not a token this service issued. */
+                "x-consistency-token"?: string;
+            };
             path: {
                 /** @description A UUID (time-ordered v7 for ids this service creates). */
                 id: string;
@@ -4419,7 +4461,10 @@ export interface operations {
     getPlanProgress: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Ignored without a read replica; 400 when it is not a token this service issued. */
+                "x-consistency-token"?: string;
+            };
             path: {
                 /** @description A UUID (time-ordered v7 for ids this service creates). */
                 id: string;
@@ -4524,7 +4569,10 @@ export interface operations {
                 /** @description Opaque cursor from the previous page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Ignored without a read replica; 400 when it is not a token this service issued. */
+                "x-consistency-token"?: string;
+            };
             path: {
                 /** @description A UUID (time-ordered v7 for ids this service creates). */
                 id: string;
@@ -4648,6 +4696,7 @@ export interface operations {
                 headers: {
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4781,6 +4830,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of a copy the client holds: 304 when it is still current */
                 "if-none-match"?: string;
+                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Ignored without a read replica; 400 when it is not a token this service issued. */
+                "x-consistency-token"?: string;
             };
             path: {
                 /** @description A UUID (time-ordered v7 for ids this service creates). */
@@ -4894,6 +4945,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of a copy the client holds: 304 when it is still current */
                 "if-none-match"?: string;
+                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Ignored without a read replica; 400 when it is not a token this service issued. */
+                "x-consistency-token"?: string;
             };
             path: {
                 /** @description A UUID (time-ordered v7 for ids this service creates). */
@@ -5001,7 +5054,10 @@ export interface operations {
     getPlanFhirBundle: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Ignored without a read replica; 400 when it is not a token this service issued. */
+                "x-consistency-token"?: string;
+            };
             path: {
                 /** @description A UUID (time-ordered v7 for ids this service creates). */
                 id: string;
@@ -5224,7 +5280,10 @@ export interface operations {
                 /** @description Only events about this resource: who read or changed it */
                 resourceId?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Ignored without a read replica; 400 when it is not a token this service issued. */
+                "x-consistency-token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5318,7 +5377,10 @@ export interface operations {
                 /** @description Opaque cursor from the previous page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Ignored without a read replica; 400 when it is not a token this service issued. */
+                "x-consistency-token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5425,6 +5487,7 @@ export interface operations {
                 headers: {
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5544,7 +5607,10 @@ export interface operations {
     getWebhook: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Ignored without a read replica; 400 when it is not a token this service issued. */
+                "x-consistency-token"?: string;
+            };
             path: {
                 /** @description A UUID (time-ordered v7 for ids this service creates). */
                 id: string;
@@ -5661,6 +5727,7 @@ export interface operations {
                 headers: {
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5788,6 +5855,7 @@ export interface operations {
                 headers: {
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5923,7 +5991,10 @@ export interface operations {
                 /** @description Opaque cursor from the previous page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Ignored without a read replica; 400 when it is not a token this service issued. */
+                "x-consistency-token"?: string;
+            };
             path: {
                 /** @description A UUID (time-ordered v7 for ids this service creates). */
                 id: string;
@@ -6045,6 +6116,7 @@ export interface operations {
                 headers: {
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                     [name: string]: unknown;
                 };
                 content: {
