@@ -338,6 +338,17 @@ const RESTRICTION: RestrictionRow[] = [
       for (const t of at(p, 'hamstring')) expect(t.pressure).toBe('light');
     },
   },
+  {
+    rule: 'mechanism.acute_injury.swelling',
+    gets: caseOf('ankle_foot', { complaint: 'Rolled my ankle playing football, it is swollen.', durationWeeks: 3, mechanism: 'sports' }),
+    not: caseOf('ankle_foot', { complaint: 'Rolled my ankle playing football.', durationWeeks: 3, mechanism: 'sports' }),
+    region: 'ankle_foot',
+    why: 'sprain 3 weeks old, still swollen',
+    holds: (p) => {
+      expect(at(p, 'ankle_foot')[0]?.code).toBe('manual_lymphatic_drainage');
+      for (const t of at(p, 'ankle_foot')) expect(t.pressure).toBe('light');
+    },
+  },
 ];
 
 describe('restrictions on techniques reach every region they concern', () => {

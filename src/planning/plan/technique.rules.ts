@@ -131,6 +131,7 @@ const CAP_WORDS: Record<string, string> = {
   'chronicity.acute.pressure': 'the acute phase',
   'surgery.phase.pressure': 'post-surgical healing',
   'mechanism.acute_injury.first_week': 'the first week after the injury',
+  'mechanism.acute_injury.swelling': 'swelling after the injury',
   'surgery.mastectomy.lymphoedema_risk': 'lymphoedema risk after axillary surgery',
 };
 const capWords = (ruleId: string) => CAP_WORDS[ruleId] ?? ruleId;

@@ -9,6 +9,7 @@ import { TECHNIQUE_CODES, TECHNIQUES, type TechniqueCode } from '../catalog/cata
 import { CHRONICITIES, EFFECT_TYPES, type Chronicity, type ConditionEffect, type Pressure } from '../catalog/catalog.types';
 import { PROCEDURES, protocolPhase, type ProtocolMovementTag, type RomLimit, type SurgicalProcedure } from '../catalog/catalog.surgeries';
 import { Explainer, exclusion, placeName, PRESSURE_RANK, sideOf, WHOLE } from '../engine.util';
+import { readsSwelling } from './complaint.reader';
 import type { ScreeningOutcome } from './screening.rules';
 
 /** Incisions close in about 14 days; remodelling starts around 6 weeks (wound healing phases). */
@@ -110,6 +111,13 @@ class Builder {
   drainage(where: readonly RegionCode[], ruleId: string, because: string): void {
     this.explain.add(ruleId, because);
     for (const r of where) this.at(r).drainageRuleId ??= ruleId;
+  }
+
+  /** A fresh or still swollen injury site: light pressure, only gentle hands-on work, drainage first. */
+  freshInjury(where: readonly RegionCode[], ruleId: string, because: string): void {
+    this.cap(where, 'light', ruleId, because);
+    this.forbid(where, FIRST_WEEK_AVOID, ruleId, because);
+    this.drainage(where, ruleId, because);
   }
 
   precaution(ruleId: string, text: string): void {
@@ -293,11 +301,17 @@ export function buildRestrictions(facts: CaseFacts, outcome: ScreeningOutcome, e
     b.forbid(painRegions, ACUTE_INJURY_AVOID, 'mechanism.acute_injury', because);
   }
   if (MECHANISMS[facts.mechanism].injury && facts.durationWeeks !== null && facts.durationWeeks < FIRST_WEEK && painRegions.length > 0) {
-    const ruleId = 'mechanism.acute_injury.first_week';
     const because = `${MECHANISMS[facts.mechanism].label}, under a week ago: the site still bleeds and swells — light work only (lymphatic drainage, light effleurage), no deep or stretching work on it.`;
-    b.cap(painRegions, 'light', ruleId, because);
-    b.forbid(painRegions, FIRST_WEEK_AVOID, ruleId, because);
-    b.drainage(painRegions, ruleId, because);
+    b.freshInjury(painRegions, 'mechanism.acute_injury.first_week', because);
+  } else if (MECHANISMS[facts.mechanism].injury && facts.chronicity === 'acute') {
+    // Swelling on an injured region still in the acute phase: the inflammatory phase has not settled there.
+    const swollen = facts.painAreas.filter((a) => a.qualities.includes('swelling')).map((a) => a.region);
+    const first = painRegions[0];
+    if (first && !swollen.includes(first) && readsSwelling(facts.complaint)) swollen.push(first);
+    if (swollen.length > 0) {
+      const because = `${MECHANISMS[facts.mechanism].label} in the acute phase, still swollen: light work only on the swollen site (lymphatic drainage, light effleurage), no deep or stretching work on it.`;
+      b.freshInjury(swollen, 'mechanism.acute_injury.swelling', because);
+    }
   }
   const preferred = facts.preferences.pressure;
   if (preferred && preferred !== 'firm')
