@@ -249,6 +249,121 @@ describe('technique choice follows the tissue and the complaint', () => {
   });
 });
 
+// Restrictions on techniques (SPEC §4): each rule with a case it binds on a region and its neighbour where it
+// does not; `holds` checks what the rule changes in the plan of the restricted case.
+interface RestrictionRow {
+  rule: string;
+  gets: AssessmentInput;
+  not: AssessmentInput;
+  region: NonNullable<AssessmentInput['painLocations']>[number]['region'];
+  /** What differs in the restricted case, for the test name. */
+  why: string;
+  holds: (p: PlanContent) => void;
+}
+
+const stiffShoulder = (screening: NonNullable<Overrides>['screening']) =>
+  caseOf('shoulder', {
+    complaint: 'Stiff right shoulder.',
+    painLocations: [{ region: 'shoulder', side: 'right', intensity: 5, quality: ['stiffness'] }],
+    goals: [
+      { type: 'pain_relief', priority: 1 },
+      { type: 'range_of_motion', priority: 2 },
+    ],
+    screening: { age: 50, ...screening },
+  });
+const strain = (durationWeeks: number, mechanism: AssessmentInput['mechanism']) =>
+  caseOf('hamstring', { complaint: 'Pulled my right hamstring, bruising at the back of the thigh.', durationWeeks, mechanism });
+const at = (p: PlanContent, region: string) => p.techniques.filter((t) => t.region === region);
+const limbLight = (region: string) => (p: PlanContent) => {
+  for (const t of at(p, region)) expect(t.pressure).toBe('light');
+  expect(at(p, region).map((t) => t.code)).not.toContain('pnf_stretching');
+  expect(at(p, region).map((t) => t.code)).not.toContain('muscle_energy_technique');
+};
+
+const RESTRICTION: RestrictionRow[] = [
+  ...(['wrist_hand', 'upper_arm', 'chest'] as const).map((coded) => ({
+    rule: 'condition.lymphoedema.max_pressure',
+    gets: stiffShoulder({ conditions: [{ code: 'lymphoedema' as const, region: coded, side: 'right' as const }] }),
+    not: stiffShoulder({ conditions: [{ code: 'lymphoedema' as const, region: 'calf' as const, side: 'right' as const }] }),
+    region: 'shoulder' as const,
+    why: `lymphoedema coded at the ${coded}`,
+    holds: limbLight('shoulder'),
+  })),
+  {
+    rule: 'condition.lymphoedema.drainage',
+    gets: caseOf('knee', { complaint: 'Knee ache.', screening: { conditions: [{ code: 'lymphoedema', region: 'ankle_foot', side: 'right' }] } }),
+    not: caseOf('knee', { complaint: 'Knee ache.', screening: { conditions: [{ code: 'lymphoedema', region: 'wrist_hand', side: 'right' }] } }),
+    region: 'knee',
+    why: 'lymphoedema coded at the foot',
+    holds: (p) => {
+      expect(at(p, 'knee')[0]?.code).toBe('manual_lymphatic_drainage');
+      for (const t of at(p, 'knee')) expect(t.pressure).toBe('light');
+    },
+  },
+  {
+    rule: 'condition.lymphoedema.drainage',
+    gets: stiffShoulder({ conditions: [{ code: 'lymphoedema', region: 'shoulder', side: 'right' }] }),
+    not: stiffShoulder({ conditions: [] }),
+    region: 'shoulder',
+    why: 'lymphoedema coded at the shoulder',
+    holds: (p) => expect(at(p, 'shoulder')[0]).toMatchObject({ code: 'manual_lymphatic_drainage', pressure: 'light' }),
+  },
+  {
+    rule: 'surgery.mastectomy.lymphoedema_risk',
+    gets: stiffShoulder({ surgeries: [{ procedure: 'mastectomy', date: '2025-02-01', region: 'chest', side: 'right' }] }),
+    not: stiffShoulder({ surgeries: [{ procedure: 'mastectomy', date: '2024-06-01', region: 'chest', side: 'right' }] }),
+    region: 'shoulder',
+    why: 'mastectomy 4 weeks ago',
+    holds: limbLight('shoulder'),
+  },
+  {
+    rule: 'mechanism.acute_injury.first_week',
+    gets: strain(0.5, 'sports'),
+    not: strain(1.5, 'sports'),
+    region: 'hamstring',
+    why: 'sports strain 3 days old',
+    holds: (p) => {
+      expect(at(p, 'hamstring')[0]?.code).toBe('manual_lymphatic_drainage');
+      for (const t of at(p, 'hamstring')) expect(['manual_lymphatic_drainage', 'swedish_massage', 'positional_release']).toContain(t.code);
+      for (const t of at(p, 'hamstring')) expect(t.pressure).toBe('light');
+    },
+  },
+  {
+    rule: 'mechanism.acute_injury.first_week',
+    gets: strain(0.5, 'trauma'),
+    not: strain(0.5, 'unknown'),
+    region: 'hamstring',
+    why: 'trauma 3 days old',
+    holds: (p) => {
+      for (const t of at(p, 'hamstring')) expect(t.pressure).toBe('light');
+    },
+  },
+  {
+    rule: 'mechanism.acute_injury.swelling',
+    gets: caseOf('ankle_foot', { complaint: 'Rolled my ankle playing football, it is swollen.', durationWeeks: 3, mechanism: 'sports' }),
+    not: caseOf('ankle_foot', { complaint: 'Rolled my ankle playing football.', durationWeeks: 3, mechanism: 'sports' }),
+    region: 'ankle_foot',
+    why: 'sprain 3 weeks old, still swollen',
+    holds: (p) => {
+      expect(at(p, 'ankle_foot')[0]?.code).toBe('manual_lymphatic_drainage');
+      for (const t of at(p, 'ankle_foot')) expect(t.pressure).toBe('light');
+    },
+  },
+];
+
+describe('restrictions on techniques reach every region they concern', () => {
+  it.each(RESTRICTION.map((r) => [r.rule, r.region, r.why, r] as const))(
+    '%s on the %s (%s): the case gets it, its neighbour does not',
+    (rule, region, _why, r) => {
+      const restricted = plan(r.gets);
+      const free = plan(r.not);
+      expect(at(restricted, region).some((t) => t.ruleIds.includes(rule))).toBe(true);
+      expect(free.techniques.some((t) => t.ruleIds.includes(rule))).toBe(false);
+      r.holds(restricted);
+    },
+  );
+});
+
 describe('the dose follows the case', () => {
   it('a calm strain under 2 weeks old gets a 2-week course; a 4-week-old one the acute course', () => {
     const fresh = plan(caseOf('calf', { complaint: 'Calf sore after football.', mechanism: 'sports', durationWeeks: 1, measures: { painNrs: 4 } }));

@@ -261,3 +261,18 @@ export const REGIONS: Record<RegionCode, RegionEntry> = {
     terms: ['ankle', 'ankles', 'foot', 'feet', 'heel', 'heels', 'toe', 'toes', 'achilles', 'arch'],
   },
 };
+
+/**
+ * Lymphatic quadrants: a limb with the trunk region its lymph drains through (axilla and chest for the
+ * arm, buttock and groin for the leg). Lymphoedema or lymph-node surgery anywhere in a quadrant concerns
+ * all of it, not only the coded region (Földi).
+ */
+export const LYMPH_QUADRANTS: readonly (readonly RegionCode[])[] = [
+  ['chest', 'shoulder', 'upper_arm', 'elbow', 'forearm', 'wrist_hand'],
+  ['gluteal', 'hip', 'thigh', 'hamstring', 'knee', 'calf', 'ankle_foot'],
+];
+
+/** The regions of the lymphatic quadrant a region belongs to; the region alone outside the limbs. */
+export function lymphQuadrant(region: RegionCode): readonly RegionCode[] {
+  return LYMPH_QUADRANTS.find((q) => q.includes(region)) ?? [region];
+}

@@ -130,6 +130,9 @@ const CAP_WORDS: Record<string, string> = {
   'preference.pressure': 'the patient’s preference',
   'chronicity.acute.pressure': 'the acute phase',
   'surgery.phase.pressure': 'post-surgical healing',
+  'mechanism.acute_injury.first_week': 'the first week after the injury',
+  'mechanism.acute_injury.swelling': 'swelling after the injury',
+  'surgery.mastectomy.lymphoedema_risk': 'lymphoedema risk after axillary surgery',
 };
 const capWords = (ruleId: string) => CAP_WORDS[ruleId] ?? ruleId;
 const PREFER_RULES = Object.fromEntries(
@@ -175,6 +178,8 @@ interface AreaView {
   days: number | null;
   /** Swelling reported here (or expected early after surgery): lymphatic drainage has something to do. */
   swollen: boolean;
+  /** The restriction that makes lymphatic drainage the core technique here (lymphoedema, a fresh injury); else null. */
+  drainageRuleId: string | null;
   /** A tendon is the target here (overuse, named tendinopathy): cross-fibre friction has a target. */
   tendon: boolean;
   /** Per goal in play (in order), the ranked lists of this region and the case's mechanism, by phase. */
@@ -238,7 +243,8 @@ function areaView(area: Focus, restrictions: Restrictions, signs: CaseSigns, fac
     forbidden: forbiddenBits(restrictions, area.region),
     capRank,
     days: rules.surgicalDays,
-    swollen: signs.swollen.has(area.region) || signs.presentations.includes('lymphoedema'),
+    swollen: signs.swollen.has(area.region) || signs.presentations.includes('lymphoedema') || rules.drainageRuleId !== null,
+    drainageRuleId: rules.drainageRuleId,
     tendon: signs.tendonRegions.has(area.region),
     ranked,
     regionRule: REGION_RULES[area.region],
@@ -316,8 +322,10 @@ function pickForArea(s: Selection, view: AreaView, ai: number, round: number): v
         ruleIds.push(explain.add('chronicity.acute.no_deep_first', 'Acute phase (< 6 weeks), not irritable: the region’s usual techniques, deep work last.'));
       const regionRule = view.regionRule;
       if (regionRule.techniques.has(code)) ruleIds.push(explain.add(regionRule.id, regionRule.because));
-      if (code === 'manual_lymphatic_drainage')
+      if (code === 'manual_lymphatic_drainage') {
         ruleIds.push(explain.add('technique.drainage.swelling', 'Manual lymphatic drainage only where swelling is reported or expected early after surgery.'));
+        if (view.drainageRuleId) ruleIds.push(view.drainageRuleId);
+      }
       if (code === 'cross_fiber_friction')
         ruleIds.push(explain.add('technique.friction.target', 'Cross-fibre friction only where a tendon or a closed scar is the target.'));
       for (const id of ok.ruleIds) ruleIds.push(id);

@@ -4,11 +4,12 @@
 import type { CaseFacts, SurgeryFact } from '../case.facts';
 import { CONDITION_CODES, CONDITIONS, type ConditionCode } from '../catalog/catalog.conditions';
 import { CHRONICITY, MECHANISMS } from '../catalog/catalog.goals';
-import type { RegionCode } from '../catalog/catalog.regions';
+import { lymphQuadrant, type RegionCode } from '../catalog/catalog.regions';
 import { TECHNIQUE_CODES, TECHNIQUES, type TechniqueCode } from '../catalog/catalog.techniques';
 import { CHRONICITIES, EFFECT_TYPES, type Chronicity, type ConditionEffect, type Pressure } from '../catalog/catalog.types';
-import { PROCEDURES, protocolPhase, type ProtocolMovementTag, type RomLimit } from '../catalog/catalog.surgeries';
+import { PROCEDURES, protocolPhase, type ProtocolMovementTag, type RomLimit, type SurgicalProcedure } from '../catalog/catalog.surgeries';
 import { Explainer, exclusion, placeName, PRESSURE_RANK, sideOf, WHOLE } from '../engine.util';
+import { readsSwelling } from './complaint.reader';
 import type { ScreeningOutcome } from './screening.rules';
 
 /** Incisions close in about 14 days; remodelling starts around 6 weeks (wound healing phases). */
@@ -26,6 +27,8 @@ export interface RegionRules {
   forbidden: number;
   /** Days since surgery when this is an operated region under the healing-phase rules; else null. */
   surgicalDays: number | null;
+  /** The rule that makes manual lymphatic drainage the core technique here (lymphoedema, a fresh injury); else null. */
+  drainageRuleId: string | null;
 }
 
 /** What applies everywhere, and what applies to single regions on top of it. */
@@ -41,7 +44,7 @@ export interface Restrictions {
 
 const TECHNIQUE_BIT = new Map(TECHNIQUE_CODES.map((t, i) => [t, 1 << i]));
 const bit = (t: TechniqueCode) => TECHNIQUE_BIT.get(t) as number;
-const emptyRules = (): RegionRules => ({ avoidMask: 0, avoidRuleIds: [], caps: [], forbidden: 0, surgicalDays: null });
+const emptyRules = (): RegionRules => ({ avoidMask: 0, avoidRuleIds: [], caps: [], forbidden: 0, surgicalDays: null, drainageRuleId: null });
 const NONE: RegionRules = emptyRules();
 const NO_RULES: string[] = [];
 const EFFECT_RULE_IDS = Object.fromEntries(CONDITION_CODES.map((c) => [c, Object.fromEntries(EFFECT_TYPES.map((t) => [t, `condition.${c}.${t}`]))])) as Record<
@@ -50,6 +53,22 @@ const EFFECT_RULE_IDS = Object.fromEntries(CONDITION_CODES.map((c) => [c, Object
 >;
 const CHRONICITY_PRESSURE_RULE_IDS = Object.fromEntries(CHRONICITIES.map((c) => [c, `chronicity.${c}.pressure`])) as Record<Chronicity, string>;
 const ACUTE_INJURY_AVOID = TECHNIQUE_CODES.filter((t) => TECHNIQUES[t].avoidInAcuteInjury);
+/** Lymph stagnates in the whole limb, not only where it is coded: these conditions act on its lymphatic quadrant. */
+const LYMPHATIC_CONDITIONS: ReadonlySet<ConditionCode> = new Set(['lymphoedema']);
+/** Operations that may remove lymph nodes, putting the limb of their quadrant at risk of lymphoedema. */
+const LYMPH_NODE_SURGERY: ReadonlySet<SurgicalProcedure> = new Set(['mastectomy']);
+/** Vigorous stretching and friction load a limb whose lymph drainage is impaired. */
+const LYMPH_RISK_FORBID: TechniqueCode[] = ['pnf_stretching', 'muscle_energy_technique', 'cross_fiber_friction'];
+/** In the first week after an injury the site bleeds and swells (inflammatory phase): no firm or stretching work on it. */
+const FIRST_WEEK = 1;
+const FIRST_WEEK_AVOID = TECHNIQUE_CODES.filter((t) => TECHNIQUES[t].handsOn && TECHNIQUES[t].intensity !== 'gentle');
+
+/** Every region of the lymphatic quadrants of these regions, once each. */
+function quadrantsOf(regions: readonly RegionCode[]): RegionCode[] {
+  const out: RegionCode[] = [];
+  for (const r of regions) for (const q of lymphQuadrant(r)) if (!out.includes(q)) out.push(q);
+  return out;
+}
 
 /** Accumulates restrictions, each with the rule (and its reason) that set it. */
 class Builder {
@@ -86,6 +105,19 @@ class Builder {
     const rules = this.at(region);
     rules.avoidMask |= mask;
     if (!rules.avoidRuleIds.includes(ruleId)) rules.avoidRuleIds.push(ruleId);
+  }
+
+  /** Manual lymphatic drainage becomes the core technique on these regions. */
+  drainage(where: readonly RegionCode[], ruleId: string, because: string): void {
+    this.explain.add(ruleId, because);
+    for (const r of where) this.at(r).drainageRuleId ??= ruleId;
+  }
+
+  /** A fresh or still swollen injury site: light pressure, only gentle hands-on work, drainage first. */
+  freshInjury(where: readonly RegionCode[], ruleId: string, because: string): void {
+    this.cap(where, 'light', ruleId, because);
+    this.forbid(where, FIRST_WEEK_AVOID, ruleId, because);
+    this.drainage(where, ruleId, because);
   }
 
   precaution(ruleId: string, text: string): void {
@@ -161,14 +193,13 @@ class Builder {
     }
     for (const limit of phase.romLimits) this.romLimits.push({ ...limit, ruleId });
     for (const tag of phase.forbidMovements) this.forbiddenMovements.push({ tag, ruleId });
-    // Axillary surgery puts the arm on that side at risk of lymphoedema (team reference).
-    if (surgery.procedure === 'mastectomy') {
-      this.cap(
-        ['shoulder', 'upper_arm', 'forearm', 'wrist_hand'],
-        'light',
-        'surgery.mastectomy.lymphoedema_risk',
-        'After mastectomy or axillary surgery: light pressure on the arm (lymphoedema risk).',
-      );
+    // Lymph-node removal puts the limb of that quadrant at risk of lymphoedema (team reference).
+    if (LYMPH_NODE_SURGERY.has(surgery.procedure)) {
+      const limb = quadrantsOf([region]).filter((r) => r !== region);
+      const ruleId = `surgery.${surgery.procedure}.lymphoedema_risk`;
+      const because = `${entry.label}: light pressure and no vigorous stretching or friction on the limb of that side (lymphoedema risk).`;
+      this.cap(limb, 'light', ruleId, because);
+      this.forbid(limb, LYMPH_RISK_FORBID, ruleId, because);
     }
   }
 }
@@ -181,7 +212,15 @@ export function buildRestrictions(facts: CaseFacts, outcome: ScreeningOutcome, e
   let surgicalSiteGiven = false;
   for (const condition of outcome.conditions) {
     const entry = CONDITIONS[condition.code];
-    const local = condition.places.map((p) => p.region);
+    const coded = condition.places.map((p) => p.region);
+    const lymphatic = LYMPHATIC_CONDITIONS.has(condition.code);
+    const local = lymphatic ? quadrantsOf(coded) : coded;
+    if (lymphatic && local.length > 0)
+      b.drainage(
+        local,
+        `condition.${condition.code}.drainage`,
+        `${entry.label}: manual lymphatic drainage at light pressure is the core technique on the whole limb of that side.`,
+      );
     for (const effect of entry.effects) {
       const ruleId = EFFECT_RULE_IDS[condition.code][effect.type];
       if (effect.type === 'avoid_region') {
@@ -260,6 +299,19 @@ export function buildRestrictions(facts: CaseFacts, outcome: ScreeningOutcome, e
   if (MECHANISMS[facts.mechanism].injury && facts.chronicity === 'acute' && painRegions.length > 0) {
     const because = `Acute ${facts.mechanism} injury (< 6 weeks): no friction, deep or stretching work on the injured regions yet.`;
     b.forbid(painRegions, ACUTE_INJURY_AVOID, 'mechanism.acute_injury', because);
+  }
+  if (MECHANISMS[facts.mechanism].injury && facts.durationWeeks !== null && facts.durationWeeks < FIRST_WEEK && painRegions.length > 0) {
+    const because = `${MECHANISMS[facts.mechanism].label}, under a week ago: the site still bleeds and swells — light work only (lymphatic drainage, light effleurage), no deep or stretching work on it.`;
+    b.freshInjury(painRegions, 'mechanism.acute_injury.first_week', because);
+  } else if (MECHANISMS[facts.mechanism].injury && facts.chronicity === 'acute') {
+    // Swelling on an injured region still in the acute phase: the inflammatory phase has not settled there.
+    const swollen = facts.painAreas.filter((a) => a.qualities.includes('swelling')).map((a) => a.region);
+    const first = painRegions[0];
+    if (first && !swollen.includes(first) && readsSwelling(facts.complaint)) swollen.push(first);
+    if (swollen.length > 0) {
+      const because = `${MECHANISMS[facts.mechanism].label} in the acute phase, still swollen: light work only on the swollen site (lymphatic drainage, light effleurage), no deep or stretching work on it.`;
+      b.freshInjury(swollen, 'mechanism.acute_injury.swelling', because);
+    }
   }
   const preferred = facts.preferences.pressure;
   if (preferred && preferred !== 'firm')
