@@ -220,7 +220,7 @@ export const AssessmentInputSchema = z
     measures: MeasuresSchema.optional(),
     preferences: PreferencesSchema.optional(),
   })
-  .meta({ id: 'NewAssessment', description: 'An assessment as the therapist sends it (SPEC §3)' });
+  .meta({ id: 'NewAssessment', description: 'An assessment as the therapist sends it' });
 
 export type AssessmentInput = z.infer<typeof AssessmentInputSchema>;
 export type Measures = z.infer<typeof MeasuresSchema>;

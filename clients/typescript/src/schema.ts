@@ -661,7 +661,7 @@ export interface components {
             /** @description Upper bound for comfort; never overrides a precaution */
             pressure?: components["schemas"]["PressureInput"];
         };
-        /** @description An assessment as the therapist sends it (SPEC §3) */
+        /** @description An assessment as the therapist sends it */
         NewAssessmentInput: {
             /** Format: uuid */
             patientId: string;
