@@ -43,6 +43,15 @@ export function sendVersioned<T extends { version: number }>(reply: FastifyReply
 }
 
 /**
+ * Sends a body that is already JSON text of the route's response schema (a string with a JSON
+ * media type goes out as it is, past the serializer). With `version`, its ETag too.
+ */
+export function sendJsonText(reply: FastifyReply, json: string, version?: number) {
+  if (version !== undefined) reply.header('etag', etagFor(version));
+  return reply.type('application/json; charset=utf-8').send(json as never);
+}
+
+/**
  * Sends what a write produced; a replay under Idempotency-Key says so in a header. A creation
  * (201) names the new resource's URL in Location when `locationOf` can tell it from the body.
  */

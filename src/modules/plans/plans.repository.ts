@@ -19,6 +19,45 @@ const selectLive = compile<{ clinicId: string; id: string }>(
     .where(live(sql.placeholder('clinicId'), sql.placeholder('id'))),
 );
 
+/** A timestamp as `Date.prototype.toISOString` writes it (the columns keep milliseconds). */
+const isoText = (column: SQLWrapper) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * The plan as the API shows it (`toPlan`), written by PostgreSQL from the stored JSON: the
+ * content's keys with the resource's fields over them. A plan is about 13 kB of JSON; reading it
+ * as text and sending it on saves parsing it into objects and serializing them again (see
+ * docs/performance.md). Every write path validates content against the plan schema first.
+ */
+const planJson = sql<string>`(${plans.content} || jsonb_build_object(
+  'id', ${plans.id}, 'patientId', ${plans.patientId}, 'assessmentId', ${plans.assessmentId},
+  'status', ${plans.status}, 'version', ${plans.version}, 'notes', ${plans.notes},
+  'previousPlanId', ${plans.previousPlanId}, 'nextPlanId', ${plans.nextPlanId},
+  'createdAt', ${isoText(plans.createdAt)}, 'updatedAt', ${isoText(plans.updatedAt)}))::text`.as('json');
+
+/** A plan's API representation as JSON text, with what paging and the ETag need beside it. */
+export interface PlanJson {
+  id: string;
+  version: number;
+  updatedAt: Date;
+  json: string;
+}
+
+const planJsonColumns = { id: plans.id, version: plans.version, updatedAt: plans.updatedAt, json: planJson };
+
+const selectLiveJson = compile<{ clinicId: string; id: string }>(
+  builder
+    .select(planJsonColumns)
+    .from(plans)
+    .where(live(sql.placeholder('clinicId'), sql.placeholder('id'))),
+);
+
+const toPlanJson = (raw: Record<string, unknown>): PlanJson => ({
+  id: raw.id as string,
+  version: raw.version as number,
+  updatedAt: plans.updatedAt.mapFromDriverValue(raw.updated_at as string) as Date,
+  json: raw.json as string,
+});
+
 export interface PlanFilter {
   patientId?: string;
   status?: string;
@@ -29,6 +68,11 @@ export interface PlanFilter {
 export const plansRepository = {
   async findById(db: Executor, clinicId: string, id: string): Promise<PlanRow | undefined> {
     const [row] = await rowsOf(db, selectLive({ clinicId, id }), toPlanRow);
+    return row;
+  },
+
+  async findJsonById(db: Executor, clinicId: string, id: string): Promise<PlanJson | undefined> {
+    const [row] = await rowsOf(db, selectLiveJson({ clinicId, id }), toPlanJson);
     return row;
   },
 
@@ -47,9 +91,9 @@ export const plansRepository = {
     return row;
   },
 
-  async list(db: Executor, clinicId: string, filter: PlanFilter, limit: number, position?: Position): Promise<PlanRow[]> {
+  async listJson(db: Executor, clinicId: string, filter: PlanFilter, limit: number, position?: Position): Promise<PlanJson[]> {
     return db
-      .select()
+      .select(planJsonColumns)
       .from(plans)
       .where(
         and(

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams, IfMatchHeaders, PageQuery, pageOf, problemResponses } from '../../contracts/http.contract';
 import { ListPlansQuerySchema, PatchPlanBodySchema, PlanSchema, PlanVersionSchema } from '../../contracts/plan-resource.contract';
 import { ProgressSchema } from '../../contracts/progress.contract';
-import { contextOf, sendVersioned } from '../../http/context';
+import { contextOf, sendJsonText, sendVersioned } from '../../http/context';
 import type { PlansService } from './plans.service';
 
 const tags = ['plans'];
@@ -20,7 +20,7 @@ export const plansRoutes: FastifyPluginAsyncZod<{ plans: PlansService }> = async
         response: { 200: pageOf(PlanSchema), ...problemResponses(400, 401, 403) },
       },
     },
-    async (request) => plans.list(contextOf(request), request.query),
+    async (request, reply) => sendJsonText(reply, await plans.list(contextOf(request), request.query)),
   );
 
   app.get(
@@ -35,7 +35,10 @@ export const plansRoutes: FastifyPluginAsyncZod<{ plans: PlansService }> = async
         response: { 200: PlanSchema, ...problemResponses(400, 401, 403, 404) },
       },
     },
-    async (request, reply) => sendVersioned(reply, 200, await plans.get(contextOf(request), request.params.id)),
+    async (request, reply) => {
+      const plan = await plans.get(contextOf(request), request.params.id);
+      return sendJsonText(reply, plan.json, plan.version);
+    },
   );
 
   app.patch(

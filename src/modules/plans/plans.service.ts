@@ -10,14 +10,14 @@ import { computeProgress, techniqueViolations } from '../../planning';
 import { assessmentsRepository } from '../assessments/assessments.repository';
 import { planningContext } from '../assessments/planning-context';
 import { patientsRepository } from '../patients/patients.repository';
-import { decodePosition, toPage, type Page, type PageRequest } from '../paging';
+import { decodePosition, pageJson, toPage, type Page, type PageRequest } from '../paging';
 import type { RequestContext } from '../../http/context';
 import { sessionsRepository } from '../sessions/sessions.repository';
 import { toProgressSession } from '../sessions/sessions.service';
 import { applyPlanEdit, type TechniqueCheck } from './plan-edit';
 import { toPlan, toPlanVersion } from './plan-mapping';
 import { assertStatusMove } from './plan-status';
-import { plansRepository, type PlanFilter, type PlanRow } from './plans.repository';
+import { plansRepository, type PlanFilter, type PlanJson, type PlanRow } from './plans.repository';
 
 export type PlansService = ReturnType<typeof createPlansService>;
 
@@ -37,21 +37,30 @@ async function techniqueCheckFor(tx: Tx, plan: PlanRow): Promise<TechniqueCheck>
 export function createPlansService({ database }: { database: Database }) {
   const { db } = database;
   return {
-    async get(ctx: RequestContext, id: string): Promise<Plan> {
-      const row = await readInClinic(db, ctx.clinicId, (tx) => plansRepository.findById(tx, ctx.clinicId, id));
+    /** The plan as JSON text, with its version for the ETag. */
+    async get(ctx: RequestContext, id: string): Promise<PlanJson> {
+      const row = await readInClinic(db, ctx.clinicId, (tx) => plansRepository.findJsonById(tx, ctx.clinicId, id));
       if (!row) throw notFound('Plan');
-      return toPlan(row);
+      return row;
     },
 
-    async list(ctx: RequestContext, query: PageRequest & { patientId?: string; status?: PlanStatus; updatedSince?: string }): Promise<Page<Plan>> {
+    /** A page of plans as JSON text. */
+    async list(ctx: RequestContext, query: PageRequest & { patientId?: string; status?: PlanStatus; updatedSince?: string }): Promise<string> {
       const position = decodePosition(query.cursor);
       const filter: PlanFilter = {
         patientId: query.patientId,
         status: query.status,
         updatedSince: query.updatedSince ? new Date(query.updatedSince) : undefined,
       };
-      const rows = await readInClinic(db, ctx.clinicId, (tx) => plansRepository.list(tx, ctx.clinicId, filter, query.limit + 1, position));
-      return toPage(rows, query.limit, (r) => ({ at: r.updatedAt, id: r.id }), toPlan);
+      const rows = await readInClinic(db, ctx.clinicId, (tx) => plansRepository.listJson(tx, ctx.clinicId, filter, query.limit + 1, position));
+      return pageJson(
+        toPage(
+          rows,
+          query.limit,
+          (r) => ({ at: r.updatedAt, id: r.id }),
+          (r) => r.json,
+        ),
+      );
     },
 
     /**
