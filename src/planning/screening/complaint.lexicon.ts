@@ -5,6 +5,9 @@ import type { ConditionCode } from '../catalog/catalog.conditions';
 
 const PAIN = ['pain', 'pains', 'painful', 'ache', 'aches', 'aching', 'achy', 'hurts', 'hurt', 'hurting', 'sore', 'soreness', 'throb*'];
 
+// Obstetric shorthand as the tokenizer splits it: "G2P1" is "g 2 p 1" (gravida above para).
+const GRAVIDA_PARA = Array.from({ length: 6 }, (_, g) => Array.from({ length: g + 1 }, (_, p) => `g ${g + 1} p ${p}`)).flat();
+
 export const CONCEPTS = {
   // Cauda equina (AHCPR; second edition screen): bladder or bowel retention / incontinence, reduced
   // sensation of passing urine, saddle anaesthesia, bilateral or progressive leg weakness, foot drop.
@@ -2148,6 +2151,22 @@ export const CONCEPTS = {
     'my bump',
     'baby bump',
     'weeks along',
+    // Note-taking shorthand: "28 wks preg", "preg 24/40", "3rd tri" (the tokenizer splits "3rd" into "3 rd").
+    'preg',
+    'pregn',
+    'primigrav*',
+    'multigrav*',
+    '1 st tri',
+    '2 nd tri',
+    '3 rd tri',
+    'first tri',
+    'second tri',
+    'third tri',
+    'expecting my first',
+    'expecting my second',
+    'expecting my third',
+    'expecting baby',
+    'expecting again',
   ],
   postpartum: [
     'postpartum',
@@ -2160,6 +2179,8 @@ export const CONCEPTS = {
     'post partum',
     'had my baby',
     'had a baby',
+    'post preg',
+    'post pregnancy',
   ],
   // High-risk pregnancy (second edition): pre-eclampsia signs, bleeding, placenta praevia.
   high_risk_named: [
@@ -2244,7 +2265,8 @@ export const CONCEPTS = {
     'headache that wont go away',
     'headache wont go away',
   ],
-  pregnancy_weak: ['expecting', 'expectant', 'due in', 'baby on the way'],
+  // Weak alone: "pg" is also a page, and the obstetric G/P count ("G2P1") also names past pregnancies.
+  pregnancy_weak: ['expecting', 'expectant', 'due in', 'baby on the way', 'pg', ...GRAVIDA_PARA],
   // Filled by the reader: a bare number of weeks as a gestation ("32 weeks, swollen face").
   gestation: [],
   // Filled by the reader: gestation in obstetric notation ("28/40").
