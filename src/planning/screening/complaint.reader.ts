@@ -824,6 +824,46 @@ function locate(byRegion: Occurrence[], bySide: Occurrence[], anchor: Occurrence
   return { region, side: sideOf(bySide, region) };
 }
 
+const NO_OCCURRENCES: Occurrence[] = [];
+// Words that may stand between the regions of one list ("shoulders and the upper back", "L knee & R hip").
+const LIST_JOINS = new Set(['and', 'or', 'plus']);
+const LIST_FILLERS = new Set(['both', 'the', 'my', 'her', 'his', 'their', 'across', 'over', 'on', 'also']);
+
+/** The regions listed with `first` ("across shoulders and upper back", "knee, ankle or foot"), un-negated, in its sentence. */
+function listedWith(a: Analysis, first: Occurrence): Occurrence[] {
+  const { t, at, occurrences } = a;
+  const out: Occurrence[] = [];
+  for (const step of [1, -1]) {
+    let joined = false;
+    for (let j = step > 0 ? first.to : first.from - 1; j >= 0 && j < t.words.length;) {
+      const kind = t.kind[j];
+      if (kind === K_STOP) break;
+      if (kind === K_COMMA) {
+        const c = t.text.charCodeAt(t.start[j] as number);
+        if (c !== 44 && c !== 47) break;
+        joined = true;
+        j += step;
+        continue;
+      }
+      const k = at[j] as number;
+      if (k >= 0) {
+        const o = occurrences[k] as Occurrence;
+        if (o.region && joined && o.negated === NOT_NEGATED) {
+          out.push(o);
+          joined = false;
+        } else if (o.region || !o.side) break;
+        j = step > 0 ? o.to : o.from - 1;
+        continue;
+      }
+      const w = t.words[j] as string;
+      if (LIST_JOINS.has(w)) joined = true;
+      else if (!LIST_FILLERS.has(w)) break;
+      j += step;
+    }
+  }
+  return out;
+}
+
 /** The side word of a region mention: in the phrase itself ("left arm") or just before it ("my left knee"). */
 function sideOf(bySide: Occurrence[], region: Occurrence): Occurrence | null {
   if (region.concepts.some((c) => conceptSide[c] !== null)) return region;
@@ -938,6 +978,7 @@ export function readComplaint(text: string): ComplaintMatch[] {
         }
         let region: RegionCode | null = null;
         let side: Side = null;
+        let listed: Occurrence[] = NO_OCCURRENCES;
         if (rule.region !== null) {
           const place = locate(byRegion, bySide, anchor);
           if (rule.region === 'required' && !place) continue;
@@ -947,11 +988,18 @@ export function readComplaint(text: string): ComplaintMatch[] {
             side = sideValue(place.side);
             from = Math.min(from, place.side?.from ?? place.region.from, place.region.from);
             to = Math.max(to, place.region.to);
+            listed = listedWith(a, place.region);
           }
         }
         let evidence = t.text.slice(t.start[from], t.end[to - 1]);
         if (contextEvidence && !evidence.toLowerCase().includes(contextEvidence.toLowerCase())) evidence = `${evidence} … ${contextEvidence}`;
         push(matches, uncertain ? { code, evidence, region, side, uncertain: true } : { code, evidence, region, side });
+        // "Sunburnt across shoulders and upper back": the condition is on every region of the list.
+        for (const o of listed) {
+          const more = `${evidence} … ${t.text.slice(t.start[o.from], t.end[o.to - 1])}`;
+          const m: ComplaintMatch = { code, evidence: more, region: regionValue(o), side: sideValue(sideOf(bySide, o)) };
+          push(matches, uncertain ? { ...m, uncertain: true } : m);
+        }
         if (rule.region === null && !uncertain) break;
       }
     }
