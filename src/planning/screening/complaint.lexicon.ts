@@ -2914,6 +2914,51 @@ export const CONCEPTS = {
     'year before last',
     'a few years ago',
     'several years ago',
+    'fully resolved',
+    'completely resolved',
+    'sorted',
+    'sorted out',
+    'all sorted',
+    'nothing like that now',
+    'nothing like that since',
+    'not since',
+    'never since',
+    'hasnt come back',
+    'hasnt returned',
+    'not had it since',
+  ],
+  // History words that say a symptom is over, not only that it began long ago: "incontinence started 2
+  // years ago" is still a red flag, "bladder leakage 12 years ago, fully resolved" is not. Each is also a history word.
+  resolved_word: [
+    'resolved',
+    'fully resolved',
+    'completely resolved',
+    'sorted',
+    'sorted out',
+    'all sorted',
+    'nothing like that now',
+    'nothing like that since',
+    'not since',
+    'never since',
+    'hasnt come back',
+    'hasnt returned',
+    'not had it since',
+    'none since',
+    'nothing since',
+    'no problems since',
+    'no issues since',
+    'no trouble since',
+    'fine since',
+    'well since',
+    'no recurrence',
+    'recovered',
+    'fully recovered',
+    'cured',
+    'cleared up',
+    'gone away',
+    'went away',
+    'all gone',
+    'no longer',
   ],
   // Words that keep a mention current after history ("DVT years ago, now calf swollen again").
   // (Contrast words — but, however, although, still, now — are read by the history check as words, so that they stay negation terminators.)
@@ -3334,18 +3379,21 @@ export interface TextRule {
   window?: number;
   /** A local condition: the nearest region word is its location (`required`: only with one; `forbidden`: only without). */
   region?: 'optional' | 'required' | 'forbidden';
-  /** When the mention is history ("in 2015", "years ago", "now resolved"): `keep` (default), `drop`, or report this code instead. */
-  history?: 'drop' | ConditionCode | 'trauma';
+  /**
+   * When the mention is history ("in 2015", "years ago", "now resolved"): `keep` (default), `drop`, or report
+   * this code instead; `resolved` drops it only when told as over ("fully resolved", "none since").
+   */
+  history?: 'drop' | 'resolved' | ConditionCode | 'trauma';
 }
 
 export const TEXT_RULES: TextRule[] = [
   // Cauda equina.
-  { code: 'bladder_bowel_dysfunction', all: ['continence_organ', 'continence_problem'], window: 8 },
-  { code: 'bladder_bowel_dysfunction', all: ['incontinence'] },
+  { code: 'bladder_bowel_dysfunction', all: ['continence_organ', 'continence_problem'], window: 8, history: 'resolved' },
+  { code: 'bladder_bowel_dysfunction', all: ['incontinence'], history: 'resolved' },
   // Reduced sensation of passing urine or stool (not of sitting on the toilet: that is the saddle).
-  { code: 'bladder_bowel_dysfunction', all: ['continence_flow', 'sensation_loss'], window: 6 },
-  { code: 'saddle_anesthesia', all: ['saddle_area', 'sensation_loss'], window: 8 },
-  { code: 'saddle_anesthesia', all: ['saddle_situation', 'sensation_loss'], window: 8 },
+  { code: 'bladder_bowel_dysfunction', all: ['continence_flow', 'sensation_loss'], window: 6, history: 'resolved' },
+  { code: 'saddle_anesthesia', all: ['saddle_area', 'sensation_loss'], window: 8, history: 'resolved' },
+  { code: 'saddle_anesthesia', all: ['saddle_situation', 'sensation_loss'], window: 8, history: 'resolved' },
   { code: 'cauda_equina_signs', all: ['sexual_dysfunction'] },
   { code: 'cauda_equina_signs', all: ['cauda_named'] },
   { code: 'cauda_equina_signs', all: ['sexual_context', 'sensation_loss'], window: 6 },
@@ -3402,20 +3450,20 @@ export const TEXT_RULES: TextRule[] = [
   // Cervical artery dissection: the 5 Ds and 3 Ns, a new severe headache, above all after manipulation.
   { code: 'cervical_artery_dissection_signs', all: ['headache', 'sudden_severe'], window: 4 },
   { code: 'cervical_artery_dissection_signs', all: ['sudden_onset', 'pain_word', 'head_site'], window: 8 },
-  { code: 'cervical_artery_dissection_signs', all: ['diplopia'] },
+  { code: 'cervical_artery_dissection_signs', all: ['diplopia'], history: 'resolved' },
   { code: 'cervical_artery_dissection_signs', all: ['vbi_named'] },
-  { code: 'cervical_artery_dissection_signs', all: ['speech_trouble'] },
-  { code: 'cervical_artery_dissection_signs', all: ['swallow_trouble'] },
+  { code: 'cervical_artery_dissection_signs', all: ['speech_trouble'], history: 'resolved' },
+  { code: 'cervical_artery_dissection_signs', all: ['swallow_trouble'], history: 'resolved' },
   { code: 'cervical_artery_dissection_signs', all: ['dexterity_problem', 'swallow_word'], window: 5 },
   { code: 'cervical_artery_dissection_signs', all: ['dexterity_problem', 'speech_word'], window: 3, context: ['neck_context'] },
-  { code: 'cervical_artery_dissection_signs', all: ['drop_attack'] },
-  { code: 'cervical_artery_dissection_signs', all: ['dizzy'], context: ['neck_context'] },
-  { code: 'cervical_artery_dissection_signs', all: ['faint'], context: ['neck_context'] },
-  { code: 'cervical_artery_dissection_signs', all: ['visual'], context: ['neck_context'] },
+  { code: 'cervical_artery_dissection_signs', all: ['drop_attack'], history: 'resolved' },
+  { code: 'cervical_artery_dissection_signs', all: ['dizzy'], context: ['neck_context'], history: 'resolved' },
+  { code: 'cervical_artery_dissection_signs', all: ['faint'], context: ['neck_context'], history: 'resolved' },
+  { code: 'cervical_artery_dissection_signs', all: ['visual'], context: ['neck_context'], history: 'resolved' },
   { code: 'cervical_artery_dissection_signs', all: ['nausea'], context: ['headache'] },
   { code: 'cervical_artery_dissection_signs', all: ['nausea'], context: ['manipulation'] },
   { code: 'cervical_artery_dissection_signs', all: ['headache'], context: ['manipulation'] },
-  { code: 'cervical_artery_dissection_signs', all: ['face_area', 'sensation_loss'], window: 4 },
+  { code: 'cervical_artery_dissection_signs', all: ['face_area', 'sensation_loss'], window: 4, history: 'resolved' },
   // Myelopathy.
   { code: 'myelopathy_signs', all: ['clumsy', 'hand_word'], window: 6 },
   { code: 'myelopathy_signs', all: ['clumsy'], none: ['carpal_tunnel'] },

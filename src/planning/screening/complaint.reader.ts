@@ -353,7 +353,7 @@ interface CompiledRule {
   context: number[];
   window: number;
   region: 'optional' | 'required' | 'forbidden' | null;
-  history: 'keep' | 'drop' | ConditionCode | 'trauma';
+  history: 'keep' | 'drop' | 'resolved' | ConditionCode | 'trauma';
 }
 
 const RULES: CompiledRule[] = TEXT_RULES.map((r) => ({
@@ -386,6 +386,8 @@ const cid = (c: LexiconConcept) => conceptId(c);
 }
 const HISTORY_BEFORE = cid('history_before');
 const HISTORY_AFTER = cid('history_after');
+const RESOLVED = cid('resolved_word');
+const RECENT = cid('recent_word');
 const CURRENT = cid('current_word');
 const SWELLING = cid('swelling');
 // Words that keep what follows current ("DVT in 2015 but now calf hot").
@@ -735,6 +737,33 @@ function isHistory(a: Analysis, from: number, to: number): boolean {
   return false;
 }
 
+/**
+ * Whether a red flag is told as over and long past ("BPPV dizziness in 2019, sorted, none since"): a start
+ * date alone does not end it ("incontinence started 2 years ago"), nor does the passing of a recent episode
+ * ("double vision last week, went away": a transient sign still counts).
+ */
+function isOver(a: Analysis, o: Occurrence): boolean {
+  const { t, at, occurrences } = a;
+  for (const r of a.byConcept[RECENT] ?? []) if (r.sentence === o.sentence && r.negated === NOT_NEGATED) return false;
+  for (let j = o.from - 1, words = 0; j >= 0 && words <= 3 && t.kind[j] === K_WORD; j--, words++) {
+    const k = at[j] as number;
+    if (k >= 0 && has(occurrences[k] as Occurrence, RESOLVED)) return true;
+  }
+  for (let j = o.to, words = 0; j < t.words.length && words <= 12; j++) {
+    if (t.kind[j] === K_STOP) break;
+    if (t.kind[j] === K_COMMA) continue;
+    const k = at[j] as number;
+    if (k >= 0) {
+      const next = occurrences[k] as Occurrence;
+      if (has(next, RESOLVED) && next.negated !== NEGATED) return true;
+      if (has(next, CURRENT)) return false;
+      j = next.to - 1;
+    } else if (CONTRAST.has(t.words[j] as string)) return false;
+    words++;
+  }
+  return false;
+}
+
 let lastText: string | null = null;
 let lastAnalysis: Analysis | null = null;
 // Only the last analysis is ever read (the engine is single-threaded and reads one complaint at a time), so
@@ -972,8 +1001,9 @@ export function readComplaint(text: string): ComplaintMatch[] {
         if (to - 1 - from > rule.window) continue;
         if (rule.none.some((c) => (byConcept[c] ?? []).some((o) => o.sentence === anchor.sentence && o.negated === NOT_NEGATED))) continue;
         let code = rule.code;
-        if (rule.history !== 'keep' && used.some((o) => historyOf(a, o))) {
-          if (rule.history === 'drop') continue;
+        const past = rule.history === 'resolved' ? (o: Occurrence) => isOver(a, o) : (o: Occurrence) => historyOf(a, o);
+        if (rule.history !== 'keep' && used.some(past)) {
+          if (rule.history === 'drop' || rule.history === 'resolved') continue;
           code = rule.history;
         }
         let region: RegionCode | null = null;
