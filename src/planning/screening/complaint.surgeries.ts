@@ -160,11 +160,21 @@ function civilYear(day: number): number {
   return y;
 }
 
-// Just before the operation: a plan, a denial or another person makes it not the patient's operation.
+// Just before the operation: a plan or a denial makes it not an operation the patient had.
 const NOT_DONE =
   /\b(?:booked|scheduled|waiting|awaiting|planned|planning|due\s+(?:for|to\s+have)|listed|considering|going\s+to\s+have|will\s+have|to\s+have|needs?|upcoming|pre\s*-?\s*op|next|no|never|not|nil|denies|without)\b/;
 const SOMEONE_ELSE =
-  /\b(?:mum|mom|mother|dad|father|wife|husband|partner|sister|brother|son|daughter|grandmother|grandfather|gran|grandma|grandad|granddad|grandpa|nan|aunt|uncle|cousin|friend|colleague|neighbour|neighbor|boyfriend|girlfriend|parents?)(?:'?s)?\b/;
+  /\b(?:mum|mom|mother|dad|father|wife|husband|partner|sister|brother|son|daughter|grandmother|grandfather|gran|grandma|grandad|granddad|grandpa|nan|aunt|uncle|cousin|friend|colleague|neighbour|neighbor|boyfriend|girlfriend|parents?)(?:'?s)?\b/g;
+// The patient again after another person ("her husband drove her home after she had her knee replaced").
+const PATIENT = /\b(?:i|my|me|she|he|pt|patient|client|own)\b/;
+
+/** Whether the words before an operation make it another person's: a person named, the patient not named since. */
+function someoneElses(before: string): boolean {
+  let last = -1;
+  for (const m of before.matchAll(SOMEONE_ELSE)) last = m.index + m[0].length;
+  return last >= 0 && !PATIENT.test(before.slice(last));
+}
+
 const APPROACHES: [RegExp, SurgicalApproach][] = [
   [/\bposterior\b|\bposterolateral\b/, 'posterior'],
   [/\b(?:direct\s+)?anterior\s+approach\b|\bdaa\b/, 'anterior'],
@@ -256,7 +266,7 @@ function mentions(sentence: string): Mention[] {
       const nextComma = sentence.indexOf(',', to);
       const clause = { from: clauseFrom, to: nextComma < 0 ? sentence.length : nextComma };
       const lastWords = sentence.slice(clauseFrom, from).split(/\s+/).slice(-6).join(' ');
-      if (NOT_DONE.test(lastWords) || SOMEONE_ELSE.test(sentence.slice(clauseFrom, from))) continue;
+      if (NOT_DONE.test(lastWords) || someoneElses(sentence.slice(0, from))) continue;
       let procedure = p.procedure;
       let site: (Span & { region: RegionCode }) | null;
       if (procedure === null) {
