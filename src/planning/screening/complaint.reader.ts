@@ -376,7 +376,15 @@ RULES.forEach((r, k) => (RULES_BY_FIRST[r.all[0] as number] ??= []).push(k));
 
 const cid = (c: LexiconConcept) => conceptId(c);
 {
-  const read = new Set<number>([cid('swelling'), cid('lymphoedema_word')]);
+  const read = new Set<number>([
+    cid('swelling'),
+    cid('lymphoedema_word'),
+    cid('calf_word'),
+    cid('warmth'),
+    cid('redness'),
+    cid('calf_tender'),
+    cid('dvt_risk_hormonal'),
+  ]);
   for (const r of RULES) for (const list of [r.all, r.any, r.none, r.context, r.some?.of ?? []]) for (const c of list) read.add(c);
   for (const phrase of phrasesByText.values()) {
     phrase.region = phrase.concepts.some((c) => conceptRegion[c] !== null);
@@ -388,6 +396,11 @@ const HISTORY_BEFORE = cid('history_before');
 const HISTORY_AFTER = cid('history_after');
 const CURRENT = cid('current_word');
 const SWELLING = cid('swelling');
+const CALF = cid('calf_word');
+const CALF_SIGNS = [SWELLING, cid('warmth'), cid('redness'), cid('calf_tender')];
+const HORMONAL_RISK = cid('dvt_risk_hormonal');
+/** How far (in words) a calf sign may be from the calf it describes ("left calf is redder and achy"). */
+const CALF_SIGN_REACH = 6;
 // Words that keep what follows current ("DVT in 2015 but now calf hot").
 const CONTRAST = new Set(['but', 'however', 'although', 'though', 'yet', 'still', 'now', 'whereas']);
 const LYMPHOEDEMA = cid('lymphoedema_word');
@@ -1017,4 +1030,36 @@ export function readsSwelling(text: string): boolean {
     for (const o of a.byConcept[c] ?? []) if (o.negated === NOT_NEGATED && !historyOf(a, o)) return true;
   }
   return false;
+}
+
+/**
+ * A calf sign the complaint reports now, on one calf: swelling, warmth, redness or tenderness next to a
+ * calf or one leg ("my left calf is redder and achy"), not negated, not past, not both calves. Its side
+ * is null when the words do not say. Read on its own because the risk factor that makes it a suspected
+ * DVT is often in another sentence or field.
+ */
+export function readCalfSign(text: string): { side: Side; evidence: string } | null {
+  const a = analyse(text);
+  for (const calf of a.byConcept[CALF] ?? []) {
+    if (calf.negated !== NOT_NEGATED || historyOf(a, calf)) continue;
+    const side = sideValue(sideOf(a.bySide, calf));
+    if (side === 'bilateral' || a.t.words.slice(calf.from, calf.to).some((w) => w === 'calves' || w === 'legs')) continue;
+    for (const c of CALF_SIGNS) {
+      const sign = nearest(a.byConcept, c, calf);
+      if (!sign || sign.negated === NEGATED || historyOf(a, sign)) continue;
+      if (Math.max(sign.to, calf.to) - 1 - Math.min(sign.from, calf.from) > CALF_SIGN_REACH) continue;
+      const from = Math.min(sign.from, calf.from);
+      const to = Math.max(sign.to, calf.to);
+      return { side, evidence: a.t.text.slice(a.t.start[from], a.t.end[to - 1]) };
+    }
+  }
+  return null;
+}
+
+/** The words of hormonal therapy the patient takes now (the pill, HRT), a DVT risk factor; null when none. */
+export function readHormonalRisk(text: string): string | null {
+  const a = analyse(text);
+  for (const o of a.byConcept[HORMONAL_RISK] ?? [])
+    if (o.negated === NOT_NEGATED && !historyOf(a, o)) return a.t.text.slice(a.t.start[o.from], a.t.end[o.to - 1]);
+  return null;
 }

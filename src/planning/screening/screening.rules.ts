@@ -7,10 +7,10 @@ import { NEURAL_QUALITIES } from '../catalog/catalog.goals';
 import { MEASURES } from '../catalog/catalog.measures';
 import { REGION_CODES, type RegionCode } from '../catalog/catalog.regions';
 import type { Severity, Side } from '../catalog/catalog.types';
-import { exclusion, placeName, WHOLE } from '../engine.util';
+import { exclusion, LEFT, placeName, RIGHT, WHOLE } from '../engine.util';
 import { SCREENING_QUESTION_CODES, SCREENING_QUESTIONS, type ScreeningQuestionCode } from '../catalog/catalog.screening';
 import { protocolPhase } from '../catalog/catalog.surgeries';
-import { readComplaint, type ComplaintMatch } from './complaint.reader';
+import { readCalfSign, readComplaint, readHormonalRisk, type ComplaintMatch } from './complaint.reader';
 import { answersOf, deniedFlags, questionApplies, unansweredQuestions, yesAnswers } from './screening.questions';
 import { judgeVitals } from './screening.vitals';
 
@@ -154,6 +154,7 @@ export function screen(input: AssessmentInput, facts: CaseFacts): ScreeningOutco
   // Only a complaint finding reads the denials: built on the first one.
   let denied: Map<ConditionCode, ScreeningQuestionCode[]> | null = null;
   const recent = facts.chronicity === 'acute' || facts.chronicity === 'unknown';
+  let riskWords: string | null = null;
   for (const match of readComplaint(facts.complaint)) {
     if (match.code === 'trauma') {
       factSet.add('trauma');
@@ -164,10 +165,14 @@ export function screen(input: AssessmentInput, facts: CaseFacts): ScreeningOutco
     if (match.code === 'major_trauma' && !recent) continue;
     // A risk factor without a sign (a long drive, a flight) matters where the DVT questions are asked:
     // a leg complaint or a recent operation, not a back after a car journey.
-    if (match.code === 'dvt_risk_factor' && !questionApplies('recent_immobility', facts)) continue;
+    if (match.code === 'dvt_risk_factor') {
+      riskWords ??= match.evidence;
+      if (!questionApplies('recent_immobility', facts)) continue;
+    }
     denied ??= deniedFlags(answers);
     activate(s, match.code, 'complaint', match.region, match.side, match.evidence, complaintNote(match, denied));
   }
+  addCalfSignWithRisk(s, riskWords, denied ?? deniedFlags(answers));
 
   addMeasureFindings(facts, findings);
   addAgeFindings(facts, findings, factSet);
@@ -246,6 +251,34 @@ function activateCoded(s: Screen, list: 'conditions' | 'redFlags', items: NonNul
     if (typeof item === 'string') activate(s, item, 'screening', null, null, `screening.${list}: ${item}`);
     else activate(s, item.code, 'screening', item.region, item.side ?? null, `screening.${list}: ${item.code} (${placeName(item.region, item.side)})`);
   }
+}
+
+/** Findings that are DVT risk factors in the reference's list (surgery, immobility, travel, cancer, pregnancy, previous DVT). */
+const DVT_RISK_CODES: ReadonlySet<string> = new Set(['dvt_risk_factor', 'dvt_history', 'cancer', 'pregnancy', 'high_risk_pregnancy']);
+
+/**
+ * One-sided calf swelling, warmth, redness or tenderness with a risk factor is a suspected DVT (REFERENCE,
+ * screening in detail), wherever each is told: the risk in one sentence or field ("gave birth 3 weeks
+ * ago", a recorded operation) and the calf in another ("my left calf is redder and achy").
+ */
+function addCalfSignWithRisk(s: Screen, riskWords: string | null, denied: Map<ConditionCode, ScreeningQuestionCode[]>): void {
+  if (s.factSet.has('deep_vein_thrombosis')) return;
+  const sign = readCalfSign(s.facts.complaint);
+  if (!sign) return;
+  const calf = s.facts.painAreas.find((a) => a.region === 'calf');
+  if (!sign.side && calf && (calf.mask & (LEFT | RIGHT)) === (LEFT | RIGHT)) return;
+  const risk = s.findings.find((f) => DVT_RISK_CODES.has(f.code))?.evidence ?? riskWords ?? readHormonalRisk(s.facts.complaint);
+  if (risk === null) return;
+  const evidence = `${sign.evidence} + ${risk}`;
+  activate(
+    s,
+    'deep_vein_thrombosis',
+    'complaint',
+    null,
+    null,
+    evidence,
+    complaintNote({ code: 'deep_vein_thrombosis', evidence, region: null, side: null }, denied),
+  );
 }
 
 /**
