@@ -3293,7 +3293,34 @@ export interface TextRule {
   region?: 'optional' | 'required' | 'forbidden';
   /** When the mention is history ("in 2015", "years ago", "now resolved"): `keep` (default), `drop`, or report this code instead. */
   history?: 'drop' | ConditionCode | 'trauma';
+  /** A medicine: a mention told as stopped (MEDICINE_STOPPED) is not taken now. */
+  medicine?: true;
 }
+
+// How a medicine is told as stopped: words just before it ("was on warfarin", "stopped the blood thinners")
+// or just after it ("warfarin stopped in March", "apixaban, off it now"). Words, not concepts: "came off"
+// is also a fall and "stopped taking" a negation, and both must keep those readings elsewhere.
+export const MEDICINE_STOPPED = {
+  before: [
+    'was on',
+    'were on',
+    'used to take',
+    'used to be on',
+    'stopped',
+    'quit',
+    'finished',
+    'off',
+    'came off',
+    'come off',
+    'no longer on',
+    'no longer taking',
+    'no longer take',
+  ],
+  /** Right after the medicine, in its clause. */
+  after: ['stopped', 'was stopped', 'were stopped', 'discontinued', 'was discontinued', 'finished', 'was finished', 'is finished'],
+  /** After it, also past a comma ("warfarin, off all meds since"). */
+  afterComma: ['off it', 'off them', 'off now', 'now off', 'off all', 'no longer', 'stopped it', 'stopped them'],
+} as const;
 
 export const TEXT_RULES: TextRule[] = [
   // Cauda equina.
@@ -3400,10 +3427,10 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'pulsating_abdominal_mass', all: ['abdomen_word', 'beat_word'], none: ['pulse_taken'], window: 5 },
   { code: 'pulsating_abdominal_mass', all: ['mass', 'beat_word', 'abdomen_word'], none: ['pulse_taken'], window: 10 },
   // Medication.
-  { code: 'anticoagulants', all: ['anticoagulant'], history: 'drop' },
-  { code: 'antiplatelets', all: ['antiplatelet'], history: 'drop' },
-  { code: 'antiplatelets', all: ['aspirin', 'regular_use'], window: 4, history: 'drop' },
-  { code: 'antiplatelets', all: ['nsaid', 'nsaid_regular'], window: 6, history: 'drop' },
+  { code: 'anticoagulants', all: ['anticoagulant'], history: 'drop', medicine: true },
+  { code: 'antiplatelets', all: ['antiplatelet'], history: 'drop', medicine: true },
+  { code: 'antiplatelets', all: ['aspirin', 'regular_use'], window: 4, history: 'drop', medicine: true },
+  { code: 'antiplatelets', all: ['nsaid', 'nsaid_regular'], window: 6, history: 'drop', medicine: true },
   { code: 'bleeding_disorder', all: ['bleeding_word'] },
   { code: 'osteoporosis', all: ['osteoporosis_word'] },
   { code: 'osteopenia', all: ['osteopenia_word'] },

@@ -8,7 +8,7 @@
 import { CONDITIONS, type ConditionCode } from '../catalog/catalog.conditions';
 import { REGION_CODES, REGIONS, type RegionCode } from '../catalog/catalog.regions';
 import { correctSpelling } from './complaint.fuzzy';
-import { CONCEPTS, SIDE_WORDS, TEXT_RULES, type LexiconConcept } from './complaint.lexicon';
+import { CONCEPTS, MEDICINE_STOPPED, SIDE_WORDS, TEXT_RULES, type LexiconConcept } from './complaint.lexicon';
 import { AMBIGUOUS as NEG_AMBIGUOUS, markNegation, markOtherPeople, NEGATED as NEG_NEGATED, NOT_NEGATED as NEG_NOT_NEGATED } from './complaint.negation';
 import { readVitals } from './complaint.numbers';
 import { COMMA as TOKEN_COMMA, STOP as TOKEN_STOP, tokenize, WORD as TOKEN_WORD, type Tokens } from './complaint.tokenizer';
@@ -354,6 +354,7 @@ interface CompiledRule {
   window: number;
   region: 'optional' | 'required' | 'forbidden' | null;
   history: 'keep' | 'drop' | ConditionCode | 'trauma';
+  medicine: boolean;
 }
 
 const RULES: CompiledRule[] = TEXT_RULES.map((r) => ({
@@ -367,6 +368,7 @@ const RULES: CompiledRule[] = TEXT_RULES.map((r) => ({
   window: r.window ?? 10,
   region: r.region ?? null,
   history: r.history ?? 'keep',
+  medicine: r.medicine ?? false,
 }));
 
 // The rules by the first concept they need, in rule order: a text is checked only against the rules its
@@ -567,13 +569,18 @@ function bestPhraseAt(t: Tokens, i: number, lexicon: (LexiconWord | undefined)[]
 }
 
 // A year ("in 2015", "DVT 2015") marks history; "since 2015" does not.
+/** How far back a "since" still makes a year a start date ("since the TIA in March 2025"). */
+const SINCE_REACH = 5;
 const YEAR_CONCEPTS = [HISTORY_BEFORE, HISTORY_AFTER];
 function isPastYear(t: Tokens, i: number): boolean {
   const w = t.words[i] as string;
   if (w.length !== 4) return false;
   const y = Number(w);
   if (!(y >= 1940 && y <= 2099)) return false;
-  return !(i > 0 && t.kind[i - 1] === K_WORD && (t.words[i - 1] === 'since' || t.words[i - 1] === 'from'));
+  if (i > 0 && t.kind[i - 1] === K_WORD && t.words[i - 1] === 'from') return false;
+  // "since 2015", "since my TIA in 2024": the year dates the start of something still going on.
+  for (let j = i - 1; j >= 0 && i - j <= SINCE_REACH && t.kind[j] === K_WORD; j--) if (t.words[j] === 'since') return false;
+  return true;
 }
 
 // A bare number of weeks, 12 to 42, that is not a duration ("32 weeks, face swollen"; not "for 16 weeks",
@@ -735,6 +742,8 @@ function isHistory(a: Analysis, from: number, to: number): boolean {
   for (let j = to, words = 0; j < t.words.length && words <= 10; j++) {
     if (t.kind[j] === K_STOP) break;
     if (t.kind[j] === K_COMMA) continue;
+    // "on apixaban since my stroke last year": what follows "since" dates the start of something current.
+    if (t.words[j] === 'since') break;
     const k = at[j] as number;
     if (k >= 0) {
       const o = occurrences[k] as Occurrence;
@@ -744,6 +753,36 @@ function isHistory(a: Analysis, from: number, to: number): boolean {
       j = o.to - 1;
     } else if (CONTRAST.has(t.words[j] as string) && t.words[j] !== 'now') break;
     words++;
+  }
+  return false;
+}
+
+const STOPPED_BEFORE = MEDICINE_STOPPED.before.map((p) => p.split(' '));
+const STOPPED_AFTER = MEDICINE_STOPPED.after.map((p) => p.split(' '));
+const STOPPED_AFTER_COMMA = MEDICINE_STOPPED.afterComma.map((p) => p.split(' '));
+/** Up to this many words between a medicine and the words that say it was stopped ("stopped the blood thinners"). */
+const STOPPED_REACH = 3;
+
+function wordsAt(t: Tokens, i: number, phrase: string[]): boolean {
+  for (let k = 0; k < phrase.length; k++) if (t.kind[i + k] !== K_WORD || t.words[i + k] !== phrase[k]) return false;
+  return true;
+}
+
+/** Whether a medicine is told as stopped in its clause: "was on warfarin", "stopped the blood thinners", "apixaban, off it now". */
+function toldAsStopped(t: Tokens, o: Occurrence): boolean {
+  for (let j = o.from - 1; j >= 0 && o.from - j <= STOPPED_REACH && t.kind[j] === K_WORD; j--) {
+    if (CONTRAST.has(t.words[j] as string)) break;
+    for (const p of STOPPED_BEFORE) if (j - p.length + 1 >= 0 && wordsAt(t, j - p.length + 1, p)) return true;
+  }
+  let j = o.to;
+  let comma = false;
+  for (; j < t.words.length && j - o.to <= 1; j++) {
+    if (t.kind[j] === K_STOP) return false;
+    if (t.kind[j] === K_COMMA) {
+      comma = true;
+      continue;
+    }
+    for (const p of comma ? STOPPED_AFTER_COMMA : [...STOPPED_AFTER, ...STOPPED_AFTER_COMMA]) if (wordsAt(t, j, p)) return true;
   }
   return false;
 }
@@ -945,6 +984,7 @@ export function readComplaint(text: string): ComplaintMatch[] {
         if (to - 1 - from > rule.window) continue;
         if (rule.none.some((c) => (byConcept[c] ?? []).some((o) => o.sentence === anchor.sentence && o.negated === NOT_NEGATED))) continue;
         let code = rule.code;
+        if (rule.medicine && used.some((o) => toldAsStopped(t, o))) continue;
         if (rule.history !== 'keep' && used.some((o) => historyOf(a, o))) {
           if (rule.history === 'drop') continue;
           code = rule.history;
