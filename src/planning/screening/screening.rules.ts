@@ -193,7 +193,8 @@ export function screen(input: AssessmentInput, facts: CaseFacts): ScreeningOutco
       ),
     );
   }
-  if (facts.mechanism === 'post_surgical' && !screening.surgeryDate) {
+  // Every entry of screening.surgeries carries its date: one of them dates the operation as well as surgeryDate.
+  if (facts.mechanism === 'post_surgical' && !screening.surgeryDate && (screening.surgeries ?? []).length === 0) {
     const when = facts.surgeryDays === null ? 'unknown, so the incision is treated as not yet closed' : `taken as ${facts.surgeryDays} days from durationWeeks`;
     findings.push(
       finding(
