@@ -8,7 +8,7 @@
 import { CONDITIONS, type ConditionCode } from '../catalog/catalog.conditions';
 import { REGION_CODES, REGIONS, type RegionCode } from '../catalog/catalog.regions';
 import { correctSpelling } from './complaint.fuzzy';
-import { CONCEPTS, MEDICINE_STOPPED, SIDE_WORDS, TEXT_RULES, type LexiconConcept } from './complaint.lexicon';
+import { CONCEPTS, MEDICINE_STOPPED, NEGATION, SIDE_WORDS, TEXT_RULES, type LexiconConcept } from './complaint.lexicon';
 import { AMBIGUOUS as NEG_AMBIGUOUS, markNegation, markOtherPeople, NEGATED as NEG_NEGATED, NOT_NEGATED as NEG_NOT_NEGATED } from './complaint.negation';
 import { readVitals } from './complaint.numbers';
 import { COMMA as TOKEN_COMMA, STOP as TOKEN_STOP, tokenize, WORD as TOKEN_WORD, type Tokens } from './complaint.tokenizer';
@@ -33,6 +33,8 @@ export interface ComplaintMatch {
    * reading won: the finding is raised, and may have been negated.
    */
   uncertain?: true;
+  /** Set when the patient is unsure of a red flag ("not sure if I've lost weight"): a question to ask, not a yes. */
+  unsure?: true;
 }
 
 /** A body region the complaint names (not negated, not history), with its words as evidence. */
@@ -900,10 +902,32 @@ function firstCurrent(a: Analysis, concept: number, stop: boolean): Occurrence |
   return ambiguous;
 }
 
-/** Adds a finding once per code and place; a certain reading replaces an uncertain one. */
+const UNSURE = NEGATION.unsure.map((p) => p.split(' '));
+/** How many words after "not sure if" its doubt reaches, or before a trailing "unsure" ("weight loss? unsure"). */
+const UNSURE_REACH = 8;
+
+/** Per token, whether the patient says they do not know it: after an unsure phrase in its clause, or before one that ends a clause. */
+function unsureMarks(t: Tokens): number[] {
+  const marks = new Array<number>(t.words.length).fill(0);
+  for (let i = 0; i < t.words.length; i++) {
+    const phrase = UNSURE.find((p) => wordsAt(t, i, p));
+    if (!phrase) continue;
+    const end = i + phrase.length;
+    for (let j = end; j < t.words.length && j - end < UNSURE_REACH && t.kind[j] === K_WORD && !CONTRAST.has(t.words[j] as string); j++) marks[j] = 1;
+    if (end >= t.words.length || t.kind[end] !== K_WORD)
+      for (let j = i - 1; j >= 0 && i - j <= UNSURE_REACH && t.kind[j] !== K_STOP && !CONTRAST.has(t.words[j] as string); j--) marks[j] = 1;
+  }
+  return marks;
+}
+
+/** Adds a finding once per code and place; a certain reading replaces an uncertain or unsure one. */
 function push(matches: ComplaintMatch[], m: ComplaintMatch): void {
   for (const old of matches) {
     if (old.code !== m.code || old.region !== m.region || old.side !== m.side) continue;
+    if (old.unsure && !m.unsure) {
+      delete old.unsure;
+      old.evidence = m.evidence;
+    }
     if (old.uncertain && !m.uncertain) {
       delete old.uncertain;
       old.evidence = m.evidence;
@@ -928,6 +952,7 @@ export function readComplaint(text: string): ComplaintMatch[] {
   const a = analyse(text);
   const { t, byConcept, byRegion, bySide } = a;
   const matches: ComplaintMatch[] = [];
+  let unsure: number[] | null = null;
 
   if (a.mentioned.length > 0) {
     for (const k of candidateRules(a.mentioned)) {
@@ -1004,8 +1029,14 @@ export function readComplaint(text: string): ComplaintMatch[] {
         }
         let evidence = t.text.slice(t.start[from], t.end[to - 1]);
         if (contextEvidence && !evidence.toLowerCase().includes(contextEvidence.toLowerCase())) evidence = `${evidence} … ${contextEvidence}`;
-        push(matches, uncertain ? { code, evidence, region, side, uncertain: true } : { code, evidence, region, side });
-        if (rule.region === null && !uncertain) break;
+        const match: ComplaintMatch = uncertain ? { code, evidence, region, side, uncertain: true } : { code, evidence, region, side };
+        if (rule.stop) {
+          unsure ??= unsureMarks(t);
+          const marks = unsure;
+          if (used.some((o) => marks[o.from] === 1)) match.unsure = true;
+        }
+        push(matches, match);
+        if (rule.region === null && !uncertain && !match.unsure) break;
       }
     }
   }

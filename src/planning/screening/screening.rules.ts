@@ -132,6 +132,15 @@ function complaintNote(match: ComplaintMatch, denied: Map<ConditionCode, Screeni
   return notes.length > 0 ? ` ${notes.join(' ')}` : '';
 }
 
+/** The screening questions that ask about each red flag. */
+const RED_FLAG_QUESTIONS = new Map<ConditionCode, ScreeningQuestionCode[]>();
+for (const q of SCREENING_QUESTION_CODES) {
+  const list = RED_FLAG_QUESTIONS.get(SCREENING_QUESTIONS[q].redFlag) ?? [];
+  list.push(q);
+  RED_FLAG_QUESTIONS.set(SCREENING_QUESTIONS[q].redFlag, list);
+}
+const QUESTION_ORDER = new Map<ScreeningQuestionCode, number>(SCREENING_QUESTION_CODES.map((q, i) => [q, i]));
+
 // Question codes as words ("saddle_numbness" → "saddle numbness"), once rather than per plan.
 const QUESTION_WORDS = Object.fromEntries(SCREENING_QUESTION_CODES.map((q) => [q, q.replace(/_/g, ' ')])) as Record<ScreeningQuestionCode, string>;
 
@@ -155,7 +164,13 @@ export function screen(input: AssessmentInput, facts: CaseFacts): ScreeningOutco
   let denied: Map<ConditionCode, ScreeningQuestionCode[]> | null = null;
   const recent = facts.chronicity === 'acute' || facts.chronicity === 'unknown';
   let riskWords: string | null = null;
+  const unsure = new Set<ConditionCode>();
   for (const match of readComplaint(facts.complaint)) {
+    // The patient does not know: a question to ask (when the screen has one), not a red flag.
+    if (match.unsure && match.code !== 'trauma' && RED_FLAG_QUESTIONS.has(match.code)) {
+      unsure.add(match.code);
+      continue;
+    }
     if (match.code === 'trauma') {
       factSet.add('trauma');
       continue;
@@ -215,6 +230,15 @@ export function screen(input: AssessmentInput, facts: CaseFacts): ScreeningOutco
   }
 
   const unanswered = unansweredQuestions(answers, facts, coded);
+  if (unsure.size > 0) {
+    // Asked again even when answered "no": the patient's words now say they do not know.
+    const yes = yesAnswers(answers);
+    for (const code of unsure) {
+      if (factSet.has(code)) continue;
+      for (const q of RED_FLAG_QUESTIONS.get(code) as ScreeningQuestionCode[]) if (!unanswered.includes(q) && !yes.includes(q)) unanswered.push(q);
+    }
+    unanswered.sort((a, b) => (QUESTION_ORDER.get(a) as number) - (QUESTION_ORDER.get(b) as number));
+  }
   if (unanswered.length > 0) {
     const asks = unanswered.map((q) => QUESTION_WORDS[q]).join(', ');
     findings.push(
