@@ -1094,13 +1094,23 @@ export function readRegions(text: string): RegionMention[] {
   return out;
 }
 
-/** Whether the complaint says something is swollen now ("swollen", "puffy", "oedema", lymphoedema), not negated or past. */
-export function readsSwelling(text: string): boolean {
+/**
+ * The regions the complaint says are swollen now (not negated, not past): the region named next to the
+ * swelling word ("a swollen right ankle"), else the only painful region, else none — never simply the most
+ * painful one.
+ */
+export function swollenRegions(text: string, painRegions: readonly RegionCode[]): RegionCode[] {
   const a = analyse(text);
+  const out: RegionCode[] = [];
   for (const c of [SWELLING, LYMPHOEDEMA]) {
-    for (const o of a.byConcept[c] ?? []) if (o.negated === NOT_NEGATED && !historyOf(a, o)) return true;
+    for (const o of a.byConcept[c] ?? []) {
+      if (o.negated !== NOT_NEGATED || historyOf(a, o)) continue;
+      const place = o.region ? { region: o } : locate(a.byRegion, a.bySide, o);
+      const region = place ? regionValue(place.region) : painRegions.length === 1 ? (painRegions[0] as RegionCode) : null;
+      if (region && !out.includes(region)) out.push(region);
+    }
   }
-  return false;
+  return out;
 }
 
 /**

@@ -9,7 +9,7 @@ import { TECHNIQUE_CODES, TECHNIQUES, type TechniqueCode } from '../catalog/cata
 import { CHRONICITIES, EFFECT_TYPES, type Chronicity, type ConditionEffect, type Pressure } from '../catalog/catalog.types';
 import { PROCEDURES, protocolPhase, type ProtocolMovementTag, type RomLimit, type SurgicalProcedure } from '../catalog/catalog.surgeries';
 import { Explainer, exclusion, placeName, PRESSURE_RANK, sideOf, WHOLE } from '../engine.util';
-import { readsSwelling } from './complaint.reader';
+import { swollenRegions } from './complaint.reader';
 import type { ScreeningOutcome } from './screening.rules';
 
 /** Incisions close in about 14 days; remodelling starts around 6 weeks (wound healing phases). */
@@ -343,8 +343,7 @@ export function buildRestrictions(facts: CaseFacts, outcome: ScreeningOutcome, e
   } else if (MECHANISMS[facts.mechanism].injury && facts.chronicity === 'acute') {
     // Swelling on an injured region still in the acute phase: the inflammatory phase has not settled there.
     const swollen = facts.painAreas.filter((a) => a.qualities.includes('swelling')).map((a) => a.region);
-    const first = painRegions[0];
-    if (first && !swollen.includes(first) && readsSwelling(facts.complaint)) swollen.push(first);
+    for (const r of swollenRegions(facts.complaint, painRegions)) if (painRegions.includes(r) && !swollen.includes(r)) swollen.push(r);
     if (swollen.length > 0) {
       const because = `${MECHANISMS[facts.mechanism].label} in the acute phase, still swollen: light work only on the swollen site (lymphatic drainage, light effleurage), no deep or stretching work on it.`;
       b.freshInjury(swollen, 'mechanism.acute_injury.swelling', because);
