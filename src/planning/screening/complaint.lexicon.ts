@@ -2348,6 +2348,10 @@ export const CONCEPTS = {
     'one leg',
   ],
   swelling: [
+    // Before "puffed" (breathless) can read them.
+    'puffed up',
+    'puffs up',
+    'puffing up',
     'pitting',
     'pitting oedema',
     'pitting edema',
@@ -2908,6 +2912,11 @@ export const CONCEPTS = {
   ],
   // Words that are not the body ("back to work", "come back"), read first so they are not regions.
   not_body: [
+    // "The back of" names the part that follows ("back of L hand", "back of my left calf"), not the back.
+    'back of',
+    'back of the',
+    'back of my',
+    'back from',
     'back to',
     'back at work',
     'back at school',
