@@ -19,6 +19,8 @@ interface Place {
 interface Expectation {
   decision: PlanContent['screening']['decision'][];
   findings?: string[];
+  /** Findings that must not be raised: the negative controls of a class, against over-referral. */
+  noFindings?: string[];
   noHandsOn?: Place[];
   maxPressure?: Pressure;
   maxPressureAt?: { region: RegionCode; pressure: Pressure }[];
@@ -78,6 +80,7 @@ describe('clinical safety corpus (written from the reference, outcomes fixed bef
 
     expect({ decisionAllowed: e.decision.includes(p.screening.decision), summary }).toEqual({ decisionAllowed: true, summary });
     for (const code of e.findings ?? []) expect({ findings, summary }).toEqual({ findings: expect.arrayContaining([code]), summary });
+    for (const code of e.noFindings ?? []) expect({ findings, summary }).toEqual({ findings: expect.not.arrayContaining([code]), summary });
     for (const place of e.noHandsOn ?? []) expect(handsOn.filter((t) => touches(t, place))).toEqual([]);
     if (e.maxPressure)
       for (const t of handsOn) expect({ technique: t.code, region: t.region, rank: RANK[t.pressure] <= RANK[e.maxPressure] }).toMatchObject({ rank: true });

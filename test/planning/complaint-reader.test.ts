@@ -1,6 +1,6 @@
 // The complaint reader: red-flag and contraindication phrases in any word order and case, the matched
 // words as evidence, and negations that do not raise anything.
-import { readComplaint, readRegions, readsSwelling } from '../../src/planning/screening/complaint.reader';
+import { readComplaint, readRegions, swollenRegions } from '../../src/planning/screening/complaint.reader';
 
 const codes = (text: string) => readComplaint(text).map((m) => m.code);
 
@@ -275,11 +275,14 @@ describe('second edition: lay words, numbers, history, ambiguity', () => {
     expect(codes('Pregnant 2 yrs ago, baby now 20 months')).not.toContain('pregnancy');
   });
 
-  it('reads swelling', () => {
-    expect(readsSwelling('knee puffy after the op')).toBe(true);
-    expect(readsSwelling('lymphoedema of the right arm')).toBe(true);
-    expect(readsSwelling('no swelling')).toBe(false);
-    expect(readsSwelling('ankle was swollen years ago')).toBe(false);
+  it('reads swelling on the region it names', () => {
+    expect(swollenRegions('knee puffy after the op', ['knee', 'thigh'])).toEqual(['knee']);
+    expect(swollenRegions('lymphoedema of the right arm', [])).toEqual(['upper_arm']);
+    expect(swollenRegions('no swelling', ['knee'])).toEqual([]);
+    expect(swollenRegions('ankle was swollen years ago', ['ankle_foot'])).toEqual([]);
+    expect(swollenRegions('Low back ache from lifting; also a swollen right ankle', ['lower_back', 'ankle_foot'])).toEqual(['ankle_foot']);
+    expect(swollenRegions('Swollen and stiff since Monday', ['knee'])).toEqual(['knee']);
+    expect(swollenRegions('Swollen and stiff since Monday', ['knee', 'lower_back'])).toEqual([]);
   });
 
   it('locates lymphoedema on its limb and side', () => {

@@ -202,7 +202,8 @@ export const TECHNIQUES: Record<TechniqueCode, TechniqueEntry> = {
   manual_lymphatic_drainage: {
     label: 'Manual lymphatic drainage',
     cpt: '97140',
-    goalTypes: ['injury_rehabilitation', 'pain_relief'],
+    // Swelling limits range early after a knee replacement (REFERENCE surgery protocols): drainage serves it.
+    goalTypes: ['injury_rehabilitation', 'pain_relief', 'range_of_motion'],
     defaultPressure: 'light',
     minPressure: 'light',
     defaultMinutes: 15,

@@ -4,7 +4,7 @@ import type { CaseFacts } from '../case.facts';
 import type { PresentationCode } from '../catalog/catalog.exercises';
 import { NEURAL_QUALITIES } from '../catalog/catalog.goals';
 import type { RegionCode } from '../catalog/catalog.regions';
-import { readsSwelling } from '../screening/complaint.reader';
+import { swollenRegions } from '../screening/complaint.reader';
 
 export type Irritability = 'high' | 'moderate' | 'low';
 
@@ -126,9 +126,12 @@ function readSigns(facts: CaseFacts): CaseSigns {
 
   const swollen = new Set<RegionCode>();
   for (const a of facts.painAreas) if (a.qualities.includes('swelling')) swollen.add(a.region);
-  // Swelling the complaint reports now (not negated, not past: the complaint reader decides).
-  const first = facts.painAreas[0];
-  if (first && readsSwelling(facts.complaint)) swollen.add(first.region);
+  // Swelling the complaint reports now, on the region it names (the complaint reader decides).
+  for (const r of swollenRegions(
+    facts.complaint,
+    facts.painAreas.map((a) => a.region),
+  ))
+    swollen.add(r);
   // Early after surgery swelling is expected (swelling management early: REFERENCE surgery protocols).
   if (facts.mechanism === 'post_surgical' && (facts.surgeryDays === null || facts.surgeryDays < EARLY_SURGICAL_DAYS))
     for (const a of facts.painAreas) swollen.add(a.region);

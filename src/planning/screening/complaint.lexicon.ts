@@ -2404,6 +2404,10 @@ export const CONCEPTS = {
   // Bleeding into an injured muscle: what lymphatic drainage clears in an injury's first days, like swelling.
   bruising: ['bruis*', 'haematoma', 'hematoma', 'haematomas', 'hematomas', 'black and blue'],
   swelling: [
+    // Before "puffed" (breathless) can read them.
+    'puffed up',
+    'puffs up',
+    'puffing up',
     'pitting',
     'pitting oedema',
     'pitting edema',
@@ -2427,8 +2431,10 @@ export const CONCEPTS = {
     'larger than my',
   ],
   warmth: ['hot', 'warm', 'warmth', 'feels hot', 'warmer', 'hotter', 'warm to touch', 'hot to touch'],
-  redness: ['red', 'redness', 'reddish', 'discoloured', 'discolored', 'purple', 'inflamed', 'bluish', 'blue'],
-  tender: ['tender', 'tenderness', 'painful', 'pain', 'aching', 'ache', 'sore', 'hurts', 'cramp', 'cramping', 'tight', 'tightness'],
+  redness: ['red', 'redder', 'redness', 'reddish', 'discoloured', 'discolored', 'purple', 'inflamed', 'bluish', 'blue'],
+  tender: ['tender', 'tenderness', 'painful', 'pain', 'aching', 'ache', 'aches', 'achy', 'achey', 'sore', 'hurts', 'cramp', 'cramping', 'tight', 'tightness'],
+  // Tenderness as a DVT sign: not the tightness or cramp of a worked calf.
+  calf_tender: ['tender', 'tenderness', 'painful', 'pain', 'sore', 'soreness', 'aching', 'ache', 'aches', 'achy', 'achey', 'hurts', 'hurting'],
   immobility: [
     'flight',
     'flights',
@@ -2532,6 +2538,42 @@ export const CONCEPTS = {
     'hour drive',
     'hours drive',
     'hour journey',
+    // Post-partum, after a caesarean above all (REFERENCE: pregnancy or post-partum is a risk factor).
+    'postpartum',
+    'post partum',
+    'postnatal',
+    'post natal',
+    'gave birth',
+    'had my baby',
+    'had a baby',
+    'had the baby',
+    'since the baby',
+    'since having the baby',
+    'after having the baby',
+    'since the birth',
+    'after the birth',
+    'new baby',
+    'newborn',
+    'c section',
+    'csection',
+    'caesarean*',
+    'cesarean*',
+  ],
+  // Hormonal therapy: a DVT risk factor only with a calf sign (too common to restrict the legs alone).
+  dvt_risk_hormonal: [
+    'the pill',
+    'on the pill',
+    'contraceptive pill',
+    'combined pill',
+    'oral contracepti*',
+    'birth control',
+    'birth control pill',
+    'hrt',
+    'on hrt',
+    'hormone replacement*',
+    'tamoxifen',
+    'oestrogen',
+    'estrogen',
   ],
   // Local contraindications.
   surgery_word: [
@@ -2737,6 +2779,52 @@ export const CONCEPTS = {
   ],
   mass: ['mass', 'lump'],
   abdomen_word: ['abdomen', 'abdominal', 'belly', 'stomach', 'tummy'],
+  // A beat felt in the belly, in lay words ("I can feel my tummy pulse", "pounding in my stomach"); not
+  // throbbing, which is how a stomach ache is told.
+  beat_word: [
+    'pulse',
+    'pulses',
+    'pulsing',
+    'pulsate*',
+    'pulsatile',
+    'beat',
+    'beats',
+    'beating',
+    'pounding',
+    'pounds',
+    'thumping',
+    'thumps',
+    'heartbeat',
+    'heart beat',
+    'heartbeats',
+    'in time with my heart',
+    'with my heart',
+    'with my heartbeat',
+    'like my heart',
+    'like a heart',
+  ],
+  // The pulse or heart as such: a beat told of them is not a beat in the belly.
+  pulse_taken: [
+    'my pulse',
+    'her pulse',
+    'his pulse',
+    'pulse rate',
+    'resting pulse',
+    'heart rate',
+    'check my pulse',
+    'take my pulse',
+    'heart beats',
+    'heart beating',
+    'heart pounding',
+    'heart pounds',
+    'heart pounded',
+    'heart thumping',
+    'heart was pounding',
+    'heart is pounding',
+    'heart was beating',
+    'heart is beating',
+    'heart was thumping',
+  ],
   // Lymphoedema (second edition): a limb swollen since breast cancer surgery or lymph node removal.
   lymphoedema_word: ['lymphoedema', 'lymphedema', 'lymphoedem*', 'lymphedem*', 'lymph oedema', 'lymph edema'],
   lymph_surgery: [
@@ -2981,6 +3069,11 @@ export const CONCEPTS = {
   ],
   // Words that are not the body ("back to work", "come back"), read first so they are not regions.
   not_body: [
+    // "The back of" names the part that follows ("back of L hand", "back of my left calf"), not the back.
+    'back of',
+    'back of the',
+    'back of my',
+    'back from',
     'back to',
     // Returned from somewhere ("Back from holiday, sunburnt"); not "sore back from lifting".
     'back from holiday',
@@ -3359,6 +3452,30 @@ export const NEGATION = {
     'gets',
     'feels',
   ],
+  // The patient does not know ("not sure if I've lost weight", "unsure re night sweats"): a red flag in
+  // their scope is an open question, not a yes. "Not sure why" doubts the cause, not the symptom.
+  unsure: [
+    'not sure if',
+    'not sure whether',
+    'not sure about',
+    'not sure re',
+    'unsure',
+    'unsure if',
+    'unsure whether',
+    'not certain if',
+    'uncertain',
+    'dont know if',
+    'dont know whether',
+    'doesnt know if',
+    'doesnt know whether',
+    'no idea if',
+    'no idea whether',
+    'cant say if',
+    'cant tell if',
+    'possibly',
+    'maybe',
+    'might have',
+  ],
   maxScopeWords: 10,
   /** Beyond this many words from the trigger, a negated mention is ambiguous. */
   sureScopeWords: 6,
@@ -3386,7 +3503,34 @@ export interface TextRule {
    * this code instead; `resolved` drops it only when told as over ("fully resolved", "none since").
    */
   history?: 'drop' | 'resolved' | ConditionCode | 'trauma';
+  /** A medicine: a mention told as stopped (MEDICINE_STOPPED) is not taken now. */
+  medicine?: true;
 }
+
+// How a medicine is told as stopped: words just before it ("was on warfarin", "stopped the blood thinners")
+// or just after it ("warfarin stopped in March", "apixaban, off it now"). Words, not concepts: "came off"
+// is also a fall and "stopped taking" a negation, and both must keep those readings elsewhere.
+export const MEDICINE_STOPPED = {
+  before: [
+    'was on',
+    'were on',
+    'used to take',
+    'used to be on',
+    'stopped',
+    'quit',
+    'finished',
+    'off',
+    'came off',
+    'come off',
+    'no longer on',
+    'no longer taking',
+    'no longer take',
+  ],
+  /** Right after the medicine, in its clause. */
+  after: ['stopped', 'was stopped', 'were stopped', 'discontinued', 'was discontinued', 'finished', 'was finished', 'is finished'],
+  /** After it, also past a comma ("warfarin, off all meds since"). */
+  afterComma: ['off it', 'off them', 'off now', 'now off', 'off all', 'no longer', 'stopped it', 'stopped them'],
+} as const;
 
 export const TEXT_RULES: TextRule[] = [
   // Cauda equina.
@@ -3491,11 +3635,13 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'suspected_fracture', all: ['standing_fall'], context: ['osteopenia_word'], history: 'drop' },
   { code: 'pulsating_abdominal_mass', all: ['pulsating', 'mass'], window: 6 },
   { code: 'pulsating_abdominal_mass', all: ['pulsating', 'abdomen_word'], window: 6 },
+  { code: 'pulsating_abdominal_mass', all: ['abdomen_word', 'beat_word'], none: ['pulse_taken'], window: 5 },
+  { code: 'pulsating_abdominal_mass', all: ['mass', 'beat_word', 'abdomen_word'], none: ['pulse_taken'], window: 10 },
   // Medication.
-  { code: 'anticoagulants', all: ['anticoagulant'], history: 'drop' },
-  { code: 'antiplatelets', all: ['antiplatelet'], history: 'drop' },
-  { code: 'antiplatelets', all: ['aspirin', 'regular_use'], window: 4, history: 'drop' },
-  { code: 'antiplatelets', all: ['nsaid', 'nsaid_regular'], window: 6, history: 'drop' },
+  { code: 'anticoagulants', all: ['anticoagulant'], history: 'drop', medicine: true },
+  { code: 'antiplatelets', all: ['antiplatelet'], history: 'drop', medicine: true },
+  { code: 'antiplatelets', all: ['aspirin', 'regular_use'], window: 4, history: 'drop', medicine: true },
+  { code: 'antiplatelets', all: ['nsaid', 'nsaid_regular'], window: 6, history: 'drop', medicine: true },
   { code: 'bleeding_disorder', all: ['bleeding_word'] },
   { code: 'osteoporosis', all: ['osteoporosis_word'] },
   { code: 'osteopenia', all: ['osteopenia_word'] },

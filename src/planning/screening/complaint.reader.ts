@@ -8,7 +8,7 @@
 import { CONDITIONS, type ConditionCode } from '../catalog/catalog.conditions';
 import { REGION_CODES, REGIONS, type RegionCode } from '../catalog/catalog.regions';
 import { correctSpelling } from './complaint.fuzzy';
-import { CONCEPTS, SIDE_WORDS, TEXT_RULES, type LexiconConcept } from './complaint.lexicon';
+import { CONCEPTS, MEDICINE_STOPPED, NEGATION, SIDE_WORDS, TEXT_RULES, type LexiconConcept } from './complaint.lexicon';
 import { AMBIGUOUS as NEG_AMBIGUOUS, markNegation, markOtherPeople, NEGATED as NEG_NEGATED, NOT_NEGATED as NEG_NOT_NEGATED } from './complaint.negation';
 import { readVitals } from './complaint.numbers';
 import { COMMA as TOKEN_COMMA, STOP as TOKEN_STOP, tokenize, WORD as TOKEN_WORD, type Tokens } from './complaint.tokenizer';
@@ -33,6 +33,8 @@ export interface ComplaintMatch {
    * reading won: the finding is raised, and may have been negated.
    */
   uncertain?: true;
+  /** Set when the patient is unsure of a red flag ("not sure if I've lost weight"): a question to ask, not a yes. */
+  unsure?: true;
 }
 
 /** A body region the complaint names (not negated, not history), with its words as evidence. */
@@ -354,6 +356,7 @@ interface CompiledRule {
   window: number;
   region: 'optional' | 'required' | 'forbidden' | null;
   history: 'keep' | 'drop' | 'resolved' | ConditionCode | 'trauma';
+  medicine: boolean;
 }
 
 const RULES: CompiledRule[] = TEXT_RULES.map((r) => ({
@@ -367,6 +370,7 @@ const RULES: CompiledRule[] = TEXT_RULES.map((r) => ({
   window: r.window ?? 10,
   region: r.region ?? null,
   history: r.history ?? 'keep',
+  medicine: r.medicine ?? false,
 }));
 
 // The rules by the first concept they need, in rule order: a text is checked only against the rules its
@@ -376,7 +380,16 @@ RULES.forEach((r, k) => (RULES_BY_FIRST[r.all[0] as number] ??= []).push(k));
 
 const cid = (c: LexiconConcept) => conceptId(c);
 {
-  const read = new Set<number>([cid('swelling'), cid('lymphoedema_word'), cid('bruising')]);
+  const read = new Set<number>([
+    cid('swelling'),
+    cid('lymphoedema_word'),
+    cid('calf_word'),
+    cid('warmth'),
+    cid('redness'),
+    cid('calf_tender'),
+    cid('dvt_risk_hormonal'),
+    cid('bruising'),
+  ]);
   for (const r of RULES) for (const list of [r.all, r.any, r.none, r.context, r.some?.of ?? []]) for (const c of list) read.add(c);
   for (const phrase of phrasesByText.values()) {
     phrase.region = phrase.concepts.some((c) => conceptRegion[c] !== null);
@@ -390,10 +403,17 @@ const RESOLVED = cid('resolved_word');
 const RECENT = cid('recent_word');
 const CURRENT = cid('current_word');
 const SWELLING = cid('swelling');
+const CALF = cid('calf_word');
+const CALF_SIGNS = [SWELLING, cid('warmth'), cid('redness'), cid('calf_tender')];
+const HORMONAL_RISK = cid('dvt_risk_hormonal');
+/** How far (in words) a calf sign may be from the calf it describes ("left calf is redder and achy"). */
+const CALF_SIGN_REACH = 6;
 // Words that keep what follows current ("DVT in 2015 but now calf hot").
 const CONTRAST = new Set(['but', 'however', 'although', 'though', 'yet', 'still', 'now', 'whereas']);
 const LYMPHOEDEMA = cid('lymphoedema_word');
 const BRUISING = cid('bruising');
+const SWELLING_ONLY = [SWELLING, LYMPHOEDEMA];
+const SWELLING_OR_BRUISING = [SWELLING, LYMPHOEDEMA, BRUISING];
 // Mentions that do not end the reach of a history word: places, sides, time words, pain words.
 const NEUTRAL = new Set<number>(
   (
@@ -557,13 +577,18 @@ function bestPhraseAt(t: Tokens, i: number, lexicon: (LexiconWord | undefined)[]
 }
 
 // A year ("in 2015", "DVT 2015") marks history; "since 2015" does not.
+/** How far back a "since" still makes a year a start date ("since the TIA in March 2025"). */
+const SINCE_REACH = 5;
 const YEAR_CONCEPTS = [HISTORY_BEFORE, HISTORY_AFTER];
 function isPastYear(t: Tokens, i: number): boolean {
   const w = t.words[i] as string;
   if (w.length !== 4) return false;
   const y = Number(w);
   if (!(y >= 1940 && y <= 2099)) return false;
-  return !(i > 0 && t.kind[i - 1] === K_WORD && (t.words[i - 1] === 'since' || t.words[i - 1] === 'from'));
+  if (i > 0 && t.kind[i - 1] === K_WORD && t.words[i - 1] === 'from') return false;
+  // "since 2015", "since my TIA in 2024": the year dates the start of something still going on.
+  for (let j = i - 1; j >= 0 && i - j <= SINCE_REACH && t.kind[j] === K_WORD; j--) if (t.words[j] === 'since') return false;
+  return true;
 }
 
 // A bare number of weeks, 12 to 42, that is not a duration ("32 weeks, face swollen"; not "for 16 weeks",
@@ -725,6 +750,8 @@ function isHistory(a: Analysis, from: number, to: number): boolean {
   for (let j = to, words = 0; j < t.words.length && words <= 10; j++) {
     if (t.kind[j] === K_STOP) break;
     if (t.kind[j] === K_COMMA) continue;
+    // "on apixaban since my stroke last year": what follows "since" dates the start of something current.
+    if (t.words[j] === 'since') break;
     const k = at[j] as number;
     if (k >= 0) {
       const o = occurrences[k] as Occurrence;
@@ -761,6 +788,36 @@ function isOver(a: Analysis, o: Occurrence): boolean {
       j = next.to - 1;
     } else if (CONTRAST.has(t.words[j] as string)) return false;
     words++;
+  }
+  return false;
+}
+
+const STOPPED_BEFORE = MEDICINE_STOPPED.before.map((p) => p.split(' '));
+const STOPPED_AFTER = MEDICINE_STOPPED.after.map((p) => p.split(' '));
+const STOPPED_AFTER_COMMA = MEDICINE_STOPPED.afterComma.map((p) => p.split(' '));
+/** Up to this many words between a medicine and the words that say it was stopped ("stopped the blood thinners"). */
+const STOPPED_REACH = 3;
+
+function wordsAt(t: Tokens, i: number, phrase: string[]): boolean {
+  for (let k = 0; k < phrase.length; k++) if (t.kind[i + k] !== K_WORD || t.words[i + k] !== phrase[k]) return false;
+  return true;
+}
+
+/** Whether a medicine is told as stopped in its clause: "was on warfarin", "stopped the blood thinners", "apixaban, off it now". */
+function toldAsStopped(t: Tokens, o: Occurrence): boolean {
+  for (let j = o.from - 1; j >= 0 && o.from - j <= STOPPED_REACH && t.kind[j] === K_WORD; j--) {
+    if (CONTRAST.has(t.words[j] as string)) break;
+    for (const p of STOPPED_BEFORE) if (j - p.length + 1 >= 0 && wordsAt(t, j - p.length + 1, p)) return true;
+  }
+  let j = o.to;
+  let comma = false;
+  for (; j < t.words.length && j - o.to <= 1; j++) {
+    if (t.kind[j] === K_STOP) return false;
+    if (t.kind[j] === K_COMMA) {
+      comma = true;
+      continue;
+    }
+    for (const p of comma ? STOPPED_AFTER_COMMA : [...STOPPED_AFTER, ...STOPPED_AFTER_COMMA]) if (wordsAt(t, j, p)) return true;
   }
   return false;
 }
@@ -918,10 +975,32 @@ function firstCurrent(a: Analysis, concept: number, stop: boolean): Occurrence |
   return ambiguous;
 }
 
-/** Adds a finding once per code and place; a certain reading replaces an uncertain one. */
+const UNSURE = NEGATION.unsure.map((p) => p.split(' '));
+/** How many words after "not sure if" its doubt reaches, or before a trailing "unsure" ("weight loss? unsure"). */
+const UNSURE_REACH = 8;
+
+/** Per token, whether the patient says they do not know it: after an unsure phrase in its clause, or before one that ends a clause. */
+function unsureMarks(t: Tokens): number[] {
+  const marks = new Array<number>(t.words.length).fill(0);
+  for (let i = 0; i < t.words.length; i++) {
+    const phrase = UNSURE.find((p) => wordsAt(t, i, p));
+    if (!phrase) continue;
+    const end = i + phrase.length;
+    for (let j = end; j < t.words.length && j - end < UNSURE_REACH && t.kind[j] === K_WORD && !CONTRAST.has(t.words[j] as string); j++) marks[j] = 1;
+    if (end >= t.words.length || t.kind[end] !== K_WORD)
+      for (let j = i - 1; j >= 0 && i - j <= UNSURE_REACH && t.kind[j] !== K_STOP && !CONTRAST.has(t.words[j] as string); j--) marks[j] = 1;
+  }
+  return marks;
+}
+
+/** Adds a finding once per code and place; a certain reading replaces an uncertain or unsure one. */
 function push(matches: ComplaintMatch[], m: ComplaintMatch): void {
   for (const old of matches) {
     if (old.code !== m.code || old.region !== m.region || old.side !== m.side) continue;
+    if (old.unsure && !m.unsure) {
+      delete old.unsure;
+      old.evidence = m.evidence;
+    }
     if (old.uncertain && !m.uncertain) {
       delete old.uncertain;
       old.evidence = m.evidence;
@@ -946,6 +1025,7 @@ export function readComplaint(text: string): ComplaintMatch[] {
   const a = analyse(text);
   const { t, byConcept, byRegion, bySide } = a;
   const matches: ComplaintMatch[] = [];
+  let unsure: number[] | null = null;
 
   if (a.mentioned.length > 0) {
     for (const k of candidateRules(a.mentioned)) {
@@ -1002,6 +1082,7 @@ export function readComplaint(text: string): ComplaintMatch[] {
         if (to - 1 - from > rule.window) continue;
         if (rule.none.some((c) => (byConcept[c] ?? []).some((o) => o.sentence === anchor.sentence && o.negated === NOT_NEGATED))) continue;
         let code = rule.code;
+        if (rule.medicine && used.some((o) => toldAsStopped(t, o))) continue;
         const past = rule.history === 'resolved' ? (o: Occurrence) => isOver(a, o) : (o: Occurrence) => historyOf(a, o);
         if (rule.history !== 'keep' && used.some(past)) {
           if (rule.history === 'drop' || rule.history === 'resolved') continue;
@@ -1024,14 +1105,22 @@ export function readComplaint(text: string): ComplaintMatch[] {
         }
         let evidence = t.text.slice(t.start[from], t.end[to - 1]);
         if (contextEvidence && !evidence.toLowerCase().includes(contextEvidence.toLowerCase())) evidence = `${evidence} … ${contextEvidence}`;
-        push(matches, uncertain ? { code, evidence, region, side, uncertain: true } : { code, evidence, region, side });
+        const match: ComplaintMatch = uncertain ? { code, evidence, region, side, uncertain: true } : { code, evidence, region, side };
+        if (rule.stop) {
+          unsure ??= unsureMarks(t);
+          const marks = unsure;
+          if (used.some((o) => marks[o.from] === 1)) match.unsure = true;
+        }
+        push(matches, match);
         // "Sunburnt across shoulders and upper back": the condition is on every region of the list.
         for (const o of listed) {
           const more = `${evidence} … ${t.text.slice(t.start[o.from], t.end[o.to - 1])}`;
           const m: ComplaintMatch = { code, evidence: more, region: regionValue(o), side: sideValue(sideOf(bySide, o)) };
-          push(matches, uncertain ? { ...m, uncertain: true } : m);
+          if (uncertain) m.uncertain = true;
+          if (match.unsure) m.unsure = true;
+          push(matches, m);
         }
-        if (rule.region === null && !uncertain) break;
+        if (rule.region === null && !uncertain && !match.unsure) break;
       }
     }
   }
@@ -1089,20 +1178,53 @@ export function readRegions(text: string): RegionMention[] {
   return out;
 }
 
-/** Whether the complaint says something is swollen now ("swollen", "puffy", "oedema", lymphoedema), not negated or past. */
-export function readsSwelling(text: string): boolean {
-  return reads(text, [SWELLING, LYMPHOEDEMA]);
-}
-
-/** Whether the complaint reports swelling or bruising (bleeding into the tissue) as current, not denied. */
-export function readsSwellingOrBruising(text: string): boolean {
-  return reads(text, [SWELLING, LYMPHOEDEMA, BRUISING]);
-}
-
-function reads(text: string, concepts: readonly number[]): boolean {
+/**
+ * The regions the complaint says are swollen now (not negated, not past): the region named next to the
+ * swelling word ("a swollen right ankle"), else the only painful region, else none — never simply the most
+ * painful one. With `bruising`, bruises and haematomas count too (what drainage clears after an injury).
+ */
+export function swollenRegions(text: string, painRegions: readonly RegionCode[], bruising = false): RegionCode[] {
   const a = analyse(text);
-  for (const c of concepts) {
-    for (const o of a.byConcept[c] ?? []) if (o.negated === NOT_NEGATED && !historyOf(a, o)) return true;
+  const out: RegionCode[] = [];
+  for (const c of bruising ? SWELLING_OR_BRUISING : SWELLING_ONLY) {
+    for (const o of a.byConcept[c] ?? []) {
+      if (o.negated !== NOT_NEGATED || historyOf(a, o)) continue;
+      const place = o.region ? { region: o } : locate(a.byRegion, a.bySide, o);
+      const region = place ? regionValue(place.region) : painRegions.length === 1 ? (painRegions[0] as RegionCode) : null;
+      if (region && !out.includes(region)) out.push(region);
+    }
   }
-  return false;
+  return out;
+}
+
+/**
+ * A calf sign the complaint reports now, on one calf: swelling, warmth, redness or tenderness next to a
+ * calf or one leg ("my left calf is redder and achy"), not negated, not past, not both calves. Its side
+ * is null when the words do not say. Read on its own because the risk factor that makes it a suspected
+ * DVT is often in another sentence or field.
+ */
+export function readCalfSign(text: string): { side: Side; evidence: string } | null {
+  const a = analyse(text);
+  for (const calf of a.byConcept[CALF] ?? []) {
+    if (calf.negated !== NOT_NEGATED || historyOf(a, calf)) continue;
+    const side = sideValue(sideOf(a.bySide, calf));
+    if (side === 'bilateral' || a.t.words.slice(calf.from, calf.to).some((w) => w === 'calves' || w === 'legs')) continue;
+    for (const c of CALF_SIGNS) {
+      const sign = nearest(a.byConcept, c, calf);
+      if (!sign || sign.negated === NEGATED || historyOf(a, sign)) continue;
+      if (Math.max(sign.to, calf.to) - 1 - Math.min(sign.from, calf.from) > CALF_SIGN_REACH) continue;
+      const from = Math.min(sign.from, calf.from);
+      const to = Math.max(sign.to, calf.to);
+      return { side, evidence: a.t.text.slice(a.t.start[from], a.t.end[to - 1]) };
+    }
+  }
+  return null;
+}
+
+/** The words of hormonal therapy the patient takes now (the pill, HRT), a DVT risk factor; null when none. */
+export function readHormonalRisk(text: string): string | null {
+  const a = analyse(text);
+  for (const o of a.byConcept[HORMONAL_RISK] ?? [])
+    if (o.negated === NOT_NEGATED && !historyOf(a, o)) return a.t.text.slice(a.t.start[o.from], a.t.end[o.to - 1]);
+  return null;
 }

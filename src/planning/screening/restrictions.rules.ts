@@ -9,14 +9,13 @@ import { TECHNIQUE_CODES, TECHNIQUES, type TechniqueCode } from '../catalog/cata
 import { CHRONICITIES, EFFECT_TYPES, type Chronicity, type ConditionEffect, type Pressure } from '../catalog/catalog.types';
 import { PROCEDURES, protocolPhase, type ProtocolMovementTag, type RomLimit, type SurgicalProcedure } from '../catalog/catalog.surgeries';
 import { Explainer, exclusion, placeName, PRESSURE_RANK, sideOf, WHOLE } from '../engine.util';
-import { readsSwelling, readsSwellingOrBruising } from './complaint.reader';
+import { swollenRegions } from './complaint.reader';
 import type { ScreeningOutcome } from './screening.rules';
 
-/** The injured regions reported swollen: by their quality, else the first one when the complaint says so. */
-function injurySwelling(facts: CaseFacts, painRegions: readonly RegionCode[], complaintReads: (text: string) => boolean): RegionCode[] {
+/** The injured regions reported swollen (with `bruising`, or bruised): by their quality, or where the complaint says so. */
+function injurySwelling(facts: CaseFacts, painRegions: readonly RegionCode[], bruising: boolean): RegionCode[] {
   const swollen = facts.painAreas.filter((a) => a.qualities.includes('swelling')).map((a) => a.region);
-  const first = painRegions[0];
-  if (first && !swollen.includes(first) && complaintReads(facts.complaint)) swollen.push(first);
+  for (const r of swollenRegions(facts.complaint, painRegions, bruising)) if (painRegions.includes(r) && !swollen.includes(r)) swollen.push(r);
   return swollen;
 }
 
@@ -37,6 +36,8 @@ export interface RegionRules {
   surgicalDays: number | null;
   /** The rule that makes manual lymphatic drainage the core technique here (lymphoedema, a fresh injury); else null. */
   drainageRuleId: string | null;
+  /** An operated region whose incision is still open: the region towards the trunk that is worked instead; else null. */
+  drainsTo: RegionCode | null;
 }
 
 /** What applies everywhere, and what applies to single regions on top of it. */
@@ -52,7 +53,22 @@ export interface Restrictions {
 
 const TECHNIQUE_BIT = new Map(TECHNIQUE_CODES.map((t, i) => [t, 1 << i]));
 const bit = (t: TechniqueCode) => TECHNIQUE_BIT.get(t) as number;
-const emptyRules = (): RegionRules => ({ avoidMask: 0, avoidRuleIds: [], caps: [], forbidden: 0, surgicalDays: null, drainageRuleId: null });
+const emptyRules = (): RegionRules => ({ avoidMask: 0, avoidRuleIds: [], caps: [], forbidden: 0, surgicalDays: null, drainageRuleId: null, drainsTo: null });
+/**
+ * The next region towards the trunk on a limb. While an operated joint's incision is open, the therapist
+ * drains its swelling from there (REFERENCE surgery protocols: swelling management early after a knee
+ * replacement) rather than leaving the patient without a plan.
+ */
+/** Techniques that take a joint through its range: not from the region next to a fresh operation. */
+const MOVES_OPERATED_JOINT: TechniqueCode[] = ['pnf_stretching', 'muscle_energy_technique', 'joint_mobilisation'];
+const PROXIMAL: Partial<Record<RegionCode, RegionCode>> = {
+  ankle_foot: 'calf',
+  calf: 'knee',
+  knee: 'thigh',
+  wrist_hand: 'forearm',
+  forearm: 'elbow',
+  elbow: 'upper_arm',
+};
 const NONE: RegionRules = emptyRules();
 const NO_RULES: string[] = [];
 const EFFECT_RULE_IDS = Object.fromEntries(CONDITION_CODES.map((c) => [c, Object.fromEntries(EFFECT_TYPES.map((t) => [t, `condition.${c}.${t}`]))])) as Record<
@@ -128,6 +144,23 @@ class Builder {
     this.drainage(where, ruleId, because);
   }
 
+  /** An incision still open on a limb joint: light drainage on the next region towards the trunk. */
+  proximalDrainage(region: RegionCode, days: number | null): void {
+    const next = PROXIMAL[region];
+    if (!next) return;
+    this.at(region).drainsTo = next;
+    const when = days === null ? 'surgery date unknown' : `day ${days} after surgery`;
+    const because = `Operated ${placeName(region, null)} (${when}, incision not yet closed): light lymphatic drainage on the ${placeName(next, null)}, towards the trunk.`;
+    this.cap([next], 'light', 'surgery.proximal_drainage', because);
+    this.drainage([next], 'surgery.proximal_drainage', because);
+    this.forbid(
+      [next],
+      MOVES_OPERATED_JOINT,
+      'surgery.proximal_drainage',
+      `Stretching and mobilising from the ${placeName(next, null)} would take the operated ${placeName(region, null)} through its range: the surgeon's protocol decides that.`,
+    );
+  }
+
   precaution(ruleId: string, text: string): void {
     this.explain.add(ruleId, text);
     this.precautions.push(text);
@@ -143,6 +176,7 @@ class Builder {
         'surgery.incision_open',
         `Recent surgery site (${when}): no work on the ${placeName(region, sideOf(mask))} until the incision has closed (~${INCISION_CLOSED_DAYS} days).`,
       );
+      this.proximalDrainage(region, days);
     } else {
       this.surgicalPhase(region, days);
     }
@@ -188,6 +222,7 @@ class Builder {
         'surgery.incision_open',
         `${entry.label} on day ${days}: no work on the ${placeName(region, surgery.side)} until the incision has closed (~${INCISION_CLOSED_DAYS} days).`,
       );
+      this.proximalDrainage(region, days);
     } else {
       this.surgicalPhase(region, days);
     }
@@ -272,14 +307,15 @@ export function buildRestrictions(facts: CaseFacts, outcome: ScreeningOutcome, e
     // a closed one is treated as healing tissue, until the therapist records where it is.
     const days = facts.surgeryDays;
     for (const area of facts.painAreas) {
-      if (days < INCISION_CLOSED_DAYS)
+      if (days < INCISION_CLOSED_DAYS) {
         b.avoid(
           area.region,
           area.mask,
           'surgery.site_not_recorded',
           `Operation ${days} days ago, site not recorded: the painful regions are left alone until the incision is located.`,
         );
-      else
+        b.proximalDrainage(area.region, days);
+      } else
         b.cap(
           [area.region],
           'light',
@@ -311,14 +347,14 @@ export function buildRestrictions(facts: CaseFacts, outcome: ScreeningOutcome, e
   if (MECHANISMS[facts.mechanism].injury && facts.durationWeeks !== null && facts.durationWeeks < FIRST_WEEK && painRegions.length > 0) {
     // Drainage has work only where the site is swollen or bruised; an injury told without either
     // (or with them denied) gets the light limits and gentle effleurage, not drainage.
-    const swollen = injurySwelling(facts, painRegions, readsSwellingOrBruising);
+    const swollen = injurySwelling(facts, painRegions, true);
     const because = `${MECHANISMS[facts.mechanism].label}, under a week ago: the site may still bleed and swell — light work only (${swollen.length > 0 ? 'lymphatic drainage, ' : ''}light effleurage), no deep or stretching work on it.`;
     b.cap(painRegions, 'light', 'mechanism.acute_injury.first_week', because);
     b.forbid(painRegions, FIRST_WEEK_AVOID, 'mechanism.acute_injury.first_week', because);
     if (swollen.length > 0) b.drainage(swollen, 'mechanism.acute_injury.first_week', because);
   } else if (MECHANISMS[facts.mechanism].injury && facts.chronicity === 'acute') {
     // Swelling on an injured region still in the acute phase: the inflammatory phase has not settled there.
-    const swollen = injurySwelling(facts, painRegions, readsSwelling);
+    const swollen = injurySwelling(facts, painRegions, false);
     if (swollen.length > 0) {
       const because = `${MECHANISMS[facts.mechanism].label} in the acute phase, still swollen: light work only on the swollen site (lymphatic drainage, light effleurage), no deep or stretching work on it.`;
       b.freshInjury(swollen, 'mechanism.acute_injury.swelling', because);

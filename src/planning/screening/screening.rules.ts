@@ -7,10 +7,10 @@ import { NEURAL_QUALITIES } from '../catalog/catalog.goals';
 import { MEASURES } from '../catalog/catalog.measures';
 import { REGION_CODES, type RegionCode } from '../catalog/catalog.regions';
 import type { Severity, Side } from '../catalog/catalog.types';
-import { exclusion, placeName, WHOLE } from '../engine.util';
+import { exclusion, LEFT, placeName, RIGHT, WHOLE } from '../engine.util';
 import { SCREENING_QUESTION_CODES, SCREENING_QUESTIONS, type ScreeningQuestionCode } from '../catalog/catalog.screening';
 import { protocolPhase } from '../catalog/catalog.surgeries';
-import { readComplaint, type ComplaintMatch } from './complaint.reader';
+import { readCalfSign, readComplaint, readHormonalRisk, type ComplaintMatch } from './complaint.reader';
 import { answersOf, deniedFlags, questionApplies, unansweredQuestions, yesAnswers } from './screening.questions';
 import { judgeVitals } from './screening.vitals';
 
@@ -132,6 +132,15 @@ function complaintNote(match: ComplaintMatch, denied: Map<ConditionCode, Screeni
   return notes.length > 0 ? ` ${notes.join(' ')}` : '';
 }
 
+/** The screening questions that ask about each red flag. */
+const RED_FLAG_QUESTIONS = new Map<ConditionCode, ScreeningQuestionCode[]>();
+for (const q of SCREENING_QUESTION_CODES) {
+  const list = RED_FLAG_QUESTIONS.get(SCREENING_QUESTIONS[q].redFlag) ?? [];
+  list.push(q);
+  RED_FLAG_QUESTIONS.set(SCREENING_QUESTIONS[q].redFlag, list);
+}
+const QUESTION_ORDER = new Map<ScreeningQuestionCode, number>(SCREENING_QUESTION_CODES.map((q, i) => [q, i]));
+
 // Question codes as words ("saddle_numbness" → "saddle numbness"), once rather than per plan.
 const QUESTION_WORDS = Object.fromEntries(SCREENING_QUESTION_CODES.map((q) => [q, q.replace(/_/g, ' ')])) as Record<ScreeningQuestionCode, string>;
 
@@ -154,7 +163,14 @@ export function screen(input: AssessmentInput, facts: CaseFacts): ScreeningOutco
   // Only a complaint finding reads the denials: built on the first one.
   let denied: Map<ConditionCode, ScreeningQuestionCode[]> | null = null;
   const recent = facts.chronicity === 'acute' || facts.chronicity === 'unknown';
+  let riskWords: string | null = null;
+  const unsure = new Set<ConditionCode>();
   for (const match of readComplaint(facts.complaint)) {
+    // The patient does not know: a question to ask (when the screen has one), not a red flag.
+    if (match.unsure && match.code !== 'trauma' && RED_FLAG_QUESTIONS.has(match.code)) {
+      unsure.add(match.code);
+      continue;
+    }
     if (match.code === 'trauma') {
       factSet.add('trauma');
       continue;
@@ -166,10 +182,14 @@ export function screen(input: AssessmentInput, facts: CaseFacts): ScreeningOutco
     if (match.code === 'major_trauma' && !recent) continue;
     // A risk factor without a sign (a long drive, a flight) matters where the DVT questions are asked:
     // a leg complaint or a recent operation, not a back after a car journey.
-    if (match.code === 'dvt_risk_factor' && !questionApplies('recent_immobility', facts)) continue;
+    if (match.code === 'dvt_risk_factor') {
+      riskWords ??= match.evidence;
+      if (!questionApplies('recent_immobility', facts)) continue;
+    }
     denied ??= deniedFlags(answers);
     activate(s, match.code, 'complaint', match.region, match.side, match.evidence, complaintNote(match, denied));
   }
+  addCalfSignWithRisk(s, riskWords, denied ?? deniedFlags(answers));
 
   addMeasureFindings(facts, findings);
   addAgeFindings(facts, findings, factSet);
@@ -190,7 +210,8 @@ export function screen(input: AssessmentInput, facts: CaseFacts): ScreeningOutco
       ),
     );
   }
-  if (facts.mechanism === 'post_surgical' && !screening.surgeryDate) {
+  // Every entry of screening.surgeries carries its date: one of them dates the operation as well as surgeryDate.
+  if (facts.mechanism === 'post_surgical' && !screening.surgeryDate && (screening.surgeries ?? []).length === 0) {
     const when = facts.surgeryDays === null ? 'unknown, so the incision is treated as not yet closed' : `taken as ${facts.surgeryDays} days from durationWeeks`;
     findings.push(
       finding(
@@ -211,6 +232,15 @@ export function screen(input: AssessmentInput, facts: CaseFacts): ScreeningOutco
   }
 
   const unanswered = unansweredQuestions(answers, facts, coded);
+  if (unsure.size > 0) {
+    // Asked again even when answered "no": the patient's words now say they do not know.
+    const yes = yesAnswers(answers);
+    for (const code of unsure) {
+      if (factSet.has(code)) continue;
+      for (const q of RED_FLAG_QUESTIONS.get(code) as ScreeningQuestionCode[]) if (!unanswered.includes(q) && !yes.includes(q)) unanswered.push(q);
+    }
+    unanswered.sort((a, b) => (QUESTION_ORDER.get(a) as number) - (QUESTION_ORDER.get(b) as number));
+  }
   if (unanswered.length > 0) {
     const asks = unanswered.map((q) => QUESTION_WORDS[q]).join(', ');
     findings.push(
@@ -248,6 +278,34 @@ function activateCoded(s: Screen, list: 'conditions' | 'redFlags', items: NonNul
     if (typeof item === 'string') activate(s, item, 'screening', null, null, `screening.${list}: ${item}`);
     else activate(s, item.code, 'screening', item.region, item.side ?? null, `screening.${list}: ${item.code} (${placeName(item.region, item.side)})`);
   }
+}
+
+/** Findings that are DVT risk factors in the reference's list (surgery, immobility, travel, cancer, pregnancy, previous DVT). */
+const DVT_RISK_CODES: ReadonlySet<string> = new Set(['dvt_risk_factor', 'dvt_history', 'cancer', 'pregnancy', 'high_risk_pregnancy']);
+
+/**
+ * One-sided calf swelling, warmth, redness or tenderness with a risk factor is a suspected DVT (REFERENCE,
+ * screening in detail), wherever each is told: the risk in one sentence or field ("gave birth 3 weeks
+ * ago", a recorded operation) and the calf in another ("my left calf is redder and achy").
+ */
+function addCalfSignWithRisk(s: Screen, riskWords: string | null, denied: Map<ConditionCode, ScreeningQuestionCode[]>): void {
+  if (s.factSet.has('deep_vein_thrombosis')) return;
+  const sign = readCalfSign(s.facts.complaint);
+  if (!sign) return;
+  const calf = s.facts.painAreas.find((a) => a.region === 'calf');
+  if (!sign.side && calf && (calf.mask & (LEFT | RIGHT)) === (LEFT | RIGHT)) return;
+  const risk = s.findings.find((f) => DVT_RISK_CODES.has(f.code))?.evidence ?? riskWords ?? readHormonalRisk(s.facts.complaint);
+  if (risk === null) return;
+  const evidence = `${sign.evidence} + ${risk}`;
+  activate(
+    s,
+    'deep_vein_thrombosis',
+    'complaint',
+    null,
+    null,
+    evidence,
+    complaintNote({ code: 'deep_vein_thrombosis', evidence, region: null, side: null }, denied),
+  );
 }
 
 /**
