@@ -3511,9 +3511,8 @@ export interface TextRule {
 // or just after it ("warfarin stopped in March", "apixaban, off it now"). Words, not concepts: "came off"
 // is also a fall and "stopped taking" a negation, and both must keep those readings elsewhere.
 export const MEDICINE_STOPPED = {
+  // Not "was on": "was on warfarin when I fell" is told in the past tense of a medicine still taken.
   before: [
-    'was on',
-    'were on',
     'used to take',
     'used to be on',
     'stopped',
