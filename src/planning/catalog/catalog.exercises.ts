@@ -1700,6 +1700,8 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     regions: ['chest', 'shoulder'],
     mechanisms: ['sports', 'trauma'],
     addresses: ['chest_wall_strain'],
+    // Resisted contraction of the chest and shoulder muscles, even without movement.
+    tags: ['shoulder_loading'],
     level: 1,
     progression: 'incline_push_up',
     progressionNote: 'press harder, up to two thirds of full effort',
@@ -1747,7 +1749,8 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     regions: ['hamstring', 'thigh', 'calf', 'gluteal'],
     mechanisms: ['sports', 'trauma'],
     addresses: ['muscle_strain'],
-    tags: ['weight_bearing'],
+    // The grapevine crosses one leg over the other (adduction past the midline).
+    tags: ['weight_bearing', 'hip_adduction'],
     level: 1,
     progressionNote: 'longer and quicker steps, then jogging forward and backward at low speed',
     sourceIds: ['bayer_2017'],
