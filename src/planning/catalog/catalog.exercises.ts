@@ -656,7 +656,8 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     goalTypes: REHAB_PAIN,
     kind: 'advice',
     mechanisms: ALL_MECHANISMS,
-    addresses: ['chronic_low_back_pain', 'fibromyalgia'],
+    // Any complaint: the general rehabilitation item (the mechanism's last resort), not only these.
+    addresses: [],
   }),
   ergonomic_breaks: exercise({
     label: 'Movement breaks and posture changes',
