@@ -147,7 +147,7 @@ export async function explainPaging(url: string, clinicId: string, pageSize: num
         [clinicId],
       )
     ).rows;
-    await plansRepository.listJson(db, clinicId, {}, pageSize + 1, { at: middlePlan!.updated_at, id: middlePlan!.id });
+    await plansRepository.list(db, clinicId, {}, pageSize + 1, { at: middlePlan!.updated_at, id: middlePlan!.id });
     const plans = await explain();
     const [middleChange] = (
       await pool.query<{ txid: string; seq: string }>(

@@ -41,8 +41,3 @@ export function toPage<R, T>(rows: R[], limit: number, position: (row: R) => Pos
     nextCursor: more ? encodeCursor([position(last).at.toISOString(), position(last).id]) : null,
   };
 }
-
-/** A page whose items are already JSON text, written as the page schema would serialize it. */
-export function pageJson(page: Page<string>): string {
-  return `{"data":[${page.data.join(',')}],"nextCursor":${JSON.stringify(page.nextCursor)}}`;
-}

@@ -2,9 +2,9 @@ import { varietyCases } from '../planning/variety.cases';
 import { lowBackAssessment } from '../support/fixtures';
 import { startTestApp, type TestApp, type TestClinic } from '../support/test-app';
 
-// GET /v1/plans/{id} and the list send the JSON text PostgreSQL writes from the stored plan; a
-// write answers with the plan mapped and serialized in Node. A client must not be able to tell
-// the two apart: same fields, same values, same timestamp format.
+// GET /v1/plans/{id} sends the JSON text PostgreSQL writes from the stored plan; a write and the
+// list answer with the plan mapped and serialized in Node. A client must not be able to tell them
+// apart: same fields, same values, same timestamp format.
 describe('a plan read back is the plan its write answered', () => {
   let t: TestApp;
   let clinic: TestClinic;

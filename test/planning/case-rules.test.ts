@@ -243,6 +243,18 @@ describe('technique choice follows the tissue and the complaint', () => {
     expect(techniqueRules(plan(r.not)).has(rule)).toBe(false);
   });
 
+  it.each([
+    ['told without swelling', 'Pulled my left calf sprinting on Monday, tender to touch.', false],
+    ['swelling denied', 'Pulled my left calf sprinting on Monday. No swelling, no bruising.', false],
+    ['swollen', 'Pulled my left calf sprinting on Monday, it is swollen.', true],
+    ['bruised', 'Pulled my left calf sprinting on Monday, bruised at the back of the leg.', true],
+    ['a haematoma', 'Tore my left calf on Monday, the physio says there is a haematoma.', true],
+  ])('an injury under a week old %s: lymphatic drainage only where it has swelling or bruising to clear', (_, complaint, drains) => {
+    const p = plan(caseOf('calf', { complaint, durationWeeks: 0.5, mechanism: 'sports' }));
+    expect(p.techniques.some((t) => t.code === 'manual_lymphatic_drainage')).toBe(drains);
+    for (const t of p.techniques) expect(t.pressure).toBe('light');
+  });
+
   it('a sustained posture brings no trigger point work after an injury or under a light-pressure limit', () => {
     const injured = plan(caseOf('upper_back', { complaint: 'Upper back aches from desk work.', mechanism: 'trauma' }));
     const light = plan(caseOf('upper_back', { complaint: 'Upper back aches from desk work.', screening: { age: 60, conditions: ['anticoagulants'] } }));

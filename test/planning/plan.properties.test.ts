@@ -271,11 +271,14 @@ describe('plan properties', () => {
             typeof c === 'string'
               ? (entry.defaultRegions.length > 0 ? entry.defaultRegions : painRegions).map((region) => ({ region, bits: 7 }))
               : [{ region: c.region, bits: c.side === 'left' ? 1 : c.side === 'right' ? 2 : c.side === 'midline' ? 4 : 7 }];
-          if (code === 'recent_surgery_site' && input.screening?.surgeryDate) {
-            const days = Math.round((Date.parse(TODAY) - Date.parse(input.screening.surgeryDate)) / 86_400_000);
-            if (days >= 14) continue; // closed incision: scar work is allowed
-          }
           for (const place of places) {
+            if (code === 'recent_surgery_site') {
+              // The site is dated by the latest recorded operation at the same region, else by the single surgery date.
+              const atSite = (input.screening?.surgeries ?? []).filter((s) => s.region === place.region).map((s) => s.date);
+              const date = atSite.sort().at(-1) ?? input.screening?.surgeryDate;
+              const days = date ? Math.round((Date.parse(TODAY) - Date.parse(date)) / 86_400_000) : null;
+              if (days !== null && days >= 14) continue; // closed incision: scar work is allowed
+            }
             for (const t of p.techniques.filter((x) => x.region === place.region)) {
               expect(sideBits(t.side, REGIONS[t.region].paired) & place.bits).toBe(0);
             }

@@ -91,9 +91,9 @@ export const plansRepository = {
     return row;
   },
 
-  async listJson(db: Executor, clinicId: string, filter: PlanFilter, limit: number, position?: Position): Promise<PlanJson[]> {
+  async list(db: Executor, clinicId: string, filter: PlanFilter, limit: number, position?: Position): Promise<PlanRow[]> {
     return db
-      .select(planJsonColumns)
+      .select()
       .from(plans)
       .where(
         and(

@@ -20,7 +20,7 @@ export const plansRoutes: FastifyPluginAsyncZod<{ plans: PlansService }> = async
         response: { 200: pageOf(PlanSchema), ...problemResponses(400, 401, 403) },
       },
     },
-    async (request, reply) => sendJsonText(reply, await plans.list(contextOf(request), request.query)),
+    async (request) => plans.list(contextOf(request), request.query),
   );
 
   app.get(

@@ -10,7 +10,7 @@ import { computeProgress, techniqueViolations } from '../../planning';
 import { assessmentsRepository } from '../assessments/assessments.repository';
 import { planningContext } from '../assessments/planning-context';
 import { patientsRepository } from '../patients/patients.repository';
-import { decodePosition, pageJson, toPage, type Page, type PageRequest } from '../paging';
+import { decodePosition, toPage, type Page, type PageRequest } from '../paging';
 import type { RequestContext } from '../../http/context';
 import { sessionsRepository } from '../sessions/sessions.repository';
 import { toProgressSession } from '../sessions/sessions.service';
@@ -44,23 +44,15 @@ export function createPlansService({ database }: { database: Database }) {
       return row;
     },
 
-    /** A page of plans as JSON text. */
-    async list(ctx: RequestContext, query: PageRequest & { patientId?: string; status?: PlanStatus; updatedSince?: string }): Promise<string> {
+    async list(ctx: RequestContext, query: PageRequest & { patientId?: string; status?: PlanStatus; updatedSince?: string }): Promise<Page<Plan>> {
       const position = decodePosition(query.cursor);
       const filter: PlanFilter = {
         patientId: query.patientId,
         status: query.status,
         updatedSince: query.updatedSince ? new Date(query.updatedSince) : undefined,
       };
-      const rows = await readInClinic(db, ctx.clinicId, (tx) => plansRepository.listJson(tx, ctx.clinicId, filter, query.limit + 1, position));
-      return pageJson(
-        toPage(
-          rows,
-          query.limit,
-          (r) => ({ at: r.updatedAt, id: r.id }),
-          (r) => r.json,
-        ),
-      );
+      const rows = await readInClinic(db, ctx.clinicId, (tx) => plansRepository.list(tx, ctx.clinicId, filter, query.limit + 1, position));
+      return toPage(rows, query.limit, (r) => ({ at: r.updatedAt, id: r.id }), toPlan);
     },
 
     /**

@@ -26,6 +26,7 @@ import { caseSigns, type CaseSigns } from './case-signs';
 import { PROCEDURES, protocolPhase } from '../catalog/catalog.surgeries';
 import { forbiddenExerciseTags, TAG_BIT } from './exercise-restrictions';
 import type { Focus } from './focus.rules';
+import { CandidateIndex } from './index-set';
 import type { ActiveCondition } from '../screening/screening.rules';
 
 const TIMES = ['', 'once a day', 'twice a day'];
@@ -139,6 +140,7 @@ const VIEWS: View[] = HOME_EXERCISE_CODES.map((code, index) => {
   };
 });
 const INDEX = new Map(VIEWS.map((v) => [v.code, v.index]));
+const CANDIDATES = new CandidateIndex(VIEWS, PRESENTATION_CODES.length);
 /** For each exercise, those whose progression it is. */
 const PREVIOUS = VIEWS.map((v) => VIEWS.filter((u) => u.next === v.index).map((u) => u.index));
 const GOAL_BITS = GOAL_TYPES.map((g) => GOAL_BIT.get(g) as number);
@@ -309,7 +311,7 @@ function maskIn(v: View, field: number): number {
 
 /** The program being built: scores of the allowed exercises, what is taken, and the picks. */
 class Builder {
-  readonly scores: number[] = [];
+  readonly scores: number[] = new Array<number>(VIEWS.length).fill(NOT_ALLOWED);
   readonly taken: number[] = new Array<number>(VIEWS.length).fill(-1);
   readonly chosen: Chosen[] = [];
   /** Indices of the allowed exercises, in catalog order. */
@@ -325,16 +327,18 @@ class Builder {
     readonly limit: number,
     private readonly levelRule: string,
   ) {
-    // Every exercise scored once (about 90): cheaper than indexes per region and goal. Only those
-    // serving a goal in play and allowed by the restrictions get a score.
-    // Candidates: for a focus area, general, or written for one of the case's presentations.
-    for (const v of VIEWS) {
+    // Only exercises serving a goal in play and allowed by the restrictions get a score. Candidates:
+    // for a focus area, general, or written for one of the case's presentations — looked up by index
+    // (index-set.ts), in catalog order, each then tested in full.
+    for (const index of CANDIDATES.candidates(s.areaMask, goalMask, inPlay)) {
+      const v = VIEWS[index] as View;
       const fit = presentationFit(v, inPlay, s.siteMask);
       // Advice written for another situation (overhead work, running) is not given for the region alone.
       const relevant = fit > 0 || ((v.general || (v.regionMask & s.areaMask) !== 0) && !(v.kind === 'advice' && fit < 0));
-      const ok = relevant && ((v.goalMask & goalMask) !== 0 || forAnyGoal(v, inPlay)) && eligible(v, s);
-      this.scores.push(ok ? score(v, s, fit) : NOT_ALLOWED);
-      if (ok) this.allowedList.push(v);
+      // A presentation given whatever the goals (falls, stairs, bone health) brings its items without a goal match.
+      if (!relevant || ((v.goalMask & goalMask) === 0 && !forAnyGoal(v, inPlay)) || !eligible(v, s)) continue;
+      this.scores[index] = score(v, s, fit);
+      this.allowedList.push(v);
     }
   }
 

@@ -2347,6 +2347,8 @@ export const CONCEPTS = {
     'right leg',
     'one leg',
   ],
+  // Bleeding into an injured muscle: what lymphatic drainage clears in an injury's first days, like swelling.
+  bruising: ['bruis*', 'haematoma', 'hematoma', 'haematomas', 'hematomas', 'black and blue'],
   swelling: [
     'pitting',
     'pitting oedema',

@@ -376,7 +376,7 @@ RULES.forEach((r, k) => (RULES_BY_FIRST[r.all[0] as number] ??= []).push(k));
 
 const cid = (c: LexiconConcept) => conceptId(c);
 {
-  const read = new Set<number>([cid('swelling'), cid('lymphoedema_word')]);
+  const read = new Set<number>([cid('swelling'), cid('lymphoedema_word'), cid('bruising')]);
   for (const r of RULES) for (const list of [r.all, r.any, r.none, r.context, r.some?.of ?? []]) for (const c of list) read.add(c);
   for (const phrase of phrasesByText.values()) {
     phrase.region = phrase.concepts.some((c) => conceptRegion[c] !== null);
@@ -391,6 +391,7 @@ const SWELLING = cid('swelling');
 // Words that keep what follows current ("DVT in 2015 but now calf hot").
 const CONTRAST = new Set(['but', 'however', 'although', 'though', 'yet', 'still', 'now', 'whereas']);
 const LYMPHOEDEMA = cid('lymphoedema_word');
+const BRUISING = cid('bruising');
 // Mentions that do not end the reach of a history word: places, sides, time words, pain words.
 const NEUTRAL = new Set<number>(
   (
@@ -1012,8 +1013,17 @@ export function readRegions(text: string): RegionMention[] {
 
 /** Whether the complaint says something is swollen now ("swollen", "puffy", "oedema", lymphoedema), not negated or past. */
 export function readsSwelling(text: string): boolean {
+  return reads(text, [SWELLING, LYMPHOEDEMA]);
+}
+
+/** Whether the complaint reports swelling or bruising (bleeding into the tissue) as current, not denied. */
+export function readsSwellingOrBruising(text: string): boolean {
+  return reads(text, [SWELLING, LYMPHOEDEMA, BRUISING]);
+}
+
+function reads(text: string, concepts: readonly number[]): boolean {
   const a = analyse(text);
-  for (const c of [SWELLING, LYMPHOEDEMA]) {
+  for (const c of concepts) {
     for (const o of a.byConcept[c] ?? []) if (o.negated === NOT_NEGATED && !historyOf(a, o)) return true;
   }
   return false;

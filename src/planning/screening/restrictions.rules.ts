@@ -9,8 +9,16 @@ import { TECHNIQUE_CODES, TECHNIQUES, type TechniqueCode } from '../catalog/cata
 import { CHRONICITIES, EFFECT_TYPES, type Chronicity, type ConditionEffect, type Pressure } from '../catalog/catalog.types';
 import { PROCEDURES, protocolPhase, type ProtocolMovementTag, type RomLimit, type SurgicalProcedure } from '../catalog/catalog.surgeries';
 import { Explainer, exclusion, placeName, PRESSURE_RANK, sideOf, WHOLE } from '../engine.util';
-import { readsSwelling } from './complaint.reader';
+import { readsSwelling, readsSwellingOrBruising } from './complaint.reader';
 import type { ScreeningOutcome } from './screening.rules';
+
+/** The injured regions reported swollen: by their quality, else the first one when the complaint says so. */
+function injurySwelling(facts: CaseFacts, painRegions: readonly RegionCode[], complaintReads: (text: string) => boolean): RegionCode[] {
+  const swollen = facts.painAreas.filter((a) => a.qualities.includes('swelling')).map((a) => a.region);
+  const first = painRegions[0];
+  if (first && !swollen.includes(first) && complaintReads(facts.complaint)) swollen.push(first);
+  return swollen;
+}
 
 /** Incisions close in about 14 days; remodelling starts around 6 weeks (wound healing phases). */
 export const INCISION_CLOSED_DAYS = 14;
@@ -301,13 +309,16 @@ export function buildRestrictions(facts: CaseFacts, outcome: ScreeningOutcome, e
     b.forbid(painRegions, ACUTE_INJURY_AVOID, 'mechanism.acute_injury', because);
   }
   if (MECHANISMS[facts.mechanism].injury && facts.durationWeeks !== null && facts.durationWeeks < FIRST_WEEK && painRegions.length > 0) {
-    const because = `${MECHANISMS[facts.mechanism].label}, under a week ago: the site still bleeds and swells — light work only (lymphatic drainage, light effleurage), no deep or stretching work on it.`;
-    b.freshInjury(painRegions, 'mechanism.acute_injury.first_week', because);
+    // Drainage has work only where the site is swollen or bruised; an injury told without either
+    // (or with them denied) gets the light limits and gentle effleurage, not drainage.
+    const swollen = injurySwelling(facts, painRegions, readsSwellingOrBruising);
+    const because = `${MECHANISMS[facts.mechanism].label}, under a week ago: the site may still bleed and swell — light work only (${swollen.length > 0 ? 'lymphatic drainage, ' : ''}light effleurage), no deep or stretching work on it.`;
+    b.cap(painRegions, 'light', 'mechanism.acute_injury.first_week', because);
+    b.forbid(painRegions, FIRST_WEEK_AVOID, 'mechanism.acute_injury.first_week', because);
+    if (swollen.length > 0) b.drainage(swollen, 'mechanism.acute_injury.first_week', because);
   } else if (MECHANISMS[facts.mechanism].injury && facts.chronicity === 'acute') {
     // Swelling on an injured region still in the acute phase: the inflammatory phase has not settled there.
-    const swollen = facts.painAreas.filter((a) => a.qualities.includes('swelling')).map((a) => a.region);
-    const first = painRegions[0];
-    if (first && !swollen.includes(first) && readsSwelling(facts.complaint)) swollen.push(first);
+    const swollen = injurySwelling(facts, painRegions, readsSwelling);
     if (swollen.length > 0) {
       const because = `${MECHANISMS[facts.mechanism].label} in the acute phase, still swollen: light work only on the swollen site (lymphatic drainage, light effleurage), no deep or stretching work on it.`;
       b.freshInjury(swollen, 'mechanism.acute_injury.swelling', because);
