@@ -7,6 +7,7 @@ import type { SurgicalApproach, SurgicalProcedure } from './catalog/catalog.surg
 import type { Chronicity, Pressure, Side } from './catalog/catalog.types';
 import { coverage, dayNumber } from './engine.util';
 import { readRegions } from './screening/complaint.reader';
+import { readSurgeries } from './screening/complaint.surgeries';
 
 export interface PlanningContext {
   /** The assessment date, YYYY-MM-DD: the engine's "today" (time since surgery, chronicity). */
@@ -24,7 +25,7 @@ export interface PainArea {
   namedIn: string | null;
 }
 
-/** An operation, from `screening.surgeries` or the single `screening.surgeryDate`. */
+/** An operation, from `screening.surgeries`, the single `screening.surgeryDate`, or dated in the complaint. */
 export interface SurgeryFact {
   procedure: SurgicalProcedure;
   approach: SurgicalApproach | null;
@@ -144,6 +145,11 @@ export function deriveFacts(input: AssessmentInput, context: PlanningContext): C
     days: daysSince(today, s.date),
     evidence: `screening.surgeries[${i}]: ${s.procedure}${s.approach ? ` (${s.approach})` : ''} on ${s.date}`,
   }));
+  // An operation the therapist only wrote in the complaint ("had L knee replaced 10 days ago") has the
+  // same protocol and healing site as a coded one. When the screening records an operation, the text
+  // describes that one: the record wins.
+  if (surgeries.length === 0 && !screening.surgeryDate)
+    for (const s of readSurgeries(input.complaint, context.today)) surgeries.push({ ...s, evidence: `complaint: "${s.evidence}"` });
   // A surgery's date counts whatever the mechanism (SPEC §8). The single `surgeryDate` has no site: it
   // times the coded surgery site and the painful regions of a post-surgical complaint.
   let surgeryDays: number | null = null;

@@ -17,6 +17,10 @@ function capture(): CliIo & { stdout: string[]; stderr: string[] } {
 
 const body = (ndjson: string) => ndjson.split('\n').filter(Boolean).slice(1);
 
+// Each command opens the embedded database afresh (start-up and migrations): the export scenario
+// runs about fifteen of them, well past the default minute on a loaded 2-core machine.
+jest.setTimeout(240_000);
+
 describe('manuplan seed, export and import', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'manuplan-transfer-'));
   const env = serverDatabaseUrl() ? { DATABASE_URL: serverDatabaseUrl() } : { PGLITE_DIR: path.join(dir, 'data') };

@@ -289,3 +289,31 @@ describe('second edition: lay words, numbers, history, ambiguity', () => {
     });
   });
 });
+
+describe('review round 4: regions listed together, resolved red flags, other people', () => {
+  it('puts a local condition on every region listed with its nearest one', () => {
+    const places = (text: string, code: string) =>
+      readComplaint(text)
+        .filter((m) => m.code === code)
+        .map((m) => `${m.region}/${m.side}`);
+    expect(places('Back from holiday, sunburnt and peeling across shoulders and upper back.', 'burn')).toEqual(['shoulder/null', 'upper_back/null']);
+    expect(places('Grazed R knee and shin falling off her bike.', 'open_wound')).toEqual(['knee/right', 'calf/right']);
+    expect(places('Sore back from lifting, burn on left hand.', 'burn')).toEqual(['wrist_hand/left']);
+  });
+
+  it.each([
+    ['Had BPPV dizziness in 2019, sorted with Epley, none since. Neck tight.', []],
+    ['Bladder leakage 12 yrs ago, fully resolved with physio, nothing like that now.', []],
+    ['Incontinence started 2 years ago and getting worse.', ['bladder_bowel_dysfunction']],
+    ['Double vision last week, went away after a day, neck pain.', ['cervical_artery_dissection_signs']],
+    ['Dizzy spells in 2019, sorted, but dizzy again since the neck manipulation.', ['cervical_artery_dissection_signs']],
+  ])('a red flag is history only when told as over and long past: %s', (text, expected) => expect(codes(text)).toEqual(expected));
+
+  it.each([
+    ['Stressed looking after dad who is on warfarin after his stroke.', []],
+    ['Looking after her dad, who is on warfarin.', []],
+    ['Carer for her father (on warfarin), back sore.', []],
+    ["Wife's on Eliquis.", []],
+    ['Dad who had a stroke and she takes apixaban.', ['anticoagulants']],
+  ])("another person's medication is not the patient's: %s", (text, expected) => expect(codes(text)).toEqual(expected));
+});

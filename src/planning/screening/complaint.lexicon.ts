@@ -5,6 +5,9 @@ import type { ConditionCode } from '../catalog/catalog.conditions';
 
 const PAIN = ['pain', 'pains', 'painful', 'ache', 'aches', 'aching', 'achy', 'hurts', 'hurt', 'hurting', 'sore', 'soreness', 'throb*'];
 
+// Obstetric shorthand as the tokenizer splits it: "G2P1" is "g 2 p 1" (gravida above para).
+const GRAVIDA_PARA = Array.from({ length: 6 }, (_, g) => Array.from({ length: g + 1 }, (_, p) => `g ${g + 1} p ${p}`)).flat();
+
 export const CONCEPTS = {
   // Cauda equina (AHCPR; second edition screen): bladder or bowel retention / incontinence, reduced
   // sensation of passing urine, saddle anaesthesia, bilateral or progressive leg weakness, foot drop.
@@ -1283,6 +1286,38 @@ export const CONCEPTS = {
     'unbearable',
     'new',
     'unusual',
+    // "Never had a headache like it": the novelty is the warning, not a denial.
+    'never had a headache like',
+    'never had a headache this bad',
+    'never had a headache so bad',
+    'never had such a bad headache',
+    'never had a pain like',
+    'never had pain like',
+    'never had anything like',
+    'never experienced anything like',
+    'never felt pain like',
+    'like nothing before',
+  ],
+  // A head pain that starts in an instant (thunderclap), told without the word headache.
+  sudden_onset: ['sudden*', 'thunderclap', 'out of nowhere', 'explosive', 'like being hit', 'like a bang', 'all of a sudden', 'all at once', 'in an instant'],
+  head_site: [
+    'back of my head',
+    'back of the head',
+    'back of head',
+    'base of my skull',
+    'base of the skull',
+    'base of skull',
+    'skull',
+    'occipital',
+    'occiput',
+    'neck and head',
+    'and head',
+    'head and neck',
+    'whole head',
+    'top of my head',
+    'top of the head',
+    'in my head',
+    'in the head',
   ],
   diplopia: [
     'double vision',
@@ -2116,6 +2151,22 @@ export const CONCEPTS = {
     'my bump',
     'baby bump',
     'weeks along',
+    // Note-taking shorthand: "28 wks preg", "preg 24/40", "3rd tri" (the tokenizer splits "3rd" into "3 rd").
+    'preg',
+    'pregn',
+    'primigrav*',
+    'multigrav*',
+    '1 st tri',
+    '2 nd tri',
+    '3 rd tri',
+    'first tri',
+    'second tri',
+    'third tri',
+    'expecting my first',
+    'expecting my second',
+    'expecting my third',
+    'expecting baby',
+    'expecting again',
   ],
   postpartum: [
     'postpartum',
@@ -2128,6 +2179,8 @@ export const CONCEPTS = {
     'post partum',
     'had my baby',
     'had a baby',
+    'post preg',
+    'post pregnancy',
   ],
   // High-risk pregnancy (second edition): pre-eclampsia signs, bleeding, placenta praevia.
   high_risk_named: [
@@ -2212,7 +2265,8 @@ export const CONCEPTS = {
     'headache that wont go away',
     'headache wont go away',
   ],
-  pregnancy_weak: ['expecting', 'expectant', 'due in', 'baby on the way'],
+  // Weak alone: "pg" is also a page, and the obstetric G/P count ("G2P1") also names past pregnancies.
+  pregnancy_weak: ['expecting', 'expectant', 'due in', 'baby on the way', 'pg', ...GRAVIDA_PARA],
   // Filled by the reader: a bare number of weeks as a gestation ("32 weeks, swollen face").
   gestation: [],
   // Filled by the reader: gestation in obstetric notation ("28/40").
@@ -2600,7 +2654,15 @@ export const CONCEPTS = {
     'deep cut',
     'graze',
     'grazes',
+    'grazed',
+    'scraped',
+    'skinned',
+    'road rash',
+    'scab',
+    'scabs',
+    'scabbed',
     'abrasion',
+    'abrasions',
     'ulcer',
     'ulcers',
     'pressure sore',
@@ -2610,9 +2672,57 @@ export const CONCEPTS = {
   burn_word: ['a burn', 'burn on', 'burns on', 'burned my', 'burnt my', 'burnt', 'burned', 'burn to', 'sunburn*', 'scald*', 'blistered', 'blister', 'blisters'],
   varicose_word: ['varicos*'],
   aneurysm_word: ['aneurysm*', 'aaa'],
-  radiation_word: ['radiation', 'radiotherapy', 'irradiated'],
+  radiation_word: [
+    'radiation',
+    'radiotherapy',
+    'irradiated',
+    // Also a lymph-surgery phrase: the radiotherapy must stay visible to the skin rule.
+    'radiotherapy to',
+    'radiation therapy',
+    'radiation treatment',
+    'rads',
+    'dxt',
+    'xrt',
+  ],
   radiation_burn: ['radiation burn', 'radiation burns', 'radiation dermatitis'],
-  skin_word: ['skin', 'burn', 'burns', 'burnt', 'red', 'redness', 'raw', 'peeling', 'blistered'],
+  skin_word: [
+    'skin',
+    'burn',
+    'burns',
+    'burnt',
+    'red',
+    'redness',
+    'raw',
+    'peeling',
+    'blistered',
+    'blistering',
+    'sunburn',
+    'sunburnt',
+    'inflamed',
+    'angry',
+    'weepy',
+    'weeping',
+    'cracked',
+    'itchy',
+    'darkened',
+  ],
+  skin_ok: [
+    'skin fine',
+    'skin is fine',
+    'skin ok',
+    'skin is ok',
+    'skin okay',
+    'skin intact',
+    'skin healed',
+    'skin has healed',
+    'skin normal',
+    'skin looks fine',
+    'skin looks normal',
+    'skin settled',
+    'skin has settled',
+    'skin is healthy',
+    'skin clear',
+  ],
   pulsating: [
     'pulsat*',
     'pulsing',
@@ -2806,6 +2916,51 @@ export const CONCEPTS = {
     'year before last',
     'a few years ago',
     'several years ago',
+    'fully resolved',
+    'completely resolved',
+    'sorted',
+    'sorted out',
+    'all sorted',
+    'nothing like that now',
+    'nothing like that since',
+    'not since',
+    'never since',
+    'hasnt come back',
+    'hasnt returned',
+    'not had it since',
+  ],
+  // History words that say a symptom is over, not only that it began long ago: "incontinence started 2
+  // years ago" is still a red flag, "bladder leakage 12 years ago, fully resolved" is not. Each is also a history word.
+  resolved_word: [
+    'resolved',
+    'fully resolved',
+    'completely resolved',
+    'sorted',
+    'sorted out',
+    'all sorted',
+    'nothing like that now',
+    'nothing like that since',
+    'not since',
+    'never since',
+    'hasnt come back',
+    'hasnt returned',
+    'not had it since',
+    'none since',
+    'nothing since',
+    'no problems since',
+    'no issues since',
+    'no trouble since',
+    'fine since',
+    'well since',
+    'no recurrence',
+    'recovered',
+    'fully recovered',
+    'cured',
+    'cleared up',
+    'gone away',
+    'went away',
+    'all gone',
+    'no longer',
   ],
   // Words that keep a mention current after history ("DVT years ago, now calf swollen again").
   // (Contrast words — but, however, although, still, now — are read by the history check as words, so that they stay negation terminators.)
@@ -2827,6 +2982,23 @@ export const CONCEPTS = {
   // Words that are not the body ("back to work", "come back"), read first so they are not regions.
   not_body: [
     'back to',
+    // Returned from somewhere ("Back from holiday, sunburnt"); not "sore back from lifting".
+    'back from holiday',
+    'back from holidays',
+    'back from a holiday',
+    'back from my holiday',
+    'back from hols',
+    'back from vacation',
+    'back from my vacation',
+    'back from a trip',
+    'back from my trip',
+    'back from abroad',
+    'back from travelling',
+    'back from traveling',
+    'back from honeymoon',
+    'back from my honeymoon',
+    'back from leave',
+    'back from the beach',
     'back at work',
     'back at school',
     'back at the gym',
@@ -3209,18 +3381,21 @@ export interface TextRule {
   window?: number;
   /** A local condition: the nearest region word is its location (`required`: only with one; `forbidden`: only without). */
   region?: 'optional' | 'required' | 'forbidden';
-  /** When the mention is history ("in 2015", "years ago", "now resolved"): `keep` (default), `drop`, or report this code instead. */
-  history?: 'drop' | ConditionCode | 'trauma';
+  /**
+   * When the mention is history ("in 2015", "years ago", "now resolved"): `keep` (default), `drop`, or report
+   * this code instead; `resolved` drops it only when told as over ("fully resolved", "none since").
+   */
+  history?: 'drop' | 'resolved' | ConditionCode | 'trauma';
 }
 
 export const TEXT_RULES: TextRule[] = [
   // Cauda equina.
-  { code: 'bladder_bowel_dysfunction', all: ['continence_organ', 'continence_problem'], window: 8 },
-  { code: 'bladder_bowel_dysfunction', all: ['incontinence'] },
+  { code: 'bladder_bowel_dysfunction', all: ['continence_organ', 'continence_problem'], window: 8, history: 'resolved' },
+  { code: 'bladder_bowel_dysfunction', all: ['incontinence'], history: 'resolved' },
   // Reduced sensation of passing urine or stool (not of sitting on the toilet: that is the saddle).
-  { code: 'bladder_bowel_dysfunction', all: ['continence_flow', 'sensation_loss'], window: 6 },
-  { code: 'saddle_anesthesia', all: ['saddle_area', 'sensation_loss'], window: 8 },
-  { code: 'saddle_anesthesia', all: ['saddle_situation', 'sensation_loss'], window: 8 },
+  { code: 'bladder_bowel_dysfunction', all: ['continence_flow', 'sensation_loss'], window: 6, history: 'resolved' },
+  { code: 'saddle_anesthesia', all: ['saddle_area', 'sensation_loss'], window: 8, history: 'resolved' },
+  { code: 'saddle_anesthesia', all: ['saddle_situation', 'sensation_loss'], window: 8, history: 'resolved' },
   { code: 'cauda_equina_signs', all: ['sexual_dysfunction'] },
   { code: 'cauda_equina_signs', all: ['cauda_named'] },
   { code: 'cauda_equina_signs', all: ['sexual_context', 'sensation_loss'], window: 6 },
@@ -3276,20 +3451,21 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'cardiac_symptoms', all: ['exertion', 'dyspnoea', 'rest_relief'], window: 12, none: ['msk_arm'] },
   // Cervical artery dissection: the 5 Ds and 3 Ns, a new severe headache, above all after manipulation.
   { code: 'cervical_artery_dissection_signs', all: ['headache', 'sudden_severe'], window: 4 },
-  { code: 'cervical_artery_dissection_signs', all: ['diplopia'] },
+  { code: 'cervical_artery_dissection_signs', all: ['sudden_onset', 'pain_word', 'head_site'], window: 8 },
+  { code: 'cervical_artery_dissection_signs', all: ['diplopia'], history: 'resolved' },
   { code: 'cervical_artery_dissection_signs', all: ['vbi_named'] },
-  { code: 'cervical_artery_dissection_signs', all: ['speech_trouble'] },
-  { code: 'cervical_artery_dissection_signs', all: ['swallow_trouble'] },
+  { code: 'cervical_artery_dissection_signs', all: ['speech_trouble'], history: 'resolved' },
+  { code: 'cervical_artery_dissection_signs', all: ['swallow_trouble'], history: 'resolved' },
   { code: 'cervical_artery_dissection_signs', all: ['dexterity_problem', 'swallow_word'], window: 5 },
   { code: 'cervical_artery_dissection_signs', all: ['dexterity_problem', 'speech_word'], window: 3, context: ['neck_context'] },
-  { code: 'cervical_artery_dissection_signs', all: ['drop_attack'] },
-  { code: 'cervical_artery_dissection_signs', all: ['dizzy'], context: ['neck_context'] },
-  { code: 'cervical_artery_dissection_signs', all: ['faint'], context: ['neck_context'] },
-  { code: 'cervical_artery_dissection_signs', all: ['visual'], context: ['neck_context'] },
+  { code: 'cervical_artery_dissection_signs', all: ['drop_attack'], history: 'resolved' },
+  { code: 'cervical_artery_dissection_signs', all: ['dizzy'], context: ['neck_context'], history: 'resolved' },
+  { code: 'cervical_artery_dissection_signs', all: ['faint'], context: ['neck_context'], history: 'resolved' },
+  { code: 'cervical_artery_dissection_signs', all: ['visual'], context: ['neck_context'], history: 'resolved' },
   { code: 'cervical_artery_dissection_signs', all: ['nausea'], context: ['headache'] },
   { code: 'cervical_artery_dissection_signs', all: ['nausea'], context: ['manipulation'] },
   { code: 'cervical_artery_dissection_signs', all: ['headache'], context: ['manipulation'] },
-  { code: 'cervical_artery_dissection_signs', all: ['face_area', 'sensation_loss'], window: 4 },
+  { code: 'cervical_artery_dissection_signs', all: ['face_area', 'sensation_loss'], window: 4, history: 'resolved' },
   // Myelopathy.
   { code: 'myelopathy_signs', all: ['clumsy', 'hand_word'], window: 6 },
   { code: 'myelopathy_signs', all: ['clumsy'], none: ['carpal_tunnel'] },
@@ -3359,7 +3535,8 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'burn', all: ['burn_word'], region: 'optional', history: 'drop' },
   { code: 'varicose_veins', all: ['varicose_word'], region: 'optional' },
   { code: 'aneurysm', all: ['aneurysm_word'], region: 'optional' },
-  { code: 'radiation_skin', all: ['radiation_word', 'skin_word'], region: 'optional', window: 6, history: 'drop' },
+  // The skin is often described in its own clause after the site ("radiotherapy to R neck last week, skin red and raw").
+  { code: 'radiation_skin', all: ['radiation_word', 'skin_word'], none: ['skin_ok'], region: 'optional', window: 16, history: 'drop' },
   { code: 'radiation_skin', all: ['radiation_burn'], region: 'optional', history: 'drop' },
   { code: 'lymphoedema', all: ['lymphoedema_word'], region: 'optional' },
   { code: 'lymphoedema', all: ['swelling', 'lymph_surgery'], region: 'optional', window: 12 },

@@ -240,9 +240,14 @@ export function markOtherPeople(t: Tokens, consumed: readonly number[], negated:
     )
       continue;
     for (let j = i + 1, count = 0; j < n && count < 10; j++, count++) {
-      if (t.kind[j] !== K_WORD) break;
+      if (t.kind[j] !== K_WORD) {
+        // What follows the person describes them: "dad, who is on warfarin", "her father (on warfarin)".
+        const c = t.text.charCodeAt(t.start[j] as number);
+        if (c === 40 || (c === 44 && RELATIVE.has(t.words[j + 1] ?? ''))) continue;
+        break;
+      }
       const w = t.words[j] as string;
-      if (!consumed[j] && (PATIENT.has(w) || TERMINATORS.has(w))) break;
+      if (!consumed[j] && (PATIENT.has(w) || (TERMINATORS.has(w) && !RELATIVE.has(w)))) break;
       mark(negated, j, NEGATED);
     }
   }
@@ -279,9 +284,45 @@ const OTHER_PEOPLE = new Set([
   'siblings',
   'boyfriend',
   'girlfriend',
+  'spouse',
+  'hubby',
+  'fiance',
+  'fiancee',
+  'nan',
+  'nana',
+  'nanna',
+  'stepdad',
+  'stepmum',
+  'stepmom',
+  'stepfather',
+  'stepmother',
+  'grandson',
+  'granddaughter',
+  'grandparents',
+  'neighbour',
+  'neighbor',
+  'flatmate',
+  'housemate',
+  // Possessives lose their apostrophe in the tokenizer: "wife's on Eliquis" is "wifes on eliquis".
+  'mums',
+  'moms',
+  'mothers',
+  'dads',
+  'fathers',
+  'wifes',
+  'husbands',
+  'partners',
+  'sisters',
+  'brothers',
+  'sons',
+  'daughters',
+  'friends',
 ]);
-// "my partner noticed my calf is swollen": the patient again.
-const PATIENT = new Set(['i', 'im', 'ive', 'my', 'me', 'myself', 'patient', 'pt', 'client']);
+// A relative clause after the person is still about them ("dad who is on warfarin").
+const RELATIVE = new Set(['who', 'whose']);
+// "my partner noticed my calf is swollen": the patient again. In a therapist's note the patient is "she" or
+// "he" ("dad who had a stroke and she takes apixaban"), and "her own" says so outright.
+const PATIENT = new Set(['i', 'im', 'ive', 'my', 'me', 'myself', 'patient', 'pt', 'client', 'she', 'he', 'shes', 'hes', 'herself', 'himself', 'own']);
 const SELF_AFTER = new Set(['says', 'said', 'noticed', 'thinks', 'reports']);
 
 function conceptBefore(t: Tokens, occurrences: Span[], i: number): boolean {

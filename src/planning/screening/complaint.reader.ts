@@ -353,7 +353,7 @@ interface CompiledRule {
   context: number[];
   window: number;
   region: 'optional' | 'required' | 'forbidden' | null;
-  history: 'keep' | 'drop' | ConditionCode | 'trauma';
+  history: 'keep' | 'drop' | 'resolved' | ConditionCode | 'trauma';
 }
 
 const RULES: CompiledRule[] = TEXT_RULES.map((r) => ({
@@ -386,6 +386,8 @@ const cid = (c: LexiconConcept) => conceptId(c);
 }
 const HISTORY_BEFORE = cid('history_before');
 const HISTORY_AFTER = cid('history_after');
+const RESOLVED = cid('resolved_word');
+const RECENT = cid('recent_word');
 const CURRENT = cid('current_word');
 const SWELLING = cid('swelling');
 // Words that keep what follows current ("DVT in 2015 but now calf hot").
@@ -736,6 +738,33 @@ function isHistory(a: Analysis, from: number, to: number): boolean {
   return false;
 }
 
+/**
+ * Whether a red flag is told as over and long past ("BPPV dizziness in 2019, sorted, none since"): a start
+ * date alone does not end it ("incontinence started 2 years ago"), nor does the passing of a recent episode
+ * ("double vision last week, went away": a transient sign still counts).
+ */
+function isOver(a: Analysis, o: Occurrence): boolean {
+  const { t, at, occurrences } = a;
+  for (const r of a.byConcept[RECENT] ?? []) if (r.sentence === o.sentence && r.negated === NOT_NEGATED) return false;
+  for (let j = o.from - 1, words = 0; j >= 0 && words <= 3 && t.kind[j] === K_WORD; j--, words++) {
+    const k = at[j] as number;
+    if (k >= 0 && has(occurrences[k] as Occurrence, RESOLVED)) return true;
+  }
+  for (let j = o.to, words = 0; j < t.words.length && words <= 12; j++) {
+    if (t.kind[j] === K_STOP) break;
+    if (t.kind[j] === K_COMMA) continue;
+    const k = at[j] as number;
+    if (k >= 0) {
+      const next = occurrences[k] as Occurrence;
+      if (has(next, RESOLVED) && next.negated !== NEGATED) return true;
+      if (has(next, CURRENT)) return false;
+      j = next.to - 1;
+    } else if (CONTRAST.has(t.words[j] as string)) return false;
+    words++;
+  }
+  return false;
+}
+
 let lastText: string | null = null;
 let lastAnalysis: Analysis | null = null;
 // Only the last analysis is ever read (the engine is single-threaded and reads one complaint at a time), so
@@ -823,6 +852,46 @@ function locate(byRegion: Occurrence[], bySide: Occurrence[], anchor: Occurrence
   }
   if (!region) return null;
   return { region, side: sideOf(bySide, region) };
+}
+
+const NO_OCCURRENCES: Occurrence[] = [];
+// Words that may stand between the regions of one list ("shoulders and the upper back", "L knee & R hip").
+const LIST_JOINS = new Set(['and', 'or', 'plus']);
+const LIST_FILLERS = new Set(['both', 'the', 'my', 'her', 'his', 'their', 'across', 'over', 'on', 'also']);
+
+/** The regions listed with `first` ("across shoulders and upper back", "knee, ankle or foot"), un-negated, in its sentence. */
+function listedWith(a: Analysis, first: Occurrence): Occurrence[] {
+  const { t, at, occurrences } = a;
+  const out: Occurrence[] = [];
+  for (const step of [1, -1]) {
+    let joined = false;
+    for (let j = step > 0 ? first.to : first.from - 1; j >= 0 && j < t.words.length;) {
+      const kind = t.kind[j];
+      if (kind === K_STOP) break;
+      if (kind === K_COMMA) {
+        const c = t.text.charCodeAt(t.start[j] as number);
+        if (c !== 44 && c !== 47) break;
+        joined = true;
+        j += step;
+        continue;
+      }
+      const k = at[j] as number;
+      if (k >= 0) {
+        const o = occurrences[k] as Occurrence;
+        if (o.region && joined && o.negated === NOT_NEGATED) {
+          out.push(o);
+          joined = false;
+        } else if (o.region || !o.side) break;
+        j = step > 0 ? o.to : o.from - 1;
+        continue;
+      }
+      const w = t.words[j] as string;
+      if (LIST_JOINS.has(w)) joined = true;
+      else if (!LIST_FILLERS.has(w)) break;
+      j += step;
+    }
+  }
+  return out;
 }
 
 /** The side word of a region mention: in the phrase itself ("left arm") or just before it ("my left knee"). */
@@ -933,12 +1002,14 @@ export function readComplaint(text: string): ComplaintMatch[] {
         if (to - 1 - from > rule.window) continue;
         if (rule.none.some((c) => (byConcept[c] ?? []).some((o) => o.sentence === anchor.sentence && o.negated === NOT_NEGATED))) continue;
         let code = rule.code;
-        if (rule.history !== 'keep' && used.some((o) => historyOf(a, o))) {
-          if (rule.history === 'drop') continue;
+        const past = rule.history === 'resolved' ? (o: Occurrence) => isOver(a, o) : (o: Occurrence) => historyOf(a, o);
+        if (rule.history !== 'keep' && used.some(past)) {
+          if (rule.history === 'drop' || rule.history === 'resolved') continue;
           code = rule.history;
         }
         let region: RegionCode | null = null;
         let side: Side = null;
+        let listed: Occurrence[] = NO_OCCURRENCES;
         if (rule.region !== null) {
           const place = locate(byRegion, bySide, anchor);
           if (rule.region === 'required' && !place) continue;
@@ -948,11 +1019,18 @@ export function readComplaint(text: string): ComplaintMatch[] {
             side = sideValue(place.side);
             from = Math.min(from, place.side?.from ?? place.region.from, place.region.from);
             to = Math.max(to, place.region.to);
+            listed = listedWith(a, place.region);
           }
         }
         let evidence = t.text.slice(t.start[from], t.end[to - 1]);
         if (contextEvidence && !evidence.toLowerCase().includes(contextEvidence.toLowerCase())) evidence = `${evidence} … ${contextEvidence}`;
         push(matches, uncertain ? { code, evidence, region, side, uncertain: true } : { code, evidence, region, side });
+        // "Sunburnt across shoulders and upper back": the condition is on every region of the list.
+        for (const o of listed) {
+          const more = `${evidence} … ${t.text.slice(t.start[o.from], t.end[o.to - 1])}`;
+          const m: ComplaintMatch = { code, evidence: more, region: regionValue(o), side: sideValue(sideOf(bySide, o)) };
+          push(matches, uncertain ? { ...m, uncertain: true } : m);
+        }
         if (rule.region === null && !uncertain) break;
       }
     }

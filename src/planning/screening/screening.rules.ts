@@ -159,6 +159,8 @@ export function screen(input: AssessmentInput, facts: CaseFacts): ScreeningOutco
       factSet.add('trauma');
       continue;
     }
+    // "On BP meds but ran out" with 168/98 measured today: the reading says it is not controlled.
+    if (match.code === 'controlled_hypertension' && (factSet.has('elevated_blood_pressure') || factSet.has('uncontrolled_hypertension'))) continue;
     factSet.add(match.code === 'major_trauma' ? 'trauma' : match.code);
     // A major accident long before a subacute or chronic complaint is history, not a red flag.
     if (match.code === 'major_trauma' && !recent) continue;

@@ -1,0 +1,311 @@
+// Operations told only in the complaint ("had L knee replaced 10 days ago", "R THR 3/52 (posterior
+// approach)", "ACL recon on 12 Nov"): without them the protocol limits (hip precautions), the fresh
+// incision and the DVT risk of a recent operation are lost whenever the therapist did not also code the
+// surgery. Only a dated operation of the patient's own counts: a planned one, a denied one or someone
+// else's does not, and one told without a date is left to the recent-surgery text rule.
+import type { RegionCode } from '../catalog/catalog.regions';
+import type { SurgicalApproach, SurgicalProcedure } from '../catalog/catalog.surgeries';
+import type { Side } from '../catalog/catalog.types';
+import { dayNumber } from '../engine.util';
+
+export interface TextSurgery {
+  procedure: SurgicalProcedure;
+  approach: SurgicalApproach | null;
+  region: RegionCode;
+  side: Side | null;
+  days: number;
+  /** The words that name the operation and its date. */
+  evidence: string;
+}
+
+/** Older operations are history: every protocol and healing phase is over within a year. */
+const HISTORY_DAYS = 365;
+
+interface ProcedurePattern {
+  re: RegExp;
+  /** Null: a joint replacement, by its joint. */
+  procedure: SurgicalProcedure | null;
+  /** The region; null: the site word nearest the operation word ("back surgery", "op on her wrist"). */
+  region: RegionCode | null;
+}
+
+const JOINT = '(hip|knee|shoulder)s?';
+const JOINT_RE = /\b(hip|knee|shoulder)s?\b/;
+const BETWEEN = '(?:\\s+(?:was|were|has|had|have|been|got|just|fully|totally|partially|partial|total|uni|new))*';
+const JOINTS: Record<string, { region: RegionCode; procedure: SurgicalProcedure }> = {
+  hip: { region: 'hip', procedure: 'total_hip_arthroplasty' },
+  knee: { region: 'knee', procedure: 'total_knee_arthroplasty' },
+  // No shoulder replacement protocol in the catalog: its site still heals.
+  shoulder: { region: 'shoulder', procedure: 'other' },
+};
+const SITES: [RegExp, RegionCode][] = [
+  [/\b(?:neck|cervical)\b/g, 'neck'],
+  [/\b(?:shoulder|rotator)\b/g, 'shoulder'],
+  [/\belbow\b/g, 'elbow'],
+  [/\b(?:wrist|hand|thumb|finger)s?\b/g, 'wrist_hand'],
+  [/\b(?:lower back|low back|back|lumbar|spine|spinal|disc|discectomy|laminectomy)\b/g, 'lower_back'],
+  [/\b(?:abdomen|abdominal|stomach|belly|tummy|bowel|gall ?bladder|appendix|caesarean|c\s*-?\s*section)\b/g, 'abdomen'],
+  [/\b(?:chest|breast|heart)\b/g, 'chest'],
+  [/\bhips?\b/g, 'hip'],
+  [/\bknees?\b|\bmenisc\w*/g, 'knee'],
+  [/\b(?:ankle|foot|feet|achilles|bunion)\b/g, 'ankle_foot'],
+];
+
+const PROCEDURES: ProcedurePattern[] = [
+  { re: new RegExp(`\\b${JOINT}${BETWEEN}\\s+(?:replace\\w*|arthroplast\\w*|resurfac\\w*)`, 'g'), procedure: null, region: null },
+  {
+    re: new RegExp(`\\b(?:replace\\w*|arthroplast\\w*|resurfac\\w*)\\s+(?:of\\s+)?(?:(?:my|her|his|their|the|a|l|r|lt|rt|left|right|both)\\s+)*${JOINT}`, 'g'),
+    procedure: null,
+    region: null,
+  },
+  { re: new RegExp(`\\bnew\\s+${JOINT}\\b`, 'g'), procedure: null, region: null },
+  // "Had my hip done": in a note, a joint replacement; read so, its precautions are the safer default.
+  { re: new RegExp(`\\b(?:had|got)\\s+(?:(?:my|her|his|their|the|a|l|r|lt|rt|left|right|both)\\s+)*${JOINT}\\s+done\\b`, 'g'), procedure: null, region: null },
+  { re: /\b(?:thr|tha)\b/g, procedure: 'total_hip_arthroplasty', region: 'hip' },
+  { re: /\b(?:tkr|tka|ukr|uka)\b/g, procedure: 'total_knee_arthroplasty', region: 'knee' },
+  {
+    re: /\b(?:aclr|acl\s*(?:reconstruct\w*|recon|repair\w*|surgery|op|operation|graft)|cruciate\s+(?:reconstruct\w*|repair\w*|surgery|op|operation))\b/g,
+    procedure: 'acl_reconstruction',
+    region: 'knee',
+  },
+  { re: /\b(?:(?:rotator\s+)?cuff\s+(?:repair\w*|surgery|op|operation|reconstruct\w*)|rcr)\b/g, procedure: 'rotator_cuff_repair', region: 'shoulder' },
+  {
+    re: /\b(?:spinal|lumbar|back|lumbosacral|l\d(?:\s*\/\s*\d|\s*-?\s*s1)?)\s+fusion\b|\bfused\s+(?:at\s+)?l\d/g,
+    procedure: 'spinal_fusion',
+    region: 'lower_back',
+  },
+  { re: /\b(?:cervical|neck|c\d(?:\s*\/\s*\d)?)\s+fusion\b|\bacdf\b/g, procedure: 'other', region: 'neck' },
+  { re: /\b(?:mastectom\w*|lumpectom\w*|axillary\s+(?:clearance|dissection|surgery))\b/g, procedure: 'mastectomy', region: 'chest' },
+  { re: /\bhernia\s+(?:repair\w*|surgery|op|operation|mesh)\b/g, procedure: 'hernia_repair', region: 'abdomen' },
+  { re: /\bcarpal\s+tunnel\s+(?:release|surgery|op|operation|decompression)\b|\bctr\b/g, procedure: 'carpal_tunnel_release', region: 'wrist_hand' },
+  { re: /\b(?:caesarean|c\s*-?\s*section)\b/g, procedure: 'other', region: 'abdomen' },
+  { re: /\b(?:surgery|operation|(?<!post\s*-?\s*)op|operated|arthroscop\w*|keyhole|scoped|laparoscop\w*)\b/g, procedure: 'other', region: null },
+];
+
+const NUMBERS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  couple: 2,
+  few: 3,
+};
+const UNIT_DAYS: [RegExp, number][] = [
+  [/^d(?:ays?)?$/, 1],
+  [/^(?:w|wks?|weeks?)$/, 7],
+  [/^fortnights?$/, 14],
+  [/^(?:mos?|mths?|months?)$/, 30],
+];
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\b\\.?';
+const AGO = '(?:ago|back|post\\s*-?\\s*op\\w*|postop\\w*|post|since|out)';
+// Times of the past, each with the days it stands for (null when it is no time).
+const TIMES: { re: RegExp; days: (m: RegExpExecArray, today: number) => number | null }[] = [
+  {
+    re: new RegExp(
+      `\\b(\\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:a\\s+)?couple(?:\\s+of)?|(?:a\\s+)?few)\\s*(days?|d|wks?|w|weeks?|fortnights?|mos?|mths?|months?)\\s+${AGO}\\b`,
+      'g',
+    ),
+    days: (m) => {
+      const words = (m[1] as string).split(/\s+/);
+      const count = /\d/.test(m[1] as string) ? Number(m[1]) : NUMBERS[words.find((w) => w !== 'a' && w !== 'of') ?? 'a'];
+      const unit = UNIT_DAYS.find(([re]) => re.test(m[2] as string));
+      return count === undefined || !unit ? null : count * unit[1];
+    },
+  },
+  // Clinical shorthand: 10/7 is ten days, 3/52 three weeks.
+  { re: /\b(\d{1,2})\s*\/\s*(7|52)\b(?!\s*\/)/g, days: (m) => Number(m[1]) * (m[2] === '7' ? 1 : 7) },
+  { re: /\b(?:day|d)\s*(\d{1,3})\s*(?:post\s*-?\s*op\w*|postop\w*|after\s+(?:surgery|op\w*))|\bpod\s*(\d{1,3})\b/g, days: (m) => Number(m[1] ?? m[2]) },
+  { re: /\byesterday\b/g, days: () => 1 },
+  { re: /\b(?:today|this morning)\b/g, days: () => 0 },
+  { re: /\blast\s+(?:week|wk)\b/g, days: () => 7 },
+  { re: /\blast\s+month\b/g, days: () => 30 },
+  { re: /\b(\d{4})-(\d{2})-(\d{2})\b/g, days: (m, today) => today - dayNumber(`${m[1]}-${m[2]}-${m[3]}`) },
+  {
+    re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?:\\s*(\\d{4}))?`, 'g'),
+    days: (m, today) => dated(today, Number(m[1]), m[2] as string, m[3]),
+  },
+  {
+    re: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?`, 'g'),
+    days: (m, today) => dated(today, Number(m[2]), m[1] as string, m[3]),
+  },
+];
+
+/** Days from a day of a month to today; without a year, the latest such day not after today. */
+function dated(today: number, day: number, month: string, year: string | undefined): number | null {
+  const m = MONTHS.indexOf(month.slice(0, 3)) + 1;
+  if (m < 1 || day < 1 || day > 31) return null;
+  const iso = (y: number) => `${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  if (year) return today - dayNumber(iso(Number(year)));
+  const thisYear = civilYear(today);
+  const days = today - dayNumber(iso(thisYear));
+  return days >= 0 ? days : today - dayNumber(iso(thisYear - 1));
+}
+
+/** The year of a day number (the inverse of dayNumber for the year only). */
+function civilYear(day: number): number {
+  let y = 1970 + Math.floor(day / 365.2425);
+  while (dayNumber(`${y}-01-01`) > day) y--;
+  while (dayNumber(`${y + 1}-01-01`) <= day) y++;
+  return y;
+}
+
+// Just before the operation: a plan or a denial makes it not an operation the patient had.
+const NOT_DONE =
+  /\b(?:booked|scheduled|waiting|awaiting|planned|planning|due\s+(?:for|to\s+have)|listed|considering|going\s+to\s+have|will\s+have|to\s+have|needs?|upcoming|pre\s*-?\s*op|next|no|never|not|nil|denies|without)\b/;
+const SOMEONE_ELSE =
+  /\b(?:mum|mom|mother|dad|father|wife|husband|partner|sister|brother|son|daughter|grandmother|grandfather|gran|grandma|grandad|granddad|grandpa|nan|aunt|uncle|cousin|friend|colleague|neighbour|neighbor|boyfriend|girlfriend|parents?)(?:'?s)?\b/g;
+// The patient again after another person ("her husband drove her home after she had her knee replaced").
+const PATIENT = /\b(?:i|my|me|she|he|pt|patient|client|own)\b/;
+
+/** Whether the words before an operation make it another person's: a person named, the patient not named since. */
+function someoneElses(before: string): boolean {
+  let last = -1;
+  for (const m of before.matchAll(SOMEONE_ELSE)) last = m.index + m[0].length;
+  return last >= 0 && !PATIENT.test(before.slice(last));
+}
+
+const APPROACHES: [RegExp, SurgicalApproach][] = [
+  [/\bposterior\b|\bposterolateral\b/, 'posterior'],
+  [/\b(?:direct\s+)?anterior\s+approach\b|\bdaa\b/, 'anterior'],
+  [/\blateral\s+approach\b/, 'lateral'],
+];
+const SIDES: [RegExp, Side][] = [
+  [/\b(?:both|bilateral|bilat|b\/l)\b/, 'bilateral'],
+  [/\b(?:left|lt|l)\b/, 'left'],
+  [/\b(?:right|rt|r)\b/, 'right'],
+];
+
+/** The side named just before the site ("L knee", "her right hip") or just after it ("knee (left)"). */
+function sideNear(sentence: string, from: number, to: number): Side | null {
+  const before = sentence
+    .slice(Math.max(0, from - 14), from)
+    .split(/[^a-z/]+/)
+    .filter(Boolean)
+    .slice(-2)
+    .join(' ');
+  for (const [re, side] of SIDES) if (re.test(before)) return side;
+  const after =
+    sentence
+      .slice(to, to + 10)
+      .split(/[^a-z/]+/)
+      .find(Boolean) ?? '';
+  for (const [re, side] of SIDES) if (re.test(after)) return side;
+  return null;
+}
+
+interface Span {
+  from: number;
+  to: number;
+}
+
+/** The site word nearest the operation word (within a few words), in its clause. */
+function siteNear(sentence: string, clause: Span, at: number): (Span & { region: RegionCode }) | null {
+  const text = sentence.slice(0, clause.to);
+  let best: (Span & { region: RegionCode }) | null = null;
+  let bestDistance = 30;
+  for (const [re, region] of SITES) {
+    re.lastIndex = clause.from;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const d = Math.abs(m.index - at);
+      if (d < bestDistance) {
+        best = { region, from: m.index, to: m.index + m[0].length };
+        bestDistance = d;
+      }
+    }
+  }
+  return best;
+}
+
+/** The time of the past nearest the operation words, in their sentence. */
+function timeNear(sentence: string, at: number, today: number): (Span & { days: number }) | null {
+  let best: (Span & { days: number }) | null = null;
+  let bestDistance = Infinity;
+  for (const time of TIMES) {
+    time.re.lastIndex = 0;
+    for (let m = time.re.exec(sentence); m; m = time.re.exec(sentence)) {
+      const days = time.days(m, today);
+      if (days === null || days < 0) continue;
+      // "Knee replaced 10 days ago": a time after the operation words is more likely its date than one before.
+      const d = m.index >= at ? m.index - at : (at - m.index) * 2;
+      if (d < bestDistance) {
+        best = { days, from: m.index, to: m.index + m[0].length };
+        bestDistance = d;
+      }
+    }
+  }
+  return best;
+}
+
+interface Mention extends Span {
+  procedure: SurgicalProcedure;
+  region: RegionCode;
+  side: Side | null;
+}
+
+/** The operations a sentence names as the patient's, with their sites. */
+function mentions(sentence: string): Mention[] {
+  const found: Mention[] = [];
+  for (const p of PROCEDURES) {
+    p.re.lastIndex = 0;
+    for (let m = p.re.exec(sentence); m; m = p.re.exec(sentence)) {
+      const from = m.index;
+      const to = from + m[0].length;
+      if (found.some((f) => from < f.to && to > f.from)) continue;
+      const clauseFrom = Math.max(sentence.lastIndexOf(',', from), sentence.lastIndexOf('(', from), sentence.lastIndexOf(':', from)) + 1;
+      const nextComma = sentence.indexOf(',', to);
+      const clause = { from: clauseFrom, to: nextComma < 0 ? sentence.length : nextComma };
+      const lastWords = sentence.slice(clauseFrom, from).split(/\s+/).slice(-6).join(' ');
+      if (NOT_DONE.test(lastWords) || someoneElses(sentence.slice(0, from))) continue;
+      let procedure = p.procedure;
+      let site: (Span & { region: RegionCode }) | null;
+      if (procedure === null) {
+        const joint = JOINT_RE.exec(m[0]) as RegExpExecArray;
+        const entry = JOINTS[joint[1] as string] as (typeof JOINTS)[string];
+        procedure = entry.procedure;
+        site = { region: entry.region, from: from + joint.index, to: from + joint.index + joint[0].length };
+      } else if (p.region === null) {
+        site = siteNear(sentence, clause, from);
+      } else {
+        site = { region: p.region, from, to };
+      }
+      if (!site) continue;
+      found.push({ procedure, region: site.region, side: sideNear(sentence, site.from, site.to), from, to });
+    }
+  }
+  // A named operation says more than an unnamed one at the same site ("knee replacement surgery").
+  return found.filter((f) => f.procedure !== 'other' || !found.some((g) => g.procedure !== 'other' && g.region === f.region));
+}
+
+/** The dated operations of the patient's own that a complaint tells, one per procedure and site. */
+export function readSurgeries(text: string, today: string): TextSurgery[] {
+  const day = dayNumber(today);
+  const out: TextSurgery[] = [];
+  const lower = text.toLowerCase().replace(/\u2019/g, "'");
+  const breaks = /[.!?;\n]+(?=\s|$)/g;
+  for (let start = 0; start < lower.length;) {
+    const end = breaks.exec(lower)?.index ?? lower.length;
+    const sentence = lower.slice(start, end);
+    for (const f of mentions(sentence)) {
+      const time = timeNear(sentence, f.from, day);
+      if (!time || time.days > HISTORY_DAYS) continue;
+      if (out.some((o) => o.region === f.region && (o.procedure === f.procedure || f.procedure === 'other'))) continue;
+      const approach = APPROACHES.find(([re]) => re.test(sentence))?.[1] ?? null;
+      const from = start + Math.min(f.from, time.from);
+      const to = start + Math.max(f.to, time.to);
+      out.push({ procedure: f.procedure, approach, region: f.region, side: f.side, days: time.days, evidence: text.slice(from, to) });
+    }
+    start = end === lower.length ? end : breaks.lastIndex;
+  }
+  return out;
+}
