@@ -103,7 +103,8 @@ const HOME: HomeRow[] = [
     presentation: 'fear_of_falling',
     gets: caseOf('knee', { complaint: 'Knee aches, afraid of falling so walks less.', mechanism: 'unknown' }),
     not: caseOf('knee', { complaint: 'Knee aches, walks less.', mechanism: 'unknown' }),
-    exercise: 'sit_to_stand',
+    // Balance practice beside a support, whatever the goals (the core serves the fear, not a goal).
+    exercise: 'single_leg_balance',
   },
   {
     presentation: 'stairs',
@@ -336,7 +337,9 @@ const RESTRICTION: RestrictionRow[] = [
     why: 'sports strain 3 days old',
     holds: (p) => {
       expect(at(p, 'hamstring')[0]?.code).toBe('manual_lymphatic_drainage');
-      for (const t of at(p, 'hamstring')) expect(['manual_lymphatic_drainage', 'swedish_massage', 'positional_release']).toContain(t.code);
+      // Hands-on: light work only; the strain's pain-free isometric loading (taught, not hands-on) may start.
+      for (const t of at(p, 'hamstring'))
+        expect(['manual_lymphatic_drainage', 'swedish_massage', 'positional_release', 'therapeutic_exercise']).toContain(t.code);
       for (const t of at(p, 'hamstring')) expect(t.pressure).toBe('light');
     },
   },

@@ -87,6 +87,15 @@ export const PRESENTATION_CODES = [
   'fear_of_falling',
   'stairs',
   'eases_with_movement',
+  // Engine 2.2: pictures the complaint names that change the program (DOMS, jaw clicking, night
+  // bruxism, stress leaks, the ulnar nerve, a pectoral strain, lifting at work).
+  'exercise_soreness',
+  'jaw_clicking',
+  'night_bruxism',
+  'stress_incontinence',
+  'ulnar_nerve',
+  'chest_wall_strain',
+  'manual_handling',
 ] as const;
 export type PresentationCode = (typeof PRESENTATION_CODES)[number];
 
@@ -219,6 +228,17 @@ export const HOME_EXERCISE_CODES = [
   'running_load_management',
   'overhead_sport_load',
   'training_load_modification',
+  // Engine 2.2
+  'active_recovery',
+  'night_bruxism_habits',
+  'ulnar_nerve_glide',
+  'elbow_nerve_habits',
+  'pectoral_isometric_press',
+  'incline_push_up',
+  'hamstring_extender',
+  'side_step_agility',
+  'manual_handling_habits',
+  'seated_calf_raise',
 ] as const;
 export type HomeExerciseCode = (typeof HOME_EXERCISE_CODES)[number];
 
@@ -330,7 +350,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     kind: 'stretch',
     regions: ['chest', 'shoulder', 'upper_back'],
     mechanisms: ['postural', 'unknown'],
-    addresses: ['desk_posture', 'upper_back_pain', 'shoulder_pain'],
+    addresses: ['desk_posture', 'upper_back_pain', 'shoulder_pain', 'chest_wall_strain'],
     tags: ['vigorous_limb_stretch'],
     notAcute: true,
     progressionNote: 'raise the arms a little higher on the frame',
@@ -636,7 +656,8 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     goalTypes: REHAB_PAIN,
     kind: 'advice',
     mechanisms: ALL_MECHANISMS,
-    addresses: ['chronic_low_back_pain', 'fibromyalgia'],
+    // Any complaint: the general rehabilitation item (the mechanism's last resort), not only these.
+    addresses: [],
   }),
   ergonomic_breaks: exercise({
     label: 'Movement breaks and posture changes',
@@ -697,7 +718,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     kind: 'strength',
     regions: ['upper_back', 'neck', 'shoulder'],
     mechanisms: ['postural', 'repetitive_strain', 'unknown'],
-    addresses: ['neck_pain', 'upper_back_pain', 'desk_posture', 'shoulder_pain'],
+    addresses: ['neck_pain', 'upper_back_pain', 'desk_posture', 'shoulder_pain', 'chest_wall_strain'],
     tags: ['shoulder_loading'],
     level: 2,
     progression: 'band_pull_apart',
@@ -751,7 +772,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     kind: 'motor_control',
     regions: ['jaw'],
     mechanisms: ['postural', 'repetitive_strain', 'trauma', 'unknown'],
-    addresses: ['jaw_pain'],
+    addresses: ['jaw_pain', 'jaw_clicking'],
     level: 2,
   }),
   masseter_self_massage: exercise({
@@ -1362,6 +1383,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     progression: 'balance_progression',
     progressionNote: 'eyes closed',
     sourceIds: ['hupperets_2009'],
+    tags: ['weight_bearing'],
   }),
   balance_progression: exercise({
     label: 'Balance training on an unstable surface',
@@ -1433,7 +1455,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     goalTypes: ['pain_relief', 'stress_reduction'],
     kind: 'aerobic',
     mechanisms: ALL_MECHANISMS,
-    addresses: ['fibromyalgia', 'stress', 'chronic_low_back_pain'],
+    addresses: ['fibromyalgia', 'stress', 'chronic_low_back_pain', 'eases_with_movement'],
     level: 1,
     progressionNote: 'add 5 minutes a week up to 30 minutes, 5 days a week (EULAR 2016)',
     sourceIds: ['eular_2016'],
@@ -1559,7 +1581,7 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     kind: 'motor_control',
     regions: LOW_BACK.concat(HIP),
     mechanisms: ['postural', 'unknown'],
-    addresses: ['pregnancy'],
+    addresses: ['pregnancy', 'stress_incontinence'],
     progressionNote: 'hold up to 10 seconds, then do them standing and before a cough or a lift',
     sourceIds: ['nice_ng210_2021'],
   }),
@@ -1571,7 +1593,8 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     frequency: 'every day',
     goalTypes: PAIN_REHAB,
     kind: 'self_care',
-    mechanisms: ALL_MECHANISMS,
+    // It protects numb feet; it does not address what caused the pain (not a pectoral strain's home item).
+    mechanisms: [],
     addresses: ['diabetic_feet'],
     sourceIds: ['iwgdf_2019'],
   }),
@@ -1615,6 +1638,152 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     addresses: ['gym_training'],
     tags: ['heavy_loading'],
   }),
+  active_recovery: exercise({
+    label: 'Easy active recovery',
+    instructions:
+      'Easy cycling, walking or swimming at a pace where you can chat, moving the sore legs without pushing through the soreness; gentle easy movement beats rest. The soreness peaks in 1–3 days and fades within about a week; a calf that becomes swollen, hot or red needs a doctor the same day.',
+    dose: { minutes: 15, perDay: 1, daysPerWeek: 7 },
+    frequency: 'daily until the soreness has gone',
+    goalTypes: PAIN,
+    kind: 'aerobic',
+    regions: FOOT.concat(KNEE, HIP, ['hamstring']),
+    mechanisms: ['sports'],
+    addresses: ['exercise_soreness'],
+    level: 1,
+    progressionNote: 'back to normal training once the legs are no longer sore on stairs or walking downhill',
+    sourceIds: ['dupuy_2018'],
+  }),
+  night_bruxism_habits: exercise({
+    label: 'Night clenching and grinding: habits',
+    instructions:
+      'Ask your dentist about a night splint (it protects the teeth and eases the jaw muscles); no caffeine or alcohol in the evening; wind down before bed with the slow breathing; during the day, whenever you notice it, return to lips together, teeth apart, tongue resting on the palate.',
+    dose: { perDay: 1, daysPerWeek: 7 },
+    frequency: 'nightly, and whenever you notice clenching',
+    goalTypes: ['pain_relief', 'stress_reduction'],
+    kind: 'advice',
+    regions: ['jaw', 'head'],
+    mechanisms: ['postural', 'repetitive_strain', 'unknown'],
+    addresses: ['night_bruxism'],
+  }),
+  ulnar_nerve_glide: exercise({
+    label: 'Ulnar nerve glide',
+    instructions:
+      'Arm out to the side, palm up: bend the elbow and the wrist back as if making a mask over the eye with the fingers, then straighten both again, in a smooth slide. Gentle; stop if the tingling builds.',
+    dose: { reps: 10, perDay: 2 },
+    goalTypes: ROM_PAIN,
+    kind: 'mobility',
+    regions: ['elbow', 'forearm', 'wrist_hand'],
+    mechanisms: ['postural', 'repetitive_strain', 'unknown'],
+    addresses: ['ulnar_nerve'],
+    progressionNote: 'a little further into the elbow bend as the tingling settles',
+    sourceIds: ['basson_2017'],
+  }),
+  elbow_nerve_habits: exercise({
+    label: 'Taking pressure off the ulnar nerve',
+    instructions:
+      'Do not lean on the elbow (the funny-bone nerve lies just under the skin there): rest the forearm, not the elbow, on the desk or arm rest, pad it if you must lean; avoid keeping the elbow fully bent for long (phone calls with a headset); at night a towel wrapped loosely round the elbow keeps it straighter.',
+    dose: { perDay: 1, daysPerWeek: 7 },
+    frequency: 'every day',
+    goalTypes: PAIN,
+    kind: 'advice',
+    regions: ['elbow', 'forearm', 'wrist_hand'],
+    mechanisms: ['postural', 'repetitive_strain', 'unknown'],
+    addresses: ['ulnar_nerve'],
+    sourceIds: ['engine_choice'],
+  }),
+  pectoral_isometric_press: exercise({
+    label: 'Chest isometric press',
+    instructions:
+      'Standing or sitting tall, press the palms together in front of the chest at about a third of full effort and hold without moving; pain no more than 3/10 during or after.',
+    dose: { reps: 5, holdSeconds: 20, perDay: 2 },
+    goalTypes: REHAB_PAIN,
+    kind: 'strength',
+    regions: ['chest', 'shoulder'],
+    mechanisms: ['sports', 'trauma'],
+    addresses: ['chest_wall_strain'],
+    // Resisted contraction of the chest and shoulder muscles, even without movement.
+    tags: ['shoulder_loading'],
+    level: 1,
+    progression: 'incline_push_up',
+    progressionNote: 'press harder, up to two thirds of full effort',
+    sourceIds: ['bayer_2017'],
+  }),
+  incline_push_up: exercise({
+    label: 'Incline push-up',
+    instructions:
+      'Hands on a kitchen worktop a little wider than the shoulders, body straight: lower the chest to the edge slowly and push back; pain no more than 3/10.',
+    dose: { sets: 2, reps: 10, daysPerWeek: 4 },
+    goalTypes: REHAB,
+    kind: 'strength',
+    regions: ['chest', 'shoulder'],
+    mechanisms: ['sports', 'trauma'],
+    addresses: ['chest_wall_strain'],
+    tags: ['shoulder_loading', 'wrist_loading'],
+    level: 2,
+    notAcute: true,
+    progressionNote: 'hands lower (a table, then a step), then back to light bench pressing, adding 10–20 % a week',
+    sourceIds: ['bayer_2017'],
+  }),
+  hamstring_extender: exercise({
+    label: 'Hamstring extender (Askling)',
+    instructions:
+      'Lying on the back, hold the thigh of the sore leg with both hands at 90° of hip bend; slowly straighten the knee toward a mild stretch (never painful) and bend it again.',
+    dose: { sets: 3, reps: 12, daysPerWeek: 5 },
+    goalTypes: REHAB,
+    kind: 'strength',
+    regions: ['hamstring'],
+    mechanisms: ['sports', 'trauma'],
+    addresses: ['muscle_strain'],
+    tags: ['supine_lying', 'hip_flexion_past_90'],
+    level: 2,
+    progression: 'nordic_hamstring_curl',
+    progressionNote: 'faster, then twice a day, staying short of pain',
+    sourceIds: ['askling_2013'],
+  }),
+  side_step_agility: exercise({
+    label: 'Side-stepping and grapevine',
+    instructions:
+      'At an easy pace, step sideways across a room and back, then the grapevine (crossing one foot in front, then behind); smooth and pain-free, short steps first.',
+    dose: { sets: 3, minutes: 1, perDay: 1 },
+    goalTypes: REHAB_PAIN,
+    kind: 'motor_control',
+    regions: ['hamstring', 'thigh', 'calf', 'gluteal'],
+    mechanisms: ['sports', 'trauma'],
+    addresses: ['muscle_strain'],
+    // The grapevine crosses one leg over the other (adduction past the midline).
+    tags: ['weight_bearing', 'hip_adduction'],
+    level: 1,
+    progressionNote: 'longer and quicker steps, then jogging forward and backward at low speed',
+    sourceIds: ['bayer_2017'],
+  }),
+  seated_calf_raise: exercise({
+    label: 'Seated calf raise',
+    instructions:
+      'Sitting with the feet flat and a heavy bag or weights resting on the knees, rise onto the toes and lower slowly; it loads the deep calf muscle (soleus) without standing on the sore leg.',
+    dose: { sets: 3, reps: 12, perDay: 1 },
+    goalTypes: REHAB,
+    kind: 'strength',
+    regions: FOOT,
+    mechanisms: ['sports', 'trauma', 'repetitive_strain'],
+    addresses: ['muscle_strain', 'achilles_tendinopathy'],
+    level: 1,
+    progression: 'heel_raises',
+    progressionNote: 'more weight on the knees, then standing heel raises',
+    sourceIds: ['bayer_2017'],
+  }),
+  manual_handling_habits: exercise({
+    label: 'Lifting at work: plan the lift',
+    instructions:
+      'Before a lift at work: test the weight, use a trolley or a colleague for heavy or awkward loads, clear the route; lift with the load close and the hips hinged, turn with the feet, and spread the lifting through the shift with short breaks rather than in one block.',
+    dose: { perDay: 1 },
+    frequency: 'every working day',
+    goalTypes: PAIN_REHAB,
+    kind: 'advice',
+    regions: ['lower_back', 'sacroiliac', 'upper_back', 'shoulder'],
+    mechanisms: ['repetitive_strain', 'postural', 'trauma', 'unknown'],
+    addresses: ['manual_handling'],
+    sourceIds: ['manuplan_reference'],
+  }),
 };
 
 export interface PresentationEntry {
@@ -1623,6 +1792,13 @@ export interface PresentationEntry {
   core: HomeExerciseCode[][];
   /** What the core does, for the rationale. */
   because: string;
+  /**
+   * The core serves the aggravating activity or the person's safety, not one goal: it is given
+   * whatever the goals in play (a fear of falling gets balance practice when the goal is pain relief).
+   */
+  anyGoal?: boolean;
+  /** A safety item (a daily foot check with numb feet): given even when the program is full. */
+  beyondLimit?: boolean;
   sourceIds: HomeExerciseEntry['sourceIds'];
 }
 
@@ -1835,6 +2011,8 @@ export const PRESENTATIONS: Record<PresentationCode, PresentationEntry> = {
     because:
       'Age 65 or over: balance beside a support and sit-to-stand practice on 3 or more days a week, whatever the complaint (falls prevention, WHO 2020).',
     sourceIds: ['manuplan_reference', 'who_2020'],
+    anyGoal: true,
+    beyondLimit: true,
   },
   running: {
     label: 'Running',
@@ -1856,7 +2034,8 @@ export const PRESENTATIONS: Record<PresentationCode, PresentationEntry> = {
   },
   eases_with_movement: {
     label: 'Pain that eases with movement',
-    core: [['walking_program', 'stay_active']],
+    // Paced aerobic activity is the low-load walk allowed in the acute phase too (the walking program waits for it to pass).
+    core: [['walking_program', 'paced_aerobic_activity', 'stay_active']],
     because: 'Pain that eases with walking or movement: regular walks are the home treatment (stay active, NICE NG59).',
     sourceIds: ['nice_ng59_2016'],
   },
@@ -1865,12 +2044,14 @@ export const PRESENTATIONS: Record<PresentationCode, PresentationEntry> = {
     core: [['step_ups', 'sit_to_stand']],
     because: 'Pain on stairs: step-ups (or sit-to-stand until they are possible) train the stair task itself.',
     sourceIds: ['nice_ng226_2022'],
+    anyGoal: true,
   },
   fear_of_falling: {
     label: 'Fear of falling',
     core: [['single_leg_balance', 'sit_to_stand']],
     because: 'Fear of falling makes people walk less: balance practice beside a support rebuilds confidence (falls prevention, WHO 2020).',
     sourceIds: ['who_2020'],
+    anyGoal: true,
   },
   screen_work: {
     label: 'Screen and desk work',
@@ -1883,6 +2064,9 @@ export const PRESENTATIONS: Record<PresentationCode, PresentationEntry> = {
     core: [
       ['nordic_hamstring_curl', 'hamstring_heel_dig', 'heel_raises', 'achilles_isometric_hold'],
       ['weight_bearing_walk', 'walking_program', 'stay_active'],
+      // With a rehabilitation goal: the muscle's own progressive loading (hamstring lengthening, soleus).
+      ['hamstring_extender', 'seated_calf_raise'],
+      ['side_step_agility'],
     ],
     because: 'Muscle strain: early isometric loading, then progressive strengthening (eccentric for the hamstrings), staying active.',
     sourceIds: ['manuplan_reference', 'van_der_horst_2015'],
@@ -1945,6 +2129,7 @@ export const PRESENTATIONS: Record<PresentationCode, PresentationEntry> = {
     because:
       'Low bone density: back extensor strengthening (fewer vertebral fractures, Sinaki 2002), never loaded flexion (Sinaki 1984), weight-bearing walking and balance against falls.',
     sourceIds: ['sinaki_2002', 'sinaki_1984'],
+    anyGoal: true,
   },
   pregnancy: {
     label: 'Pregnancy',
@@ -1957,11 +2142,57 @@ export const PRESENTATIONS: Record<PresentationCode, PresentationEntry> = {
     core: [['daily_foot_check']],
     because: 'Reduced feeling in the feet: a daily foot check and protective footwear (IWGDF 2019).',
     sourceIds: ['iwgdf_2019'],
+    beyondLimit: true,
   },
   blood_pressure: {
     label: 'Raised blood pressure',
     core: [['walking_program', 'paced_aerobic_activity']],
     because: 'Raised blood pressure: regular moderate aerobic activity lowers it (ACC/AHA 2017); no heavy straining.',
     sourceIds: ['acc_aha_2017'],
+  },
+  exercise_soreness: {
+    label: 'Muscle soreness after unaccustomed exercise (DOMS)',
+    core: [['active_recovery']],
+    because:
+      'Both legs sore within days of a race, a long hike or a hard session, no injury named: delayed-onset muscle soreness; easy active recovery helps it pass (Dupuy 2018), a strain’s loading program is not needed.',
+    sourceIds: ['dupuy_2018'],
+  },
+  jaw_clicking: {
+    label: 'Jaw clicking',
+    core: [['jaw_controlled_opening']],
+    because: 'A clicking jaw: controlled straight opening in front of a mirror, without clicking or deviating, retrains the opening path.',
+    sourceIds: ['manuplan_reference'],
+  },
+  night_bruxism: {
+    label: 'Clenching or grinding at night',
+    core: [['night_bruxism_habits'], ['progressive_muscle_relaxation', 'diaphragmatic_breathing']],
+    because: 'Clenching or grinding at night: a dentist’s night splint, evening habits and a wind-down before sleep; exercises alone do not stop it.',
+    sourceIds: ['manuplan_reference'],
+  },
+  stress_incontinence: {
+    label: 'Leaks on coughing or sneezing',
+    core: [['pelvic_floor_exercises']],
+    because:
+      'Leaks on coughing, sneezing or laughing (stress incontinence): supervised pelvic floor muscle training for at least 3 months is the first treatment (NICE NG210).',
+    sourceIds: ['nice_ng210_2021'],
+  },
+  ulnar_nerve: {
+    label: 'Ulnar nerve irritation',
+    core: [['elbow_nerve_habits'], ['ulnar_nerve_glide']],
+    because:
+      'Tingling in the little and ring fingers, or from leaning on the elbow: the ulnar nerve at the elbow; take the pressure and the long elbow bending off it, and glide it gently (Basson 2017).',
+    sourceIds: ['basson_2017'],
+  },
+  chest_wall_strain: {
+    label: 'Pectoral (chest wall) strain',
+    core: [['pectoral_isometric_press', 'incline_push_up'], ['doorway_pectoral_stretch', 'active_range_of_motion'], ['scapular_retraction']],
+    because: 'A pectoral strain: early isometric loading, then pressing progressed by pain (early loading shortens recovery, Bayer 2017).',
+    sourceIds: ['bayer_2017'],
+  },
+  manual_handling: {
+    label: 'Lifting at work',
+    core: [['manual_handling_habits']],
+    because: 'Lifting at work named as the cause: plan each lift, use aids or a colleague for heavy loads and spread the lifting through the shift.',
+    sourceIds: ['manuplan_reference'],
   },
 };

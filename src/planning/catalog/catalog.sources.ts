@@ -52,6 +52,10 @@ export const SOURCE_IDS = [
   'nice_ng210_2021',
   'iwgdf_2019',
   'who_2020',
+  'bayer_2017',
+  'askling_2013',
+  'dupuy_2018',
+  'basson_2017',
 ] as const;
 export type SourceId = (typeof SOURCE_IDS)[number];
 
@@ -144,4 +148,12 @@ export const SOURCES: Record<SourceId, string> = {
     'Schaper NC et al. Practical guidelines on the prevention and management of diabetic foot disease (IWGDF 2019 update). Diabetes Metab Res Rev 2020;36(S1):e3266 (daily foot inspection, protective footwear, no barefoot walking).',
   who_2020:
     'Bull FC et al. World Health Organization 2020 guidelines on physical activity and sedentary behaviour. Br J Sports Med 2020;54:1451–1462 (older adults: balance and strength training on 3 or more days a week).',
+  bayer_2017:
+    'Bayer ML et al. Early versus delayed rehabilitation after acute muscle injury. N Engl J Med 2017;377:1300–1301 (loading from day 2 shortened the time to return to sport).',
+  askling_2013:
+    'Askling CM et al. Acute hamstring injuries in Swedish elite football: a prospective randomised controlled clinical trial comparing two rehabilitation protocols. Br J Sports Med 2013;47:953–959 (lengthening L-protocol: extender, diver, glider).',
+  dupuy_2018:
+    'Dupuy O et al. An evidence-based approach for choosing post-exercise recovery techniques to reduce markers of muscle damage, soreness, fatigue, and inflammation. Front Physiol 2018;9:403 (massage and active recovery for delayed-onset muscle soreness).',
+  basson_2017:
+    'Basson A et al. The effectiveness of neural mobilization for neuromusculoskeletal conditions: a systematic review and meta-analysis. J Orthop Sports Phys Ther 2017;47(9):593–615.',
 };

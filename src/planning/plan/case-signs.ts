@@ -56,10 +56,22 @@ const KEYWORDS: [string, string][] = [
   ['\\b(?:run|runs|running|ran|runner|jog\\w*|marathon|sprint\\w*|10k|5k|race)\\b', 'running'],
   ['\\b(?:swim\\w*|serve|serving|throw\\w*|volleyball|pitching)\\b', 'overhead_sport'],
   ['\\b(?:gym|squats?|bench(?:ing)?(?: press)?|deadlifts?|weights|press-ups|push-ups)\\b', 'gym'],
-  ['\\b(?:stairs|steps|climbing)\\b', 'stairs'],
+  // "First steps" in the morning is heel pain, not stairs.
+  ['\\b(?:stairs|(?<!first )steps|climbing)\\b', 'stairs'],
   ['\\b(?:knots?|knotted|tender (?:spot|point)s?|trigger points?)\\b', 'knot'],
   ['\\b(?:afraid of falling|fear of falling|scared of falling|terrified of falling)\\b', 'falling'],
   ['\\b(?:eases|easier|better|settles|improves) (?:with|when|on|once) (?:walking|moving|movement|(?:i|she|he) moves?)|\\bbetter moving\\b', 'eases_moving'],
+  // What the home program and the session's targets are written for (variety rules, engine 2.2).
+  ['\\bclick(?:s|ing|ed|y)?\\b', 'jaw_click'],
+  ['\\b(?:clench\\w*|grind\\w*)(?: (?:my|her|his|their) teeth)? (?:at night|in (?:my|her|his|their) sleep|while asleep)|\\bbruxism\\b', 'bruxism'],
+  ['\\b(?:clench\\w*|grind\\w*)', 'clench'],
+  ['\\b(?:leaks?|leaking|leakage)\\b[^.;\\n]*\\b(?:cough\\w*|sneez\\w*|laugh\\w*)|\\bstress incontinence\\b', 'stress_leak'],
+  ['\\b(?:little finger|ring finger|pinky|ulnar|funny bone)\\b|\\blean(?:s|ing)? on (?:my|her|his|their|the) elbows?\\b', 'ulnar'],
+  ['\\b(?:at work|for work|warehouse|crates|labou?r(?:er|ing))\\b', 'work'],
+  ['\\bhik(?:e|es|ed|ing)\\b', 'hiking'],
+  ['\\bdoms\\b|\\bdelayed[- ]onset\\b', 'doms'],
+  ['\\b(?:twinge|pulled|tear|torn|strain(?:ed)?)\\b', 'strain_word'],
+  ['\\b(?:walking stick|with a stick|cane|crutch(?:es)?|walker|zimmer|limp(?:s|ing)?)\\b', 'gait_aid'],
 ];
 // From night pain on, a sign word is dropped when its clause holds a negation ("no night pain", "not
 // stressed"): they are cues for the dose and the home program, not safety findings (the complaint
@@ -172,6 +184,19 @@ const OVERHEAD_REGIONS: ReadonlySet<RegionCode> = new Set(['shoulder', 'upper_ar
 /** From this age the home program adds balance practice (WHO 2020). */
 const OLDER_ADULT = 65;
 
+/** Both sides of a paired region (left and right bits). */
+const BOTH_SIDES = 3;
+/**
+ * Delayed-onset muscle soreness: both legs sore within a week of a race, a hike, a long run or a gym
+ * session, with no injury named (no twinge, pull or tear). Sore muscles, not torn ones: active
+ * recovery, not a strain's loading program (engine choice from the DOMS literature).
+ */
+function doms(facts: CaseFacts, a: CaseFacts['painAreas'][number], words: Set<string>): boolean {
+  if (facts.mechanism !== 'sports' || facts.durationWeeks === null || facts.durationWeeks > 1 || words.has('strain_word')) return false;
+  if ((a.mask & BOTH_SIDES) !== BOTH_SIDES) return false;
+  return words.has('doms') || words.has('running') || words.has('hiking') || words.has('gym');
+}
+
 function add(out: PresentationCode[], p: PresentationCode): void {
   if (!out.includes(p)) out.push(p);
 }
@@ -193,7 +218,8 @@ function presentationsOf(facts: CaseFacts, words: Set<string>): PresentationCode
         break;
       case 'knee':
       case 'thigh':
-        if (operated) add(out, words.has('acl') ? 'acl_reconstruction' : words.has('replacement') || older ? 'total_knee_arthroplasty' : 'knee_pain');
+        if (a.region === 'thigh' && doms(facts, a, words)) add(out, 'exercise_soreness');
+        else if (operated) add(out, words.has('acl') ? 'acl_reconstruction' : words.has('replacement') || older ? 'total_knee_arthroplasty' : 'knee_pain');
         else add(out, arthritis && a.region === 'knee' ? 'knee_osteoarthritis' : 'knee_pain');
         break;
       case 'hip':
@@ -203,7 +229,8 @@ function presentationsOf(facts: CaseFacts, words: Set<string>): PresentationCode
         break;
       case 'elbow':
       case 'forearm':
-        if (words.has('tennis_elbow') || mechanism === 'repetitive_strain' || (mechanism === 'sports' && !acute)) add(out, 'lateral_elbow_tendinopathy');
+        if (words.has('ulnar')) add(out, 'ulnar_nerve');
+        else if (words.has('tennis_elbow') || mechanism === 'repetitive_strain' || (mechanism === 'sports' && !acute)) add(out, 'lateral_elbow_tendinopathy');
         else add(out, 'wrist_hand_pain');
         break;
       case 'ankle_foot':
@@ -214,10 +241,12 @@ function presentationsOf(facts: CaseFacts, words: Set<string>): PresentationCode
         else add(out, 'ankle_sprain');
         break;
       case 'hamstring':
-        if (injury) add(out, 'muscle_strain');
+        if (doms(facts, a, words)) add(out, 'exercise_soreness');
+        else if (injury) add(out, 'muscle_strain');
         break;
       case 'calf':
-        if (words.has('achilles') || ((mechanism === 'sports' || mechanism === 'repetitive_strain') && !acute)) add(out, 'achilles_tendinopathy');
+        if (doms(facts, a, words)) add(out, 'exercise_soreness');
+        else if (words.has('achilles') || ((mechanism === 'sports' || mechanism === 'repetitive_strain') && !acute)) add(out, 'achilles_tendinopathy');
         else if (injury) add(out, 'muscle_strain');
         break;
       case 'neck':
@@ -226,23 +255,30 @@ function presentationsOf(facts: CaseFacts, words: Set<string>): PresentationCode
         break;
       case 'jaw':
         add(out, 'jaw_pain');
+        if (words.has('jaw_click')) add(out, 'jaw_clicking');
+        if (words.has('bruxism')) add(out, 'night_bruxism');
         break;
       case 'shoulder':
       case 'upper_arm':
         add(out, 'shoulder_pain');
         break;
       case 'upper_back':
-      case 'chest':
         add(out, 'upper_back_pain');
         break;
+      case 'chest':
+        // A pectoral strain from a lift or a blow: loading of the muscle, not the thoracic program.
+        add(out, injury && chronicity !== 'chronic' ? 'chest_wall_strain' : 'upper_back_pain');
+        break;
       case 'wrist_hand':
-        add(out, 'wrist_hand_pain');
+        add(out, words.has('ulnar') ? 'ulnar_nerve' : 'wrist_hand_pain');
         break;
       default:
         break;
     }
   }
   // What keeps loading the tissue, from the complaint: the home program changes the habit.
+  if (words.has('lifting') && words.has('work')) add(out, 'manual_handling');
+  if (words.has('stress_leak')) add(out, 'stress_incontinence');
   if (words.has('desk')) add(out, 'screen_work');
   if (words.has('running') && facts.painAreas.some((a) => RUNNING_REGIONS.has(a.region))) add(out, 'running');
   if (words.has('overhead_sport') && facts.painAreas.some((a) => OVERHEAD_REGIONS.has(a.region))) add(out, 'overhead_sport');

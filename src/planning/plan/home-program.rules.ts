@@ -51,6 +51,8 @@ interface View {
   mechanismMask: number;
   /** Indices (in PRESENTATION_CODES) of the presentations it is written for: more than 32, so no bit mask. */
   presentations: number[];
+  /** Those of them whose core is given whatever the goals (stairs, falls, bone health). */
+  anyGoalPresentations: number[];
   level: number;
   kind: ExerciseKind;
   general: boolean;
@@ -119,6 +121,7 @@ const VIEWS: View[] = HOME_EXERCISE_CODES.map((code, index) => {
     goalMask: maskOf(GOAL_BIT, e.goalTypes),
     mechanismMask: maskOf(MECHANISM_BIT, e.mechanisms),
     presentations: e.addresses.map((p) => PRESENTATION_INDEX.get(p) as number),
+    anyGoalPresentations: e.addresses.filter((p) => PRESENTATIONS[p].anyGoal).map((p) => PRESENTATION_INDEX.get(p) as number),
     level: e.level,
     kind: e.kind,
     general: e.regions.length === 0,
@@ -205,6 +208,12 @@ interface Chosen {
   view: View;
   goals: GoalType[];
   ruleIds: string[];
+}
+
+/** Written for a presentation of the case whose core is given whatever the goals. */
+function forAnyGoal(v: View, inPlay: readonly number[]): boolean {
+  for (const i of v.anyGoalPresentations) if (inPlay[i] === 1) return true;
+  return false;
 }
 
 function eligible(v: View, s: Situation): boolean {
@@ -326,7 +335,8 @@ class Builder {
       const fit = presentationFit(v, inPlay, s.siteMask);
       // Advice written for another situation (overhead work, running) is not given for the region alone.
       const relevant = fit > 0 || ((v.general || (v.regionMask & s.areaMask) !== 0) && !(v.kind === 'advice' && fit < 0));
-      if (!relevant || (v.goalMask & goalMask) === 0 || !eligible(v, s)) continue;
+      // A presentation given whatever the goals (falls, stairs, bone health) brings its items without a goal match.
+      if (!relevant || ((v.goalMask & goalMask) === 0 && !forAnyGoal(v, inPlay)) || !eligible(v, s)) continue;
       this.scores[index] = score(v, s, fit);
       this.allowedList.push(v);
     }
@@ -468,6 +478,8 @@ export function planHomeProgram(
   for (let pi = 0; pi < presentations.length; pi++) {
     const p = presentations[pi] as PresentationCode;
     const groups = CORE[p];
+    // A safety item (the daily foot check with numb feet) is given even when the program is full.
+    const limit = PRESENTATIONS[p].beyondLimit ? Infinity : b.limit;
     for (let gi = 0; gi < groups.length && (pi === 0 || gi === 0); gi++) {
       // The best-scored allowed exercise of the group (region, level and kind decide; ties: the group's
       // order), one not yet in the program first so that each presentation adds its own.
@@ -478,8 +490,8 @@ export function planHomeProgram(
         if (pick < 0 || (b.scores[index] as number) > (b.scores[pick] as number)) pick = index;
         if (b.taken[index] === -1 && (fresh < 0 || (b.scores[index] as number) > (b.scores[fresh] as number))) fresh = index;
       }
-      if (fresh >= 0 && b.chosen.length < b.limit) pick = fresh;
-      if (pick >= 0 && (b.chosen.length < b.limit || b.taken[pick] !== -1))
+      if (fresh >= 0 && b.chosen.length < limit) pick = fresh;
+      if (pick >= 0 && (b.chosen.length < limit || b.taken[pick] !== -1))
         b.take(pick, b.firstGoal(pick), explain.add(PRESENTATION_RULES[p].id, PRESENTATION_RULES[p].because));
     }
   }

@@ -35,6 +35,8 @@ export interface IndexedEntry {
   presentations: readonly number[];
   /** Written for no region in particular. */
   general: boolean;
+  /** Those of its presentations whose items are given whatever the goals in play. */
+  anyGoalPresentations: readonly number[];
 }
 
 /**
@@ -47,6 +49,8 @@ export class CandidateIndex {
   private readonly byRegion: IndexSet[];
   private readonly byGoal: IndexSet[];
   private readonly byPresentation: IndexSet[];
+  /** Per presentation, the entries it brings whatever the goals. */
+  private readonly byAnyGoalPresentation: IndexSet[];
   private readonly general: IndexSet;
   /** Per-plan scratch: the regions' and presentations' union, then the goals' union. */
   private readonly where: IndexSet;
@@ -58,12 +62,16 @@ export class CandidateIndex {
     this.byRegion = setsByBit(entries.map((e) => e.regionMask));
     this.byGoal = setsByBit(entries.map((e) => e.goalMask));
     this.byPresentation = [];
+    this.byAnyGoalPresentation = [];
     for (let p = 0; p < presentationCount; p++) {
       const positions: number[] = [];
+      const anyGoal: number[] = [];
       entries.forEach((e, i) => {
         if (e.presentations.includes(p)) positions.push(i);
+        if (e.anyGoalPresentations.includes(p)) anyGoal.push(i);
       });
       this.byPresentation.push(setOf(size, positions));
+      this.byAnyGoalPresentation.push(setOf(size, anyGoal));
     }
     const general: number[] = [];
     entries.forEach((e, i) => {
@@ -84,7 +92,12 @@ export class CandidateIndex {
     }
     for (let bits = regionMask; bits !== 0; bits &= bits - 1) union(where, this.byRegion[31 - Math.clz32(bits & -bits)] as IndexSet);
     for (let bits = goalMask; bits !== 0; bits &= bits - 1) union(serving, this.byGoal[31 - Math.clz32(bits & -bits)] as IndexSet);
-    for (let p = 0; p < inPlay.length; p++) if (inPlay[p] === 1) union(where, this.byPresentation[p] as IndexSet);
+    for (let p = 0; p < inPlay.length; p++) {
+      if (inPlay[p] !== 1) continue;
+      union(where, this.byPresentation[p] as IndexSet);
+      // Written for a presentation given whatever the goals: a candidate without serving a goal.
+      union(serving, this.byAnyGoalPresentation[p] as IndexSet);
+    }
     const out: number[] = [];
     for (let w = 0; w < this.words; w++) {
       for (let bits = (where[w] as number) & (serving[w] as number); bits !== 0; bits &= bits - 1) out.push(w * 32 + 31 - Math.clz32(bits & -bits));

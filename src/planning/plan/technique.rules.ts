@@ -208,7 +208,7 @@ function areaPhase(casePhase: Phase, capRank: number, facts: CaseFacts, signs: C
     return {
       phase: IRRITABLE,
       rule: {
-        id: 'technique.light_pressure.gentle_first',
+        id: LIGHT_PRESSURE_RULE,
         because: `Light pressure only on the ${placeName(region, null)}: the techniques that work at light pressure (positional release, effleurage) come first.`,
       },
     };
@@ -364,13 +364,22 @@ interface SignRule {
 }
 // A long journey is long sitting (the scan reads "long drive" as the journey).
 const SUSTAINED_CUES = ['sitting', 'travel', 'standing', 'desk'];
+const LIGHT_PRESSURE_RULE = 'technique.light_pressure.gentle_first';
+/** A gym lift (squats, deadlifts) loads these: the hinge is practised like any lift. */
+const SPINE_LIFT_REGIONS: ReadonlySet<RegionCode> = new Set(['lower_back', 'sacroiliac']);
+/** Nerve-type qualities a glide suits (burning alone is as often the skin's, numbness alone a neuropathy's). */
+const NERVE_GLIDE_QUALITIES: readonly PainQuality[] = ['tingling', 'shooting', 'radiating'];
+const STRAIN_REGIONS: ReadonlySet<RegionCode> = new Set(['hamstring', 'calf', 'thigh', 'chest']);
+const GAIT_REGIONS: ReadonlySet<RegionCode> = new Set(['hip', 'gluteal', 'thigh', 'knee', 'calf', 'ankle_foot', 'lower_back']);
 const SIGN_RULES: SignRule[] = [
   {
     id: 'technique.sign.stiffness',
     because: 'Stiffness: muscle energy technique takes the joint to its barrier with the patient’s own gentle contractions, without thrust.',
     words: 'stiffness reported',
     code: 'muscle_energy_technique',
-    applies: (v, ai, s) => v.qualities.includes('stiffness') || (ai === 0 && s.signs.cues.has('stiff')),
+    // Not on highly irritable pain (night pain, nerve-type symptoms, pain 7/10 or more): the stiffness
+    // is worked once the irritability has settled.
+    applies: (v, ai, s) => s.signs.irritability !== 'high' && (v.qualities.includes('stiffness') || (ai === 0 && s.signs.cues.has('stiff'))),
   },
   {
     id: 'technique.sign.tightness',
@@ -417,11 +426,25 @@ const SIGN_RULES: SignRule[] = [
     applies: (v, ai, s) => ai === 0 && v.phase !== IRRITABLE && !MECHANISMS[s.facts.mechanism].injury && SUSTAINED_CUES.some((c) => s.signs.cues.has(c)),
   },
   {
+    id: 'technique.sign.sustained_posture_light',
+    because:
+      'Hours in one posture overload the same muscles, but pressure must stay light here (a precaution, not irritable tissue): sustained myofascial release works them at light pressure where trigger point pressure cannot.',
+    words: 'sustained posture named, light pressure only',
+    code: 'myofascial_release',
+    applies: (v, ai, s) =>
+      ai === 0 &&
+      v.gentleRule?.id === LIGHT_PRESSURE_RULE &&
+      s.signs.irritability !== 'high' &&
+      !MECHANISMS[s.facts.mechanism].injury &&
+      SUSTAINED_CUES.some((c) => s.signs.cues.has(c)),
+  },
+  {
     id: 'technique.sign.lifting',
     because: 'Lifting or bending jobs named as the cause: the hip hinge with the load close is taught and practised in the session.',
     words: 'lifting or bending named as the cause',
     code: 'therapeutic_exercise',
-    applies: (_v, ai, s) => ai === 0 && (s.signs.cues.has('lifting') || s.signs.cues.has('bending')),
+    applies: (v, ai, s) =>
+      ai === 0 && (s.signs.cues.has('lifting') || s.signs.cues.has('bending') || (s.signs.cues.has('gym') && SPINE_LIFT_REGIONS.has(v.area.region))),
   },
   {
     id: 'technique.sign.eases_moving',
@@ -437,6 +460,58 @@ const SIGN_RULES: SignRule[] = [
     words: 'exercise starts in the subacute phase',
     code: 'therapeutic_exercise',
     applies: (_v, ai, s) => ai === 0 && s.facts.chronicity === 'subacute',
+  },
+  // Targets and pictures of the region (engine 2.2): the technique that suits the tissue the
+  // presentation puts first.
+  {
+    id: 'technique.sign.nerve_glide',
+    because:
+      'Tingling, shooting or radiating symptoms: gentle nerve glides (sliders) move the nerve without stretching it and are taught in the session, with no deep pressure over the nerve (neural mobilisation, Basson 2017).',
+    words: 'nerve-type symptoms: nerve glides taught',
+    code: 'therapeutic_exercise',
+    applies: (v) => v.qualities.some((q) => NERVE_GLIDE_QUALITIES.includes(q)),
+  },
+  {
+    id: 'technique.sign.overhead_loading',
+    because:
+      'Overhead work or sport behind the shoulder pain: scapular setting and rotator cuff loading are taught in the session, exercise being the first treatment for cuff-related shoulder pain. Not while the pain is highly irritable.',
+    words: 'overhead load behind the shoulder pain: cuff and scapular loading taught',
+    code: 'therapeutic_exercise',
+    applies: (v, _ai, s) =>
+      (v.area.region === 'shoulder' || v.area.region === 'upper_arm') &&
+      s.signs.irritability !== 'high' &&
+      (s.signs.cues.has('overhead') || s.signs.cues.has('overhead_sport')),
+  },
+  {
+    id: 'technique.sign.sprain_balance',
+    because: 'Ankle sprain past its first week: balance and proprioceptive training in the session lowers the risk of another sprain (Hupperets 2009).',
+    words: 'ankle sprain: balance and proprioception',
+    code: 'neuromuscular_reeducation',
+    applies: (v, _ai, s) =>
+      v.area.region === 'ankle_foot' && s.signs.presentations.includes('ankle_sprain') && s.facts.durationWeeks !== null && s.facts.durationWeeks >= 1,
+  },
+  {
+    id: 'technique.sign.strain_loading',
+    because:
+      'A muscle strain: pain-free isometric loading of the muscle starts in the session within days of the injury, which shortens recovery (Bayer 2017).',
+    words: 'muscle strain: early isometric loading',
+    code: 'therapeutic_exercise',
+    applies: (v, _ai, s) =>
+      STRAIN_REGIONS.has(v.area.region) && (s.signs.presentations.includes('muscle_strain') || s.signs.presentations.includes('chest_wall_strain')),
+  },
+  {
+    id: 'technique.sign.plantar_fascia',
+    because: 'Plantar heel pain named: sustained myofascial release of the plantar fascia and the calf, at the pressure allowed (it works at light pressure).',
+    words: 'plantar fascia the target',
+    code: 'myofascial_release',
+    applies: (v, _ai, s) => v.area.region === 'ankle_foot' && s.signs.cues.has('heel') && s.signs.presentations.includes('plantar_heel_pain'),
+  },
+  {
+    id: 'technique.sign.gait_aid',
+    because: 'Walking with a stick, crutches or a limp: gait and balance re-education in the session, toward walking without the aid.',
+    words: 'walking aid or limp: gait and balance re-education',
+    code: 'neuromuscular_reeducation',
+    applies: (v, ai, s) => ai === 0 && GAIT_REGIONS.has(v.area.region) && s.signs.cues.has('gait_aid'),
   },
 ];
 
