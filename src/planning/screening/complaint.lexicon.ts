@@ -3512,19 +3512,7 @@ export interface TextRule {
 // is also a fall and "stopped taking" a negation, and both must keep those readings elsewhere.
 export const MEDICINE_STOPPED = {
   // Not "was on": "was on warfarin when I fell" is told in the past tense of a medicine still taken.
-  before: [
-    'used to take',
-    'used to be on',
-    'stopped',
-    'quit',
-    'finished',
-    'off',
-    'came off',
-    'come off',
-    'no longer on',
-    'no longer taking',
-    'no longer take',
-  ],
+  before: ['used to take', 'used to be on', 'stopped', 'quit', 'finished', 'off', 'came off', 'come off', 'no longer on', 'no longer taking', 'no longer take'],
   /** Right after the medicine, in its clause. */
   after: ['stopped', 'was stopped', 'were stopped', 'discontinued', 'was discontinued', 'finished', 'was finished', 'is finished'],
   /** After it, also past a comma ("warfarin, off all meds since"). */
