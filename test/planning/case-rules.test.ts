@@ -321,14 +321,19 @@ const RESTRICTION: RestrictionRow[] = [
     why: 'lymphoedema coded at the shoulder',
     holds: (p) => expect(at(p, 'shoulder')[0]).toMatchObject({ code: 'manual_lymphatic_drainage', pressure: 'light' }),
   },
-  {
+  ...(
+    [
+      ['2025-02-01', 'mastectomy 4 weeks ago'],
+      ['2024-06-01', 'mastectomy 9 months ago (the risk to the arm outlasts the protocol)'],
+    ] as const
+  ).map(([date, why]) => ({
     rule: 'surgery.mastectomy.lymphoedema_risk',
-    gets: stiffShoulder({ surgeries: [{ procedure: 'mastectomy', date: '2025-02-01', region: 'chest', side: 'right' }] }),
-    not: stiffShoulder({ surgeries: [{ procedure: 'mastectomy', date: '2024-06-01', region: 'chest', side: 'right' }] }),
-    region: 'shoulder',
-    why: 'mastectomy 4 weeks ago',
+    gets: stiffShoulder({ surgeries: [{ procedure: 'mastectomy' as const, date, region: 'chest' as const, side: 'right' as const }] }),
+    not: stiffShoulder({ surgeries: [{ procedure: 'hernia_repair' as const, date, region: 'abdomen' as const }] }),
+    region: 'shoulder' as const,
+    why,
     holds: limbLight('shoulder'),
-  },
+  })),
   {
     rule: 'mechanism.acute_injury.first_week',
     gets: strain(0.5, 'sports'),

@@ -38,6 +38,12 @@ describe('phrases that raise a finding', () => {
     ['tightness in my chest', 'chest_pain'],
     ['short of breath', 'chest_pain'],
     ['sudden severe headache', 'cervical_artery_dissection_signs'],
+    // Shorthand with digits is read as the tokenizer splits it ("t2dm" → t 2 dm).
+    ['T2DM, cant feel his feet', 'diabetic_neuropathy'],
+    ['DM2 - no feeling in her toes', 'diabetic_neuropathy'],
+    ['Hx CHF, ankles swollen', 'heart_disease'],
+    ['on chemo, platelets are low this cycle', 'bleeding_disorder'],
+    ['platelet count down to 40', 'bleeding_disorder'],
     ['dizzy and seeing double', 'cervical_artery_dissection_signs'],
     ['trouble swallowing', 'cervical_artery_dissection_signs'],
     ['slurred speech this morning', 'cervical_artery_dissection_signs'],
@@ -319,4 +325,13 @@ describe('review round 4: regions listed together, resolved red flags, other peo
     ["Wife's on Eliquis.", []],
     ['Dad who had a stroke and she takes apixaban.', ['anticoagulants']],
   ])("another person's medication is not the patient's: %s", (text, expected) => expect(codes(text)).toEqual(expected));
+});
+
+describe('counts and shorthand that raise nothing', () => {
+  it.each([
+    ['platelets normal at the last blood test', 'bleeding_disorder'],
+    ['T2DM, feeling in both feet normal', 'diabetic_neuropathy'],
+  ])('%s: no %s', (text, code) => {
+    expect(codes(text)).not.toContain(code);
+  });
 });

@@ -2107,7 +2107,12 @@ export const CONCEPTS = {
     'bruising easily',
     'thrombocytopeni*',
     'low platelets',
+    'low platelet count',
+    'itp',
   ],
+  // "Platelets are low this cycle", "platelet count down to 40": a low count told in any order.
+  platelet_word: ['platelet*', 'plt', 'plts'],
+  platelet_low: ['low', 'lower', 'down', 'dropped', 'dropping', 'fallen', 'falling'],
   osteoporosis_word: [
     'osteoporo*',
     'osteoperosis',
@@ -2296,6 +2301,10 @@ export const CONCEPTS = {
   fragile_skin_word: ['fragile skin', 'thin skin', 'skin tears', 'skin tear', 'papery skin', 'paper thin skin'],
   heart_word: [
     'heart failure',
+    'chf',
+    'ccf',
+    'congestive',
+    'lvf',
     'heart disease',
     'heart attack',
     'angina',
@@ -3630,6 +3639,7 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'antiplatelets', all: ['aspirin', 'regular_use'], window: 4, history: 'drop', medicine: true },
   { code: 'antiplatelets', all: ['nsaid', 'nsaid_regular'], window: 6, history: 'drop', medicine: true },
   { code: 'bleeding_disorder', all: ['bleeding_word'] },
+  { code: 'bleeding_disorder', all: ['platelet_word', 'platelet_low'], window: 4, history: 'drop' },
   { code: 'osteoporosis', all: ['osteoporosis_word'] },
   { code: 'osteopenia', all: ['osteopenia_word'] },
   { code: 'fibromyalgia', all: ['fibromyalgia_word'] },

@@ -72,13 +72,16 @@ function conceptId(name: string, region: RegionCode | null = null, side: Side = 
   return id;
 }
 
+const LETTER_DIGIT_BOUNDARY = /(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])/;
+
 function addPhrase(text: string, concept: number): void {
   const existing = phrasesByText.get(text);
   if (existing) {
     if (!existing.concepts.includes(concept)) existing.concepts.push(concept);
     return;
   }
-  const raw = text.split(' ');
+  // Split as the tokenizer splits a complaint: letters and digits are separate words ("t2dm" → t 2 dm).
+  const raw = text.split(' ').flatMap((w) => w.split(LETTER_DIGIT_BOUNDARY));
   phrasesByText.set(text, {
     words: raw.map((w) => (w.endsWith('*') ? w.slice(0, -1) : w).replace(/'/g, '').replace(/-/g, ' ')),
     prefix: raw.map((w) => w.endsWith('*')),

@@ -226,6 +226,15 @@ class Builder {
     } else {
       this.surgicalPhase(region, days);
     }
+    // Lymph-node removal puts the limb of that quadrant at risk of lymphoedema for life, not only while
+    // the protocol's early phase lasts (team reference).
+    if (LYMPH_NODE_SURGERY.has(surgery.procedure)) {
+      const limb = quadrantsOf([region]).filter((r) => r !== region);
+      const ruleId = `surgery.${surgery.procedure}.lymphoedema_risk`;
+      const because = `${entry.label}: light pressure and no vigorous stretching or friction on the limb of that side (lymphoedema risk).`;
+      this.cap(limb, 'light', ruleId, because);
+      this.forbid(limb, LYMPH_RISK_FORBID, ruleId, because);
+    }
     const phase = protocolPhase(surgery.procedure, surgery.approach, days);
     if (!phase) return;
     const ruleId = `surgery.${surgery.procedure}.protocol`;
@@ -236,14 +245,6 @@ class Builder {
     }
     for (const limit of phase.romLimits) this.romLimits.push({ ...limit, ruleId });
     for (const tag of phase.forbidMovements) this.forbiddenMovements.push({ tag, ruleId });
-    // Lymph-node removal puts the limb of that quadrant at risk of lymphoedema (team reference).
-    if (LYMPH_NODE_SURGERY.has(surgery.procedure)) {
-      const limb = quadrantsOf([region]).filter((r) => r !== region);
-      const ruleId = `surgery.${surgery.procedure}.lymphoedema_risk`;
-      const because = `${entry.label}: light pressure and no vigorous stretching or friction on the limb of that side (lymphoedema risk).`;
-      this.cap(limb, 'light', ruleId, because);
-      this.forbid(limb, LYMPH_RISK_FORBID, ruleId, because);
-    }
   }
 }
 
