@@ -368,7 +368,7 @@ export const CONDITIONS: Record<ConditionCode, ConditionEntry> = {
   abnormal_heart_rate: precaution(
     'Resting heart rate above 100 or below 50',
     [{ type: 'clearance', from: 'the patient’s physician (resting heart rate outside 50–100)' }],
-    'Resting heart rate above 100 or below 50: medical clearance before treatment, above all with symptoms (dizziness, breathlessness, palpitations).',
+    'Resting heart rate above 100 or below 50 with symptoms (dizziness, fainting, palpitations, breathlessness): medical clearance before treatment.',
     ['manuplan_reference'],
   ),
   controlled_hypertension: precaution(

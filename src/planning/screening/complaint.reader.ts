@@ -392,6 +392,10 @@ const cid = (c: LexiconConcept) => conceptId(c);
     cid('calf_tender'),
     cid('dvt_risk_hormonal'),
     cid('bruising'),
+    cid('dizzy'),
+    cid('faint'),
+    cid('palpitation'),
+    cid('dyspnoea'),
   ]);
   for (const r of RULES) for (const list of [r.all, r.any, r.none, r.context, r.some?.of ?? []]) for (const c of list) read.add(c);
   for (const phrase of phrasesByText.values()) {
@@ -415,6 +419,7 @@ const CALF_SIGN_REACH = 6;
 const CONTRAST = new Set(['but', 'however', 'although', 'though', 'yet', 'still', 'now', 'whereas']);
 const LYMPHOEDEMA = cid('lymphoedema_word');
 const BRUISING = cid('bruising');
+const HEART_RATE_SYMPTOMS = [cid('dizzy'), cid('faint'), cid('palpitation'), cid('dyspnoea')];
 const SWELLING_ONLY = [SWELLING, LYMPHOEDEMA];
 const SWELLING_OR_BRUISING = [SWELLING, LYMPHOEDEMA, BRUISING];
 // Mentions that do not end the reach of a history word: places, sides, time words, pain words.
@@ -1222,6 +1227,15 @@ export function readCalfSign(text: string): { side: Side; evidence: string } | n
     }
   }
   return null;
+}
+
+/** Whether the complaint tells a symptom that makes a slow or fast heart matter (dizzy, faint, palpitations, breathless) now. */
+export function readsHeartRateSymptom(text: string): boolean {
+  const a = analyse(text);
+  for (const c of HEART_RATE_SYMPTOMS) {
+    for (const o of a.byConcept[c] ?? []) if (o.negated === NOT_NEGATED && !historyOf(a, o)) return true;
+  }
+  return false;
 }
 
 /** The words of hormonal therapy the patient takes now (the pill, HRT), a DVT risk factor; null when none. */

@@ -8,9 +8,9 @@ import { MEASURES } from '../catalog/catalog.measures';
 import { REGION_CODES, type RegionCode } from '../catalog/catalog.regions';
 import type { Severity, Side } from '../catalog/catalog.types';
 import { exclusion, LEFT, placeName, RIGHT, WHOLE } from '../engine.util';
-import { SCREENING_QUESTION_CODES, SCREENING_QUESTIONS, type ScreeningQuestionCode } from '../catalog/catalog.screening';
+import { SCREENING_QUESTION_CODES, SCREENING_QUESTIONS, type Answer, type ScreeningQuestionCode } from '../catalog/catalog.screening';
 import { protocolPhase } from '../catalog/catalog.surgeries';
-import { readCalfSign, readComplaint, readHormonalRisk, type ComplaintMatch } from './complaint.reader';
+import { readCalfSign, readComplaint, readHormonalRisk, readsHeartRateSymptom, type ComplaintMatch } from './complaint.reader';
 import { answersOf, deniedFlags, questionApplies, unansweredQuestions, yesAnswers } from './screening.questions';
 import { judgeVitals } from './screening.vitals';
 
@@ -190,6 +190,7 @@ export function screen(input: AssessmentInput, facts: CaseFacts): ScreeningOutco
     activate(s, match.code, 'complaint', match.region, match.side, match.evidence, complaintNote(match, denied));
   }
   addCalfSignWithRisk(s, riskWords, denied ?? deniedFlags(answers));
+  settleHeartRate(s, answers);
 
   addMeasureFindings(facts, findings);
   addAgeFindings(facts, findings, factSet);
@@ -278,6 +279,37 @@ function activateCoded(s: Screen, list: 'conditions' | 'redFlags', items: NonNul
     if (typeof item === 'string') activate(s, item, 'screening', null, null, `screening.${list}: ${item}`);
     else activate(s, item.code, 'screening', item.region, item.side ?? null, `screening.${list}: ${item.code} (${placeName(item.region, item.side)})`);
   }
+}
+
+/** Screening questions whose "yes" is a symptom that makes a slow or fast resting heart matter. */
+const HEART_RATE_SYMPTOM_QUESTIONS: ReadonlySet<ScreeningQuestionCode> = new Set(['dizziness', 'breathless_sweating', 'exertional_discomfort']);
+const HEART_RATE_SYMPTOM_CODES: readonly ConditionCode[] = ['chest_pain', 'cervical_artery_dissection_signs'];
+
+/**
+ * A resting heart rate outside 50–100 asks for medical clearance only with symptoms (dizziness,
+ * fainting, palpitations, breathlessness, chest discomfort): a trained cyclist's 46 with none of them
+ * stays a caution to re-check each visit, not a clearance that contradicts the plan it sits in.
+ */
+function settleHeartRate(s: Screen, answers: readonly (Answer | undefined)[]): void {
+  const at = s.conditions.findIndex((c) => c.code === 'abnormal_heart_rate');
+  if (at < 0) return;
+  if (HEART_RATE_SYMPTOM_CODES.some((c) => s.factSet.has(c))) return;
+  if (yesAnswers(answers).some((q) => HEART_RATE_SYMPTOM_QUESTIONS.has(q))) return;
+  if (readsHeartRateSymptom(s.facts.complaint)) return;
+  s.conditions.splice(at, 1);
+  s.factSet.delete('abnormal_heart_rate');
+  const f = s.findings.findIndex((x) => x.code === 'abnormal_heart_rate');
+  const { source, evidence } = s.findings[f] as Finding;
+  s.findings.splice(f, 1);
+  s.findings.push(
+    finding(
+      'abnormal_heart_rate',
+      'caution',
+      'Resting heart rate above 100 or below 50, without symptoms: re-check it at each visit; medical clearance if dizziness, fainting, palpitations, breathlessness or chest discomfort appear.',
+      source,
+      evidence,
+    ),
+  );
 }
 
 /** Findings that are DVT risk factors in the reference's list (surgery, immobility, travel, cancer, pregnancy, previous DVT). */
