@@ -54,13 +54,13 @@ export interface Restrictions {
 const TECHNIQUE_BIT = new Map(TECHNIQUE_CODES.map((t, i) => [t, 1 << i]));
 const bit = (t: TechniqueCode) => TECHNIQUE_BIT.get(t) as number;
 const emptyRules = (): RegionRules => ({ avoidMask: 0, avoidRuleIds: [], caps: [], forbidden: 0, surgicalDays: null, drainageRuleId: null, drainsTo: null });
-/**
- * The next region towards the trunk on a limb. While an operated joint's incision is open, the therapist
- * drains its swelling from there (REFERENCE surgery protocols: swelling management early after a knee
- * replacement) rather than leaving the patient without a plan.
- */
 /** Techniques that take a joint through its range: not from the region next to a fresh operation. */
 const MOVES_OPERATED_JOINT: TechniqueCode[] = ['pnf_stretching', 'muscle_energy_technique', 'joint_mobilisation'];
+/**
+ * The next region towards the trunk on a limb. While an operated joint's incision is open, the therapist
+ * drains its swelling from there (surgery protocols: swelling management early after a knee
+ * replacement) rather than leaving the patient without a plan.
+ */
 const PROXIMAL: Partial<Record<RegionCode, RegionCode>> = {
   ankle_foot: 'calf',
   calf: 'knee',
