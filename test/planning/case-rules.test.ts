@@ -4,26 +4,11 @@
 import type { AssessmentInput } from '../../src/contracts/assessment.contract';
 import type { PlanContent } from '../../src/contracts/plan.contract';
 import type { HomeExerciseCode } from '../../src/planning/catalog/catalog.exercises';
-import { assessment, plan } from './planning.fixtures';
+import { assessment, caseOf, homeCodes, homeRules, plan, techniqueRules } from './planning.fixtures';
 
 type Overrides = Parameters<typeof assessment>[0];
 
 /** A case of `region`, pain only, built from the fixture with only what the row sets changed. */
-function caseOf(region: NonNullable<AssessmentInput['painLocations']>[number]['region'], extra: Overrides & { age?: number } = {}): AssessmentInput {
-  const { age = 45, ...rest } = extra;
-  return assessment({
-    painLocations: [{ region, side: 'right', intensity: 5, quality: ['aching'] }],
-    goals: [{ type: 'pain_relief', priority: 1 }],
-    measures: { painNrs: 5 },
-    durationWeeks: 8,
-    screening: { age },
-    ...rest,
-  });
-}
-
-const homeRules = (p: PlanContent) => new Set(p.homeProgram.flatMap((h) => h.ruleIds));
-const homeCodes = (p: PlanContent) => p.homeProgram.map((h) => h.code);
-const techniqueRules = (p: PlanContent) => new Set(p.techniques.flatMap((t) => t.ruleIds));
 
 interface HomeRow {
   presentation: string;

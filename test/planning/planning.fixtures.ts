@@ -4,6 +4,7 @@ import { AssessmentInputSchema, type AssessmentInput } from '../../src/contracts
 import { PlanContentSchema, type PlanContent } from '../../src/contracts/plan.contract';
 import { generatePlan } from '../../src/planning';
 import { SCREENING_QUESTION_CODES, type Answer, type ScreeningQuestionCode } from '../../src/planning/catalog/catalog.screening';
+import type { RegionCode } from '../../src/planning/catalog/catalog.regions';
 import { TECHNIQUES } from '../../src/planning/catalog/catalog.techniques';
 
 export const TODAY = '2025-03-01';
@@ -53,3 +54,26 @@ export const handsOn = (p: PlanContent) => p.techniques.filter((t) => TECHNIQUES
 export const findingCodes = (p: PlanContent) => p.screening.findings.map((f) => f.code);
 export const techniqueCodes = (p: PlanContent) => p.techniques.map((t) => t.code);
 export const servedGoals = (p: PlanContent) => new Set([...p.techniques.flatMap((t) => t.goalTypes), ...p.homeProgram.flatMap((h) => h.goalTypes)]);
+
+type Quality = NonNullable<NonNullable<AssessmentInput['painLocations']>[number]['quality']>[number];
+type Condition = NonNullable<NonNullable<AssessmentInput['screening']>['conditions']>[number];
+
+/** A case of one painful region (right side, aching), pain relief only, changed only where `extra` says. */
+export function caseOf(
+  region: RegionCode,
+  extra: Overrides & { age?: number; side?: 'left' | 'right' | 'bilateral'; quality?: Quality[]; conditions?: Condition[] } = {},
+): AssessmentInput {
+  const { age = 45, side = 'right', quality = ['aching'], conditions, ...rest } = extra;
+  return assessment({
+    painLocations: [{ region, side, intensity: 5, quality }],
+    goals: [{ type: 'pain_relief', priority: 1 }],
+    measures: { painNrs: 5 },
+    durationWeeks: 8,
+    screening: conditions ? { age, conditions } : { age },
+    ...rest,
+  });
+}
+
+export const homeRules = (p: PlanContent) => new Set(p.homeProgram.flatMap((h) => h.ruleIds));
+export const homeCodes = (p: PlanContent) => p.homeProgram.map((h) => h.code);
+export const techniqueRules = (p: PlanContent) => new Set(p.techniques.flatMap((t) => t.ruleIds));

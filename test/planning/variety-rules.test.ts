@@ -3,33 +3,13 @@
 // are checked by their rule id on a technique of the region, home-program rules by the presentation
 // rule and the exercise it brings.
 import type { AssessmentInput } from '../../src/contracts/assessment.contract';
-import type { PlanContent } from '../../src/contracts/plan.contract';
 import type { HomeExerciseCode } from '../../src/planning/catalog/catalog.exercises';
 import type { TechniqueCode } from '../../src/planning/catalog/catalog.techniques';
 import type { RegionCode } from '../../src/planning/catalog/catalog.regions';
-import { assessment, plan } from './planning.fixtures';
+import { caseOf, homeCodes, homeRules, plan } from './planning.fixtures';
 
-type Overrides = Parameters<typeof assessment>[0];
 type Quality = NonNullable<NonNullable<AssessmentInput['painLocations']>[number]['quality']>[number];
 
-/** A case of `region`, pain only, changed only where the row says. */
-function caseOf(
-  region: RegionCode,
-  extra: Overrides & { age?: number; side?: 'left' | 'right' | 'bilateral'; quality?: Quality[]; conditions?: string[] } = {},
-): AssessmentInput {
-  const { age = 45, side = 'right', quality = ['aching'], conditions = [], ...rest } = extra;
-  return assessment({
-    painLocations: [{ region, side, intensity: 5, quality }],
-    goals: [{ type: 'pain_relief', priority: 1 }],
-    measures: { painNrs: 5 },
-    durationWeeks: 8,
-    screening: { age, conditions: conditions as never },
-    ...rest,
-  });
-}
-
-const homeRules = (p: PlanContent) => new Set(p.homeProgram.flatMap((h) => h.ruleIds));
-const homeCodes = (p: PlanContent) => p.homeProgram.map((h) => h.code);
 const PAIN_REHAB = [
   { type: 'pain_relief' as const, priority: 1 },
   { type: 'injury_rehabilitation' as const, priority: 2 },
