@@ -2017,6 +2017,7 @@ export const CONCEPTS = {
   antiplatelet: [
     'antiplatelet*',
     'clopidogrel',
+    'clopid',
     'plavix',
     'ticagrelor',
     'brilinta',
@@ -2312,7 +2313,7 @@ export const CONCEPTS = {
   gestation_written: [],
   face_hands: ['face', 'facial', 'hands', 'fingers', 'eyes', 'eyelids', 'hands and face', 'face and hands'],
   // Diabetes (second edition): peripheral neuropathy in lay words.
-  neuropathy_word: ['neuropath*', 'polyneuropath*'],
+  neuropathy_word: ['neuropath*', 'polyneuropath*', 'dpn', 'pn feet'],
   diabetes_word: [
     'sugar',
     'diabet*',
@@ -2335,6 +2336,11 @@ export const CONCEPTS = {
   fragile_skin_word: ['fragile skin', 'thin skin', 'skin tears', 'skin tear', 'papery skin', 'paper thin skin'],
   heart_word: [
     'heart failure',
+    'hfref',
+    'hfpef',
+    'hfmref',
+    'defibrillator',
+    'icd fitted',
     'chf',
     'ccf',
     'congestive',

@@ -75,7 +75,11 @@ const PROCEDURES: ProcedurePattern[] = [
     region: 'lower_back',
   },
   { re: /\b(?:cervical|neck|c\d(?:\s*\/\s*\d)?)\s+fusion\b|\bacdf\b/g, procedure: 'other', region: 'neck' },
-  { re: /\b(?:mastectom\w*|lumpectom\w*|axillary\s+(?:clearance|dissection|surgery))\b/g, procedure: 'mastectomy', region: 'chest' },
+  {
+    re: /\b(?:mastectom\w*|lumpectom\w*|axillary\s+(?:clearance|dissection|surgery)|sentinel\s+(?:lymph\s+)?node\s+biops\w*|slnb)\b/g,
+    procedure: 'mastectomy',
+    region: 'chest',
+  },
   { re: /\bhernia\s+(?:repair\w*|surgery|op|operation|mesh)\b/g, procedure: 'hernia_repair', region: 'abdomen' },
   { re: /\bcarpal\s+tunnel\s+(?:release|surgery|op|operation|decompression)\b|\bctr\b/g, procedure: 'carpal_tunnel_release', region: 'wrist_hand' },
   { re: /\b(?:caesarean|c\s*-?\s*section)\b/g, procedure: 'other', region: 'abdomen' },

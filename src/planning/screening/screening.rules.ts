@@ -211,8 +211,8 @@ export function screen(input: AssessmentInput, facts: CaseFacts): ScreeningOutco
       ),
     );
   }
-  // Every entry of screening.surgeries carries its date: one of them dates the operation as well as surgeryDate.
-  if (facts.mechanism === 'post_surgical' && !screening.surgeryDate && (screening.surgeries ?? []).length === 0) {
+  // Every recorded operation carries its date, whether from surgeryDate, surgeries[] or the complaint.
+  if (facts.mechanism === 'post_surgical' && facts.surgeries.length === 0) {
     const when = facts.surgeryDays === null ? 'unknown, so the incision is treated as not yet closed' : `taken as ${facts.surgeryDays} days from durationWeeks`;
     findings.push(
       finding(
