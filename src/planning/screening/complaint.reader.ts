@@ -1162,6 +1162,9 @@ function settle(matches: ComplaintMatch[]): ComplaintMatch[] {
   });
 }
 
+/** A mention the patient tells as theirs now: not negated, not history. */
+const isCurrent = (a: Analysis, o: Occurrence): boolean => o.negated === NOT_NEGATED && !historyOf(a, o);
+
 /**
  * The body regions a complaint names, with their side and words: for a complaint without a pain
  * location. Regions only mentioned as negated ("no knee pain") or as history ("broke my wrist in 2010")
@@ -1171,7 +1174,7 @@ export function readRegions(text: string): RegionMention[] {
   const a = analyse(text);
   const out: RegionMention[] = [];
   for (const o of a.byRegion) {
-    if (o.negated !== NOT_NEGATED || historyOf(a, o)) continue;
+    if (!isCurrent(a, o)) continue;
     const region = regionValue(o);
     if (!region) continue;
     const sideOcc = sideOf(a.bySide, o);
@@ -1196,7 +1199,7 @@ export function swollenRegions(text: string, painRegions: readonly RegionCode[],
   const out: RegionCode[] = [];
   for (const c of bruising ? SWELLING_OR_BRUISING : SWELLING_ONLY) {
     for (const o of a.byConcept[c] ?? []) {
-      if (o.negated !== NOT_NEGATED || historyOf(a, o)) continue;
+      if (!isCurrent(a, o)) continue;
       const place = o.region ? { region: o } : locate(a.byRegion, a.bySide, o);
       const region = place ? regionValue(place.region) : painRegions.length === 1 ? (painRegions[0] as RegionCode) : null;
       if (region && !out.includes(region)) out.push(region);
@@ -1214,7 +1217,7 @@ export function swollenRegions(text: string, painRegions: readonly RegionCode[],
 export function readCalfSign(text: string): { side: Side; evidence: string } | null {
   const a = analyse(text);
   for (const calf of a.byConcept[CALF] ?? []) {
-    if (calf.negated !== NOT_NEGATED || historyOf(a, calf)) continue;
+    if (!isCurrent(a, calf)) continue;
     const side = sideValue(sideOf(a.bySide, calf));
     if (side === 'bilateral' || a.t.words.slice(calf.from, calf.to).some((w) => w === 'calves' || w === 'legs')) continue;
     for (const c of CALF_SIGNS) {
@@ -1233,7 +1236,7 @@ export function readCalfSign(text: string): { side: Side; evidence: string } | n
 export function readsHeartRateSymptom(text: string): boolean {
   const a = analyse(text);
   for (const c of HEART_RATE_SYMPTOMS) {
-    for (const o of a.byConcept[c] ?? []) if (o.negated === NOT_NEGATED && !historyOf(a, o)) return true;
+    for (const o of a.byConcept[c] ?? []) if (isCurrent(a, o)) return true;
   }
   return false;
 }
@@ -1241,7 +1244,6 @@ export function readsHeartRateSymptom(text: string): boolean {
 /** The words of hormonal therapy the patient takes now (the pill, HRT), a DVT risk factor; null when none. */
 export function readHormonalRisk(text: string): string | null {
   const a = analyse(text);
-  for (const o of a.byConcept[HORMONAL_RISK] ?? [])
-    if (o.negated === NOT_NEGATED && !historyOf(a, o)) return a.t.text.slice(a.t.start[o.from], a.t.end[o.to - 1]);
+  for (const o of a.byConcept[HORMONAL_RISK] ?? []) if (isCurrent(a, o)) return a.t.text.slice(a.t.start[o.from], a.t.end[o.to - 1]);
   return null;
 }
