@@ -17,6 +17,9 @@ describe('operations read from the complaint', () => {
     ['Keyhole surgery on her right shoulder last week', { procedure: 'other', approach: null, region: 'shoulder', side: 'right', days: 7 }],
     ['L4/5 fusion 5 weeks ago', { procedure: 'spinal_fusion', approach: null, region: 'lower_back', side: null, days: 35 }],
     ['Knee replacement surgery 2 weeks ago', { procedure: 'total_knee_arthroplasty', approach: null, region: 'knee', side: null, days: 14 }],
+    // An arthroscopy as clinicians and patients tell it.
+    ['L knee scope 8 days ago for meniscus', { procedure: 'other', approach: null, region: 'knee', side: 'left', days: 8 }],
+    ['Had my R shoulder scoped last week', { procedure: 'other', approach: null, region: 'shoulder', side: 'right', days: 7 }],
   ])('%s', (text, expected) => expect(read(text)).toEqual([expected]));
 
   it.each([
@@ -27,5 +30,6 @@ describe('operations read from the complaint', () => {
     'Knee replacement 8 years ago, fine.',
     'Knee replacement planned; pain for 3 weeks.',
     '3 weeks post op',
+    'Knee scope planned for next month.',
   ])('not an operation of the patient in the last year: %s', (text) => expect(read(text)).toEqual([]));
 });

@@ -179,6 +179,24 @@ const HOME: HomeRow[] = [
     gets: caseOf('lower_back', { complaint: 'Low back ache, eases with walking.', durationWeeks: 1 }),
     not: caseOf('lower_back', { complaint: 'Low back ache.', durationWeeks: 1 }),
   },
+  {
+    presentation: 'clot_risk',
+    exercise: 'clot_risk_moving_often',
+    gets: caseOf('neck', { complaint: 'Neck stiff from desk work. Had a hernia repair 2 weeks ago.', mechanism: 'postural' }),
+    not: caseOf('neck', { complaint: 'Neck stiff from desk work. Had a hernia repair 2 years ago.', mechanism: 'postural' }),
+  },
+  {
+    presentation: 'clot_risk',
+    exercise: 'clot_risk_moving_often',
+    gets: caseOf('lower_back', {
+      complaint: 'Low back ache.',
+      screening: { age: 45, answers: { recent_immobility: 'yes', calf_swelling: 'no', previous_dvt: 'no' } },
+    }),
+    not: caseOf('lower_back', {
+      complaint: 'Low back ache.',
+      screening: { age: 45, answers: { recent_immobility: 'no', calf_swelling: 'no', previous_dvt: 'no' } },
+    }),
+  },
 ];
 
 describe('home programs follow what the case names', () => {
@@ -207,6 +225,18 @@ describe('home programs follow what the case names', () => {
     const p = plan(full);
     expect(homeCodes(p)).toContain('daily_foot_check');
     expect(homeCodes(plan({ ...full, screening: { ...full.screening, conditions: [] } }))).not.toContain('daily_foot_check');
+  });
+
+  it('a raised clot risk keeps its self-care in a short program (irritable pain, age 80)', () => {
+    const p = plan(
+      caseOf('neck', {
+        complaint: 'Neck very sore, wakes me at night turning over. Knee scope 10 days ago.',
+        mechanism: 'postural',
+        age: 81,
+        durationWeeks: 2,
+      }),
+    );
+    expect(homeCodes(p)).toContain('clot_risk_moving_often');
   });
 
   it('"first steps" in the morning is heel pain, not stairs', () => {

@@ -96,6 +96,8 @@ export const PRESENTATION_CODES = [
   'ulnar_nerve',
   'chest_wall_strain',
   'manual_handling',
+  // Engine 2.3: a raised clot risk (a recent operation, a cast, bed rest) brings its own self-care.
+  'clot_risk',
 ] as const;
 export type PresentationCode = (typeof PRESENTATION_CODES)[number];
 
@@ -239,6 +241,8 @@ export const HOME_EXERCISE_CODES = [
   'side_step_agility',
   'manual_handling_habits',
   'seated_calf_raise',
+  // Engine 2.3
+  'clot_risk_moving_often',
 ] as const;
 export type HomeExerciseCode = (typeof HOME_EXERCISE_CODES)[number];
 
@@ -1598,6 +1602,19 @@ export const HOME_EXERCISES: Record<HomeExerciseCode, HomeExerciseEntry> = {
     addresses: ['diabetic_feet'],
     sourceIds: ['iwgdf_2019'],
   }),
+  clot_risk_moving_often: exercise({
+    label: 'Moving often while the clot risk is raised',
+    instructions:
+      'Every waking hour: pump both ankles up and down 10 times, briskly, and walk for a few minutes as far as your surgeon or doctor allows; no long spells sitting still. Check your calves every day: one calf swollen, warm, red or tender, or sudden breathlessness or chest pain, needs a doctor the same day.',
+    dose: { reps: 10, perDay: 8, daysPerWeek: 7 },
+    frequency: 'every waking hour',
+    goalTypes: ['pain_relief', 'injury_rehabilitation', 'range_of_motion', 'stress_reduction'],
+    kind: 'self_care',
+    // It protects against a clot; it does not address what caused the pain.
+    mechanisms: [],
+    addresses: ['clot_risk'],
+    sourceIds: ['nice_ng89_2018', 'wells_1997'],
+  }),
   running_load_management: exercise({
     label: 'Running load while it settles',
     instructions:
@@ -2085,6 +2102,15 @@ export const PRESENTATIONS: Record<PresentationCode, PresentationEntry> = {
     core: [['sitting_setup_and_breaks'], ['standing_back_extension', 'walking_program']],
     because: 'Pain after long sitting or driving: a supported seat and regular breaks to stand and walk change the sustained load.',
     sourceIds: ['manuplan_reference'],
+  },
+  clot_risk: {
+    label: 'Raised clot risk',
+    core: [['clot_risk_moving_often']],
+    because:
+      'A raised risk of a deep vein thrombosis (an operation, a cast or bed rest in the last 12 weeks): moving often keeps the calf muscle pump working (NICE NG89), and the patient learns the signs that need a doctor the same day.',
+    sourceIds: ['nice_ng89_2018', 'wells_1997'],
+    anyGoal: true,
+    beyondLimit: true,
   },
   long_travel: {
     label: 'Long journeys',

@@ -26,6 +26,7 @@ export const SOURCE_IDS = [
   'sherman_2014',
   'acp_2017',
   'nice_ng59_2016',
+  'nice_ng89_2018',
   'french_2006',
   'sinaki_1984',
   'foldi_lymphology',
@@ -101,6 +102,8 @@ export const SOURCES: Record<SourceId, string> = {
     'Qaseem A et al. Noninvasive treatments for acute, subacute, and chronic low back pain: a clinical practice guideline from the American College of Physicians. Ann Intern Med 2017;166(7):514–530.',
   nice_ng59_2016:
     'NICE guideline NG59. Low back pain and sciatica in over 16s: assessment and management. 2016 (advice to stay active; exercise for chronic pain).',
+  nice_ng89_2018:
+    'NICE guideline NG89. Venous thromboembolism in over 16s: reducing the risk of hospital-acquired deep vein thrombosis or pulmonary embolism. 2018, updated 2019 (encourage people to mobilise as soon as possible).',
   french_2006: 'French SD et al. Superficial heat or cold for low back pain. Cochrane Database Syst Rev 2006;(1):CD004750.',
   sinaki_1984:
     'Sinaki M, Mikkelsen BA. Postmenopausal spinal osteoporosis: flexion versus extension exercises. Arch Phys Med Rehabil 1984;65:593–596 (flexion exercises raised vertebral fracture rates).',

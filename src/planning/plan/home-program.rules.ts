@@ -156,7 +156,8 @@ const MECHANISM_HOME_RULES = Object.fromEntries(
   MECHANISM_CODES.map((m) => [m, { id: `mechanism.${m}.home`, because: `${MECHANISMS[m].label}: the home program includes an exercise that addresses it.` }]),
 ) as Record<MechanismCode, { id: string; because: string }>;
 // Conditions that bring a program of their own: bone loading for low bone density, pelvic floor work in
-// pregnancy, foot care with reduced feeling, aerobic activity for raised blood pressure.
+// pregnancy, foot care with reduced feeling, aerobic activity for raised blood pressure, moving often
+// with a raised clot risk.
 const CONDITION_PRESENTATIONS: readonly [ConditionCode, PresentationCode][] = [
   ['lymphoedema', 'lymphoedema'],
   ['fibromyalgia', 'fibromyalgia'],
@@ -166,6 +167,7 @@ const CONDITION_PRESENTATIONS: readonly [ConditionCode, PresentationCode][] = [
   ['diabetic_neuropathy', 'diabetic_feet'],
   ['controlled_hypertension', 'blood_pressure'],
   ['elevated_blood_pressure', 'blood_pressure'],
+  ['dvt_risk_factor', 'clot_risk'],
 ];
 // A recent fracture: nothing that loads the fractured region (resisted, balance, stretch, aerobic work
 // whose regions include it) and, in the leg, nothing weight-bearing; range of motion and advice remain.

@@ -2638,6 +2638,10 @@ export const CONCEPTS = {
     'sutures',
     'staples',
     'arthroscop*',
+    // "Knee scope", "had it scoped", "keyhole": how an arthroscopy is told.
+    'scope',
+    'scoped',
+    'keyhole',
     'replacement',
     'reconstruction',
     'repair',

@@ -83,7 +83,7 @@ const PROCEDURES: ProcedurePattern[] = [
   { re: /\bhernia\s+(?:repair\w*|surgery|op|operation|mesh)\b/g, procedure: 'hernia_repair', region: 'abdomen' },
   { re: /\bcarpal\s+tunnel\s+(?:release|surgery|op|operation|decompression)\b|\bctr\b/g, procedure: 'carpal_tunnel_release', region: 'wrist_hand' },
   { re: /\b(?:caesarean|c\s*-?\s*section)\b/g, procedure: 'other', region: 'abdomen' },
-  { re: /\b(?:surgery|operation|(?<!post\s*-?\s*)op|operated|arthroscop\w*|keyhole|scoped|laparoscop\w*)\b/g, procedure: 'other', region: null },
+  { re: /\b(?:surgery|operation|(?<!post\s*-?\s*)op|operated|arthroscop\w*|keyhole|scoped?|laparoscop\w*)\b/g, procedure: 'other', region: null },
 ];
 
 const NUMBERS: Record<string, number> = {
