@@ -18,4 +18,6 @@ COPY migrations ./migrations
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --retries=5 CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health/ready').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-CMD ["node", "dist/server.js"]
+# The same flags as `npm start`: a 1 GB old-space cap puts V8 in its memory-constrained heap growth
+# (docs/performance.md, "Peak RSS").
+CMD ["node", "--max-old-space-size=1024", "dist/server.js"]

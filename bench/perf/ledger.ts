@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { drive, type Load } from './load';
-import { freePort, startNode, type Served } from './processes';
+import { freePort, startFlags, startNode, type Served } from './processes';
 
 export interface HotRoute {
   name: string;
@@ -36,7 +36,7 @@ interface CpuProfile {
 }
 
 /** utime + stime of a process, µs (Linux /proc; the kernel counts in ticks of 10 ms). */
-function processCpuMicros(pid: number): number {
+export function processCpuMicros(pid: number): number {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10_000;
@@ -104,7 +104,7 @@ export async function measureRoute(options: {
   const port = await freePort();
   const service: Served = await startNode({
     name: `ledger-${slug}`,
-    args: ['--cpu-prof', '--cpu-prof-dir', profileDir, path.join(root, 'dist', 'server.js')],
+    args: ['--cpu-prof', '--cpu-prof-dir', profileDir, ...startFlags(root), path.join(root, 'dist', 'server.js')],
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,

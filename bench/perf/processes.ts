@@ -91,6 +91,17 @@ export async function startNode(options: {
   };
 }
 
+/**
+ * The Node.js flags `npm start` runs the server with (package.json's start script, between `node`
+ * and the script): the benchmark measures the service as it is run in production.
+ */
+export function startFlags(root: string): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts?: { start?: string } };
+  const words = (pkg.scripts?.start ?? '').trim().split(/\s+/);
+  if (words[0] !== 'node') return [];
+  return words.slice(1).filter((w) => w.startsWith('--'));
+}
+
 /** Runs the built `manuplan` CLI and parses its --json answer. */
 export function runCli<T>(root: string, args: string[], env: NodeJS.ProcessEnv): T {
   const result = spawnSync(process.execPath, [path.join(root, 'dist', 'cli', 'main.js'), ...args, '--json'], { cwd: root, env, encoding: 'utf8' });

@@ -19,9 +19,9 @@ import path from 'node:path';
 import { Pool } from 'pg';
 import { lowBackAssessment } from '../../test/support/fixtures';
 import { combine, drive, versus, type Load, type Measured } from './load';
-import { freePort, runCli, sampleRss, startNode, type Served } from './processes';
+import { freePort, runCli, sampleRss, startFlags, startNode, type Served } from './processes';
 import { markdownTable, ms, rate, rateAndP99, table, type Verdict } from './report';
-import { costMarkdown, measureRoute, type HotRoute, type RouteCost } from './ledger';
+import { costMarkdown, measureRoute, processCpuMicros, type HotRoute, type RouteCost } from './ledger';
 import { explainPaging, seed, walkPages } from './scale';
 import { BENCH_UUID_FUNCTION, floorScript, runPgbench, type StoredAssessment } from './write-floor';
 
@@ -74,7 +74,7 @@ async function startService(name: string, dbEnv: Record<string, string>): Promis
   const port = await freePort();
   return startNode({
     name,
-    args: [path.join(ROOT, 'dist', 'server.js')],
+    args: [...startFlags(ROOT), path.join(ROOT, 'dist', 'server.js')],
     // One tenant's key drives every connection on purpose (throughput, not fairness): no per-key in-flight cap.
     env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', KEY_MAX_IN_FLIGHT: '0', ...dbEnv },
     port,
@@ -287,6 +287,7 @@ async function postgresScenarios(): Promise<void> {
       const headers = auth(tenant);
       const json = { ...headers, 'content-type': 'application/json' };
       const sampler = sampleRss(service, 500);
+      const cpuBefore = processCpuMicros(service.pid);
       const mixed = await drive(
         {
           url: service.url,
@@ -302,6 +303,7 @@ async function postgresScenarios(): Promise<void> {
         },
         MEMORY_SECONDS,
       );
+      const cpuPerRequest = (processCpuMicros(service.pid) - cpuBefore) / Math.max(1, mixed.count);
       const samples = sampler.stop();
       failuresNote('mixed load', mixed);
       // RSS saws up and down with garbage collection: the median of each half of the run (after
@@ -319,7 +321,7 @@ async function postgresScenarios(): Promise<void> {
       const late = median(half, MEMORY_SECONDS + 1);
       const growth = late - early;
       notes.push(
-        `Mixed load (create, read, preview, list, change feed, patient; ${CONNECTIONS} connections, ${MEMORY_SECONDS} s): ${rateAndP99(mixed)}; ` +
+        `Mixed load (create, read, preview, list, change feed, patient; ${CONNECTIONS} connections, ${MEMORY_SECONDS} s): ${rateAndP99(mixed)}, ${Math.round(cpuPerRequest)} µs of server CPU per request (garbage collection included); ` +
           `RSS every 5 s: ${samples
             .filter((_, i) => i % 10 === 9)
             .map((s) => s.rssMiB.toFixed(0))
