@@ -425,6 +425,17 @@ describe('review round 7: stopped medicines, other people, familiar headaches, p
   it('reads a familiar headache with nausea as no dissection sign', () => expect(codes('Migraines as usual with nausea')).toEqual([]));
 
   it.each([
+    ['Worst headache of my life', ['cervical_artery_dissection_signs']],
+    ['Severe headache since this morning', ['cervical_artery_dissection_signs']],
+    ['Splitting headache, came on this afternoon', ['cervical_artery_dissection_signs']],
+    ['Thunderclap headache last week, went away', ['cervical_artery_dissection_signs']],
+    ['History of severe headaches as a teenager', []],
+    ['Usual severe headaches, nothing new', []],
+  ])('a severe or worst headache told in one phrase is read as one, unless long past or familiar: %s', (text, expected) =>
+    expect(codes(text)).toEqual(expected),
+  );
+
+  it.each([
     'Sudden severe headache — usual migraines are milder.',
     'Sudden severe headache, not her usual.',
     'Usual migraines, but today a sudden severe headache like never before.',
@@ -437,6 +448,8 @@ describe('review round 7: stopped medicines, other people, familiar headaches, p
     'Puffed up suddenly yesterday, bad headache, 34 wks.',
     '32 weeks pregnant, face and hands swollen since yesterday, pounding headache.',
     'Third trimester, sudden severe headache and blurred vision, face puffy.',
+    '30 weeks, severe headache and swollen hands.',
+    '36/40, hands and face puffy since this morning, sudden headache and seeing spots.',
   ])('after 20 weeks a headache with sudden swelling is pre-eclampsia, not a dissection: %s', (text) => {
     const found = codes(text);
     expect(found).toContain('high_risk_pregnancy');

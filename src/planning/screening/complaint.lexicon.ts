@@ -1332,6 +1332,10 @@ export const CONCEPTS = {
     'never experienced anything like',
     'never felt pain like',
     'like nothing before',
+    // Also pregnancy warnings: read whole, they must still say the headache is severe.
+    'severe headache',
+    'worst headache',
+    'splitting headache',
     // Unlike the familiar one: a change in the pattern is the warning (IFOMPT: new, unusual).
     'unlike my usual',
     'unlike my normal',
@@ -1357,6 +1361,7 @@ export const CONCEPTS = {
   // The words of a headache that is new whatever else is said of it: the familiar words do not cancel them.
   novel_headache: [
     'worst',
+    'worst headache',
     'worst ever',
     'worst of my life',
     'worst in my life',
@@ -3667,9 +3672,10 @@ export interface TextRule {
   region?: 'optional' | 'required' | 'forbidden';
   /**
    * When the mention is history ("in 2015", "years ago", "now resolved"): `keep` (default), `drop`, or report
-   * this code instead; `resolved` drops it only when told as over ("fully resolved", "none since").
+   * this code instead; `resolved` drops it only when told as over ("fully resolved", "none since"); `longPast`
+   * only when told as the past with nothing recent in its sentence ("as a teenager", not "last week, went away").
    */
-  history?: 'drop' | 'resolved' | ConditionCode | 'trauma';
+  history?: 'drop' | 'resolved' | 'longPast' | ConditionCode | 'trauma';
   /** A medicine: a mention told as stopped (MEDICINE_STOPPED) is not taken now. */
   medicine?: true;
   /** A headache told as the familiar one ("her usual migraines, nothing new") does not count. */
@@ -3715,6 +3721,24 @@ export const MEDICINE_STOPPED = {
   after: ['stopped', 'was stopped', 'were stopped', 'discontinued', 'was discontinued', 'finished', 'was finished', 'is finished', 'ran out', 'has run out'],
   /** After it, also past a comma ("warfarin, off all meds since"). */
   afterComma: ['off it', 'off them', 'off now', 'now off', 'off all', 'no longer', 'stopped it', 'stopped them'],
+  /**
+   * Before a treatment, words that say doses are being missed ("forgot her BP meds for a week"): enough to ask
+   * for a blood-pressure reading, not to read an anticoagulant as out of the blood.
+   */
+  lapsedBefore: [
+    'forgot',
+    'forgets',
+    'forgotten',
+    'forgetting',
+    'missed',
+    'missing',
+    'skipped',
+    'skipping',
+    'hasnt had',
+    'havent had',
+    'not had',
+    'not been on',
+  ],
   /** Later in the sentence, words whose pronoun can only be the medicine ("… but stopped it 2 years ago"). */
   pointingBack: [
     'stopped it',
@@ -3849,8 +3873,6 @@ export const MEDICINE_STOPPED = {
     'before the op',
     'before surgery',
     'before the operation',
-    'for a few days',
-    'for a week',
     'for the procedure',
   ],
   /** Medicines by their generic names ("ran out of meds"). */
@@ -3921,7 +3943,8 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'cardiac_symptoms', all: ['discomfort', 'exertion', 'sweating'], window: 12 },
   { code: 'cardiac_symptoms', all: ['exertion', 'dyspnoea', 'rest_relief'], window: 12, none: ['msk_arm'] },
   // Cervical artery dissection: the 5 Ds and 3 Ns, a new severe headache, above all after manipulation.
-  { code: 'cervical_artery_dissection_signs', all: ['headache', 'sudden_severe'], window: 4, notFamiliar: true, preEclampsiaSign: true },
+  // A severe headache told as the past ("history of severe headaches as a teenager") is not a new one.
+  { code: 'cervical_artery_dissection_signs', all: ['headache', 'sudden_severe'], window: 4, notFamiliar: true, preEclampsiaSign: true, history: 'longPast' },
   { code: 'cervical_artery_dissection_signs', all: ['sudden_onset', 'pain_word', 'head_site'], window: 8, notFamiliar: true, preEclampsiaSign: true },
   { code: 'cervical_artery_dissection_signs', all: ['diplopia'], history: 'resolved' },
   { code: 'cervical_artery_dissection_signs', all: ['vbi_named'] },

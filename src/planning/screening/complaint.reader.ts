@@ -380,7 +380,7 @@ interface CompiledRule {
   context: number[];
   window: number;
   region: 'optional' | 'required' | 'forbidden' | null;
-  history: 'keep' | 'drop' | 'resolved' | ConditionCode | 'trauma';
+  history: 'keep' | 'drop' | 'resolved' | 'longPast' | ConditionCode | 'trauma';
   medicine: boolean;
   notFamiliar: boolean;
   preEclampsiaSign: boolean;
@@ -813,6 +813,12 @@ function isHistory(a: Analysis, from: number, to: number): boolean {
   return false;
 }
 
+/** Whether a sentence says something happened recently ("last week", "yesterday"): then its past is not long past. */
+function recentIn(a: Analysis, sentence: number): boolean {
+  for (const r of a.byConcept[RECENT] ?? []) if (r.sentence === sentence && r.negated === NOT_NEGATED) return true;
+  return false;
+}
+
 /**
  * Whether a red flag is told as over and long past ("BPPV dizziness in 2019, sorted, none since"): a start
  * date alone does not end it ("incontinence started 2 years ago"), nor does the passing of a recent episode
@@ -820,7 +826,7 @@ function isHistory(a: Analysis, from: number, to: number): boolean {
  */
 function isOver(a: Analysis, o: Occurrence): boolean {
   const { t, at, occurrences } = a;
-  for (const r of a.byConcept[RECENT] ?? []) if (r.sentence === o.sentence && r.negated === NOT_NEGATED) return false;
+  if (recentIn(a, o.sentence)) return false;
   for (let j = o.from - 1, words = 0; j >= 0 && words <= 3 && t.kind[j] === K_WORD; j--, words++) {
     const k = at[j] as number;
     if (k >= 0 && has(occurrences[k] as Occurrence, RESOLVED)) return true;
@@ -845,6 +851,7 @@ const STOPPED_BEFORE = words(MEDICINE_STOPPED.before);
 const STOPPED_AFTER = words(MEDICINE_STOPPED.after);
 const STOPPED_AFTER_COMMA = words(MEDICINE_STOPPED.afterComma);
 const STOPPED_ANY_AFTER = [...STOPPED_AFTER, ...STOPPED_AFTER_COMMA];
+const LAPSED_BEFORE = words(MEDICINE_STOPPED.lapsedBefore);
 const POINTING_BACK = words(MEDICINE_STOPPED.pointingBack);
 const PAST_FRAME = words(MEDICINE_STOPPED.pastFrame);
 const BARE_STOP = words(MEDICINE_STOPPED.bare);
@@ -887,7 +894,7 @@ function toldAsStopped(a: Analysis, from: number, to: number, lenient = false): 
   const t = a.t;
   for (let j = from - 1; j >= 0 && from - j <= STOPPED_REACH && t.kind[j] === K_WORD; j--) {
     if (CONTRAST.has(t.words[j] as string)) break;
-    if (phraseEndsAt(t, j, STOPPED_BEFORE)) return !resumedAfter(a, to);
+    if (phraseEndsAt(t, j, STOPPED_BEFORE) || (lenient && phraseEndsAt(t, j, LAPSED_BEFORE))) return !resumedAfter(a, to);
   }
   let comma = false;
   for (let j = to; j < t.words.length && j - to <= 1; j++) {
@@ -1396,9 +1403,14 @@ export function readComplaint(text: string): ComplaintMatch[] {
         let code = rule.code;
         if (rule.medicine && used.some((o) => toldAsStopped(a, o.from, o.to))) continue;
         if (rule.notFamiliar && toldAsFamiliar(a, used)) continue;
-        const past = rule.history === 'resolved' ? (o: Occurrence) => isOver(a, o) : (o: Occurrence) => historyOf(a, o);
+        const past =
+          rule.history === 'resolved'
+            ? (o: Occurrence) => isOver(a, o)
+            : rule.history === 'longPast'
+              ? (o: Occurrence) => historyOf(a, o) && !recentIn(a, o.sentence)
+              : (o: Occurrence) => historyOf(a, o);
         if (rule.history !== 'keep' && used.some(past)) {
-          if (rule.history === 'drop' || rule.history === 'resolved') continue;
+          if (rule.history === 'drop' || rule.history === 'resolved' || rule.history === 'longPast') continue;
           code = rule.history;
         }
         let region: RegionCode | null = null;
