@@ -280,6 +280,7 @@ function personAt(t: Tokens, i: number): Person | null {
   const w = t.words[i] as string;
   if (FEMALE.has(w)) return 'female';
   if (MALE.has(w)) return 'male';
+  // Either sex, or family history words: any possessive may point back to them.
   if (OTHER_PEOPLE.has(w)) return 'any';
   // In a therapist's note "Client reports…", "massage for client" is the patient; "her client", "lifting clients" are not.
   if ((w === 'client' || w === 'clients') && i > 0 && t.kind[i - 1] === K_WORD && CLIENT_OWNERS.has(t.words[i - 1] as string)) return 'any';
@@ -401,27 +402,7 @@ const MALE = new Set([
   'sons',
 ]);
 const OTHER_PEOPLE = new Set([
-  'mum',
-  'mom',
-  'mother',
-  'dad',
-  'father',
-  'wife',
-  'husband',
   'partner',
-  'sister',
-  'brother',
-  'son',
-  'daughter',
-  'grandmother',
-  'grandfather',
-  'gran',
-  'grandma',
-  'grandad',
-  'granddad',
-  'grandpa',
-  'aunt',
-  'uncle',
   'cousin',
   'friend',
   'colleague',
@@ -430,40 +411,14 @@ const OTHER_PEOPLE = new Set([
   'familial',
   'parents',
   'siblings',
-  'boyfriend',
-  'girlfriend',
   'spouse',
-  'hubby',
-  'fiance',
-  'fiancee',
-  'nan',
-  'nana',
-  'nanna',
-  'stepdad',
-  'stepmum',
-  'stepmom',
-  'stepfather',
-  'stepmother',
-  'grandson',
-  'granddaughter',
   'grandparents',
   'neighbour',
   'neighbor',
   'flatmate',
   'housemate',
   // Possessives lose their apostrophe in the tokenizer: "wife's on Eliquis" is "wifes on eliquis".
-  'mums',
-  'moms',
-  'mothers',
-  'dads',
-  'fathers',
-  'wifes',
-  'husbands',
   'partners',
-  'sisters',
-  'brothers',
-  'sons',
-  'daughters',
   'friends',
 ]);
 // A relative clause after the person is still about them ("dad who is on warfarin").
