@@ -372,6 +372,11 @@ describe('review round 7: stopped medicines, other people, familiar headaches, p
     (text) => expect(codes(text)).toEqual(expect.arrayContaining(['trauma', 'anticoagulants'])),
   );
 
+  it.each(['Coming off the warfarin next month.', 'Wants to come off warfarin.', 'Will come off apixaban after the op.'])(
+    'a stop that is only planned leaves the medicine current: %s',
+    (text) => expect(codes(text)).toContain('anticoagulants'),
+  );
+
   it('reads the stopped medicine, and not the one still taken', () => {
     expect(codes('Stopped aspirin last year but still on warfarin.')).not.toContain('antiplatelets');
   });
@@ -431,6 +436,8 @@ describe('review round 7: stopped medicines, other people, familiar headaches, p
     ['Thunderclap headache last week, went away', ['cervical_artery_dissection_signs']],
     ['History of severe headaches as a teenager', []],
     ['Usual severe headaches, nothing new', []],
+    ['Headache more intense than usual', ['cervical_artery_dissection_signs']],
+    ['Headaches more often than usual', []],
   ])('a severe or worst headache told in one phrase is read as one, unless long past or familiar: %s', (text, expected) =>
     expect(codes(text)).toEqual(expected),
   );

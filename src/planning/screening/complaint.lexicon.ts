@@ -1357,6 +1357,11 @@ export const CONCEPTS = {
     'worse than usual',
     'worse than normal',
     'worse than ever',
+    'more intense than usual',
+    'more severe than usual',
+    'stronger than usual',
+    'more painful than usual',
+    'longer than usual',
   ],
   // The words of a headache that is new whatever else is said of it: the familiar words do not cancel them.
   novel_headache: [
@@ -1403,6 +1408,11 @@ export const CONCEPTS = {
     'worse than usual',
     'worse than normal',
     'worse than ever',
+    'more intense than usual',
+    'more severe than usual',
+    'stronger than usual',
+    'more painful than usual',
+    'longer than usual',
   ],
   // A headache told as the familiar one ("usual tension headaches, nothing new", "her normal migraines, same
   // as always") is not a new severe headache. Read only near the headache, in its clause.
@@ -3699,7 +3709,7 @@ export const MEDICINE_STOPPED = {
     'off',
     'came off',
     'come off',
-    'coming off',
+    // Not "coming off": "coming off the warfarin next month" is still on it.
     'weaned off',
     'taken off',
     'no longer on',

@@ -846,7 +846,8 @@ function isOver(a: Analysis, o: Occurrence): boolean {
   return false;
 }
 
-const words = (phrases: readonly string[]) => phrases.map((p) => p.split(' '));
+// Longest first, so a phrase is read whole ("come off", not its "off").
+const words = (phrases: readonly string[]) => phrases.map((p) => p.split(' ')).sort((x, y) => y.length - x.length);
 const STOPPED_BEFORE = words(MEDICINE_STOPPED.before);
 const STOPPED_AFTER = words(MEDICINE_STOPPED.after);
 const STOPPED_AFTER_COMMA = words(MEDICINE_STOPPED.afterComma);
@@ -879,9 +880,19 @@ function phraseAt(t: Tokens, i: number, phrases: readonly string[][]): number {
 
 /** Whether a phrase of `phrases` ends at word `j` (inclusive). */
 function phraseEndsAt(t: Tokens, j: number, phrases: readonly string[][]): boolean {
-  for (const p of phrases) if (j - p.length + 1 >= 0 && wordsAt(t, j - p.length + 1, p)) return true;
-  return false;
+  return phraseStartEndingAt(t, j, phrases) >= 0;
 }
+
+/** Where the first phrase of `phrases` that ends at word `j` starts, or -1. */
+function phraseStartEndingAt(t: Tokens, j: number, phrases: readonly string[][]): number {
+  for (const p of phrases) if (j - p.length + 1 >= 0 && wordsAt(t, j - p.length + 1, p)) return j - p.length + 1;
+  return -1;
+}
+
+// Before a stop, words that make it a plan, not a fact: "coming off the warfarin next month", "wants to come off it".
+const PLANNED = new Set(['coming', 'going', 'will', 'to', 'plan', 'planning', 'planned', 'hoping', 'hopes', 'may', 'might', 'should']);
+/** Whether the stop phrase starting at `start` is only planned. */
+const planned = (t: Tokens, start: number) => start > 0 && t.kind[start - 1] === K_WORD && PLANNED.has(t.words[start - 1] as string);
 
 /**
  * Whether a medicine (the words from..to) is told as stopped: in its clause ("was on warfarin", "stopped the
@@ -894,7 +905,8 @@ function toldAsStopped(a: Analysis, from: number, to: number, lenient = false): 
   const t = a.t;
   for (let j = from - 1; j >= 0 && from - j <= STOPPED_REACH && t.kind[j] === K_WORD; j--) {
     if (CONTRAST.has(t.words[j] as string)) break;
-    if (phraseEndsAt(t, j, STOPPED_BEFORE) || (lenient && phraseEndsAt(t, j, LAPSED_BEFORE))) return !resumedAfter(a, to);
+    const start = Math.max(phraseStartEndingAt(t, j, STOPPED_BEFORE), lenient ? phraseStartEndingAt(t, j, LAPSED_BEFORE) : -1);
+    if (start >= 0) return !planned(t, start) && !resumedAfter(a, to);
   }
   let comma = false;
   for (let j = to; j < t.words.length && j - to <= 1; j++) {
