@@ -1361,7 +1361,6 @@ export const CONCEPTS = {
     'more severe than usual',
     'stronger than usual',
     'more painful than usual',
-    'longer than usual',
   ],
   // The words of a headache that is new whatever else is said of it: the familiar words do not cancel them.
   novel_headache: [
@@ -1412,7 +1411,6 @@ export const CONCEPTS = {
     'more severe than usual',
     'stronger than usual',
     'more painful than usual',
-    'longer than usual',
   ],
   // A headache told as the familiar one ("usual tension headaches, nothing new", "her normal migraines, same
   // as always") is not a new severe headache. Read only near the headache, in its clause.
