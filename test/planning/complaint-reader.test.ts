@@ -338,3 +338,170 @@ describe('counts and shorthand that raise nothing', () => {
     expect(codes(text)).not.toContain(code);
   });
 });
+
+describe('review round 7: stopped medicines, other people, familiar headaches, pre-eclampsia, site words', () => {
+  it.each([
+    'Was on warfarin for a clot in 2019 but stopped it 2 years ago.',
+    'Took apixaban for 6 months after the PE, finished in 2022.',
+    'Had been on Eliquis for years, came off it when the AF settled.',
+    'Warfarin for the clot in 2020, stopped taking it in 2021.',
+    'Was on Xarelto for a while but the haematologist stopped it last spring.',
+  ])('a medicine stopped far from its name is history: %s', (text) => expect(codes(text)).not.toContain('anticoagulants'));
+
+  it.each([
+    'Was on warfarin when I slipped on the ice.',
+    'Been on warfarin since 2019.',
+    'On warfarin for AF, tried yoga but stopped it.',
+    'Was on warfarin, stopped it for the op and back on it now.',
+    'Stopped aspirin last year but still on warfarin.',
+    'Was on warfarin, the bleeding stopped after an hour.',
+  ])('a medicine still taken stays current: %s', (text) => expect(codes(text)).toContain('anticoagulants'));
+
+  it.each([
+    ['Was on warfarin for 6 months. Stopped it in 2021.', []],
+    ['On warfarin. GP stopped it last month.', []],
+    ['On warfarin. Stopped physio last month.', ['anticoagulants']],
+    ['On apixaban. Stopped it for the op, restarted Monday.', ['anticoagulants']],
+    ['Used warfarin after the clot, came off in 2019.', []],
+  ])('a stop that opens the next sentence, or a dated "came off", points back to the medicine: %s', (text, expected) =>
+    expect(codes(text).filter((c) => c === 'anticoagulants' || c === 'trauma')).toEqual(expected),
+  );
+
+  it.each(['Was on warfarin but got new bike and came off it on Sunday', 'On warfarin, came off yesterday at the roundabout'])(
+    '"came off it" after something else is a fall, and the medicine stays: %s',
+    (text) => expect(codes(text)).toEqual(expect.arrayContaining(['trauma', 'anticoagulants'])),
+  );
+
+  it.each(['Coming off the warfarin next month.', 'Wants to come off warfarin.', 'Will come off apixaban after the op.'])(
+    'a stop that is only planned leaves the medicine current: %s',
+    (text) => expect(codes(text)).toContain('anticoagulants'),
+  );
+
+  it('reads the stopped medicine, and not the one still taken', () => {
+    expect(codes('Stopped aspirin last year but still on warfarin.')).not.toContain('antiplatelets');
+  });
+
+  it.each([
+    'Came off Eliquis last month.',
+    'came off the warfarin in March',
+    'She came off her blood thinners after the ablation.',
+    'Came off the pill in June, low back ache since.',
+  ])('"came off" a medicine is stopping it, not a fall: %s', (text) => {
+    const found = codes(text);
+    expect(found).not.toContain('trauma');
+    expect(found).not.toContain('major_trauma');
+    expect(found).not.toContain('anticoagulants');
+  });
+
+  it.each([
+    ['came off my bike yesterday', 'trauma'],
+    ['came off a ladder', 'major_trauma'],
+    ['came off a horse last week', 'trauma'],
+    ['On Eliquis, came off my bike on Sunday', 'trauma'],
+  ])('"came off" a bike, a ladder or a horse stays a fall: %s', (text, code) => expect(codes(text)).toContain(code));
+
+  it('keeps the medicine when the fall is off a bike', () => expect(codes('On Eliquis, came off my bike on Sunday')).toContain('anticoagulants'));
+
+  it.each([
+    ['Lifting mum in and out of bed since her mastectomy.', 'cancer'],
+    ['Caring for dad after his stroke and bowel cancer.', 'cancer'],
+    ['Looking after her husband since his hip replacement 3 weeks ago.', 'recent_surgery_site'],
+    ['Helps her client, who had a mastectomy, in and out of the bath.', 'cancer'],
+    ['Nursing her partner through chemo, back sore from lifting.', 'cancer'],
+    ['Her mother is on warfarin since her valve replacement.', 'anticoagulants'],
+  ])("someone else's condition or operation is not the patient's: %s", (text, code) => expect(codes(text)).not.toContain(code));
+
+  it.each([
+    ['Husband drove her home after her knee replacement 10 days ago.', 'recent_surgery_site'],
+    ['Lifting mum since my mastectomy in March.', 'cancer'],
+    ['Mum visited; she had a mastectomy in May.', 'cancer'],
+    ['Partner noticed her calf is swollen and hot.', 'deep_vein_thrombosis'],
+    ['Looking after dad since her own mastectomy.', 'cancer'],
+  ])("the patient's own condition stays the patient's: %s", (text, code) => expect(codes(text)).toContain(code));
+
+  it.each([
+    'Usual tension headaches, nothing new.',
+    'Gets her normal migraines, same as always.',
+    'Her migraines are the same as always, neck tight.',
+    'Known migraines, severe at times, typical for her.',
+    'Chronic headaches for years, no change.',
+  ])('a headache told as the familiar one is not a dissection sign: %s', (text) => expect(codes(text)).not.toContain('cervical_artery_dissection_signs'));
+
+  it('reads a familiar headache with nausea as no dissection sign', () => expect(codes('Migraines as usual with nausea')).toEqual([]));
+
+  it.each([
+    ['Worst headache of my life', ['cervical_artery_dissection_signs']],
+    ['Severe headache since this morning', ['cervical_artery_dissection_signs']],
+    ['Splitting headache, came on this afternoon', ['cervical_artery_dissection_signs']],
+    ['Thunderclap headache last week, went away', ['cervical_artery_dissection_signs']],
+    ['History of severe headaches as a teenager', []],
+    ['Usual severe headaches, nothing new', []],
+    ['Headache more intense than usual', ['cervical_artery_dissection_signs']],
+    ['Headaches more often than usual', []],
+  ])('a severe or worst headache told in one phrase is read as one, unless long past or familiar: %s', (text, expected) =>
+    expect(codes(text)).toEqual(expected),
+  );
+
+  it.each([
+    'Sudden severe headache — usual migraines are milder.',
+    'Sudden severe headache, not her usual.',
+    'Usual migraines, but today a sudden severe headache like never before.',
+    'Worst headache of her life, unlike her usual migraines.',
+    'Thunderclap headache this morning; has migraines normally.',
+    'New severe headache since the neck manipulation.',
+  ])('a new or worst-ever headache still refers: %s', (text) => expect(codes(text)).toContain('cervical_artery_dissection_signs'));
+
+  it.each([
+    'Puffed up suddenly yesterday, bad headache, 34 wks.',
+    '32 weeks pregnant, face and hands swollen since yesterday, pounding headache.',
+    'Third trimester, sudden severe headache and blurred vision, face puffy.',
+    '30 weeks, severe headache and swollen hands.',
+    '36/40, hands and face puffy since this morning, sudden headache and seeing spots.',
+  ])('after 20 weeks a headache with sudden swelling is pre-eclampsia, not a dissection: %s', (text) => {
+    const found = codes(text);
+    expect(found).toContain('high_risk_pregnancy');
+    expect(found).not.toContain('cervical_artery_dissection_signs');
+  });
+
+  it.each([
+    '34 weeks pregnant, sudden severe headache, double vision and slurred speech.',
+    '14 weeks pregnant, face swollen, sudden severe headache.',
+    'Pregnant, sudden severe headache, face puffy.',
+  ])('a dissection sign that pre-eclampsia does not explain still counts: %s', (text) => expect(codes(text)).toContain('cervical_artery_dissection_signs'));
+
+  const stopped = (text: string) => readComplaint(text).find((m) => m.code === 'controlled_hypertension')?.treatmentStopped === true;
+  it.each([
+    'Ran out of BP meds a month ago.',
+    'Stopped taking my blood pressure tablets in the summer.',
+    'Known HTN, came off the tablets in May.',
+    "High blood pressure; hasn't taken her ramipril for two weeks.",
+    'Hypertension, on amlodipine but ran out 3 weeks ago.',
+  ])('hypertension with its treatment stopped and no reading is not known to be controlled: %s', (text) => expect(stopped(text)).toBe(true));
+
+  it.each(['Hypertension, well controlled on ramipril.', 'Ran out of BP meds, BP 150/95 today.', 'Not on any BP meds, blood pressure normal.'])(
+    'a treated or measured hypertension is not marked stopped: %s',
+    (text) => expect(stopped(text)).toBe(false),
+  );
+
+  it('reads "came off the tablets" as no fall', () => expect(codes('Known HTN, came off the tablets in May.')).not.toContain('trauma'));
+
+  const places = (text: string, code: string) =>
+    readComplaint(text)
+      .filter((m) => m.code === code)
+      .map((m) => `${m.region}/${m.side}`);
+  it.each([
+    ['Finishing radiotherapy R breast, skin red and peeling. Neck and upper back tight.', 'radiation_skin', ['chest/right']],
+    ['Radiotherapy to the left axilla, skin raw and weepy.', 'radiation_skin', ['shoulder/left', 'chest/left']],
+    ['Wound in her right armpit after node surgery.', 'open_wound', ['shoulder/right', 'chest/right']],
+    ['Burn on the left breast from a hot water bottle.', 'burn', ['chest/left']],
+    ['Abscess in the R groin.', 'local_infection', ['hip/right']],
+    ['Graze on her groin from the fall.', 'open_wound', ['hip/null']],
+  ])('a local condition at a site word is placed on its catalog region: %s', (text, code, expected) => expect(places(text, code)).toEqual(expected));
+
+  it('still reads a numb groin as the saddle', () => expect(codes('Numb groin and saddle area since Tuesday.')).toContain('saddle_anesthesia'));
+
+  it('does not plan for a site word', () => {
+    expect(readRegions('Breast cancer in 2015, neck stiff')).toEqual([{ region: 'neck', side: null, evidence: 'neck' }]);
+    expect(readRegions('Radiotherapy to the right breast, upper back tight').map((r) => r.region)).toEqual(['upper_back']);
+  });
+});

@@ -2,6 +2,7 @@
 // together into findings. Data, not code: the reader (complaint.reader.ts) interprets it.
 // Phrases are lower case, apostrophes dropped ("can't" → "cant"); a trailing * matches any ending.
 import type { ConditionCode } from '../catalog/catalog.conditions';
+import type { RegionCode } from '../catalog/catalog.regions';
 
 const PAIN = ['pain', 'pains', 'painful', 'ache', 'aches', 'aching', 'achy', 'hurts', 'hurt', 'hurting', 'sore', 'soreness', 'throb*'];
 
@@ -1331,7 +1332,139 @@ export const CONCEPTS = {
     'never experienced anything like',
     'never felt pain like',
     'like nothing before',
+    // Also pregnancy warnings: read whole, they must still say the headache is severe.
+    'severe headache',
+    'worst headache',
+    'splitting headache',
+    // Unlike the familiar one: a change in the pattern is the warning (IFOMPT: new, unusual).
+    'unlike my usual',
+    'unlike my normal',
+    'unlike the usual',
+    'unlike usual',
+    'not like my usual',
+    'not like my normal',
+    'not my usual',
+    'not my normal',
+    'not the usual',
+    'not the same as usual',
+    'nothing like my usual',
+    'different from my usual',
+    'different to my usual',
+    'different from usual',
+    'different from normal',
+    'different to usual',
+    'worse than my usual',
+    'worse than usual',
+    'worse than normal',
+    'worse than ever',
+    'more intense than usual',
+    'more severe than usual',
+    'stronger than usual',
+    'more painful than usual',
   ],
+  // The words of a headache that is new whatever else is said of it: the familiar words do not cancel them.
+  novel_headache: [
+    'worst',
+    'worst headache',
+    'worst ever',
+    'worst of my life',
+    'worst in my life',
+    'thunderclap',
+    'never had before',
+    'unlike any',
+    'never had one like',
+    'never felt anything like',
+    'like being hit',
+    'like a bang',
+    'explosive',
+    'never had a headache like',
+    'never had a headache this bad',
+    'never had a headache so bad',
+    'never had such a bad headache',
+    'never had a pain like',
+    'never had pain like',
+    'never had anything like',
+    'never experienced anything like',
+    'never felt pain like',
+    'like nothing before',
+    'unlike my usual',
+    'unlike my normal',
+    'unlike the usual',
+    'unlike usual',
+    'not like my usual',
+    'not like my normal',
+    'not my usual',
+    'not my normal',
+    'not the usual',
+    'not the same as usual',
+    'nothing like my usual',
+    'different from my usual',
+    'different to my usual',
+    'different from usual',
+    'different from normal',
+    'different to usual',
+    'worse than my usual',
+    'worse than usual',
+    'worse than normal',
+    'worse than ever',
+    'more intense than usual',
+    'more severe than usual',
+    'stronger than usual',
+    'more painful than usual',
+  ],
+  // A headache told as the familiar one ("usual tension headaches, nothing new", "her normal migraines, same
+  // as always") is not a new severe headache. Read only near the headache, in its clause.
+  familiar: [
+    'usual',
+    'my usual',
+    'the usual',
+    'as usual',
+    'same as usual',
+    'same as always',
+    'as always',
+    'as ever',
+    'same as ever',
+    'same as before',
+    'same old',
+    'normal',
+    'my normal',
+    'typical',
+    'my typical',
+    'typical for me',
+    'familiar',
+    'nothing new',
+    'nothing different',
+    'nothing unusual',
+    'no different',
+    'not new',
+    'not different',
+    'not unusual',
+    'unchanged',
+    'no change',
+    'same pattern',
+    'usual pattern',
+    'known migraine',
+    'known migraines',
+    'migraineur',
+    'lifelong',
+    'life long',
+    'long standing',
+    'longstanding',
+    'for years',
+    'for many years',
+    'for decades',
+    'always had',
+    'always gets',
+    'always get',
+    'always has',
+    'regular migraines',
+    'chronic migraine',
+    'chronic migraines',
+    'chronic headache',
+    'chronic headaches',
+  ],
+  // "More often than usual" compares without saying the headache is the familiar one.
+  usual_comparison: ['than usual', 'than normal', 'than my usual', 'than my normal'],
   // A head pain that starts in an instant (thunderclap), told without the word headache.
   sudden_onset: ['sudden*', 'thunderclap', 'out of nowhere', 'explosive', 'like being hit', 'like a bang', 'all of a sudden', 'all at once', 'in an instant'],
   head_site: [
@@ -2382,6 +2515,49 @@ export const CONCEPTS = {
     'blood pressure pills',
     'bp tablets',
     'bp meds',
+    'blood pressure meds',
+    'blood pressure medicine',
+    'blood pressure tabs',
+    'bp pills',
+    'bp medication',
+    'bp medicine',
+    'bp tabs',
+    'antihypertensive*',
+  ],
+  // The treatment of high blood pressure, by name: told as stopped, the pressure is no longer known to be controlled.
+  bp_treatment: [
+    'on ramipril',
+    'on amlodipine',
+    'on lisinopril',
+    'on losartan',
+    'blood pressure tablets',
+    'blood pressure medication',
+    'blood pressure pills',
+    'blood pressure meds',
+    'blood pressure medicine',
+    'blood pressure tabs',
+    'bp tablets',
+    'bp meds',
+    'bp pills',
+    'bp medication',
+    'bp medicine',
+    'bp tabs',
+    'antihypertensive*',
+    'ramipril',
+    'amlodipine',
+    'lisinopril',
+    'losartan',
+    'bisoprolol',
+    'atenolol',
+    'candesartan',
+    'perindopril',
+    'indapamide',
+    'bendroflumethiazide',
+    'enalapril',
+    'valsartan',
+    'irbesartan',
+    'nifedipine',
+    'doxazosin',
   ],
   uncontrolled: [
     'uncontrolled',
@@ -3199,6 +3375,19 @@ export const CONCEPTS = {
 } as const satisfies Record<string, readonly string[]>;
 
 export type LexiconConcept = keyof typeof CONCEPTS;
+// Places a local condition is told at that are not catalog regions: the condition is on the catalog regions
+// that hold them (the breast on the chest; the armpit between the shoulder and the chest, as the catalog's
+// lymphatic quadrants place it; the groin at the front of the hip). They place a condition, and are not
+// where the patient asks to be treated: never read as a region to plan for.
+export const SITE_WORDS: readonly { regions: readonly RegionCode[]; terms: readonly string[] }[] = [
+  {
+    regions: ['chest'],
+    terms: ['breast', 'breasts', 'nipple', 'nipples', 'cleavage', 'mastectomy site', 'mastectomy scar', 'lumpectomy site', 'lumpectomy scar'],
+  },
+  { regions: ['shoulder', 'chest'], terms: ['armpit', 'armpits', 'axilla', 'axillae', 'axillary', 'underarm', 'underarms'] },
+  { regions: ['hip'], terms: ['groin', 'groins', 'inguinal'] },
+];
+
 export const SIDE_WORDS = {
   left: ['left', 'lt', 'l', 'left sided', 'left side', 'left hand side'],
   right: ['right', 'rt', 'r', 'right sided', 'right side', 'right hand side'],
@@ -3495,23 +3684,213 @@ export interface TextRule {
   region?: 'optional' | 'required' | 'forbidden';
   /**
    * When the mention is history ("in 2015", "years ago", "now resolved"): `keep` (default), `drop`, or report
-   * this code instead; `resolved` drops it only when told as over ("fully resolved", "none since").
+   * this code instead; `resolved` drops it only when told as over ("fully resolved", "none since"); `longPast`
+   * only when told as the past with nothing recent in its sentence ("as a teenager", not "last week, went away").
    */
-  history?: 'drop' | 'resolved' | ConditionCode | 'trauma';
+  history?: 'drop' | 'resolved' | 'longPast' | ConditionCode | 'trauma';
   /** A medicine: a mention told as stopped (MEDICINE_STOPPED) is not taken now. */
   medicine?: true;
+  /** A headache told as the familiar one ("her usual migraines, nothing new") does not count. */
+  notFamiliar?: true;
+  /** A sign that, after 20 weeks of pregnancy with another pre-eclampsia sign, is read as pre-eclampsia instead. */
+  preEclampsiaSign?: true;
 }
 
 // How a medicine is told as stopped: words just before it ("was on warfarin", "stopped the blood thinners")
-// or just after it ("warfarin stopped in March", "apixaban, off it now"). Words, not concepts: "came off"
-// is also a fall and "stopped taking" a negation, and both must keep those readings elsewhere.
+// or just after it ("warfarin stopped in March", "apixaban, off it now"), or later in the sentence, pointing
+// back to it ("was on warfarin for a clot in 2019 but stopped it 2 years ago"). Words, not concepts: "came
+// off" is also a fall and "stopped taking" a negation, and both must keep those readings elsewhere.
 export const MEDICINE_STOPPED = {
   // Not "was on": "was on warfarin when I fell" is told in the past tense of a medicine still taken.
-  before: ['used to take', 'used to be on', 'stopped', 'quit', 'finished', 'off', 'came off', 'come off', 'no longer on', 'no longer taking', 'no longer take'],
+  before: [
+    'used to take',
+    'used to be on',
+    'stopped',
+    'quit',
+    'finished',
+    'off',
+    'came off',
+    'come off',
+    // Not "coming off": "coming off the warfarin next month" is still on it.
+    'weaned off',
+    'taken off',
+    'no longer on',
+    'no longer taking',
+    'no longer take',
+    'ran out of',
+    'run out of',
+    'running out of',
+    'stopped taking',
+    'not taking',
+    'not been taking',
+    'havent taken',
+    'hasnt taken',
+    'havent been taking',
+    'hasnt been taking',
+    'gave up',
+  ],
   /** Right after the medicine, in its clause. */
-  after: ['stopped', 'was stopped', 'were stopped', 'discontinued', 'was discontinued', 'finished', 'was finished', 'is finished'],
+  after: ['stopped', 'was stopped', 'were stopped', 'discontinued', 'was discontinued', 'finished', 'was finished', 'is finished', 'ran out', 'has run out'],
   /** After it, also past a comma ("warfarin, off all meds since"). */
   afterComma: ['off it', 'off them', 'off now', 'now off', 'off all', 'no longer', 'stopped it', 'stopped them'],
+  /**
+   * Before a treatment, words that say doses are being missed ("forgot her BP meds for a week"): enough to ask
+   * for a blood-pressure reading, not to read an anticoagulant as out of the blood.
+   */
+  lapsedBefore: [
+    'forgot',
+    'forgets',
+    'forgotten',
+    'forgetting',
+    'missed',
+    'missing',
+    'skipped',
+    'skipping',
+    'hasnt had',
+    'havent had',
+    'not had',
+    'not been on',
+  ],
+  /** Later in the sentence, words whose pronoun can only be the medicine ("… but stopped it 2 years ago"). */
+  pointingBack: [
+    'stopped it',
+    'stopped them',
+    'stopped taking it',
+    'stopped taking them',
+    'came off it',
+    'came off them',
+    'come off it',
+    'got off it',
+    'taken off it',
+    'took me off it',
+    'took her off it',
+    'took him off it',
+    'took them off',
+    'now off it',
+    'off it now',
+    'been off it',
+    'quit it',
+    'gave it up',
+    'gave them up',
+    'no longer on it',
+    'no longer takes it',
+    'no longer taking it',
+    'discontinued it',
+    'finished it',
+    'finished them',
+    'ran out of it',
+    'ran out of them',
+    'not on it anymore',
+    'not on it any more',
+  ],
+  /** Told in the past before the medicine ("was on", "took"): then a bare "stopped" later in the sentence is its stop. */
+  pastFrame: [
+    'was on',
+    'were on',
+    'was taking',
+    'was put on',
+    'had been on',
+    'had been taking',
+    'used to take',
+    'used to be on',
+    'took',
+    'used',
+    'was prescribed',
+  ],
+  /** A stop verb without an object of its own ("… but stopped in 2021", ", finished in May"). */
+  bare: ['stopped', 'quit', 'finished', 'discontinued', 'ended', 'came off', 'stopped taking', 'ran out', 'run out'],
+  /** Before a bare stop verb: it has no subject of its own, or the patient or a doctor is its subject (not "the bleeding stopped"). */
+  bareSubject: [
+    'but',
+    'and',
+    'then',
+    'so',
+    'i',
+    'she',
+    'he',
+    'they',
+    'we',
+    'gp',
+    'doctor',
+    'dr',
+    'consultant',
+    'hospital',
+    'cardiologist',
+    'haematologist',
+    'was',
+    'were',
+    'got',
+  ],
+  /** After a bare stop verb: words that are not its object ("stopped in 2021", "stopped 2 years ago", "stopped for good"). */
+  bareNoObject: [
+    'in',
+    'on',
+    'at',
+    'after',
+    'before',
+    'when',
+    'last',
+    'about',
+    'around',
+    'over',
+    'recently',
+    'since',
+    'ago',
+    'this',
+    'for',
+    'years',
+    'months',
+    'weeks',
+    'a',
+    'yesterday',
+    'completely',
+  ],
+  /** Between the medicine and a stop later in the sentence: something else it could be the stop of ("tried yoga but stopped it"). */
+  somethingElse: [
+    'tried',
+    'started',
+    'did',
+    'doing',
+    'joined',
+    'took up',
+    'began',
+    'bought',
+    'went',
+    'go',
+    'goes',
+    'gym',
+    'physio',
+    'class',
+    'classes',
+    'got a',
+    'got new',
+    'got my',
+  ],
+  /** After the stop: taken again, or stopped only for a while ("stopped it for the op, back on it now"). */
+  resumed: [
+    'restarted',
+    'restart',
+    'resumed',
+    'back on it',
+    'back on them',
+    'again',
+    'still on it',
+    'still on them',
+    'now on it',
+    'until',
+    'temporarily',
+    'for the op',
+    'for surgery',
+    'for the operation',
+    'before the op',
+    'before surgery',
+    'before the operation',
+    'for the procedure',
+  ],
+  /** Medicines by their generic names ("ran out of meds"). */
+  nouns: ['meds', 'medication', 'medications', 'medicine', 'medicines', 'tablets', 'tabs', 'pills'],
+  /** Kinds of medicine the lexicon does not name as concepts: "came off the steroids" is a stop, not a fall. */
+  kinds: ['pill', 'drugs', 'injections', 'hrt', 'steroids', 'antidepressants', 'painkillers', 'statins', 'insulin', 'inhaler', 'prescription'],
 } as const;
 
 export const TEXT_RULES: TextRule[] = [
@@ -3576,8 +3955,9 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'cardiac_symptoms', all: ['discomfort', 'exertion', 'sweating'], window: 12 },
   { code: 'cardiac_symptoms', all: ['exertion', 'dyspnoea', 'rest_relief'], window: 12, none: ['msk_arm'] },
   // Cervical artery dissection: the 5 Ds and 3 Ns, a new severe headache, above all after manipulation.
-  { code: 'cervical_artery_dissection_signs', all: ['headache', 'sudden_severe'], window: 4 },
-  { code: 'cervical_artery_dissection_signs', all: ['sudden_onset', 'pain_word', 'head_site'], window: 8 },
+  // A severe headache told as the past ("history of severe headaches as a teenager") is not a new one.
+  { code: 'cervical_artery_dissection_signs', all: ['headache', 'sudden_severe'], window: 4, notFamiliar: true, preEclampsiaSign: true, history: 'longPast' },
+  { code: 'cervical_artery_dissection_signs', all: ['sudden_onset', 'pain_word', 'head_site'], window: 8, notFamiliar: true, preEclampsiaSign: true },
   { code: 'cervical_artery_dissection_signs', all: ['diplopia'], history: 'resolved' },
   { code: 'cervical_artery_dissection_signs', all: ['vbi_named'] },
   { code: 'cervical_artery_dissection_signs', all: ['speech_trouble'], history: 'resolved' },
@@ -3587,8 +3967,8 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'cervical_artery_dissection_signs', all: ['drop_attack'], history: 'resolved' },
   { code: 'cervical_artery_dissection_signs', all: ['dizzy'], context: ['neck_context'], history: 'resolved' },
   { code: 'cervical_artery_dissection_signs', all: ['faint'], context: ['neck_context'], history: 'resolved' },
-  { code: 'cervical_artery_dissection_signs', all: ['visual'], context: ['neck_context'], history: 'resolved' },
-  { code: 'cervical_artery_dissection_signs', all: ['nausea'], context: ['headache'] },
+  { code: 'cervical_artery_dissection_signs', all: ['visual'], context: ['neck_context'], history: 'resolved', preEclampsiaSign: true },
+  { code: 'cervical_artery_dissection_signs', all: ['nausea'], context: ['headache'], notFamiliar: true, preEclampsiaSign: true },
   { code: 'cervical_artery_dissection_signs', all: ['nausea'], context: ['manipulation'] },
   { code: 'cervical_artery_dissection_signs', all: ['headache'], context: ['manipulation'] },
   { code: 'cervical_artery_dissection_signs', all: ['face_area', 'sensation_loss'], window: 4, history: 'resolved' },

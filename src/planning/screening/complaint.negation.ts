@@ -227,19 +227,21 @@ function answeredNo(t: Tokens, i: number, negated: number[]): boolean {
 }
 const ANSWERS = new Set(['no', 'nil', 'none', 'neg', 'negative', 'denied', 'denies', 'absent', 'n']);
 
-/** Mentions about someone else ("Mum had cancer", "wife is pregnant") are not the patient's: marked NEGATED. */
+/**
+ * Mentions about someone else ("Mum had cancer", "wife is pregnant") are not the patient's: marked NEGATED.
+ * So is what a possessive that points back to them owns ("lifting mum since her mastectomy", "caring for
+ * dad after his stroke"): the owner of a condition is whoever the pronoun agrees with.
+ */
 export function markOtherPeople(t: Tokens, consumed: readonly number[], negated: number[]): void {
   const n = t.words.length;
   for (let i = 0; i < n; i++) {
-    if (t.kind[i] !== K_WORD || !OTHER_PEOPLE.has(t.words[i] as string)) continue;
-    if (
-      i > 0 &&
-      t.kind[i - 1] === K_WORD &&
-      (t.words[i - 1] === 'my' || t.words[i - 1] === 'her' || t.words[i - 1] === 'his') &&
-      SELF_AFTER.has(t.words[i + 1] ?? '')
-    )
-      continue;
-    for (let j = i + 1, count = 0; j < n && count < 10; j++, count++) {
+    if (t.kind[i] !== K_WORD) continue;
+    const person = personAt(t, i);
+    if (person === null) continue;
+    // "My husband noticed my calf is swollen", "partner says her calf is hot": the patient's, told by them.
+    if (SELF_AFTER.has(t.words[i + 1] ?? '')) continue;
+    let j = i + 1;
+    for (let count = 0; j < n && count < 10; j++, count++) {
       if (t.kind[j] !== K_WORD) {
         // What follows the person describes them: "dad, who is on warfarin", "her father (on warfarin)".
         const c = t.text.charCodeAt(t.start[j] as number);
@@ -247,33 +249,160 @@ export function markOtherPeople(t: Tokens, consumed: readonly number[], negated:
         break;
       }
       const w = t.words[j] as string;
-      if (!consumed[j] && (PATIENT.has(w) || (TERMINATORS.has(w) && !RELATIVE.has(w)))) break;
+      if (!consumed[j] && (isPatientWord(t, j, person) || (TERMINATORS.has(w) && !RELATIVE.has(w)))) break;
       mark(negated, j, NEGATED);
     }
+    markReferredBack(t, consumed, negated, j, person);
   }
 }
-const OTHER_PEOPLE = new Set([
+
+/**
+ * Whether what comes at the end of these words is another person's: a person is named, and after them neither
+ * the patient ("I", "my", "she") nor a pronoun that cannot be theirs ("her husband drove her home after her
+ * knee replacement"). The operations reader asks it of the words before an operation.
+ */
+export function anotherPersonsAtEnd(t: Tokens): boolean {
+  let person: Person | null = null;
+  for (let i = 0; i < t.words.length; i++) {
+    if (t.kind[i] !== K_WORD) continue;
+    const named = personAt(t, i);
+    if (named !== null) person = named;
+    else if (person !== null && isPatientWord(t, i, person)) person = null;
+  }
+  return person !== null;
+}
+
+/** Whom a person word is: its grammatical gender, for the pronouns that can point back to it. */
+type Person = 'female' | 'male' | 'any';
+
+/** The person named at word `i`, or null: a relative or friend, or a client of the patient's ("her client", "lifting clients"). */
+function personAt(t: Tokens, i: number): Person | null {
+  const w = t.words[i] as string;
+  if (FEMALE.has(w)) return 'female';
+  if (MALE.has(w)) return 'male';
+  // Either sex, or family history words: any possessive may point back to them.
+  if (OTHER_PEOPLE.has(w)) return 'any';
+  // In a therapist's note "Client reports…", "massage for client" is the patient; "her client", "lifting clients" are not.
+  if ((w === 'client' || w === 'clients') && i > 0 && t.kind[i - 1] === K_WORD && CLIENT_OWNERS.has(t.words[i - 1] as string)) return 'any';
+  return null;
+}
+
+/** Whether word `j` names the patient again after `person`: "I", "my", "she"…, or a pronoun that cannot be the person's ("husband … her calf"). */
+function isPatientWord(t: Tokens, j: number, person: Person): boolean {
+  const w = t.words[j] as string;
+  if (PATIENT.has(w)) return !(w === 'client' && personAt(t, j) !== null);
+  return person === 'female' ? MALE_PRONOUNS.has(w) : person === 'male' ? FEMALE_PRONOUNS.has(w) : false;
+}
+
+/** Whether a possessive can point back to `person` ("mum … her", "dad … his", "parents … their"). */
+function agrees(w: string, person: Person): boolean {
+  if (w === 'their') return true;
+  if (w === 'her') return person !== 'male';
+  if (w === 'his') return person !== 'female';
+  return false;
+}
+
+/**
+ * After the person's own words end at `j`: "since her mastectomy", ", after his stroke". A linking word then a
+ * possessive that agrees with the person is theirs again, with the few words it owns. Only after a link: "mum
+ * visited, her calf is swollen" may well be the patient's calf, and the safer reading is kept.
+ */
+function markReferredBack(t: Tokens, consumed: readonly number[], negated: number[], j: number, person: Person): void {
+  const n = t.words.length;
+  if (j < n && t.kind[j] === K_COMMA && t.text.charCodeAt(t.start[j] as number) === 44) j++;
+  if (j + 1 >= n || t.kind[j] !== K_WORD || t.kind[j + 1] !== K_WORD || !LINKS.has(t.words[j] as string)) return;
+  if (!agrees(t.words[j + 1] as string, person)) return;
+  for (let k = j + 1, count = 0; k < n && count < OWNED_WORDS && t.kind[k] === K_WORD; k++, count++) {
+    const w = t.words[k] as string;
+    // "since his stroke and bowel cancer": the list goes on, unless the patient comes back ("and she…").
+    if (count > 0 && !consumed[k] && (PATIENT.has(w) || TERMINATORS.has(w))) break;
+    if ((w === 'and' || w === 'or') && PATIENT.has(t.words[k + 1] ?? '')) break;
+    mark(negated, k, NEGATED);
+  }
+}
+/** Words that link a person to what happened to them: "since her mastectomy", "after his stroke", "with her dementia". */
+const LINKS = new Set(['since', 'after', 'following', 'with', 'from', 'before', 'during', 'when', 'while', 'whilst']);
+/** How many words a possessive that points back owns: "her breast cancer surgery", "his hip replacement". */
+const OWNED_WORDS = 5;
+const FEMALE_PRONOUNS = new Set(['she', 'her', 'herself', 'shes']);
+const MALE_PRONOUNS = new Set(['he', 'him', 'his', 'himself', 'hes']);
+// Before "client", these make it the patient's own client (a carer's, a therapist's), not the patient.
+const CLIENT_OWNERS = new Set([
+  'her',
+  'his',
+  'my',
+  'their',
+  'a',
+  'an',
+  'one',
+  'another',
+  'other',
+  'elderly',
+  'lifting',
+  'lifts',
+  'lifted',
+  'moving',
+  'hoisting',
+  'transferring',
+  'turning',
+  'handling',
+  'bathing',
+  'washing',
+  'massaging',
+]);
+const FEMALE = new Set([
   'mum',
   'mom',
   'mother',
-  'dad',
-  'father',
   'wife',
-  'husband',
-  'partner',
   'sister',
-  'brother',
-  'son',
   'daughter',
   'grandmother',
-  'grandfather',
   'gran',
   'grandma',
+  'aunt',
+  'girlfriend',
+  'nan',
+  'nana',
+  'nanna',
+  'stepmum',
+  'stepmom',
+  'stepmother',
+  'granddaughter',
+  'fiancee',
+  // Possessives lose their apostrophe in the tokenizer: "mum's cancer" is "mums cancer".
+  'mums',
+  'moms',
+  'mothers',
+  'wifes',
+  'sisters',
+  'daughters',
+]);
+const MALE = new Set([
+  'dad',
+  'father',
+  'husband',
+  'brother',
+  'son',
+  'grandfather',
   'grandad',
   'granddad',
   'grandpa',
-  'aunt',
   'uncle',
+  'boyfriend',
+  'hubby',
+  'stepdad',
+  'stepfather',
+  'grandson',
+  'fiance',
+  'dads',
+  'fathers',
+  'husbands',
+  'brothers',
+  'sons',
+]);
+const OTHER_PEOPLE = new Set([
+  'partner',
   'cousin',
   'friend',
   'colleague',
@@ -282,40 +411,14 @@ const OTHER_PEOPLE = new Set([
   'familial',
   'parents',
   'siblings',
-  'boyfriend',
-  'girlfriend',
   'spouse',
-  'hubby',
-  'fiance',
-  'fiancee',
-  'nan',
-  'nana',
-  'nanna',
-  'stepdad',
-  'stepmum',
-  'stepmom',
-  'stepfather',
-  'stepmother',
-  'grandson',
-  'granddaughter',
   'grandparents',
   'neighbour',
   'neighbor',
   'flatmate',
   'housemate',
   // Possessives lose their apostrophe in the tokenizer: "wife's on Eliquis" is "wifes on eliquis".
-  'mums',
-  'moms',
-  'mothers',
-  'dads',
-  'fathers',
-  'wifes',
-  'husbands',
   'partners',
-  'sisters',
-  'brothers',
-  'sons',
-  'daughters',
   'friends',
 ]);
 // A relative clause after the person is still about them ("dad who is on warfarin").

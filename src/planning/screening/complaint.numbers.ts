@@ -139,6 +139,26 @@ function celsius(value: number, unit: 'c' | 'f' | null): number | null {
   return null;
 }
 
+/** A blood-pressure reading that starts at word `i` ("BP 150/95", "190 over 115", a plausible bare "150/95"), or null. */
+function bloodPressureAt(t: Tokens, i: number, used: readonly number[]): { sys: number; dia: number; sysAt: number; diaAt: number } | null {
+  const end = anchorEnd(t, i, BP_ANCHORS);
+  const sysAt = end >= 0 ? numberAfter(t, end) : isNumber(t.words[i] as string) ? i : -1;
+  if (sysAt < 0 || used[sysAt]) return null;
+  const diaAt = diastolicAfter(t, sysAt);
+  if (diaAt < 0) return null;
+  const sys = Number(t.words[sysAt]);
+  const dia = Number(t.words[diaAt]);
+  // A bare "x/y" is read as a pressure only when it is plausible and not a score out of ten or a date.
+  return plausibleBp(sys, dia) && (end >= 0 || (sys >= 90 && dia >= 40)) ? { sys, dia, sysAt, diaAt } : null;
+}
+
+/** Whether the text writes a blood-pressure reading, of any value: a measured pressure, not one to measure. */
+export function readsBloodPressure(t: Tokens): boolean {
+  const none: number[] = [];
+  for (let i = 0; i < t.words.length; i++) if (t.kind[i] === K_WORD && bloodPressureAt(t, i, none)) return true;
+  return false;
+}
+
 /** Vital signs in the text, with the token span that states each. */
 export function readVitals(t: Tokens): VitalMatch[] {
   const found: VitalMatch[] = [];
@@ -151,25 +171,16 @@ export function readVitals(t: Tokens): VitalMatch[] {
     if (t.kind[i] !== K_WORD) continue;
     const w = t.words[i] as string;
     // Blood pressure, with or without an anchor.
-    let end = anchorEnd(t, i, BP_ANCHORS);
-    const sysAt = end >= 0 ? numberAfter(t, end) : isNumber(w) ? i : -1;
-    if (sysAt >= 0 && !used[sysAt]) {
-      const diaAt = diastolicAfter(t, sysAt);
-      if (diaAt >= 0) {
-        const sys = Number(t.words[sysAt]);
-        const dia = Number(t.words[diaAt]);
-        // A bare "x/y" is read as a pressure only when it is plausible and not a score out of ten or a date.
-        if (plausibleBp(sys, dia) && (end >= 0 || (sys >= 90 && dia >= 40))) {
-          const code = bloodPressureCode(sys, dia);
-          if (code) found.push({ code, from: i, to: diaAt + 1 });
-          used[sysAt] = 1;
-          used[diaAt] = 1;
-          continue;
-        }
-      }
+    const bp = bloodPressureAt(t, i, used);
+    if (bp) {
+      const code = bloodPressureCode(bp.sys, bp.dia);
+      if (code) found.push({ code, from: i, to: bp.diaAt + 1 });
+      used[bp.sysAt] = 1;
+      used[bp.diaAt] = 1;
+      continue;
     }
     // Temperature.
-    end = anchorEnd(t, i, TEMP_ANCHORS);
+    let end = anchorEnd(t, i, TEMP_ANCHORS);
     const tempAt = end >= 0 ? numberAfter(t, end) : isNumber(w) && !used[i] ? i : -1;
     if (tempAt >= 0 && !used[tempAt] && diastolicAfter(t, tempAt) < 0) {
       const { end: last, unit } = unitAfter(t, tempAt);

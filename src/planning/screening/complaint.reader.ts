@@ -8,9 +8,16 @@
 import { CONDITIONS, type ConditionCode } from '../catalog/catalog.conditions';
 import { REGION_CODES, REGIONS, type RegionCode } from '../catalog/catalog.regions';
 import { correctSpelling } from './complaint.fuzzy';
-import { CONCEPTS, MEDICINE_STOPPED, NEGATION, SIDE_WORDS, TEXT_RULES, type LexiconConcept } from './complaint.lexicon';
-import { AMBIGUOUS as NEG_AMBIGUOUS, markNegation, markOtherPeople, NEGATED as NEG_NEGATED, NOT_NEGATED as NEG_NOT_NEGATED } from './complaint.negation';
-import { readVitals } from './complaint.numbers';
+import { CONCEPTS, MEDICINE_STOPPED, NEGATION, SIDE_WORDS, SITE_WORDS, TEXT_RULES, type LexiconConcept } from './complaint.lexicon';
+import {
+  AMBIGUOUS as NEG_AMBIGUOUS,
+  markNegation,
+  markOtherPeople,
+  NEGATED as NEG_NEGATED,
+  NOT_NEGATED as NEG_NOT_NEGATED,
+  type Span,
+} from './complaint.negation';
+import { readsBloodPressure, readVitals } from './complaint.numbers';
 import { COMMA as TOKEN_COMMA, STOP as TOKEN_STOP, tokenize, WORD as TOKEN_WORD, type Tokens } from './complaint.tokenizer';
 // Imported bindings are read once: a module namespace read costs a getter call in the hot loops.
 const K_COMMA = TOKEN_COMMA;
@@ -35,6 +42,11 @@ export interface ComplaintMatch {
   uncertain?: true;
   /** Set when the patient is unsure of a red flag ("not sure if I've lost weight"): a question to ask, not a yes. */
   unsure?: true;
+  /**
+   * Set on a treated condition whose treatment is told as stopped and no reading is written ("ran out of
+   * BP meds"): it is no longer known to be controlled.
+   */
+  treatmentStopped?: true;
 }
 
 /** A body region the complaint names (not negated, not history), with its words as evidence. */
@@ -213,6 +225,16 @@ for (const region of REGION_CODES) {
   const id = conceptId(`region:${region}`, region);
   for (const term of REGIONS[region].terms) addPhrase(term, id);
 }
+// A site word places a condition on its catalog region(s): the first as the concept's region, the others as
+// its extra regions ("armpit": shoulder and chest).
+const siteExtra = new Map<number, readonly RegionCode[]>();
+const SITE_CONCEPTS = new Set<number>();
+for (const site of SITE_WORDS) {
+  const id = conceptId(`site:${site.terms[0]}`, site.regions[0] as RegionCode);
+  SITE_CONCEPTS.add(id);
+  siteExtra.set(id, site.regions.slice(1));
+  for (const term of site.terms) addPhrase(term, id);
+}
 for (const side of Object.keys(SIDE_WORDS) as (keyof typeof SIDE_WORDS)[]) {
   const id = conceptId(`side:${side}`, null, side);
   for (const term of SIDE_WORDS[side]) addPhrase(term, id);
@@ -358,8 +380,10 @@ interface CompiledRule {
   context: number[];
   window: number;
   region: 'optional' | 'required' | 'forbidden' | null;
-  history: 'keep' | 'drop' | 'resolved' | ConditionCode | 'trauma';
+  history: 'keep' | 'drop' | 'resolved' | 'longPast' | ConditionCode | 'trauma';
   medicine: boolean;
+  notFamiliar: boolean;
+  preEclampsiaSign: boolean;
 }
 
 const RULES: CompiledRule[] = TEXT_RULES.map((r) => ({
@@ -374,6 +398,8 @@ const RULES: CompiledRule[] = TEXT_RULES.map((r) => ({
   region: r.region ?? null,
   history: r.history ?? 'keep',
   medicine: r.medicine ?? false,
+  notFamiliar: r.notFamiliar ?? false,
+  preEclampsiaSign: r.preEclampsiaSign ?? false,
 }));
 
 // The rules by the first concept they need, in rule order: a text is checked only against the rules its
@@ -405,6 +431,17 @@ const cid = (c: LexiconConcept) => conceptId(c);
   }
 }
 const HISTORY_BEFORE = cid('history_before');
+const FALL_VERB = cid('fall_verb');
+const BP_TREATMENT = cid('bp_treatment');
+const FAMILIAR = cid('familiar');
+const GESTATION = cid('gestation');
+const VISUAL = cid('visual');
+const PREGNANCY_WARNING = cid('pregnancy_warning');
+const HEADACHE = cid('headache');
+const NOVEL_HEADACHE = cid('novel_headache');
+const MEDICINE_CONCEPTS = new Set<number>(
+  (['anticoagulant', 'antiplatelet', 'aspirin', 'nsaid', 'bp_treatment', 'dvt_risk_hormonal'] as LexiconConcept[]).map(cid),
+);
 const HISTORY_AFTER = cid('history_after');
 const RESOLVED = cid('resolved_word');
 const RECENT = cid('recent_word');
@@ -463,6 +500,9 @@ const NEUTRAL = new Set<number>(
       'contagious_word',
       'infection_word',
       'systemic_sign',
+      'familiar',
+      'usual_comparison',
+      'bp_treatment',
     ] as LexiconConcept[]
   ).map(cid),
 );
@@ -773,6 +813,12 @@ function isHistory(a: Analysis, from: number, to: number): boolean {
   return false;
 }
 
+/** Whether a sentence says something happened recently ("last week", "yesterday"): then its past is not long past. */
+function recentIn(a: Analysis, sentence: number): boolean {
+  for (const r of a.byConcept[RECENT] ?? []) if (r.sentence === sentence && r.negated === NOT_NEGATED) return true;
+  return false;
+}
+
 /**
  * Whether a red flag is told as over and long past ("BPPV dizziness in 2019, sorted, none since"): a start
  * date alone does not end it ("incontinence started 2 years ago"), nor does the passing of a recent episode
@@ -780,7 +826,7 @@ function isHistory(a: Analysis, from: number, to: number): boolean {
  */
 function isOver(a: Analysis, o: Occurrence): boolean {
   const { t, at, occurrences } = a;
-  for (const r of a.byConcept[RECENT] ?? []) if (r.sentence === o.sentence && r.negated === NOT_NEGATED) return false;
+  if (recentIn(a, o.sentence)) return false;
   for (let j = o.from - 1, words = 0; j >= 0 && words <= 3 && t.kind[j] === K_WORD; j--, words++) {
     const k = at[j] as number;
     if (k >= 0 && has(occurrences[k] as Occurrence, RESOLVED)) return true;
@@ -800,34 +846,237 @@ function isOver(a: Analysis, o: Occurrence): boolean {
   return false;
 }
 
-const STOPPED_BEFORE = MEDICINE_STOPPED.before.map((p) => p.split(' '));
-const STOPPED_AFTER = MEDICINE_STOPPED.after.map((p) => p.split(' '));
-const STOPPED_AFTER_COMMA = MEDICINE_STOPPED.afterComma.map((p) => p.split(' '));
+// Longest first, so a phrase is read whole ("come off", not its "off").
+const words = (phrases: readonly string[]) => phrases.map((p) => p.split(' ')).sort((x, y) => y.length - x.length);
+const STOPPED_BEFORE = words(MEDICINE_STOPPED.before);
+const STOPPED_AFTER = words(MEDICINE_STOPPED.after);
+const STOPPED_AFTER_COMMA = words(MEDICINE_STOPPED.afterComma);
+const STOPPED_ANY_AFTER = [...STOPPED_AFTER, ...STOPPED_AFTER_COMMA];
+const LAPSED_BEFORE = words(MEDICINE_STOPPED.lapsedBefore);
+const POINTING_BACK = words(MEDICINE_STOPPED.pointingBack);
+const PAST_FRAME = words(MEDICINE_STOPPED.pastFrame);
+const BARE_STOP = words(MEDICINE_STOPPED.bare);
+const BARE_SUBJECT = new Set<string>(MEDICINE_STOPPED.bareSubject);
+const BARE_NO_OBJECT = new Set<string>(MEDICINE_STOPPED.bareNoObject);
+const SOMETHING_ELSE = words(MEDICINE_STOPPED.somethingElse);
+const RESUMED = words(MEDICINE_STOPPED.resumed);
+const MEDICINE_NOUNS = new Set<string>(MEDICINE_STOPPED.nouns);
+const MEDICINE_KINDS = new Set<string>([...MEDICINE_STOPPED.nouns, ...MEDICINE_STOPPED.kinds]);
 /** Up to this many words between a medicine and the words that say it was stopped ("stopped the blood thinners"). */
 const STOPPED_REACH = 3;
+/** Words skipped between "came off" and the medicine it came off ("came off all the tablets"). */
+const DETERMINERS = new Set(['the', 'my', 'her', 'his', 'their', 'all', 'of', 'those', 'these', 'a', 'an', 'any']);
 
 function wordsAt(t: Tokens, i: number, phrase: string[]): boolean {
   for (let k = 0; k < phrase.length; k++) if (t.kind[i + k] !== K_WORD || t.words[i + k] !== phrase[k]) return false;
   return true;
 }
 
-/** Whether a medicine is told as stopped in its clause: "was on warfarin", "stopped the blood thinners", "apixaban, off it now". */
-function toldAsStopped(t: Tokens, o: Occurrence): boolean {
-  for (let j = o.from - 1; j >= 0 && o.from - j <= STOPPED_REACH && t.kind[j] === K_WORD; j--) {
+/** The length of the first phrase of `phrases` at word `i`, or 0. */
+function phraseAt(t: Tokens, i: number, phrases: readonly string[][]): number {
+  for (const p of phrases) if (wordsAt(t, i, p)) return p.length;
+  return 0;
+}
+
+/** Whether a phrase of `phrases` ends at word `j` (inclusive). */
+function phraseEndsAt(t: Tokens, j: number, phrases: readonly string[][]): boolean {
+  return phraseStartEndingAt(t, j, phrases) >= 0;
+}
+
+/** Where the first phrase of `phrases` that ends at word `j` starts, or -1. */
+function phraseStartEndingAt(t: Tokens, j: number, phrases: readonly string[][]): number {
+  for (const p of phrases) if (j - p.length + 1 >= 0 && wordsAt(t, j - p.length + 1, p)) return j - p.length + 1;
+  return -1;
+}
+
+// Before a stop, words that make it a plan, not a fact: "coming off the warfarin next month", "wants to come off it".
+const PLANNED = new Set(['coming', 'going', 'will', 'to', 'plan', 'planning', 'planned', 'hoping', 'hopes', 'may', 'might', 'should']);
+/** Whether the stop phrase starting at `start` is only planned. */
+const planned = (t: Tokens, start: number) => start > 0 && t.kind[start - 1] === K_WORD && PLANNED.has(t.words[start - 1] as string);
+
+/**
+ * Whether a medicine (the words from..to) is told as stopped: in its clause ("was on warfarin", "stopped the
+ * blood thinners", "apixaban, off it now"), or later in its sentence by words that can only point back to it
+ * ("was on warfarin for a clot in 2019 but stopped it 2 years ago"). `lenient` also takes a bare stop verb
+ * without a past tense before the medicine ("on ramipril but ran out"): for a treatment whose stop only asks
+ * for a measurement, not for a medicine whose stop lifts a precaution.
+ */
+function toldAsStopped(a: Analysis, from: number, to: number, lenient = false): boolean {
+  const t = a.t;
+  for (let j = from - 1; j >= 0 && from - j <= STOPPED_REACH && t.kind[j] === K_WORD; j--) {
     if (CONTRAST.has(t.words[j] as string)) break;
-    for (const p of STOPPED_BEFORE) if (j - p.length + 1 >= 0 && wordsAt(t, j - p.length + 1, p)) return true;
+    const start = Math.max(phraseStartEndingAt(t, j, STOPPED_BEFORE), lenient ? phraseStartEndingAt(t, j, LAPSED_BEFORE) : -1);
+    if (start >= 0) return !planned(t, start) && !resumedAfter(a, to);
   }
-  let j = o.to;
   let comma = false;
-  for (; j < t.words.length && j - o.to <= 1; j++) {
-    if (t.kind[j] === K_STOP) return false;
+  for (let j = to; j < t.words.length && j - to <= 1; j++) {
+    if (t.kind[j] === K_STOP) break;
     if (t.kind[j] === K_COMMA) {
       comma = true;
       continue;
     }
-    for (const p of comma ? STOPPED_AFTER_COMMA : [...STOPPED_AFTER, ...STOPPED_AFTER_COMMA]) if (wordsAt(t, j, p)) return true;
+    if (phraseAt(t, j, comma ? STOPPED_AFTER_COMMA : STOPPED_ANY_AFTER) > 0) return !resumedAfter(a, to);
+  }
+  return stoppedLater(a, from, to, lenient || pastFrameBefore(t, from));
+}
+
+/** Whether the medicine at `from` is told in the past ("was on warfarin", "took Xarelto"). */
+function pastFrameBefore(t: Tokens, from: number): boolean {
+  for (let j = from - 1; j >= 0 && from - j <= STOPPED_REACH && t.kind[j] === K_WORD; j--) if (phraseEndsAt(t, j, PAST_FRAME)) return true;
+  return false;
+}
+
+/**
+ * A stop later in the sentence that can only be this medicine's: words that point back to it ("stopped it"),
+ * or, when `bare` allows, a stop verb with no subject or object of its own ("… but stopped in 2021"). Not
+ * when another medicine or another thing comes between ("on warfarin, tried yoga but stopped it"), nor when
+ * it was taken again or stopped only for a while ("stopped it for the op, back on it now").
+ */
+function stoppedLater(a: Analysis, from: number, to: number, bare: boolean): boolean {
+  const { t, at, occurrences } = a;
+  let j = to;
+  for (; j < t.words.length && t.kind[j] !== K_STOP; j++) {
+    if (t.kind[j] !== K_WORD) continue;
+    const k = at[j] as number;
+    if (k >= 0 && (occurrences[k] as Occurrence).from >= to && isMedicine(occurrences[k] as Occurrence)) return false;
+    // "Came off it" read as a fall ("got a new bike and came off it") is not the medicine's stop.
+    if (k >= 0 && (occurrences[k] as Occurrence).concepts.includes(FALL_VERB)) continue;
+    let len = phraseAt(t, j, POINTING_BACK);
+    if (len === 0 && phraseAt(t, j, SOMETHING_ELSE) > 0) return false;
+    if (len === 0 && bare) len = bareStopAt(t, j);
+    if (len > 0) return !resumedAfter(a, j + len);
+  }
+  return stoppedNextSentence(a, j);
+}
+
+/** How many words may open the next sentence before its stop ("GP stopped it", "She came off it"). */
+const NEXT_SENTENCE_OPENING = 2;
+
+/** "Was on warfarin for 6 months. Stopped it in 2021.": the next sentence opens with words that point back to the medicine. */
+function stoppedNextSentence(a: Analysis, stop: number): boolean {
+  const { t, at, occurrences } = a;
+  let j = stop;
+  while (j < t.words.length && t.kind[j] !== K_WORD) j++;
+  for (let words = 0; j < t.words.length && t.kind[j] === K_WORD && words <= NEXT_SENTENCE_OPENING; j++, words++) {
+    const k = at[j] as number;
+    if (k >= 0 && (occurrences[k] as Occurrence).concepts.includes(FALL_VERB)) return false;
+    const len = phraseAt(t, j, POINTING_BACK);
+    if (len > 0) return !resumedAfter(a, j + len);
   }
   return false;
+}
+
+/** The length of a stop verb at `j` with no subject or object of its own ("but stopped in 2021", ", finished"), or 0. */
+function bareStopAt(t: Tokens, j: number): number {
+  const len = phraseAt(t, j, BARE_STOP);
+  if (len === 0) return 0;
+  const subjectless = j === 0 || t.kind[j - 1] !== K_WORD || BARE_SUBJECT.has(t.words[j - 1] as string);
+  const next = j + len;
+  const objectless = next >= t.words.length || t.kind[next] !== K_WORD || BARE_NO_OBJECT.has(t.words[next] as string) || isDigitWord(t.words[next] as string);
+  return subjectless && objectless ? len : 0;
+}
+
+const isDigitWord = (w: string) => w.charCodeAt(0) >= 48 && w.charCodeAt(0) <= 57;
+
+/** Whether the words after a stop, up to the next medicine, say it was taken again or stopped only for a while. */
+function resumedAfter(a: Analysis, from: number): boolean {
+  const { t, at, occurrences } = a;
+  for (let j = from; j < t.words.length && t.kind[j] !== K_STOP; j++) {
+    if (t.kind[j] !== K_WORD) continue;
+    const k = at[j] as number;
+    if (k >= 0 && isMedicine(occurrences[k] as Occurrence)) return false;
+    if (phraseAt(t, j, RESUMED) > 0) return true;
+  }
+  return false;
+}
+
+/** Whether an occurrence names a medicine. */
+function isMedicine(o: Occurrence): boolean {
+  for (const c of o.concepts) if (MEDICINE_CONCEPTS.has(c)) return true;
+  return false;
+}
+
+/**
+ * "Came off Eliquis", "came off the tablets": "came off" a medicine is stopping it, not a fall. The fall verb is
+ * dropped (the medicine rules read the stop from the words); "came off my bike" stays a fall.
+ */
+function settleCameOff(t: Tokens, occurrences: Occurrence[]): void {
+  for (let k = 0; k < occurrences.length; k++) {
+    const o = occurrences[k] as Occurrence;
+    if (o.to - o.from !== 2 || t.words[o.from + 1] !== 'off' || !o.concepts.includes(FALL_VERB)) continue;
+    let j = o.to;
+    while (j < t.words.length && t.kind[j] === K_WORD && DETERMINERS.has(t.words[j] as string)) j++;
+    const w = j < t.words.length && t.kind[j] === K_WORD ? (t.words[j] as string) : '';
+    const next = w ? occurrences.find((x) => x.from === j) : undefined;
+    // "Used warfarin after the DVT, came off in 2019": dated, with no object, what it came off is the medicine
+    // told before in the sentence ("came off yesterday at the roundabout" stays a fall).
+    const dated = isDigitWord(w) || (w === 'in' && isDigitWord(t.words[j + 1] ?? '')) || w === 'last' || w === 'years' || w === 'months';
+    const cameOffMedicine =
+      (next && isMedicine(next)) ||
+      MEDICINE_KINDS.has(w) ||
+      ((w === 'it' || w === 'them' || w === '') && medicineJustBefore(t, occurrences, k)) ||
+      (dated && occurrences.some((x) => x.sentence === o.sentence && x.to <= o.from && isMedicine(x)));
+    if (cameOffMedicine) {
+      o.concepts = NO_CONCEPTS;
+      o.indexed = NO_CONCEPTS;
+    }
+  }
+}
+const NO_CONCEPTS: number[] = [];
+/** Words that may stand between a medicine and "came off it" for "it" to be the medicine ("on Eliquis for years, came off it"). */
+const TIME_FILLERS = new Set([
+  'for',
+  'years',
+  'year',
+  'months',
+  'month',
+  'weeks',
+  'a',
+  'while',
+  'few',
+  'long',
+  'time',
+  'and',
+  'but',
+  'then',
+  'so',
+  'i',
+  'she',
+  'he',
+  'eventually',
+  'finally',
+  'since',
+  'in',
+  'until',
+]);
+const FILLER_REACH = 5;
+
+/** Whether the occurrence before occurrence `k` in its sentence is a medicine, with only time words between ("on Eliquis for years, came off it"); not "on warfarin, new bike, came off it". */
+function medicineJustBefore(t: Tokens, occurrences: Occurrence[], k: number): boolean {
+  const o = occurrences[k] as Occurrence;
+  for (let j = o.from - 1, words = 0; j >= 0 && t.kind[j] !== K_STOP && words <= FILLER_REACH; j--) {
+    if (t.kind[j] !== K_WORD) continue;
+    const medicine = occurrences.find((x) => x.from <= j && j < x.to && isMedicine(x));
+    if (medicine) return true;
+    if (!TIME_FILLERS.has(t.words[j] as string) && !isDigitWord(t.words[j] as string)) return false;
+    words++;
+  }
+  return false;
+}
+
+/**
+ * Whether the treatment of high blood pressure is told as stopped ("ran out of BP meds", "stopped taking her
+ * blood pressure tablets", "HTN, came off the tablets"): a named treatment told as stopped, negated or not
+ * ("stopped taking" is also a negation), or, with hypertension named, medicines by their generic name.
+ */
+function bloodPressureTreatmentStopped(a: Analysis, hypertensionNamed: boolean): Span | null {
+  const { t, occurrences } = a;
+  for (const o of occurrences) if (o.concepts.includes(BP_TREATMENT) && toldAsStopped(a, o.from, o.to, true)) return o;
+  if (!hypertensionNamed) return null;
+  for (let j = 0; j < t.words.length; j++) {
+    if (t.kind[j] === K_WORD && MEDICINE_NOUNS.has(t.words[j] as string) && toldAsStopped(a, j, j + 1, true)) return { from: j, to: j + 1 };
+  }
+  return null;
 }
 
 let lastText: string | null = null;
@@ -843,6 +1092,7 @@ function analyse(text: string): Analysis {
   // Plain arrays: a typed array costs more to create than these few words are worth.
   const consumed = new Array<number>(t.words.length).fill(0);
   const occurrences = findOccurrences(t, consumed);
+  settleCameOff(t, occurrences);
   const at = new Array<number>(t.words.length).fill(-1);
   if (lastAnalysis) for (const c of lastAnalysis.mentioned) conceptLists[c] = undefined;
   lastText = null;
@@ -974,9 +1224,79 @@ const regionValue = (o: Occurrence): RegionCode | null => {
   return region;
 };
 
-function firstCurrent(a: Analysis, concept: number, stop: boolean): Occurrence | null {
+/** The regions a site word places a condition on besides its first ("armpit": the chest as well as the shoulder). */
+function extraRegions(o: Occurrence): readonly RegionCode[] {
+  for (const c of o.concepts) {
+    const extra = siteExtra.get(c);
+    if (extra) return extra;
+  }
+  return NO_REGIONS;
+}
+const NO_REGIONS: readonly RegionCode[] = [];
+
+/** Whether a region mention is only a site word ("breast", "groin"): it places a condition, it is not a region to plan for. */
+function siteOnly(o: Occurrence): boolean {
+  let site = false;
+  for (const c of o.concepts) {
+    if (conceptRegion[c] === null) continue;
+    if (!SITE_CONCEPTS.has(c)) return false;
+    site = true;
+  }
+  return site;
+}
+
+/** How many words may stand between a headache and the words that call it the familiar one ("usual tension headaches"). */
+const FAMILIAR_REACH = 3;
+// Words after which a headache is another one than the familiar one ("usual migraines, but this one…").
+const NOT_SAME_HEADACHE = new Set(['but', 'however', 'although', 'though', 'yet', 'whereas', 'except', 'now', 'unlike', 'this', 'today']);
+
+/**
+ * Whether a headache is told as the familiar one ("usual tension headaches, nothing new", "her normal
+ * migraines, same as always"): familiar words close to it in its clause, and none of the words that make a
+ * headache new whatever else is said ("worst ever", "unlike her usual").
+ */
+function toldAsFamiliar(a: Analysis, used: readonly Occurrence[]): boolean {
+  for (const o of used) if (o.concepts.includes(NOVEL_HEADACHE)) return false;
+  for (const o of used) if (familiarNear(a, o)) return true;
+  return false;
+}
+
+function familiarNear(a: Analysis, o: Occurrence): boolean {
+  const { t, at, occurrences } = a;
+  if (o.concepts.includes(FAMILIAR)) return true;
+  for (const step of [-1, 1]) {
+    for (let j = step < 0 ? o.from - 1 : o.to, gap = 0; j >= 0 && j < t.words.length && gap <= FAMILIAR_REACH; j += step) {
+      if (t.kind[j] === K_STOP) break;
+      if (t.kind[j] !== K_WORD) continue;
+      if (NOT_SAME_HEADACHE.has(t.words[j] as string)) break;
+      const k = at[j] as number;
+      if (k >= 0) {
+        const near = occurrences[k] as Occurrence;
+        if (near.concepts.includes(NOVEL_HEADACHE)) return false;
+        // "Sudden severe headache — usual migraines are milder": the familiar word is the other headache's.
+        if (near.concepts.includes(FAMILIAR) && near.negated === NOT_NEGATED) return step < 0 || !headacheAfter(a, near, o);
+        if (near !== o && near.concepts.includes(HEADACHE)) break;
+        j = step < 0 ? near.from : near.to - 1;
+      }
+      gap++;
+    }
+  }
+  return false;
+}
+
+/** Whether another headache than `self` follows a familiar word closely ("usual migraines"): the word is that one's. */
+function headacheAfter(a: Analysis, familiar: Occurrence, self: Occurrence): boolean {
+  for (let j = familiar.to; j < a.t.words.length && j - familiar.to < 2 && a.t.kind[j] === K_WORD; j++) {
+    const k = a.at[j] as number;
+    if (k >= 0 && a.occurrences[k] !== self && (a.occurrences[k] as Occurrence).concepts.includes(HEADACHE)) return true;
+  }
+  return false;
+}
+
+function firstCurrent(a: Analysis, concept: number, stop: boolean, notFamiliar = false): Occurrence | null {
   let ambiguous: Occurrence | null = null;
   for (const o of a.byConcept[concept] ?? []) {
+    if (notFamiliar && toldAsFamiliar(a, [o])) continue;
     if (o.negated === NOT_NEGATED) return o;
     if (stop && !ambiguous) ambiguous = o;
   }
@@ -1034,6 +1354,9 @@ export function readComplaint(text: string): ComplaintMatch[] {
   const { t, byConcept, byRegion, bySide } = a;
   const matches: ComplaintMatch[] = [];
   let unsure: number[] | null = null;
+  // Whether the cervical-artery reading rests only on signs that pregnancy's pre-eclampsia also gives.
+  let dissectionSigns = 0;
+  let dissectionOther = false;
 
   if (a.mentioned.length > 0) {
     for (const k of candidateRules(a.mentioned)) {
@@ -1044,7 +1367,7 @@ export function readComplaint(text: string): ComplaintMatch[] {
       if (rule.context.length > 0) {
         let ok = true;
         for (const c of rule.context) {
-          const o = firstCurrent(a, c, rule.stop);
+          const o = firstCurrent(a, c, rule.stop, rule.notFamiliar);
           if (!o) {
             ok = false;
             break;
@@ -1090,15 +1413,22 @@ export function readComplaint(text: string): ComplaintMatch[] {
         if (to - 1 - from > rule.window) continue;
         if (rule.none.some((c) => (byConcept[c] ?? []).some((o) => o.sentence === anchor.sentence && o.negated === NOT_NEGATED))) continue;
         let code = rule.code;
-        if (rule.medicine && used.some((o) => toldAsStopped(t, o))) continue;
-        const past = rule.history === 'resolved' ? (o: Occurrence) => isOver(a, o) : (o: Occurrence) => historyOf(a, o);
+        if (rule.medicine && used.some((o) => toldAsStopped(a, o.from, o.to))) continue;
+        if (rule.notFamiliar && toldAsFamiliar(a, used)) continue;
+        const past =
+          rule.history === 'resolved'
+            ? (o: Occurrence) => isOver(a, o)
+            : rule.history === 'longPast'
+              ? (o: Occurrence) => historyOf(a, o) && !recentIn(a, o.sentence)
+              : (o: Occurrence) => historyOf(a, o);
         if (rule.history !== 'keep' && used.some(past)) {
-          if (rule.history === 'drop' || rule.history === 'resolved') continue;
+          if (rule.history === 'drop' || rule.history === 'resolved' || rule.history === 'longPast') continue;
           code = rule.history;
         }
         let region: RegionCode | null = null;
         let side: Side = null;
         let listed: Occurrence[] = NO_OCCURRENCES;
+        let placed: Occurrence | null = null;
         if (rule.region !== null) {
           const place = locate(byRegion, bySide, anchor);
           if (rule.region === 'required' && !place) continue;
@@ -1109,6 +1439,7 @@ export function readComplaint(text: string): ComplaintMatch[] {
             from = Math.min(from, place.side?.from ?? place.region.from, place.region.from);
             to = Math.max(to, place.region.to);
             listed = listedWith(a, place.region);
+            placed = place.region;
           }
         }
         let evidence = t.text.slice(t.start[from], t.end[to - 1]);
@@ -1120,6 +1451,12 @@ export function readComplaint(text: string): ComplaintMatch[] {
           if (used.some((o) => marks[o.from] === 1)) match.unsure = true;
         }
         push(matches, match);
+        if (code === 'cervical_artery_dissection_signs') {
+          if (rule.preEclampsiaSign) dissectionSigns++;
+          else dissectionOther = true;
+        }
+        // A site across two regions ("armpit": shoulder and chest) puts the condition on both.
+        if (placed) for (const r of extraRegions(placed)) push(matches, { ...match, region: r });
         // "Sunburnt across shoulders and upper back": the condition is on every region of the list.
         for (const o of listed) {
           const more = `${evidence} … ${t.text.slice(t.start[o.from], t.end[o.to - 1])}`;
@@ -1127,6 +1464,7 @@ export function readComplaint(text: string): ComplaintMatch[] {
           if (uncertain) m.uncertain = true;
           if (match.unsure) m.unsure = true;
           push(matches, m);
+          for (const r of extraRegions(o)) push(matches, { ...m, region: r });
         }
         if (rule.region === null && !uncertain && !match.unsure) break;
       }
@@ -1138,7 +1476,79 @@ export function readComplaint(text: string): ComplaintMatch[] {
   for (const v of readVitals(t))
     if (!(v.code === 'fever' && isHistory(a, v.from, v.to)))
       push(matches, { code: v.code, evidence: t.text.slice(t.start[v.from], t.end[v.to - 1]), region: null, side: null });
+  markStoppedBloodPressureTreatment(a, matches);
+  // After 20 weeks a headache or blurred vision with another pre-eclampsia sign is pre-eclampsia's picture: the
+  // pregnancy referral says so, and a cervical-artery reason would send the patient down the wrong path.
+  if (dissectionSigns > 0 && !dissectionOther && matches.some((m) => m.code === 'high_risk_pregnancy') && preEclampsiaPicture(a, matches)) {
+    for (let k = matches.length - 1; k >= 0; k--) if ((matches[k] as ComplaintMatch).code === 'cervical_artery_dissection_signs') matches.splice(k, 1);
+  }
   return settle(matches);
+}
+
+/**
+ * Hypertension whose treatment is told as stopped, with no reading written, is not known to be controlled:
+ * the hypertension finding is marked `treatmentStopped` (the screen then asks for a measurement first). A
+ * written reading decides instead ("ran out of BP meds, 150/95 today").
+ */
+function markStoppedBloodPressureTreatment(a: Analysis, matches: ComplaintMatch[]): void {
+  const treated = matches.find((m) => m.code === 'controlled_hypertension');
+  if (!treated && !a.occurrences.some((o) => o.concepts.includes(BP_TREATMENT))) return;
+  if (readsBloodPressure(a.t)) return;
+  if (!treated && matches.some((m) => m.code === 'uncontrolled_hypertension' || m.code === 'elevated_blood_pressure')) return;
+  const stopped = bloodPressureTreatmentStopped(a, treated !== undefined);
+  if (!stopped) return;
+  const { t } = a;
+  const evidence = t.text.slice(t.start[Math.max(0, stopped.from - STOPPED_REACH)], t.end[stopped.to - 1]).replace(/^[^A-Za-z]+/, '');
+  if (treated) treated.treatmentStopped = true;
+  // "Stopped taking her blood pressure tablets" is also a negation: the hypertension is read from the stop itself,
+  // unless the words deny the treatment outright ("not on any BP meds").
+  else if (!deniedOutright(t, stopped.from)) push(matches, { code: 'controlled_hypertension', evidence, region: null, side: null, treatmentStopped: true });
+}
+
+const OUTRIGHT_DENIALS = new Set(['no', 'not', 'never', 'any', 'nor', 'without', 'denies', 'none']);
+/** Whether the words just before a treatment deny it rather than stop it ("not on any BP meds"). */
+function deniedOutright(t: Tokens, from: number): boolean {
+  for (let j = from - 1; j >= 0 && from - j <= STOPPED_REACH + 1 && t.kind[j] === K_WORD; j--) if (OUTRIGHT_DENIALS.has(t.words[j] as string)) return true;
+  return false;
+}
+
+/** Pregnancy past 20 weeks ("34 wks", "28/40", "third trimester", "6 months pregnant") with a pre-eclampsia sign besides the headache. */
+function preEclampsiaPicture(a: Analysis, matches: readonly ComplaintMatch[]): boolean {
+  return (
+    pastTwentyWeeks(a) && (matches.some((m) => m.code === 'elevated_blood_pressure' || m.code === 'uncontrolled_hypertension') || otherPreEclampsiaSign(a))
+  );
+}
+
+/** Weeks of pregnancy from which pre-eclampsia occurs. */
+const PRE_ECLAMPSIA_WEEKS = 20;
+const LATE_TRIMESTER = new Set(['second', 'third', 'nd', 'rd', 'last']);
+
+function pastTwentyWeeks(a: Analysis): boolean {
+  const { t } = a;
+  for (const o of a.byConcept[GESTATION] ?? []) if (o.negated === NOT_NEGATED && Number(t.words[o.from]) >= PRE_ECLAMPSIA_WEEKS) return true;
+  for (let j = 1; j < t.words.length; j++) {
+    const w = t.words[j] as string;
+    if (w === 'trimester' && LATE_TRIMESTER.has(t.words[j - 1] as string)) return true;
+    // "6 months pregnant": from the fifth month.
+    const n = Number(t.words[j - 1]);
+    if ((w === 'months' || w === 'mths') && n >= 5 && n <= 10 && (t.words[j + 1] ?? '').startsWith('preg')) return true;
+  }
+  return false;
+}
+
+// Pregnancy warnings that are not pre-eclampsia's: bleeding, the baby's movements.
+const NOT_PRE_ECLAMPSIA = new Set(['bleeding', 'bleed', 'spotting', 'blood', 'movements', 'moving']);
+
+/** A current sign of pre-eclampsia other than the headache: sudden swelling, a visual disturbance, protein, raised pressure. */
+function otherPreEclampsiaSign(a: Analysis): boolean {
+  for (const c of [SWELLING, VISUAL, PREGNANCY_WARNING]) {
+    for (const o of a.byConcept[c] ?? []) {
+      if (!isCurrent(a, o) || o.concepts.includes(HEADACHE)) continue;
+      if (c === PREGNANCY_WARNING && a.t.words.slice(o.from, o.to).some((w) => NOT_PRE_ECLAMPSIA.has(w))) continue;
+      return true;
+    }
+  }
+  return false;
 }
 
 const CHEST_WORD = /chest|sternum|breastbone/i;
@@ -1174,7 +1584,7 @@ export function readRegions(text: string): RegionMention[] {
   const a = analyse(text);
   const out: RegionMention[] = [];
   for (const o of a.byRegion) {
-    if (!isCurrent(a, o)) continue;
+    if (!isCurrent(a, o) || siteOnly(o)) continue;
     const region = regionValue(o);
     if (!region) continue;
     const sideOcc = sideOf(a.bySide, o);

@@ -7,6 +7,8 @@ import type { RegionCode } from '../catalog/catalog.regions';
 import type { SurgicalApproach, SurgicalProcedure } from '../catalog/catalog.surgeries';
 import type { Side } from '../catalog/catalog.types';
 import { dayNumber } from '../engine.util';
+import { anotherPersonsAtEnd } from './complaint.negation';
+import { tokenize } from './complaint.tokenizer';
 
 export interface TextSurgery {
   procedure: SurgicalProcedure;
@@ -167,16 +169,9 @@ function civilYear(day: number): number {
 // Just before the operation: a plan or a denial makes it not an operation the patient had.
 const NOT_DONE =
   /\b(?:booked|scheduled|waiting|awaiting|planned|planning|due\s+(?:for|to\s+have)|listed|considering|going\s+to\s+have|will\s+have|to\s+have|needs?|upcoming|pre\s*-?\s*op|next|no|never|not|nil|denies|without)\b/;
-const SOMEONE_ELSE =
-  /\b(?:mum|mom|mother|dad|father|wife|husband|partner|sister|brother|son|daughter|grandmother|grandfather|gran|grandma|grandad|granddad|grandpa|nan|aunt|uncle|cousin|friend|colleague|neighbour|neighbor|boyfriend|girlfriend|parents?)(?:'?s)?\b/g;
-// The patient again after another person ("her husband drove her home after she had her knee replaced").
-const PATIENT = /\b(?:i|my|me|she|he|pt|patient|client|own)\b/;
-
-/** Whether the words before an operation make it another person's: a person named, the patient not named since. */
+/** Whether the words before an operation make it another person's ("lifting mum since her mastectomy"): one test with the complaint reader's. */
 function someoneElses(before: string): boolean {
-  let last = -1;
-  for (const m of before.matchAll(SOMEONE_ELSE)) last = m.index + m[0].length;
-  return last >= 0 && !PATIENT.test(before.slice(last));
+  return anotherPersonsAtEnd(tokenize(before));
 }
 
 const APPROACHES: [RegExp, SurgicalApproach][] = [

@@ -177,6 +177,11 @@ export function screen(input: AssessmentInput, facts: CaseFacts): ScreeningOutco
     }
     // "On BP meds but ran out" with 168/98 measured today: the reading says it is not controlled.
     if (match.code === 'controlled_hypertension' && (factSet.has('elevated_blood_pressure') || factSet.has('uncontrolled_hypertension'))) continue;
+    // "Ran out of BP meds" with no reading anywhere: not known to be controlled — measure first.
+    if (match.code === 'controlled_hypertension' && match.treatmentStopped && !bloodPressureRecorded(screening)) {
+      measureBloodPressureFirst(s, match.evidence);
+      continue;
+    }
     factSet.add(match.code === 'major_trauma' ? 'trauma' : match.code);
     // A major accident long before a subacute or chronic complaint is history, not a red flag.
     if (match.code === 'major_trauma' && !recent) continue;
@@ -279,6 +284,29 @@ function activateCoded(s: Screen, list: 'conditions' | 'redFlags', items: NonNul
     if (typeof item === 'string') activate(s, item, 'screening', null, null, `screening.${list}: ${item}`);
     else activate(s, item.code, 'screening', item.region, item.side ?? null, `screening.${list}: ${item.code} (${placeName(item.region, item.side)})`);
   }
+}
+
+/** Whether the vital signs record a blood pressure: then the reading, not the text, says whether it is controlled. */
+function bloodPressureRecorded(screening: NonNullable<AssessmentInput['screening']>): boolean {
+  return screening.vitals?.systolic !== undefined || screening.vitals?.diastolic !== undefined;
+}
+
+const MEASURE_BLOOD_PRESSURE_FIRST =
+  'Hypertension with its treatment stopped and no blood-pressure reading: not known to be controlled. Measure blood pressure before any hands-on work — 180/120 or more: no treatment, same-day medical review; 160–179 or 100–119: medical clearance first, light pressure; lower: treat, with no prolonged prone lying with the head down and no vigorous work.';
+
+/**
+ * Hypertension whose treatment has stopped ("ran out of BP meds"), with no reading: it is not known to be
+ * controlled, and a crisis (≥ 180/120) would stop treatment. The hypertension's own precautions hold
+ * (positioning, no heavy straining), and the finding asks for a measurement before hands-on work instead of
+ * calling it controlled: the reading, once recorded, decides (REFERENCE, vital signs).
+ */
+function measureBloodPressureFirst(s: Screen, evidence: string): void {
+  const key = 'controlled_hypertension||';
+  if (s.seen.has(key)) return;
+  s.seen.add(key);
+  s.conditions.push({ code: 'controlled_hypertension', source: 'complaint', places: [] });
+  s.factSet.add('controlled_hypertension');
+  s.findings.push(finding('blood_pressure_unmeasured', 'caution', MEASURE_BLOOD_PRESSURE_FIRST, 'complaint', evidence));
 }
 
 /** Screening questions whose "yes" is a symptom that makes a slow or fast resting heart matter. */
