@@ -338,3 +338,75 @@ describe('counts and shorthand that raise nothing', () => {
     expect(codes(text)).not.toContain(code);
   });
 });
+
+describe('review round 7: lay exertion, places of a burn, stable stress leaks, morning pain', () => {
+  it.each([
+    // Lay exertion eased by rest, told in a sentence of its own after the site.
+    'Ache across L shoulder & upper arm into the jaw x 3 wks. Comes on walking up the hill from the station or carrying shopping, goes off after sitting down for 5 min. Bit sweaty with it.',
+    'Tight feeling in the left arm for a fortnight. Brought on by hurrying for the bus, eases once I stop.',
+    'Neck and jaw ache. Comes on in the cold or after a big meal, settles after a few minutes rest.',
+    'Ache between the shoulder blades. Gets it going up the stairs at work, better when she sits down.',
+    'Heavy feeling in both arms. Climbing stairs brings it on, gets sweaty and clammy.',
+    'R shoulder aches. Carrying the shopping brings it on, eases if I stop.',
+  ])('lay exertion eased by rest or with sweating is the cardiac picture: %s', (text) => expect(codes(text)).toContain('cardiac_symptoms'));
+
+  it.each([
+    'Shoulder hurts when I lift the shopping onto the counter.',
+    'Strained L shoulder at the gym 2 wks ago. Aches carrying the shopping, eases with rest.',
+    'Knee aches on the stairs, goes off when I sit down. Neck stiff from desk.',
+    'Low back pain walking uphill, eases once I sit down. Shoulders tight.',
+    'Shoulder ache reaching overhead and carrying shopping, eases with rest.',
+    'Calf cramps walking up the hill, goes off when I stand still. Arms fine.',
+  ])('mechanical pain on carrying, a strain, or a leg or back on a hill is not: %s', (text) => expect(codes(text)).not.toContain('cardiac_symptoms'));
+
+  const places = (text: string, code: string) =>
+    readComplaint(text)
+      .filter((m) => m.code === code)
+      .map((m) => `${m.region}/${m.side}`);
+
+  it.each([
+    ['Also burnt her L forearm on the oven shelf last Thurs - blistered, has a dressing on. Otherwise well.', 'forearm/left'],
+    ['Scalded R hand on the kettle on Sunday, blistered and still has a dressing on it', 'wrist_hand/right'],
+    ['Sunburnt on the left shoulder at the weekend, peeling, has a dressing on the worst bit', 'shoulder/left'],
+  ])('a local condition without a place takes the place of the burn in its sentence: %s', (text, place) => {
+    expect(places(text, 'open_wound')).toEqual([place]);
+    expect(places(text, 'burn')).toEqual([place]);
+  });
+
+  it('keeps a local condition without a place everywhere when its sentence places nothing', () => {
+    expect(places('Back ache from lifting. Has a dressing on a cut.', 'open_wound')).toEqual(['null/null']);
+  });
+
+  it.each([
+    'Mild stress incontinence (leaks when she sneezes) since her 2nd child 18 yrs ago - unchanged, no new bladder symptoms, normal sensation when wiping.',
+    'Bladder leaks a little when she laughs or coughs, has done for years since the kids, no different now.',
+    'Long-standing stress incontinence since childbirth, unchanged.',
+    'Leaks urine on jumping on the trampoline with the grandkids, same as always for decades.',
+    'Occasional leak when she coughs since her 3rd baby, unchanged for 30 yrs',
+  ])('a long-standing, unchanged stress leak is not a cauda equina bladder change: %s', (text) => expect(codes(text)).not.toContain('bladder_bowel_dysfunction'));
+
+  it.each([
+    "Stress incontinence since her 2nd child but worse since Monday, can't feel when she pees.",
+    'Leaks when she coughs since childbirth, getting worse over the last 2 weeks.',
+    'New stress incontinence since the fall last week',
+    "Leaks when she sneezes since her baby 20 yrs ago, unchanged. Since yesterday can't empty her bladder.",
+    'Stress incontinence for years, now wet herself without warning twice this week.',
+    'Incontinence started 2 years ago and getting worse.',
+  ])('a new or worse leak, retention or lost feeling still refers: %s', (text) => expect(codes(text)).toContain('bladder_bowel_dysfunction'));
+
+  it.each([
+    'Jaw ache both sides, worse on waking, dentist says grinding at night - has a splint.',
+    'Neck pain worse first thing in the morning, eases once she gets going.',
+    'Low back ache, worst when I wake up, stiff for 20 min then fine.',
+    'Jaw pain wakes her at night, she grinds her teeth.',
+    'Shoulder pain worse in the mornings.',
+    'Woke up with it on Monday, neck locked.',
+  ])('pain on waking, in the morning or from grinding is not night pain: %s', (text) => expect(codes(text)).not.toContain('night_pain'));
+
+  it.each([
+    'pain at night that wakes me',
+    'Pain when I wake up at night, every night',
+    'Aches upon waking and wakes her at 3am most nights',
+    'constant pain all night, no position eases it',
+  ])('pain that wakes, or constant night pain, still refers: %s', (text) => expect(codes(text)).toContain('night_pain'));
+});

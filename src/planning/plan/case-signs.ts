@@ -73,6 +73,11 @@ const KEYWORDS: [string, string][] = [
   ['\\b(?:twinge|pulled|tear|torn|strain(?:ed)?)\\b', 'strain_word'],
   ['\\b(?:walking stick|with a stick|cane|crutch(?:es)?|walker|zimmer|limp(?:s|ing)?)\\b', 'gait_aid'],
 ];
+// Poor sleep, read on its own (the stress cue above also takes some of these words): not sleeping, a few
+// hours a night, insomnia, waking at 3am, a mind that will not switch off.
+const POOR_SLEEP =
+  /\b(?:not sleeping|sleeping (?:badly|poorly)|poor(?:ly)? sleep\w*|bad(?:ly)? sleep\w*|insomnia|can[’']?t sleep|cannot sleep|unable to sleep|struggl\w* to (?:get to )?sleep|(?:trouble|difficulty|problems?) (?:getting to )?sleep\w*|broken sleep|disturbed sleep|lies? awake|lying awake|awake (?:at|half) (?:night|the night)|wak(?:e|es|ing|ens?) (?:up )?(?:at|around|about) (?:[1-5]|three|four) ?(?:am|a\.m\.|o[’']?clock)?\b|(?:[1-5](?: ?(?:-|to|or) ?[2-6])?|two|three|four|five) ?(?:hrs?|hours?)(?: of)?(?: sleep| a night|\)| per night)|can[’']?t (?:switch|turn) off|mind (?:racing|won[’']?t stop))/g;
+
 // From night pain on, a sign word is dropped when its clause holds a negation ("no night pain", "not
 // stressed"): they are cues for the dose and the home program, not safety findings (the complaint
 // reader judges those). The words before it name a diagnosis or an operation, read as written.
@@ -95,6 +100,13 @@ function scan(text: string): Set<string> {
     if (!words.has(word) && (group - 1 < NEGATABLE_FROM || !negated(text, m.index))) words.add(word);
   }
   return words;
+}
+
+/** Whether the complaint tells poor sleep, not negated ("sleeping well, no insomnia" is not). */
+function poorSleep(text: string): boolean {
+  POOR_SLEEP.lastIndex = 0;
+  for (let m = POOR_SLEEP.exec(text); m !== null; m = POOR_SLEEP.exec(text)) if (!negated(text, m.index)) return true;
+  return false;
 }
 
 /** Whether the clause before `at` holds a negation cue. */
@@ -120,6 +132,7 @@ export function caseSigns(facts: CaseFacts): CaseSigns {
 
 function readSigns(facts: CaseFacts): CaseSigns {
   const words = scan(facts.complaint.toLowerCase());
+  if (poorSleep(facts.complaint.toLowerCase())) words.add('poor_sleep');
 
   const worst = Math.max(facts.painAreas[0]?.intensity ?? 0, facts.measures.painNrs ?? 0);
   const neural = facts.painAreas.some((a) => a.qualities.some((q) => NEURAL_QUALITIES.includes(q)));

@@ -360,6 +360,8 @@ interface CompiledRule {
   region: 'optional' | 'required' | 'forbidden' | null;
   history: 'keep' | 'drop' | 'resolved' | ConditionCode | 'trauma';
   medicine: boolean;
+  noneAnywhere: number[];
+  benign: { all: number[]; unless: number[] } | null;
 }
 
 const RULES: CompiledRule[] = TEXT_RULES.map((r) => ({
@@ -374,6 +376,8 @@ const RULES: CompiledRule[] = TEXT_RULES.map((r) => ({
   region: r.region ?? null,
   history: r.history ?? 'keep',
   medicine: r.medicine ?? false,
+  noneAnywhere: (r.noneAnywhere ?? []).map((c) => conceptId(c)),
+  benign: r.benign ? { all: r.benign.all.map((c) => conceptId(c)), unless: r.benign.unless.map((c) => conceptId(c)) } : null,
 }));
 
 // The rules by the first concept they need, in rule order: a text is checked only against the rules its
@@ -398,6 +402,7 @@ const cid = (c: LexiconConcept) => conceptId(c);
     cid('dyspnoea'),
   ]);
   for (const r of RULES) for (const list of [r.all, r.any, r.none, r.context, r.some?.of ?? []]) for (const c of list) read.add(c);
+  for (const r of RULES) for (const c of [...r.noneAnywhere, ...(r.benign?.all ?? []), ...(r.benign?.unless ?? [])]) read.add(c);
   for (const phrase of phrasesByText.values()) {
     phrase.region = phrase.concepts.some((c) => conceptRegion[c] !== null);
     phrase.side = phrase.concepts.some((c) => conceptSide[c] !== null);
@@ -463,6 +468,14 @@ const NEUTRAL = new Set<number>(
       'contagious_word',
       'infection_word',
       'systemic_sign',
+      'exertion_lay',
+      'lower_body_site',
+      'msk_strain',
+      'stress_leak_trigger',
+      'continence_longstanding',
+      'continence_new',
+      'leak_word',
+      'morning_waking',
     ] as LexiconConcept[]
   ).map(cid),
 );
@@ -1034,6 +1047,9 @@ export function readComplaint(text: string): ComplaintMatch[] {
   const { t, byConcept, byRegion, bySide } = a;
   const matches: ComplaintMatch[] = [];
   let unsure: number[] | null = null;
+  // Local conditions by sentence: one read without a place takes the place of another told in its sentence.
+  const localPlaced: { m: ComplaintMatch; sentence: number }[] = [];
+  const localPlaceless: { m: ComplaintMatch; sentence: number }[] = [];
 
   if (a.mentioned.length > 0) {
     for (const k of candidateRules(a.mentioned)) {
@@ -1089,6 +1105,11 @@ export function readComplaint(text: string): ComplaintMatch[] {
         if (uncertain && !rule.stop) continue;
         if (to - 1 - from > rule.window) continue;
         if (rule.none.some((c) => (byConcept[c] ?? []).some((o) => o.sentence === anchor.sentence && o.negated === NOT_NEGATED))) continue;
+        if (rule.noneAnywhere.some((c) => (byConcept[c] ?? []).some((o) => o.negated === NOT_NEGATED))) continue;
+        if (rule.benign) {
+          const told = (c: number) => (byConcept[c] ?? []).some((o) => o.sentence === anchor.sentence && o.negated === NOT_NEGATED);
+          if (rule.benign.all.every(told) && !rule.benign.unless.some(told)) continue;
+        }
         let code = rule.code;
         if (rule.medicine && used.some((o) => toldAsStopped(t, o))) continue;
         const past = rule.history === 'resolved' ? (o: Occurrence) => isOver(a, o) : (o: Occurrence) => historyOf(a, o);
@@ -1120,6 +1141,8 @@ export function readComplaint(text: string): ComplaintMatch[] {
           if (used.some((o) => marks[o.from] === 1)) match.unsure = true;
         }
         push(matches, match);
+        if (rule.region === 'optional' && code !== 'trauma' && CONDITIONS[code].scope === 'local')
+          (region === null ? localPlaceless : localPlaced).push({ m: match, sentence: anchor.sentence });
         // "Sunburnt across shoulders and upper back": the condition is on every region of the list.
         for (const o of listed) {
           const more = `${evidence} … ${t.text.slice(t.start[o.from], t.end[o.to - 1])}`;
@@ -1130,6 +1153,19 @@ export function readComplaint(text: string): ComplaintMatch[] {
         }
         if (rule.region === null && !uncertain && !match.unsure) break;
       }
+    }
+  }
+
+  // "Burnt her L forearm on the oven shelf - blistered, has a dressing on": the dressing is on the forearm,
+  // not on every painful region.
+  for (const { m, sentence } of localPlaceless) {
+    const places = localPlaced.filter((p) => p.sentence === sentence && matches.includes(p.m));
+    const at = matches.indexOf(m);
+    if (places.length === 0 || at < 0) continue;
+    matches.splice(at, 1);
+    for (const { m: place } of places) {
+      const moved: ComplaintMatch = { ...m, evidence: `${m.evidence} … ${place.evidence}`, region: place.region, side: place.side };
+      push(matches, moved);
     }
   }
 
@@ -1245,5 +1281,36 @@ export function readsHeartRateSymptom(text: string): boolean {
 export function readHormonalRisk(text: string): string | null {
   const a = analyse(text);
   for (const o of a.byConcept[HORMONAL_RISK] ?? []) if (isCurrent(a, o)) return a.t.text.slice(a.t.start[o.from], a.t.end[o.to - 1]);
+  return null;
+}
+
+const EXERTION_LAY = cid('exertion_lay');
+const EXERTION_EASED = [cid('rest_relief'), cid('sweating')];
+/** How far apart the exertion and its relief may be ("walking up the hill … goes off after sitting down"). */
+const EXERTION_REACH = 16;
+const EXERTION_GUARD = (['msk_chest', 'msk_arm', 'lower_body_site', 'sport_training'] as LexiconConcept[]).map(cid);
+const EXERTION_GUARD_ANYWHERE = (['msk_strain', 'msk_chest'] as LexiconConcept[]).map(cid);
+
+/**
+ * Lay exertion eased by rest (or with sweating) in one sentence, told without naming where it hurts ("Comes
+ * on walking up the hill, goes off when I sit down"): its words, or null. The screen reads it with the pain
+ * locations (the cardiac picture whatever region hurts); not with a movement, a strain, sport or a leg or back
+ * in its sentence.
+ */
+export function readExertionPattern(text: string): string | null {
+  const a = analyse(text);
+  const current = (c: number, sentence: number | null) =>
+    (a.byConcept[c] ?? []).some((o) => o.negated === NOT_NEGATED && (sentence === null || o.sentence === sentence));
+  if (EXERTION_GUARD_ANYWHERE.some((c) => current(c, null))) return null;
+  for (const o of a.byConcept[EXERTION_LAY] ?? []) {
+    if (o.negated !== NOT_NEGATED || historyOf(a, o) || EXERTION_GUARD.some((c) => current(c, o.sentence))) continue;
+    for (const c of EXERTION_EASED) {
+      const eased = nearest(a.byConcept, c, o);
+      if (!eased || eased.negated !== NOT_NEGATED) continue;
+      const from = Math.min(o.from, eased.from);
+      const to = Math.max(o.to, eased.to);
+      if (to - 1 - from <= EXERTION_REACH) return a.t.text.slice(a.t.start[from], a.t.end[to - 1]);
+    }
+  }
   return null;
 }
