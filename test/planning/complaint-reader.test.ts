@@ -383,7 +383,9 @@ describe('review round 7: lay exertion, places of a burn, stable stress leaks, m
     'Long-standing stress incontinence since childbirth, unchanged.',
     'Leaks urine on jumping on the trampoline with the grandkids, same as always for decades.',
     'Occasional leak when she coughs since her 3rd baby, unchanged for 30 yrs',
-  ])('a long-standing, unchanged stress leak is not a cauda equina bladder change: %s', (text) => expect(codes(text)).not.toContain('bladder_bowel_dysfunction'));
+  ])('a long-standing, unchanged stress leak is not a cauda equina bladder change: %s', (text) =>
+    expect(codes(text)).not.toContain('bladder_bowel_dysfunction'),
+  );
 
   it.each([
     "Stress incontinence since her 2nd child but worse since Monday, can't feel when she pees.",

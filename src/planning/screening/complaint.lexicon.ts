@@ -236,16 +236,7 @@ export const CONCEPTS = {
   ],
   // A leak on coughing, sneezing, laughing or jumping, told as long-standing and unchanged ("stress
   // incontinence since her 2nd child, unchanged"), is not a cauda equina bladder change (review round 7).
-  stress_leak_trigger: [
-    'stress incontinen*',
-    'stress leak*',
-    'cough*',
-    'sneez*',
-    'laugh*',
-    'jump*',
-    'trampolin*',
-    'skipping',
-  ],
+  stress_leak_trigger: ['stress incontinen*', 'stress leak*', 'cough*', 'sneez*', 'laugh*', 'jump*', 'trampolin*', 'skipping'],
   continence_longstanding: [
     'childbirth',
     'child',
@@ -1533,20 +1524,7 @@ export const CONCEPTS = {
     'sciatica',
   ],
   // A strain or injury told anywhere in the complaint makes a pain on carrying mechanical.
-  msk_strain: [
-    'strained',
-    'strain',
-    'sprained',
-    'pulled a muscle',
-    'pulled',
-    'tweaked',
-    'torn',
-    'tear',
-    'injured',
-    'injury',
-    'overdid it',
-    'overdone it',
-  ],
+  msk_strain: ['strained', 'strain', 'sprained', 'pulled a muscle', 'pulled', 'tweaked', 'torn', 'tear', 'injured', 'injury', 'overdid it', 'overdone it'],
   // Breathlessness while training hard is physiology, not a chest emergency.
   sport_training: [
     'training for',
