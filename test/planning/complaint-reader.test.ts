@@ -348,6 +348,7 @@ describe('review round 7: lay exertion, places of a burn, stable stress leaks, m
     'Ache between the shoulder blades. Gets it going up the stairs at work, better when she sits down.',
     'Heavy feeling in both arms. Climbing stairs brings it on, gets sweaty and clammy.',
     'R shoulder aches. Carrying the shopping brings it on, eases if I stop.',
+    'Jaw ache. Comes on walking up the hill, goes off when I stop. Old knee injury.',
   ])('lay exertion eased by rest or with sweating is the cardiac picture: %s', (text) => expect(codes(text)).toContain('cardiac_symptoms'));
 
   it.each([
@@ -357,6 +358,7 @@ describe('review round 7: lay exertion, places of a burn, stable stress leaks, m
     'Low back pain walking uphill, eases once I sit down. Shoulders tight.',
     'Shoulder ache reaching overhead and carrying shopping, eases with rest.',
     'Calf cramps walking up the hill, goes off when I stand still. Arms fine.',
+    'Pulled a muscle in her shoulder last month. Now aches carrying the shopping, eases if she stops.',
   ])('mechanical pain on carrying, a strain, or a leg or back on a hill is not: %s', (text) => expect(codes(text)).not.toContain('cardiac_symptoms'));
 
   const places = (text: string, code: string) =>

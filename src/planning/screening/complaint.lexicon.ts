@@ -3755,8 +3755,11 @@ export interface TextRule {
   history?: 'drop' | 'resolved' | ConditionCode | 'trauma';
   /** A medicine: a mention told as stopped (MEDICINE_STOPPED) is not taken now. */
   medicine?: true;
-  /** Any un-negated mention of these anywhere in the text cancels the rule (a strain told in another sentence). */
-  noneAnywhere?: LexiconConcept[];
+  /**
+   * An un-negated mention of `of` in any sentence that also mentions one of `near` cancels the rule (a
+   * shoulder strain told in another sentence; not a knee injury told in passing).
+   */
+  noneNear?: { of: LexiconConcept[]; near: LexiconConcept[] };
   /** A benign picture in the sentence cancels the rule: each of `all` mentioned, none of `unless` (un-negated). */
   benign?: { all: LexiconConcept[]; unless: LexiconConcept[] };
 }
@@ -3780,9 +3783,9 @@ const STABLE_STRESS_LEAK: NonNullable<TextRule['benign']> = {
 };
 
 /** The lay exertion rules: not a region away from the heart in the sentence, not a movement, strain or sport. */
-const LAY_EXERTION_GUARD: Pick<TextRule, 'none' | 'noneAnywhere'> = {
+const LAY_EXERTION_GUARD: Pick<TextRule, 'none' | 'noneNear'> = {
   none: ['msk_chest', 'msk_arm', 'lower_body_site', 'sport_training'],
-  noneAnywhere: ['msk_strain', 'msk_chest'],
+  noneNear: { of: ['msk_strain', 'msk_chest'], near: ['cardiac_site', 'cardiac_site_weak', 'chest_area'] },
 };
 
 export const TEXT_RULES: TextRule[] = [

@@ -360,7 +360,7 @@ interface CompiledRule {
   region: 'optional' | 'required' | 'forbidden' | null;
   history: 'keep' | 'drop' | 'resolved' | ConditionCode | 'trauma';
   medicine: boolean;
-  noneAnywhere: number[];
+  noneNear: { of: number[]; near: number[] } | null;
   benign: { all: number[]; unless: number[] } | null;
 }
 
@@ -376,7 +376,7 @@ const RULES: CompiledRule[] = TEXT_RULES.map((r) => ({
   region: r.region ?? null,
   history: r.history ?? 'keep',
   medicine: r.medicine ?? false,
-  noneAnywhere: (r.noneAnywhere ?? []).map((c) => conceptId(c)),
+  noneNear: r.noneNear ? { of: r.noneNear.of.map((c) => conceptId(c)), near: r.noneNear.near.map((c) => conceptId(c)) } : null,
   benign: r.benign ? { all: r.benign.all.map((c) => conceptId(c)), unless: r.benign.unless.map((c) => conceptId(c)) } : null,
 }));
 
@@ -402,7 +402,8 @@ const cid = (c: LexiconConcept) => conceptId(c);
     cid('dyspnoea'),
   ]);
   for (const r of RULES) for (const list of [r.all, r.any, r.none, r.context, r.some?.of ?? []]) for (const c of list) read.add(c);
-  for (const r of RULES) for (const c of [...r.noneAnywhere, ...(r.benign?.all ?? []), ...(r.benign?.unless ?? [])]) read.add(c);
+  for (const r of RULES)
+    for (const c of [...(r.noneNear?.of ?? []), ...(r.noneNear?.near ?? []), ...(r.benign?.all ?? []), ...(r.benign?.unless ?? [])]) read.add(c);
   for (const phrase of phrasesByText.values()) {
     phrase.region = phrase.concepts.some((c) => conceptRegion[c] !== null);
     phrase.side = phrase.concepts.some((c) => conceptSide[c] !== null);
@@ -1041,6 +1042,16 @@ function candidateRules(mentioned: number[]): number[] {
   return out.sort((x, y) => x - y);
 }
 
+/** Whether a concept of `of` is told, un-negated, in a sentence that also tells one of `near`. */
+function toldNear(a: Analysis, of: number[], near: number[]): boolean {
+  for (const c of of)
+    for (const o of a.byConcept[c] ?? []) {
+      if (o.negated !== NOT_NEGATED) continue;
+      for (const n of near) if ((a.byConcept[n] ?? []).some((x) => x.sentence === o.sentence && x.negated === NOT_NEGATED)) return true;
+    }
+  return false;
+}
+
 /** Finds red flags, contraindications and trauma mentions in a complaint; negated mentions do not count. */
 export function readComplaint(text: string): ComplaintMatch[] {
   const a = analyse(text);
@@ -1105,7 +1116,7 @@ export function readComplaint(text: string): ComplaintMatch[] {
         if (uncertain && !rule.stop) continue;
         if (to - 1 - from > rule.window) continue;
         if (rule.none.some((c) => (byConcept[c] ?? []).some((o) => o.sentence === anchor.sentence && o.negated === NOT_NEGATED))) continue;
-        if (rule.noneAnywhere.some((c) => (byConcept[c] ?? []).some((o) => o.negated === NOT_NEGATED))) continue;
+        if (rule.noneNear && toldNear(a, rule.noneNear.of, rule.noneNear.near)) continue;
         if (rule.benign) {
           const told = (c: number) => (byConcept[c] ?? []).some((o) => o.sentence === anchor.sentence && o.negated === NOT_NEGATED);
           if (rule.benign.all.every(told) && !rule.benign.unless.some(told)) continue;
@@ -1289,7 +1300,8 @@ const EXERTION_EASED = [cid('rest_relief'), cid('sweating')];
 /** How far apart the exertion and its relief may be ("walking up the hill … goes off after sitting down"). */
 const EXERTION_REACH = 16;
 const EXERTION_GUARD = (['msk_chest', 'msk_arm', 'lower_body_site', 'sport_training'] as LexiconConcept[]).map(cid);
-const EXERTION_GUARD_ANYWHERE = (['msk_strain', 'msk_chest'] as LexiconConcept[]).map(cid);
+const EXERTION_STRAIN = (['msk_strain', 'msk_chest'] as LexiconConcept[]).map(cid);
+const LOWER_BODY = cid('lower_body_site');
 
 /**
  * Lay exertion eased by rest (or with sweating) in one sentence, told without naming where it hurts ("Comes
@@ -1301,7 +1313,9 @@ export function readExertionPattern(text: string): string | null {
   const a = analyse(text);
   const current = (c: number, sentence: number | null) =>
     (a.byConcept[c] ?? []).some((o) => o.negated === NOT_NEGATED && (sentence === null || o.sentence === sentence));
-  if (EXERTION_GUARD_ANYWHERE.some((c) => current(c, null))) return null;
+  // A strain or a chest-wall picture told now, of the upper body (not "sprained ankle", not "knee injury in 2019").
+  for (const c of EXERTION_STRAIN)
+    for (const o of a.byConcept[c] ?? []) if (o.negated === NOT_NEGATED && !historyOf(a, o) && !current(LOWER_BODY, o.sentence)) return null;
   for (const o of a.byConcept[EXERTION_LAY] ?? []) {
     if (o.negated !== NOT_NEGATED || historyOf(a, o) || EXERTION_GUARD.some((c) => current(c, o.sentence))) continue;
     for (const c of EXERTION_EASED) {
