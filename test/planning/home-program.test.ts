@@ -827,6 +827,7 @@ describe('stress with poor sleep: the sleep routine as well as the breathing (RE
     ["Can't sleep for worrying about work, shoulders up round her ears.", true],
     ['Only getting 4 hours sleep a night with the new job.', false],
     ['Lies awake half the night, mind racing.', true],
+    ['Sleeping 4-5 hrs since the divorce, jaw clenched.', false],
   ])('%s (stress goal: %s)', (complaint, goal) => {
     const p = stressCase(complaint, goal);
     expect(has(p, 'sleep_routine')).toBe(true);

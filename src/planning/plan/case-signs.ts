@@ -76,7 +76,7 @@ const KEYWORDS: [string, string][] = [
 // Poor sleep, read on its own (the stress cue above also takes some of these words): not sleeping, a few
 // hours a night, insomnia, waking at 3am, a mind that will not switch off.
 const POOR_SLEEP =
-  /\b(?:not sleeping|sleeping (?:badly|poorly)|poor(?:ly)? sleep\w*|bad(?:ly)? sleep\w*|insomnia|can[’']?t sleep|cannot sleep|unable to sleep|struggl\w* to (?:get to )?sleep|(?:trouble|difficulty|problems?) (?:getting to )?sleep\w*|broken sleep|disturbed sleep|lies? awake|lying awake|awake (?:at|half) (?:night|the night)|wak(?:e|es|ing|ens?) (?:up )?(?:at|around|about) (?:[1-5]|three|four) ?(?:am|a\.m\.|o[’']?clock)?\b|(?:[1-5](?: ?(?:-|to|or) ?[2-6])?|two|three|four|five) ?(?:hrs?|hours?)(?: of)?(?: sleep| a night|\)| per night)|can[’']?t (?:switch|turn) off|mind (?:racing|won[’']?t stop))/g;
+  /\b(?:not sleeping|sleeping (?:badly|poorly)|poor(?:ly)? sleep\w*|bad(?:ly)? sleep\w*|insomnia|can[’']?t sleep|cannot sleep|unable to sleep|struggl\w* to (?:get to )?sleep|(?:trouble|difficulty|problems?) (?:getting to )?sleep\w*|broken sleep|disturbed sleep|lies? awake|lying awake|awake (?:at|half) (?:night|the night)|wak(?:e|es|ing|ens?) (?:up )?(?:at|around|about) (?:[1-5]|three|four) ?(?:am|a\.m\.|o[’']?clock)?\b|(?:[1-5](?: ?(?:-|to|or) ?[2-6])?|two|three|four|five) ?(?:hrs?|hours?)(?: of)?(?: sleep| a night| per night)|sleep(?:ing|s)? (?:only |about |around )?(?:[1-5](?: ?(?:-|to|or) ?[2-6])?|two|three|four|five) ?(?:hrs?|hours?)\b|can[’']?t (?:switch|turn) off|mind (?:racing|won[’']?t stop))/g;
 
 // From night pain on, a sign word is dropped when its clause holds a negation ("no night pain", "not
 // stressed"): they are cues for the dose and the home program, not safety findings (the complaint
