@@ -1,6 +1,7 @@
 // The complaint reader: red-flag and contraindication phrases in any word order and case, the matched
 // words as evidence, and negations that do not raise anything.
 import { readComplaint, readRegions, swollenRegions } from '../../src/planning/screening/complaint.reader';
+import { readExertionPattern } from '../../src/planning/screening/complaint.reader';
 
 const codes = (text: string) => readComplaint(text).map((m) => m.code);
 
@@ -328,6 +329,69 @@ describe('review round 4: regions listed together, resolved red flags, other peo
     ["Wife's on Eliquis.", []],
     ['Dad who had a stroke and she takes apixaban.', ['anticoagulants']],
   ])("another person's medication is not the patient's: %s", (text, expected) => expect(codes(text)).toEqual(expected));
+});
+
+describe('review round 7: normal bladder told as "no change", exertion eased across a clause break', () => {
+  it.each([
+    'No change in bladder or bowel.',
+    'no changes to bladder or bowels',
+    'bladder and bowel unchanged',
+    'no change in her waterworks',
+    'Low back pain. No change in bladder or bowel habits, no change in saddle sensation.',
+    'no change to his bladder function',
+    'No changes in bowel or bladder control.',
+    'Bladder and bowels normal, passing urine as usual.',
+    'no real change in her bladder or bowels',
+  ])('a bladder or bowel told with no change is normal function, not a cauda equina change: %s', (text) =>
+    expect(codes(text)).not.toContain('bladder_bowel_dysfunction'),
+  );
+
+  it.each([
+    "can't tell when my bladder is full",
+    "She can't tell if her bladder is full since Monday.",
+    'No change in bladder or bowel but had an accident on Tuesday.',
+    'change in bladder since yesterday',
+    'Changes in bowel habit this week, straining to go.',
+    'No change in bowels, but wet herself twice this week.',
+  ])('a real bladder or bowel change still refers: %s', (text) => expect(codes(text)).toContain('bladder_bowel_dysfunction'));
+
+  it.each([
+    ['no change in the numbness of the saddle area', 'saddle_anesthesia'],
+    ['no change in the numbness between her legs', 'saddle_anesthesia'],
+    ['no change in the tingling in her groin', 'saddle_anesthesia'],
+    ['no change in the weakness in his leg, getting weaker each week', 'progressive_weakness'],
+  ])('"no change" in a symptom keeps the symptom: %s', (text, code) => expect(codes(text)).toContain(code));
+
+  it.each([
+    "Rushes for the train; it passes after a minute's rest.",
+    'Comes on walking uphill - goes off when I stop.',
+    'Comes on walking uphill. Goes off when I stop.',
+    'Brought on by the stairs; settles if she sits down.',
+    'Comes on carrying the shopping; eases once she stops.',
+    'Worse hurrying for the bus; better after a rest.',
+  ])('lay exertion eased by rest across a semicolon, a dash or into the next sentence is the exertion pattern: %s', (text) =>
+    expect(readExertionPattern(text)).not.toBeNull(),
+  );
+
+  it.each([
+    'Lives upstairs. Shoulder ache eases with rest.',
+    'Walks up the hill to work every day. Back ache eases when I rest.',
+    'Comes on walking uphill. Knee goes off when I stop.',
+    'Sore walking uphill; eases when I stop. Strained it lifting.',
+    'Knee aches walking uphill; eases when I stop.',
+  ])('not when the next sentence tells another place, or a strain or the legs are told: %s', (text) => expect(readExertionPattern(text)).toBeNull());
+
+  it.each([
+    'Chest tight walking uphill - goes off when I stop.',
+    'chest tightness walking uphill; eases when I stop',
+    "Ache in L arm and jaw when she rushes for the train; it passes after a minute's rest.",
+    'Tight chest on the stairs; goes off if she stands still',
+  ])('a cardiac site with lay exertion and relief across a clause break is cardiac: %s', (text) => expect(codes(text)).toContain('cardiac_symptoms'));
+
+  it.each(['Jaw aches, wakes with her jaw clenched.', 'Neck aches, wakes with a sore neck.'])(
+    'waking with a clenched jaw or a sore neck is not night pain: %s',
+    (text) => expect(codes(text)).not.toContain('night_pain'),
+  );
 });
 
 describe('counts and shorthand that raise nothing', () => {

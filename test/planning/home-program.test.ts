@@ -799,6 +799,37 @@ describe('a recent fracture: nothing that loads or balances on it (each with the
   });
 });
 
+describe('grinding the teeth is night bruxism unless told of the day; clenching only when told of sleep (review round 7)', () => {
+  const jaw = (complaint: string) => plan(caseOf('jaw', { side: 'bilateral', complaint, mechanism: 'unknown' }));
+
+  it.each([
+    'Jaw aches, grinds her teeth.',
+    'Jaw aches, he grinds his teeth.',
+    'Jaw ache from bruxism.',
+    'Jaw aches, known bruxist, wears a night guard.',
+    'Jaw aches, teeth grinding.',
+    'Jaw aches. Dentist says she grinds.',
+    'Jaw aches, partner hears her grinding.',
+    'Jaw aches, clenching overnight.',
+    'Jaw aches, wakes with her jaw clenched.',
+    'Jaw aches, clenches in her sleep.',
+  ])('night bruxism habits: %s', (complaint) => expect(has(jaw(complaint), 'night_bruxism_habits')).toBe(true));
+
+  it.each([
+    'Jaw aches from clenching when stressed.',
+    'Jaw sore, clenches her teeth.',
+    'Jaw aches, grinds teeth during the day at her desk.',
+    'Jaw aches, clenches at the desk when concentrating.',
+    'Jaw grinds when she opens her mouth.',
+    'Jaw clicks, grinding noise when chewing.',
+    'Jaw aches, no grinding.',
+    'Jaw aches, does not grind her teeth.',
+    'Jaw tight.',
+  ])('not for daytime clenching, a grinding joint or no grinding: %s', (complaint) => expect(has(jaw(complaint), 'night_bruxism_habits')).toBe(false));
+
+  it('waking with a clenched jaw is no night pain: treated', () => expect(jaw('Jaw aches, wakes with her jaw clenched.').screening.decision).not.toBe('refer'));
+});
+
 describe('stress with poor sleep: the sleep routine as well as the breathing (REFERENCE "Stress: paced breathing, sleep routine")', () => {
   const stressCase = (complaint: string, goal = true) =>
     plan(

@@ -63,6 +63,22 @@ const KEYWORDS: [string, string][] = [
   ['\\b(?:eases|easier|better|settles|improves) (?:with|when|on|once) (?:walking|moving|movement|(?:i|she|he) moves?)|\\bbetter moving\\b', 'eases_moving'],
   // What the home program and the session's targets are written for (variety rules, engine 2.2).
   ['\\bclick(?:s|ing|ed|y)?\\b', 'jaw_click'],
+  // Grinding the teeth is sleep bruxism unless told of the day (review round 7): "grinds her teeth", "teeth
+  // grinding", "dentist says she grinds", "bruxist", a night guard; clenching only when told of sleep
+  // ("clenches overnight", "wakes with her jaw clenched"). A jaw that grinds when it opens is the joint's
+  // noise, and clenching when stressed or at the desk is the daytime habit.
+  [
+    '(?:grind(?:s|ing)?|gnash\\w*) (?:(?:my|her|his|their|the) )?teeth(?![^.;\\n]*\\b(?:during the day|in the day|daytime|by day|at (?:my|her|his|their|the|a) desk|when concentrating|while concentrating|when driving|while driving)\\b)' +
+      '|(?:teeth|tooth)[ -]?grind\\w*(?![^.;\\n]*\\b(?:during the day|in the day|daytime|by day|at (?:my|her|his|their|the|a) desk|when concentrating|while concentrating|when driving|while driving)\\b)' +
+      '|(?:(?:she|he|i|they) grinds?|(?:from|with|and|of|due to|known|heavy|bad) grinding)\\b(?! (?:when|on|as) (?:she |he |i |they )?(?:open|chew|eat|yawn|bit|mov))(?![^.;\\n]*\\b(?:during the day|in the day|daytime|by day|at (?:my|her|his|their|the|a) desk|when concentrating|while concentrating|when driving|while driving|noise|sound|sensation|feeling|joint)\\b)' +
+      '|brux\\w*|(?:night|mouth|bite|occlusal|dental) ?(?:guard|splint)' +
+      '|(?:hears?|heard|hearing) (?:her|him|me|them) grind\\w*' +
+      '|clench\\w*(?: (?:my|her|his|their) (?:teeth|jaw))? (?:overnight|through the night|all night|in bed|when (?:asleep|sleeping)|while sleeping|during sleep)' +
+      '|(?:nocturnal|sleep|night[- ]?time) (?:clench\\w*|grind\\w*)' +
+      '|wak(?:e|es|ing|ens?)(?: up)? (?:with )?(?:(?:my|her|his|their|a) )?(?:jaw |teeth )?clench\\w*' +
+      '|wak(?:e|es|ing|ens?)(?: up)? with (?:(?:my|her|his|their|a) )?(?:jaw|teeth) (?:tightly )?clenched',
+    'bruxism',
+  ],
   ['\\b(?:clench\\w*|grind\\w*)(?: (?:my|her|his|their) teeth)? (?:at night|in (?:my|her|his|their) sleep|while asleep)|\\bbruxism\\b', 'bruxism'],
   ['\\b(?:clench\\w*|grind\\w*)', 'clench'],
   ['\\b(?:leaks?|leaking|leakage)\\b[^.;\\n]*\\b(?:cough\\w*|sneez\\w*|laugh\\w*)|\\bstress incontinence\\b', 'stress_leak'],

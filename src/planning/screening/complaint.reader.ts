@@ -1303,6 +1303,23 @@ const EXERTION_GUARD = (['msk_chest', 'msk_arm', 'lower_body_site', 'sport_train
 const EXERTION_STRAIN = (['msk_strain', 'msk_chest'] as LexiconConcept[]).map(cid);
 const LOWER_BODY = cid('lower_body_site');
 
+const PAIN_WORD = cid('pain_word');
+
+/**
+ * The relief told in the sentence after the exertion, a semicolon or a full stop away ("Rushes for the
+ * train; it passes after a minute's rest", "Comes on walking uphill. Goes off when I stop."): its first
+ * un-negated mention, when nothing before it in its sentence names another place or pain ("Lives upstairs.
+ * Shoulder ache eases with rest" is the shoulder's own story).
+ */
+function easedNextSentence(a: Analysis, concept: number, anchor: Occurrence): Occurrence | null {
+  const next = anchor.sentence + 1;
+  const eased = (a.byConcept[concept] ?? []).find((o) => o.sentence === next && o.negated === NOT_NEGATED);
+  if (!eased) return null;
+  for (const o of a.occurrences)
+    if (o.sentence === next && o.from < eased.from && o.negated !== NEGATED && (o.region || o.concepts.includes(PAIN_WORD))) return null;
+  return eased;
+}
+
 /**
  * Lay exertion eased by rest (or with sweating) in one sentence, told without naming where it hurts ("Comes
  * on walking up the hill, goes off when I sit down"): its words, or null. The screen reads it with the pain
@@ -1319,8 +1336,9 @@ export function readExertionPattern(text: string): string | null {
   for (const o of a.byConcept[EXERTION_LAY] ?? []) {
     if (o.negated !== NOT_NEGATED || historyOf(a, o) || EXERTION_GUARD.some((c) => current(c, o.sentence))) continue;
     for (const c of EXERTION_EASED) {
-      const eased = nearest(a.byConcept, c, o);
+      const eased = nearest(a.byConcept, c, o) ?? easedNextSentence(a, c, o);
       if (!eased || eased.negated !== NOT_NEGATED) continue;
+      if (eased.sentence !== o.sentence && EXERTION_GUARD.some((g) => current(g, eased.sentence))) continue;
       const from = Math.min(o.from, eased.from);
       const to = Math.max(o.to, eased.to);
       if (to - 1 - from <= EXERTION_REACH) return a.t.text.slice(a.t.start[from], a.t.end[to - 1]);
