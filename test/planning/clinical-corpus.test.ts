@@ -105,7 +105,7 @@ describe('clinical safety corpus (written from the reference, outcomes fixed bef
     if (e.hasHandsOn) expect({ handsOn: handsOn.length > 0, summary }).toEqual({ handsOn: true, summary });
     for (const q of e.unanswered ?? []) expect(p.screening.unanswered ?? []).toContain(q);
     for (const q of e.notUnanswered ?? []) expect(p.screening.unanswered ?? []).not.toContain(q);
-    const home = p.homeProgram.map((h) => h.code);
+    const home: string[] = p.homeProgram.map((h) => h.code);
     for (const group of e.homeAnyOf ?? []) expect({ home, oneOf: group.some((code) => home.includes(code)) }).toEqual({ home, oneOf: true });
     if (e.sessionMinutesMin !== undefined) expect(p.schedule.sessionMinutes).toBeGreaterThanOrEqual(e.sessionMinutesMin);
     if (p.techniques.length === 0 && p.homeProgram.length === 0) expect(p.schedule.totalSessions).toBe(0);
