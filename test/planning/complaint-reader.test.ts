@@ -356,6 +356,21 @@ describe('review round 7: normal bladder told as "no change", exertion eased acr
   ])('a real bladder or bowel change still refers: %s', (text) => expect(codes(text)).toContain('bladder_bowel_dysfunction'));
 
   it.each([
+    'No change in bladder or bowel, no change in the numbness in his feet.',
+    'Bladder and bowel fine, numbness in her toes unchanged.',
+    'bowels normal, numb left foot since the op',
+  ])('numbness told of a limb next to a normal bladder is not lost feeling of passing urine: %s', (text) =>
+    expect(codes(text)).not.toContain('bladder_bowel_dysfunction'),
+  );
+
+  it.each([
+    'reduced sensation when passing urine, low back pain',
+    'Bladder: reduced sensation.',
+    'numb when peeing, both legs weak',
+    'numbness when she passes urine and in her legs',
+  ])('lost feeling of passing urine still refers beside a place: %s', (text) => expect(codes(text)).toContain('bladder_bowel_dysfunction'));
+
+  it.each([
     ['no change in the numbness of the saddle area', 'saddle_anesthesia'],
     ['no change in the numbness between her legs', 'saddle_anesthesia'],
     ['no change in the tingling in her groin', 'saddle_anesthesia'],

@@ -3800,6 +3800,11 @@ export interface TextRule {
   noneNear?: { of: LexiconConcept[]; near: LexiconConcept[] };
   /** A benign picture in the sentence cancels the rule: each of `all` mentioned, none of `unless` (un-negated). */
   benign?: { all: LexiconConcept[]; unless: LexiconConcept[] };
+  /**
+   * A mention of these told of a limb or other place ("numbness in his feet", "numb left foot") does not
+   * count: "Bowels normal, numb left foot since the op" is not a lost feeling of passing stool.
+   */
+  notOfPlace?: LexiconConcept[];
 }
 
 // How a medicine is told as stopped: words just before it ("was on warfarin", "stopped the blood thinners")
@@ -3834,7 +3839,7 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'bladder_bowel_dysfunction', all: ['leak_word', 'stress_leak_trigger', 'continence_new'], window: 14, history: 'resolved' },
   { code: 'bladder_bowel_dysfunction', all: ['leak_word', 'stress_leak_trigger', 'progression'], window: 14, history: 'resolved' },
   // Reduced sensation of passing urine or stool (not of sitting on the toilet: that is the saddle).
-  { code: 'bladder_bowel_dysfunction', all: ['continence_flow', 'sensation_loss'], window: 6, history: 'resolved' },
+  { code: 'bladder_bowel_dysfunction', all: ['continence_flow', 'sensation_loss'], window: 6, history: 'resolved', notOfPlace: ['sensation_loss'] },
   { code: 'saddle_anesthesia', all: ['saddle_area', 'sensation_loss'], window: 8, history: 'resolved' },
   { code: 'saddle_anesthesia', all: ['saddle_situation', 'sensation_loss'], window: 8, history: 'resolved' },
   { code: 'cauda_equina_signs', all: ['sexual_dysfunction'] },

@@ -362,6 +362,7 @@ interface CompiledRule {
   medicine: boolean;
   noneNear: { of: number[]; near: number[] } | null;
   benign: { all: number[]; unless: number[] } | null;
+  notOfPlace: number[];
 }
 
 const RULES: CompiledRule[] = TEXT_RULES.map((r) => ({
@@ -378,6 +379,7 @@ const RULES: CompiledRule[] = TEXT_RULES.map((r) => ({
   medicine: r.medicine ?? false,
   noneNear: r.noneNear ? { of: r.noneNear.of.map((c) => conceptId(c)), near: r.noneNear.near.map((c) => conceptId(c)) } : null,
   benign: r.benign ? { all: r.benign.all.map((c) => conceptId(c)), unless: r.benign.unless.map((c) => conceptId(c)) } : null,
+  notOfPlace: (r.notOfPlace ?? []).map((c) => conceptId(c)),
 }));
 
 // The rules by the first concept they need, in rule order: a text is checked only against the rules its
@@ -1042,6 +1044,28 @@ function candidateRules(mentioned: number[]): number[] {
   return out.sort((x, y) => x - y);
 }
 
+// Places whose numbness may be the saddle's or the back passage's ("numb bum", "back passage").
+const SADDLE_NEAR: ReadonlySet<RegionCode> = new Set(['gluteal', 'sacroiliac', 'lower_back']);
+
+/**
+ * Whether a mention is told of a limb or other place: a region word up to 3 words after it in its clause
+ * ("numbness in her toes", "numb patch on the outer thigh") or just before it ("left foot numb").
+ */
+function toldOfPlace(a: Analysis, o: Occurrence): boolean {
+  for (const r of a.byRegion) {
+    if (r.sentence !== o.sentence || r.negated !== NOT_NEGATED) continue;
+    const region = regionValue(r);
+    if (region === null || SADDLE_NEAR.has(region)) continue;
+    if (r.to <= o.from && o.from - r.to <= 1) return true;
+    if (r.from >= o.to && r.from - o.to <= 3) {
+      let clause = true;
+      for (let j = o.to; j < r.from; j++) if (a.t.kind[j] !== K_WORD) clause = false;
+      if (clause) return true;
+    }
+  }
+  return false;
+}
+
 /** Whether a concept of `of` is told, un-negated, in a sentence that also tells one of `near`. */
 function toldNear(a: Analysis, of: number[], near: number[]): boolean {
   for (const c of of)
@@ -1121,6 +1145,7 @@ export function readComplaint(text: string): ComplaintMatch[] {
           const told = (c: number) => (byConcept[c] ?? []).some((o) => o.sentence === anchor.sentence && o.negated === NOT_NEGATED);
           if (rule.benign.all.every(told) && !rule.benign.unless.some(told)) continue;
         }
+        if (rule.notOfPlace.length > 0 && used.some((o) => rule.notOfPlace.some((c) => o.indexed.includes(c)) && toldOfPlace(a, o))) continue;
         let code = rule.code;
         if (rule.medicine && used.some((o) => toldAsStopped(t, o))) continue;
         const past = rule.history === 'resolved' ? (o: Occurrence) => isOver(a, o) : (o: Occurrence) => historyOf(a, o);
