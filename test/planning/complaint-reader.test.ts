@@ -394,7 +394,14 @@ describe('review round 7: normal bladder told as "no change", exertion eased acr
     'Comes on walking uphill. Knee goes off when I stop.',
     'Sore walking uphill; eases when I stop. Strained it lifting.',
     'Knee aches walking uphill; eases when I stop.',
-  ])('not when the next sentence tells another place, or a strain or the legs are told: %s', (text) => expect(readExertionPattern(text)).toBeNull());
+    'Neck stiff from the desk. Walks the dog up the hill every morning. Better after a rest.',
+    'Shoulder sore since painting. Lives up a steep hill. Eases with rest and ice.',
+    'Upper back tight. Enjoys hill walking; settles with rest.',
+    'Neck ache after long shifts. Hurrying around all day; better when she sits down.',
+    'Shoulder pain reaching overhead. Cycling uphill is fine. Eases with rest.',
+  ])('not when the next sentence tells another place, a strain or the legs are told, or the exertion is a routine: %s', (text) =>
+    expect(readExertionPattern(text)).toBeNull(),
+  );
 
   it.each([
     'Chest tight walking uphill - goes off when I stop.',

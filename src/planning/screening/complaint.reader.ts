@@ -1329,6 +1329,20 @@ const EXERTION_STRAIN = (['msk_strain', 'msk_chest'] as LexiconConcept[]).map(ci
 const LOWER_BODY = cid('lower_body_site');
 
 const PAIN_WORD = cid('pain_word');
+const REST_RELIEF = cid('rest_relief');
+/** Relief on stopping the exertion: within a minute or few, on stopping, standing still or sitting down. */
+const PROMPT_RELIEF =
+  /\b(?:goes off|go off|goes away|passes|passed|stops?|stopping|stands? still|standing still|sits? down|sitting down|slows? down|slowing down|(?:a|one|1|2|3|5|few|couple of) (?:minutes?|mins?)(?:s)?|within minutes|after (?:a )?rest(?:ing)?)\b/;
+/** An exertion told as a routine, a home or a liking, or as fine: not what brings the pain on. */
+const ROUTINE_EXERTION =
+  /\b(?:lives?|living|enjoys?|loves?|likes?|every (?:day|morning|evening|night|week)|all day|daily|each day|is fine|are fine|no problem|no bother|fine)\b/;
+
+/** The text of sentence `sentence`, lower-cased, with apostrophes dropped. */
+function sentenceText(a: Analysis, sentence: number): string {
+  const words: string[] = [];
+  for (let j = 0; j < a.t.words.length; j++) if (a.t.sentence[j] === sentence && a.t.kind[j] === K_WORD) words.push(a.t.words[j] as string);
+  return words.join(' ');
+}
 
 /**
  * The relief told in the sentence after the exertion, a semicolon or a full stop away ("Rushes for the
@@ -1338,8 +1352,12 @@ const PAIN_WORD = cid('pain_word');
  */
 function easedNextSentence(a: Analysis, concept: number, anchor: Occurrence): Occurrence | null {
   const next = anchor.sentence + 1;
+  if (concept !== REST_RELIEF) return null;
   const eased = (a.byConcept[concept] ?? []).find((o) => o.sentence === next && o.negated === NOT_NEGATED);
   if (!eased) return null;
+  // Across a sentence the relief is the exertion's only when told as stopping it, and the exertion as what brings
+  // it on: "Walks the dog up the hill every morning. Better after a rest" is the day's routine, not angina.
+  if (!PROMPT_RELIEF.test(sentenceText(a, next)) || ROUTINE_EXERTION.test(sentenceText(a, anchor.sentence))) return null;
   for (const o of a.occurrences)
     if (o.sentence === next && o.from < eased.from && o.negated !== NEGATED && (o.region || o.concepts.includes(PAIN_WORD))) return null;
   return eased;
