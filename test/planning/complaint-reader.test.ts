@@ -384,6 +384,8 @@ describe('review round 7: normal bladder told as "no change", exertion eased acr
     'Brought on by the stairs; settles if she sits down.',
     'Comes on carrying the shopping; eases once she stops.',
     'Worse hurrying for the bus; better after a rest.',
+    'Fine on the flat but comes on walking uphill. Goes off when I stop.',
+    'Comes on every morning walking up the hill to the bus; passes after a minute.',
   ])('lay exertion eased by rest across a semicolon, a dash or into the next sentence is the exertion pattern: %s', (text) =>
     expect(readExertionPattern(text)).not.toBeNull(),
   );

@@ -1335,7 +1335,10 @@ const PROMPT_RELIEF =
   /\b(?:goes off|go off|goes away|passes|passed|stops?|stopping|stands? still|standing still|sits? down|sitting down|slows? down|slowing down|(?:a|one|1|2|3|5|few|couple of) (?:minutes?|mins?)(?:s)?|within minutes|after (?:a )?rest(?:ing)?)\b/;
 /** An exertion told as a routine, a home or a liking, or as fine: not what brings the pain on. */
 const ROUTINE_EXERTION =
-  /\b(?:lives?|living|enjoys?|loves?|likes?|every (?:day|morning|evening|night|week)|all day|daily|each day|is fine|are fine|no problem|no bother|fine)\b/;
+  /\b(?:lives?|living|enjoys?|loves?|likes?|every (?:day|morning|evening|night|week)|all day|daily|each day|is fine|are fine|no problem|no bother)\b/;
+/** The exertion told as what brings the pain on: the routine words above then say how often. */
+const ONSET =
+  /\b(?:comes? on|came on|coming on|brings? (?:it|them|this) on|brought on|triggers?|triggered|sets? (?:it|them) off|gets? (?:it|them)|got it|starts?|started)\b/;
 
 /** The text of sentence `sentence`, lower-cased, with apostrophes dropped. */
 function sentenceText(a: Analysis, sentence: number): string {
@@ -1357,7 +1360,8 @@ function easedNextSentence(a: Analysis, concept: number, anchor: Occurrence): Oc
   if (!eased) return null;
   // Across a sentence the relief is the exertion's only when told as stopping it, and the exertion as what brings
   // it on: "Walks the dog up the hill every morning. Better after a rest" is the day's routine, not angina.
-  if (!PROMPT_RELIEF.test(sentenceText(a, next)) || ROUTINE_EXERTION.test(sentenceText(a, anchor.sentence))) return null;
+  const exertion = sentenceText(a, anchor.sentence);
+  if (!PROMPT_RELIEF.test(sentenceText(a, next)) || (ROUTINE_EXERTION.test(exertion) && !ONSET.test(exertion))) return null;
   for (const o of a.occurrences)
     if (o.sentence === next && o.from < eased.from && o.negated !== NEGATED && (o.region || o.concepts.includes(PAIN_WORD))) return null;
   return eased;
