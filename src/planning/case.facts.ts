@@ -6,7 +6,7 @@ import { REGION_CODES, type RegionCode } from './catalog/catalog.regions';
 import type { SurgicalApproach, SurgicalProcedure } from './catalog/catalog.surgeries';
 import type { Chronicity, Pressure, Side } from './catalog/catalog.types';
 import { coverage, dayNumber } from './engine.util';
-import { readRegions } from './screening/complaint.reader';
+import { readComplaint, readRegions } from './screening/complaint.reader';
 import { readSurgeries } from './screening/complaint.surgeries';
 
 export interface PlanningContext {
@@ -81,6 +81,25 @@ function daysSince(today: number, date: string): number {
 /** Default intensity of a region read from the complaint: the overall NRS when given, else moderate. */
 const NAMED_REGION_INTENSITY = 5;
 
+const SKIN_BURNS: ReadonlySet<string> = new Set(['burn', 'radiation_skin']);
+
+/** The regions whose skin is burnt, coded or told in the complaint; `all` when a burn has no place. */
+function burntRegions(input: AssessmentInput): Set<RegionCode> | 'all' {
+  const out = new Set<RegionCode>();
+  for (const c of input.screening?.conditions ?? []) {
+    const code = typeof c === 'string' ? c : c.code;
+    if (!SKIN_BURNS.has(code)) continue;
+    if (typeof c === 'string') return 'all';
+    out.add(c.region);
+  }
+  for (const m of readComplaint(input.complaint)) {
+    if (!SKIN_BURNS.has(m.code)) continue;
+    if (m.region === null) return 'all';
+    out.add(m.region);
+  }
+  return out;
+}
+
 /** Derives the case facts from a validated assessment (regions named in the complaint when none is given). */
 export function deriveFacts(input: AssessmentInput, context: PlanningContext): CaseFacts {
   const screening = input.screening ?? {};
@@ -124,6 +143,12 @@ export function deriveFacts(input: AssessmentInput, context: PlanningContext): C
   }
   const painAreas = [...byRegion.values()].sort((a, b) => b.intensity - a.intensity || regionOrder(a.region) - regionOrder(b.region));
   for (const a of painAreas) a.qualities.sort();
+  // "Burning" where the skin is burnt (a burn, a scald, sunburn, radiation skin) is the burn's pain, not a
+  // nerve's: it is not a nerve-type quality there.
+  if (painAreas.some((a) => a.qualities.includes('burning'))) {
+    const burnt = burntRegions(input);
+    for (const a of painAreas) if (burnt === 'all' || burnt.has(a.region)) a.qualities = a.qualities.filter((q) => q !== 'burning');
+  }
 
   const goals = input.goals
     .map((g) => ({ type: g.type, priority: g.priority, detail: g.detail ?? null }))

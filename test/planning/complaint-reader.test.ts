@@ -1,6 +1,6 @@
 // The complaint reader: red-flag and contraindication phrases in any word order and case, the matched
 // words as evidence, and negations that do not raise anything.
-import { readComplaint, readRegions, swollenRegions } from '../../src/planning/screening/complaint.reader';
+import { readComplaint, readExertionPattern, readRegions, swollenRegions } from '../../src/planning/screening/complaint.reader';
 
 const codes = (text: string) => readComplaint(text).map((m) => m.code);
 
@@ -330,6 +330,92 @@ describe('review round 4: regions listed together, resolved red flags, other peo
   ])("another person's medication is not the patient's: %s", (text, expected) => expect(codes(text)).toEqual(expected));
 });
 
+describe('review round 7: normal bladder told as "no change", exertion eased across a clause break', () => {
+  it.each([
+    'No change in bladder or bowel.',
+    'no changes to bladder or bowels',
+    'bladder and bowel unchanged',
+    'no change in her waterworks',
+    'Low back pain. No change in bladder or bowel habits, no change in saddle sensation.',
+    'no change to his bladder function',
+    'No changes in bowel or bladder control.',
+    'Bladder and bowels normal, passing urine as usual.',
+    'no real change in her bladder or bowels',
+  ])('a bladder or bowel told with no change is normal function, not a cauda equina change: %s', (text) =>
+    expect(codes(text)).not.toContain('bladder_bowel_dysfunction'),
+  );
+
+  it.each([
+    "can't tell when my bladder is full",
+    "She can't tell if her bladder is full since Monday.",
+    'No change in bladder or bowel but had an accident on Tuesday.',
+    'change in bladder since yesterday',
+    'Changes in bowel habit this week, straining to go.',
+    'No change in bowels, but wet herself twice this week.',
+  ])('a real bladder or bowel change still refers: %s', (text) => expect(codes(text)).toContain('bladder_bowel_dysfunction'));
+
+  it.each([
+    'No change in bladder or bowel, no change in the numbness in his feet.',
+    'Bladder and bowel fine, numbness in her toes unchanged.',
+    'bowels normal, numb left foot since the op',
+  ])('numbness told of a limb next to a normal bladder is not lost feeling of passing urine: %s', (text) =>
+    expect(codes(text)).not.toContain('bladder_bowel_dysfunction'),
+  );
+
+  it.each([
+    'reduced sensation when passing urine, low back pain',
+    'Bladder: reduced sensation.',
+    'numb when peeing, both legs weak',
+    'numbness when she passes urine and in her legs',
+  ])('lost feeling of passing urine still refers beside a place: %s', (text) => expect(codes(text)).toContain('bladder_bowel_dysfunction'));
+
+  it.each([
+    ['no change in the numbness of the saddle area', 'saddle_anesthesia'],
+    ['no change in the numbness between her legs', 'saddle_anesthesia'],
+    ['no change in the tingling in her groin', 'saddle_anesthesia'],
+    ['no change in the weakness in his leg, getting weaker each week', 'progressive_weakness'],
+  ])('"no change" in a symptom keeps the symptom: %s', (text, code) => expect(codes(text)).toContain(code));
+
+  it.each([
+    "Rushes for the train; it passes after a minute's rest.",
+    'Comes on walking uphill - goes off when I stop.',
+    'Comes on walking uphill. Goes off when I stop.',
+    'Brought on by the stairs; settles if she sits down.',
+    'Comes on carrying the shopping; eases once she stops.',
+    'Worse hurrying for the bus; better after a rest.',
+    'Fine on the flat but comes on walking uphill. Goes off when I stop.',
+    'Comes on every morning walking up the hill to the bus; passes after a minute.',
+  ])('lay exertion eased by rest across a semicolon, a dash or into the next sentence is the exertion pattern: %s', (text) =>
+    expect(readExertionPattern(text)).not.toBeNull(),
+  );
+
+  it.each([
+    'Lives upstairs. Shoulder ache eases with rest.',
+    'Walks up the hill to work every day. Back ache eases when I rest.',
+    'Comes on walking uphill. Knee goes off when I stop.',
+    'Sore walking uphill; eases when I stop. Strained it lifting.',
+    'Knee aches walking uphill; eases when I stop.',
+    'Neck stiff from the desk. Walks the dog up the hill every morning. Better after a rest.',
+    'Shoulder sore since painting. Lives up a steep hill. Eases with rest and ice.',
+    'Upper back tight. Enjoys hill walking; settles with rest.',
+    'Neck ache after long shifts. Hurrying around all day; better when she sits down.',
+    'Shoulder pain reaching overhead. Cycling uphill is fine. Eases with rest.',
+  ])('not when the next sentence tells another place, a strain or the legs are told, or the exertion is a routine: %s', (text) =>
+    expect(readExertionPattern(text)).toBeNull(),
+  );
+
+  it.each([
+    'Chest tight walking uphill - goes off when I stop.',
+    'chest tightness walking uphill; eases when I stop',
+    "Ache in L arm and jaw when she rushes for the train; it passes after a minute's rest.",
+    'Tight chest on the stairs; goes off if she stands still',
+  ])('a cardiac site with lay exertion and relief across a clause break is cardiac: %s', (text) => expect(codes(text)).toContain('cardiac_symptoms'));
+
+  it.each(['Jaw aches, wakes with her jaw clenched.', 'Neck aches, wakes with a sore neck.'])(
+    'waking with a clenched jaw or a sore neck is not night pain: %s',
+    (text) => expect(codes(text)).not.toContain('night_pain'),
+  );
+});
 describe('counts and shorthand that raise nothing', () => {
   it.each([
     ['platelets normal at the last blood test', 'bleeding_disorder'],
@@ -504,4 +590,80 @@ describe('review round 7: stopped medicines, other people, familiar headaches, p
     expect(readRegions('Breast cancer in 2015, neck stiff')).toEqual([{ region: 'neck', side: null, evidence: 'neck' }]);
     expect(readRegions('Radiotherapy to the right breast, upper back tight').map((r) => r.region)).toEqual(['upper_back']);
   });
+});
+
+describe('review round 7: lay exertion, places of a burn, stable stress leaks, morning pain', () => {
+  it.each([
+    // Lay exertion eased by rest, told in a sentence of its own after the site.
+    'Ache across L shoulder & upper arm into the jaw x 3 wks. Comes on walking up the hill from the station or carrying shopping, goes off after sitting down for 5 min. Bit sweaty with it.',
+    'Tight feeling in the left arm for a fortnight. Brought on by hurrying for the bus, eases once I stop.',
+    'Neck and jaw ache. Comes on in the cold or after a big meal, settles after a few minutes rest.',
+    'Ache between the shoulder blades. Gets it going up the stairs at work, better when she sits down.',
+    'Heavy feeling in both arms. Climbing stairs brings it on, gets sweaty and clammy.',
+    'R shoulder aches. Carrying the shopping brings it on, eases if I stop.',
+    'Jaw ache. Comes on walking up the hill, goes off when I stop. Old knee injury.',
+  ])('lay exertion eased by rest or with sweating is the cardiac picture: %s', (text) => expect(codes(text)).toContain('cardiac_symptoms'));
+
+  it.each([
+    'Shoulder hurts when I lift the shopping onto the counter.',
+    'Strained L shoulder at the gym 2 wks ago. Aches carrying the shopping, eases with rest.',
+    'Knee aches on the stairs, goes off when I sit down. Neck stiff from desk.',
+    'Low back pain walking uphill, eases once I sit down. Shoulders tight.',
+    'Shoulder ache reaching overhead and carrying shopping, eases with rest.',
+    'Calf cramps walking up the hill, goes off when I stand still. Arms fine.',
+    'Pulled a muscle in her shoulder last month. Now aches carrying the shopping, eases if she stops.',
+  ])('mechanical pain on carrying, a strain, or a leg or back on a hill is not: %s', (text) => expect(codes(text)).not.toContain('cardiac_symptoms'));
+
+  const places = (text: string, code: string) =>
+    readComplaint(text)
+      .filter((m) => m.code === code)
+      .map((m) => `${m.region}/${m.side}`);
+
+  it.each([
+    ['Also burnt her L forearm on the oven shelf last Thurs - blistered, has a dressing on. Otherwise well.', 'forearm/left'],
+    ['Scalded R hand on the kettle on Sunday, blistered and still has a dressing on it', 'wrist_hand/right'],
+    ['Sunburnt on the left shoulder at the weekend, peeling, has a dressing on the worst bit', 'shoulder/left'],
+  ])('a local condition without a place takes the place of the burn in its sentence: %s', (text, place) => {
+    expect(places(text, 'open_wound')).toEqual([place]);
+    expect(places(text, 'burn')).toEqual([place]);
+  });
+
+  it('keeps a local condition without a place everywhere when its sentence places nothing', () => {
+    expect(places('Back ache from lifting. Has a dressing on a cut.', 'open_wound')).toEqual(['null/null']);
+  });
+
+  it.each([
+    'Mild stress incontinence (leaks when she sneezes) since her 2nd child 18 yrs ago - unchanged, no new bladder symptoms, normal sensation when wiping.',
+    'Bladder leaks a little when she laughs or coughs, has done for years since the kids, no different now.',
+    'Long-standing stress incontinence since childbirth, unchanged.',
+    'Leaks urine on jumping on the trampoline with the grandkids, same as always for decades.',
+    'Occasional leak when she coughs since her 3rd baby, unchanged for 30 yrs',
+  ])('a long-standing, unchanged stress leak is not a cauda equina bladder change: %s', (text) =>
+    expect(codes(text)).not.toContain('bladder_bowel_dysfunction'),
+  );
+
+  it.each([
+    "Stress incontinence since her 2nd child but worse since Monday, can't feel when she pees.",
+    'Leaks when she coughs since childbirth, getting worse over the last 2 weeks.',
+    'New stress incontinence since the fall last week',
+    "Leaks when she sneezes since her baby 20 yrs ago, unchanged. Since yesterday can't empty her bladder.",
+    'Stress incontinence for years, now wet herself without warning twice this week.',
+    'Incontinence started 2 years ago and getting worse.',
+  ])('a new or worse leak, retention or lost feeling still refers: %s', (text) => expect(codes(text)).toContain('bladder_bowel_dysfunction'));
+
+  it.each([
+    'Jaw ache both sides, worse on waking, dentist says grinding at night - has a splint.',
+    'Neck pain worse first thing in the morning, eases once she gets going.',
+    'Low back ache, worst when I wake up, stiff for 20 min then fine.',
+    'Jaw pain wakes her at night, she grinds her teeth.',
+    'Shoulder pain worse in the mornings.',
+    'Woke up with it on Monday, neck locked.',
+  ])('pain on waking, in the morning or from grinding is not night pain: %s', (text) => expect(codes(text)).not.toContain('night_pain'));
+
+  it.each([
+    'pain at night that wakes me',
+    'Pain when I wake up at night, every night',
+    'Aches upon waking and wakes her at 3am most nights',
+    'constant pain all night, no position eases it',
+  ])('pain that wakes, or constant night pain, still refers: %s', (text) => expect(codes(text)).toContain('night_pain'));
 });

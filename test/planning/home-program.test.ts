@@ -17,7 +17,7 @@ import { GOAL_TYPES, MECHANISM_CODES } from '../../src/planning/catalog/catalog.
 import { REGION_CODES } from '../../src/planning/catalog/catalog.regions';
 import { protocolPhase } from '../../src/planning/catalog/catalog.surgeries';
 import { CONDITION_TAGS, forbiddenExerciseTags, TAG_BIT } from '../../src/planning/plan/exercise-restrictions';
-import { assessment, plan, TODAY } from './planning.fixtures';
+import { assessment, caseOf, homeRules, plan, TODAY } from './planning.fixtures';
 import { VARIETY_TODAY, varietyCases } from './variety.cases';
 import { measureVariety, VARIETY_TARGETS } from './variety.metrics';
 
@@ -797,4 +797,79 @@ describe('a recent fracture: nothing that loads or balances on it (each with the
     const fracturedAnkle = plan(assessment({ ...ankle, screening: { age: 45, conditions: [{ code: 'recent_fracture', region: 'ankle_foot' }] } }));
     for (const c of codes(fracturedAnkle)) expect(HOME_EXERCISES[c].tags).not.toContain('weight_bearing');
   });
+});
+
+describe('grinding the teeth is night bruxism unless told of the day; clenching only when told of sleep (review round 7)', () => {
+  const jaw = (complaint: string) => plan(caseOf('jaw', { side: 'bilateral', complaint, mechanism: 'unknown' }));
+
+  it.each([
+    'Jaw aches, grinds her teeth.',
+    'Jaw aches, he grinds his teeth.',
+    'Jaw ache from bruxism.',
+    'Jaw aches, known bruxist, wears a night guard.',
+    'Jaw aches, teeth grinding.',
+    'Jaw aches. Dentist says she grinds.',
+    'Jaw aches, partner hears her grinding.',
+    'Jaw aches, clenching overnight.',
+    'Jaw aches, wakes with her jaw clenched.',
+    'Jaw aches, clenches in her sleep.',
+  ])('night bruxism habits: %s', (complaint) => expect(has(jaw(complaint), 'night_bruxism_habits')).toBe(true));
+
+  it.each([
+    'Jaw aches from clenching when stressed.',
+    'Jaw sore, clenches her teeth.',
+    'Jaw aches, grinds teeth during the day at her desk.',
+    'Jaw aches, clenches at the desk when concentrating.',
+    'Jaw grinds when she opens her mouth.',
+    'Jaw clicks, grinding noise when chewing.',
+    'Jaw aches, no grinding.',
+    'Jaw aches, does not grind her teeth.',
+    'Jaw tight.',
+  ])('not for daytime clenching, a grinding joint or no grinding: %s', (complaint) => expect(has(jaw(complaint), 'night_bruxism_habits')).toBe(false));
+
+  it('waking with a clenched jaw is no night pain: treated', () => expect(jaw('Jaw aches, wakes with her jaw clenched.').screening.decision).not.toBe('refer'));
+});
+
+describe('stress with poor sleep: the sleep routine as well as the breathing (REFERENCE "Stress: paced breathing, sleep routine")', () => {
+  const stressCase = (complaint: string, goal = true) =>
+    plan(
+      caseOf('neck', {
+        side: 'bilateral',
+        complaint,
+        painLocations: [
+          { region: 'neck', side: 'bilateral', intensity: 5, quality: ['tightness'] },
+          { region: 'shoulder', side: 'bilateral', intensity: 4, quality: ['tightness'] },
+          { region: 'jaw', side: 'bilateral', intensity: 3, quality: ['aching'] },
+        ],
+        goals: goal
+          ? [
+              { type: 'pain_relief', priority: 1 },
+              { type: 'stress_reduction', priority: 2 },
+            ]
+          : [{ type: 'pain_relief', priority: 1 }],
+        measures: goal ? { painNrs: 5 } : { painNrs: 5, stress: { instrument: 'pss10', score: 21 } },
+      }),
+    );
+
+  it.each([
+    ['Not sleeping (4-5 hrs), jaw clenched, neck like rocks.', true],
+    ['Insomnia since the redundancy, neck and shoulders tight.', true],
+    ['Waking at 3am most nights, can’t switch off.', false],
+    ["Can't sleep for worrying about work, shoulders up round her ears.", true],
+    ['Only getting 4 hours sleep a night with the new job.', false],
+    ['Lies awake half the night, mind racing.', true],
+    ['Sleeping 4-5 hrs since the divorce, jaw clenched.', false],
+  ])('%s (stress goal: %s)', (complaint, goal) => {
+    const p = stressCase(complaint, goal);
+    expect(has(p, 'sleep_routine')).toBe(true);
+    expect(has(p, 'diaphragmatic_breathing', 'progressive_muscle_relaxation')).toBe(true);
+  });
+
+  it.each([
+    'Sleeping well, no insomnia. Desk job, neck tight.',
+    'No trouble sleeping; stressful job, shoulders tight.',
+    'Neck and shoulders tight from the desk.',
+  ])('no poor-sleep rule when sleep is fine or not told: %s', (complaint) =>
+    expect(homeRules(stressCase(complaint))).not.toContain('home.presentation.stress.poor_sleep'),
+  );
 });

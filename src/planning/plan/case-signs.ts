@@ -63,6 +63,22 @@ const KEYWORDS: [string, string][] = [
   ['\\b(?:eases|easier|better|settles|improves) (?:with|when|on|once) (?:walking|moving|movement|(?:i|she|he) moves?)|\\bbetter moving\\b', 'eases_moving'],
   // What the home program and the session's targets are written for (variety rules, engine 2.2).
   ['\\bclick(?:s|ing|ed|y)?\\b', 'jaw_click'],
+  // Grinding the teeth is sleep bruxism unless told of the day (review round 7): "grinds her teeth", "teeth
+  // grinding", "dentist says she grinds", "bruxist", a night guard; clenching only when told of sleep
+  // ("clenches overnight", "wakes with her jaw clenched"). A jaw that grinds when it opens is the joint's
+  // noise, and clenching when stressed or at the desk is the daytime habit.
+  [
+    '(?:grind(?:s|ing)?|gnash\\w*) (?:(?:my|her|his|their|the) )?teeth(?![^.;\\n]*\\b(?:during the day|in the day|daytime|by day|at (?:my|her|his|their|the|a) desk|when concentrating|while concentrating|when driving|while driving)\\b)' +
+      '|(?:teeth|tooth)[ -]?grind\\w*(?![^.;\\n]*\\b(?:during the day|in the day|daytime|by day|at (?:my|her|his|their|the|a) desk|when concentrating|while concentrating|when driving|while driving)\\b)' +
+      '|(?:(?:she|he|i|they) grinds?|(?:from|with|and|of|due to|known|heavy|bad) grinding)\\b(?! (?:when|on|as) (?:she |he |i |they )?(?:open|chew|eat|yawn|bit|mov))(?![^.;\\n]*\\b(?:during the day|in the day|daytime|by day|at (?:my|her|his|their|the|a) desk|when concentrating|while concentrating|when driving|while driving|noise|sound|sensation|feeling|joint)\\b)' +
+      '|brux\\w*|(?:night|mouth|bite|occlusal|dental) ?(?:guard|splint)' +
+      '|(?:hears?|heard|hearing) (?:her|him|me|them) grind\\w*' +
+      '|clench\\w*(?: (?:my|her|his|their) (?:teeth|jaw))? (?:overnight|through the night|all night|in bed|when (?:asleep|sleeping)|while sleeping|during sleep)' +
+      '|(?:nocturnal|sleep|night[- ]?time) (?:clench\\w*|grind\\w*)' +
+      '|wak(?:e|es|ing|ens?)(?: up)? (?:with )?(?:(?:my|her|his|their|a) )?(?:jaw |teeth )?clench\\w*' +
+      '|wak(?:e|es|ing|ens?)(?: up)? with (?:(?:my|her|his|their|a) )?(?:jaw|teeth) (?:tightly )?clenched',
+    'bruxism',
+  ],
   ['\\b(?:clench\\w*|grind\\w*)(?: (?:my|her|his|their) teeth)? (?:at night|in (?:my|her|his|their) sleep|while asleep)|\\bbruxism\\b', 'bruxism'],
   ['\\b(?:clench\\w*|grind\\w*)', 'clench'],
   ['\\b(?:leaks?|leaking|leakage)\\b[^.;\\n]*\\b(?:cough\\w*|sneez\\w*|laugh\\w*)|\\bstress incontinence\\b', 'stress_leak'],
@@ -73,6 +89,11 @@ const KEYWORDS: [string, string][] = [
   ['\\b(?:twinge|pulled|tear|torn|strain(?:ed)?)\\b', 'strain_word'],
   ['\\b(?:walking stick|with a stick|cane|crutch(?:es)?|walker|zimmer|limp(?:s|ing)?)\\b', 'gait_aid'],
 ];
+// Poor sleep, read on its own (the stress cue above also takes some of these words): not sleeping, a few
+// hours a night, insomnia, waking at 3am, a mind that will not switch off.
+const POOR_SLEEP =
+  /\b(?:not sleeping|sleeping (?:badly|poorly)|poor(?:ly)? sleep\w*|bad(?:ly)? sleep\w*|insomnia|can[’']?t sleep|cannot sleep|unable to sleep|struggl\w* to (?:get to )?sleep|(?:trouble|difficulty|problems?) (?:getting to )?sleep\w*|broken sleep|disturbed sleep|lies? awake|lying awake|awake (?:at|half) (?:night|the night)|wak(?:e|es|ing|ens?) (?:up )?(?:at|around|about) (?:[1-5]|three|four) ?(?:am|a\.m\.|o[’']?clock)?\b|(?:[1-5](?: ?(?:-|to|or) ?[2-6])?|two|three|four|five) ?(?:hrs?|hours?)(?: of)?(?: sleep| a night| per night)|sleep(?:ing|s)? (?:only |about |around )?(?:[1-5](?: ?(?:-|to|or) ?[2-6])?|two|three|four|five) ?(?:hrs?|hours?)\b|can[’']?t (?:switch|turn) off|mind (?:racing|won[’']?t stop))/g;
+
 // From night pain on, a sign word is dropped when its clause holds a negation ("no night pain", "not
 // stressed"): they are cues for the dose and the home program, not safety findings (the complaint
 // reader judges those). The words before it name a diagnosis or an operation, read as written.
@@ -95,6 +116,13 @@ function scan(text: string): Set<string> {
     if (!words.has(word) && (group - 1 < NEGATABLE_FROM || !negated(text, m.index))) words.add(word);
   }
   return words;
+}
+
+/** Whether the complaint tells poor sleep, not negated ("sleeping well, no insomnia" is not). */
+function poorSleep(text: string): boolean {
+  POOR_SLEEP.lastIndex = 0;
+  for (let m = POOR_SLEEP.exec(text); m !== null; m = POOR_SLEEP.exec(text)) if (!negated(text, m.index)) return true;
+  return false;
 }
 
 /** Whether the clause before `at` holds a negation cue. */
@@ -120,6 +148,7 @@ export function caseSigns(facts: CaseFacts): CaseSigns {
 
 function readSigns(facts: CaseFacts): CaseSigns {
   const words = scan(facts.complaint.toLowerCase());
+  if (poorSleep(facts.complaint.toLowerCase())) words.add('poor_sleep');
 
   const worst = Math.max(facts.painAreas[0]?.intensity ?? 0, facts.measures.painNrs ?? 0);
   const neural = facts.painAreas.some((a) => a.qualities.some((q) => NEURAL_QUALITIES.includes(q)));

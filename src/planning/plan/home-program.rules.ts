@@ -497,6 +497,17 @@ export function planHomeProgram(
         b.take(pick, b.firstGoal(pick), explain.add(PRESENTATION_RULES[p].id, PRESENTATION_RULES[p].because));
     }
   }
+  // 1b. Stress with poor sleep (not sleeping, a few hours a night, waking at 3am): the sleep routine as well
+  // as the breathing, even when the program is full (REFERENCE: "Stress: paced breathing, sleep routine").
+  if (presentations.includes('stress') && signs.cues.has('poor_sleep')) {
+    const rule = explain.add('home.presentation.stress.poor_sleep', 'Stress with poor sleep: a sleep routine with a wind-down, as well as the breathing.');
+    for (const group of CORE.stress) {
+      if (group.some((index) => b.taken[index] !== -1)) continue;
+      let pick = -1;
+      for (const index of group) if (b.allowed(index) && (pick < 0 || (b.scores[index] as number) > (b.scores[pick] as number))) pick = index;
+      if (pick >= 0) b.take(pick, b.firstGoal(pick), rule);
+    }
+  }
   // 2. Every goal in play is served (beyond the size limit if need be).
   for (let gi = 0; gi < s.goalBits.length; gi++) {
     const bit = s.goalBits[gi] as number;

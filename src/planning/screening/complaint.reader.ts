@@ -384,6 +384,9 @@ interface CompiledRule {
   medicine: boolean;
   notFamiliar: boolean;
   preEclampsiaSign: boolean;
+  noneNear: { of: number[]; near: number[] } | null;
+  benign: { all: number[]; unless: number[] } | null;
+  notOfPlace: number[];
 }
 
 const RULES: CompiledRule[] = TEXT_RULES.map((r) => ({
@@ -400,6 +403,9 @@ const RULES: CompiledRule[] = TEXT_RULES.map((r) => ({
   medicine: r.medicine ?? false,
   notFamiliar: r.notFamiliar ?? false,
   preEclampsiaSign: r.preEclampsiaSign ?? false,
+  noneNear: r.noneNear ? { of: r.noneNear.of.map((c) => conceptId(c)), near: r.noneNear.near.map((c) => conceptId(c)) } : null,
+  benign: r.benign ? { all: r.benign.all.map((c) => conceptId(c)), unless: r.benign.unless.map((c) => conceptId(c)) } : null,
+  notOfPlace: (r.notOfPlace ?? []).map((c) => conceptId(c)),
 }));
 
 // The rules by the first concept they need, in rule order: a text is checked only against the rules its
@@ -424,6 +430,8 @@ const cid = (c: LexiconConcept) => conceptId(c);
     cid('dyspnoea'),
   ]);
   for (const r of RULES) for (const list of [r.all, r.any, r.none, r.context, r.some?.of ?? []]) for (const c of list) read.add(c);
+  for (const r of RULES)
+    for (const c of [...(r.noneNear?.of ?? []), ...(r.noneNear?.near ?? []), ...(r.benign?.all ?? []), ...(r.benign?.unless ?? [])]) read.add(c);
   for (const phrase of phrasesByText.values()) {
     phrase.region = phrase.concepts.some((c) => conceptRegion[c] !== null);
     phrase.side = phrase.concepts.some((c) => conceptSide[c] !== null);
@@ -503,6 +511,14 @@ const NEUTRAL = new Set<number>(
       'familiar',
       'usual_comparison',
       'bp_treatment',
+      'exertion_lay',
+      'lower_body_site',
+      'msk_strain',
+      'stress_leak_trigger',
+      'continence_longstanding',
+      'continence_new',
+      'leak_word',
+      'morning_waking',
     ] as LexiconConcept[]
   ).map(cid),
 );
@@ -1348,6 +1364,38 @@ function candidateRules(mentioned: number[]): number[] {
   return out.sort((x, y) => x - y);
 }
 
+// Places whose numbness may be the saddle's or the back passage's ("numb bum", "back passage").
+const SADDLE_NEAR: ReadonlySet<RegionCode> = new Set(['gluteal', 'sacroiliac', 'lower_back']);
+
+/**
+ * Whether a mention is told of a limb or other place: a region word up to 3 words after it in its clause
+ * ("numbness in her toes", "numb patch on the outer thigh") or just before it ("left foot numb").
+ */
+function toldOfPlace(a: Analysis, o: Occurrence): boolean {
+  for (const r of a.byRegion) {
+    if (r.sentence !== o.sentence || r.negated !== NOT_NEGATED) continue;
+    const region = regionValue(r);
+    if (region === null || SADDLE_NEAR.has(region)) continue;
+    if (r.to <= o.from && o.from - r.to <= 1) return true;
+    if (r.from >= o.to && r.from - o.to <= 3) {
+      let clause = true;
+      for (let j = o.to; j < r.from; j++) if (a.t.kind[j] !== K_WORD) clause = false;
+      if (clause) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether a concept of `of` is told, un-negated, in a sentence that also tells one of `near`. */
+function toldNear(a: Analysis, of: number[], near: number[]): boolean {
+  for (const c of of)
+    for (const o of a.byConcept[c] ?? []) {
+      if (o.negated !== NOT_NEGATED) continue;
+      for (const n of near) if ((a.byConcept[n] ?? []).some((x) => x.sentence === o.sentence && x.negated === NOT_NEGATED)) return true;
+    }
+  return false;
+}
+
 /** Finds red flags, contraindications and trauma mentions in a complaint; negated mentions do not count. */
 export function readComplaint(text: string): ComplaintMatch[] {
   const a = analyse(text);
@@ -1357,6 +1405,9 @@ export function readComplaint(text: string): ComplaintMatch[] {
   // Whether the cervical-artery reading rests only on signs that pregnancy's pre-eclampsia also gives.
   let dissectionSigns = 0;
   let dissectionOther = false;
+  // Local conditions by sentence: one read without a place takes the place of another told in its sentence.
+  const localPlaced: { m: ComplaintMatch; sentence: number }[] = [];
+  const localPlaceless: { m: ComplaintMatch; sentence: number }[] = [];
 
   if (a.mentioned.length > 0) {
     for (const k of candidateRules(a.mentioned)) {
@@ -1412,6 +1463,12 @@ export function readComplaint(text: string): ComplaintMatch[] {
         if (uncertain && !rule.stop) continue;
         if (to - 1 - from > rule.window) continue;
         if (rule.none.some((c) => (byConcept[c] ?? []).some((o) => o.sentence === anchor.sentence && o.negated === NOT_NEGATED))) continue;
+        if (rule.noneNear && toldNear(a, rule.noneNear.of, rule.noneNear.near)) continue;
+        if (rule.benign) {
+          const told = (c: number) => (byConcept[c] ?? []).some((o) => o.sentence === anchor.sentence && o.negated === NOT_NEGATED);
+          if (rule.benign.all.every(told) && !rule.benign.unless.some(told)) continue;
+        }
+        if (rule.notOfPlace.length > 0 && used.some((o) => rule.notOfPlace.some((c) => o.indexed.includes(c)) && toldOfPlace(a, o))) continue;
         let code = rule.code;
         if (rule.medicine && used.some((o) => toldAsStopped(a, o.from, o.to))) continue;
         if (rule.notFamiliar && toldAsFamiliar(a, used)) continue;
@@ -1457,6 +1514,8 @@ export function readComplaint(text: string): ComplaintMatch[] {
         }
         // A site across two regions ("armpit": shoulder and chest) puts the condition on both.
         if (placed) for (const r of extraRegions(placed)) push(matches, { ...match, region: r });
+        if (rule.region === 'optional' && code !== 'trauma' && CONDITIONS[code].scope === 'local')
+          (region === null ? localPlaceless : localPlaced).push({ m: match, sentence: anchor.sentence });
         // "Sunburnt across shoulders and upper back": the condition is on every region of the list.
         for (const o of listed) {
           const more = `${evidence} … ${t.text.slice(t.start[o.from], t.end[o.to - 1])}`;
@@ -1468,6 +1527,19 @@ export function readComplaint(text: string): ComplaintMatch[] {
         }
         if (rule.region === null && !uncertain && !match.unsure) break;
       }
+    }
+  }
+
+  // "Burnt her L forearm on the oven shelf - blistered, has a dressing on": the dressing is on the forearm,
+  // not on every painful region.
+  for (const { m, sentence } of localPlaceless) {
+    const places = localPlaced.filter((p) => p.sentence === sentence && matches.includes(p.m));
+    const at = matches.indexOf(m);
+    if (places.length === 0 || at < 0) continue;
+    matches.splice(at, 1);
+    for (const { m: place } of places) {
+      const moved: ComplaintMatch = { ...m, evidence: `${m.evidence} … ${place.evidence}`, region: place.region, side: place.side };
+      push(matches, moved);
     }
   }
 
@@ -1655,5 +1727,79 @@ export function readsHeartRateSymptom(text: string): boolean {
 export function readHormonalRisk(text: string): string | null {
   const a = analyse(text);
   for (const o of a.byConcept[HORMONAL_RISK] ?? []) if (isCurrent(a, o)) return a.t.text.slice(a.t.start[o.from], a.t.end[o.to - 1]);
+  return null;
+}
+
+const EXERTION_LAY = cid('exertion_lay');
+const EXERTION_EASED = [cid('rest_relief'), cid('sweating')];
+/** How far apart the exertion and its relief may be ("walking up the hill … goes off after sitting down"). */
+const EXERTION_REACH = 16;
+const EXERTION_GUARD = (['msk_chest', 'msk_arm', 'lower_body_site', 'sport_training'] as LexiconConcept[]).map(cid);
+const EXERTION_STRAIN = (['msk_strain', 'msk_chest'] as LexiconConcept[]).map(cid);
+const LOWER_BODY = cid('lower_body_site');
+
+const PAIN_WORD = cid('pain_word');
+const REST_RELIEF = cid('rest_relief');
+/** Relief on stopping the exertion: within a minute or few, on stopping, standing still or sitting down. */
+const PROMPT_RELIEF =
+  /\b(?:goes off|go off|goes away|passes|passed|stops?|stopping|stands? still|standing still|sits? down|sitting down|slows? down|slowing down|(?:a|one|1|2|3|5|few|couple of) (?:minutes?|mins?)(?:s)?|within minutes|after (?:a )?rest(?:ing)?)\b/;
+/** An exertion told as a routine, a home or a liking, or as fine: not what brings the pain on. */
+const ROUTINE_EXERTION =
+  /\b(?:lives?|living|enjoys?|loves?|likes?|every (?:day|morning|evening|night|week)|all day|daily|each day|is fine|are fine|no problem|no bother)\b/;
+/** The exertion told as what brings the pain on: the routine words above then say how often. */
+const ONSET =
+  /\b(?:comes? on|came on|coming on|brings? (?:it|them|this) on|brought on|triggers?|triggered|sets? (?:it|them) off|gets? (?:it|them)|got it|starts?|started)\b/;
+
+/** The text of sentence `sentence`, lower-cased, with apostrophes dropped. */
+function sentenceText(a: Analysis, sentence: number): string {
+  const words: string[] = [];
+  for (let j = 0; j < a.t.words.length; j++) if (a.t.sentence[j] === sentence && a.t.kind[j] === K_WORD) words.push(a.t.words[j] as string);
+  return words.join(' ');
+}
+
+/**
+ * The relief told in the sentence after the exertion, a semicolon or a full stop away ("Rushes for the
+ * train; it passes after a minute's rest", "Comes on walking uphill. Goes off when I stop."): its first
+ * un-negated mention, when nothing before it in its sentence names another place or pain ("Lives upstairs.
+ * Shoulder ache eases with rest" is the shoulder's own story).
+ */
+function easedNextSentence(a: Analysis, concept: number, anchor: Occurrence): Occurrence | null {
+  const next = anchor.sentence + 1;
+  if (concept !== REST_RELIEF) return null;
+  const eased = (a.byConcept[concept] ?? []).find((o) => o.sentence === next && o.negated === NOT_NEGATED);
+  if (!eased) return null;
+  // Across a sentence the relief is the exertion's only when told as stopping it, and the exertion as what brings
+  // it on: "Walks the dog up the hill every morning. Better after a rest" is the day's routine, not angina.
+  const exertion = sentenceText(a, anchor.sentence);
+  if (!PROMPT_RELIEF.test(sentenceText(a, next)) || (ROUTINE_EXERTION.test(exertion) && !ONSET.test(exertion))) return null;
+  for (const o of a.occurrences)
+    if (o.sentence === next && o.from < eased.from && o.negated !== NEGATED && (o.region || o.concepts.includes(PAIN_WORD))) return null;
+  return eased;
+}
+
+/**
+ * Lay exertion eased by rest (or with sweating) in one sentence, told without naming where it hurts ("Comes
+ * on walking up the hill, goes off when I sit down"): its words, or null. The screen reads it with the pain
+ * locations (the cardiac picture whatever region hurts); not with a movement, a strain, sport or a leg or back
+ * in its sentence.
+ */
+export function readExertionPattern(text: string): string | null {
+  const a = analyse(text);
+  const current = (c: number, sentence: number | null) =>
+    (a.byConcept[c] ?? []).some((o) => o.negated === NOT_NEGATED && (sentence === null || o.sentence === sentence));
+  // A strain or a chest-wall picture told now, of the upper body (not "sprained ankle", not "knee injury in 2019").
+  for (const c of EXERTION_STRAIN)
+    for (const o of a.byConcept[c] ?? []) if (o.negated === NOT_NEGATED && !historyOf(a, o) && !current(LOWER_BODY, o.sentence)) return null;
+  for (const o of a.byConcept[EXERTION_LAY] ?? []) {
+    if (o.negated !== NOT_NEGATED || historyOf(a, o) || EXERTION_GUARD.some((c) => current(c, o.sentence))) continue;
+    for (const c of EXERTION_EASED) {
+      const eased = nearest(a.byConcept, c, o) ?? easedNextSentence(a, c, o);
+      if (!eased || eased.negated !== NOT_NEGATED) continue;
+      if (eased.sentence !== o.sentence && EXERTION_GUARD.some((g) => current(g, eased.sentence))) continue;
+      const from = Math.min(o.from, eased.from);
+      const to = Math.max(o.to, eased.to);
+      if (to - 1 - from <= EXERTION_REACH) return a.t.text.slice(a.t.start[from], a.t.end[to - 1]);
+    }
+  }
   return null;
 }

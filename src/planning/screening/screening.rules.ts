@@ -10,7 +10,7 @@ import type { Severity, Side } from '../catalog/catalog.types';
 import { exclusion, LEFT, placeName, RIGHT, WHOLE } from '../engine.util';
 import { SCREENING_QUESTION_CODES, SCREENING_QUESTIONS, type Answer, type ScreeningQuestionCode } from '../catalog/catalog.screening';
 import { protocolPhase } from '../catalog/catalog.surgeries';
-import { readCalfSign, readComplaint, readHormonalRisk, readsHeartRateSymptom, type ComplaintMatch } from './complaint.reader';
+import { readCalfSign, readComplaint, readExertionPattern, readHormonalRisk, readsHeartRateSymptom, type ComplaintMatch } from './complaint.reader';
 import { answersOf, deniedFlags, questionApplies, unansweredQuestions, yesAnswers } from './screening.questions';
 import { judgeVitals } from './screening.vitals';
 
@@ -195,6 +195,7 @@ export function screen(input: AssessmentInput, facts: CaseFacts): ScreeningOutco
     activate(s, match.code, 'complaint', match.region, match.side, match.evidence, complaintNote(match, denied));
   }
   addCalfSignWithRisk(s, riskWords, denied ?? deniedFlags(answers));
+  addExertionAtPainSite(s, denied ?? deniedFlags(answers));
   settleHeartRate(s, answers);
 
   addMeasureFindings(facts, findings);
@@ -307,6 +308,30 @@ function measureBloodPressureFirst(s: Screen, evidence: string): void {
   s.conditions.push({ code: 'controlled_hypertension', source: 'complaint', places: [] });
   s.factSet.add('controlled_hypertension');
   s.findings.push(finding('blood_pressure_unmeasured', 'caution', MEASURE_BLOOD_PRESSURE_FIRST, 'complaint', evidence));
+}
+
+/** Where exertional discomfort is the cardiac picture (the cardiac questions' regions). */
+const CARDIAC_PAIN_REGIONS: ReadonlySet<RegionCode> = new Set(['chest', 'upper_arm', 'shoulder', 'jaw', 'neck', 'upper_back']);
+/** Where pain on stairs or a hill eased by rest is mechanical or vascular, not cardiac. */
+const LOWER_BODY_REGIONS: ReadonlySet<RegionCode> = new Set(['lower_back', 'sacroiliac', 'hip', 'gluteal', 'thigh', 'hamstring', 'knee', 'calf', 'ankle_foot']);
+
+/**
+ * Lay exertion eased by rest, told without the site ("Comes on walking up the hill, goes off after sitting
+ * down"), in a patient whose pain is in the chest, arm, shoulder, jaw, neck or upper back and nowhere in the
+ * legs or back: the cardiac picture (possible acute coronary syndrome), whatever region is named.
+ */
+function addExertionAtPainSite(s: Screen, denied: Map<ConditionCode, ScreeningQuestionCode[]>): void {
+  if (s.factSet.has('cardiac_symptoms')) return;
+  const areas = s.facts.painAreas;
+  const site = areas.find((a) => CARDIAC_PAIN_REGIONS.has(a.region));
+  if (!site || areas.some((a) => LOWER_BODY_REGIONS.has(a.region))) return;
+  const words = readExertionPattern(s.facts.complaint);
+  if (words === null) return;
+  const questions = denied.get('cardiac_symptoms');
+  const note = questions
+    ? ` The screening answers say no (${questions.join(', ')}) but the complaint text says otherwise: the safer reading is kept — ask again.`
+    : '';
+  activate(s, 'cardiac_symptoms', 'complaint', null, null, `${words} … pain location: ${site.region}`, note);
 }
 
 /** Screening questions whose "yes" is a symptom that makes a slow or fast resting heart matter. */
