@@ -88,6 +88,44 @@ const PROCEDURES: ProcedurePattern[] = [
   { re: /\b(?:surgery|operation|(?<!post\s*-?\s*)op|operated|arthroscop\w*|keyhole|scoped?|laparoscop\w*)\b/g, procedure: 'other', region: null },
 ];
 
+/** The top-level alternatives of a regular expression's source ("\\ba|\\bb(c|d)" → "\\ba", "\\bb(c|d)"). */
+function alternatives(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(source.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(source.slice(from));
+  return out;
+}
+
+// Any operation word at all, over the whole text at once: most complaints name none, and then the
+// expressions above need not run on each sentence. A superset of them: lookbehinds are dropped (in the
+// whole text one could see past a sentence's start), and \b behaves the same at a sentence's edges,
+// which are break characters. The leading \b of the alternatives is factored out so that they are tried
+// at word starts only (half the time).
+const PROCEDURE_ALTERNATIVES = PROCEDURES.flatMap((p) => alternatives(p.re.source.replace(/\(\?<[!=][^()]*\)/g, '')));
+const ANY_PROCEDURE = new RegExp(
+  [
+    `\\b(?:${PROCEDURE_ALTERNATIVES.filter((a) => a.startsWith('\\b'))
+      .map((a) => a.slice(2))
+      .join('|')})`,
+    ...PROCEDURE_ALTERNATIVES.filter((a) => !a.startsWith('\\b')),
+  ].join('|'),
+);
+if (/\(\?<[!=]/.test(ANY_PROCEDURE.source)) throw new Error('complaint.surgeries: a lookbehind the operation filter cannot drop');
+
 const NUMBERS: Record<string, number> = {
   a: 1,
   an: 1,
@@ -291,6 +329,7 @@ export function readSurgeries(text: string, today: string): TextSurgery[] {
   const day = dayNumber(today);
   const out: TextSurgery[] = [];
   const lower = text.toLowerCase().replace(/\u2019/g, "'");
+  if (!ANY_PROCEDURE.test(lower)) return out;
   const breaks = /[.!?;\n]+(?=\s|$)/g;
   for (let start = 0; start < lower.length;) {
     const end = breaks.exec(lower)?.index ?? lower.length;
