@@ -540,9 +540,10 @@ interface Occurrence {
   history: number;
 }
 
-function matchPhraseAt(t: Tokens, i: number, phrase: Phrase): number {
+/** The phrase's length if it is written at word `i`, else 0; its words before `from` are known to match. */
+function matchPhraseAt(t: Tokens, i: number, phrase: Phrase, from: number): number {
   const len = phrase.words.length;
-  for (let k = 0; k < len; k++) {
+  for (let k = from; k < len; k++) {
     const j = i + k;
     if (j >= t.words.length || t.kind[j] !== K_WORD) return 0;
     const w = t.words[j] as string;
@@ -554,36 +555,41 @@ function matchPhraseAt(t: Tokens, i: number, phrase: Phrase): number {
 
 // Every word the lexicon spells out, with what the reader asks of it: the phrases it starts (by their
 // second word) and the stems that may start it. A text's words are looked up once each, and the second
-// word of a phrase is then found by identity, not by comparing strings again. Membership also means
+// word of a phrase is then found by its number, not by comparing strings again. Membership also means
 // that a word is no misspelling.
 interface LexiconWord {
+  /** Its number: a phrase is found by the numbers of its first two words. */
+  id: number;
   first: FirstWord | undefined;
   stems: { stem: string; phrase: Phrase }[] | undefined;
 }
-// Phrases by their first two words, so a common first word ("no", "on", "my") costs one more lookup,
-// not a comparison with every phrase that starts with it.
 interface FirstWord {
   single: Phrase | null;
-  bySecond: Map<LexiconWord, Phrase[]>;
   /** Phrases whose second word is a stem. */
   loose: Phrase[];
 }
 const LEXICON_WORDS = new Map<string, LexiconWord>();
 for (const phrase of phrasesByText.values()) {
   phrase.words.forEach((w, k) => {
-    if (!phrase.prefix[k] && !LEXICON_WORDS.has(w)) LEXICON_WORDS.set(w, { first: undefined, stems: prefixFirst.get(stemKey(w)) });
+    if (!phrase.prefix[k] && !LEXICON_WORDS.has(w)) LEXICON_WORDS.set(w, { id: LEXICON_WORDS.size, first: undefined, stems: prefixFirst.get(stemKey(w)) });
   });
 }
+// Phrases by their first two words, so a common first word ("no", "on", "my") costs one more lookup,
+// not a comparison with every phrase that starts with it: one table for all of them, keyed by the two
+// words' numbers (one lookup in one table touches less memory than a table per first word).
+const PAIR_STRIDE = LEXICON_WORDS.size;
+const BY_FIRST_TWO = new Map<number, Phrase[]>();
 for (const [first, list] of exactFirst) {
-  const entry: FirstWord = { single: null, bySecond: new Map(), loose: [] };
+  const entry: FirstWord = { single: null, loose: [] };
+  const firstId = (LEXICON_WORDS.get(first) as LexiconWord).id;
   for (const phrase of list) {
     if (phrase.words.length === 1) entry.single = phrase;
     else if (phrase.prefix[1]) entry.loose.push(phrase);
     else {
-      const second = LEXICON_WORDS.get(phrase.words[1] as string) as LexiconWord;
-      const l = entry.bySecond.get(second) ?? [];
-      l.push(phrase);
-      entry.bySecond.set(second, l);
+      const key = firstId * PAIR_STRIDE + (LEXICON_WORDS.get(phrase.words[1] as string) as LexiconWord).id;
+      const l = BY_FIRST_TWO.get(key);
+      if (l) l.push(phrase);
+      else BY_FIRST_TWO.set(key, [phrase]);
     }
   }
   (LEXICON_WORDS.get(first) as LexiconWord).first = entry;
@@ -602,9 +608,10 @@ function bestPhraseAt(t: Tokens, i: number, lexicon: (LexiconWord | undefined)[]
   if (entry) {
     if (i + 1 < t.words.length && t.kind[i + 1] === K_WORD) {
       const second = lexicon[i + 1];
-      for (const phrase of (second && entry.bySecond.get(second)) || NO_PHRASES) {
+      // Found by its first two words: the rest is compared.
+      for (const phrase of (second && BY_FIRST_TWO.get((known as LexiconWord).id * PAIR_STRIDE + second.id)) || NO_PHRASES) {
         if (phrase.words.length <= bestLen) break;
-        const len = matchPhraseAt(t, i, phrase);
+        const len = matchPhraseAt(t, i, phrase, 2);
         if (len > bestLen) {
           best = phrase;
           bestLen = len;
@@ -612,7 +619,7 @@ function bestPhraseAt(t: Tokens, i: number, lexicon: (LexiconWord | undefined)[]
       }
       for (const phrase of entry.loose) {
         if (phrase.words.length <= bestLen) break;
-        const len = matchPhraseAt(t, i, phrase);
+        const len = matchPhraseAt(t, i, phrase, 1);
         if (len > bestLen) {
           best = phrase;
           bestLen = len;
@@ -629,7 +636,7 @@ function bestPhraseAt(t: Tokens, i: number, lexicon: (LexiconWord | undefined)[]
     for (const { stem, phrase } of stems) {
       if (phrase.words.length <= bestLen) break;
       if (!w.startsWith(stem)) continue;
-      const len = matchPhraseAt(t, i, phrase);
+      const len = matchPhraseAt(t, i, phrase, 1);
       if (len > bestLen) {
         best = phrase;
         bestLen = len;
@@ -1320,6 +1327,14 @@ function firstCurrent(a: Analysis, concept: number, stop: boolean, notFamiliar =
 }
 
 const UNSURE = NEGATION.unsure.map((p) => p.split(' '));
+// The unsure phrases by their first word, each list in the lexicon's order (the first that matches is
+// taken, as before): a word starting none of them costs one lookup instead of a comparison with each.
+const UNSURE_BY_FIRST = new Map<string, string[][]>();
+for (const p of UNSURE) {
+  const list = UNSURE_BY_FIRST.get(p[0] as string);
+  if (list) list.push(p);
+  else UNSURE_BY_FIRST.set(p[0] as string, [p]);
+}
 /** How many words after "not sure if" its doubt reaches, or before a trailing "unsure" ("weight loss? unsure"). */
 const UNSURE_REACH = 8;
 
@@ -1327,7 +1342,8 @@ const UNSURE_REACH = 8;
 function unsureMarks(t: Tokens): number[] {
   const marks = new Array<number>(t.words.length).fill(0);
   for (let i = 0; i < t.words.length; i++) {
-    const phrase = UNSURE.find((p) => wordsAt(t, i, p));
+    const starting = t.kind[i] === K_WORD ? UNSURE_BY_FIRST.get(t.words[i] as string) : undefined;
+    const phrase = starting?.find((p) => wordsAt(t, i, p));
     if (!phrase) continue;
     const end = i + phrase.length;
     for (let j = end; j < t.words.length && j - end < UNSURE_REACH && t.kind[j] === K_WORD && !CONTRAST.has(t.words[j] as string); j++) marks[j] = 1;
