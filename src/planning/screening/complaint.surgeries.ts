@@ -16,6 +16,8 @@ export interface TextSurgery {
   region: RegionCode;
   side: Side | null;
   days: number;
+  /** A minor operation under local anaesthetic (a lump cut out): a healing incision, not major surgery's clot risk. */
+  minor?: true;
   /** The words that name the operation and its date. */
   evidence: string;
 }
@@ -27,6 +29,8 @@ interface ProcedurePattern {
   re: RegExp;
   /** Null: a joint replacement, by its joint. */
   procedure: SurgicalProcedure | null;
+  /** A minor operation, done under local anaesthetic as a rule. */
+  minor?: true;
   /** The region; null: the site word nearest the operation word ("back surgery", "op on her wrist"). */
   region: RegionCode | null;
 }
@@ -45,7 +49,13 @@ const SITES: [RegExp, RegionCode][] = [
   [/\b(?:shoulder|rotator)\b/g, 'shoulder'],
   [/\belbow\b/g, 'elbow'],
   [/\b(?:wrist|hand|thumb|finger)s?\b/g, 'wrist_hand'],
-  [/\b(?:lower back|low back|back|lumbar|spine|spinal|disc|discectomy|laminectomy)\b/g, 'lower_back'],
+  [/\b(?:upper back|shoulder blade|thoracic)\b/g, 'upper_back'],
+  [/\b(?:lower back|low back|(?<!upper )back|lumbar|spine|spinal|disc|discectomy|laminectomy)\b/g, 'lower_back'],
+  [/\b(?:upper arm|biceps?|triceps)\b/g, 'upper_arm'],
+  [/\bforearms?\b/g, 'forearm'],
+  [/\b(?:thigh|quad)s?\b/g, 'thigh'],
+  [/\b(?:calf|calves|shin|shins)\b/g, 'calf'],
+  [/\b(?:scalp|face|forehead|cheek|nose)\b/g, 'head'],
   [
     /\b(?:abdomen|abdominal|stomach|belly|tummy|bowel|gall\s?bladder|appendix|womb|uterus|ovar(?:y|ies)|kidney|spleen|caesarean|c\s*-?\s*section)\b/g,
     'abdomen',
@@ -109,9 +119,10 @@ const PROCEDURES: ProcedurePattern[] = [
   { re: /\b(?:thyroidectom\w*|parathyroidectom\w*|tonsillectom\w*)\b/g, procedure: 'other', region: 'neck' },
   // A lump, mole or cyst cut out, even under local anaesthetic: a healing incision at its site ("lump removed from L breast").
   {
-    re: /\b(?:(?:lump|mole|cyst|lipoma|lesion|skin\s+tag|wart|growth|ganglion|sebaceous\s+cyst|bcc)s?\s+(?:(?:was|were|been|got|had|just)\s+)*(?:removed|excised|cut\s+out|taken\s+(?:out|off))|(?:removal|excision)\s+of\s+(?:(?:a|an|the|my|her|his|benign|small)\s+)*(?:lump|mole|cyst|lipoma|lesion|skin\s+tag|wart|growth|ganglion)s?)\b/g,
+    re: /\b(?:(?:lump|mole|cyst|lipoma|lesion|skin\s+tag|wart|growth|ganglion|sebaceous\s+cyst|bcc)s?\s+(?:(?:on|from|in|at)\s+(?:(?:the|my|her|his|a|l|r|lt|rt|left|right|upper|lower|inner|outer)\s+)*[a-z]+\s+)?(?:(?:was|were|been|got|had|just)\s+)*(?:removed|excised|cut\s+out|taken\s+(?:out|off))|(?:removal|excision)\s+of\s+(?:(?:a|an|the|my|her|his|benign|small)\s+)*(?:lump|mole|cyst|lipoma|lesion|skin\s+tag|wart|growth|ganglion)s?)\b/g,
     procedure: 'other',
     region: null,
+    minor: true,
   },
   { re: /\b(?:surgery|operation|(?<!post\s*-?\s*)op|operated|arthroscop\w*|keyhole|scoped?|laparoscop\w*)\b/g, procedure: 'other', region: null },
 ];
@@ -213,10 +224,15 @@ function civilYear(day: number): number {
 // Just before the operation: a plan or a denial makes it not an operation the patient had.
 const NOT_DONE =
   /\b(?:booked|scheduled|waiting|awaiting|planned|planning|due\s+(?:for|to\s+have)|listed|considering|going\s+to\s+have|will\s+have|to\s+have|needs?|upcoming|pre\s*-?\s*op|next|no|never|not|nil|denies|without)\b/;
+// Between an operation and its date: a plan, not an operation had.
+const PLANNED_AFTER = /\b(?:planned|planning|booked|scheduled|due|waiting|awaiting|listed|pending|will|going\s+to|next|upcoming)\b/;
 /** Whether the words before an operation make it another person's ("lifting mum since her mastectomy"): one test with the complaint reader's. */
 function someoneElses(before: string): boolean {
   return anotherPersonsAtEnd(tokenize(before));
 }
+
+/** An operation done under local anaesthetic is not the major surgery of the clot-risk rule (Wells). */
+const UNDER_LOCAL = /\bunder\s+(?:a\s+)?local\b|\blocal\s+ana?esthe\w*|\bunder\s+la\b/;
 
 const APPROACHES: [RegExp, SurgicalApproach][] = [
   [/\bposterior\b|\bposterolateral\b/, 'posterior'],
@@ -292,6 +308,7 @@ function timeNear(sentence: string, at: number, today: number): (Span & { days: 
 
 interface Mention extends Span {
   procedure: SurgicalProcedure;
+  minor: boolean;
   region: RegionCode;
   side: Side | null;
 }
@@ -318,12 +335,13 @@ function mentions(sentence: string): Mention[] {
         procedure = entry.procedure;
         site = { region: entry.region, from: from + joint.index, to: from + joint.index + joint[0].length };
       } else if (p.region === null) {
-        site = siteNear(sentence, clause, from);
+        // A lump cut out is told before its site ("sebaceous cyst excised from L chest"): near the words' end.
+        site = siteNear(sentence, clause, p.minor ? to : from);
       } else {
         site = { region: p.region, from, to };
       }
       if (!site) continue;
-      found.push({ procedure, region: site.region, side: sideNear(sentence, site.from, site.to), from, to });
+      found.push({ procedure, minor: p.minor === true, region: site.region, side: sideNear(sentence, site.from, site.to), from, to });
     }
   }
   // A named operation says more than an unnamed one at the same site ("knee replacement surgery").
@@ -341,13 +359,17 @@ export function readSurgeries(text: string, today: string): TextSurgery[] {
     const sentence = lower.slice(start, end);
     for (const f of mentions(sentence)) {
       const time = timeNear(sentence, f.from, day);
+      // "Knee replacement planned in May", "booked for 3 March": a date after a plan is the plan's, not a past operation's.
+      if (time && time.from >= f.to && PLANNED_AFTER.test(sentence.slice(f.to, time.from))) continue;
       // Lymph nodes taken out leave the arm at risk for life: an older mastectomy or axillary clearance still counts.
       if (!time || (time.days > HISTORY_DAYS && f.procedure !== 'mastectomy')) continue;
       if (out.some((o) => o.region === f.region && (o.procedure === f.procedure || f.procedure === 'other'))) continue;
       const approach = APPROACHES.find(([re]) => re.test(sentence))?.[1] ?? null;
       const from = start + Math.min(f.from, time.from);
       const to = start + Math.max(f.to, time.to);
-      out.push({ procedure: f.procedure, approach, region: f.region, side: f.side, days: time.days, evidence: text.slice(from, to) });
+      const surgery: TextSurgery = { procedure: f.procedure, approach, region: f.region, side: f.side, days: time.days, evidence: text.slice(from, to) };
+      if (f.minor || UNDER_LOCAL.test(sentence)) surgery.minor = true;
+      out.push(surgery);
     }
     start = end === lower.length ? end : breaks.lastIndex;
   }
