@@ -675,6 +675,7 @@ describe("review round 8: someone else's readings, broken skin of eczema or psor
     "Dad's BP was 200/115 at the GP yesterday, she is worried about him.",
     "Husband's BP 185/110, mine 128/80.",
     "Her father's blood pressure was 182/104 last week.",
+    "Mum's BP: 195/105 at the GP, she is worried.",
   ])("a blood pressure told of another person is not the patient's: %s", (text) => expect(bp(text)).toEqual([]));
 
   it.each(['Daughter had a temp of 39.2 last night, I feel fine.', "Her son's pulse was 130 in A&E."])(
@@ -688,6 +689,7 @@ describe("review round 8: someone else's readings, broken skin of eczema or psor
     'Husband took my BP: 188/121.',
     'BP 190/115 today, worried about her dad.',
     "Checks her mum's BP every morning. Own BP today 186/122.",
+    'Came in with her mum: BP 190/122 today.',
   ])("the patient's own reading still counts: %s", (text) => expect(bp(text)).toEqual(['uncontrolled_hypertension']));
 
   const places = (text: string) =>

@@ -154,8 +154,8 @@ function bloodPressureAt(t: Tokens, i: number, used: readonly number[]): { sys: 
   return plausibleBp(sys, dia) && (end >= 0 || (sys >= 90 && dia >= 40)) ? { sys, dia, sysAt, diaAt } : null;
 }
 
-// Breaks that end the clause a reading is told in: ", - ; – —".
-const CLAUSE_BREAKS = new Set([44, 45, 59, 8211, 8212]);
+// Breaks that end the clause a reading is told in: ", - ; : – —" ("came with mum: BP 190/115" is the patient's).
+const CLAUSE_BREAKS = new Set([44, 45, 58, 59, 8211, 8212]);
 // A person who reports or takes the patient's reading ("wife says BP 190/115", "mum took BP: 188/104"):
 // the reading stays the patient's, the safer reading.
 const TOLD_BY = new Set(['says', 'said', 'noticed', 'thinks', 'reports', 'reported', 'took', 'measured', 'found', 'mine']);
