@@ -34,6 +34,8 @@ export interface SurgeryFact {
   side: Side | null;
   /** Days from the operation to the assessment (0 when dated later). */
   days: number;
+  /** A minor operation under local anaesthetic: not major surgery's clot risk. */
+  minor?: true;
   /** Where the fact came from, as evidence. */
   evidence: string;
 }

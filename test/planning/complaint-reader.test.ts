@@ -667,3 +667,46 @@ describe('review round 7: lay exertion, places of a burn, stable stress leaks, m
     'constant pain all night, no position eases it',
   ])('pain that wakes, or constant night pain, still refers: %s', (text) => expect(codes(text)).toContain('night_pain'));
 });
+
+describe("review round 8: someone else's readings, broken skin of eczema or psoriasis", () => {
+  const bp = (text: string) => codes(text).filter((c) => c === 'uncontrolled_hypertension' || c === 'elevated_blood_pressure');
+  it.each([
+    "Stress & tight shoulders. Checks her mum's BP every morning - mum's been running 190/100+ and GP is adjusting her tablets. Pt's own BP today 124/78.",
+    "Dad's BP was 200/115 at the GP yesterday, she is worried about him.",
+    "Husband's BP 185/110, mine 128/80.",
+    "Her father's blood pressure was 182/104 last week.",
+    "Mum's BP: 195/105 at the GP, she is worried.",
+  ])("a blood pressure told of another person is not the patient's: %s", (text) => expect(bp(text)).toEqual([]));
+
+  it.each(['Daughter had a temp of 39.2 last night, I feel fine.', "Her son's pulse was 130 in A&E."])(
+    "a temperature or pulse told of another person is not the patient's: %s",
+    (text) => expect(codes(text).filter((c) => c === 'fever' || c === 'abnormal_heart_rate')).toEqual([]),
+  );
+
+  it.each([
+    'Mum has high BP; mine was 185/122 this morning.',
+    'Wife says BP 190/115 this morning.',
+    'Husband took my BP: 188/121.',
+    'BP 190/115 today, worried about her dad.',
+    "Checks her mum's BP every morning. Own BP today 186/122.",
+    'Came in with her mum: BP 190/122 today.',
+  ])("the patient's own reading still counts: %s", (text) => expect(bp(text)).toEqual(['uncontrolled_hypertension']));
+
+  const places = (text: string) =>
+    readComplaint(text)
+      .filter((m) => m.code === 'open_wound')
+      .map((m) => `${m.region}/${m.side}`);
+  it.each([
+    ['Eczema flare - R elbow crease cracked & weeping, using steroid cream. Skin elsewhere ok.', ['elbow/right']],
+    ['Weeping eczema behind L knee.', ['knee/left']],
+    ['Dermatitis on R hand, raw and bleeding.', ['wrist_hand/right']],
+    ['Psoriasis on the left shin, cracked and sore.', ['calf/left']],
+  ])('broken skin of eczema, dermatitis or psoriasis is an open wound at its site: %s', (text, expected) => expect(places(text)).toEqual(expected));
+
+  it.each([
+    'Eczema on both hands, dry and itchy but not cracked.',
+    'Psoriasis plaques on elbows, skin intact.',
+    'Dry eczema patches on forearms.',
+    'Eczema as a child, none now.',
+  ])('dry, intact or past eczema or psoriasis is not: %s', (text) => expect(places(text)).toEqual([]));
+});

@@ -20,6 +20,26 @@ describe('operations read from the complaint', () => {
     // An arthroscopy as clinicians and patients tell it.
     ['L knee scope 8 days ago for meniscus', { procedure: 'other', approach: null, region: 'knee', side: 'left', days: 8 }],
     ['Had my R shoulder scoped last week', { procedure: 'other', approach: null, region: 'shoulder', side: 'right', days: 7 }],
+    // Organs taken out, -ectomy words and lumps cut out (review round 8).
+    ['Had her gallbladder out 10 days ago (keyhole).', { procedure: 'other', approach: null, region: 'abdomen', side: null, days: 10 }],
+    ['Appendix removed last week', { procedure: 'other', approach: null, region: 'abdomen', side: null, days: 7 }],
+    ['Had my womb out 5 weeks ago', { procedure: 'other', approach: null, region: 'abdomen', side: null, days: 35 }],
+    ['Lap cholecystectomy 2 weeks ago', { procedure: 'other', approach: null, region: 'abdomen', side: null, days: 14 }],
+    ['Total thyroidectomy 3 weeks ago', { procedure: 'other', approach: null, region: 'neck', side: null, days: 21 }],
+    [
+      'Had a benign lump removed from L breast under local anaesthetic 5 days ago',
+      { procedure: 'other', approach: null, region: 'chest', side: 'left', days: 5 },
+    ],
+    ['Mole cut out of R shoulder 4 days ago', { procedure: 'other', approach: null, region: 'shoulder', side: 'right', days: 4 }],
+    ['Sebaceous cyst excised from L chest last week', { procedure: 'other', approach: null, region: 'chest', side: 'left', days: 7 }],
+    ['Mole on L forearm was cut out 3 days ago, stitches in', { procedure: 'other', approach: null, region: 'forearm', side: 'left', days: 3 }],
+    ['Lipoma removed from R upper back 6 days ago', { procedure: 'other', approach: null, region: 'upper_back', side: 'right', days: 6 }],
+    // A month without its day is its last day; a mastectomy (lymph nodes) counts whatever its age.
+    [
+      'She had a L mastectomy + axillary node clearance for breast ca in March',
+      { procedure: 'mastectomy', approach: null, region: 'chest', side: 'left', days: 234 },
+    ],
+    ['R mastectomy 14 Feb 2023', { procedure: 'mastectomy', approach: null, region: 'chest', side: 'right', days: 1375 }],
   ])('%s', (text, expected) => expect(read(text)).toEqual([expected]));
 
   it.each([
@@ -31,5 +51,24 @@ describe('operations read from the complaint', () => {
     'Knee replacement planned; pain for 3 weeks.',
     '3 weeks post op',
     'Knee scope planned for next month.',
+    'Mum had her gallbladder out 2 weeks ago.',
+    'May need her gallbladder out next month.',
+    'Cholecystectomy in Jan 2025.',
+    'Hysterectomy years ago.',
+    'Lump in L breast, to be removed next week.',
+    'Lump on her back to be removed next week.',
+    'Had a mole on my back looked at, not removed.',
+    'Knee replacement planned in May.',
+    'Hip replacement booked for 3 March.',
   ])('not an operation of the patient in the last year: %s', (text) => expect(read(text)).toEqual([]));
+
+  it.each([
+    ['Had a benign lump removed from L breast under local anaesthetic 5 days ago', true],
+    ['Mole cut out of R shoulder 4 days ago', true],
+    ['Carpal tunnel release under local 2 weeks ago', true],
+    ['Had her gallbladder out 10 days ago (keyhole)', undefined],
+    ['L TKR 12/7 ago', undefined],
+  ])('a lump cut out or an operation under local anaesthetic is minor (no clot risk of major surgery): %s', (text, minor) =>
+    expect(readSurgeries(text, TODAY)[0]?.minor).toBe(minor),
+  );
 });

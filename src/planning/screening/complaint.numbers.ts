@@ -5,9 +5,11 @@
 // evidence is the matched text.
 import type { ConditionCode } from '../catalog/catalog.conditions';
 import { bloodPressureCode, VITAL_THRESHOLDS } from './screening.vitals';
-import { COMMA as TOKEN_COMMA, WORD as TOKEN_WORD, type Tokens } from './complaint.tokenizer';
+import { anotherPersonsAtEnd } from './complaint.negation';
+import { COMMA as TOKEN_COMMA, STOP as TOKEN_STOP, tokenize, WORD as TOKEN_WORD, type Tokens } from './complaint.tokenizer';
 // Imported bindings are read once: a module namespace read costs a getter call in the hot loops.
 const K_COMMA = TOKEN_COMMA;
+const K_STOP = TOKEN_STOP;
 const K_WORD = TOKEN_WORD;
 
 export interface VitalMatch {
@@ -152,10 +154,34 @@ function bloodPressureAt(t: Tokens, i: number, used: readonly number[]): { sys: 
   return plausibleBp(sys, dia) && (end >= 0 || (sys >= 90 && dia >= 40)) ? { sys, dia, sysAt, diaAt } : null;
 }
 
+// Breaks that end the clause a reading is told in: ", - ; : – —" ("came with mum: BP 190/115" is the patient's).
+const CLAUSE_BREAKS = new Set([44, 45, 58, 59, 8211, 8212]);
+// A person who reports or takes the patient's reading ("wife says BP 190/115", "mum took BP: 188/104"):
+// the reading stays the patient's, the safer reading.
+const TOLD_BY = new Set(['says', 'said', 'noticed', 'thinks', 'reports', 'reported', 'took', 'measured', 'found', 'mine']);
+
+/**
+ * Whether the reading at word `from` is told of another person ("mum's been running 190/100", "dad's BP
+ * 200/110"): a person named in its clause before it, and not the patient again after them (the
+ * operations' and conditions' test). Someone else's numbers are not the patient's vital signs.
+ */
+function toldOfAnother(t: Tokens, from: number): boolean {
+  let j = from - 1;
+  for (; j >= 0; j--) {
+    if (t.kind[j] === K_STOP) break;
+    if (t.kind[j] === K_COMMA && CLAUSE_BREAKS.has(charAt(t, j))) break;
+  }
+  const start = j < 0 ? 0 : (t.end[j] as number);
+  if (start >= (t.start[from] as number)) return false;
+  const clause = tokenize(t.text.slice(start, t.start[from]));
+  if (clause.words.some((w) => TOLD_BY.has(w))) return false;
+  return anotherPersonsAtEnd(clause);
+}
+
 /** Whether the text writes a blood-pressure reading, of any value: a measured pressure, not one to measure. */
 export function readsBloodPressure(t: Tokens): boolean {
   const none: number[] = [];
-  for (let i = 0; i < t.words.length; i++) if (t.kind[i] === K_WORD && bloodPressureAt(t, i, none)) return true;
+  for (let i = 0; i < t.words.length; i++) if (t.kind[i] === K_WORD && bloodPressureAt(t, i, none) && !toldOfAnother(t, i)) return true;
   return false;
 }
 
@@ -174,7 +200,7 @@ export function readVitals(t: Tokens): VitalMatch[] {
     const bp = bloodPressureAt(t, i, used);
     if (bp) {
       const code = bloodPressureCode(bp.sys, bp.dia);
-      if (code) found.push({ code, from: i, to: bp.diaAt + 1 });
+      if (code && !toldOfAnother(t, i)) found.push({ code, from: i, to: bp.diaAt + 1 });
       used[bp.sysAt] = 1;
       used[bp.diaAt] = 1;
       continue;
@@ -188,7 +214,7 @@ export function readVitals(t: Tokens): VitalMatch[] {
       if (end >= 0 || unit !== null) {
         const c = celsius(Number(t.words[tempAt]), unit);
         if (c !== null) {
-          if (c >= VITAL_THRESHOLDS.feverC) found.push({ code: 'fever', from: i, to: last + 1 });
+          if (c >= VITAL_THRESHOLDS.feverC && !toldOfAnother(t, i)) found.push({ code: 'fever', from: i, to: last + 1 });
           used[tempAt] = 1;
           continue;
         }
@@ -206,7 +232,8 @@ export function readVitals(t: Tokens): VitalMatch[] {
       const rate = Number(t.words[rateAt]);
       if (rate >= 20 && rate <= 250) {
         if (t.kind[rateAt + 1] === K_WORD && t.words[rateAt + 1] === 'bpm') last = rateAt + 1;
-        if (rate > VITAL_THRESHOLDS.heartRateHigh || rate < VITAL_THRESHOLDS.heartRateLow) found.push({ code: 'abnormal_heart_rate', from: i, to: last + 1 });
+        if ((rate > VITAL_THRESHOLDS.heartRateHigh || rate < VITAL_THRESHOLDS.heartRateLow) && !toldOfAnother(t, i))
+          found.push({ code: 'abnormal_heart_rate', from: i, to: last + 1 });
         used[rateAt] = 1;
       }
     }

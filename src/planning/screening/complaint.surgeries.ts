@@ -16,6 +16,8 @@ export interface TextSurgery {
   region: RegionCode;
   side: Side | null;
   days: number;
+  /** A minor operation under local anaesthetic (a lump cut out): a healing incision, not major surgery's clot risk. */
+  minor?: true;
   /** The words that name the operation and its date. */
   evidence: string;
 }
@@ -27,6 +29,8 @@ interface ProcedurePattern {
   re: RegExp;
   /** Null: a joint replacement, by its joint. */
   procedure: SurgicalProcedure | null;
+  /** A minor operation, done under local anaesthetic as a rule. */
+  minor?: true;
   /** The region; null: the site word nearest the operation word ("back surgery", "op on her wrist"). */
   region: RegionCode | null;
 }
@@ -41,17 +45,29 @@ const JOINTS: Record<string, { region: RegionCode; procedure: SurgicalProcedure 
   shoulder: { region: 'shoulder', procedure: 'other' },
 };
 const SITES: [RegExp, RegionCode][] = [
-  [/\b(?:neck|cervical)\b/g, 'neck'],
+  [/\b(?:neck|cervical|thyroid|tonsils)\b/g, 'neck'],
   [/\b(?:shoulder|rotator)\b/g, 'shoulder'],
   [/\belbow\b/g, 'elbow'],
   [/\b(?:wrist|hand|thumb|finger)s?\b/g, 'wrist_hand'],
-  [/\b(?:lower back|low back|back|lumbar|spine|spinal|disc|discectomy|laminectomy)\b/g, 'lower_back'],
-  [/\b(?:abdomen|abdominal|stomach|belly|tummy|bowel|gall ?bladder|appendix|caesarean|c\s*-?\s*section)\b/g, 'abdomen'],
+  [/\b(?:upper back|shoulder blade|thoracic)\b/g, 'upper_back'],
+  [/\b(?:lower back|low back|(?<!upper )back|lumbar|spine|spinal|disc|discectomy|laminectomy)\b/g, 'lower_back'],
+  [/\b(?:upper arm|biceps?|triceps)\b/g, 'upper_arm'],
+  [/\bforearms?\b/g, 'forearm'],
+  [/\b(?:thigh|quad)s?\b/g, 'thigh'],
+  [/\b(?:calf|calves|shin|shins)\b/g, 'calf'],
+  [/\b(?:scalp|face|forehead|cheek|nose)\b/g, 'head'],
+  [
+    /\b(?:abdomen|abdominal|stomach|belly|tummy|bowel|gall\s?bladder|appendix|womb|uterus|ovar(?:y|ies)|kidney|spleen|caesarean|c\s*-?\s*section)\b/g,
+    'abdomen',
+  ],
   [/\b(?:chest|breast|heart)\b/g, 'chest'],
   [/\bhips?\b/g, 'hip'],
   [/\bknees?\b|\bmenisc\w*/g, 'knee'],
   [/\b(?:ankle|foot|feet|achilles|bunion)\b/g, 'ankle_foot'],
 ];
+
+// Organs told as taken out, with the words of their site in SITES.
+const ORGAN = '(?:gall\\s?bladder|appendix|womb|uterus|ovar(?:y|ies)|tonsils|kidney|spleen|thyroid|bowel)';
 
 const PROCEDURES: ProcedurePattern[] = [
   { re: new RegExp(`\\b${JOINT}${BETWEEN}\\s+(?:replace\\w*|arthroplast\\w*|resurfac\\w*)`, 'g'), procedure: null, region: null },
@@ -85,6 +101,29 @@ const PROCEDURES: ProcedurePattern[] = [
   { re: /\bhernia\s+(?:repair\w*|surgery|op|operation|mesh)\b/g, procedure: 'hernia_repair', region: 'abdomen' },
   { re: /\bcarpal\s+tunnel\s+(?:release|surgery|op|operation|decompression)\b|\bctr\b/g, procedure: 'carpal_tunnel_release', region: 'wrist_hand' },
   { re: /\b(?:caesarean|c\s*-?\s*section)\b/g, procedure: 'other', region: 'abdomen' },
+  // An organ taken out ("had her gallbladder out", "appendix removed", "cholecystectomy"): an operation at
+  // the organ's site, whatever the approach (keyhole ports heal like any incision).
+  {
+    re: new RegExp(
+      `\\b(?:(?:had|got)\\s+(?:(?:my|her|his|their|the|a|an|one|l|r|lt|rt|left|right|both)\\s+)*${ORGAN}\\s+(?:out|removed|taken\\s+out)|${ORGAN}\\s+(?:(?:was|were|been|got|had)\\s+)*(?:removed|taken\\s+out))\\b`,
+      'g',
+    ),
+    procedure: 'other',
+    region: null,
+  },
+  {
+    re: /\b(?:cholecystectom\w*|append(?:ic)?ectom\w*|hysterectom\w*|oophorectom\w*|salpingectom\w*|nephrectom\w*|splenectom\w*|colectom\w*|gastrectom\w*|bowel\s+resection|lap\s+chole)\b/g,
+    procedure: 'other',
+    region: 'abdomen',
+  },
+  { re: /\b(?:thyroidectom\w*|parathyroidectom\w*|tonsillectom\w*)\b/g, procedure: 'other', region: 'neck' },
+  // A lump, mole or cyst cut out, even under local anaesthetic: a healing incision at its site ("lump removed from L breast").
+  {
+    re: /\b(?:(?:lump|mole|cyst|lipoma|lesion|skin\s+tag|wart|growth|ganglion|sebaceous\s+cyst|bcc)s?\s+(?:(?:on|from|in|at)\s+(?:(?:the|my|her|his|a|l|r|lt|rt|left|right|upper|lower|inner|outer)\s+)*[a-z]+\s+)?(?:(?:was|were|been|got|had|just)\s+)*(?:removed|excised|cut\s+out|taken\s+(?:out|off))|(?:removal|excision)\s+of\s+(?:(?:a|an|the|my|her|his|benign|small)\s+)*(?:lump|mole|cyst|lipoma|lesion|skin\s+tag|wart|growth|ganglion)s?)\b/g,
+    procedure: 'other',
+    region: null,
+    minor: true,
+  },
   { re: /\b(?:surgery|operation|(?<!post\s*-?\s*)op|operated|arthroscop\w*|keyhole|scoped?|laparoscop\w*)\b/g, procedure: 'other', region: null },
 ];
 
@@ -183,7 +222,23 @@ const TIMES: { re: RegExp; days: (m: RegExpExecArray, today: number) => number |
     re: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?`, 'g'),
     days: (m, today) => dated(today, Number(m[2]), m[1] as string, m[3]),
   },
+  // A month without its day ("in March", "back in Jan 2026"): its last day, the later reading of a healing site.
+  {
+    re: new RegExp(`\\b(?:in|since|during|early|mid|late|(?:end|beginning|start)\\s+of|back\\s+in)\\s+${MONTH}(?:\\s*(\\d{4}))?`, 'g'),
+    days: (m, today) => monthDated(today, m[1] as string, m[2]),
+  },
 ];
+
+/** Days from the last day of a month (not after today) to today; without a year, the latest such month begun by today. */
+function monthDated(today: number, month: string, year: string | undefined): number | null {
+  const m = MONTHS.indexOf(month.slice(0, 3)) + 1;
+  if (m < 1) return null;
+  const first = (y: number) => dayNumber(`${y}-${String(m).padStart(2, '0')}-01`);
+  const nextFirst = (y: number) => (m === 12 ? dayNumber(`${y + 1}-01-01`) : dayNumber(`${y}-${String(m + 1).padStart(2, '0')}-01`));
+  let y = year ? Number(year) : civilYear(today);
+  if (!year && first(y) > today) y--;
+  return today - Math.min(nextFirst(y) - 1, today);
+}
 
 /** Days from a day of a month to today; without a year, the latest such day not after today. */
 function dated(today: number, day: number, month: string, year: string | undefined): number | null {
@@ -207,10 +262,15 @@ function civilYear(day: number): number {
 // Just before the operation: a plan or a denial makes it not an operation the patient had.
 const NOT_DONE =
   /\b(?:booked|scheduled|waiting|awaiting|planned|planning|due\s+(?:for|to\s+have)|listed|considering|going\s+to\s+have|will\s+have|to\s+have|needs?|upcoming|pre\s*-?\s*op|next|no|never|not|nil|denies|without)\b/;
+// Between an operation and its date: a plan, not an operation had.
+const PLANNED_AFTER = /\b(?:planned|planning|booked|scheduled|due|waiting|awaiting|listed|pending|will|going\s+to|next|upcoming)\b/;
 /** Whether the words before an operation make it another person's ("lifting mum since her mastectomy"): one test with the complaint reader's. */
 function someoneElses(before: string): boolean {
   return anotherPersonsAtEnd(tokenize(before));
 }
+
+/** An operation done under local anaesthetic is not the major surgery of the clot-risk rule (Wells). */
+const UNDER_LOCAL = /\bunder\s+(?:a\s+)?local\b|\blocal\s+ana?esthe\w*|\bunder\s+la\b/;
 
 const APPROACHES: [RegExp, SurgicalApproach][] = [
   [/\bposterior\b|\bposterolateral\b/, 'posterior'],
@@ -286,6 +346,7 @@ function timeNear(sentence: string, at: number, today: number): (Span & { days: 
 
 interface Mention extends Span {
   procedure: SurgicalProcedure;
+  minor: boolean;
   region: RegionCode;
   side: Side | null;
 }
@@ -312,12 +373,13 @@ function mentions(sentence: string): Mention[] {
         procedure = entry.procedure;
         site = { region: entry.region, from: from + joint.index, to: from + joint.index + joint[0].length };
       } else if (p.region === null) {
-        site = siteNear(sentence, clause, from);
+        // A lump cut out is told before its site ("sebaceous cyst excised from L chest"): near the words' end.
+        site = siteNear(sentence, clause, p.minor ? to : from);
       } else {
         site = { region: p.region, from, to };
       }
       if (!site) continue;
-      found.push({ procedure, region: site.region, side: sideNear(sentence, site.from, site.to), from, to });
+      found.push({ procedure, minor: p.minor === true, region: site.region, side: sideNear(sentence, site.from, site.to), from, to });
     }
   }
   // A named operation says more than an unnamed one at the same site ("knee replacement surgery").
@@ -336,12 +398,17 @@ export function readSurgeries(text: string, today: string): TextSurgery[] {
     const sentence = lower.slice(start, end);
     for (const f of mentions(sentence)) {
       const time = timeNear(sentence, f.from, day);
-      if (!time || time.days > HISTORY_DAYS) continue;
+      // "Knee replacement planned in May", "booked for 3 March": a date after a plan is the plan's, not a past operation's.
+      if (time && time.from >= f.to && PLANNED_AFTER.test(sentence.slice(f.to, time.from))) continue;
+      // Lymph nodes taken out leave the arm at risk for life: an older mastectomy or axillary clearance still counts.
+      if (!time || (time.days > HISTORY_DAYS && f.procedure !== 'mastectomy')) continue;
       if (out.some((o) => o.region === f.region && (o.procedure === f.procedure || f.procedure === 'other'))) continue;
       const approach = APPROACHES.find(([re]) => re.test(sentence))?.[1] ?? null;
       const from = start + Math.min(f.from, time.from);
       const to = start + Math.max(f.to, time.to);
-      out.push({ procedure: f.procedure, approach, region: f.region, side: f.side, days: time.days, evidence: text.slice(from, to) });
+      const surgery: TextSurgery = { procedure: f.procedure, approach, region: f.region, side: f.side, days: time.days, evidence: text.slice(from, to) };
+      if (f.minor || UNDER_LOCAL.test(sentence)) surgery.minor = true;
+      out.push(surgery);
     }
     start = end === lower.length ? end : breaks.lastIndex;
   }

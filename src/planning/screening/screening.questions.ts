@@ -57,7 +57,7 @@ function presentationOf(facts: CaseFacts): Presentation {
     for (const q of area.qualities) if (NEURAL_QUALITIES.includes(q)) neuralRegions |= bit;
   }
   let recentSurgery = false;
-  for (const s of facts.surgeries) if (s.days < DVT_SURGERY_DAYS) recentSurgery = true;
+  for (const s of facts.surgeries) if (s.days < DVT_SURGERY_DAYS && !s.minor) recentSurgery = true;
   return { regions, neuralRegions, recentSurgery };
 }
 

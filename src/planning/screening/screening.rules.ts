@@ -400,7 +400,8 @@ function addCalfSignWithRisk(s: Screen, riskWords: string | null, denied: Map<Co
 function addSurgeryFindings(s: Screen): void {
   for (const surgery of s.facts.surgeries) {
     const when = `${surgery.evidence}, day ${surgery.days}`;
-    if (surgery.days < DVT_RISK_DAYS) activate(s, 'dvt_risk_factor', 'screening', null, null, when);
+    // Wells counts major surgery: a lump cut out under local anaesthetic is not.
+    if (surgery.days < DVT_RISK_DAYS && !surgery.minor) activate(s, 'dvt_risk_factor', 'screening', null, null, when);
     const phase = protocolPhase(surgery.procedure, surgery.approach, surgery.days);
     if (surgery.region === null) {
       if (surgery.days < HEALING_DAYS && s.facts.mechanism !== 'post_surgical') {
