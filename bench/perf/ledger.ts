@@ -104,7 +104,7 @@ export async function measureRoute(options: {
   const port = await freePort();
   const service: Served = await startNode({
     name: `ledger-${slug}`,
-    args: ['--cpu-prof', '--cpu-prof-dir', profileDir, ...startFlags(root), path.join(root, 'dist', 'server.js')],
+    args: ['--cpu-prof', '--cpu-prof-dir', profileDir, ...startFlags(root, options.env), path.join(root, 'dist', 'server.js')],
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,

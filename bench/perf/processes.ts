@@ -92,14 +92,26 @@ export async function startNode(options: {
 }
 
 /**
- * The Node.js flags `npm start` runs the server with (package.json's start script, between `node`
- * and the script): the benchmark measures the service as it is run in production.
+ * The Node.js flags the server runs with where it is deployed: on a PostgreSQL server as the image
+ * runs it (the Dockerfile's CMD), on the embedded database as `npm start` runs it (package.json's
+ * start script). The benchmark measures the service as it runs in production.
  */
-export function startFlags(root: string): string[] {
+export function startFlags(root: string, env: Record<string, string | undefined>): string[] {
+  const command = env.DATABASE_URL ? imageCommand(root) : npmStartCommand(root);
+  if (command[0] !== 'node') return [];
+  return command.slice(1).filter((w) => w.startsWith('--'));
+}
+
+function npmStartCommand(root: string): string[] {
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts?: { start?: string } };
-  const words = (pkg.scripts?.start ?? '').trim().split(/\s+/);
-  if (words[0] !== 'node') return [];
-  return words.slice(1).filter((w) => w.startsWith('--'));
+  return (pkg.scripts?.start ?? '').trim().split(/\s+/);
+}
+
+function imageCommand(root: string): string[] {
+  const file = path.join(root, 'Dockerfile');
+  if (!fs.existsSync(file)) return npmStartCommand(root);
+  const cmd = /^CMD\s+(\[.*\])\s*$/m.exec(fs.readFileSync(file, 'utf8'));
+  return cmd ? (JSON.parse(cmd[1] as string) as string[]) : npmStartCommand(root);
 }
 
 /** Runs the built `manuplan` CLI and parses its --json answer. */

@@ -74,7 +74,7 @@ async function startService(name: string, dbEnv: Record<string, string>): Promis
   const port = await freePort();
   return startNode({
     name,
-    args: [...startFlags(ROOT), path.join(ROOT, 'dist', 'server.js')],
+    args: [...startFlags(ROOT, dbEnv), path.join(ROOT, 'dist', 'server.js')],
     // One tenant's key drives every connection on purpose (throughput, not fairness): no per-key in-flight cap.
     env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', KEY_MAX_IN_FLIGHT: '0', ...dbEnv },
     port,
