@@ -710,3 +710,27 @@ describe("review round 8: someone else's readings, broken skin of eczema or psor
     'Eczema as a child, none now.',
   ])('dry, intact or past eczema or psoriasis is not: %s', (text) => expect(places(text)).toEqual([]));
 });
+
+describe('review round 9: prescribed injections, pregnancy nausea and workday headaches, old falls', () => {
+  it.each([
+    'T2DM 15 yrs, on insulin (injects abdomen).',
+    'She injects her insulin twice daily.',
+    'Injects twice a day, type 1 diabetic.',
+    'On Ozempic, injects weekly in the thigh.',
+    'Has B12 injections monthly.',
+    'Ozempic jabs weekly.',
+    'Heparin injections after the op, injects herself.',
+    'IVF injections finished last month.',
+    'Mounjaro pen, injecting once a week.',
+  ])('injecting a prescribed medicine is not IV drug use: %s', (text) => expect(codes(text)).not.toContain('iv_drug_use_immunosuppression'));
+
+  it.each([
+    'IVDU',
+    'Injects heroin.',
+    'On insulin, also injects heroin.',
+    'Uses needles.',
+    'Shares needles with friends.',
+    'Injecting drugs since his 20s.',
+    'Injects daily, will not say what.',
+  ])('injecting drugs still raises IV drug use: %s', (text) => expect(codes(text)).toContain('iv_drug_use_immunosuppression'));
+});
