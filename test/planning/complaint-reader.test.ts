@@ -733,4 +733,25 @@ describe('review round 9: prescribed injections, pregnancy nausea and workday he
     'Injecting drugs since his 20s.',
     'Injects daily, will not say what.',
   ])('injecting drugs still raises IV drug use: %s', (text) => expect(codes(text)).toContain('iv_drug_use_immunosuppression'));
+
+  it.each([
+    '12/40 first pregnancy, all fine at the dating scan, some nausea earlier now settling. Neck & shoulders tight, tension headaches end of the workday at the laptop.',
+    '10 weeks pregnant, feeling sick most mornings. Headaches in the afternoon.',
+    'Morning sickness has eased. Occasional headaches.',
+    'Nausea and headaches at the end of the day at the computer.',
+    'Tension headaches after work; felt sick with a stomach bug last week.',
+  ])('nausea of pregnancy or beside a tension headache of the workday is not a dissection sign: %s', (text) =>
+    expect(codes(text)).not.toContain('cervical_artery_dissection_signs'),
+  );
+
+  it.each([
+    'Headache and nausea since the chiropractor cracked my neck.',
+    'Sudden severe headache with nausea.',
+    'Pregnant 14 weeks, headache with nausea and dizziness.',
+    'Nausea and headache, dizzy after the car accident.',
+    'New headache and nausea since Tuesday.',
+    'Worst headache of my life this morning, 12 weeks pregnant, nausea.',
+  ])('a sudden or new headache, or nausea with dizziness or after manipulation, still is: %s', (text) =>
+    expect(codes(text)).toContain('cervical_artery_dissection_signs'),
+  );
 });

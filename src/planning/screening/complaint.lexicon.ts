@@ -1651,6 +1651,30 @@ export const CONCEPTS = {
     'triathlon',
   ],
   // Cervical artery dissection (IFOMPT): sudden severe headache, 5 Ds and 3 Ns.
+  // A headache told as the tension-type kind of the working day, not a new or sudden one.
+  tension_headache: [
+    'tension headache',
+    'tension headaches',
+    'tension-type',
+    'tension type',
+    'tension type headache',
+    'end of the day',
+    'end of the workday',
+    'end of the working day',
+    'end of work',
+    'after work',
+    'by the evening',
+    'at the laptop',
+    'at the computer',
+    'at my desk',
+    'at her desk',
+    'at his desk',
+    'at the desk',
+    'screen time',
+    'cervicogenic',
+  ],
+  // Sickness of pregnancy, not nausea with a headache.
+  morning_sickness: ['morning sickness', 'pregnancy sickness', 'pregnancy nausea', 'hyperemesis', 'hyperemesis gravidarum', 'nvp'],
   headache: [
     'headache',
     'headaches',
@@ -4394,7 +4418,18 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'cervical_artery_dissection_signs', all: ['dizzy'], context: ['neck_context'], history: 'resolved' },
   { code: 'cervical_artery_dissection_signs', all: ['faint'], context: ['neck_context'], history: 'resolved' },
   { code: 'cervical_artery_dissection_signs', all: ['visual'], context: ['neck_context'], history: 'resolved', preEclampsiaSign: true },
-  { code: 'cervical_artery_dissection_signs', all: ['nausea'], context: ['headache'], notFamiliar: true, preEclampsiaSign: true },
+  // Not the sickness of pregnancy ("12/40, some nausea earlier now settling"), unless the headache or a
+  // neurological sign is told with it, nor nausea beside a headache told as the tension-type one of the workday.
+  {
+    code: 'cervical_artery_dissection_signs',
+    all: ['nausea'],
+    context: ['headache'],
+    notFamiliar: true,
+    preEclampsiaSign: true,
+    none: ['morning_sickness'],
+    benign: { all: ['pregnancy_word'], unless: ['headache', 'sudden_severe', 'dizzy', 'visual', 'diplopia', 'speech_trouble'] },
+    noneNear: { of: ['tension_headache'], near: ['headache'] },
+  },
   { code: 'cervical_artery_dissection_signs', all: ['nausea'], context: ['manipulation'] },
   { code: 'cervical_artery_dissection_signs', all: ['headache'], context: ['manipulation'] },
   { code: 'cervical_artery_dissection_signs', all: ['face_area', 'sensation_loss'], window: 4, history: 'resolved' },
