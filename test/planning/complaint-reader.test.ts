@@ -754,4 +754,21 @@ describe('review round 9: prescribed injections, pregnancy nausea and workday he
   ])('a sudden or new headache, or nausea with dizziness or after manipulation, still is: %s', (text) =>
     expect(codes(text)).toContain('cervical_artery_dissection_signs'),
   );
+
+  it.each([
+    ['Osteoporosis, broke L wrist 2019. Tripped on a kerb in March, bruised knee, no back pain after that.', 'osteoporosis'],
+    ["Osteoporosis. Fell in the garden in June, wasn't hurt.", 'osteoporosis'],
+    ['Osteoporosis. Slipped on ice in January, no pain since.', 'osteoporosis'],
+    ['Osteopenia. Tripped last month, got straight up, fine since.', 'osteopenia'],
+  ])('a fall told as leaving no pain since is no fracture question: %s', (text, code) => {
+    expect(codes(text)).toContain(code);
+    expect(codes(text)).not.toContain('suspected_fracture');
+  });
+
+  it.each([
+    'Osteoporosis. Fell 4 days ago, sharp back pain since.',
+    'Osteoporosis. Fell at home last week.',
+    'Osteoporosis. Slipped on the bathroom mat in March, back pain ever since.',
+    'Osteoporosis. Tripped yesterday, no pain in the knee but back hurts.',
+  ])('a fall with pain since, or a recent fall, in an osteoporotic patient still is: %s', (text) => expect(codes(text)).toContain('suspected_fracture'));
 });
