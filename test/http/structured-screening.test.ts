@@ -104,8 +104,11 @@ describe('structured screening (engine 2.0)', () => {
     const elevated = await preview({ screening: screening({ vitals: { systolic: 166, diastolic: 94, heartRate: 72, temperatureC: 36.8 } }) });
     expect(elevated.body.screening.decision).toBe('treat_with_precautions');
     for (const tech of elevated.body.techniques) expect(tech.pressure).toBe('light');
-    const fever = await preview({ screening: screening({ vitals: { temperatureC: 38.2 } }) });
+    const fever = await preview({ screening: screening({ vitals: { temperatureC: 38.2 } }), painLocations: [{ region: 'calf', side: 'left', intensity: 4 }] });
     expect(fever.body.screening.decision).toBe('postpone');
+    // Fever with low back pain is the infection red flag (AHCPR): refer.
+    const feverBack = await preview({ screening: screening({ vitals: { temperatureC: 38.2 } }) });
+    expect(feverBack.body.screening.decision).toBe('refer');
   });
 
   it('an operation counts whatever the mechanism: its protocol binds ROM targets and its open incision is left alone', async () => {
