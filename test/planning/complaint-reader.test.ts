@@ -771,4 +771,13 @@ describe('review round 9: prescribed injections, pregnancy nausea and workday he
     'Osteoporosis. Slipped on the bathroom mat in March, back pain ever since.',
     'Osteoporosis. Tripped yesterday, no pain in the knee but back hurts.',
   ])('a fall with pain since, or a recent fall, in an osteoporotic patient still is: %s', (text) => expect(codes(text)).toContain('suspected_fracture'));
+
+  it.each(['Staples out day 14, wound dry and closed.', 'Wound closed.', 'Wound has closed over.'])('a wound told as closed is not an open wound: %s', (text) =>
+    expect(codes(text)).not.toContain('open_wound'),
+  );
+
+  it.each(['Wound still open.', 'Wound not closed yet.', 'Wound not fully closed, dressing on.', 'Dressing still on, wound weeping.'])(
+    'a wound not yet closed still is: %s',
+    (text) => expect(codes(text)).toContain('open_wound'),
+  );
 });

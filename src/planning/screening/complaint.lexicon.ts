@@ -3330,6 +3330,8 @@ export const CONCEPTS = {
     'broken toe',
     'broken finger',
   ],
+  // A wound told as closed ("wound dry and closed"); "not closed yet" is negated and does not count.
+  wound_closed: ['closed', 'now closed', 'has closed', 'fully closed', 'dry and closed', 'closed over', 'well healed', 'healed well', 'healed up'],
   wound_word: [
     'open wound',
     'healing cut',
@@ -4537,7 +4539,7 @@ export const TEXT_RULES: TextRule[] = [
   // Local contraindications.
   { code: 'recent_surgery_site', all: ['surgery_word', 'recent_word'], region: 'optional', window: 10, history: 'drop' },
   { code: 'recent_fracture', all: ['fracture_word'], none: ['long_ago'], region: 'optional', history: 'drop' },
-  { code: 'open_wound', all: ['wound_word'], region: 'optional', history: 'drop' },
+  { code: 'open_wound', all: ['wound_word'], none: ['wound_closed'], region: 'optional', history: 'drop' },
   // Broken skin of eczema or psoriasis is an open wound at its site; dry, intact patches are not.
   { code: 'open_wound', all: ['skin_disease_word', 'broken_skin_word'], region: 'optional', window: 8, history: 'drop' },
   { code: 'burn', all: ['burn_word'], region: 'optional', history: 'drop' },
