@@ -67,7 +67,7 @@ describe('structured screening (engine 2.0)', () => {
     const res = await preview({ screening: screening({}) });
     expect(res.status).toBe(200);
     expect(res.body.screening).toMatchObject({ decision: 'treat', unanswered: [] });
-    expect(res.body.engineVersion).toBe('2.3.1');
+    expect(res.body.engineVersion).toBe('2.3.2');
   });
 
   it('a "yes" acts exactly as the coded red flag: refer, no hands-on, no sessions', async () => {
@@ -104,8 +104,11 @@ describe('structured screening (engine 2.0)', () => {
     const elevated = await preview({ screening: screening({ vitals: { systolic: 166, diastolic: 94, heartRate: 72, temperatureC: 36.8 } }) });
     expect(elevated.body.screening.decision).toBe('treat_with_precautions');
     for (const tech of elevated.body.techniques) expect(tech.pressure).toBe('light');
-    const fever = await preview({ screening: screening({ vitals: { temperatureC: 38.2 } }) });
+    const fever = await preview({ screening: screening({ vitals: { temperatureC: 38.2 } }), painLocations: [{ region: 'calf', side: 'left', intensity: 4 }] });
     expect(fever.body.screening.decision).toBe('postpone');
+    // Fever with low back pain is the infection red flag (AHCPR): refer.
+    const feverBack = await preview({ screening: screening({ vitals: { temperatureC: 38.2 } }) });
+    expect(feverBack.body.screening.decision).toBe('refer');
   });
 
   it('an operation counts whatever the mechanism: its protocol binds ROM targets and its open incision is left alone', async () => {

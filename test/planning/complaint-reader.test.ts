@@ -710,3 +710,74 @@ describe("review round 8: someone else's readings, broken skin of eczema or psor
     'Eczema as a child, none now.',
   ])('dry, intact or past eczema or psoriasis is not: %s', (text) => expect(places(text)).toEqual([]));
 });
+
+describe('review round 9: prescribed injections, pregnancy nausea and workday headaches, old falls', () => {
+  it.each([
+    'T2DM 15 yrs, on insulin (injects abdomen).',
+    'She injects her insulin twice daily.',
+    'Injects twice a day, type 1 diabetic.',
+    'On Ozempic, injects weekly in the thigh.',
+    'Has B12 injections monthly.',
+    'Ozempic jabs weekly.',
+    'Heparin injections after the op, injects herself.',
+    'IVF injections finished last month.',
+    'Mounjaro pen, injecting once a week.',
+  ])('injecting a prescribed medicine is not IV drug use: %s', (text) => expect(codes(text)).not.toContain('iv_drug_use_immunosuppression'));
+
+  it.each([
+    'IVDU',
+    'Injects heroin.',
+    'On insulin, also injects heroin.',
+    'Uses needles.',
+    'Shares needles with friends.',
+    'Injecting drugs since his 20s.',
+    'Injects daily, will not say what.',
+  ])('injecting drugs still raises IV drug use: %s', (text) => expect(codes(text)).toContain('iv_drug_use_immunosuppression'));
+
+  it.each([
+    '12/40 first pregnancy, all fine at the dating scan, some nausea earlier now settling. Neck & shoulders tight, tension headaches end of the workday at the laptop.',
+    '10 weeks pregnant, feeling sick most mornings. Headaches in the afternoon.',
+    'Morning sickness has eased. Occasional headaches.',
+    'Nausea and headaches at the end of the day at the computer.',
+    'Tension headaches after work; felt sick with a stomach bug last week.',
+  ])('nausea of pregnancy or beside a tension headache of the workday is not a dissection sign: %s', (text) =>
+    expect(codes(text)).not.toContain('cervical_artery_dissection_signs'),
+  );
+
+  it.each([
+    'Headache and nausea since the chiropractor cracked my neck.',
+    'Sudden severe headache with nausea.',
+    'Pregnant 14 weeks, headache with nausea and dizziness.',
+    'Nausea and headache, dizzy after the car accident.',
+    'New headache and nausea since Tuesday.',
+    'Worst headache of my life this morning, 12 weeks pregnant, nausea.',
+  ])('a sudden or new headache, or nausea with dizziness or after manipulation, still is: %s', (text) =>
+    expect(codes(text)).toContain('cervical_artery_dissection_signs'),
+  );
+
+  it.each([
+    ['Osteoporosis, broke L wrist 2019. Tripped on a kerb in March, bruised knee, no back pain after that.', 'osteoporosis'],
+    ["Osteoporosis. Fell in the garden in June, wasn't hurt.", 'osteoporosis'],
+    ['Osteoporosis. Slipped on ice in January, no pain since.', 'osteoporosis'],
+    ['Osteopenia. Tripped last month, got straight up, fine since.', 'osteopenia'],
+  ])('a fall told as leaving no pain since is no fracture question: %s', (text, code) => {
+    expect(codes(text)).toContain(code);
+    expect(codes(text)).not.toContain('suspected_fracture');
+  });
+
+  it.each([
+    'Osteoporosis. Fell 4 days ago, sharp back pain since.',
+    'Osteoporosis. Fell at home last week.',
+    'Osteoporosis. Slipped on the bathroom mat in March, back pain ever since.',
+    'Osteoporosis. Tripped yesterday, no pain in the knee but back hurts.',
+  ])('a fall with pain since, or a recent fall, in an osteoporotic patient still is: %s', (text) => expect(codes(text)).toContain('suspected_fracture'));
+
+  it.each(['Staples out day 14, wound dry and closed.', 'Wound closed.', 'Wound has closed over.'])('a wound told as closed is not an open wound: %s', (text) =>
+    expect(codes(text)).not.toContain('open_wound'),
+  );
+
+  it.each(['Wound still open.', 'Wound not closed yet.', 'Wound not fully closed, dressing on.', 'Dressing still on, wound weeping.'])(
+    'a wound not yet closed still is: %s',
+    (text) => expect(codes(text)).toContain('open_wound'),
+  );
+});

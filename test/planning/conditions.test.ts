@@ -37,7 +37,8 @@ const nothingOn = (region: string, side?: string) => (p: PlanContent) => {
 
 const CASES: Record<ConditionCode, ConditionCase> = {
   deep_vein_thrombosis: { input: coded('deep_vein_thrombosis'), decision: 'refer', check: noTreatment },
-  fever: { input: coded('fever'), decision: 'postpone', check: noTreatment },
+  // With spinal pain fever is the infection red flag (spinal_infection_signs): refer.
+  fever: { input: coded('fever', { painLocations: [{ region: 'shoulder', side: 'left', intensity: 4 }] }), decision: 'postpone', check: noTreatment },
   acute_infection: { input: coded('acute_infection'), decision: 'postpone', check: noTreatment },
   contagious_illness: { input: coded('contagious_illness'), decision: 'postpone', check: noTreatment },
   uncontrolled_hypertension: { input: coded('uncontrolled_hypertension'), decision: 'refer', check: noTreatment },
@@ -235,6 +236,7 @@ const CASES: Record<ConditionCode, ConditionCase> = {
   pulsating_abdominal_mass: { input: coded('pulsating_abdominal_mass'), decision: 'refer', check: noTreatment },
   suspected_fracture: { input: coded('suspected_fracture'), decision: 'refer', check: noTreatment },
   spinal_malignancy_risk: { input: coded('spinal_malignancy_risk'), decision: 'refer', check: noTreatment },
+  spinal_infection_signs: { input: coded('spinal_infection_signs'), decision: 'refer', check: noTreatment },
   cardiac_symptoms: { input: coded('cardiac_symptoms'), decision: 'refer', check: noTreatment },
   cauda_equina_signs: { input: coded('cauda_equina_signs'), decision: 'refer', check: noTreatment },
   high_risk_pregnancy: { input: coded('high_risk_pregnancy'), decision: 'refer', check: noTreatment },

@@ -873,3 +873,62 @@ describe('stress with poor sleep: the sleep routine as well as the breathing (RE
     expect(homeRules(stressCase(complaint))).not.toContain('home.presentation.stress.poor_sleep'),
   );
 });
+
+describe('fibromyalgia always gets graded aerobic activity, low level in a flare (EULAR 2016; review round 9)', () => {
+  const AEROBIC: HomeExerciseCode[] = ['paced_aerobic_activity', 'walking_program'];
+  const fibro = (complaint: string, durationWeeks: number, painLocations: AssessmentInput['painLocations'], goals: AssessmentInput['goals']) =>
+    plan(
+      assessment({
+        complaint,
+        durationWeeks,
+        painLocations,
+        goals,
+        measures: { painNrs: 7 },
+        screening: { conditions: ['fibromyalgia'], redFlags: [], age: 44 },
+      }),
+    );
+
+  it.each<[string, number, AssessmentInput['painLocations'], AssessmentInput['goals']]>([
+    [
+      'Fibromyalgia flare for 3 weeks: aching all over, neck, shoulders and upper back worst, sleeping badly.',
+      3,
+      [
+        { region: 'neck', side: 'bilateral', intensity: 7 },
+        { region: 'shoulder', side: 'bilateral', intensity: 6 },
+        { region: 'upper_back', side: 'bilateral', intensity: 6 },
+      ],
+      [
+        { type: 'pain_relief', priority: 1 },
+        { type: 'stress_reduction', priority: 2 },
+      ],
+    ],
+    [
+      'Fibromyalgia for years, low back and hips ache, stiff in the mornings.',
+      52,
+      [
+        { region: 'lower_back', side: 'bilateral', intensity: 6 },
+        { region: 'hip', side: 'bilateral', intensity: 5 },
+        { region: 'knee', side: 'bilateral', intensity: 4 },
+      ],
+      [{ type: 'range_of_motion', priority: 1 }],
+    ],
+  ])('with a full program of regional items or a goal aerobic work does not serve: %s', (complaint, weeks, areas, goals) =>
+    expect(has(fibro(complaint, weeks, areas, goals), ...AEROBIC)).toBe(true),
+  );
+
+  it('without fibromyalgia the same neck, shoulder and upper back flare need not get it', () => {
+    const p = plan(
+      assessment({
+        complaint: 'Neck, shoulders and upper back tight for 3 weeks after a house move, sleeping badly.',
+        durationWeeks: 3,
+        painLocations: [
+          { region: 'neck', side: 'bilateral', intensity: 7 },
+          { region: 'shoulder', side: 'bilateral', intensity: 6 },
+          { region: 'upper_back', side: 'bilateral', intensity: 6 },
+        ],
+        measures: { painNrs: 7 },
+      }),
+    );
+    expect(homeRules(p)).not.toContain('home.presentation.fibromyalgia');
+  });
+});

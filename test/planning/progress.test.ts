@@ -177,7 +177,10 @@ describe('computeProgress', () => {
   it('a referred plan recommends referral; a postponed one, re-screening', () => {
     const referred = plan(assessment({ screening: { conditions: [], redFlags: ['saddle_anesthesia'] } }));
     expect(progress(referred, []).recommendation.action).toBe('refer');
-    const postponed = plan(assessment({ screening: { conditions: ['fever'], redFlags: [] } }));
+    // Fever with a spinal complaint refers (spinal_infection_signs): a shoulder complaint is postponed.
+    const postponed = plan(
+      assessment({ painLocations: [{ region: 'shoulder', side: 'left', intensity: 4 }], screening: { conditions: ['fever'], redFlags: [] } }),
+    );
     expect(progress(postponed, []).recommendation.action).toBe('reassess');
   });
 

@@ -39,6 +39,7 @@ export const CONDITION_CODES = [
   'pulsating_abdominal_mass',
   'suspected_fracture',
   'spinal_malignancy_risk',
+  'spinal_infection_signs',
   'cardiac_symptoms',
   'cauda_equina_signs',
   'high_risk_pregnancy',
@@ -282,6 +283,11 @@ export const CONDITIONS: Record<ConditionCode, ConditionEntry> = {
     'History of cancer with spinal pain after age 50: metastasis must be ruled out — refer.',
     ['ahcpr_1994'],
   ),
+  spinal_infection_signs: redFlag(
+    'Fever with spinal pain',
+    'Fever with back, mid-back or neck pain: possible spinal infection (discitis, epidural abscess) — refer for medical assessment the same day.',
+    ['ahcpr_1994'],
+  ),
   cardiac_symptoms: redFlag(
     'Possible cardiac symptoms',
     'Chest, arm, jaw or neck discomfort brought on by exertion, breathlessness or sweating: possible acute coronary syndrome — emergency referral, whatever region hurts.',
@@ -394,6 +400,15 @@ export const ESCALATIONS: EscalationEntry[] = [
     all: ['cancer', 'low_back_pain', 'age_50_plus'],
     any: [],
     because: 'History of cancer with low back pain after age 50 (AHCPR low back red flag for tumour; the IFOMPT neck list does not include it).',
+    sourceIds: ['ahcpr_1994'],
+  },
+  {
+    id: 'escalate.spinal_infection_signs',
+    raises: 'spinal_infection_signs',
+    all: ['fever', 'spinal_pain'],
+    any: [],
+    because:
+      'Fever with spinal pain (neck, mid or low back): a red flag for infection (AHCPR low back red flags: fever/chills, tumour or infection) — refer, not only postpone.',
     sourceIds: ['ahcpr_1994'],
   },
   {

@@ -1814,7 +1814,7 @@ export interface PresentationEntry {
    * whatever the goals in play (a fear of falling gets balance practice when the goal is pain relief).
    */
   anyGoal?: boolean;
-  /** A safety item (a daily foot check with numb feet): given even when the program is full. */
+  /** A safety item (a daily foot check with numb feet), or the core with the strongest evidence: given even when the program is full. */
   beyondLimit?: boolean;
   sourceIds: HomeExerciseEntry['sourceIds'];
 }
@@ -2096,6 +2096,10 @@ export const PRESENTATIONS: Record<PresentationCode, PresentationEntry> = {
     ],
     because: 'Fibromyalgia: graded aerobic exercise has the strongest evidence (EULAR 2016).',
     sourceIds: ['eular_2016'],
+    // The treatment with the strongest evidence: given whatever the goals and however full the program
+    // (paced, low level in a flare), not crowded out by the regions' items.
+    anyGoal: true,
+    beyondLimit: true,
   },
   prolonged_sitting: {
     label: 'Long sitting or driving',

@@ -106,7 +106,7 @@ export interface ConditionEntry {
 export interface EscalationEntry {
   id: string;
   raises: ConditionCode;
-  /** Every fact must hold: condition codes, `trauma`, `acute`, `low_back_pain`, `neck_pain`, `age_50_plus`, `older_adult`. */
+  /** Every fact must hold: condition codes, `trauma`, `acute`, `low_back_pain`, `neck_pain`, `spinal_pain`, `age_50_plus`, `older_adult`. */
   all: string[];
   /** At least one of these facts must hold, when given. */
   any: string[];

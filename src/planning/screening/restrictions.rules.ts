@@ -4,13 +4,16 @@
 import type { CaseFacts, SurgeryFact } from '../case.facts';
 import { CONDITION_CODES, CONDITIONS, type ConditionCode } from '../catalog/catalog.conditions';
 import { CHRONICITY, MECHANISMS } from '../catalog/catalog.goals';
-import { lymphQuadrant, type RegionCode } from '../catalog/catalog.regions';
+import { lymphQuadrant, REGION_CODES, REGIONS, type RegionCode } from '../catalog/catalog.regions';
 import { TECHNIQUE_CODES, TECHNIQUES, type TechniqueCode } from '../catalog/catalog.techniques';
 import { CHRONICITIES, EFFECT_TYPES, type Chronicity, type ConditionEffect, type Pressure } from '../catalog/catalog.types';
 import { PROCEDURES, protocolPhase, type ProtocolMovementTag, type RomLimit, type SurgicalProcedure } from '../catalog/catalog.surgeries';
 import { Explainer, exclusion, placeName, PRESSURE_RANK, sideOf, WHOLE } from '../engine.util';
 import { swollenRegions } from './complaint.reader';
 import type { ScreeningOutcome } from './screening.rules';
+
+/** Techniques that move a joint towards its end range: a protocol's ban on them holds wherever they would move the operated joint. */
+const JOINT_LOADING: ReadonlySet<TechniqueCode> = new Set(['joint_mobilisation', 'pnf_stretching', 'muscle_energy_technique']);
 
 /** The injured regions reported swollen (with `bruising`, or bruised): by their quality, or where the complaint says so. */
 function injurySwelling(facts: CaseFacts, painRegions: readonly RegionCode[], bruising: boolean): RegionCode[] {
@@ -240,6 +243,12 @@ class Builder {
     const ruleId = `surgery.${surgery.procedure}.protocol`;
     if (phase.forbidTechniques.length > 0) {
       this.forbid([region], phase.forbidTechniques, ruleId, `${entry.label}, day ${days}: ${phase.instruction}`);
+      // Mobilisation and contract-relax stretching of a region that moves the operated joint (the buttock
+      // for a hip) take that joint towards the end range the protocol protects.
+      const joint = REGIONS[region].joint;
+      const movers = joint === null ? [] : REGION_CODES.filter((r) => r !== region && REGIONS[r].joint === joint);
+      const loading = phase.forbidTechniques.filter((t) => JOINT_LOADING.has(t));
+      if (movers.length > 0 && loading.length > 0) this.forbid(movers, loading, ruleId, `${entry.label}, day ${days}: ${phase.instruction}`);
     } else {
       this.explain.add(ruleId, `${entry.label}, day ${days}: ${phase.instruction}`);
     }

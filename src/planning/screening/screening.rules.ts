@@ -205,6 +205,8 @@ export function screen(input: AssessmentInput, facts: CaseFacts): ScreeningOutco
   if (facts.chronicity === 'acute') factSet.add('acute');
   if (facts.painAreas.some((a) => a.region === 'lower_back' || a.region === 'sacroiliac')) factSet.add('low_back_pain');
   if (facts.painAreas.some((a) => a.region === 'neck')) factSet.add('neck_pain');
+  if (facts.painAreas.some((a) => a.region === 'neck' || a.region === 'upper_back' || a.region === 'lower_back' || a.region === 'sacroiliac'))
+    factSet.add('spinal_pain');
   if (facts.mechanism === 'post_surgical' && (facts.surgeryDays === null || facts.surgeryDays < HEALING_DAYS)) {
     const day = facts.surgeryDays === null ? 'time since surgery unknown' : `day ${facts.surgeryDays} after surgery`;
     findings.push(
