@@ -781,3 +781,16 @@ describe('review round 9: prescribed injections, pregnancy nausea and workday he
     (text) => expect(codes(text)).toContain('open_wound'),
   );
 });
+
+describe('review round 10: questions answered no, past readings, worries, recovered weakness, relatives and normal scans', () => {
+  it.each([
+    'GP asked about numbness in the saddle area and bladder or bowel trouble — none at all, and both legs are strong.',
+    'GP checked for numbness in the saddle area: nothing',
+    'Physio screened for bladder or bowel trouble, negative',
+  ])('reads a question answered no as denied: %s', (text) => expect(codes(text)).toEqual([]));
+  it.each([
+    ['GP asked about numbness in the saddle area — yes, since Monday', 'saddle_anesthesia'],
+    ['GP asked about bladder trouble — none, but I have numbness in the saddle area', 'saddle_anesthesia'],
+    ['asked about bladder trouble, I have leaked twice', 'bladder_bowel_dysfunction'],
+  ])('keeps what a question found: %s', (text, code) => expect(codes(text)).toContain(code));
+});

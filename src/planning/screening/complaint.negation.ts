@@ -172,7 +172,9 @@ export function markNegation(t: Tokens, consumed: readonly number[], occurrences
   // Plain arrays: a typed array costs more to create than these few words are worth.
   const negated = new Array<number>(n).fill(NOT_NEGATED);
   for (let i = 0; i < n; i++) {
-    if (t.kind[i] !== K_WORD || consumed[i] || !TRIGGER_WORDS.has(t.words[i] as string)) continue;
+    if (t.kind[i] !== K_WORD || consumed[i]) continue;
+    if (QUESTION_ANSWERS.has(t.words[i] as string) && questionAnsweredNo(t, i, negated)) continue;
+    if (!TRIGGER_WORDS.has(t.words[i] as string)) continue;
     if (answeredNo(t, i, negated)) continue;
     if (firstMatch(t, i, PSEUDO_BY_FIRST)) continue;
     const post = firstMatch(t, i, POST_BY_FIRST);
@@ -226,6 +228,36 @@ function answeredNo(t: Tokens, i: number, negated: number[]): boolean {
   return true;
 }
 const ANSWERS = new Set(['no', 'nil', 'none', 'neg', 'negative', 'denied', 'denies', 'absent', 'n']);
+
+/**
+ * "GP asked about numbness in the saddle area and bladder trouble — none at all", "checked for a clot:
+ * nothing", "screened for cord signs, negative": a question reported with a negative answer denies what was
+ * asked about, from the question word to the answer, in its sentence. The answer follows a break and ends
+ * its clause (or goes on with "at all", "of them"); "asked about numbness — yes, since Monday" stays.
+ */
+function questionAnsweredNo(t: Tokens, i: number, negated: number[]): boolean {
+  if (i === 0 || t.kind[i - 1] !== K_COMMA) return false;
+  let k = i + 1;
+  while (k < t.words.length && t.kind[k] === K_WORD && ANSWER_TAIL.has(t.words[k] as string)) k++;
+  if (k < t.words.length && t.kind[k] === K_WORD && !CLAUSE_AFTER_ANSWER.has(t.words[k] as string)) return false;
+  let q = -1;
+  for (let j = i - 2, count = 0; j >= 0 && t.kind[j] !== K_STOP && count < 24; j--, count++) {
+    if (t.kind[j] !== K_WORD) continue;
+    if (QUESTION_WORDS.has(t.words[j] as string)) {
+      q = j;
+      break;
+    }
+    // Something told as present between the question and its answer ("asked about X but I have Y") ends it.
+    if (CONTRASTS.has(t.words[j] as string)) return false;
+  }
+  if (q < 0) return false;
+  for (let j = q + 1; j < i; j++) if (t.kind[j] === K_WORD) mark(negated, j, NEGATED);
+  return true;
+}
+const QUESTION_ANSWERS = new Set(['no', 'none', 'nothing', 'negative', 'neg', 'nil', 'clear', 'normal', 'fine', 'nope']);
+const ANSWER_TAIL = new Set(['at', 'all', 'of', 'them', 'those', 'either', 'to', 'both', 'found', 'whatsoever']);
+const CLAUSE_AFTER_ANSWER = new Set(['and', 'but', 'so']);
+const QUESTION_WORDS = new Set(['asked', 'checked', 'screened', 'tested', 'enquired', 'inquired', 'questioned', 'queried', 'examined', 'assessed', 'looked']);
 
 /**
  * Mentions about someone else ("Mum had cancer", "wife is pregnant") are not the patient's: marked NEGATED.
