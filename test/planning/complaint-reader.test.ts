@@ -793,4 +793,24 @@ describe('review round 10: questions answered no, past readings, worries, recove
     ['GP asked about bladder trouble — none, but I have numbness in the saddle area', 'saddle_anesthesia'],
     ['asked about bladder trouble, I have leaked twice', 'bladder_bowel_dysfunction'],
   ])('keeps what a question found: %s', (text, code) => expect(codes(text)).toContain(code));
+  it.each([
+    'Had flu two weeks ago with a temperature of 39; fever gone for 10 days now, 36.7 measured today.',
+    'Temp 39 on Monday, 36.7 measured today',
+    'flu two weeks ago',
+    'covid last month',
+  ])('reads a past fever or passing illness, with a normal reading today, as over: %s', (text) => expect(codes(text)).toEqual([]));
+  it.each([
+    ['temp 37.0 last week, 38.6 today', 'fever'],
+    ['fever of 38.5 today', 'fever'],
+    ['Had flu two weeks ago, temp 38.4 today', 'fever'],
+    ['Had covid 2 weeks ago, still coughing', 'contagious_illness'],
+    ['Down with flu since last week', 'contagious_illness'],
+    ['flu 3 days ago', 'contagious_illness'],
+  ])('keeps a fever today or an illness still current: %s', (text, code) => expect(codes(text)).toContain(code));
+  it('reads a past blood pressure beside a reading of today as past', () => {
+    expect(codes("My BP was 190/110 last year before the GP started ramipril; it's been fine since, 132/84 in clinic today.")).toEqual([]);
+    expect(codes('BP 130/80 last year, 185/112 today')).toContain('uncontrolled_hypertension');
+    expect(codes('BP 192/114 measured twice today')).toContain('uncontrolled_hypertension');
+    expect(codes('BP 185/112 last year, 182/110 on the GPs machine')).toContain('uncontrolled_hypertension');
+  });
 });

@@ -4159,6 +4159,8 @@ export interface TextRule {
    * count: "Bowels normal, numb left foot since the op" is not a lost feeling of passing stool.
    */
   notOfPlace?: LexiconConcept[];
+  /** A passing illness: told as dated a week or more back with nothing current in its clause ("had flu two weeks ago"), it is over. */
+  transient?: true;
 }
 
 // How a medicine is told as stopped: words just before it ("was on warfarin", "stopped the blood thinners")
@@ -4412,7 +4414,7 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'local_infection', all: ['swelling', 'warmth'], none: ['leg', 'calf_word'], region: 'required', window: 8, history: 'drop' },
   { code: 'local_infection', all: ['warmth', 'redness'], none: ['leg', 'calf_word'], region: 'required', window: 6, history: 'drop' },
   { code: 'local_infection', all: ['acute_inflammation'], region: 'optional', history: 'drop' },
-  { code: 'contagious_illness', all: ['contagious_word'], history: 'drop' },
+  { code: 'contagious_illness', all: ['contagious_word'], history: 'drop', transient: true },
   { code: 'iv_drug_use_immunosuppression', all: ['immunosuppression'] },
   { code: 'iv_drug_use_immunosuppression', all: ['inject_self'], none: ['prescribed_injection'] },
   { code: 'cancer', all: ['cancer_word'] },
