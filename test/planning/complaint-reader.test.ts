@@ -813,4 +813,15 @@ describe('review round 10: questions answered no, past readings, worries, recove
     expect(codes('BP 192/114 measured twice today')).toContain('uncontrolled_hypertension');
     expect(codes('BP 185/112 last year, 182/110 on the GPs machine')).toContain('uncontrolled_hypertension');
   });
+  it.each([
+    "Worried it might be a blood clot because I read about clots online, but there's no swelling, no warmth, I haven't flown anywhere.",
+    'wondered if it was a DVT',
+    'afraid its a slipped disc',
+  ])("reads the patient's worry as no finding: %s", (text) => expect(codes(text)).not.toContain('deep_vein_thrombosis'));
+  it.each([
+    ['GP worried it might be a blood clot', 'deep_vein_thrombosis'],
+    ['GP thinks it might be a DVT', 'deep_vein_thrombosis'],
+    ['Worried it might be a clot, my calf is swollen and hot', 'deep_vein_thrombosis'],
+    ['read about clots online and my calf is swollen and hot', 'deep_vein_thrombosis'],
+  ])("keeps a clinician's suspicion or signs told as present: %s", (text, code) => expect(codes(text)).toContain(code));
 });

@@ -174,6 +174,11 @@ export function markNegation(t: Tokens, consumed: readonly number[], occurrences
   for (let i = 0; i < n; i++) {
     if (t.kind[i] !== K_WORD || consumed[i]) continue;
     if (QUESTION_ANSWERS.has(t.words[i] as string) && questionAnsweredNo(t, i, negated)) continue;
+    const worry = WORRY_FIRST.has(t.words[i] as string) ? firstMatch(t, i, WORRY_BY_FIRST) : null;
+    if (worry) {
+      if (!clinicianBefore(t, i)) markWorry(t, i + worry.length, negated);
+      continue;
+    }
     if (!TRIGGER_WORDS.has(t.words[i] as string)) continue;
     if (answeredNo(t, i, negated)) continue;
     if (firstMatch(t, i, PSEUDO_BY_FIRST)) continue;
@@ -216,6 +221,47 @@ export function markNegation(t: Tokens, consumed: readonly number[], occurrences
     }
   }
   return negated;
+}
+
+const WORRY_BY_FIRST = byFirstWord(toWordLists(NEGATION.worry));
+const WORRY_FIRST = new Set(WORRY_BY_FIRST.keys());
+const CLINICIANS = new Set([
+  'gp',
+  'doctor',
+  'doctors',
+  'dr',
+  'physio',
+  'consultant',
+  'nurse',
+  'surgeon',
+  'specialist',
+  'hospital',
+  'clinician',
+  'they',
+  'ae',
+  'paramedic',
+  'paramedics',
+  'midwife',
+]);
+
+/** Whether a clinician is named just before a worry, in its clause ("GP was worried it might be a clot"). */
+function clinicianBefore(t: Tokens, i: number): boolean {
+  for (let j = i - 1, count = 0; j >= 0 && t.kind[j] === K_WORD && count < 4; j--, count++) if (CLINICIANS.has(t.words[j] as string)) return true;
+  return false;
+}
+
+/** The words a worry names, to the end of its clause: denied. */
+function markWorry(t: Tokens, from: number, negated: number[]): void {
+  for (let j = from, words = 0; j < t.words.length && words < NEGATION.maxScopeWords; j++, words++) {
+    if (t.kind[j] === K_STOP) break;
+    if (t.kind[j] === K_COMMA) {
+      const c = t.text.charCodeAt(t.start[j] as number);
+      if (c === 44 || c === 58 || c === 0x2013 || c === 0x2014 || c === 59) break;
+      continue;
+    }
+    if (terminatorAt(t, j) || (t.words[j] === 'and' && CLAUSE_STARTERS.has(t.words[j + 1] as string))) break;
+    mark(negated, j, NEGATED);
+  }
 }
 
 /** "Fever: no." — an answer after a colon or dash denies the words before it, back to the clause start. */
