@@ -824,4 +824,12 @@ describe('review round 10: questions answered no, past readings, worries, recove
     ['Worried it might be a clot, my calf is swollen and hot', 'deep_vein_thrombosis'],
     ['read about clots online and my calf is swollen and hot', 'deep_vein_thrombosis'],
   ])("keeps a clinician's suspicion or signs told as present: %s", (text, code) => expect(codes(text)).toContain(code));
+  it.each([
+    'History: in 2015 I had a slipped disc with foot drop, operated, fully recovered — strength normal at every check since.',
+    'weakness in both legs years ago, fully recovered',
+  ])('reads a weakness told as long past and recovered as history: %s', (text) => expect(codes(text)).not.toContain('progressive_weakness'));
+  it.each(['foot drop started last month', 'foot drop last month, went away', 'foot drop in 2015, operated, still some foot drop now'])(
+    'keeps a current or recent foot drop: %s',
+    (text) => expect(codes(text)).toContain('progressive_weakness'),
+  );
 });

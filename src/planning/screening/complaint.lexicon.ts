@@ -4433,10 +4433,11 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'cauda_equina_signs', all: ['sexual_context', 'sex_problem'], window: 6 },
   { code: 'cauda_equina_signs', all: ['erection_word', 'erection_problem'], window: 5 },
   { code: 'progressive_weakness', all: ['weakness', 'progression'], window: 10 },
-  { code: 'progressive_weakness', all: ['foot_drop'] },
-  { code: 'progressive_weakness', all: ['drag_word', 'feet_word'], window: 4 },
+  // A foot drop told as over and long past ("in 2015 … foot drop, operated, fully recovered") is history.
+  { code: 'progressive_weakness', all: ['foot_drop'], history: 'resolved' },
+  { code: 'progressive_weakness', all: ['drag_word', 'feet_word'], window: 4, history: 'resolved' },
   { code: 'progressive_weakness', all: ['getting_weaker'] },
-  { code: 'progressive_weakness', all: ['both_legs', 'weakness'], window: 6 },
+  { code: 'progressive_weakness', all: ['both_legs', 'weakness'], window: 6, history: 'resolved' },
   { code: 'unexplained_weight_loss', all: ['weight', 'weight_drop'], none: ['intentional'], window: 6 },
   { code: 'unexplained_weight_loss', all: ['weight_loss_lay'], none: ['intentional'] },
   // Night pain (IFOMPT, second edition): constant, not eased by any position, or with systemic signs — not
