@@ -832,4 +832,13 @@ describe('review round 10: questions answered no, past readings, worries, recove
     'keeps a current or recent foot drop: %s',
     (text) => expect(codes(text)).toContain('progressive_weakness'),
   );
+  it.each(['My dad died of a burst aortic aneurysm, so I had the AAA screening scan this spring — normal, aorta 2.1 cm.', 'DVT scan clear'])(
+    "reads a normal test of a condition, and a relative's condition, as no finding: %s",
+    (text) => expect(codes(text)).toEqual([]),
+  );
+  it.each([
+    ['AAA scan showed a 4.5 cm aneurysm', 'aneurysm'],
+    ['AAA 4.2 cm on the last scan', 'aneurysm'],
+    ['aneurysm found on scan, being watched', 'aneurysm'],
+  ])('keeps a test that found the condition: %s', (text, code) => expect(codes(text)).toContain(code));
 });

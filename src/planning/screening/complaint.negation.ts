@@ -174,6 +174,7 @@ export function markNegation(t: Tokens, consumed: readonly number[], occurrences
   for (let i = 0; i < n; i++) {
     if (t.kind[i] !== K_WORD || consumed[i]) continue;
     if (QUESTION_ANSWERS.has(t.words[i] as string) && questionAnsweredNo(t, i, negated)) continue;
+    if (TEST_WORDS.has(t.words[i] as string) && testFoundNothing(t, i, negated)) continue;
     const worry = WORRY_FIRST.has(t.words[i] as string) ? firstMatch(t, i, WORRY_BY_FIRST) : null;
     if (worry) {
       if (!clinicianBefore(t, i)) markWorry(t, i + worry.length, negated);
@@ -262,6 +263,61 @@ function markWorry(t: Tokens, from: number, negated: number[]): void {
     if (terminatorAt(t, j) || (t.words[j] === 'and' && CLAUSE_STARTERS.has(t.words[j + 1] as string))) break;
     mark(negated, j, NEGATED);
   }
+}
+
+const TEST_WORDS = new Set(['scan', 'scans', 'screening', 'screen', 'test', 'tests', 'ultrasound', 'doppler', 'mri', 'ct', 'xray', 'x-ray', 'bloods']);
+const NORMAL_RESULTS = new Set(['normal', 'clear', 'negative', 'nothing', 'fine', 'unremarkable', 'ok', 'okay']);
+// Words allowed between a test and its result ("scan this spring — normal", "scan in May, all clear").
+const BEFORE_RESULT = new Set(
+  'was were came back this last in on at spring summer autumn winter year month week is all completely totally showed shows january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(
+    ' ',
+  ),
+);
+// Words that end the name a test is of, reading back ("I had the AAA screening scan": the test is of "AAA").
+const TEST_NAME_ENDS = new Set([
+  'the',
+  'a',
+  'an',
+  'my',
+  'his',
+  'her',
+  'had',
+  'have',
+  'has',
+  'got',
+  'did',
+  'was',
+  'and',
+  'with',
+  'for',
+  'of',
+  'so',
+  'i',
+  'then',
+  'after',
+]);
+
+/**
+ * "Had the AAA screening scan this spring — normal", "DVT scan clear": a test of a condition with a normal
+ * result denies the condition, the words naming the test (a noun compound before it) only. "Scan showed an
+ * aneurysm", "MRI: disc bulge" stay.
+ */
+function testFoundNothing(t: Tokens, i: number, negated: number[]): boolean {
+  let found = false;
+  for (let j = i + 1, words = 0; j < t.words.length && words < 5 && t.kind[j] !== K_STOP; j++) {
+    if (t.kind[j] !== K_WORD) continue;
+    const w = t.words[j] as string;
+    if (NORMAL_RESULTS.has(w)) {
+      found = true;
+      break;
+    }
+    if (TEST_WORDS.has(w) || BEFORE_RESULT.has(w)) words++;
+    else return false;
+  }
+  if (!found) return false;
+  for (let j = i - 1, count = 0; j >= 0 && t.kind[j] === K_WORD && count < 4 && !TEST_NAME_ENDS.has(t.words[j] as string); j--, count++)
+    mark(negated, j, NEGATED);
+  return true;
 }
 
 /** "Fever: no." — an answer after a colon or dash denies the words before it, back to the clause start. */
