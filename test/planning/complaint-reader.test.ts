@@ -781,3 +781,64 @@ describe('review round 9: prescribed injections, pregnancy nausea and workday he
     (text) => expect(codes(text)).toContain('open_wound'),
   );
 });
+
+describe('review round 10: questions answered no, past readings, worries, recovered weakness, relatives and normal scans', () => {
+  it.each([
+    'GP asked about numbness in the saddle area and bladder or bowel trouble — none at all, and both legs are strong.',
+    'GP checked for numbness in the saddle area: nothing',
+    'Physio screened for bladder or bowel trouble, negative',
+  ])('reads a question answered no as denied: %s', (text) => expect(codes(text)).toEqual([]));
+  it.each([
+    ['GP asked about numbness in the saddle area — yes, since Monday', 'saddle_anesthesia'],
+    ['GP asked about bladder trouble — none, but I have numbness in the saddle area', 'saddle_anesthesia'],
+    ['asked about bladder trouble, I have leaked twice', 'bladder_bowel_dysfunction'],
+  ])('keeps what a question found: %s', (text, code) => expect(codes(text)).toContain(code));
+  it.each([
+    'Had flu two weeks ago with a temperature of 39; fever gone for 10 days now, 36.7 measured today.',
+    'Temp 39 on Monday, 36.7 measured today',
+    'flu two weeks ago',
+    'covid last month',
+  ])('reads a past fever or passing illness, with a normal reading today, as over: %s', (text) => expect(codes(text)).toEqual([]));
+  it.each([
+    ['temp 37.0 last week, 38.6 today', 'fever'],
+    ['fever of 38.5 today', 'fever'],
+    ['Had flu two weeks ago, temp 38.4 today', 'fever'],
+    ['Had covid 2 weeks ago, still coughing', 'contagious_illness'],
+    ['Down with flu since last week', 'contagious_illness'],
+    ['flu 3 days ago', 'contagious_illness'],
+  ])('keeps a fever today or an illness still current: %s', (text, code) => expect(codes(text)).toContain(code));
+  it('reads a past blood pressure beside a reading of today as past', () => {
+    expect(codes("My BP was 190/110 last year before the GP started ramipril; it's been fine since, 132/84 in clinic today.")).toEqual([]);
+    expect(codes('BP 130/80 last year, 185/112 today')).toContain('uncontrolled_hypertension');
+    expect(codes('BP 192/114 measured twice today')).toContain('uncontrolled_hypertension');
+    expect(codes('BP 185/112 last year, 182/110 on the GPs machine')).toContain('uncontrolled_hypertension');
+  });
+  it.each([
+    "Worried it might be a blood clot because I read about clots online, but there's no swelling, no warmth, I haven't flown anywhere.",
+    'wondered if it was a DVT',
+    'afraid its a slipped disc',
+  ])("reads the patient's worry as no finding: %s", (text) => expect(codes(text)).not.toContain('deep_vein_thrombosis'));
+  it.each([
+    ['GP worried it might be a blood clot', 'deep_vein_thrombosis'],
+    ['GP thinks it might be a DVT', 'deep_vein_thrombosis'],
+    ['Worried it might be a clot, my calf is swollen and hot', 'deep_vein_thrombosis'],
+    ['read about clots online and my calf is swollen and hot', 'deep_vein_thrombosis'],
+  ])("keeps a clinician's suspicion or signs told as present: %s", (text, code) => expect(codes(text)).toContain(code));
+  it.each([
+    'History: in 2015 I had a slipped disc with foot drop, operated, fully recovered — strength normal at every check since.',
+    'weakness in both legs years ago, fully recovered',
+  ])('reads a weakness told as long past and recovered as history: %s', (text) => expect(codes(text)).not.toContain('progressive_weakness'));
+  it.each(['foot drop started last month', 'foot drop last month, went away', 'foot drop in 2015, operated, still some foot drop now'])(
+    'keeps a current or recent foot drop: %s',
+    (text) => expect(codes(text)).toContain('progressive_weakness'),
+  );
+  it.each(['My dad died of a burst aortic aneurysm, so I had the AAA screening scan this spring — normal, aorta 2.1 cm.', 'DVT scan clear'])(
+    "reads a normal test of a condition, and a relative's condition, as no finding: %s",
+    (text) => expect(codes(text)).toEqual([]),
+  );
+  it.each([
+    ['AAA scan showed a 4.5 cm aneurysm', 'aneurysm'],
+    ['AAA 4.2 cm on the last scan', 'aneurysm'],
+    ['aneurysm found on scan, being watched', 'aneurysm'],
+  ])('keeps a test that found the condition: %s', (text, code) => expect(codes(text)).toContain(code));
+});

@@ -4113,6 +4113,50 @@ export const NEGATION = {
     'maybe',
     'might have',
   ],
+  // The patient's own worry or guess ("worried it might be a blood clot", "wondered if it was a slipped disc")
+  // is not a finding: what it names is denied to the end of its clause. A clinician's suspicion is ("GP thinks
+  // it might be a clot"), and signs told as present are read on their own.
+  worry: [
+    'worried it might be',
+    'worried it may be',
+    'worried it could be',
+    'worried it was',
+    'worried it is',
+    'worried its',
+    'worried about it being',
+    'worried that it might be',
+    'worried that its',
+    'worried i might have',
+    'worried i had',
+    'worried i have',
+    'wondered if',
+    'wondered whether',
+    'wondering if',
+    'wondering whether',
+    'afraid it might be',
+    'afraid it was',
+    'afraid its',
+    'afraid it is',
+    'scared it might be',
+    'scared its',
+    'scared it was',
+    'concerned it might be',
+    'concerned it could be',
+    'concerned its',
+    'could it be',
+    'might it be',
+    'is it a',
+    'fear it might be',
+    'feared it was',
+    'in case it was',
+    'in case its',
+    // What the patient read or heard about is not what they have.
+    'read about',
+    'reading about',
+    'heard about',
+    'googled',
+    'looked up',
+  ],
   maxScopeWords: 10,
   /** Beyond this many words from the trigger, a negated mention is ambiguous. */
   sureScopeWords: 6,
@@ -4159,6 +4203,8 @@ export interface TextRule {
    * count: "Bowels normal, numb left foot since the op" is not a lost feeling of passing stool.
    */
   notOfPlace?: LexiconConcept[];
+  /** A passing illness: told as dated a week or more back with nothing current in its clause ("had flu two weeks ago"), it is over. */
+  transient?: true;
 }
 
 // How a medicine is told as stopped: words just before it ("was on warfarin", "stopped the blood thinners")
@@ -4387,10 +4433,11 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'cauda_equina_signs', all: ['sexual_context', 'sex_problem'], window: 6 },
   { code: 'cauda_equina_signs', all: ['erection_word', 'erection_problem'], window: 5 },
   { code: 'progressive_weakness', all: ['weakness', 'progression'], window: 10 },
-  { code: 'progressive_weakness', all: ['foot_drop'] },
-  { code: 'progressive_weakness', all: ['drag_word', 'feet_word'], window: 4 },
+  // A foot drop told as over and long past ("in 2015 … foot drop, operated, fully recovered") is history.
+  { code: 'progressive_weakness', all: ['foot_drop'], history: 'resolved' },
+  { code: 'progressive_weakness', all: ['drag_word', 'feet_word'], window: 4, history: 'resolved' },
   { code: 'progressive_weakness', all: ['getting_weaker'] },
-  { code: 'progressive_weakness', all: ['both_legs', 'weakness'], window: 6 },
+  { code: 'progressive_weakness', all: ['both_legs', 'weakness'], window: 6, history: 'resolved' },
   { code: 'unexplained_weight_loss', all: ['weight', 'weight_drop'], none: ['intentional'], window: 6 },
   { code: 'unexplained_weight_loss', all: ['weight_loss_lay'], none: ['intentional'] },
   // Night pain (IFOMPT, second edition): constant, not eased by any position, or with systemic signs — not
@@ -4412,7 +4459,7 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'local_infection', all: ['swelling', 'warmth'], none: ['leg', 'calf_word'], region: 'required', window: 8, history: 'drop' },
   { code: 'local_infection', all: ['warmth', 'redness'], none: ['leg', 'calf_word'], region: 'required', window: 6, history: 'drop' },
   { code: 'local_infection', all: ['acute_inflammation'], region: 'optional', history: 'drop' },
-  { code: 'contagious_illness', all: ['contagious_word'], history: 'drop' },
+  { code: 'contagious_illness', all: ['contagious_word'], history: 'drop', transient: true },
   { code: 'iv_drug_use_immunosuppression', all: ['immunosuppression'] },
   { code: 'iv_drug_use_immunosuppression', all: ['inject_self'], none: ['prescribed_injection'] },
   { code: 'cancer', all: ['cancer_word'] },

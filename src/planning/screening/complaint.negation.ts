@@ -172,7 +172,15 @@ export function markNegation(t: Tokens, consumed: readonly number[], occurrences
   // Plain arrays: a typed array costs more to create than these few words are worth.
   const negated = new Array<number>(n).fill(NOT_NEGATED);
   for (let i = 0; i < n; i++) {
-    if (t.kind[i] !== K_WORD || consumed[i] || !TRIGGER_WORDS.has(t.words[i] as string)) continue;
+    if (t.kind[i] !== K_WORD || consumed[i]) continue;
+    if (QUESTION_ANSWERS.has(t.words[i] as string) && questionAnsweredNo(t, i, negated)) continue;
+    if (TEST_WORDS.has(t.words[i] as string) && testFoundNothing(t, i, negated)) continue;
+    const worry = WORRY_FIRST.has(t.words[i] as string) ? firstMatch(t, i, WORRY_BY_FIRST) : null;
+    if (worry) {
+      if (!clinicianBefore(t, i)) markWorry(t, i + worry.length, negated);
+      continue;
+    }
+    if (!TRIGGER_WORDS.has(t.words[i] as string)) continue;
     if (answeredNo(t, i, negated)) continue;
     if (firstMatch(t, i, PSEUDO_BY_FIRST)) continue;
     const post = firstMatch(t, i, POST_BY_FIRST);
@@ -216,6 +224,102 @@ export function markNegation(t: Tokens, consumed: readonly number[], occurrences
   return negated;
 }
 
+const WORRY_BY_FIRST = byFirstWord(toWordLists(NEGATION.worry));
+const WORRY_FIRST = new Set(WORRY_BY_FIRST.keys());
+const CLINICIANS = new Set([
+  'gp',
+  'doctor',
+  'doctors',
+  'dr',
+  'physio',
+  'consultant',
+  'nurse',
+  'surgeon',
+  'specialist',
+  'hospital',
+  'clinician',
+  'they',
+  'ae',
+  'paramedic',
+  'paramedics',
+  'midwife',
+]);
+
+/** Whether a clinician is named just before a worry, in its clause ("GP was worried it might be a clot"). */
+function clinicianBefore(t: Tokens, i: number): boolean {
+  for (let j = i - 1, count = 0; j >= 0 && t.kind[j] === K_WORD && count < 4; j--, count++) if (CLINICIANS.has(t.words[j] as string)) return true;
+  return false;
+}
+
+/** The words a worry names, to the end of its clause: denied. */
+function markWorry(t: Tokens, from: number, negated: number[]): void {
+  for (let j = from, words = 0; j < t.words.length && words < NEGATION.maxScopeWords; j++, words++) {
+    if (t.kind[j] === K_STOP) break;
+    if (t.kind[j] === K_COMMA) {
+      const c = t.text.charCodeAt(t.start[j] as number);
+      if (c === 44 || c === 58 || c === 0x2013 || c === 0x2014 || c === 59) break;
+      continue;
+    }
+    if (terminatorAt(t, j) || (t.words[j] === 'and' && CLAUSE_STARTERS.has(t.words[j + 1] as string))) break;
+    mark(negated, j, NEGATED);
+  }
+}
+
+const TEST_WORDS = new Set(['scan', 'scans', 'screening', 'screen', 'test', 'tests', 'ultrasound', 'doppler', 'mri', 'ct', 'xray', 'x-ray', 'bloods']);
+const NORMAL_RESULTS = new Set(['normal', 'clear', 'negative', 'nothing', 'fine', 'unremarkable', 'ok', 'okay']);
+// Words allowed between a test and its result ("scan this spring — normal", "scan in May, all clear").
+const BEFORE_RESULT = new Set(
+  'was were came back this last in on at spring summer autumn winter year month week is all completely totally showed shows january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(
+    ' ',
+  ),
+);
+// Words that end the name a test is of, reading back ("I had the AAA screening scan": the test is of "AAA").
+const TEST_NAME_ENDS = new Set([
+  'the',
+  'a',
+  'an',
+  'my',
+  'his',
+  'her',
+  'had',
+  'have',
+  'has',
+  'got',
+  'did',
+  'was',
+  'and',
+  'with',
+  'for',
+  'of',
+  'so',
+  'i',
+  'then',
+  'after',
+]);
+
+/**
+ * "Had the AAA screening scan this spring — normal", "DVT scan clear": a test of a condition with a normal
+ * result denies the condition, the words naming the test (a noun compound before it) only. "Scan showed an
+ * aneurysm", "MRI: disc bulge" stay.
+ */
+function testFoundNothing(t: Tokens, i: number, negated: number[]): boolean {
+  let found = false;
+  for (let j = i + 1, words = 0; j < t.words.length && words < 5 && t.kind[j] !== K_STOP; j++) {
+    if (t.kind[j] !== K_WORD) continue;
+    const w = t.words[j] as string;
+    if (NORMAL_RESULTS.has(w)) {
+      found = true;
+      break;
+    }
+    if (TEST_WORDS.has(w) || BEFORE_RESULT.has(w)) words++;
+    else return false;
+  }
+  if (!found) return false;
+  for (let j = i - 1, count = 0; j >= 0 && t.kind[j] === K_WORD && count < 4 && !TEST_NAME_ENDS.has(t.words[j] as string); j--, count++)
+    mark(negated, j, NEGATED);
+  return true;
+}
+
 /** "Fever: no." — an answer after a colon or dash denies the words before it, back to the clause start. */
 function answeredNo(t: Tokens, i: number, negated: number[]): boolean {
   if (i === 0 || t.kind[i - 1] !== K_COMMA || !ANSWERS.has(t.words[i] as string)) return false;
@@ -226,6 +330,36 @@ function answeredNo(t: Tokens, i: number, negated: number[]): boolean {
   return true;
 }
 const ANSWERS = new Set(['no', 'nil', 'none', 'neg', 'negative', 'denied', 'denies', 'absent', 'n']);
+
+/**
+ * "GP asked about numbness in the saddle area and bladder trouble — none at all", "checked for a clot:
+ * nothing", "screened for cord signs, negative": a question reported with a negative answer denies what was
+ * asked about, from the question word to the answer, in its sentence. The answer follows a break and ends
+ * its clause (or goes on with "at all", "of them"); "asked about numbness — yes, since Monday" stays.
+ */
+function questionAnsweredNo(t: Tokens, i: number, negated: number[]): boolean {
+  if (i === 0 || t.kind[i - 1] !== K_COMMA) return false;
+  let k = i + 1;
+  while (k < t.words.length && t.kind[k] === K_WORD && ANSWER_TAIL.has(t.words[k] as string)) k++;
+  if (k < t.words.length && t.kind[k] === K_WORD && !CLAUSE_AFTER_ANSWER.has(t.words[k] as string)) return false;
+  let q = -1;
+  for (let j = i - 2, count = 0; j >= 0 && t.kind[j] !== K_STOP && count < 24; j--, count++) {
+    if (t.kind[j] !== K_WORD) continue;
+    if (QUESTION_WORDS.has(t.words[j] as string)) {
+      q = j;
+      break;
+    }
+    // Something told as present between the question and its answer ("asked about X but I have Y") ends it.
+    if (CONTRASTS.has(t.words[j] as string)) return false;
+  }
+  if (q < 0) return false;
+  for (let j = q + 1; j < i; j++) if (t.kind[j] === K_WORD) mark(negated, j, NEGATED);
+  return true;
+}
+const QUESTION_ANSWERS = new Set(['no', 'none', 'nothing', 'negative', 'neg', 'nil', 'clear', 'normal', 'fine', 'nope']);
+const ANSWER_TAIL = new Set(['at', 'all', 'of', 'them', 'those', 'either', 'to', 'both', 'found', 'whatsoever']);
+const CLAUSE_AFTER_ANSWER = new Set(['and', 'but', 'so']);
+const QUESTION_WORDS = new Set(['asked', 'checked', 'screened', 'tested', 'enquired', 'inquired', 'questioned', 'queried', 'examined', 'assessed', 'looked']);
 
 /**
  * Mentions about someone else ("Mum had cancer", "wife is pregnant") are not the patient's: marked NEGATED.

@@ -193,6 +193,8 @@ export function readVitals(t: Tokens): VitalMatch[] {
   for (let i = 0; i < n && !hasNumber; i++) if (t.kind[i] === K_WORD && isNumber(t.words[i] as string)) hasNumber = true;
   if (!hasNumber) return found;
   const used = new Array<number>(n).fill(0);
+  // Every reading, normal ones too (kind 0 pressure, 1 temperature, 2 heart rate): a current one decides.
+  const readings: { kind: number; code: ConditionCode | null; from: number; to: number }[] = [];
   for (let i = 0; i < n; i++) {
     if (t.kind[i] !== K_WORD) continue;
     const w = t.words[i] as string;
@@ -200,7 +202,7 @@ export function readVitals(t: Tokens): VitalMatch[] {
     const bp = bloodPressureAt(t, i, used);
     if (bp) {
       const code = bloodPressureCode(bp.sys, bp.dia);
-      if (code && !toldOfAnother(t, i)) found.push({ code, from: i, to: bp.diaAt + 1 });
+      if (!toldOfAnother(t, i)) readings.push({ kind: 0, code, from: i, to: bp.diaAt + 1 });
       used[bp.sysAt] = 1;
       used[bp.diaAt] = 1;
       continue;
@@ -210,11 +212,11 @@ export function readVitals(t: Tokens): VitalMatch[] {
     const tempAt = end >= 0 ? numberAfter(t, end) : isNumber(w) && !used[i] ? i : -1;
     if (tempAt >= 0 && !used[tempAt] && diastolicAfter(t, tempAt) < 0) {
       const { end: last, unit } = unitAfter(t, tempAt);
-      // A bare number is a temperature only with its unit ("38.9C", "101.5 F").
-      if (end >= 0 || unit !== null) {
+      // A bare number is a temperature only with its unit ("38.9C", "101.5 F") or told as measured ("36.7 measured today").
+      if (end >= 0 || unit !== null || measuredTemperature(t, tempAt)) {
         const c = celsius(Number(t.words[tempAt]), unit);
         if (c !== null) {
-          if (c >= VITAL_THRESHOLDS.feverC && !toldOfAnother(t, i)) found.push({ code: 'fever', from: i, to: last + 1 });
+          if (!toldOfAnother(t, i)) readings.push({ kind: 1, code: c >= VITAL_THRESHOLDS.feverC ? 'fever' : null, from: i, to: last + 1 });
           used[tempAt] = 1;
           continue;
         }
@@ -232,11 +234,47 @@ export function readVitals(t: Tokens): VitalMatch[] {
       const rate = Number(t.words[rateAt]);
       if (rate >= 20 && rate <= 250) {
         if (t.kind[rateAt + 1] === K_WORD && t.words[rateAt + 1] === 'bpm') last = rateAt + 1;
-        if ((rate > VITAL_THRESHOLDS.heartRateHigh || rate < VITAL_THRESHOLDS.heartRateLow) && !toldOfAnother(t, i))
-          found.push({ code: 'abnormal_heart_rate', from: i, to: last + 1 });
+        if (!toldOfAnother(t, i))
+          readings.push({
+            kind: 2,
+            code: rate > VITAL_THRESHOLDS.heartRateHigh || rate < VITAL_THRESHOLDS.heartRateLow ? 'abnormal_heart_rate' : null,
+            from: i,
+            to: last + 1,
+          });
         used[rateAt] = 1;
       }
     }
   }
+  // "BP was 190/110 last year before ramipril … 132/84 in clinic today", "temperature of 39 two weeks ago …
+  // 36.7 measured today": where a reading of a kind is told as today's, the others of that kind are past.
+  for (let kind = 0; kind < 3; kind++) {
+    const current = readings.filter((r) => r.kind === kind && toldAsCurrent(t, r.from, r.to));
+    if (current.length === 0) continue;
+    for (let k = readings.length - 1; k >= 0; k--) {
+      const r = readings[k] as (typeof readings)[number];
+      if (r.kind === kind && !current.includes(r)) readings.splice(k, 1);
+    }
+  }
+  for (const r of readings) if (r.code) found.push({ code: r.code, from: r.from, to: r.to });
   return found;
+}
+
+const CURRENT_WORDS = new Set(['today', 'now', 'currently', 'tonight', 'presently', 'todays']);
+/** Whether the clause of a reading tells it as today's ("132/84 in clinic today", "36.7 this morning"). */
+function toldAsCurrent(t: Tokens, from: number, to: number): boolean {
+  for (let j = from - 1; j >= 0 && t.kind[j] !== K_STOP && !(t.kind[j] === K_COMMA && CLAUSE_BREAKS.has(charAt(t, j))); j--)
+    if (t.kind[j] === K_WORD && currentAt(t, j)) return true;
+  for (let j = from; j < t.words.length && t.kind[j] !== K_STOP && !(j >= to && t.kind[j] === K_COMMA && CLAUSE_BREAKS.has(charAt(t, j))); j++)
+    if (t.kind[j] === K_WORD && currentAt(t, j)) return true;
+  return false;
+}
+const currentAt = (t: Tokens, j: number) => CURRENT_WORDS.has(t.words[j] as string) || (t.words[j] === 'morning' && j > 0 && t.words[j - 1] === 'this');
+
+const MEASURED = new Set(['measured', 'today', 'taken', 'thermometer', 'afebrile', 'orally', 'oral', 'tympanic']);
+/** A bare decimal told as measured ("36.7 measured today", "temp taken, 37.2"): a body temperature. */
+function measuredTemperature(t: Tokens, j: number): boolean {
+  const w = t.words[j] as string;
+  const v = Number(w);
+  if (!w.includes('.') || !(v >= 34 && v <= 43)) return false;
+  return (t.kind[j + 1] === K_WORD && MEASURED.has(t.words[j + 1] as string)) || (j > 0 && t.kind[j - 1] === K_WORD && MEASURED.has(t.words[j - 1] as string));
 }

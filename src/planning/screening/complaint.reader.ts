@@ -387,6 +387,7 @@ interface CompiledRule {
   noneNear: { of: number[]; near: number[] } | null;
   benign: { all: number[]; unless: number[] } | null;
   notOfPlace: number[];
+  transient: boolean;
 }
 
 const RULES: CompiledRule[] = TEXT_RULES.map((r) => ({
@@ -406,6 +407,7 @@ const RULES: CompiledRule[] = TEXT_RULES.map((r) => ({
   noneNear: r.noneNear ? { of: r.noneNear.of.map((c) => conceptId(c)), near: r.noneNear.near.map((c) => conceptId(c)) } : null,
   benign: r.benign ? { all: r.benign.all.map((c) => conceptId(c)), unless: r.benign.unless.map((c) => conceptId(c)) } : null,
   notOfPlace: (r.notOfPlace ?? []).map((c) => conceptId(c)),
+  transient: r.transient ?? false,
 }));
 
 // The rules by the first concept they need, in rule order: a text is checked only against the rules its
@@ -834,6 +836,33 @@ function isHistory(a: Analysis, from: number, to: number): boolean {
     words++;
   }
   return false;
+}
+
+const WEEKS_UNITS = new Set(['week', 'weeks', 'wk', 'wks', 'month', 'months', 'fortnight']);
+const STILL_NOW = new Set(['still', 'since', 'started', 'starting', 'now', 'currently', 'ongoing', 'today', 'yesterday', 'got', 'getting', 'coming']);
+/**
+ * Whether a passing illness is told as dated a week or more back, with nothing current in its clause ("had flu
+ * two weeks ago", "covid last month"): it is over. "Flu since last week", "covid 2 weeks ago, still coughing"
+ * are not.
+ */
+function toldWeeksAgo(t: Tokens, at: number): boolean {
+  let from = at;
+  while (from > 0 && t.kind[from - 1] !== K_STOP && !(t.kind[from - 1] === K_COMMA && t.text.charCodeAt(t.start[from - 1] as number) !== 44)) from--;
+  let dated = false;
+  for (let j = from; j < t.words.length && t.kind[j] !== K_STOP; j++) {
+    if (t.kind[j] !== K_WORD) {
+      if (t.text.charCodeAt(t.start[j] as number) !== 44) break;
+      continue;
+    }
+    const w = t.words[j] as string;
+    if (STILL_NOW.has(w)) return false;
+    if (
+      WEEKS_UNITS.has(w) &&
+      ((t.words[j + 1] === 'ago' && t.kind[j + 1] === K_WORD) || (j > 0 && (t.words[j - 1] === 'last' || t.words[j - 1] === 'previous')))
+    )
+      dated = true;
+  }
+  return dated;
 }
 
 /** Whether a sentence says something happened recently ("last week", "yesterday"): then its past is not long past. */
@@ -1488,6 +1517,7 @@ export function readComplaint(text: string): ComplaintMatch[] {
         let code = rule.code;
         if (rule.medicine && used.some((o) => toldAsStopped(a, o.from, o.to))) continue;
         if (rule.notFamiliar && toldAsFamiliar(a, used)) continue;
+        if (rule.transient && used.some((o) => toldWeeksAgo(a.t, o.from))) continue;
         const past =
           rule.history === 'resolved'
             ? (o: Occurrence) => isOver(a, o)
