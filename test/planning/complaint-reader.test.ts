@@ -842,3 +842,15 @@ describe('review round 10: questions answered no, past readings, worries, recove
     ['aneurysm found on scan, being watched', 'aneurysm'],
   ])('keeps a test that found the condition: %s', (text, code) => expect(codes(text)).toContain(code));
 });
+
+describe('review round 11: a test that ruled the condition out, after a time phrase', () => {
+  it.each(['Ultrasound last week ruled out a clot (negative scan).', 'GP last week ruled out a clot.', 'Scan on Monday ruled out a DVT.'])(
+    '"ruled out" followed by the condition denies it: %s',
+    (text) => expect(codes(text)).not.toContain('deep_vein_thrombosis'),
+  );
+
+  it.each(['Calf swollen and hot since the flight, clot not ruled out yet.', 'Ultrasound last week found a clot.'])(
+    'a clot not ruled out still refers: %s',
+    (text) => expect(codes(text)).toContain('deep_vein_thrombosis'),
+  );
+});

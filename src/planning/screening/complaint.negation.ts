@@ -185,8 +185,9 @@ export function markNegation(t: Tokens, consumed: readonly number[], occurrences
     if (firstMatch(t, i, PSEUDO_BY_FIRST)) continue;
     const post = firstMatch(t, i, POST_BY_FIRST);
     const pre = firstMatch(t, i, PRE_BY_FIRST);
-    // A word that can go either way ("denied") looks back when a concept precedes it in its clause.
-    if (post && (!pre || conceptBefore(t, occurrences, i))) {
+    // A word that can go either way ("denied", "ruled out") looks back when a concept precedes it in its
+    // clause, unless a concept follows it at once: "scan last week ruled out a clot" denies the clot.
+    if (post && (!pre || (conceptBefore(t, occurrences, i) && !conceptRightAfter(t, occurrences, i + pre.length)))) {
       for (let j = i - 1, count = 0; j >= 0 && t.kind[j] === K_WORD && count < 6; j--, count++) mark(negated, j, NEGATED);
       continue;
     }
@@ -561,6 +562,13 @@ const RELATIVE = new Set(['who', 'whose']);
 // "he" ("dad who had a stroke and she takes apixaban"), and "her own" says so outright.
 const PATIENT = new Set(['i', 'im', 'ive', 'my', 'me', 'myself', 'patient', 'pt', 'client', 'she', 'he', 'shes', 'hes', 'herself', 'himself', 'own']);
 const SELF_AFTER = new Set(['says', 'said', 'noticed', 'thinks', 'reports']);
+
+/** Whether a concept starts at word `j`, or after one article or possessive ("ruled out a clot"). */
+function conceptRightAfter(t: Tokens, occurrences: Span[], j: number): boolean {
+  const start = t.kind[j] === K_WORD && ARTICLES.has(t.words[j] as string) ? j + 1 : j;
+  return occurrences.some((o) => o.from === start || o.from === j);
+}
+const ARTICLES = new Set(['a', 'an', 'the', 'any', 'my', 'her', 'his']);
 
 function conceptBefore(t: Tokens, occurrences: Span[], i: number): boolean {
   let clauseStart = i;
