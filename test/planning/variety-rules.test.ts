@@ -115,6 +115,13 @@ describe('techniques follow the tissue and the signs', () => {
   });
 });
 
+/** A low back ache whose only difference is the answer on recent immobility (an operation, a cast, bed rest, a long journey). */
+const backAcheWithImmobility = (answer: 'yes' | 'no') =>
+  caseOf('lower_back', {
+    complaint: 'Low back ache.',
+    screening: { age: 45, answers: { recent_immobility: answer, calf_swelling: 'no', previous_dvt: 'no' } },
+  });
+
 interface HomeRow {
   presentation: string;
   exercise: HomeExerciseCode;
@@ -188,14 +195,8 @@ const HOME: HomeRow[] = [
   {
     presentation: 'clot_risk',
     exercise: 'clot_risk_moving_often',
-    gets: caseOf('lower_back', {
-      complaint: 'Low back ache.',
-      screening: { age: 45, answers: { recent_immobility: 'yes', calf_swelling: 'no', previous_dvt: 'no' } },
-    }),
-    not: caseOf('lower_back', {
-      complaint: 'Low back ache.',
-      screening: { age: 45, answers: { recent_immobility: 'no', calf_swelling: 'no', previous_dvt: 'no' } },
-    }),
+    gets: backAcheWithImmobility('yes'),
+    not: backAcheWithImmobility('no'),
   },
 ];
 
