@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CONDITION_CODES } from '../planning/catalog/catalog.conditions';
 import { ANSWERS, SCREENING_QUESTION_CODES } from '../planning/catalog/catalog.screening';
 import { SURGICAL_APPROACHES, SURGICAL_PROCEDURES } from '../planning/catalog/catalog.surgeries';
-import { JOINTS, MEASURES } from '../planning/catalog/catalog.measures';
+import { JOINTS, MEASURES, MIN_ROM_DEGREES, SIGNED_MOVEMENTS } from '../planning/catalog/catalog.measures';
 import { REGION_CODES } from '../planning/catalog/catalog.regions';
 import { SIDES } from '../planning/catalog/catalog.types';
 import type * as engine from '../planning/engine.types';
@@ -44,7 +44,11 @@ export const RomMeasureSchema = z
   .strictObject({
     joint: JointSchema,
     movement: MovementSchema,
-    degrees: z.number().min(0).max(200).meta({ description: 'Active range, goniometer degrees' }),
+    degrees: z
+      .number()
+      .min(MIN_ROM_DEGREES)
+      .max(200)
+      .meta({ description: 'Active range, goniometer degrees. Below 0 only for an extension that stops short of neutral (knee extension −10: lacks 10°)' }),
   })
   .superRefine((rom, ctx) => {
     const movements = JOINTS[rom.joint].movements;
@@ -53,6 +57,13 @@ export const RomMeasureSchema = z
         code: 'custom',
         path: ['movement'],
         message: `Invalid movement for joint ${rom.joint}: expected one of ${movements.map((m) => JSON.stringify(m)).join('|')}`,
+      });
+    }
+    if (rom.degrees < 0 && !SIGNED_MOVEMENTS.includes(rom.movement)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['degrees'],
+        message: `Too small: expected ${rom.movement} degrees to be >=0 (only an extension that stops short of neutral is recorded below 0)`,
       });
     }
   })

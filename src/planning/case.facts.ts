@@ -36,6 +36,8 @@ export interface SurgeryFact {
   days: number;
   /** A minor operation under local anaesthetic: not major surgery's clot risk. */
   minor?: true;
+  /** Told without a date (a lymph-node operation): `days` only places it past every healing phase. */
+  undated?: true;
   /** Where the fact came from, as evidence. */
   evidence: string;
 }
@@ -194,7 +196,7 @@ export function deriveFacts(input: AssessmentInput, context: PlanningContext): C
   surgeries.sort((a, b) => a.days - b.days || (a.evidence < b.evidence ? -1 : a.evidence > b.evidence ? 1 : 0));
   if (surgeryDays === null && mechanism === 'post_surgical') {
     // Without a surgery date, a post-surgical complaint is as old as its latest operation, else as the complaint.
-    surgeryDays = surgeries[0]?.days ?? (durationWeeks !== null ? Math.floor(durationWeeks * 7) : null);
+    surgeryDays = surgeries.find((s) => !s.undated)?.days ?? (durationWeeks !== null ? Math.floor(durationWeeks * 7) : null);
   }
 
   const prefs = input.preferences ?? {};

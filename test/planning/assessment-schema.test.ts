@@ -119,6 +119,21 @@ describe('invalid input names each bad field', () => {
     expect(found).toEqual([expect.objectContaining({ path: ['measures', 'rom', 0, 'movement'], message: expect.stringContaining('"flexion"') })]);
   });
 
+  it('takes an extension that stops short of neutral below 0, and no other movement', () => {
+    const lacking = [
+      { joint: 'knee', movement: 'extension', degrees: -10 },
+      { joint: 'elbow', movement: 'extension', degrees: -15 },
+      { joint: 'hip', movement: 'extension', degrees: -5 },
+    ];
+    expect(AssessmentInputSchema.safeParse(withChange(['measures', 'rom'], lacking)).success).toBe(true);
+    expect(issues(withChange(['measures', 'rom'], [{ joint: 'knee', movement: 'flexion', degrees: -5 }]))).toEqual([
+      expect.objectContaining({ path: ['measures', 'rom', 0, 'degrees'], message: expect.stringContaining('flexion degrees to be >=0') }),
+    ]);
+    expect(issues(withChange(['measures', 'rom'], [{ joint: 'knee', movement: 'extension', degrees: -91 }])).map((i) => i.path)).toEqual([
+      ['measures', 'rom', 0, 'degrees'],
+    ]);
+  });
+
   it('rejects the same joint movement measured twice', () => {
     const rom = [
       { joint: 'lumbar', movement: 'flexion', degrees: 40 },

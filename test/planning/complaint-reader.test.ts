@@ -849,8 +849,51 @@ describe('review round 11: a test that ruled the condition out, after a time phr
     (text) => expect(codes(text)).not.toContain('deep_vein_thrombosis'),
   );
 
-  it.each(['Calf swollen and hot since the flight, clot not ruled out yet.', 'Ultrasound last week found a clot.'])(
-    'a clot not ruled out still refers: %s',
-    (text) => expect(codes(text)).toContain('deep_vein_thrombosis'),
+  it.each(['DVT ruled out on scan last week.', 'Clot ruled out on Monday.', 'DVT excluded on scan.', 'Scan last week excluded a DVT.', 'DVT was excluded.'])(
+    'a time or test word after "ruled out" / "excluded" leaves the condition before it denied: %s',
+    (text) => expect(codes(text)).not.toContain('deep_vein_thrombosis'),
   );
+
+  it.each([
+    'Calf swollen and hot since the flight, clot not ruled out yet.',
+    'Ultrasound last week found a clot.',
+    'Calf hot and swollen, DVT not excluded, on apixaban.',
+  ])('a clot not ruled out still refers: %s', (text) => expect(codes(text)).toContain('deep_vein_thrombosis'));
+});
+
+describe('review round 12: words that look like findings and are not', () => {
+  it.each([
+    ['Flying to Vancouver next month, worried she might get a blood clot on the plane.', 'deep_vein_thrombosis'],
+    ['Scared of getting a DVT on the long flight in January.', 'deep_vein_thrombosis'],
+    ['Anxious he could develop lymphoedema after the op.', 'lymphoedema'],
+    ['Bad hay fever this autumn, sneezing a lot.', 'fever'],
+    ['Hayfever season, on antihistamines.', 'fever'],
+    ['Works as a bowel cancer screening nurse.', 'cancer'],
+    ['Had breast screening last month, all clear.', 'cancer'],
+    ['Right shoulder ache, worse lying on it.', 'night_pain'],
+    ['Low back ache worse lying on my right side, fine on my back.', 'night_pain'],
+  ])('%s (not %s)', (text, code) => expect(codes(text)).not.toContain(code));
+
+  it.each([
+    ['Worried about the numbness in her saddle area since yesterday.', 'saddle_anesthesia'],
+    ['Worried it is a clot: calf swollen and hot since the flight.', 'deep_vein_thrombosis'],
+    ['Hay fever, and a temperature of 38.5 today.', 'fever'],
+    ['Bowel cancer two years ago, chemo finished.', 'cancer'],
+    ['Low back pain worse lying down, constant, losing weight.', 'night_pain'],
+  ])('still read: %s (%s)', (text, code) => expect(codes(text)).toContain(code));
+});
+
+describe('review round 13: a placeless local finding takes the place of its own clause, else the topic before it', () => {
+  const places = (text: string, code: string) =>
+    readComplaint(text)
+      .filter((m) => m.code === code)
+      .map((m) => `${m.region}/${m.side}`);
+  it.each([
+    ['Right carpal tunnel release 5 days ago, stitches in, forearm achy.', 'open_wound', ['wrist_hand/right']],
+    ['Knee replaced 10 days ago, stitches in, calf achy.', 'open_wound', ['knee/null']],
+    ['Calf tight, graze on the knee.', 'open_wound', ['knee/null']],
+    ['Graze on the left knee, calf tight.', 'open_wound', ['knee/left']],
+    ['Open wound, left shin.', 'open_wound', ['calf/left']],
+    ['Bruised and grazed R knee, shin and thigh from the fall.', 'open_wound', ['knee/right', 'calf/right', 'thigh/right']],
+  ])('%s', (text, code, expected) => expect(places(text, code)).toEqual(expected));
 });

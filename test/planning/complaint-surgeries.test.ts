@@ -40,6 +40,18 @@ describe('operations read from the complaint', () => {
       { procedure: 'mastectomy', approach: null, region: 'chest', side: 'left', days: 234 },
     ],
     ['R mastectomy 14 Feb 2023', { procedure: 'mastectomy', approach: null, region: 'chest', side: 'right', days: 1375 }],
+    // A year alone is its last day; a mastectomy told without any date still leaves the arm at risk.
+    ['R mastectomy and axillary clearance in 2019', { procedure: 'mastectomy', approach: null, region: 'chest', side: 'right', days: 2516 }],
+    ['Left mastectomy (2021), node clearance', { procedure: 'mastectomy', approach: null, region: 'chest', side: 'left', days: 1785 }],
+    ['Right mastectomy with axillary clearance, finished chemo', { procedure: 'mastectomy', approach: null, region: 'chest', side: 'right', days: 366 }],
+    // Dates in figures, day first as UK notes write them; month first when day first is no date gone by.
+    ['L TKR op on 12/10/26, stiff', { procedure: 'total_knee_arthroplasty', approach: null, region: 'knee', side: 'left', days: 39 }],
+    ['R THR 3.11.2026', { procedure: 'total_hip_arthroplasty', approach: null, region: 'hip', side: 'right', days: 17 }],
+    ['L TKR on 10/25/2026', { procedure: 'total_knee_arthroplasty', approach: null, region: 'knee', side: 'left', days: 26 }],
+    // A weekday: the latest such day before today (20 November 2026 was a Friday).
+    ['Had gallbladder out last Thurs, keyhole', { procedure: 'other', approach: null, region: 'abdomen', side: null, days: 1 }],
+    ['Hernia repair last Friday', { procedure: 'hernia_repair', approach: null, region: 'abdomen', side: null, days: 7 }],
+    ['R TKR on Monday', { procedure: 'total_knee_arthroplasty', approach: null, region: 'knee', side: 'right', days: 4 }],
   ])('%s', (text, expected) => expect(read(text)).toEqual([expected]));
 
   it.each([
@@ -60,6 +72,10 @@ describe('operations read from the complaint', () => {
     'Had a mole on my back looked at, not removed.',
     'Knee replacement planned in May.',
     'Hip replacement booked for 3 March.',
+    'Hysterectomy 2015, fully recovered.',
+    'R TKR (2018), does well.',
+    'Knee replacement 12 March 2019.',
+    'Knee replaced on 03/2019.',
   ])('not an operation of the patient in the last year: %s', (text) => expect(read(text)).toEqual([]));
 
   it.each([
@@ -71,4 +87,10 @@ describe('operations read from the complaint', () => {
   ])('a lump cut out or an operation under local anaesthetic is minor (no clot risk of major surgery): %s', (text, minor) =>
     expect(readSurgeries(text, TODAY)[0]?.minor).toBe(minor),
   );
+
+  it('an operation told without a date is history unless its risk is lifelong', () => {
+    expect(read('Knee replacement, doing well.')).toEqual([]);
+    expect(readSurgeries('Right mastectomy with axillary clearance, finished chemo', TODAY)[0]?.undated).toBe(true);
+    expect(readSurgeries('R mastectomy and axillary clearance in 2019', TODAY)[0]?.undated).toBeUndefined();
+  });
 });

@@ -7,7 +7,7 @@ import { PlanContentSchema, type PlanContent } from '../../src/contracts/plan.co
 import { billingFor, generatePlan, techniqueViolations } from '../../src/planning';
 import { CONDITION_CODES, CONDITIONS, type ConditionCode } from '../../src/planning/catalog/catalog.conditions';
 import { GOAL_TYPES, MECHANISM_CODES, MECHANISMS, PAIN_QUALITIES } from '../../src/planning/catalog/catalog.goals';
-import { FUNCTION_INSTRUMENTS, MEASURES, ROM_NORMS, romNorm } from '../../src/planning/catalog/catalog.measures';
+import { FUNCTION_INSTRUMENTS, MEASURES, MIN_ROM_DEGREES, ROM_NORMS, romNorm, SIGNED_MOVEMENTS } from '../../src/planning/catalog/catalog.measures';
 import { REGION_CODES, REGIONS, type RegionCode } from '../../src/planning/catalog/catalog.regions';
 import { TECHNIQUES } from '../../src/planning/catalog/catalog.techniques';
 import { ANSWERS, SCREENING_QUESTION_CODES, SCREENING_QUESTIONS } from '../../src/planning/catalog/catalog.screening';
@@ -123,9 +123,12 @@ const measures = fc.record(
   {
     painNrs: fc.integer({ min: 0, max: 10 }),
     rom: fc.uniqueArray(
-      fc
-        .record({ norm: fc.constantFrom(...ROM_NORMS), degrees: fc.integer({ min: 0, max: 200 }) })
-        .map(({ norm, degrees }) => ({ joint: norm.joint, movement: norm.movement, degrees })),
+      fc.constantFrom(...ROM_NORMS).chain((norm) =>
+        // An extension that stops short of neutral is recorded below 0.
+        fc
+          .integer({ min: SIGNED_MOVEMENTS.includes(norm.movement) ? MIN_ROM_DEGREES : 0, max: 200 })
+          .map((degrees) => ({ joint: norm.joint, movement: norm.movement, degrees })),
+      ),
       { maxLength: 3, selector: (r) => `${r.joint}:${r.movement}` },
     ),
     stress: fc.record({ instrument: fc.constant('pss10' as const), score: fc.integer({ min: 0, max: 40 }) }),
@@ -250,7 +253,7 @@ describe('plan properties', () => {
           if (g.direction === 'lower_is_better') expect(g.target).toBeLessThanOrEqual(g.baseline);
           else expect(g.target).toBeGreaterThanOrEqual(g.baseline);
           const normal = g.joint && g.movement ? romNorm(g.joint, g.movement)?.degrees : null;
-          if (normal) expect(g.target).toBeLessThanOrEqual(Math.max(normal, g.baseline));
+          if (normal !== null && normal !== undefined) expect(g.target).toBeLessThanOrEqual(Math.max(normal, g.baseline));
         }
       }),
       RUNS,

@@ -560,7 +560,7 @@ export interface components {
         RomMeasureInput: {
             joint: components["schemas"]["JointInput"];
             movement: components["schemas"]["MovementInput"];
-            /** @description Active range, goniometer degrees */
+            /** @description Active range, goniometer degrees. Below 0 only for an extension that stops short of neutral (knee extension −10: lacks 10°) */
             degrees: number;
         };
         StressMeasureInput: {
@@ -977,7 +977,7 @@ export interface components {
         RomMeasure: {
             joint: components["schemas"]["Joint"];
             movement: components["schemas"]["Movement"];
-            /** @description Active range, goniometer degrees */
+            /** @description Active range, goniometer degrees. Below 0 only for an extension that stops short of neutral (knee extension −10: lacks 10°) */
             degrees: number;
         };
         StressMeasure: {

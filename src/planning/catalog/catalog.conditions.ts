@@ -196,9 +196,9 @@ export const CONDITIONS: Record<ConditionCode, ConditionEntry> = {
     'Diabetic or peripheral neuropathy',
     [
       { type: 'max_pressure', pressure: 'moderate' },
-      { type: 'max_pressure', pressure: 'light', regions: ['ankle_foot', 'calf', 'wrist_hand'] },
+      { type: 'max_pressure', pressure: 'light', regions: ['thigh', 'knee', 'calf', 'ankle_foot', 'wrist_hand'] },
     ],
-    'Neuropathy: reduced sensation cannot warn of too much pressure — reduced pressure, light on hands, lower legs and feet; no heat packs.',
+    'Neuropathy: reduced sensation cannot warn of too much pressure — reduced pressure, light on the legs, feet and hands; no heat packs.',
     ['manuplan_reference'],
   ),
   fragile_skin: precaution(

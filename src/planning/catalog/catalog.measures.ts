@@ -31,6 +31,14 @@ export type StressInstrument = (typeof STRESS_INSTRUMENTS)[number];
 export const MEASURE_CODES = ['pain_nrs', 'rom', ...STRESS_INSTRUMENTS, ...FUNCTION_INSTRUMENTS] as const;
 export type MeasureCode = (typeof MEASURE_CODES)[number];
 
+/**
+ * Goniometer degrees below 0 record an extension that stops short of neutral (a knee "−10°" lacks 10° of
+ * full extension, a flexion contracture); other movements start at 0.
+ */
+export const MIN_ROM_DEGREES = -90;
+/** Movements whose range may be recorded below 0. */
+export const SIGNED_MOVEMENTS: readonly MovementCode[] = ['extension'];
+
 export const JOINTS: Record<JointCode, JointEntry> = {
   cervical: { label: 'Cervical spine', regions: ['neck'], movements: ['flexion', 'extension', 'lateral_flexion', 'rotation'], defaultMovement: 'rotation' },
   thoracic: {
@@ -54,7 +62,7 @@ export const JOINTS: Record<JointCode, JointEntry> = {
   elbow: {
     label: 'Elbow and forearm',
     regions: ['elbow', 'upper_arm', 'forearm'],
-    movements: ['flexion', 'supination', 'pronation'],
+    movements: ['flexion', 'extension', 'supination', 'pronation'],
     defaultMovement: 'flexion',
   },
   wrist: {
@@ -69,7 +77,7 @@ export const JOINTS: Record<JointCode, JointEntry> = {
     movements: ['flexion', 'extension', 'abduction', 'adduction', 'external_rotation', 'internal_rotation'],
     defaultMovement: 'flexion',
   },
-  knee: { label: 'Knee', regions: ['knee', 'thigh', 'hamstring'], movements: ['flexion'], defaultMovement: 'flexion' },
+  knee: { label: 'Knee', regions: ['knee', 'thigh', 'hamstring'], movements: ['flexion', 'extension'], defaultMovement: 'flexion' },
   ankle: { label: 'Ankle', regions: ['ankle_foot', 'calf'], movements: ['dorsiflexion', 'plantarflexion'], defaultMovement: 'dorsiflexion' },
 };
 
@@ -111,6 +119,8 @@ export const ROM_NORMS: RomNormEntry[] = [
   rom('shoulder', 'external_rotation', 90),
   rom('shoulder', 'internal_rotation', 90),
   rom('elbow', 'flexion', 145, PLATE_I),
+  // Full extension is 0°; a joint that lacks it is recorded below 0 ("knee extension −10°": 10° short).
+  rom('elbow', 'extension', 0, PLATE_I),
   rom('elbow', 'supination', 85, PLATE_I),
   rom('elbow', 'pronation', 80, PLATE_I),
   rom('wrist', 'flexion', 80, PLATE_I),
@@ -124,6 +134,7 @@ export const ROM_NORMS: RomNormEntry[] = [
   rom('hip', 'external_rotation', 60),
   rom('hip', 'internal_rotation', 40),
   rom('knee', 'flexion', 140),
+  rom('knee', 'extension', 0, PLATE_II),
   rom('ankle', 'dorsiflexion', 20, PLATE_II),
   rom('ankle', 'plantarflexion', 45, PLATE_II),
 ];
@@ -155,7 +166,7 @@ export const MEASURES: Record<MeasureCode, MeasureEntry> = {
   },
   rom: {
     label: 'Active range of motion (degrees, goniometer)',
-    min: 0,
+    min: MIN_ROM_DEGREES,
     max: 200,
     direction: 'higher_is_better',
     mcid: 10,

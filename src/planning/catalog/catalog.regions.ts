@@ -225,7 +225,17 @@ export const REGIONS: Record<RegionCode, RegionEntry> = {
     functionInstrument: 'lefs',
     snomed: noSnomed,
     targetMuscles: ['biceps_femoris', 'semitendinosus', 'semimembranosus'],
-    terms: ['hamstring', 'hamstrings'],
+    terms: [
+      'hamstring',
+      'hamstrings',
+      'back of the thigh',
+      'back of my thigh',
+      'back of thigh',
+      'back of the thighs',
+      'back of her thigh',
+      'back of his thigh',
+      'posterior thigh',
+    ],
   },
   knee: {
     label: 'Knee',

@@ -38,7 +38,7 @@ const KEYWORDS: [string, string][] = [
   ['\\bachilles\\b', 'achilles'],
   ['\\b(?:rolled|twisted|turned) (?:my |the |an? )?ankle|\\bsprain', 'sprain'],
   ['\\b(?:lift\\w*|carry\\w*|bending over|mov(?:ed|ing) house)\\b', 'lifting'],
-  ['\\b(?:desk|computer|laptop|screen|typing|office|sitting all day)\\b', 'desk'],
+  ['\\b(?:desk|computer|laptop|screen|typing|office|sitting all day|mouse|mousing|keyboard|workstation|spreadsheets?)\\b', 'desk'],
   ['\\bfibromyalgia\\b', 'fibromyalgia'],
   ['\\blymph(?:o)?edema\\b|\\blymphoedema\\b', 'lymphoedema'],
   ['\\b(?:at night|wakes? me|waking|night pain|at rest|while resting|lying in bed)\\b', 'night'],

@@ -906,6 +906,15 @@ export const CONCEPTS = {
   ],
   // Pain at night from lying on the sore part, or carpal tunnel tingling, is mechanical (second edition).
   mechanical_night: [
+    // Worse lying on one side or part is eased by another position: mechanical, unlike "worse lying down".
+    'worse lying on',
+    'worse when lying on',
+    'worse when i lie on',
+    'worse if i lie on',
+    'pain lying on',
+    'hurts lying on',
+    'hurts to lie on',
+    'sore lying on',
     'lying on it',
     'lie on it',
     'lying on that side',
@@ -3670,6 +3679,16 @@ export const CONCEPTS = {
   // Words that are not the body ("back to work", "come back"), read first so they are not regions.
   not_body: [
     // "The back of" names the part that follows ("back of L hand", "back of my left calf"), not the back.
+    // Not the patient's illness: an allergy season, a screening programme, a charity or research.
+    'hay fever',
+    'hayfever',
+    'cancer screening',
+    'bowel screening',
+    'breast screening',
+    'cervical screening',
+    'screening nurse',
+    'cancer charity',
+    'cancer research',
     'back of',
     'back of the',
     'back of my',
@@ -3815,6 +3834,7 @@ export const SITE_WORDS: readonly { regions: readonly RegionCode[]; terms: reado
   },
   { regions: ['shoulder', 'chest'], terms: ['armpit', 'armpits', 'axilla', 'axillae', 'axillary', 'underarm', 'underarms'] },
   { regions: ['hip'], terms: ['groin', 'groins', 'inguinal'] },
+  { regions: ['wrist_hand'], terms: ['carpal tunnel'] },
 ];
 
 export const SIDE_WORDS = {
@@ -3839,6 +3859,8 @@ export const NEGATION = {
     'absence of',
     'ruled out',
     'rules out',
+    'excluded',
+    'excludes',
     'nor',
     'neither',
     'none',

@@ -167,7 +167,7 @@ function terminatorAt(t: Tokens, j: number): boolean {
 }
 
 /** One mark per token: NEGATED or AMBIGUOUS where the token lies in a negation's scope. `consumed` marks words read as concepts. */
-export function markNegation(t: Tokens, consumed: readonly number[], occurrences: Span[]): number[] {
+export function markNegation<O extends Span>(t: Tokens, consumed: readonly number[], occurrences: O[], qualifier: (o: O) => boolean): number[] {
   const n = t.words.length;
   // Plain arrays: a typed array costs more to create than these few words are worth.
   const negated = new Array<number>(n).fill(NOT_NEGATED);
@@ -175,9 +175,9 @@ export function markNegation(t: Tokens, consumed: readonly number[], occurrences
     if (t.kind[i] !== K_WORD || consumed[i]) continue;
     if (QUESTION_ANSWERS.has(t.words[i] as string) && questionAnsweredNo(t, i, negated)) continue;
     if (TEST_WORDS.has(t.words[i] as string) && testFoundNothing(t, i, negated)) continue;
-    const worry = WORRY_FIRST.has(t.words[i] as string) ? firstMatch(t, i, WORRY_BY_FIRST) : null;
-    if (worry) {
-      if (!clinicianBefore(t, i)) markWorry(t, i + worry.length, negated);
+    const worry = WORRY_FIRST.has(t.words[i] as string) ? (firstMatch(t, i, WORRY_BY_FIRST)?.length ?? feared(t, i)) : 0;
+    if (worry > 0) {
+      if (!clinicianBefore(t, i)) markWorry(t, i + worry, negated);
       continue;
     }
     if (!TRIGGER_WORDS.has(t.words[i] as string)) continue;
@@ -187,7 +187,7 @@ export function markNegation(t: Tokens, consumed: readonly number[], occurrences
     const pre = firstMatch(t, i, PRE_BY_FIRST);
     // A word that can go either way ("denied", "ruled out") looks back when a concept precedes it in its
     // clause, unless a concept follows it at once: "scan last week ruled out a clot" denies the clot.
-    if (post && (!pre || (conceptBefore(t, occurrences, i) && !conceptRightAfter(t, occurrences, i + pre.length)))) {
+    if (post && (!pre || (conceptBefore(t, occurrences, i) && !conceptRightAfter(t, occurrences, i + pre.length, qualifier)))) {
       for (let j = i - 1, count = 0; j >= 0 && t.kind[j] === K_WORD && count < 6; j--, count++) mark(negated, j, NEGATED);
       continue;
     }
@@ -226,7 +226,47 @@ export function markNegation(t: Tokens, consumed: readonly number[], occurrences
 }
 
 const WORRY_BY_FIRST = byFirstWord(toWordLists(NEGATION.worry));
-const WORRY_FIRST = new Set(WORRY_BY_FIRST.keys());
+const FEAR_WORDS = new Set(['worried', 'worries', 'worrying', 'afraid', 'scared', 'concerned', 'anxious', 'nervous', 'frightened', 'terrified', 'fears']);
+const WORRY_FIRST = new Set([...WORRY_BY_FIRST.keys(), ...FEAR_WORDS]);
+const FEAR_LINKS = new Set([
+  'about',
+  'that',
+  'of',
+  'she',
+  'he',
+  'i',
+  'they',
+  'we',
+  'you',
+  'it',
+  'might',
+  'may',
+  'could',
+  'will',
+  'would',
+  'shell',
+  'hell',
+  'ill',
+]);
+const FEARED_VERBS = new Set(['get', 'getting', 'gets', 'develop', 'developing', 'catch', 'catching', 'have', 'having', 'be', 'end']);
+const MODALS = new Set(['might', 'may', 'could', 'will', 'would', 'shell', 'hell', 'ill']);
+
+/**
+ * The length of a fear of what might happen ("worried she might get a clot on the plane", "scared of
+ * getting a DVT", "anxious he could develop lymphoedema"), 0 when the words are not one: what is feared
+ * is not what the patient has. A fear of a present thing ("worried about the numbness") names it.
+ */
+function feared(t: Tokens, i: number): number {
+  if (!FEAR_WORDS.has(t.words[i] as string)) return 0;
+  let modal = false;
+  for (let j = i + 1; j < t.words.length && j <= i + 5 && t.kind[j] === K_WORD; j++) {
+    const w = t.words[j] as string;
+    if (MODALS.has(w)) modal = true;
+    if (FEARED_VERBS.has(w)) return modal || w.endsWith('ing') ? j + 1 - i : 0;
+    if (!FEAR_LINKS.has(w)) return 0;
+  }
+  return 0;
+}
 const CLINICIANS = new Set([
   'gp',
   'doctor',
@@ -564,9 +604,10 @@ const PATIENT = new Set(['i', 'im', 'ive', 'my', 'me', 'myself', 'patient', 'pt'
 const SELF_AFTER = new Set(['says', 'said', 'noticed', 'thinks', 'reports']);
 
 /** Whether a concept starts at word `j`, or after one article or possessive ("ruled out a clot"). */
-function conceptRightAfter(t: Tokens, occurrences: Span[], j: number): boolean {
+// A time or usage word right after is not what is denied: "DVT ruled out on scan", "clot excluded last week".
+function conceptRightAfter<O extends Span>(t: Tokens, occurrences: O[], j: number, qualifier: (o: O) => boolean): boolean {
   const start = t.kind[j] === K_WORD && ARTICLES.has(t.words[j] as string) ? j + 1 : j;
-  return occurrences.some((o) => o.from === start || o.from === j);
+  return occurrences.some((o) => (o.from === start || o.from === j) && !qualifier(o));
 }
 const ARTICLES = new Set(['a', 'an', 'the', 'any', 'my', 'her', 'his']);
 

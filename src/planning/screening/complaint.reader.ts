@@ -526,6 +526,13 @@ const NEUTRAL = new Set<number>(
 );
 for (let c = 0; c < CONCEPT_COUNT; c++) if (conceptRegion[c] !== null || conceptSide[c] !== null) NEUTRAL.add(c);
 
+// Words that only qualify a mention — when it happened, how often it is taken, that it is familiar — and
+// are never themselves what a negation denies.
+const QUALIFIERS = new Set<number>(
+  (['recent_word', 'long_ago', 'history_before', 'history_after', 'regular_use', 'familiar', 'usual_comparison', 'controlled'] as LexiconConcept[]).map(cid),
+);
+const qualifiesOnly = (o: Occurrence): boolean => o.concepts.every((c) => QUALIFIERS.has(c));
+
 // ---- match concepts ------------------------------------------------------------------------------
 
 interface Occurrence {
@@ -1154,7 +1161,7 @@ function analyse(text: string): Analysis {
   const byRegion: Occurrence[] = [];
   const bySide: Occurrence[] = [];
   if (occurrences.length > 0) {
-    const negated = markNegation(t, consumed, occurrences);
+    const negated = markNegation(t, consumed, occurrences, qualifiesOnly);
     markOtherPeople(t, consumed, negated);
     for (let k = 0; k < occurrences.length; k++) {
       const o = occurrences[k] as Occurrence;
@@ -1206,19 +1213,31 @@ function nearest(byConcept: readonly (Occurrence[] | undefined)[], concept: numb
   return best;
 }
 
-function locate(byRegion: Occurrence[], bySide: Occurrence[], anchor: Occurrence): { region: Occurrence; side: Occurrence | null } | null {
+function locate(a: Analysis, anchor: Occurrence): { region: Occurrence; side: Occurrence | null } | null {
   let region: Occurrence | null = null;
-  let bestDistance = 9;
-  for (const o of byRegion) {
+  let bestRank = Infinity;
+  for (const o of a.byRegion) {
     if (o.sentence !== anchor.sentence || o.negated !== NOT_NEGATED) continue;
     const d = Math.abs(o.from - anchor.from);
-    if (d < bestDistance) {
+    if (d >= 9) continue;
+    // A place in the finding's own clause first ("calf tight, graze on the knee"); else the sentence's
+    // topic before it ("knee replaced 10 days ago, stitches in, calf achy"); else one told after it
+    // ("open wound, left shin").
+    const before = o.from < anchor.from;
+    const rank = (clauseBreakBetween(a.t, before ? o.to : anchor.to, before ? anchor.from : o.from) ? (before ? 100 : 200) : 0) + d;
+    if (rank < bestRank) {
       region = o;
-      bestDistance = d;
+      bestRank = rank;
     }
   }
   if (!region) return null;
-  return { region, side: sideOf(bySide, region) };
+  return { region, side: sideOf(a.bySide, region) };
+}
+
+/** Whether a clause break (a comma, semicolon, colon, dash or bracket; not a slash) lies between tokens `from` and `to`. */
+function clauseBreakBetween(t: Tokens, from: number, to: number): boolean {
+  for (let j = from; j < to; j++) if (t.kind[j] === K_COMMA && t.text.charCodeAt(t.start[j] as number) !== 47) return true;
+  return false;
 }
 
 const NO_OCCURRENCES: Occurrence[] = [];
@@ -1232,6 +1251,7 @@ function listedWith(a: Analysis, first: Occurrence): Occurrence[] {
   const out: Occurrence[] = [];
   for (const step of [1, -1]) {
     let joined = false;
+    let byComma = false;
     for (let j = step > 0 ? first.to : first.from - 1; j >= 0 && j < t.words.length;) {
       const kind = t.kind[j];
       if (kind === K_STOP) break;
@@ -1239,6 +1259,7 @@ function listedWith(a: Analysis, first: Occurrence): Occurrence[] {
         const c = t.text.charCodeAt(t.start[j] as number);
         if (c !== 44 && c !== 47) break;
         joined = true;
+        byComma = c === 44;
         j += step;
         continue;
       }
@@ -1246,19 +1267,35 @@ function listedWith(a: Analysis, first: Occurrence): Occurrence[] {
       if (k >= 0) {
         const o = occurrences[k] as Occurrence;
         if (o.region && joined && o.negated === NOT_NEGATED) {
+          // "Graze on the left knee, calf tight": a region told with its own description opens a clause.
+          if (step > 0 && byComma && opensClause(a, o)) break;
           out.push(o);
           joined = false;
+          byComma = false;
         } else if (o.region || !o.side) break;
         j = step > 0 ? o.to : o.from - 1;
         continue;
       }
       const w = t.words[j] as string;
-      if (LIST_JOINS.has(w)) joined = true;
-      else if (!LIST_FILLERS.has(w)) break;
+      if (LIST_JOINS.has(w)) {
+        joined = true;
+        byComma = false;
+      } else if (!LIST_FILLERS.has(w)) break;
       j += step;
     }
   }
   return out;
+}
+
+/** Whether the word after a region is neither a list word nor a break: the region begins a clause of its own. */
+function opensClause(a: Analysis, o: Occurrence): boolean {
+  const { t, at, occurrences } = a;
+  const j = o.to;
+  if (j >= t.words.length || t.kind[j] !== K_WORD) return false;
+  const k = at[j] as number;
+  if (k >= 0) return !(occurrences[k] as Occurrence).region && !(occurrences[k] as Occurrence).side;
+  const w = t.words[j] as string;
+  return !LIST_JOINS.has(w) && !LIST_FILLERS.has(w);
 }
 
 /** The side word of a region mention: in the phrase itself ("left arm") or just before it ("my left knee"). */
@@ -1444,7 +1481,7 @@ function toldNear(a: Analysis, of: number[], near: number[]): boolean {
 /** Finds red flags, contraindications and trauma mentions in a complaint; negated mentions do not count. */
 export function readComplaint(text: string): ComplaintMatch[] {
   const a = analyse(text);
-  const { t, byConcept, byRegion, bySide } = a;
+  const { t, byConcept, bySide } = a;
   const matches: ComplaintMatch[] = [];
   let unsure: number[] | null = null;
   // Whether the cervical-artery reading rests only on signs that pregnancy's pre-eclampsia also gives.
@@ -1533,7 +1570,7 @@ export function readComplaint(text: string): ComplaintMatch[] {
         let listed: Occurrence[] = NO_OCCURRENCES;
         let placed: Occurrence | null = null;
         if (rule.region !== null) {
-          const place = locate(byRegion, bySide, anchor);
+          const place = locate(a, anchor);
           if (rule.region === 'required' && !place) continue;
           if (rule.region === 'forbidden' && place) continue;
           if (place && rule.region !== 'forbidden') {
@@ -1563,9 +1600,11 @@ export function readComplaint(text: string): ComplaintMatch[] {
         if (rule.region === 'optional' && code !== 'trauma' && CONDITIONS[code].scope === 'local')
           (region === null ? localPlaceless : localPlaced).push({ m: match, sentence: anchor.sentence });
         // "Sunburnt across shoulders and upper back": the condition is on every region of the list.
+        // A listed region without a side word of its own shares the list's ("R knee, shin and thigh").
         for (const o of listed) {
           const more = `${evidence} … ${t.text.slice(t.start[o.from], t.end[o.to - 1])}`;
-          const m: ComplaintMatch = { code, evidence: more, region: regionValue(o), side: sideValue(sideOf(bySide, o)) };
+          const own = sideOf(bySide, o);
+          const m: ComplaintMatch = { code, evidence: more, region: regionValue(o), side: own ? sideValue(own) : side };
           if (uncertain) m.uncertain = true;
           if (match.unsure) m.unsure = true;
           push(matches, m);
@@ -1728,7 +1767,7 @@ export function swollenRegions(text: string, painRegions: readonly RegionCode[],
   for (const c of bruising ? SWELLING_OR_BRUISING : SWELLING_ONLY) {
     for (const o of a.byConcept[c] ?? []) {
       if (!isCurrent(a, o)) continue;
-      const place = o.region ? { region: o } : locate(a.byRegion, a.bySide, o);
+      const place = o.region ? { region: o } : locate(a, o);
       const region = place ? regionValue(place.region) : painRegions.length === 1 ? (painRegions[0] as RegionCode) : null;
       if (region && !out.includes(region)) out.push(region);
     }

@@ -18,12 +18,16 @@ export interface TextSurgery {
   days: number;
   /** A minor operation under local anaesthetic (a lump cut out): a healing incision, not major surgery's clot risk. */
   minor?: true;
+  /** Told without a date: `days` then only places it beyond every healing phase. */
+  undated?: true;
   /** The words that name the operation and its date. */
   evidence: string;
 }
 
 /** Older operations are history: every protocol and healing phase is over within a year. */
 const HISTORY_DAYS = 365;
+/** Operations whose risk outlives every healing phase: lymph nodes taken out leave the arm at risk of lymphoedema. */
+const LIFELONG_RISK: ReadonlySet<SurgicalProcedure> = new Set(['mastectomy']);
 
 interface ProcedurePattern {
   re: RegExp;
@@ -191,6 +195,7 @@ const UNIT_DAYS: [RegExp, number][] = [
 ];
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\b\\.?';
+const MONTH_WORD = MONTH.replace('(', '(?:');
 const AGO = '(?:ago|back|post\\s*-?\\s*op\\w*|postop\\w*|post|since|out)';
 // Times of the past, each with the days it stands for (null when it is no time).
 const TIMES: { re: RegExp; days: (m: RegExpExecArray, today: number) => number | null }[] = [
@@ -212,6 +217,11 @@ const TIMES: { re: RegExp; days: (m: RegExpExecArray, today: number) => number |
   { re: /\byesterday\b/g, days: () => 1 },
   { re: /\b(?:today|this morning)\b/g, days: () => 0 },
   { re: /\blast\s+(?:week|wk)\b/g, days: () => 7 },
+  // A weekday ("gallbladder out last Thurs", "op on Monday"): the latest such day before today ("on" may be today).
+  {
+    re: /\b(last|on|this\s+past|past)\s+(mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|\.)?\b/g,
+    days: (m, today) => weekdayDated(today, WEEKDAYS.indexOf((m[2] as string).slice(0, 3)), m[1] !== 'on'),
+  },
   { re: /\blast\s+month\b/g, days: () => 30 },
   { re: /\b(\d{4})-(\d{2})-(\d{2})\b/g, days: (m, today) => today - dayNumber(`${m[1]}-${m[2]}-${m[3]}`) },
   {
@@ -227,6 +237,18 @@ const TIMES: { re: RegExp; days: (m: RegExpExecArray, today: number) => number |
     re: new RegExp(`\\b(?:in|since|during|early|mid|late|(?:end|beginning|start)\\s+of|back\\s+in)\\s+${MONTH}(?:\\s*(\\d{4}))?`, 'g'),
     days: (m, today) => monthDated(today, m[1] as string, m[2]),
   },
+  // A date in figures, day first as written in UK notes ("op on 12/10/26", "3.11.2026"); when both readings
+  // are days gone by, the later one, as for a healing site above.
+  {
+    re: /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b(?![/.]\d)/g,
+    days: (m, today) => numericDated(today, Number(m[1]), Number(m[2]), m[3] as string),
+  },
+  // A year alone ("mastectomy in 2019", "hysterectomy 2015", "TKR (2018)"): its last day, the later reading
+  // again. Not the year of a day or month already read ("12 March 2019", "03/2019").
+  {
+    re: new RegExp(`(?<!${MONTH_WORD}[\\s,]*|\\d[/.-]?|[/.-])\\b((?:19|20)\\d{2})\\b(?![/.-]?\\d)`, 'g'),
+    days: (m, today) => yearDated(today, Number(m[1])),
+  },
 ];
 
 /** Days from the last day of a month (not after today) to today; without a year, the latest such month begun by today. */
@@ -238,6 +260,38 @@ function monthDated(today: number, month: string, year: string | undefined): num
   let y = year ? Number(year) : civilYear(today);
   if (!year && first(y) > today) y--;
   return today - Math.min(nextFirst(y) - 1, today);
+}
+
+/** Days from a date in figures to today: day first, else month first; the later of the readings not after today. */
+function numericDated(today: number, first: number, second: number, year: string): number | null {
+  const y = year.length === 2 ? 2000 + Number(year) : Number(year);
+  const valid = (day: number, month: number) => day >= 1 && day <= 31 && month >= 1 && month <= 12;
+  let best: number | null = null;
+  for (const [day, month] of [
+    [first, second],
+    [second, first],
+  ] as const) {
+    if (!valid(day, month)) continue;
+    const days = today - dayNumber(`${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
+    if (days >= 0 && (best === null || days < best)) best = days;
+  }
+  return best;
+}
+
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+/** Days back to the latest `weekday` (0 Sunday) not after today, or before today when `strictlyBefore`. */
+function weekdayDated(today: number, weekday: number, strictlyBefore: boolean): number {
+  // Day 0 of the day numbers, 1 January 1970, was a Thursday.
+  const back = (((today + 4 - weekday) % 7) + 7) % 7;
+  return back === 0 && strictlyBefore ? 7 : back;
+}
+
+/** Days from the last day of a year (not after today) to today; null for a year to come. */
+function yearDated(today: number, year: number): number | null {
+  const first = dayNumber(`${year}-01-01`);
+  if (first > today) return null;
+  return today - Math.min(dayNumber(`${year + 1}-01-01`) - 1, today);
 }
 
 /** Days from a day of a month to today; without a year, the latest such day not after today. */
@@ -400,13 +454,24 @@ export function readSurgeries(text: string, today: string): TextSurgery[] {
       const time = timeNear(sentence, f.from, day);
       // "Knee replacement planned in May", "booked for 3 March": a date after a plan is the plan's, not a past operation's.
       if (time && time.from >= f.to && PLANNED_AFTER.test(sentence.slice(f.to, time.from))) continue;
-      // Lymph nodes taken out leave the arm at risk for life: an older mastectomy or axillary clearance still counts.
-      if (!time || (time.days > HISTORY_DAYS && f.procedure !== 'mastectomy')) continue;
+      // Lymph nodes taken out leave the arm at risk for life: an older mastectomy or axillary clearance still
+      // counts, and so does one told without a date (taken as past every healing phase).
+      const lifelong = LIFELONG_RISK.has(f.procedure);
+      if (!time && !lifelong) continue;
+      if (time && time.days > HISTORY_DAYS && !lifelong) continue;
       if (out.some((o) => o.region === f.region && (o.procedure === f.procedure || f.procedure === 'other'))) continue;
       const approach = APPROACHES.find(([re]) => re.test(sentence))?.[1] ?? null;
-      const from = start + Math.min(f.from, time.from);
-      const to = start + Math.max(f.to, time.to);
-      const surgery: TextSurgery = { procedure: f.procedure, approach, region: f.region, side: f.side, days: time.days, evidence: text.slice(from, to) };
+      const from = start + Math.min(f.from, time?.from ?? f.from);
+      const to = start + Math.max(f.to, time?.to ?? f.to);
+      const surgery: TextSurgery = {
+        procedure: f.procedure,
+        approach,
+        region: f.region,
+        side: f.side,
+        days: time?.days ?? HISTORY_DAYS + 1,
+        evidence: text.slice(from, to),
+      };
+      if (!time) surgery.undated = true;
       if (f.minor || UNDER_LOCAL.test(sentence)) surgery.minor = true;
       out.push(surgery);
     }

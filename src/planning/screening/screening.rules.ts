@@ -12,7 +12,7 @@ import { SCREENING_QUESTION_CODES, SCREENING_QUESTIONS, type Answer, type Screen
 import { protocolPhase } from '../catalog/catalog.surgeries';
 import { readCalfSign, readComplaint, readExertionPattern, readHormonalRisk, readsHeartRateSymptom, type ComplaintMatch } from './complaint.reader';
 import { answersOf, deniedFlags, questionApplies, unansweredQuestions, yesAnswers } from './screening.questions';
-import { judgeVitals } from './screening.vitals';
+import { judgeVitals, VITAL_THRESHOLDS } from './screening.vitals';
 
 export interface Place {
   region: RegionCode;
@@ -342,8 +342,10 @@ const HEART_RATE_SYMPTOM_CODES: readonly ConditionCode[] = ['chest_pain', 'cervi
 
 /**
  * A resting heart rate outside 50–100 asks for medical clearance only with symptoms (dizziness,
- * fainting, palpitations, breathlessness, chest discomfort): a trained cyclist's 46 with none of them
- * stays a caution to re-check each visit, not a clearance that contradicts the plan it sits in.
+ * fainting, palpitations, breathlessness, chest discomfort; clinical reference). Without them a slow
+ * rate is most often a fit heart (a trained runner's 46): a note, the plan goes ahead as it is. A fast
+ * one at rest has more causes to rule out (fever, anaemia, thyroid, dehydration): a caution to re-check
+ * at each visit, still not a clearance that contradicts the plan it sits in.
  */
 function settleHeartRate(s: Screen, answers: readonly (Answer | undefined)[]): void {
   const at = s.conditions.findIndex((c) => c.code === 'abnormal_heart_rate');
@@ -356,14 +358,24 @@ function settleHeartRate(s: Screen, answers: readonly (Answer | undefined)[]): v
   const f = s.findings.findIndex((x) => x.code === 'abnormal_heart_rate');
   const { source, evidence } = s.findings[f] as Finding;
   s.findings.splice(f, 1);
+  // Both evidence forms carry the rate: "screening.vitals: resting heart rate 46/min", "HR 46 bpm".
+  const slow = Number(/\b(\d{2,3})\b/.exec(evidence)?.[1] ?? NaN) < VITAL_THRESHOLDS.heartRateLow;
   s.findings.push(
-    finding(
-      'abnormal_heart_rate',
-      'caution',
-      'Resting heart rate above 100 or below 50, without symptoms: re-check it at each visit; medical clearance if dizziness, fainting, palpitations, breathlessness or chest discomfort appear.',
-      source,
-      evidence,
-    ),
+    slow
+      ? finding(
+          'abnormal_heart_rate',
+          'info',
+          'Resting heart rate below 50, without symptoms: usually a fit heart; medical clearance if dizziness, fainting, palpitations, breathlessness or chest discomfort appear.',
+          source,
+          evidence,
+        )
+      : finding(
+          'abnormal_heart_rate',
+          'caution',
+          'Resting heart rate above 100, without symptoms: re-check it at each visit; medical clearance if dizziness, fainting, palpitations, breathlessness or chest discomfort appear.',
+          source,
+          evidence,
+        ),
   );
 }
 
@@ -401,7 +413,7 @@ function addCalfSignWithRisk(s: Screen, riskWords: string | null, denied: Map<Co
  */
 function addSurgeryFindings(s: Screen): void {
   for (const surgery of s.facts.surgeries) {
-    const when = `${surgery.evidence}, day ${surgery.days}`;
+    const when = surgery.undated ? `${surgery.evidence}, date not told` : `${surgery.evidence}, day ${surgery.days}`;
     // Wells counts major surgery: a lump cut out under local anaesthetic is not.
     if (surgery.days < DVT_RISK_DAYS && !surgery.minor) activate(s, 'dvt_risk_factor', 'screening', null, null, when);
     const phase = protocolPhase(surgery.procedure, surgery.approach, surgery.days);
@@ -487,11 +499,22 @@ function addAgeFindings(facts: CaseFacts, findings: Finding[], factSet: Set<stri
   if (age >= 50) factSet.add('age_50_plus');
   if (age >= OLDER_ADULT) {
     factSet.add('older_adult');
-    const message =
-      age >= VERY_OLD
-        ? 'Age 80 or over: thin skin and fragile bone — light pressure only, no friction or joint mobilisation.'
-        : 'Age 65 or over: thinner skin and lower bone density — no firm pressure or deep friction.';
-    findings.push(finding('older_adult', 'caution', message, 'screening', `age ${age}`));
+    // From 80 thin skin and fragile bone are a precaution; from 65 a lighter dose only, which does not make
+    // an otherwise clear screen a plan "with precautions" (the reference names no age threshold).
+    if (age >= VERY_OLD)
+      findings.push(
+        finding(
+          'older_adult',
+          'caution',
+          'Age 80 or over: thin skin and fragile bone — light pressure only, no friction or joint mobilisation.',
+          'screening',
+          `age ${age}`,
+        ),
+      );
+    else
+      findings.push(
+        finding('older_adult', 'info', 'Age 65 or over: thinner skin and lower bone density — no firm pressure or deep friction.', 'screening', `age ${age}`),
+      );
   } else if (age < 18) {
     findings.push(finding('minor', 'info', 'Under 18: a parent or guardian consents and may be present.', 'screening', `age ${age}`));
   }
