@@ -897,3 +897,38 @@ describe('review round 13: a placeless local finding takes the place of its own 
     ['Bruised and grazed R knee, shin and thigh from the fall.', 'open_wound', ['knee/right', 'calf/right', 'thigh/right']],
   ])('%s', (text, code, expected) => expect(places(text, code)).toEqual(expected));
 });
+
+describe('review round 14: what came back is current; stress words', () => {
+  it.each([
+    ['Saddle numbness years ago, resolved, now back again since Monday.', 'saddle_anesthesia'],
+    ['Saddle numbness, resolved, now back again.', 'saddle_anesthesia'],
+    ['Saddle numbness in 2019, settled, but it has come back this week.', 'saddle_anesthesia'],
+  ])('history that came back is current: %s', (text, code) => expect(codes(text)).toContain(code));
+
+  it.each([
+    ['Saddle numbness years ago, resolved, none since.', 'saddle_anesthesia'],
+    ['Tense and wound up, struggling to switch off at night.', 'open_wound'],
+    ['Gets so wound up at work.', 'open_wound'],
+  ])('%s (not %s)', (text, code) => expect(codes(text)).not.toContain(code));
+});
+
+describe('review round 14: medicine lists, job brackets, short courses, birth', () => {
+  it.each([
+    ['Takes Lixiana 60 mg once daily (started after a PE last year), tamsulosin 400 mcg.', 'anticoagulants'],
+    ['Meds: Plavix 75 mg od (TIA in 2023, no after-effects), atorvastatin 80.', 'antiplatelets'],
+    ['On Eliquis, started after a clot last year.', 'anticoagulants'],
+    ['Ibuprofen 400 mg three times a day for arthritis.', 'antiplatelets'],
+    ['Prednisolone 10 mg every day for 3 years for asthma.', 'osteopenia'],
+    ['Skin on his forearms is thin and tears with the slightest knock.', 'fragile_skin'],
+    ['Baby born 3 weeks ago, low back tight from feeding.', 'dvt_risk_factor'],
+    ['Overnight the left big toe joint became red, hot and swollen.', 'local_infection'],
+  ])('%s (%s)', (text, code) => expect(codes(text)).toContain(code));
+
+  it.each([
+    ['Warfarin (2015-2016) for a DVT, none since.', 'anticoagulants'],
+    ['Ibuprofen 400 mg three times a day for the past 4 days, stopping this weekend.', 'antiplatelets'],
+    ['Prednisolone for 5 days for a chest infection last month.', 'osteopenia'],
+    ['SH: oncology nurse (chemotherapy day unit); runs half-marathons.', 'cancer'],
+    ['Works as a cancer nurse, on her feet all day.', 'cancer'],
+  ])('%s (not %s)', (text, code) => expect(codes(text)).not.toContain(code));
+});

@@ -187,6 +187,8 @@ export function markNegation<O extends Span>(t: Tokens, consumed: readonly numbe
     const pre = firstMatch(t, i, PRE_BY_FIRST);
     // A word that can go either way ("denied", "ruled out") looks back when a concept precedes it in its
     // clause, unless a concept follows it at once: "scan last week ruled out a clot" denies the clot.
+    // "Saddle numbness years ago, resolved, now back again since Monday": what came back is not resolved.
+    if (post && post[0] === 'resolved' && recursAfter(t, i + 1)) continue;
     if (post && (!pre || (conceptBefore(t, occurrences, i) && !conceptRightAfter(t, occurrences, i + pre.length, qualifier)))) {
       for (let j = i - 1, count = 0; j >= 0 && t.kind[j] === K_WORD && count < 6; j--, count++) mark(negated, j, NEGATED);
       continue;
@@ -407,6 +409,63 @@ const QUESTION_WORDS = new Set(['asked', 'checked', 'screened', 'tested', 'enqui
  * So is what a possessive that points back to them owns ("lifting mum since her mastectomy", "caring for
  * dad after his stroke"): the owner of a condition is whoever the pronoun agrees with.
  */
+const JOB_NOUNS = new Set([
+  'nurse',
+  'doctor',
+  'consultant',
+  'carer',
+  'volunteer',
+  'researcher',
+  'worker',
+  'technician',
+  'porter',
+  'receptionist',
+  'cleaner',
+  'pharmacist',
+  'radiographer',
+  'physio',
+  'therapist',
+  'administrator',
+  'manager',
+  'scientist',
+]);
+
+const WORKPLACES = new Set([
+  'unit',
+  'ward',
+  'department',
+  'dept',
+  'clinic',
+  'centre',
+  'center',
+  'team',
+  'service',
+  'hospital',
+  'hospice',
+  'practice',
+  'programme',
+  'program',
+  'charity',
+  'lab',
+  'laboratory',
+]);
+
+/** A bracket right after a job ("oncology nurse (chemotherapy day unit)") names where the patient works: not their illness. */
+export function markWorkplaces(t: Tokens, negated: number[]): void {
+  const n = t.words.length;
+  for (let i = 0; i + 1 < n; i++) {
+    if (t.kind[i] !== K_WORD || !JOB_NOUNS.has(t.words[i] as string)) continue;
+    if (t.kind[i + 1] !== K_COMMA || t.text.charCodeAt(t.start[i + 1] as number) !== 40) continue;
+    let close = i + 2;
+    let place = false;
+    for (; close < n && t.kind[close] !== K_STOP; close++) {
+      if (t.kind[close] === K_COMMA && t.text.charCodeAt(t.start[close] as number) === 41) break;
+      if (WORKPLACES.has(t.words[close] as string)) place = true;
+    }
+    if (place) for (let j = i + 2; j < close; j++) mark(negated, j, NEGATED);
+  }
+}
+
 export function markOtherPeople(t: Tokens, consumed: readonly number[], negated: number[]): void {
   const n = t.words.length;
   for (let i = 0; i < n; i++) {
@@ -602,6 +661,20 @@ const RELATIVE = new Set(['who', 'whose']);
 // "he" ("dad who had a stroke and she takes apixaban"), and "her own" says so outright.
 const PATIENT = new Set(['i', 'im', 'ive', 'my', 'me', 'myself', 'patient', 'pt', 'client', 'she', 'he', 'shes', 'hes', 'herself', 'himself', 'own']);
 const SELF_AFTER = new Set(['says', 'said', 'noticed', 'thinks', 'reports']);
+
+const RECURRENCE_WORDS = new Set(['again', 'returned', 'recurred', 'recurring', 'recurrence', 'relapsed']);
+const BACK_LEADS = new Set(['now', 'its', 'is', 'come', 'came', 'coming', 'has', 'have']);
+
+/** Whether the rest of the sentence from word `j` tells that it came back ("now back again", "has returned"). */
+export function recursAfter(t: Tokens, j: number): boolean {
+  for (let k = j; k < t.words.length && t.kind[k] !== K_STOP; k++) {
+    if (t.kind[k] !== K_WORD) continue;
+    const w = t.words[k] as string;
+    if (RECURRENCE_WORDS.has(w) && t.words[k - 1] !== 'no' && t.words[k - 1] !== 'not') return true;
+    if (w === 'back' && BACK_LEADS.has(t.words[k - 1] as string)) return true;
+  }
+  return false;
+}
 
 /** Whether a concept starts at word `j`, or after one article or possessive ("ruled out a clot"). */
 // A time or usage word right after is not what is denied: "DVT ruled out on scan", "clot excluded last week".

@@ -13,8 +13,10 @@ import {
   AMBIGUOUS as NEG_AMBIGUOUS,
   markNegation,
   markOtherPeople,
+  markWorkplaces,
   NEGATED as NEG_NEGATED,
   NOT_NEGATED as NEG_NOT_NEGATED,
+  recursAfter,
   type Span,
 } from './complaint.negation';
 import { readsBloodPressure, readVitals } from './complaint.numbers';
@@ -811,7 +813,16 @@ const neutral = (o: Occurrence) => o.concepts.every((c) => NEUTRAL.has(c));
 const has = (o: Occurrence, c: number) => o.concepts.includes(c);
 
 /** Whether the words from..to are told as the past: a history word close before or after, nothing current between. */
-function isHistory(a: Analysis, from: number, to: number): boolean {
+/**
+ * Whether a medicine is told as taken in the past. Unlike a condition, a medicine's indication and its
+ * date follow it without ending it ("Plavix 75 mg od (TIA in 2023)", "Lixiana, started after a PE last
+ * year"): a bracket after it, or what follows "started", dates why it is taken.
+ */
+function medicineHistory(a: Analysis, o: Occurrence): boolean {
+  return isHistory(a, o.from, o.to, true);
+}
+
+function isHistory(a: Analysis, from: number, to: number, medicine = false): boolean {
   const { t, at, occurrences } = a;
   // Before: "history of", "previous", "years ago I…", within the clause, up to 3 words away.
   for (let j = from - 1, words = 0; j >= 0 && words <= 3; j--) {
@@ -829,13 +840,19 @@ function isHistory(a: Analysis, from: number, to: number): boolean {
   // After: "in 2015", "years ago", "now resolved", across commas, up to 10 words away, in the sentence.
   for (let j = to, words = 0; j < t.words.length && words <= 10; j++) {
     if (t.kind[j] === K_STOP) break;
-    if (t.kind[j] === K_COMMA) continue;
+    if (t.kind[j] === K_COMMA) {
+      // A bracket of why it is taken ("(TIA in 2023)"), not of when it was taken ("(2015-2016)").
+      if (medicine && t.text.charCodeAt(t.start[j] as number) === 40 && !/^\d/.test(t.words[j + 1] ?? '')) break;
+      continue;
+    }
     // "on apixaban since my stroke last year": what follows "since" dates the start of something current.
     if (t.words[j] === 'since') break;
+    if (medicine && (t.words[j] === 'started' || t.words[j] === 'began' || t.words[j] === 'commenced')) break;
     const k = at[j] as number;
     if (k >= 0) {
       const o = occurrences[k] as Occurrence;
-      if (has(o, HISTORY_AFTER)) return true;
+      // "Saddle numbness years ago, resolved, now back again": history that came back is current.
+      if (has(o, HISTORY_AFTER)) return !recursAfter(t, o.to);
       if (has(o, CURRENT) && t.words[j] !== 'now') break;
       if (!has(o, CURRENT) && !neutral(o)) break;
       j = o.to - 1;
@@ -896,7 +913,7 @@ function isOver(a: Analysis, o: Occurrence): boolean {
     const k = at[j] as number;
     if (k >= 0) {
       const next = occurrences[k] as Occurrence;
-      if (has(next, RESOLVED) && next.negated !== NEGATED) return true;
+      if (has(next, RESOLVED) && next.negated !== NEGATED) return !recursAfter(t, next.to);
       if (has(next, CURRENT)) return false;
       j = next.to - 1;
     } else if (CONTRAST.has(t.words[j] as string)) return false;
@@ -1163,6 +1180,7 @@ function analyse(text: string): Analysis {
   if (occurrences.length > 0) {
     const negated = markNegation(t, consumed, occurrences, qualifiesOnly);
     markOtherPeople(t, consumed, negated);
+    markWorkplaces(t, negated);
     for (let k = 0; k < occurrences.length; k++) {
       const o = occurrences[k] as Occurrence;
       for (let j = o.from; j < o.to; j++) at[j] = k;
@@ -1560,7 +1578,9 @@ export function readComplaint(text: string): ComplaintMatch[] {
             ? (o: Occurrence) => isOver(a, o)
             : rule.history === 'longPast'
               ? (o: Occurrence) => historyOf(a, o) && !recentIn(a, o.sentence)
-              : (o: Occurrence) => historyOf(a, o);
+              : rule.medicine
+                ? (o: Occurrence) => medicineHistory(a, o)
+                : (o: Occurrence) => historyOf(a, o);
         if (rule.history !== 'keep' && used.some(past)) {
           if (rule.history === 'drop' || rule.history === 'resolved' || rule.history === 'longPast') continue;
           code = rule.history;

@@ -46,6 +46,7 @@ const SEVERE_PAIN = 9;
 const HEALING_DAYS = 42;
 /** Local findings that an incision explains. */
 const SURGICAL_CODES: ReadonlySet<ConditionCode> = new Set(['open_wound', 'recent_surgery_site']);
+const SPINAL_REGIONS: ReadonlySet<RegionCode> = new Set(['neck', 'upper_back', 'lower_back', 'sacroiliac']);
 /** Wells: major surgery within 12 weeks is a DVT risk factor. */
 const DVT_RISK_DAYS = 84;
 // Catalog orders as lookups, built once (the sorts below compare many pairs per plan).
@@ -197,6 +198,7 @@ export function screen(input: AssessmentInput, facts: CaseFacts): ScreeningOutco
   addCalfSignWithRisk(s, riskWords, denied ?? deniedFlags(answers));
   addExertionAtPainSite(s, denied ?? deniedFlags(answers));
   settleHeartRate(s, answers);
+  settleImmunosuppression(s);
 
   addMeasureFindings(facts, findings);
   addAgeFindings(facts, findings, factSet);
@@ -205,8 +207,7 @@ export function screen(input: AssessmentInput, facts: CaseFacts): ScreeningOutco
   if (facts.chronicity === 'acute') factSet.add('acute');
   if (facts.painAreas.some((a) => a.region === 'lower_back' || a.region === 'sacroiliac')) factSet.add('low_back_pain');
   if (facts.painAreas.some((a) => a.region === 'neck')) factSet.add('neck_pain');
-  if (facts.painAreas.some((a) => a.region === 'neck' || a.region === 'upper_back' || a.region === 'lower_back' || a.region === 'sacroiliac'))
-    factSet.add('spinal_pain');
+  if (facts.painAreas.some((a) => SPINAL_REGIONS.has(a.region))) factSet.add('spinal_pain');
   if (facts.mechanism === 'post_surgical' && (facts.surgeryDays === null || facts.surgeryDays < HEALING_DAYS)) {
     const day = facts.surgeryDays === null ? 'time since surgery unknown' : `day ${facts.surgeryDays} after surgery`;
     findings.push(
@@ -376,6 +377,32 @@ function settleHeartRate(s: Screen, answers: readonly (Answer | undefined)[]): v
           source,
           evidence,
         ),
+  );
+}
+
+/**
+ * IV drug use and immunosuppression are red flags of spinal pain (AHCPR: spinal infection). Read from the
+ * complaint of a shoulder or a knee (long-term prednisolone, methotrexate), they are an infection risk to
+ * keep in mind, not a referral; coded by the therapist they stay the red flag.
+ */
+function settleImmunosuppression(s: Screen): void {
+  const { painAreas } = s.facts;
+  if (painAreas.length === 0 || painAreas.some((a) => SPINAL_REGIONS.has(a.region))) return;
+  const at = s.conditions.findIndex((c) => c.code === 'iv_drug_use_immunosuppression' && c.source === 'complaint');
+  const f = s.findings.findIndex((x) => x.code === 'iv_drug_use_immunosuppression');
+  if (at < 0 || f < 0) return;
+  s.conditions.splice(at, 1);
+  s.factSet.delete('iv_drug_use_immunosuppression');
+  const { evidence } = s.findings[f] as Finding;
+  s.findings.splice(f, 1);
+  s.findings.push(
+    finding(
+      'iv_drug_use_immunosuppression',
+      'caution',
+      'IV drug use or immunosuppression without spinal pain: a risk of infection — inspect the skin, keep off injection sites, and refer if fever, new spinal pain or feeling unwell appear.',
+      'complaint',
+      evidence,
+    ),
   );
 }
 
