@@ -932,3 +932,32 @@ describe('review round 14: medicine lists, job brackets, short courses, birth', 
     ['Works as a cancer nurse, on her feet all day.', 'cancer'],
   ])('%s (not %s)', (text, code) => expect(codes(text)).not.toContain(code));
 });
+
+describe('a negation that is itself denied denies nothing', () => {
+  it.each([
+    'DVT not ruled out.',
+    'DVT has not been ruled out yet.',
+    'A clot cannot be excluded.',
+    'GP could not rule out a DVT.',
+    'A DVT cannot be ruled out.',
+  ])('%s', (text) => expect(codes(text)).toContain('deep_vein_thrombosis'));
+  it.each(['DVT ruled out.', 'DVT excluded on the scan.'])('control: %s', (text) => expect(codes(text)).not.toContain('deep_vein_thrombosis'));
+});
+
+describe('review round 15: shorthand, lists ended by a contrast, signs of another place', () => {
+  it.each([
+    ['Since last night no longer able to feel when her bladder is full, and has had to strain to pass urine.', 'bladder_bowel_dysfunction'],
+    ['Unable to feel when his bladder is full.', 'bladder_bowel_dysfunction'],
+    ['No fever, chills, weight loss or night pain but has saddle numbness since the weekend.', 'saddle_anesthesia'],
+    ['Calf, swollen and hot since the flight.', 'deep_vein_thrombosis'],
+    ['Never had a DVT but R calf swollen, red and warm after knee scope.', 'deep_vein_thrombosis'],
+  ])('%s (%s)', (text, code) => expect(codes(text)).toContain(code));
+
+  it.each([
+    ['No fever, chills, weight loss or night pain but has saddle numbness since the weekend.', 'unexplained_weight_loss'],
+    ['No fever, chills, weight loss or night pain but has saddle numbness since the weekend.', 'night_pain'],
+    ['PMH: L5 disc 2009 with foot drop, microdiscectomy, full recovery - power normal now.', 'progressive_weakness'],
+    ['Query DVT last week when the calf went sore after tennis - doppler negative, GP happy it is a strain.', 'deep_vein_thrombosis'],
+    ['Left knee hot and swollen over the kneecap since Monday, right thigh and left calf tight.', 'deep_vein_thrombosis'],
+  ])('%s (not %s)', (text, code) => expect(codes(text)).not.toContain(code));
+});

@@ -77,6 +77,16 @@ const RESOLVED_WORDS = [
   'no recurrence',
   'recovered',
   'fully recovered',
+  'recovered fully',
+  'full recovery',
+  'made a full recovery',
+  'complete recovery',
+  'power normal',
+  'normal power',
+  'power now normal',
+  'strength normal',
+  'strength back to normal',
+  'back to normal',
   'cured',
   'cleared up',
   'gone away',
@@ -84,6 +94,22 @@ const RESOLVED_WORDS = [
   'all gone',
   'no longer',
 ];
+
+const OWNERS = ['my', 'her', 'his', 'their', 'the'];
+const UNABLE = ['unable to', 'no longer able to', 'not able to', 'cannot', 'can no longer'];
+
+/** Each phrase with "my" also with her/his/their/the, and one starting "cant" also with "unable to", "no longer able to"…. */
+function asToldOfAnyone(phrases: string[]): string[] {
+  const out = new Set<string>();
+  for (const p of phrases) {
+    const owned = / my /.test(` ${p} `) ? OWNERS.map((o) => ` ${p} `.replace(/ my /g, ` ${o} `).trim()) : [p];
+    for (const q of owned) {
+      out.add(q);
+      if (q.startsWith('cant ')) for (const u of UNABLE) out.add(`${u} ${q.slice(5)}`);
+    }
+  }
+  return [...out];
+}
 
 export const CONCEPTS = {
   // Cauda equina (AHCPR; second edition screen): bladder or bowel retention / incontinence, reduced
@@ -213,6 +239,9 @@ export const CONCEPTS = {
     'hard',
     'difficult',
     'straining to pass',
+    'strain to pass',
+    'strained to pass',
+    'strains to pass',
     'difficulty passing',
     'trouble passing',
     'wont come out',
@@ -225,8 +254,10 @@ export const CONCEPTS = {
     'hasnt passed',
     'stress leak*',
   ],
-  // "No bladder control" is a symptom, not a negation: the longer phrase wins over the word "no".
-  incontinence: [
+  // "No bladder control" is a symptom, not a negation: the longer phrase wins over the word "no". Written
+  // in the patient's words and in the therapist's ("can't feel when my bladder is full", "no longer able
+  // to feel when her bladder is full").
+  incontinence: asToldOfAnyone([
     'incontinen*',
     'wet myself',
     'wetting myself',
@@ -286,7 +317,7 @@ export const CONCEPTS = {
     'catheterised',
     'catheterized',
     'stress incontinen*',
-  ],
+  ]),
   // A leak on coughing, sneezing, laughing or jumping, told as long-standing and unchanged ("stress
   // incontinence since her 2nd child, unchanged"), is not a cauda equina bladder change (review round 7).
   stress_leak_trigger: ['stress incontinen*', 'stress leak*', 'cough*', 'sneez*', 'laugh*', 'jump*', 'trampolin*', 'skipping'],
@@ -4043,6 +4074,23 @@ export const NEGATION = {
   post: ['denied', 'absent', 'negative', 'ruled out', 'resolved', 'none', 'excluded'],
   // "no longer able to…" or "not sure if…" do not deny what follows.
   pseudo: [
+    // Not excluded is still possible: "DVT not ruled out", "cannot be excluded".
+    'not ruled out',
+    'not been ruled out',
+    'not yet ruled out',
+    'not yet been ruled out',
+    'not excluded',
+    'not been excluded',
+    'not yet excluded',
+    'not yet been excluded',
+    'cannot be ruled out',
+    'cannot be excluded',
+    'cant be ruled out',
+    'cant be excluded',
+    'cannot rule out',
+    'cant rule out',
+    'could not rule out',
+    'couldnt rule out',
     'no longer',
     'not only',
     'not sure',
@@ -4350,6 +4398,8 @@ export interface TextRule {
   notOfPlace?: LexiconConcept[];
   /** A passing illness: told as dated a week or more back with nothing current in its clause ("had flu two weeks ago"), it is over. */
   transient?: true;
+  /** These `some` signs, told in another clause that names a place of its own, are that place's, not the anchor's. */
+  ownPlace?: LexiconConcept[];
 }
 
 // How a medicine is told as stopped: words just before it ("was on warfarin", "stopped the blood thinners")
@@ -4722,13 +4772,20 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'controlled_hypertension', all: ['hypertension', 'controlled'], window: 6, none: ['uncontrolled', 'hypertensive_crisis'] },
   // Deep vein thrombosis (Wells): named, or a swollen / warm / red / tender calf, above all after immobility.
   { code: 'deep_vein_thrombosis', all: ['dvt_named'], history: 'dvt_history' },
-  { code: 'deep_vein_thrombosis', all: ['leg'], some: { of: ['swelling', 'warmth', 'redness', 'immobility'], min: 2 }, window: 10 },
+  {
+    code: 'deep_vein_thrombosis',
+    all: ['leg'],
+    some: { of: ['swelling', 'warmth', 'redness', 'immobility'], min: 2 },
+    window: 10,
+    ownPlace: ['swelling', 'warmth', 'redness'],
+  },
   {
     code: 'deep_vein_thrombosis',
     all: ['calf_word'],
     some: { of: ['swelling', 'warmth', 'redness', 'tender', 'immobility'], min: 2 },
     any: ['swelling', 'warmth', 'redness', 'immobility'],
     window: 10,
+    ownPlace: ['swelling', 'warmth', 'redness', 'tender'],
   },
   { code: 'dvt_risk_factor', all: ['dvt_risk'], history: 'drop' },
   { code: 'dvt_risk_factor', all: ['surgery_word', 'recent_word'], window: 10, history: 'drop' },

@@ -57,6 +57,9 @@ function listContinues(t: Tokens, comma: number): number {
     if (VERBS.has(w)) return 0;
     // A contrast makes the item a clause ("never had a DVT, calf now swollen"); a weaker terminator ends the
     // scope anyway and the item is what comes before it ("double vision or headache since the adjustment").
+    // A conjunction that opens the next clause ends the item instead ("no weight loss or night pain but has
+    // saddle numbness").
+    if (CLAUSE_CONTRASTS.has(w) && words > 0) break;
     if (CONTRASTS.has(w)) return 0;
     if (TERMINATORS.has(w)) break;
     if (w === 'or' || w === 'nor' || w === 'and') {
@@ -109,6 +112,7 @@ function contentAhead(t: Tokens, j: number): number {
   return words;
 }
 
+const CLAUSE_CONTRASTS = new Set(['but', 'however', 'although', 'though', 'whereas']);
 const CONTRASTS = new Set(['now', 'but', 'however', 'although', 'though', 'yet', 'whereas', 'still', 'except', 'apart', 'besides', 'instead', 'then']);
 const FUNCTION_WORDS = new Set([
   'in',
@@ -182,13 +186,19 @@ export function markNegation<O extends Span>(t: Tokens, consumed: readonly numbe
     }
     if (!TRIGGER_WORDS.has(t.words[i] as string)) continue;
     if (answeredNo(t, i, negated)) continue;
-    if (firstMatch(t, i, PSEUDO_BY_FIRST)) continue;
+    // A phrase that only looks like a negation is read whole: "not ruled out" denies nothing, its "ruled out" included.
+    const pseudo = firstMatch(t, i, PSEUDO_BY_FIRST);
+    if (pseudo) {
+      i += pseudo.length - 1;
+      continue;
+    }
     const post = firstMatch(t, i, POST_BY_FIRST);
     const pre = firstMatch(t, i, PRE_BY_FIRST);
     // A word that can go either way ("denied", "ruled out") looks back when a concept precedes it in its
     // clause, unless a concept follows it at once: "scan last week ruled out a clot" denies the clot.
     // "Saddle numbness years ago, resolved, now back again since Monday": what came back is not resolved.
     if (post && post[0] === 'resolved' && recursAfter(t, i + 1)) continue;
+    if (post && notBefore(t, i)) continue;
     if (post && (!pre || (conceptBefore(t, occurrences, i) && !conceptRightAfter(t, occurrences, i + pre.length, qualifier)))) {
       for (let j = i - 1, count = 0; j >= 0 && t.kind[j] === K_WORD && count < 6; j--, count++) mark(negated, j, NEGATED);
       continue;
@@ -360,8 +370,15 @@ function testFoundNothing(t: Tokens, i: number, negated: number[]): boolean {
   if (!found) return false;
   for (let j = i - 1, count = 0; j >= 0 && t.kind[j] === K_WORD && count < 4 && !TEST_NAME_ENDS.has(t.words[j] as string); j--, count++)
     mark(negated, j, NEGATED);
+  // "Query DVT last week when the calf went sore — doppler negative": the test answered the query of its sentence.
+  for (let j = i - 1; j >= 0 && t.kind[j] !== K_STOP; j--) {
+    if (t.kind[j] !== K_WORD || !QUERY_WORDS.has(t.words[j] as string)) continue;
+    for (let k = j + 1, count = 0; k < i && t.kind[k] === K_WORD && count < 3; k++, count++) mark(negated, k, NEGATED);
+    break;
+  }
   return true;
 }
+const QUERY_WORDS = new Set(['query', 'queried', 'suspected', 'possible', 'ro']);
 
 /** "Fever: no." — an answer after a colon or dash denies the words before it, back to the clause start. */
 function answeredNo(t: Tokens, i: number, negated: number[]): boolean {
@@ -661,6 +678,19 @@ const RELATIVE = new Set(['who', 'whose']);
 // "he" ("dad who had a stroke and she takes apixaban"), and "her own" says so outright.
 const PATIENT = new Set(['i', 'im', 'ive', 'my', 'me', 'myself', 'patient', 'pt', 'client', 'she', 'he', 'shes', 'hes', 'herself', 'himself', 'own']);
 const SELF_AFTER = new Set(['says', 'said', 'noticed', 'thinks', 'reports']);
+
+const AUXILIARIES = new Set(['be', 'been', 'yet', 'has', 'have', 'is', 'was', 'being', 'had']);
+const NOTS = new Set(['not', 'cannot', 'cant', 'couldnt', 'hasnt', 'havent', 'wasnt', 'isnt', 'never']);
+
+/** Whether a negation after its concept is itself denied ("DVT cannot be excluded", "has not been ruled out"). */
+function notBefore(t: Tokens, i: number): boolean {
+  for (let j = i - 1; j >= 0 && j >= i - 4 && t.kind[j] === K_WORD; j--) {
+    const w = t.words[j] as string;
+    if (NOTS.has(w)) return true;
+    if (!AUXILIARIES.has(w)) return false;
+  }
+  return false;
+}
 
 const RECURRENCE_WORDS = new Set(['again', 'returned', 'recurred', 'recurring', 'recurrence', 'relapsed']);
 const BACK_LEADS = new Set(['now', 'its', 'is', 'come', 'came', 'coming', 'has', 'have']);

@@ -390,6 +390,7 @@ interface CompiledRule {
   benign: { all: number[]; unless: number[] } | null;
   notOfPlace: number[];
   transient: boolean;
+  ownPlace: number[];
 }
 
 const RULES: CompiledRule[] = TEXT_RULES.map((r) => ({
@@ -410,6 +411,7 @@ const RULES: CompiledRule[] = TEXT_RULES.map((r) => ({
   benign: r.benign ? { all: r.benign.all.map((c) => conceptId(c)), unless: r.benign.unless.map((c) => conceptId(c)) } : null,
   notOfPlace: (r.notOfPlace ?? []).map((c) => conceptId(c)),
   transient: r.transient ?? false,
+  ownPlace: (r.ownPlace ?? []).map((c) => conceptId(c)),
 }));
 
 // The rules by the first concept they need, in rule order: a text is checked only against the rules its
@@ -1252,6 +1254,21 @@ function locate(a: Analysis, anchor: Occurrence): { region: Occurrence; side: Oc
   return { region, side: sideOf(a.bySide, region) };
 }
 
+/**
+ * Whether a sign told in another clause than `anchor` belongs to the place that opens its own clause ("left
+ * knee hot and swollen, left calf tight": the heat and swelling are the knee's, not the calf's).
+ */
+function placedElsewhere(a: Analysis, o: Occurrence, anchor: Occurrence): boolean {
+  const { t } = a;
+  const before = o.from < anchor.from;
+  if (!clauseBreakBetween(t, before ? o.to : anchor.to, before ? anchor.from : o.from)) return false;
+  // The place a clause is about opens it ("left knee hot and swollen"); one after the sign is its
+  // circumstance ("red and warm after knee scope").
+  let from = o.from;
+  while (from > 0 && !(t.kind[from - 1] === K_STOP || (t.kind[from - 1] === K_COMMA && t.text.charCodeAt(t.start[from - 1] as number) !== 47))) from--;
+  return a.byRegion.some((r) => r !== anchor && r.from >= from && r.to <= o.from && r.negated === NOT_NEGATED);
+}
+
 /** Whether a clause break (a comma, semicolon, colon, dash or bracket; not a slash) lies between tokens `from` and `to`. */
 function clauseBreakBetween(t: Tokens, from: number, to: number): boolean {
   for (let j = from; j < to; j++) if (t.kind[j] === K_COMMA && t.text.charCodeAt(t.start[j] as number) !== 47) return true;
@@ -1542,7 +1559,11 @@ export function readComplaint(text: string): ComplaintMatch[] {
           let anyFound = rule.any.length === 0;
           for (const c of rule.some.of) {
             const o = nearest(byConcept, c, anchor);
-            if (o && Math.max(o.to, anchor.to) - 1 - Math.min(o.from, anchor.from) <= rule.window) {
+            if (
+              o &&
+              Math.max(o.to, anchor.to) - 1 - Math.min(o.from, anchor.from) <= rule.window &&
+              !(rule.ownPlace.includes(c) && placedElsewhere(a, o, anchor))
+            ) {
               count++;
               used.push(o);
               if (rule.any.includes(c)) anyFound = true;
@@ -1813,6 +1834,8 @@ export function readCalfSign(text: string): { side: Side; evidence: string } | n
       if (Math.max(sign.to, calf.to) - 1 - Math.min(sign.from, calf.from) > CALF_SIGN_REACH) continue;
       const from = Math.min(sign.from, calf.from);
       const to = Math.max(sign.to, calf.to);
+      // "Calf tight and left buttock achy": a sign with another place between it and the calf is that place's.
+      if (a.byRegion.some((r) => r !== calf && r.from >= from && r.to <= to && r.negated === NOT_NEGATED)) continue;
       return { side, evidence: a.t.text.slice(a.t.start[from], a.t.end[to - 1]) };
     }
   }
