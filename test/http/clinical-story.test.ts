@@ -292,6 +292,30 @@ describe('a clinic’s story: patient → assessment → plan → edits → sess
     expect(p.recommendation.reason).toEqual(expect.any(String));
   });
 
+  it('A knee that lacks full extension is recorded below 0, becomes a goal towards 0 and is followed by sessions', async () => {
+    const knee = {
+      painLocations: [{ region: 'knee', side: 'right', intensity: 4 }],
+      goals: [{ type: 'range_of_motion', priority: 1 }],
+      measures: { rom: [{ joint: 'knee', movement: 'extension', degrees: -10 }] },
+    };
+    const { plan } = await assess(await newPatient(), knee);
+    const goal = plan.goals.find((g) => g.measure === 'rom' && g.movement === 'extension');
+    expect(goal).toMatchObject({ joint: 'knee', baseline: -10, direction: 'higher_is_better' });
+    expect(goal?.target).toBeGreaterThan(-10);
+    expect(goal?.target).toBeLessThanOrEqual(0);
+    expect((await session(plan.id, { regions: ['knee'], measures: { rom: [{ joint: 'knee', movement: 'extension', degrees: -4 }] } })).status).toBe(201);
+    const report = await progress(plan.id);
+    expect(report.goals.find((g: Goal) => g.measure === 'rom')).toMatchObject({ baseline: -10, latest: -4, change: 6, trend: 'improving' });
+
+    const flexedBelowZero = await t
+      .http()
+      .post('/v1/assessments')
+      .set(auth())
+      .send(lowBackAssessment(await newPatient(), { ...knee, measures: { rom: [{ joint: 'knee', movement: 'flexion', degrees: -5 }] } }));
+    expect(flexedBelowZero.status).toBe(400);
+    expect(JSON.stringify(flexedBelowZero.body)).toContain('/measures/rom/0/degrees');
+  });
+
   it('lists plans by patient and status, in stable pages', async () => {
     const patientId = await newPatient();
     const a = await assess(patientId);
