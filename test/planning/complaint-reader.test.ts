@@ -961,3 +961,32 @@ describe('review round 15: shorthand, lists ended by a contrast, signs of anothe
     ['Left knee hot and swollen over the kneecap since Monday, right thigh and left calf tight.', 'deep_vein_thrombosis'],
   ])('%s (not %s)', (text, code) => expect(codes(text)).not.toContain(code));
 });
+
+describe('review round 16: letters and discharge summaries', () => {
+  it.each([
+    ['I have safety-netted him: if he develops numbness in the saddle area or any bladder problems he should attend A&E.', 'saddle_anesthesia'],
+    ['Advised to seek urgent medical help if the calf becomes swollen, hot or red.', 'deep_vein_thrombosis'],
+    ['Two other employees in his team are off work with flu; he himself has had no fever.', 'contagious_illness'],
+    ['GP note: warfarin completed in 2016, no recurrence.', 'anticoagulants'],
+    ['She had pre-eclampsia in her first pregnancy in 2021 but not this time.', 'high_risk_pregnancy'],
+    ['Chest pain after moving furniture. Troponin normal. Diagnosis: musculoskeletal chest wall pain, now resolved.', 'chest_pain'],
+    ['Temperature on admission 38.9, treated with antibiotics. Temperature 36.8 on discharge.', 'fever'],
+    ['Follow-up: fracture clinic at 6 weeks with X-ray.', 'recent_fracture'],
+    ['Yours sincerely, Consultant Spinal Surgeon, Cauda Equina Pathway Lead.', 'cauda_equina_signs'],
+  ])('%s (not %s)', (text, code) => expect(codes(text)).not.toContain(code));
+
+  it.each([
+    ['Gets saddle numbness if she sits on the bike for long.', 'saddle_anesthesia'],
+    ['Since the weekend he has had to strain to start passing urine.', 'bladder_bowel_dysfunction'],
+    ['G2 P1, 30+2 weeks. Severe headaches for four days with flashing lights.', 'high_risk_pregnancy'],
+    ['Chest pain on walking uphill, eases with rest. ECG normal.', 'chest_pain'],
+    ['Temperature 38.9 on admission.', 'fever'],
+  ])('still read: %s (%s)', (text, code) => expect(codes(text)).toContain(code));
+
+  it('places a fracture named by its bone', () => {
+    expect(readComplaint('Undisplaced fracture of the right distal radius, in a cast.').find((m) => m.code === 'recent_fracture')).toMatchObject({
+      region: 'wrist_hand',
+      side: 'right',
+    });
+  });
+});

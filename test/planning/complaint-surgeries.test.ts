@@ -52,6 +52,11 @@ describe('operations read from the complaint', () => {
     ['Had gallbladder out last Thurs, keyhole', { procedure: 'other', approach: null, region: 'abdomen', side: null, days: 1 }],
     ['Hernia repair last Friday', { procedure: 'hernia_repair', approach: null, region: 'abdomen', side: null, days: 7 }],
     ['R TKR on Monday', { procedure: 'total_knee_arthroplasty', approach: null, region: 'knee', side: 'right', days: 4 }],
+    // Lymph nodes taken out at the groin or the armpit: the limb of that quadrant is at risk for life.
+    ['R inguinal lymph node dissection 2022', { procedure: 'lymph_node_dissection', approach: null, region: 'hip', side: 'right', days: 1420 }],
+    ['Right groin lymph node dissection for melanoma', { procedure: 'lymph_node_dissection', approach: null, region: 'hip', side: 'right', days: 366 }],
+    // A semicolon joins an operation and its date in notes.
+    ['L shoulder arthroscopic decompression; day 8 post-op today', { procedure: 'other', approach: null, region: 'shoulder', side: 'left', days: 8 }],
   ])('%s', (text, expected) => expect(read(text)).toEqual([expected]));
 
   it.each([

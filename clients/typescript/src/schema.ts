@@ -623,7 +623,7 @@ export interface components {
              * @description From the catalog (surgicalProcedures); its protocol binds techniques, ROM targets and home program
              * @enum {string}
              */
-            procedure: "total_hip_arthroplasty" | "total_knee_arthroplasty" | "acl_reconstruction" | "rotator_cuff_repair" | "spinal_fusion" | "mastectomy" | "hernia_repair" | "carpal_tunnel_release" | "other";
+            procedure: "total_hip_arthroplasty" | "total_knee_arthroplasty" | "acl_reconstruction" | "rotator_cuff_repair" | "spinal_fusion" | "mastectomy" | "lymph_node_dissection" | "hernia_repair" | "carpal_tunnel_release" | "other";
             /**
              * Format: date
              * @description YYYY-MM-DD of the operation; not after assessedAt
@@ -1040,7 +1040,7 @@ export interface components {
              * @description From the catalog (surgicalProcedures); its protocol binds techniques, ROM targets and home program
              * @enum {string}
              */
-            procedure: "total_hip_arthroplasty" | "total_knee_arthroplasty" | "acl_reconstruction" | "rotator_cuff_repair" | "spinal_fusion" | "mastectomy" | "hernia_repair" | "carpal_tunnel_release" | "other";
+            procedure: "total_hip_arthroplasty" | "total_knee_arthroplasty" | "acl_reconstruction" | "rotator_cuff_repair" | "spinal_fusion" | "mastectomy" | "lymph_node_dissection" | "hernia_repair" | "carpal_tunnel_release" | "other";
             /**
              * Format: date
              * @description YYYY-MM-DD of the operation; not after assessedAt
@@ -1752,7 +1752,7 @@ export interface components {
             }[];
             surgicalProcedures: {
                 /** @enum {string} */
-                code: "total_hip_arthroplasty" | "total_knee_arthroplasty" | "acl_reconstruction" | "rotator_cuff_repair" | "spinal_fusion" | "mastectomy" | "hernia_repair" | "carpal_tunnel_release" | "other";
+                code: "total_hip_arthroplasty" | "total_knee_arthroplasty" | "acl_reconstruction" | "rotator_cuff_repair" | "spinal_fusion" | "mastectomy" | "lymph_node_dissection" | "hernia_repair" | "carpal_tunnel_release" | "other";
                 label: string;
                 regions: components["schemas"]["RegionCode"][];
                 protocols: {

@@ -13,6 +13,7 @@ export const SURGICAL_PROCEDURES = [
   'rotator_cuff_repair',
   'spinal_fusion',
   'mastectomy',
+  'lymph_node_dissection',
   'hernia_repair',
   'carpal_tunnel_release',
   'other',
@@ -216,6 +217,23 @@ export const PROCEDURES: Record<SurgicalProcedure, ProcedureEntry> = {
           forbidMovements: ['vigorous_limb_stretch', 'heavy_loading'],
           instruction:
             'Mastectomy or axillary surgery: shoulder range on that side comes back gradually; lymphoedema risk in that arm — light pressure, watch for swelling.',
+        },
+      ],
+    },
+    sourceIds: ['manuplan_reference'],
+  },
+  lymph_node_dissection: {
+    label: 'Lymph node dissection (axillary or inguinal)',
+    regions: ['shoulder', 'hip'],
+    phases: {
+      default: [
+        {
+          untilDay: EARLY,
+          romLimits: [],
+          forbidTechniques: ['cross_fiber_friction', 'pnf_stretching'],
+          forbidMovements: ['vigorous_limb_stretch', 'heavy_loading'],
+          instruction:
+            'Lymph nodes removed (armpit or groin): the limb on that side is at risk of lymphoedema for life — light pressure, no vigorous stretching, watch for swelling.',
         },
       ],
     },

@@ -75,6 +75,13 @@ const RESOLVED_WORDS = [
   'fine since',
   'well since',
   'no recurrence',
+  'antibiotics completed',
+  'completed antibiotics',
+  'completed the antibiotics',
+  'finished antibiotics',
+  'finished the antibiotics',
+  'antibiotics finished',
+  'course completed',
   'recovered',
   'fully recovered',
   'recovered fully',
@@ -240,6 +247,11 @@ export const CONCEPTS = {
     'difficult',
     'straining to pass',
     'strain to pass',
+    'strain to start',
+    'straining to start',
+    'difficulty starting',
+    'difficulty initiating',
+    'hard to start',
     'strained to pass',
     'strains to pass',
     'difficulty passing',
@@ -1540,6 +1552,20 @@ export const CONCEPTS = {
     'queasy',
   ],
   // A chest-wall strain after lifting weights, sore to touch or on pushing, is musculoskeletal (second edition).
+  chest_wall_diagnosis: [
+    'musculoskeletal chest wall pain',
+    'musculoskeletal chest pain',
+    'msk chest wall pain',
+    'msk chest pain',
+    'chest wall pain',
+    'costochondritis',
+    'non cardiac chest pain',
+    'noncardiac chest pain',
+    'cardiac causes excluded',
+    'cardiac cause excluded',
+    'cardiac causes ruled out',
+    'cardiac cause ruled out',
+  ],
   msk_chest: [
     'bench press*',
     'benching',
@@ -3757,6 +3783,8 @@ export const CONCEPTS = {
     'healed',
   ],
   history_after: [
+    // A complication of an earlier pregnancy ("pre-eclampsia in a previous pregnancy").
+    ...['previous', 'earlier', 'prior', 'last'].flatMap((w) => [`in her ${w} pregnancy`, `in my ${w} pregnancy`, `in a ${w} pregnancy`, `${w} pregnancy`]),
     'years ago',
     'year ago',
     'yrs ago',
@@ -3859,6 +3887,9 @@ export const CONCEPTS = {
     'screening nurse',
     'cancer charity',
     'cancer research',
+    'fracture clinic',
+    'cauda equina pathway',
+    'pathway lead',
     'oncology nurse',
     'cancer nurse',
     'chemotherapy nurse',
@@ -4013,6 +4044,13 @@ export const SITE_WORDS: readonly { regions: readonly RegionCode[]; terms: reado
   { regions: ['shoulder', 'chest'], terms: ['armpit', 'armpits', 'axilla', 'axillae', 'axillary', 'underarm', 'underarms'] },
   { regions: ['hip'], terms: ['groin', 'groins', 'inguinal'] },
   { regions: ['wrist_hand'], terms: ['carpal tunnel'] },
+  // Bones name where a fracture or a fixation is ("distal radius fracture", "fractured fibula").
+  { regions: ['wrist_hand'], terms: ['radius', 'distal radius', 'ulna', 'scaphoid', 'metacarpal', 'metacarpals'] },
+  { regions: ['upper_arm'], terms: ['humerus', 'humeral'] },
+  { regions: ['thigh'], terms: ['femur', 'femoral shaft'] },
+  { regions: ['calf'], terms: ['tibia', 'tibial', 'fibula', 'fibular'] },
+  { regions: ['ankle_foot'], terms: ['malleolus', 'bimalleolar', 'metatarsal', 'metatarsals', 'calcaneus', 'talus'] },
+  { regions: ['shoulder'], terms: ['clavicle', 'collarbone', 'collar bone'] },
 ];
 
 export const SIDE_WORDS = {
@@ -4436,7 +4474,21 @@ export const MEDICINE_STOPPED = {
     'gave up',
   ],
   /** Right after the medicine, in its clause. */
-  after: ['stopped', 'was stopped', 'were stopped', 'discontinued', 'was discontinued', 'finished', 'was finished', 'is finished', 'ran out', 'has run out'],
+  after: [
+    'stopped',
+    'was stopped',
+    'were stopped',
+    'discontinued',
+    'was discontinued',
+    'finished',
+    'was finished',
+    'is finished',
+    'ran out',
+    'has run out',
+    'completed',
+    'was completed',
+    'course completed',
+  ],
   /** After it, also past a comma ("warfarin, off all meds since"). */
   afterComma: ['off it', 'off them', 'off now', 'now off', 'off all', 'no longer', 'stopped it', 'stopped them'],
   /**
@@ -4504,7 +4556,7 @@ export const MEDICINE_STOPPED = {
     'was prescribed',
   ],
   /** A stop verb without an object of its own ("… but stopped in 2021", ", finished in May"). */
-  bare: ['stopped', 'quit', 'finished', 'discontinued', 'ended', 'came off', 'stopped taking', 'ran out', 'run out'],
+  bare: ['stopped', 'quit', 'finished', 'discontinued', 'ended', 'came off', 'stopped taking', 'ran out', 'run out', 'completed'],
   /** Before a bare stop verb: it has no subject of its own, or the patient or a doctor is its subject (not "the bleeding stopped"). */
   bareSubject: [
     'but',
@@ -4662,7 +4714,15 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'cancer', all: ['cancer_word'] },
   { code: 'tumour_site', all: ['tumour_word'], region: 'required', history: 'drop' },
   // Chest pain and the cardiac picture; a chest-wall strain after weights is musculoskeletal.
-  { code: 'chest_pain', all: ['chest_area', 'chest_symptom'], window: 5, none: ['msk_chest'] },
+  // A chest pain the letter goes on to diagnose as the chest wall's ("Diagnosis: musculoskeletal chest wall
+  // pain") was assessed by a doctor; exertional pain (the rules below) is not cleared by it.
+  {
+    code: 'chest_pain',
+    all: ['chest_area', 'chest_symptom'],
+    window: 5,
+    none: ['msk_chest'],
+    noneNear: { of: ['chest_wall_diagnosis'], near: ['chest_wall_diagnosis'] },
+  },
   { code: 'chest_pain', all: ['dyspnoea'], none: ['sport_training'] },
   // "CP" is chest pain in a note when exertion or the arm goes with it (not cerebral palsy).
   { code: 'chest_pain', all: ['cp_abbrev', 'exertion'], window: 8 },

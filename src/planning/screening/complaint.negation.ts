@@ -426,6 +426,59 @@ const QUESTION_WORDS = new Set(['asked', 'checked', 'screened', 'tested', 'enqui
  * So is what a possessive that points back to them owns ("lifting mum since her mastectomy", "caring for
  * dad after his stroke"): the owner of a condition is whoever the pronoun agrees with.
  */
+const ADVICE_WORDS = new Set(['attend', 'seek', 'return', 'call', 'contact', 'phone', 'ring', 'present', 'advised', 'told', 'safety', 'safetynetted']);
+const CHANGE_WORDS = new Set([
+  'develop',
+  'develops',
+  'developed',
+  'become',
+  'becomes',
+  'get',
+  'gets',
+  'notice',
+  'notices',
+  'experience',
+  'experiences',
+  'occur',
+  'occurs',
+  'happen',
+  'happens',
+  'appear',
+  'appears',
+  'start',
+  'starts',
+  'there',
+  'any',
+]);
+
+/**
+ * Safety-netting advice: "if he develops numbness in the saddle area he should attend A&E", "seek urgent
+ * help if the calf becomes swollen, hot or red". What might develop is told as a condition of advice, not as
+ * present: from "if" to the advice, or to the end of the sentence when the advice came first.
+ */
+export function markSafetyNets(t: Tokens, negated: number[]): void {
+  const n = t.words.length;
+  for (let i = 0; i < n; i++) {
+    if (t.kind[i] !== K_WORD || t.words[i] !== 'if') continue;
+    let change = false;
+    for (let j = i + 1; j < n && j <= i + 4 && t.kind[j] === K_WORD; j++) if (CHANGE_WORDS.has(t.words[j] as string)) change = true;
+    if (!change) continue;
+    let start = i;
+    while (start > 0 && t.kind[start - 1] !== K_STOP) start--;
+    let end = i;
+    while (end < n && t.kind[end] !== K_STOP) end++;
+    let adviceBefore = false;
+    for (let j = start; j < i; j++) if (ADVICE_WORDS.has(t.words[j] as string)) adviceBefore = true;
+    let to = end;
+    if (!adviceBefore) {
+      to = -1;
+      for (let j = i + 1; j < end; j++) if (ADVICE_WORDS.has(t.words[j] as string) || t.words[j] === 'should') to = to < 0 ? j : to;
+      if (to < 0) continue;
+    }
+    for (let j = i + 1; j < to; j++) mark(negated, j, NEGATED);
+  }
+}
+
 const JOB_NOUNS = new Set([
   'nurse',
   'doctor',
@@ -657,6 +710,11 @@ const OTHER_PEOPLE = new Set([
   'cousin',
   'friend',
   'colleague',
+  'colleagues',
+  'employees',
+  'coworkers',
+  'workmates',
+  'others',
   'fhx',
   'fh',
   'familial',

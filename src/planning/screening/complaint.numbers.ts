@@ -259,7 +259,8 @@ export function readVitals(t: Tokens): VitalMatch[] {
   return found;
 }
 
-const CURRENT_WORDS = new Set(['today', 'now', 'currently', 'tonight', 'presently', 'todays']);
+// A discharge summary's reading "on discharge" is the latest of its kind, later than the one "on admission".
+const CURRENT_WORDS = new Set(['today', 'now', 'currently', 'tonight', 'presently', 'todays', 'discharge']);
 /** Whether the clause of a reading tells it as today's ("132/84 in clinic today", "36.7 this morning"). */
 function toldAsCurrent(t: Tokens, from: number, to: number): boolean {
   for (let j = from - 1; j >= 0 && t.kind[j] !== K_STOP && !(t.kind[j] === K_COMMA && CLAUSE_BREAKS.has(charAt(t, j))); j--)

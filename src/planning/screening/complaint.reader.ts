@@ -13,6 +13,7 @@ import {
   AMBIGUOUS as NEG_AMBIGUOUS,
   markNegation,
   markOtherPeople,
+  markSafetyNets,
   markWorkplaces,
   NEGATED as NEG_NEGATED,
   NOT_NEGATED as NEG_NOT_NEGATED,
@@ -525,6 +526,8 @@ const NEUTRAL = new Set<number>(
       'continence_new',
       'leak_word',
       'morning_waking',
+      // "Pre-eclampsia in her first pregnancy in 2021": the pregnancy named does not end the date's reach.
+      'pregnancy_word',
     ] as LexiconConcept[]
   ).map(cid),
 );
@@ -684,7 +687,10 @@ const DURATION_BEFORE = new Set(['for', 'past', 'last', 'over', 'since', 'after'
 const DURATION_AFTER = new Set(['ago', 'post', 'after', 'since', 'of', 'postop', 'now', 'later', 'before', 'old']);
 function isGestation(t: Tokens, i: number): boolean {
   const n = Number(t.words[i]);
-  if (!(n >= 12 && n <= 42) || t.kind[i + 1] !== K_WORD || !WEEKS.has(t.words[i + 1] as string)) return false;
+  if (!(n >= 12 && n <= 42)) return false;
+  // "30+2 weeks": weeks and days, as obstetric notes write them.
+  if (t.kind[i + 1] === K_WORD && /^[0-6]$/.test(t.words[i + 1] as string) && t.text.slice(t.end[i], t.start[i + 1]) === '+') i++;
+  if (t.kind[i + 1] !== K_WORD || !WEEKS.has(t.words[i + 1] as string)) return false;
   if (i > 0 && t.kind[i - 1] === K_WORD && DURATION_BEFORE.has(t.words[i - 1] as string)) return false;
   return !(t.kind[i + 2] === K_WORD && DURATION_AFTER.has(t.words[i + 2] as string));
 }
@@ -1183,6 +1189,7 @@ function analyse(text: string): Analysis {
     const negated = markNegation(t, consumed, occurrences, qualifiesOnly);
     markOtherPeople(t, consumed, negated);
     markWorkplaces(t, negated);
+    markSafetyNets(t, negated);
     for (let k = 0; k < occurrences.length; k++) {
       const o = occurrences[k] as Occurrence;
       for (let j = o.from; j < o.to; j++) at[j] = k;

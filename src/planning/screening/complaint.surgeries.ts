@@ -27,7 +27,7 @@ export interface TextSurgery {
 /** Older operations are history: every protocol and healing phase is over within a year. */
 const HISTORY_DAYS = 365;
 /** Operations whose risk outlives every healing phase: lymph nodes taken out leave the arm at risk of lymphoedema. */
-const LIFELONG_RISK: ReadonlySet<SurgicalProcedure> = new Set(['mastectomy']);
+const LIFELONG_RISK: ReadonlySet<SurgicalProcedure> = new Set(['mastectomy', 'lymph_node_dissection']);
 
 interface ProcedurePattern {
   re: RegExp;
@@ -50,24 +50,24 @@ const JOINTS: Record<string, { region: RegionCode; procedure: SurgicalProcedure 
 };
 const SITES: [RegExp, RegionCode][] = [
   [/\b(?:neck|cervical|thyroid|tonsils)\b/g, 'neck'],
-  [/\b(?:shoulder|rotator)\b/g, 'shoulder'],
+  [/\b(?:shoulder|rotator|clavicle|collarbone|subacromial|acromio\w*|armpit|axilla|axillary|underarm)\b/g, 'shoulder'],
   [/\belbow\b/g, 'elbow'],
-  [/\b(?:wrist|hand|thumb|finger)s?\b/g, 'wrist_hand'],
+  [/\b(?:wrist|hand|thumb|finger|radius|ulna|scaphoid|metacarpal)s?\b/g, 'wrist_hand'],
   [/\b(?:upper back|shoulder blade|thoracic)\b/g, 'upper_back'],
   [/\b(?:lower back|low back|(?<!upper )back|lumbar|spine|spinal|disc|discectomy|laminectomy)\b/g, 'lower_back'],
-  [/\b(?:upper arm|biceps?|triceps)\b/g, 'upper_arm'],
+  [/\b(?:upper arm|biceps?|triceps|humerus|humeral)\b/g, 'upper_arm'],
   [/\bforearms?\b/g, 'forearm'],
-  [/\b(?:thigh|quad)s?\b/g, 'thigh'],
-  [/\b(?:calf|calves|shin|shins)\b/g, 'calf'],
+  [/\b(?:thigh|quad|femur|femoral)s?\b/g, 'thigh'],
+  [/\b(?:calf|calves|shin|shins|tibia|tibial|fibula|fibular)\b/g, 'calf'],
   [/\b(?:scalp|face|forehead|cheek|nose)\b/g, 'head'],
   [
     /\b(?:abdomen|abdominal|stomach|belly|tummy|bowel|gall\s?bladder|appendix|womb|uterus|ovar(?:y|ies)|kidney|spleen|caesarean|c\s*-?\s*section)\b/g,
     'abdomen',
   ],
   [/\b(?:chest|breast|heart)\b/g, 'chest'],
-  [/\bhips?\b/g, 'hip'],
+  [/\b(?:hips?|groin|inguinal)\b/g, 'hip'],
   [/\bknees?\b|\bmenisc\w*/g, 'knee'],
-  [/\b(?:ankle|foot|feet|achilles|bunion)\b/g, 'ankle_foot'],
+  [/\b(?:ankle|foot|feet|achilles|bunion|malleol\w*|bimalleolar|metatarsals?|calcaneus|talus)\b/g, 'ankle_foot'],
 ];
 
 // Organs told as taken out, with the words of their site in SITES.
@@ -101,6 +101,13 @@ const PROCEDURES: ProcedurePattern[] = [
     re: /\b(?:mastectom\w*|lumpectom\w*|axillary\s+(?:clearance|dissection|surgery)|sentinel\s+(?:lymph\s+)?node\s+biops\w*|slnb)\b/g,
     procedure: 'mastectomy',
     region: 'chest',
+  },
+  // Lymph nodes taken out at the groin or elsewhere in a limb's quadrant ("right groin (inguinal) lymph node
+  // dissection", "nodes cleared from the groin"): the site word nearest places it.
+  {
+    re: /\b(?:lymph\s+nodes?\s+(?:dissection|clearance|removal|removed|cleared|excised)|(?:inguinal|groin|femoral|ilio-?inguinal)\s+(?:(?:lymph\s+)?node\s+)?(?:dissection|clearance)|(?:lymphadenectom\w*|node\s+clearance))\b/g,
+    procedure: 'lymph_node_dissection',
+    region: null,
   },
   { re: /\bhernia\s+(?:repair\w*|surgery|op|operation|mesh)\b/g, procedure: 'hernia_repair', region: 'abdomen' },
   { re: /\bcarpal\s+tunnel\s+(?:release|surgery|op|operation|decompression)\b|\bctr\b/g, procedure: 'carpal_tunnel_release', region: 'wrist_hand' },
@@ -436,8 +443,13 @@ function mentions(sentence: string): Mention[] {
       found.push({ procedure, minor: p.minor === true, region: site.region, side: sideNear(sentence, site.from, site.to), from, to });
     }
   }
-  // A named operation says more than an unnamed one at the same site ("knee replacement surgery").
-  return found.filter((f) => f.procedure !== 'other' || !found.some((g) => g.procedure !== 'other' && g.region === f.region));
+  // A named operation says more than an unnamed one at the same site ("knee replacement surgery"); the node
+  // clearance of a mastectomy is part of it ("L mastectomy + axillary node clearance").
+  return found.filter(
+    (f) =>
+      (f.procedure !== 'other' || !found.some((g) => g.procedure !== 'other' && g.region === f.region)) &&
+      (f.procedure !== 'lymph_node_dissection' || !found.some((g) => g.procedure === 'mastectomy')),
+  );
 }
 
 /** The dated operations of the patient's own that a complaint tells, one per procedure and site. */
@@ -446,7 +458,8 @@ export function readSurgeries(text: string, today: string): TextSurgery[] {
   const out: TextSurgery[] = [];
   const lower = text.toLowerCase().replace(/\u2019/g, "'");
   if (!ANY_PROCEDURE.test(lower)) return out;
-  const breaks = /[.!?;\n]+(?=\s|$)/g;
+  // Not at a semicolon: notes join an operation and its date with one ("AC joint excision; day 8 post-op").
+  const breaks = /[.!?\n]+(?=\s|$)/g;
   for (let start = 0; start < lower.length;) {
     const end = breaks.exec(lower)?.index ?? lower.length;
     const sentence = lower.slice(start, end);

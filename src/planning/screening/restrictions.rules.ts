@@ -83,7 +83,7 @@ const ACUTE_INJURY_AVOID = TECHNIQUE_CODES.filter((t) => TECHNIQUES[t].avoidInAc
 /** Lymph stagnates in the whole limb, not only where it is coded: these conditions act on its lymphatic quadrant. */
 const LYMPHATIC_CONDITIONS: ReadonlySet<ConditionCode> = new Set(['lymphoedema']);
 /** Operations that may remove lymph nodes, putting the limb of their quadrant at risk of lymphoedema. */
-const LYMPH_NODE_SURGERY: ReadonlySet<SurgicalProcedure> = new Set(['mastectomy']);
+const LYMPH_NODE_SURGERY: ReadonlySet<SurgicalProcedure> = new Set(['mastectomy', 'lymph_node_dissection']);
 /** Vigorous stretching and friction load a limb whose lymph drainage is impaired. */
 const LYMPH_RISK_FORBID: TechniqueCode[] = ['pnf_stretching', 'muscle_energy_technique', 'cross_fiber_friction'];
 /** In the first week after an injury the site bleeds and swells (inflammatory phase): no firm or stretching work on it. */
