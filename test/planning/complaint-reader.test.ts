@@ -990,3 +990,26 @@ describe('review round 16: letters and discharge summaries', () => {
     });
   });
 });
+
+describe('review round 17: intake forms and record sections', () => {
+  it.each([
+    ['Blood thinners? no\nCancer? no\nPregnant? N/A (male)', 'anticoagulants'],
+    ['Blood thinners? no\nCancer? no\nPregnant? N/A (male)', 'cancer'],
+    ['Blood thinners? no\nCancer? no\nPregnant? N/A (male)', 'pregnancy'],
+    ['Bleeding disorder? \nNumbness between legs? no', 'saddle_anesthesia'],
+    ['Fever or chills? [ ] yes [x] no', 'fever'],
+    ['Varicose veins? ☐ yes ☑ no', 'varicose_veins'],
+    ['Stopped: rivaroxaban 10 mg od (35-day course after knee arthroscopy 2021, completed)', 'anticoagulants'],
+    ['Family history: father — bowel cancer, died aged 62', 'cancer'],
+    ['Red flag screen (saddle anaesthesia / urinary retention / faecal incontinence): all negative.', 'saddle_anesthesia'],
+    ['Instructions: if temp > 38 or new confusion, call GP out of hours.', 'fever'],
+  ])('%s (not %s)', (text, code) => expect(codes(text)).not.toContain(code));
+
+  it.each([
+    ['Varicose veins? ☑ yes ☐ no', 'varicose_veins'],
+    ['Waterworks ok? no - since friday i cant feel when im weeing and have to strain to go', 'bladder_bowel_dysfunction'],
+    ['Blood thinners? yes - Eliquis 5mg twice a day', 'anticoagulants'],
+    ['Current: apixaban 5 mg bd\nStopped: naproxen', 'anticoagulants'],
+    ['Temp 38.4 today.', 'fever'],
+  ])('still read: %s (%s)', (text, code) => expect(codes(text)).toContain(code));
+});

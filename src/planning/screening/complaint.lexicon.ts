@@ -4556,7 +4556,7 @@ export const MEDICINE_STOPPED = {
     'was prescribed',
   ],
   /** A stop verb without an object of its own ("… but stopped in 2021", ", finished in May"). */
-  bare: ['stopped', 'quit', 'finished', 'discontinued', 'ended', 'came off', 'stopped taking', 'ran out', 'run out', 'completed'],
+  bare: ['stopped', 'quit', 'finished', 'discontinued', 'ended', 'came off', 'stopped taking', 'ran out', 'run out', 'completed', 'never taken'],
   /** Before a bare stop verb: it has no subject of its own, or the patient or a doctor is its subject (not "the bleeding stopped"). */
   bareSubject: [
     'but',

@@ -184,6 +184,10 @@ export function markNegation<O extends Span>(t: Tokens, consumed: readonly numbe
       if (!clinicianBefore(t, i)) markWorry(t, i + worry, negated);
       continue;
     }
+    if (t.words[i] === 'all' && answeredNo(t, i, negated)) continue;
+    // A form's answer ("Waterworks ok? no - since Friday can't feel when weeing") answers its question; it
+    // does not deny what the patient writes after it.
+    if (i > 0 && t.kind[i - 1] === K_STOP && t.text.charCodeAt(t.start[i - 1] as number) === 63 && FORM_NO.has(t.words[i] as string)) continue;
     if (!TRIGGER_WORDS.has(t.words[i] as string)) continue;
     if (answeredNo(t, i, negated)) continue;
     // A phrase that only looks like a negation is read whole: "not ruled out" denies nothing, its "ruled out" included.
@@ -382,10 +386,17 @@ const QUERY_WORDS = new Set(['query', 'queried', 'suspected', 'possible', 'ro'])
 
 /** "Fever: no." — an answer after a colon or dash denies the words before it, back to the clause start. */
 function answeredNo(t: Tokens, i: number, negated: number[]): boolean {
-  if (i === 0 || t.kind[i - 1] !== K_COMMA || !ANSWERS.has(t.words[i] as string)) return false;
+  // "Red flag screen (saddle anaesthesia / urinary retention / …): all negative".
+  const all = t.words[i] === 'all' && t.kind[i + 1] === K_WORD && ANSWERS.has(t.words[i + 1] as string);
+  if (i === 0 || t.kind[i - 1] !== K_COMMA || (!all && !ANSWERS.has(t.words[i] as string))) return false;
   const c = t.text.charCodeAt(t.start[i - 1] as number);
   if (c !== 58 && c !== 45 && c !== 0x2013 && c !== 0x2014) return false;
-  if (i + 1 < t.words.length && t.kind[i + 1] === K_WORD) return false;
+  const end = all ? i + 2 : i + 1;
+  if (end < t.words.length && t.kind[end] === K_WORD) return false;
+  if (all) {
+    for (let j = i - 2; j >= 0 && t.kind[j] !== K_STOP; j--) if (t.kind[j] === K_WORD) mark(negated, j, NEGATED);
+    return true;
+  }
   for (let j = i - 2, count = 0; j >= 0 && t.kind[j] === K_WORD && count < 6; j--, count++) mark(negated, j, NEGATED);
   return true;
 }
@@ -462,6 +473,8 @@ export function markSafetyNets(t: Tokens, negated: number[]): void {
     if (t.kind[i] !== K_WORD || t.words[i] !== 'if') continue;
     let change = false;
     for (let j = i + 1; j < n && j <= i + 4 && t.kind[j] === K_WORD; j++) if (CHANGE_WORDS.has(t.words[j] as string)) change = true;
+    // "If temp > 38 or new confusion, call GP": a condition followed by what to do then.
+    for (let j = i + 1; !change && j < n && t.kind[j] !== K_STOP; j++) if (ADVICE_WORDS.has(t.words[j] as string) && t.kind[j - 1] === K_COMMA) change = true;
     if (!change) continue;
     let start = i;
     while (start > 0 && t.kind[start - 1] !== K_STOP) start--;
@@ -476,6 +489,78 @@ export function markSafetyNets(t: Tokens, negated: number[]): void {
       if (to < 0) continue;
     }
     for (let j = i + 1; j < to; j++) mark(negated, j, NEGATED);
+  }
+}
+
+// Record headings whose line is not the patient's current state: medicines stopped, the family's history.
+const SECTION_HEADINGS: string[][] = [
+  ['stopped'],
+  ['stopped', 'medication'],
+  ['stopped', 'medications'],
+  ['stopped', 'medicines'],
+  ['discontinued'],
+  ['previous', 'medication'],
+  ['previous', 'medications'],
+  ['family', 'history'],
+  ['fh'],
+  ['fhx'],
+];
+
+/** "Stopped: rivaroxaban …", "Family history: father — bowel cancer": the rest of the line after such a heading is denied. */
+export function markSections(t: Tokens, negated: number[]): void {
+  const n = t.words.length;
+  for (let i = 0; i < n; i++) {
+    if (t.kind[i] !== K_WORD || (i > 0 && t.kind[i - 1] !== K_STOP)) continue;
+    const heading = SECTION_HEADINGS.find((h) => h.every((w, k) => t.kind[i + k] === K_WORD && t.words[i + k] === w));
+    if (!heading) continue;
+    const colon = i + heading.length;
+    if (t.kind[colon] !== K_COMMA || t.text.charCodeAt(t.start[colon] as number) !== 58) continue;
+    for (let j = colon + 1; j < n && !(t.kind[j] === K_STOP && t.text.charCodeAt(t.start[j] as number) === 10); j++) mark(negated, j, NEGATED);
+  }
+}
+
+const FORM_NO = new Set(['no', 'none', 'nil', 'never', 'nope', 'na', 'negative', 'neg', 'nothing', 'n']);
+const NORMALITY = new Set(['ok', 'okay', 'normal', 'fine', 'alright', 'good']);
+const FORM_UNSURE = new Set(['unsure', 'maybe', 'possibly', 'perhaps']);
+
+const TICK = /[☑☒✓✔✅]|\[\s*[xX✓✔]\s*\]|\(\s*[xX]\s*\)/;
+
+/** The option ticked on the answer line from word `k` ("[ ] yes [x] no", "☐ yes ☑ no"), or null. */
+function tickedAnswer(t: Tokens, k: number): 'yes' | 'no' | null {
+  for (let j = k; j < t.words.length && !(t.kind[j] === K_STOP && t.text.charCodeAt(t.start[j] as number) === 10); j++) {
+    const w = t.words[j];
+    if (t.kind[j] !== K_WORD || (w !== 'yes' && w !== 'no')) continue;
+    const before = t.text.slice(Math.max(0, (t.start[j] as number) - 5), t.start[j]);
+    if (TICK.test(before)) return w;
+  }
+  return null;
+}
+
+/**
+ * A form's printed question is no statement of the patient's: "Blood thinners? no", "Pregnant? N/A",
+ * "Bleeding? -" (left blank) deny what they ask; "not sure" leaves it uncertain; "yes …" and an answer in
+ * words keep it.
+ */
+export function markFormAnswers(t: Tokens, negated: number[]): void {
+  const n = t.words.length;
+  for (let j = 0; j < n; j++) {
+    if (t.kind[j] !== K_STOP || t.text.charCodeAt(t.start[j] as number) !== 63) continue;
+    const k = j + 1;
+    let level = -1;
+    const ticked = tickedAnswer(t, k);
+    if (ticked !== null) level = ticked === 'no' ? NEGATED : -1;
+    else if (k >= n || t.kind[k] === K_STOP) level = NEGATED;
+    else if (t.kind[k] === K_WORD) {
+      const w = t.words[k] as string;
+      if (FORM_NO.has(w)) level = NEGATED;
+      else if (FORM_UNSURE.has(w) || (w === 'not' && t.words[k + 1] === 'sure') || (w === 'dont' && t.words[k + 1] === 'know')) level = AMBIGUOUS;
+    }
+    if (level < 0) continue;
+    // "Bowels ok? no": a no to a question of normality is no denial.
+    let normality = false;
+    for (let q = j - 1; q >= 0 && t.kind[q] !== K_STOP; q--) if (NORMALITY.has(t.words[q] as string)) normality = true;
+    if (normality && level === NEGATED && k < n && t.kind[k] === K_WORD) continue;
+    for (let q = j - 1, words = 0; q >= 0 && t.kind[q] !== K_STOP && words < 12; q--, words++) if (t.kind[q] === K_WORD) mark(negated, q, level);
   }
 }
 

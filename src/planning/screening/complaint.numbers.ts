@@ -216,7 +216,9 @@ export function readVitals(t: Tokens): VitalMatch[] {
       if (end >= 0 || unit !== null || measuredTemperature(t, tempAt)) {
         const c = celsius(Number(t.words[tempAt]), unit);
         if (c !== null) {
-          if (!toldOfAnother(t, i)) readings.push({ kind: 1, code: c >= VITAL_THRESHOLDS.feverC ? 'fever' : null, from: i, to: last + 1 });
+          // "If temp > 38, call the GP": a threshold written with its comparison is no measurement.
+          const threshold = /[<>≥≤]\s*$/.test(t.text.slice(tempAt > 0 ? (t.end[tempAt - 1] as number) : 0, t.start[tempAt]));
+          if (!threshold && !toldOfAnother(t, i)) readings.push({ kind: 1, code: c >= VITAL_THRESHOLDS.feverC ? 'fever' : null, from: i, to: last + 1 });
           used[tempAt] = 1;
           continue;
         }

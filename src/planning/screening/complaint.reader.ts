@@ -13,7 +13,9 @@ import {
   AMBIGUOUS as NEG_AMBIGUOUS,
   markNegation,
   markOtherPeople,
+  markFormAnswers,
   markSafetyNets,
+  markSections,
   markWorkplaces,
   NEGATED as NEG_NEGATED,
   NOT_NEGATED as NEG_NOT_NEGATED,
@@ -1190,6 +1192,8 @@ function analyse(text: string): Analysis {
     markOtherPeople(t, consumed, negated);
     markWorkplaces(t, negated);
     markSafetyNets(t, negated);
+    markFormAnswers(t, negated);
+    markSections(t, negated);
     for (let k = 0; k < occurrences.length; k++) {
       const o = occurrences[k] as Occurrence;
       for (let j = o.from; j < o.to; j++) at[j] = k;
