@@ -1013,3 +1013,27 @@ describe('review round 17: intake forms and record sections', () => {
     ['Temp 38.4 today.', 'fever'],
   ])('still read: %s (%s)', (text, code) => expect(codes(text)).toContain(code));
 });
+
+describe('review round 18: checklists and record exports', () => {
+  it.each([
+    ['| item | yes | no |\n|---|---|---|\n| Numbness in the saddle area | | x |\n| Fever or chills | | x |', 'saddle_anesthesia'],
+    ['| item | yes | no |\n|---|---|---|\n| Numbness in the saddle area | | x |\n| Fever or chills | | x |', 'fever'],
+    ['Neck screen\nDizziness - N\nDouble vision - N\nNew or worst-ever headache - N (same tension headache as always)', 'cervical_artery_dissection_signs'],
+    ['Back checklist\nSaddle numbness ✗\nBladder change ✗\nFever ✗', 'saddle_anesthesia'],
+    ['Calf check\nCalf swollen: N\nCalf hot / red: N\nPrevious clot: N', 'deep_vein_thrombosis'],
+    ['Medical history (tick all that apply): [x] asthma [ ] diabetes [ ] cancer [ ] blood clots', 'cancer'],
+    ['Q: Chest pain on exertion (stairs/hills)? A: No — only when I press on it', 'cardiac_symptoms'],
+    ['Warfarin 3 mg — Discontinued 03/2020', 'anticoagulants'],
+    ['Heparin — Allergy: heparin-induced thrombocytopenia (2017)', 'anticoagulants'],
+    ['Problem: Pulmonary embolism\nOnset: 05/2018\nStatus: Resolved 2018', 'deep_vein_thrombosis'],
+  ])('%s (not %s)', (text, code) => expect(codes(text)).not.toContain(code));
+
+  it.each([
+    ['| item | yes | no |\n|---|---|---|\n| Numbness in the saddle area | x | |', 'saddle_anesthesia'],
+    ['Back checklist\nSaddle numbness ✓\nBladder change ✗', 'saddle_anesthesia'],
+    ['DM2 - no feeling in her toes', 'diabetic_neuropathy'],
+    ['Apixaban 5 mg BD — Active', 'anticoagulants'],
+    ['Prostate adenocarcinoma — Active (on androgen deprivation)', 'cancer'],
+    ['Medical history (tick all that apply): [x] cancer [ ] diabetes', 'cancer'],
+  ])('still read: %s (%s)', (text, code) => expect(codes(text)).toContain(code));
+});

@@ -492,6 +492,66 @@ export function markSafetyNets(t: Tokens, negated: number[]): void {
   }
 }
 
+const CROSS = /[✗✘×❌]\s*$/;
+const EMPTY_BOX = /\[\s*\]|☐/g;
+const LINE_NO = new Set(['no', 'n', 'none', 'nil', 'never', 'na', 'negative', 'neg', 'nope', 'stopped', 'finished']);
+// A record's status of an item that is not current: "Warfarin — Discontinued 03/2020", "DVT — Resolved 2019".
+const PAST_STATUS = /^(resolved|discontinued|inactive|historical|past|remission|allergy|allergic|healed|completed|ended|stopped|superseded|intolerance)\b/i;
+
+/** Tokens whose text starts in [from, to). */
+function markSpan(t: Tokens, negated: number[], from: number, to: number): void {
+  for (let j = 0; j < t.words.length; j++) {
+    const at = t.start[j] as number;
+    if (at >= from && at < to && t.kind[j] === K_WORD) mark(negated, j, NEGATED);
+  }
+}
+
+/**
+ * A form or checklist line answered no, in the layouts forms use: "Dizziness - N", "Calf swollen: N",
+ * "Saddle numbness ✗", "Q: … A: No", a table row with its x under "no", a box left empty in "tick all that
+ * apply" ("[ ] cancer"). The item is denied; words after the answer ("N (same headache as always)") are read.
+ */
+export function markFormLines(t: Tokens, negated: number[]): void {
+  const text = t.text;
+  let noColumn = -1;
+  let problemFrom = -1;
+  for (let from = 0; from < text.length;) {
+    const nl = text.indexOf('\n', from);
+    const to = nl < 0 ? text.length : nl;
+    const line = text.slice(from, to);
+    if (line.trim().startsWith('|')) {
+      const cells = line.split('|').map((c) => c.trim().toLowerCase());
+      const header = cells.indexOf('no');
+      if (header > 1 && cells.includes('yes')) noColumn = header;
+      else if (noColumn > 0 && /^[x✓✔]$/.test(cells[noColumn] ?? '')) markSpan(t, negated, from, from + line.indexOf('|', line.indexOf('|') + 1));
+    } else {
+      noColumn = -1;
+      if (CROSS.test(line)) markSpan(t, negated, from, to);
+      // "Label - N", "Label: No", "Q: … A: No — only when I press on it": the answer after the last separator.
+      // The answer stands alone or is followed by its elaboration ("N (same as always)", "No — only when…"), not
+      // by words of its own ("DM2 - no feeling in her toes" is a finding).
+      const sep = /(?:\bA\s*:|[:?]|\s[-–—]\s)\s*([A-Za-z/]+)(?=\s*$|\s*[,.;(—–-])[^:?]*$/i.exec(line);
+      if (sep && LINE_NO.has((sep[1] as string).toLowerCase().replace(/[^a-z]/g, ''))) {
+        const stopped = /^(stopped|finished)/i.test(sep[1] as string);
+        markSpan(t, negated, from, stopped ? to : from + sep.index);
+      }
+      // A record's block: "Problem: Pulmonary embolism / Onset: 05/2018 / Status: Resolved 2018".
+      if (/^\s*(?:problem|diagnosis|condition)\s*:/i.test(line)) problemFrom = from;
+      const blockStatus = /^\s*status\s*:\s*(?:in\s+)?([A-Za-z]+)/i.exec(line);
+      if (blockStatus && problemFrom >= 0 && PAST_STATUS.test(blockStatus[1] as string)) markSpan(t, negated, problemFrom, to);
+      // "Item — Resolved 2019 (…)", "Status: Discontinued": the whole line is history, its detail included.
+      const status = /(?:\s[-–—]\s|:)\s*(?:in\s+)?([A-Za-z]+)/g;
+      for (let m = status.exec(line); m; m = status.exec(line)) if (PAST_STATUS.test(m[1] as string)) markSpan(t, negated, from, to);
+      for (const box of line.matchAll(EMPTY_BOX)) {
+        const start = from + (box.index as number) + box[0].length;
+        const next = line.slice((box.index as number) + box[0].length).search(/\[|☐|☑/);
+        markSpan(t, negated, start, next < 0 ? to : start + next);
+      }
+    }
+    from = to + 1;
+  }
+}
+
 // Record headings whose line is not the patient's current state: medicines stopped, the family's history.
 const SECTION_HEADINGS: string[][] = [
   ['stopped'],

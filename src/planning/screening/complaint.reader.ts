@@ -14,6 +14,7 @@ import {
   markNegation,
   markOtherPeople,
   markFormAnswers,
+  markFormLines,
   markSafetyNets,
   markSections,
   markWorkplaces,
@@ -1194,6 +1195,7 @@ function analyse(text: string): Analysis {
     markSafetyNets(t, negated);
     markFormAnswers(t, negated);
     markSections(t, negated);
+    markFormLines(t, negated);
     for (let k = 0; k < occurrences.length; k++) {
       const o = occurrences[k] as Occurrence;
       for (let j = o.from; j < o.to; j++) at[j] = k;
