@@ -1037,3 +1037,16 @@ describe('review round 18: checklists and record exports', () => {
     ['Medical history (tick all that apply): [x] cancer [ ] diabetes', 'cancer'],
   ])('still read: %s (%s)', (text, code) => expect(codes(text)).toContain(code));
 });
+
+describe('review round 19: a form answer about someone else', () => {
+  it.each([
+    ['Clots? Yes — my father, after his hip operation', 'deep_vein_thrombosis'],
+    ['Cancer? N (Mum — breast cancer 2015)', 'cancer'],
+    ['Blood thinners? yes - my husband is on warfarin', 'anticoagulants'],
+  ])('%s (not %s)', (text, code) => expect(codes(text)).not.toContain(code));
+
+  it.each([
+    ['Clots? Yes — DVT in my left calf since Monday', 'deep_vein_thrombosis'],
+    ['Blood thinners? yes - Eliquis', 'anticoagulants'],
+  ])('still read: %s (%s)', (text, code) => expect(codes(text)).toContain(code));
+});

@@ -580,6 +580,7 @@ export function markSections(t: Tokens, negated: number[]): void {
 }
 
 const FORM_NO = new Set(['no', 'none', 'nil', 'never', 'nope', 'na', 'negative', 'neg', 'nothing', 'n']);
+const isPerson = (w: string): boolean => FEMALE.has(w) || MALE.has(w) || OTHER_PEOPLE.has(w);
 const NORMALITY = new Set(['ok', 'okay', 'normal', 'fine', 'alright', 'good']);
 const FORM_UNSURE = new Set(['unsure', 'maybe', 'possibly', 'perhaps']);
 
@@ -614,6 +615,16 @@ export function markFormAnswers(t: Tokens, negated: number[]): void {
       const w = t.words[k] as string;
       if (FORM_NO.has(w)) level = NEGATED;
       else if (FORM_UNSURE.has(w) || (w === 'not' && t.words[k + 1] === 'sure') || (w === 'dont' && t.words[k + 1] === 'know')) level = AMBIGUOUS;
+    }
+    // "Clots? Yes — my father", "Cancer? N (Mum — breast cancer 2015)": the answer is about someone else.
+    let lineEnd = k;
+    while (lineEnd < n && !(t.kind[lineEnd] === K_STOP && t.text.charCodeAt(t.start[lineEnd] as number) !== 46)) lineEnd++;
+    let relative = false;
+    for (let q = k; q < lineEnd && q <= k + 4; q++) if (t.kind[q] === K_WORD && isPerson(t.words[q] as string)) relative = true;
+    if (relative) {
+      for (let q = j - 1, words = 0; q >= 0 && t.kind[q] !== K_STOP && words < 12; q--, words++) if (t.kind[q] === K_WORD) mark(negated, q, NEGATED);
+      for (let q = k; q < lineEnd; q++) if (t.kind[q] === K_WORD) mark(negated, q, NEGATED);
+      continue;
     }
     if (level < 0) continue;
     // "Bowels ok? no": a no to a question of normality is no denial.
