@@ -1050,3 +1050,7 @@ describe('review round 19: a form answer about someone else', () => {
     ['Blood thinners? yes - Eliquis', 'anticoagulants'],
   ])('still read: %s (%s)', (text, code) => expect(codes(text)).toContain(code));
 });
+
+describe('a status word must be a status', () => {
+  it('"Symptoms: past 3 days …" is not a past problem', () => expect(codes('Symptoms: past 3 days numb in the saddle area')).toContain('saddle_anesthesia'));
+});

@@ -496,7 +496,7 @@ const CROSS = /[✗✘×❌]\s*$/;
 const EMPTY_BOX = /\[\s*\]|☐/g;
 const LINE_NO = new Set(['no', 'n', 'none', 'nil', 'never', 'na', 'negative', 'neg', 'nope', 'stopped', 'finished']);
 // A record's status of an item that is not current: "Warfarin — Discontinued 03/2020", "DVT — Resolved 2019".
-const PAST_STATUS = /^(resolved|discontinued|inactive|historical|past|remission|allergy|allergic|healed|completed|ended|stopped|superseded|intolerance)\b/i;
+const PAST_STATUS = /^(resolved|discontinued|inactive|historical|remission|allergy|allergic|healed|completed|ended|stopped|superseded|intolerance)\b/i;
 
 /** Tokens whose text starts in [from, to). */
 function markSpan(t: Tokens, negated: number[], from: number, to: number): void {
