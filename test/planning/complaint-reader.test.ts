@@ -1054,3 +1054,8 @@ describe('review round 19: a form answer about someone else', () => {
 describe('a status word must be a status', () => {
   it('"Symptoms: past 3 days …" is not a past problem', () => expect(codes('Symptoms: past 3 days numb in the saddle area')).toContain('saddle_anesthesia'));
 });
+
+describe('a record status covers its own clause', () => {
+  it('"Medication: allergic to penicillin, takes warfarin" keeps the warfarin', () =>
+    expect(codes('Medication: allergic to penicillin, takes warfarin daily')).toContain('anticoagulants'));
+});

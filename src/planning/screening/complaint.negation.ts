@@ -539,9 +539,14 @@ export function markFormLines(t: Tokens, negated: number[]): void {
       if (/^\s*(?:problem|diagnosis|condition)\s*:/i.test(line)) problemFrom = from;
       const blockStatus = /^\s*status\s*:\s*(?:in\s+)?([A-Za-z]+)/i.exec(line);
       if (blockStatus && problemFrom >= 0 && PAST_STATUS.test(blockStatus[1] as string)) markSpan(t, negated, problemFrom, to);
-      // "Item — Resolved 2019 (…)", "Status: Discontinued": the whole line is history, its detail included.
+      // "Item — Resolved 2019 (…)", "Status: Discontinued": the line is history to the end of the status's
+      // clause, its detail included ("Medication: allergic to penicillin, takes warfarin" keeps the warfarin).
       const status = /(?:\s[-–—]\s|:)\s*(?:in\s+)?([A-Za-z]+)/g;
-      for (let m = status.exec(line); m; m = status.exec(line)) if (PAST_STATUS.test(m[1] as string)) markSpan(t, negated, from, to);
+      for (let m = status.exec(line); m; m = status.exec(line)) {
+        if (!PAST_STATUS.test(m[1] as string)) continue;
+        const clauseEnd = line.slice(m.index + m[0].length).search(/[,;]/);
+        markSpan(t, negated, from, clauseEnd < 0 ? to : from + m.index + m[0].length + clauseEnd);
+      }
       for (const box of line.matchAll(EMPTY_BOX)) {
         const start = from + (box.index as number) + box[0].length;
         const next = line.slice((box.index as number) + box[0].length).search(/\[|☐|☑/);
