@@ -1,7 +1,6 @@
 // The clinical safety corpus: assessments written from the clinical reference by a clinician who had
 // not read the engine, each with its expected safety outcome written before it was run. A miss here is
 // a class of unsafe plans, not a single case: fix the rule, then add the neighbours of the case.
-import fs from 'node:fs';
 import path from 'node:path';
 import { AssessmentInputSchema } from '../../src/contracts/assessment.contract';
 import { PlanContentSchema, type PlanContent } from '../../src/contracts/plan.contract';
@@ -9,6 +8,7 @@ import { generatePlan } from '../../src/planning';
 import { REGIONS, type RegionCode } from '../../src/planning/catalog/catalog.regions';
 import { TECHNIQUES, type TechniqueCode } from '../../src/planning/catalog/catalog.techniques';
 import type { Pressure } from '../../src/planning/catalog/catalog.types';
+import { readCorpus } from './corpus/read-corpus';
 import { PATIENT_ID } from './planning.fixtures';
 
 interface Place {
@@ -46,17 +46,7 @@ const RANK: Record<Pressure, number> = { light: 0, moderate: 1, firm: 2 };
 // The clinician wrote British spellings and generic names; the catalog's codes differ in two places.
 const TECHNIQUE_ALIASES: Record<string, TechniqueCode> = { cross_fibre_friction: 'cross_fiber_friction' };
 
-const folder = path.join(__dirname, 'corpus', 'cases');
-const cases: [string, CorpusCase][] = fs
-  .readdirSync(folder)
-  .filter((f) => f.endsWith('.json'))
-  .sort()
-  .flatMap((file) =>
-    (JSON.parse(fs.readFileSync(path.join(folder, file), 'utf8')) as CorpusCase[]).map((c): [string, CorpusCase] => [
-      `${file.replace(/\.json$/, '')} ${c.id}: ${c.why}`,
-      c,
-    ]),
-  );
+const cases = readCorpus<CorpusCase>(path.join(__dirname, 'corpus', 'cases'));
 
 /** Whether a technique's side touches the side the expectation forbids (a whole region when no side is named). */
 function touches(t: PlanContent['techniques'][number], place: Place): boolean {

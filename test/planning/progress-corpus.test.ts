@@ -1,12 +1,12 @@
 // The progress corpus: treatment courses written from the SPEC's progress rules and the clinical
 // reference by a clinician who had not read the engine — an assessment, the sessions that followed and
 // the recommendation expected, fixed before running. Sessions are validated as the API validates them.
-import fs from 'node:fs';
 import path from 'node:path';
 import { AssessmentInputSchema } from '../../src/contracts/assessment.contract';
 import { ProgressSchema, type Progress } from '../../src/contracts/progress.contract';
 import { CreateSessionBodySchema } from '../../src/contracts/session.contract';
 import { computeProgress, generatePlan } from '../../src/planning';
+import { readCorpus } from './corpus/read-corpus';
 import { PATIENT_ID } from './planning.fixtures';
 
 interface GoalExpectation {
@@ -25,17 +25,7 @@ interface ProgressCase {
   expect: { action: Progress['recommendation']['action'][]; goals?: GoalExpectation[] };
 }
 
-const folder = path.join(__dirname, 'corpus', 'progress');
-const cases: [string, ProgressCase][] = fs
-  .readdirSync(folder)
-  .filter((f) => f.endsWith('.json'))
-  .sort()
-  .flatMap((file) =>
-    (JSON.parse(fs.readFileSync(path.join(folder, file), 'utf8')) as ProgressCase[]).map((c): [string, ProgressCase] => [
-      `${file.replace(/\.json$/, '')} ${c.id}: ${c.why}`,
-      c,
-    ]),
-  );
+const cases = readCorpus<ProgressCase>(path.join(__dirname, 'corpus', 'progress'));
 
 describe('progress corpus (written from the SPEC and the reference, outcomes fixed before running)', () => {
   it('has cases', () => expect(cases.length).toBeGreaterThan(0));

@@ -75,6 +75,20 @@ export interface ProcedureEntry {
 const POSTERIOR_HIP_DAYS = 84;
 const EARLY = 42;
 
+/** Operations that may remove lymph nodes: the limb of their lymphatic quadrant stays at risk of lymphoedema for life. */
+export const LYMPH_NODE_PROCEDURES: ReadonlySet<SurgicalProcedure> = new Set(['mastectomy', 'lymph_node_dissection']);
+
+/** The early phase after lymph nodes were taken out: no friction or contract-relax stretching, no vigorous stretching or heavy loading. */
+function lymphNodePhase(instruction: string): ProtocolPhase {
+  return {
+    untilDay: EARLY,
+    romLimits: [],
+    forbidTechniques: ['cross_fiber_friction', 'pnf_stretching'],
+    forbidMovements: ['vigorous_limb_stretch', 'heavy_loading'],
+    instruction,
+  };
+}
+
 export const PROCEDURES: Record<SurgicalProcedure, ProcedureEntry> = {
   total_hip_arthroplasty: {
     label: 'Total hip arthroplasty',
@@ -210,14 +224,9 @@ export const PROCEDURES: Record<SurgicalProcedure, ProcedureEntry> = {
     regions: ['chest'],
     phases: {
       default: [
-        {
-          untilDay: EARLY,
-          romLimits: [],
-          forbidTechniques: ['cross_fiber_friction', 'pnf_stretching'],
-          forbidMovements: ['vigorous_limb_stretch', 'heavy_loading'],
-          instruction:
-            'Mastectomy or axillary surgery: shoulder range on that side comes back gradually; lymphoedema risk in that arm — light pressure, watch for swelling.',
-        },
+        lymphNodePhase(
+          'Mastectomy or axillary surgery: shoulder range on that side comes back gradually; lymphoedema risk in that arm — light pressure, watch for swelling.',
+        ),
       ],
     },
     sourceIds: ['manuplan_reference'],
@@ -227,14 +236,9 @@ export const PROCEDURES: Record<SurgicalProcedure, ProcedureEntry> = {
     regions: ['shoulder', 'hip'],
     phases: {
       default: [
-        {
-          untilDay: EARLY,
-          romLimits: [],
-          forbidTechniques: ['cross_fiber_friction', 'pnf_stretching'],
-          forbidMovements: ['vigorous_limb_stretch', 'heavy_loading'],
-          instruction:
-            'Lymph nodes removed (armpit or groin): the limb on that side is at risk of lymphoedema for life — light pressure, no vigorous stretching, watch for swelling.',
-        },
+        lymphNodePhase(
+          'Lymph nodes removed (armpit or groin): the limb on that side is at risk of lymphoedema for life — light pressure, no vigorous stretching, watch for swelling.',
+        ),
       ],
     },
     sourceIds: ['manuplan_reference'],

@@ -825,14 +825,10 @@ const has = (o: Occurrence, c: number) => o.concepts.includes(c);
 
 /** Whether the words from..to are told as the past: a history word close before or after, nothing current between. */
 /**
- * Whether a medicine is told as taken in the past. Unlike a condition, a medicine's indication and its
- * date follow it without ending it ("Plavix 75 mg od (TIA in 2023)", "Lixiana, started after a PE last
- * year"): a bracket after it, or what follows "started", dates why it is taken.
+ * Whether the words around a mention tell it as the past. A medicine's (`medicine`) indication and its date
+ * follow it without ending it ("Plavix 75 mg od (TIA in 2023)", "Lixiana, started after a PE last year"): a
+ * bracket after it, or what follows "started", dates why it is taken.
  */
-function medicineHistory(a: Analysis, o: Occurrence): boolean {
-  return isHistory(a, o.from, o.to, true);
-}
-
 function isHistory(a: Analysis, from: number, to: number, medicine = false): boolean {
   const { t, at, occurrences } = a;
   // Before: "history of", "previous", "years ago I…", within the clause, up to 3 words away.
@@ -1613,7 +1609,7 @@ export function readComplaint(text: string): ComplaintMatch[] {
             : rule.history === 'longPast'
               ? (o: Occurrence) => historyOf(a, o) && !recentIn(a, o.sentence)
               : rule.medicine
-                ? (o: Occurrence) => medicineHistory(a, o)
+                ? (o: Occurrence) => isHistory(a, o.from, o.to, true)
                 : (o: Occurrence) => historyOf(a, o);
         if (rule.history !== 'keep' && used.some(past)) {
           if (rule.history === 'drop' || rule.history === 'resolved' || rule.history === 'longPast') continue;

@@ -4,7 +4,7 @@
 // surgery. Only a dated operation of the patient's own counts: a planned one, a denied one or someone
 // else's does not, and one told without a date is left to the recent-surgery text rule.
 import type { RegionCode } from '../catalog/catalog.regions';
-import type { SurgicalApproach, SurgicalProcedure } from '../catalog/catalog.surgeries';
+import { LYMPH_NODE_PROCEDURES, type SurgicalApproach, type SurgicalProcedure } from '../catalog/catalog.surgeries';
 import type { Side } from '../catalog/catalog.types';
 import { dayNumber } from '../engine.util';
 import { anotherPersonsAtEnd } from './complaint.negation';
@@ -26,8 +26,6 @@ export interface TextSurgery {
 
 /** Older operations are history: every protocol and healing phase is over within a year. */
 const HISTORY_DAYS = 365;
-/** Operations whose risk outlives every healing phase: lymph nodes taken out leave the arm at risk of lymphoedema. */
-const LIFELONG_RISK: ReadonlySet<SurgicalProcedure> = new Set(['mastectomy', 'lymph_node_dissection']);
 
 interface ProcedurePattern {
   re: RegExp;
@@ -469,7 +467,7 @@ export function readSurgeries(text: string, today: string): TextSurgery[] {
       if (time && time.from >= f.to && PLANNED_AFTER.test(sentence.slice(f.to, time.from))) continue;
       // Lymph nodes taken out leave the arm at risk for life: an older mastectomy or axillary clearance still
       // counts, and so does one told without a date (taken as past every healing phase).
-      const lifelong = LIFELONG_RISK.has(f.procedure);
+      const lifelong = LYMPH_NODE_PROCEDURES.has(f.procedure);
       if (!time && !lifelong) continue;
       if (time && time.days > HISTORY_DAYS && !lifelong) continue;
       if (out.some((o) => o.region === f.region && (o.procedure === f.procedure || f.procedure === 'other'))) continue;

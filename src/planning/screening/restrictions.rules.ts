@@ -7,7 +7,7 @@ import { CHRONICITY, MECHANISMS } from '../catalog/catalog.goals';
 import { lymphQuadrant, REGION_CODES, REGIONS, type RegionCode } from '../catalog/catalog.regions';
 import { TECHNIQUE_CODES, TECHNIQUES, type TechniqueCode } from '../catalog/catalog.techniques';
 import { CHRONICITIES, EFFECT_TYPES, type Chronicity, type ConditionEffect, type Pressure } from '../catalog/catalog.types';
-import { PROCEDURES, protocolPhase, type ProtocolMovementTag, type RomLimit, type SurgicalProcedure } from '../catalog/catalog.surgeries';
+import { LYMPH_NODE_PROCEDURES, PROCEDURES, protocolPhase, type ProtocolMovementTag, type RomLimit } from '../catalog/catalog.surgeries';
 import { Explainer, exclusion, placeName, PRESSURE_RANK, sideOf, WHOLE } from '../engine.util';
 import { swollenRegions } from './complaint.reader';
 import type { ScreeningOutcome } from './screening.rules';
@@ -82,8 +82,6 @@ const CHRONICITY_PRESSURE_RULE_IDS = Object.fromEntries(CHRONICITIES.map((c) => 
 const ACUTE_INJURY_AVOID = TECHNIQUE_CODES.filter((t) => TECHNIQUES[t].avoidInAcuteInjury);
 /** Lymph stagnates in the whole limb, not only where it is coded: these conditions act on its lymphatic quadrant. */
 const LYMPHATIC_CONDITIONS: ReadonlySet<ConditionCode> = new Set(['lymphoedema']);
-/** Operations that may remove lymph nodes, putting the limb of their quadrant at risk of lymphoedema. */
-const LYMPH_NODE_SURGERY: ReadonlySet<SurgicalProcedure> = new Set(['mastectomy', 'lymph_node_dissection']);
 /** Vigorous stretching and friction load a limb whose lymph drainage is impaired. */
 const LYMPH_RISK_FORBID: TechniqueCode[] = ['pnf_stretching', 'muscle_energy_technique', 'cross_fiber_friction'];
 /** In the first week after an injury the site bleeds and swells (inflammatory phase): no firm or stretching work on it. */
@@ -231,7 +229,7 @@ class Builder {
     }
     // Lymph-node removal puts the limb of that quadrant at risk of lymphoedema for life, not only while
     // the protocol's early phase lasts (team reference).
-    if (LYMPH_NODE_SURGERY.has(surgery.procedure)) {
+    if (LYMPH_NODE_PROCEDURES.has(surgery.procedure)) {
       const limb = quadrantsOf([region]).filter((r) => r !== region);
       const ruleId = `surgery.${surgery.procedure}.lymphoedema_risk`;
       const because = `${entry.label}: light pressure and no vigorous stretching or friction on the limb of that side (lymphoedema risk).`;
