@@ -120,3 +120,12 @@ export const IdempotencyHeaders = z.looseObject({
 export const IfMatchHeaders = z.looseObject({
   'if-match': z.string().max(200).optional().meta({ description: 'The ETag of the version being changed (required)' }),
 });
+
+export const ConditionalGetHeaders = z.looseObject({
+  'if-none-match': z.string().max(1000).optional().meta({ description: 'The ETag of a copy the client holds: 304 when it is still current' }),
+});
+
+/** The 304 answer to a conditional GET: no body. */
+export const notModifiedResponse = {
+  304: z.void().meta({ description: 'Not modified: the ETag in If-None-Match is current' }),
+};

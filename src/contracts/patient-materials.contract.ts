@@ -17,15 +17,6 @@ export const HtmlDocumentSchema = z.string().meta({
   description: 'A self-contained HTML page (inline CSS with print rules; no script, no external asset); every stored text is HTML-escaped',
 });
 
-export const ConditionalGetHeaders = z.looseObject({
-  'if-none-match': z.string().max(1000).optional().meta({ description: 'The ETag of a copy the client holds: 304 when it is still current' }),
-});
-
 export const HandoutQuerySchema = z.strictObject({
   paper: z.enum(['a4', 'letter']).default('a4').meta({ description: 'The paper the page is laid out for when printed (CSS @page size)' }),
 });
-
-/** The 304 answer to a conditional GET: no body. */
-export const notModifiedResponse = {
-  304: z.void().meta({ description: 'Not modified: the ETag in If-None-Match is current' }),
-};

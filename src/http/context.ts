@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { noneMatchHits } from '../lib/content-etag';
 import { etagFor } from '../lib/etag';
 import { requestFingerprint } from '../lib/fingerprint';
 import { principalOf } from './auth';
@@ -36,18 +37,35 @@ export function contextOf(request: FastifyRequest): RequestContext {
   return context;
 }
 
-/** Sends a versioned resource with its ETag; a created one (201) names its URL in Location. */
+/**
+ * True when a read's answer is the copy the client already holds (If-None-Match names its ETag):
+ * a version has one representation, so the client may reuse its copy and is answered 304.
+ */
+function clientCopyIsCurrent(reply: FastifyReply, etag: string): boolean {
+  const { method } = reply.request;
+  return (method === 'GET' || method === 'HEAD') && noneMatchHits(reply.request.headers['if-none-match'], etag);
+}
+
+/** Sends a versioned resource with its ETag (304 to a GET whose copy is current); a created one (201) names its URL in Location. */
 export function sendVersioned<T extends { version: number }>(reply: FastifyReply, status: number, resource: T, location?: string) {
   if (status === 201 && location) reply.header('location', location);
-  return reply.code(status).header('etag', etagFor(resource.version)).send(resource);
+  const etag = etagFor(resource.version);
+  reply.header('etag', etag);
+  if (status === 200 && clientCopyIsCurrent(reply, etag)) return reply.code(304).send();
+  return reply.code(status).send(resource);
 }
 
 /**
  * Sends a body that is already JSON text of the route's response schema (a string with a JSON
- * media type goes out as it is, past the serializer). With `version`, its ETag too.
+ * media type goes out as it is, past the serializer). With `version`, its ETag too (and 304 to a
+ * GET whose copy is current).
  */
 export function sendJsonText(reply: FastifyReply, json: string, version?: number) {
-  if (version !== undefined) reply.header('etag', etagFor(version));
+  if (version !== undefined) {
+    const etag = etagFor(version);
+    reply.header('etag', etag);
+    if (clientCopyIsCurrent(reply, etag)) return reply.code(304).send();
+  }
   return reply.type('application/json; charset=utf-8').send(json as never);
 }
 

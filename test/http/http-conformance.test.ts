@@ -1,6 +1,8 @@
 // HTTP semantics an experienced client expects (RFC 9110): strong entity tags that If-Match compares
 // strongly (older clients' weak tags still accepted), 405 with Allow for a known path and a wrong
-// method, 415 for a body in another media type, and no new version for a change that changes nothing.
+// method, 415 for a body in another media type, no new version for a change that changes nothing, and
+// 304 to a read whose If-None-Match names the current version.
+import { lowBackAssessment } from '../support/fixtures';
 import { startTestApp, type TestApp, type TestClinic } from '../support/test-app';
 
 describe('HTTP conformance', () => {
@@ -41,6 +43,41 @@ describe('HTTP conformance', () => {
     expect(same.headers.etag).toBe('"1"');
     const changed = await t.http().patch(`/v1/patients/${patient.id}`).set(auth()).set('If-Match', '"1"').send({ firstName: 'Inês' });
     expect(changed.body.version).toBe(2);
+  });
+
+  it('a read whose If-None-Match names the current version answers 304 without a body; a stale or other tag gets the resource', async () => {
+    const patient = await newPatient();
+    const created = await t.http().post('/v1/assessments').set(auth()).send(lowBackAssessment(patient.id));
+    expect(created.status).toBe(201);
+    const reads = [
+      `/v1/patients/${patient.id}`,
+      `/v1/assessments/${created.body.assessment.id}`,
+      `/v1/plans/${created.body.plan.id}`,
+    ];
+    for (const path of reads) {
+      const first = await t.http().get(path).set(auth());
+      expect({ path, status: first.status }).toEqual({ path, status: 200 });
+      const etag = first.headers.etag ?? '';
+      const again = await t.http().get(path).set(auth()).set('If-None-Match', etag);
+      expect({ path, status: again.status, body: again.text, etag: again.headers.etag }).toEqual({ path, status: 304, body: '', etag });
+      const proxied = await t.http().get(path).set(auth()).set('If-None-Match', `"999", W/${etag}`);
+      expect({ path, status: proxied.status }).toEqual({ path, status: 304 });
+      const other = await t.http().get(path).set(auth()).set('If-None-Match', '"999"');
+      expect({ path, status: other.status, hasBody: other.text.length > 0 }).toEqual({ path, status: 200, hasBody: true });
+    }
+
+    const changed = await t.http().patch(`/v1/patients/${patient.id}`).set(auth()).set('If-Match', '"1"').send({ firstName: 'Inês' });
+    expect(changed.headers.etag).toBe('"2"');
+    const stale = await t.http().get(`/v1/patients/${patient.id}`).set(auth()).set('If-None-Match', '"1"');
+    expect(stale.status).toBe(200);
+    expect(stale.body.firstName).toBe('Inês');
+    // A PATCH is not a read: If-None-Match does not turn its answer into a 304.
+    const patched = await t.http().patch(`/v1/patients/${patient.id}`).set(auth()).set('If-Match', '"2"').set('If-None-Match', '"2"').send({ lastName: 'Duarte' });
+    expect(patched.status).toBe(200);
+
+    const stranger = await t.createClinic('Conformance stranger');
+    const across = await t.http().get(`/v1/plans/${created.body.plan.id}`).set({ Authorization: `Bearer ${stranger.adminKey}` }).set('If-None-Match', '"1"');
+    expect(across.status).toBe(404);
   });
 
   it('a wrong method on a known path answers 405 with Allow, as problem+json', async () => {

@@ -2975,6 +2975,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The ETag of a copy the client holds: 304 when it is still current */
+                "if-none-match"?: string;
                 /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Ignored without a read replica; 400 when it is not a token this service issued. */
                 "x-consistency-token"?: string;
             };
@@ -2996,6 +2998,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Patient"];
                 };
+            };
+            /** @description Not modified: the ETag in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid request: the errors list names each bad field by JSON pointer */
             400: {
@@ -3880,6 +3889,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The ETag of a copy the client holds: 304 when it is still current */
+                "if-none-match"?: string;
                 /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Ignored without a read replica; 400 when it is not a token this service issued. */
                 "x-consistency-token"?: string;
             };
@@ -3901,6 +3912,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Assessment"];
                 };
+            };
+            /** @description Not modified: the ETag in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid request: the errors list names each bad field by JSON pointer */
             400: {
@@ -4085,6 +4103,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The ETag of a copy the client holds: 304 when it is still current */
+                "if-none-match"?: string;
                 /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Ignored without a read replica; 400 when it is not a token this service issued. */
                 "x-consistency-token"?: string;
             };
@@ -4106,6 +4126,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Plan"];
                 };
+            };
+            /** @description Not modified: the ETag in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid request: the errors list names each bad field by JSON pointer */
             400: {
@@ -5608,6 +5635,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The ETag of a copy the client holds: 304 when it is still current */
+                "if-none-match"?: string;
                 /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Ignored without a read replica; 400 when it is not a token this service issued. */
                 "x-consistency-token"?: string;
             };
@@ -5629,6 +5658,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Webhook"];
                 };
+            };
+            /** @description Not modified: the ETag in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid request: the errors list names each bad field by JSON pointer */
             400: {

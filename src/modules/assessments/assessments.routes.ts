@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AssessmentSchema, AssessmentWithPlanSchema } from '../../contracts/assessment-resource.contract';
 import { AssessmentInputSchema } from '../../contracts/assessment.contract';
-import { IdParams, IdempotencyHeaders, problemResponses } from '../../contracts/http.contract';
+import { ConditionalGetHeaders, IdParams, IdempotencyHeaders, notModifiedResponse, problemResponses } from '../../contracts/http.contract';
 import { PlanContentSchema } from '../../contracts/plan.contract';
 import { ReassessmentBodySchema } from '../../contracts/reassessment.contract';
 import { contextOf, sendOutcome, sendVersioned } from '../../http/context';
@@ -76,7 +76,8 @@ export const assessmentsRoutes: FastifyPluginAsyncZod<{ assessments: Assessments
         tags,
         summary: 'A stored assessment (immutable)',
         params: IdParams,
-        response: { 200: AssessmentSchema, ...problemResponses(400, 401, 403, 404) },
+        headers: ConditionalGetHeaders,
+        response: { 200: AssessmentSchema, ...notModifiedResponse, ...problemResponses(400, 401, 403, 404) },
       },
     },
     async (request, reply) => sendVersioned(reply, 200, await assessments.get(contextOf(request), request.params.id)),

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { CatalogSchema } from '../../contracts/catalog.contract';
-import { problemResponses } from '../../contracts/http.contract';
-import { ConditionalGetHeaders, notModifiedResponse } from '../../contracts/patient-materials.contract';
+import { ConditionalGetHeaders, notModifiedResponse, problemResponses } from '../../contracts/http.contract';
 import { contentEtag, noneMatchHits } from '../../lib/content-etag';
 import { CATALOG } from '../../planning';
 

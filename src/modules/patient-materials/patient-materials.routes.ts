@@ -1,14 +1,12 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { IdParams, problemResponses } from '../../contracts/http.contract';
+import { ConditionalGetHeaders, IdParams, notModifiedResponse, problemResponses } from '../../contracts/http.contract';
 import {
   CHART_CSP,
-  ConditionalGetHeaders,
   HANDOUT_CSP,
   HandoutQuerySchema,
   HTML,
   HtmlDocumentSchema,
-  notModifiedResponse,
   SVG,
   SvgDocumentSchema,
 } from '../../contracts/patient-materials.contract';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdParams, IdempotencyHeaders, IfMatchHeaders, pageOf, problemResponses } from '../../contracts/http.contract';
+import { ConditionalGetHeaders, IdParams, IdempotencyHeaders, IfMatchHeaders, pageOf, notModifiedResponse, problemResponses } from '../../contracts/http.contract';
 import {
   CreatePatientBodySchema,
   ExternalIdParams,
@@ -75,7 +75,8 @@ export const patientsRoutes: FastifyPluginAsyncZod<{ patients: PatientsService }
         tags,
         summary: 'Read a patient',
         params: IdParams,
-        response: { 200: PatientSchema, ...problemResponses(400, 401, 403, 404) },
+        headers: ConditionalGetHeaders,
+        response: { 200: PatientSchema, ...notModifiedResponse, ...problemResponses(400, 401, 403, 404) },
       },
     },
     async (request, reply) => sendVersioned(reply, 200, await patients.get(contextOf(request), request.params.id)),

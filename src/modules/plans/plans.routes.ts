@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { IdParams, IfMatchHeaders, PageQuery, pageOf, problemResponses } from '../../contracts/http.contract';
+import { ConditionalGetHeaders, IdParams, IfMatchHeaders, PageQuery, pageOf, notModifiedResponse, problemResponses } from '../../contracts/http.contract';
 import { ListPlansQuerySchema, PatchPlanBodySchema, PlanSchema, PlanVersionSchema } from '../../contracts/plan-resource.contract';
 import { ProgressSchema } from '../../contracts/progress.contract';
 import { contextOf, sendJsonText, sendVersioned } from '../../http/context';
@@ -32,7 +32,8 @@ export const plansRoutes: FastifyPluginAsyncZod<{ plans: PlansService }> = async
         tags,
         summary: 'Read a plan',
         params: IdParams,
-        response: { 200: PlanSchema, ...problemResponses(400, 401, 403, 404) },
+        headers: ConditionalGetHeaders,
+        response: { 200: PlanSchema, ...notModifiedResponse, ...problemResponses(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {

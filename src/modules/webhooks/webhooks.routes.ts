@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdParams, IdempotencyHeaders, IfMatchHeaders, pageOf, problemResponses } from '../../contracts/http.contract';
+import { ConditionalGetHeaders, IdParams, IdempotencyHeaders, IfMatchHeaders, pageOf, notModifiedResponse, problemResponses } from '../../contracts/http.contract';
 import {
   CreatedWebhookSchema,
   CreateWebhookBodySchema,
@@ -69,7 +69,8 @@ export const webhooksRoutes: FastifyPluginAsyncZod<{ webhooks: WebhooksService }
         tags,
         summary: 'Read a webhook (without its secret)',
         params: IdParams,
-        response: { 200: WebhookSchema, ...problemResponses(400, 401, 403, 404) },
+        headers: ConditionalGetHeaders,
+        response: { 200: WebhookSchema, ...notModifiedResponse, ...problemResponses(400, 401, 403, 404) },
       },
     },
     async (request, reply) => sendVersioned(reply, 200, await webhooks.get(contextOf(request), request.params.id)),
