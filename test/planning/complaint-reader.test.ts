@@ -231,6 +231,17 @@ describe('second edition: lay words, numbers, history, ambiguity', () => {
     expect(readComplaint('numb groin')[0]?.uncertain).toBeUndefined();
   });
 
+  it('a denial introduces a list, closed by "and" as by "or"; a bare "no … and …" stays uncertain', () => {
+    expect(codes('She denies dizziness, double vision and drop attacks.')).toEqual([]);
+    expect(codes('Denies dizziness and drop attacks')).toEqual([]);
+    expect(codes('Negative for saddle numbness and bladder retention')).toEqual([]);
+    expect(codes('No fever, chills and saddle numbness.')).toEqual([]);
+    expect(codes('Denies fever and reports saddle numbness')).toEqual(['saddle_anesthesia']);
+    expect(codes('Denies leg pain and has numb groin since Tuesday')).toEqual(['saddle_anesthesia']);
+    expect(readComplaint('No leg pain and numb groin since Friday')[0]).toMatchObject({ code: 'saddle_anesthesia', uncertain: true });
+    expect(readComplaint('No fever, chills, numbness in the saddle area')[0]).toMatchObject({ code: 'saddle_anesthesia', uncertain: true });
+  });
+
   it('does not over-read benign pictures', () => {
     expect(codes('shoulder hurts when lying on it at night')).not.toContain('night_pain');
     expect(codes('constant pain all night, no position eases it')).toContain('night_pain');

@@ -45,6 +45,7 @@ const CLAUSE_OPENERS = new Set<string>(NEGATION.clauseOpeners);
 function listContinues(t: Tokens, comma: number): number {
   let words = 0;
   let hasOr = false;
+  let hasAnd = false;
   let j = comma + 1;
   while (t.kind[j] === K_WORD && (t.words[j] === 'and' || t.words[j] === 'or' || t.words[j] === 'nor')) {
     if (t.words[j] !== 'and') hasOr = true;
@@ -64,12 +65,15 @@ function listContinues(t: Tokens, comma: number): number {
     if (TERMINATORS.has(w)) break;
     if (w === 'or' || w === 'nor' || w === 'and') {
       if (w !== 'and') hasOr = true;
+      else if (words > 0) hasAnd = true;
       continue;
     }
     if (!FUNCTION_WORDS.has(w)) words++;
   }
   if (hasOr) return words <= 5 ? 1 : 0;
   if (words <= 2) return 1;
+  // "denies dizziness, double vision and drop attacks": an item that holds "and" closes the list as "or" does.
+  if (hasAnd) return words <= 5 ? 1 : 0;
   return words <= 4 ? 2 : 0;
 }
 // A conjunct that ends on one of these is a finding of its own.
@@ -149,6 +153,8 @@ function byFirstWord(lists: string[][]): Map<string, string[][]> {
   return map;
 }
 const PRE_BY_FIRST = byFirstWord(PRE);
+// Triggers that introduce a list of what was asked and answered no, unlike "no", which also opens a clause.
+const LIST_TRIGGERS = new Set(['denies', 'denied', 'deny', 'denying', 'negative for', 'neg for', 'negative to', 'no signs of', 'no sign of', 'no evidence of']);
 const POST_BY_FIRST = byFirstWord(POST);
 const PSEUDO_BY_FIRST = byFirstWord(PSEUDO);
 const matchAt = matchWordsAt;
@@ -212,6 +218,7 @@ export function markNegation<O extends Span>(t: Tokens, consumed: readonly numbe
     let level = NEGATED;
     let closed = false;
     let list = false;
+    const listTrigger = LIST_TRIGGERS.has(pre.join(' '));
     for (let j = i + pre.length; j < n; j++) {
       const kind = t.kind[j];
       if (kind === K_STOP) break;
@@ -231,8 +238,10 @@ export function markNegation<O extends Span>(t: Tokens, consumed: readonly numbe
       if (w === 'and' && j + 1 < n && CLAUSE_STARTERS.has(t.words[j + 1] as string)) break;
       if ((w === 'or' || w === 'nor') && !consumed[j]) closed = true;
       // "no pain in the leg and numb groin", "no leg pain and numb groin": perhaps both denied, perhaps not
-      // ("no bladder and bowel problems", "no fever and chills" are one denied list).
-      if (w === 'and' && !consumed[j] && (words > 3 || (SYMPTOM_HEADS.has(t.words[j - 1] as string) && contentAhead(t, j + 1) >= 2))) level = AMBIGUOUS;
+      // ("no bladder and bowel problems", "no fever and chills" are one denied list). A denial introduces a
+      // list: "denies dizziness and drop attacks" denies both.
+      if (w === 'and' && !consumed[j] && (words > 3 || (!listTrigger && SYMPTOM_HEADS.has(t.words[j - 1] as string) && contentAhead(t, j + 1) >= 2)))
+        level = AMBIGUOUS;
       if (words >= NEGATION.sureScopeWords && !list) level = AMBIGUOUS;
       mark(negated, j, level);
       if (++words >= NEGATION.maxScopeWords) break;
