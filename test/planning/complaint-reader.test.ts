@@ -1062,6 +1062,24 @@ describe('review round 19: a form answer about someone else', () => {
   ])('still read: %s (%s)', (text, code) => expect(codes(text)).toContain(code));
 });
 
+describe('a question answered yes with more to say is read with its answer', () => {
+  it.each([
+    ['Lost weight? Yes — on purpose, on a diet.', 'unexplained_weight_loss'],
+    ['Pain at night? Yes, only when I roll onto it.', 'night_pain'],
+    ['Ever had a clot? A: Yes, 2016 after surgery, treated.', 'deep_vein_thrombosis'],
+  ])('%s (not %s)', (text, code) => expect(codes(text)).not.toContain(code));
+
+  it.each([
+    ['Any numbness? Yes, in the saddle area since Monday.', 'saddle_anesthesia'],
+    ['Lost weight? Yes, 6 kg since August without trying.', 'unexplained_weight_loss'],
+    ['Night pain? Yes - constant, wakes her every night.', 'night_pain'],
+    ['Ever had a clot? A: Yes, 2016 after surgery, treated.', 'dvt_history'],
+    ['Lost weight? Yes', 'unexplained_weight_loss'],
+    ['Fever? Y - 38.5 last night', 'fever'],
+    ['Blood thinners? Yes apixaban.', 'anticoagulants'],
+  ])('still read: %s (%s)', (text, code) => expect(codes(text)).toContain(code));
+});
+
 describe('a status word must be a status', () => {
   it('"Symptoms: past 3 days …" is not a past problem', () => expect(codes('Symptoms: past 3 days numb in the saddle area')).toContain('saddle_anesthesia'));
 });

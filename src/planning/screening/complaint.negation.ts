@@ -619,7 +619,8 @@ function tickedAnswer(t: Tokens, k: number): 'yes' | 'no' | null {
 export function markFormAnswers(t: Tokens, negated: number[]): void {
   const n = t.words.length;
   for (let j = 0; j < n; j++) {
-    if (t.kind[j] !== K_STOP || t.text.charCodeAt(t.start[j] as number) !== 63) continue;
+    // A question answered yes with more to say is a clause break, not a stop (the tokenizer keeps them one sentence).
+    if (t.kind[j] === K_WORD || t.text.charCodeAt(t.start[j] as number) !== 63) continue;
     const k = j + 1;
     let level = -1;
     const ticked = tickedAnswer(t, k);

@@ -39,6 +39,8 @@ function slice(text: string, lower: string | null, from: number, to: number): st
   return lower !== null ? lower.slice(from, to) : text.slice(from, to).toLowerCase();
 }
 
+const YES_WITH_DETAIL = /^[^\S\n]*(?:a[^\S\n]*[:-][^\S\n]*)?(?:yes|y)\b[^\S\n]*[,:\-\u2013\u2014]?[^\S\n]*[a-z0-9(]/i;
+
 /** The words and breaks of a text, in order. */
 export function tokenize(text: string): Tokens {
   const t: Tokens = { text, words: [], kind: [], start: [], end: [], sentence: [] };
@@ -83,12 +85,15 @@ export function tokenize(text: string): Tokens {
       t.end.push(i);
       t.sentence.push(sentence);
     } else if (cls === 4 || cls === 5) {
+      // A question answered yes with more to say ("Lost weight? Yes — on purpose") is one sentence with its
+      // answer, so that what the answer adds qualifies what was asked.
+      const stop = cls === 4 && !(text.charCodeAt(i) === 63 && YES_WITH_DETAIL.test(text.slice(i + 1, i + 48)));
       t.words.push('');
-      t.kind.push(cls === 4 ? STOP : COMMA);
+      t.kind.push(stop ? STOP : COMMA);
       t.start.push(i);
       t.end.push(i + 1);
       t.sentence.push(sentence);
-      if (cls === 4) sentence++;
+      if (stop) sentence++;
       i++;
     } else {
       i++;
