@@ -1851,6 +1851,25 @@ export function readCalfSign(text: string): { side: Side; evidence: string } | n
   return null;
 }
 
+const VISIBLE_CALF_SIGNS = [SWELLING, cid('warmth'), cid('redness')];
+
+/**
+ * Swelling, warmth or redness the complaint tells now without placing it anywhere but the calf ("my L calf
+ * this wk? its swollen n hot"): the sign of the calf recorded as the pain location. The evidence, or null.
+ */
+export function readUnplacedLegSign(text: string): string | null {
+  const a = analyse(text);
+  for (const c of VISIBLE_CALF_SIGNS) {
+    for (const o of a.byConcept[c] ?? []) {
+      if (!isCurrent(a, o) || o.negated !== NOT_NEGATED || historyOf(a, o)) continue;
+      const place = o.region ? { region: o } : locate(a, o);
+      if (place && regionValue(place.region) !== 'calf') continue;
+      return a.t.text.slice(a.t.start[o.from], a.t.end[o.to - 1]);
+    }
+  }
+  return null;
+}
+
 /** Whether the complaint tells a symptom that makes a slow or fast heart matter (dizzy, faint, palpitations, breathless) now. */
 export function readsHeartRateSymptom(text: string): boolean {
   const a = analyse(text);

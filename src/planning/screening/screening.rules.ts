@@ -1,7 +1,7 @@
 // Screening: coded conditions and red flags, the complaint text, the measures and the age become
 // findings, and the findings decide whether treatment goes ahead (SPEC §4).
 import type { AssessmentInput, Decision, Finding } from '../engine.types';
-import type { CaseFacts } from '../case.facts';
+import type { CaseFacts, PainArea } from '../case.facts';
 import { CONDITION_CODES, CONDITIONS, ESCALATIONS, type ConditionCode } from '../catalog/catalog.conditions';
 import { NEURAL_QUALITIES } from '../catalog/catalog.goals';
 import { MEASURES } from '../catalog/catalog.measures';
@@ -10,7 +10,7 @@ import type { Severity, Side } from '../catalog/catalog.types';
 import { exclusion, LEFT, placeName, RIGHT, WHOLE } from '../engine.util';
 import { SCREENING_QUESTION_CODES, SCREENING_QUESTIONS, type Answer, type ScreeningQuestionCode } from '../catalog/catalog.screening';
 import { protocolPhase } from '../catalog/catalog.surgeries';
-import { readCalfSign, readComplaint, readExertionPattern, readHormonalRisk, readsHeartRateSymptom, type ComplaintMatch } from './complaint.reader';
+import { readCalfSign, readComplaint, readUnplacedLegSign, readExertionPattern, readHormonalRisk, readsHeartRateSymptom, type ComplaintMatch } from './complaint.reader';
 import { answersOf, deniedFlags, questionApplies, unansweredQuestions, yesAnswers } from './screening.questions';
 import { judgeVitals, VITAL_THRESHOLDS } from './screening.vitals';
 
@@ -416,9 +416,9 @@ const DVT_RISK_CODES: ReadonlySet<string> = new Set(['dvt_risk_factor', 'dvt_his
  */
 function addCalfSignWithRisk(s: Screen, riskWords: string | null, denied: Map<ConditionCode, ScreeningQuestionCode[]>): void {
   if (s.factSet.has('deep_vein_thrombosis')) return;
-  const sign = readCalfSign(s.facts.complaint);
-  if (!sign) return;
   const calf = s.facts.painAreas.find((a) => a.region === 'calf');
+  const sign = readCalfSign(s.facts.complaint) ?? recordedCalfSign(s, calf);
+  if (!sign) return;
   if (!sign.side && calf && (calf.mask & (LEFT | RIGHT)) === (LEFT | RIGHT)) return;
   const risk = s.findings.find((f) => DVT_RISK_CODES.has(f.code))?.evidence ?? riskWords ?? readHormonalRisk(s.facts.complaint);
   if (risk === null) return;
@@ -432,6 +432,18 @@ function addCalfSignWithRisk(s: Screen, riskWords: string | null, denied: Map<Co
     evidence,
     complaintNote({ code: 'deep_vein_thrombosis', evidence, region: null, side: null }, denied),
   );
+}
+
+/**
+ * The calf sign of a calf recorded as painful on one side: swelling as its quality, or swelling, warmth or
+ * redness the complaint tells without placing it elsewhere.
+ */
+function recordedCalfSign(s: Screen, calf: PainArea | undefined): { side: Side; evidence: string } | null {
+  if (!calf) return null;
+  const side = calf.mask & (LEFT | RIGHT);
+  if (side !== LEFT && side !== RIGHT) return null;
+  const evidence = calf.qualities.includes('swelling') ? 'swelling' : readUnplacedLegSign(s.facts.complaint);
+  return evidence === null ? null : { side: side === LEFT ? 'left' : 'right', evidence: `${side === LEFT ? 'left' : 'right'} calf: ${evidence}` };
 }
 
 /**
