@@ -7,10 +7,18 @@ import { NEURAL_QUALITIES } from '../catalog/catalog.goals';
 import { MEASURES } from '../catalog/catalog.measures';
 import { REGION_CODES, type RegionCode } from '../catalog/catalog.regions';
 import type { Severity, Side } from '../catalog/catalog.types';
-import { exclusion, LEFT, placeName, RIGHT, WHOLE } from '../engine.util';
+import { exclusion, LEFT, placeName, RIGHT, sideOf, WHOLE } from '../engine.util';
 import { SCREENING_QUESTION_CODES, SCREENING_QUESTIONS, type Answer, type ScreeningQuestionCode } from '../catalog/catalog.screening';
 import { protocolPhase } from '../catalog/catalog.surgeries';
-import { readCalfSign, readComplaint, readUnplacedLegSign, readExertionPattern, readHormonalRisk, readsHeartRateSymptom, type ComplaintMatch } from './complaint.reader';
+import {
+  readCalfSign,
+  readComplaint,
+  readUnplacedLegSign,
+  readExertionPattern,
+  readHormonalRisk,
+  readsHeartRateSymptom,
+  type ComplaintMatch,
+} from './complaint.reader';
 import { answersOf, deniedFlags, questionApplies, unansweredQuestions, yesAnswers } from './screening.questions';
 import { judgeVitals, VITAL_THRESHOLDS } from './screening.vitals';
 
@@ -60,10 +68,22 @@ function placesFor(
   region: RegionCode | null,
   side: Side | null,
   facts: CaseFacts,
+  active: readonly ActiveCondition[],
 ): { places: Place[]; where: string } {
   const entry = CONDITIONS[code];
   if (entry.scope !== 'local') return { places: [], where: '' };
   if (region) return { places: [{ region, mask: exclusion(side) }], where: placeName(region, side) };
+  // The text's "GP says it is infected", when the infection is already recorded at a place, is that one;
+  // an infection told without a place beside a located wound is the wound's.
+  const recorded =
+    active.find((c) => c.code === code && c.places.length > 0 && c.source === 'screening') ??
+    (code === 'local_infection' ? active.find((c) => c.code === 'open_wound' && c.places.length > 0) : undefined);
+  if (source === 'complaint' && recorded) {
+    return {
+      places: recorded.places,
+      where: `taken to be the one at ${recorded.places.map((p) => placeName(p.region, p.mask === WHOLE ? null : sideOf(p.mask))).join(', ')}`,
+    };
+  }
   // A wound or incision the text mentions without a place, when operations are recorded with their
   // sites, is theirs. (A coded one the therapist did not locate stays on every painful region.)
   const operated = source === 'complaint' && SURGICAL_CODES.has(code) ? facts.surgeries.filter((s) => s.region !== null) : [];
@@ -117,7 +137,7 @@ function activate(
   if (s.seen.has(key)) return;
   s.seen.add(key);
   const entry = CONDITIONS[code];
-  const { places, where } = placesFor(code, source, region, side, s.facts);
+  const { places, where } = placesFor(code, source, region, side, s.facts, s.conditions);
   s.conditions.push({ code, source, places });
   s.factSet.add(code);
   s.findings.push(finding(code, entry.severity, `${where ? `${entry.message} (${where})` : entry.message}${note}`, source, evidence));
