@@ -1088,3 +1088,31 @@ describe('a record status covers its own clause', () => {
   it('"Medication: allergic to penicillin, takes warfarin" keeps the warfarin', () =>
     expect(codes('Medication: allergic to penicillin, takes warfarin daily')).toContain('anticoagulants'));
 });
+
+describe('review round 21: travel home, passing illnesses told as over, an obstetric history', () => {
+  it.each([
+    ['Calf swollen and hot since I flew back from Dubai on Sunday', 'local_infection'],
+    ['I had covid last month with a fever for a few days but all fine now, back at work 2wks.', 'fever'],
+    ['I had covid last month with a fever for a few days but all fine now, back at work 2wks.', 'contagious_illness'],
+    ['Had shingles on the left side of the chest in 2019, fully healed.', 'contagious_illness'],
+    ['She had flu on the 9th. Since the 12th she has been fever-free and feels back to normal.', 'contagious_illness'],
+    ['A: postural neck pain; recovered from flu.', 'contagious_illness'],
+    ['Delivered in February; not pregnant now. Uncomplicated pregnancy and delivery.', 'pregnancy'],
+  ])('%s (not %s)', (text, code) => expect(codes(text)).not.toContain(code));
+
+  it.each([
+    ['Calf swollen and hot since I flew back from Dubai on Sunday', 'deep_vein_thrombosis'],
+    ['Not recovered from flu yet, still coughing', 'contagious_illness'],
+    ['Had flu last week, not recovered yet', 'contagious_illness'],
+    ["Hasn't fully recovered from covid", 'contagious_illness'],
+    ['Has flu this week, fever 38.6 today', 'fever'],
+    ['Covid 2 weeks ago, all fine now but fever again since yesterday', 'fever'],
+    ['Fever last week, still feverish now', 'fever'],
+    ['Had shingles on the left side of the chest last week, rash still weeping', 'contagious_illness'],
+    ['Uncomplicated pregnancy and delivery 3 weeks ago', 'dvt_risk_factor'],
+    ['Uncomplicated pregnancy, 28 weeks', 'pregnancy'],
+  ])('still read: %s (%s)', (text, code) => expect(codes(text)).toContain(code));
+
+  it('"flew back" is travel, not the back', () =>
+    expect(readRegions('after the flight back from Spain my back aches').map((r) => r.evidence)).toEqual(['back']));
+});

@@ -95,6 +95,9 @@ const RESOLVED_WORDS = [
   'strength back to normal',
   'back to normal',
   'cured',
+  'fever free',
+  'temperature free',
+  'all fine now',
   'cleared up',
   'gone away',
   'went away',
@@ -2951,6 +2954,11 @@ export const CONCEPTS = {
     'delivered her baby',
     'since the birth',
     'after the birth',
+    // An obstetric history told whole: the pregnancy has ended ("uncomplicated pregnancy and delivery").
+    'pregnancy and delivery',
+    'pregnancy and birth',
+    'pregnancy and labour',
+    'pregnancy and labor',
   ],
   // High-risk pregnancy (second edition): pre-eclampsia signs, bleeding, placenta praevia.
   high_risk_named: [
@@ -4134,6 +4142,14 @@ export const NEGATION = {
   post: ['denied', 'absent', 'negative', 'ruled out', 'resolved', 'none', 'excluded'],
   // "no longer able to…" or "not sure if…" do not deny what follows.
   pseudo: [
+    // Not over yet: "not recovered from flu", "hasn't fully recovered".
+    'not recovered',
+    'not yet recovered',
+    'not fully recovered',
+    'hasnt recovered',
+    'hasnt fully recovered',
+    'havent recovered',
+    'havent fully recovered',
     // Not excluded is still possible: "DVT not ruled out", "cannot be excluded".
     'not ruled out',
     'not been ruled out',
@@ -4720,7 +4736,7 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'night_pain', all: ['night_pain_phrase'], context: ['weight', 'weight_drop'], history: 'drop' },
   { code: 'night_pain', all: ['night_pain_phrase'], none: ['mechanical_night', 'sensation_loss', 'carpal_tunnel'], history: 'drop' },
   { code: 'night_pain', all: ['waking', 'pain_word'], window: 8, none: ['mechanical_night', 'sensation_loss', 'carpal_tunnel'], history: 'drop' },
-  { code: 'fever', all: ['fever_word'], history: 'drop' },
+  { code: 'fever', all: ['fever_word'], history: 'drop', transient: true },
   { code: 'acute_infection', all: ['infection_word'], region: 'forbidden', history: 'drop' },
   { code: 'local_infection', all: ['infection_word'], region: 'required', history: 'drop' },
   { code: 'local_infection', all: ['local_infection_word'], region: 'optional', history: 'drop' },

@@ -941,7 +941,7 @@ function conceptRightAfter<O extends Span>(t: Tokens, occurrences: O[], j: numbe
   const start = t.kind[j] === K_WORD && ARTICLES.has(t.words[j] as string) ? j + 1 : j;
   return occurrences.some((o) => (o.from === start || o.from === j) && !qualifier(o));
 }
-const ARTICLES = new Set(['a', 'an', 'the', 'any', 'my', 'her', 'his']);
+export const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the', 'any', 'my', 'her', 'his']);
 
 function conceptBefore(t: Tokens, occurrences: Span[], i: number): boolean {
   let clauseStart = i;

@@ -11,6 +11,7 @@ import { correctSpelling } from './complaint.fuzzy';
 import { CONCEPTS, MEDICINE_STOPPED, NEGATION, SIDE_WORDS, SITE_WORDS, TEXT_RULES, type LexiconConcept } from './complaint.lexicon';
 import {
   AMBIGUOUS as NEG_AMBIGUOUS,
+  ARTICLES,
   markNegation,
   markOtherPeople,
   markFormAnswers,
@@ -492,6 +493,7 @@ const NEUTRAL = new Set<number>(
       'long_ago',
       'history_before',
       'history_after',
+      'mechanical_night',
       'not_body',
       'dvt_risk',
       'immobility',
@@ -820,7 +822,8 @@ interface Analysis {
   bySide: Occurrence[];
 }
 
-const neutral = (o: Occurrence) => o.concepts.every((c) => NEUTRAL.has(c));
+// A place says where, not what: "shingles on the left side of the chest in 2019" is dated by what follows the place.
+const neutral = (o: Occurrence) => o.concepts.every((c) => NEUTRAL.has(c) || conceptRegion[c] !== null || conceptSide[c] !== null);
 const has = (o: Occurrence, c: number) => o.concepts.includes(c);
 
 /** Whether the words from..to are told as the past: a history word close before or after, nothing current between. */
@@ -859,7 +862,8 @@ function isHistory(a: Analysis, from: number, to: number, medicine = false): boo
     if (k >= 0) {
       const o = occurrences[k] as Occurrence;
       // "Saddle numbness years ago, resolved, now back again": history that came back is current.
-      if (has(o, HISTORY_AFTER)) return !recursAfter(t, o.to);
+      // "not recovered yet" is not over.
+      if (has(o, HISTORY_AFTER)) return !recursAfter(t, o.to) && !NOT_OVER.has(t.words[o.from - 1] as string) && !NOT_OVER.has(t.words[o.from - 2] as string);
       if (has(o, CURRENT) && t.words[j] !== 'now') break;
       if (!has(o, CURRENT) && !neutral(o)) break;
       j = o.to - 1;
@@ -870,7 +874,7 @@ function isHistory(a: Analysis, from: number, to: number, medicine = false): boo
 }
 
 const WEEKS_UNITS = new Set(['week', 'weeks', 'wk', 'wks', 'month', 'months', 'fortnight']);
-const STILL_NOW = new Set(['still', 'since', 'started', 'starting', 'now', 'currently', 'ongoing', 'today', 'yesterday', 'got', 'getting', 'coming']);
+const STILL_NOW = new Set(['still', 'yet', 'since', 'started', 'starting', 'now', 'currently', 'ongoing', 'today', 'yesterday', 'got', 'getting', 'coming']);
 /**
  * Whether a passing illness is told as dated a week or more back, with nothing current in its clause ("had flu
  * two weeks ago", "covid last month"): it is over. "Flu since last week", "covid 2 weeks ago, still coughing"
@@ -886,7 +890,8 @@ function toldWeeksAgo(t: Tokens, at: number): boolean {
       continue;
     }
     const w = t.words[j] as string;
-    if (STILL_NOW.has(w)) return false;
+    // "All fine now", "better now": the now of a recovery.
+    if (STILL_NOW.has(w) && !(w === 'now' && RECOVERED_NOW.has(t.words[j - 1] as string))) return false;
     if (
       WEEKS_UNITS.has(w) &&
       ((t.words[j + 1] === 'ago' && t.kind[j + 1] === K_WORD) || (j > 0 && (t.words[j - 1] === 'last' || t.words[j - 1] === 'previous')))
@@ -894,6 +899,32 @@ function toldWeeksAgo(t: Tokens, at: number): boolean {
       dated = true;
   }
   return dated;
+}
+
+const NOT_OVER = new Set(['not', 'hasnt', 'havent', 'isnt', 'never']);
+const RECOVERED_NOW = new Set(['fine', 'well', 'better', 'ok', 'okay', 'normal', 'gone', 'good', 'recovered']);
+
+/**
+ * Whether a passing illness is told as over: "recovered from flu", or by what follows in its sentence or the
+ * next ("had flu on the 9th. Since the 12th fever-free and back to normal"), with nothing current in its own clause.
+ */
+function recoveredAfter(a: Analysis, o: Occurrence): boolean {
+  const { t } = a;
+  for (const r of a.occurrences) {
+    if (NOT_OVER.has(t.words[r.from - 1] as string) || NOT_OVER.has(t.words[r.from - 2] as string)) continue;
+    // "Recovered from flu".
+    if (t.words[r.to] === 'from' && (o.from === r.to + 1 || (o.from === r.to + 2 && ARTICLES.has(t.words[r.to + 1] as string))) && has(r, RESOLVED))
+      return true;
+    if (r.from < o.to || r.sentence > o.sentence + 1 || r.negated === NEGATED || !has(r, RESOLVED) || recursAfter(t, r.to)) continue;
+    let from = o.from;
+    while (from > 0 && t.kind[from - 1] !== K_STOP && !(t.kind[from - 1] === K_COMMA && t.text.charCodeAt(t.start[from - 1] as number) !== 44)) from--;
+    for (let j = from; j < t.words.length && t.kind[j] !== K_STOP; j++) {
+      if (t.kind[j] === K_WORD && STILL_NOW.has(t.words[j] as string) && j < r.from) return false;
+      if (t.kind[j] === K_COMMA && t.text.charCodeAt(t.start[j] as number) !== 44) break;
+    }
+    return true;
+  }
+  return false;
 }
 
 /** Whether a sentence says something happened recently ("last week", "yesterday"): then its past is not long past. */
@@ -1602,7 +1633,7 @@ export function readComplaint(text: string): ComplaintMatch[] {
         let code = rule.code;
         if (rule.medicine && used.some((o) => toldAsStopped(a, o.from, o.to))) continue;
         if (rule.notFamiliar && toldAsFamiliar(a, used)) continue;
-        if (rule.transient && used.some((o) => toldWeeksAgo(a.t, o.from))) continue;
+        if (rule.transient && used.some((o) => toldWeeksAgo(a.t, o.from) || recoveredAfter(a, o))) continue;
         const past =
           rule.history === 'resolved'
             ? (o: Occurrence) => isOver(a, o)
