@@ -1098,6 +1098,7 @@ describe('review round 21: travel home, passing illnesses told as over, an obste
     ['She had flu on the 9th. Since the 12th she has been fever-free and feels back to normal.', 'contagious_illness'],
     ['A: postural neck pain; recovered from flu.', 'contagious_illness'],
     ['Delivered in February; not pregnant now. Uncomplicated pregnancy and delivery.', 'pregnancy'],
+    ['Encounter: GP 12/01/2022 — COVID-19', 'contagious_illness'],
   ])('%s (not %s)', (text, code) => expect(codes(text)).not.toContain(code));
 
   it.each([
@@ -1111,7 +1112,24 @@ describe('review round 21: travel home, passing illnesses told as over, an obste
     ['Had shingles on the left side of the chest last week, rash still weeping', 'contagious_illness'],
     ['Uncomplicated pregnancy and delivery 3 weeks ago', 'dvt_risk_factor'],
     ['Uncomplicated pregnancy, 28 weeks', 'pregnancy'],
+    ['Encounter: GP 12/01/2022 — COVID-19, still positive today', 'contagious_illness'],
   ])('still read: %s (%s)', (text, code) => expect(codes(text)).toContain(code));
+
+  it.each([
+    ['Bowel problems? IBS for years.', 'bladder_bowel_dysfunction'],
+    ["Bowel issues: Crohn's since 2010", 'bladder_bowel_dysfunction'],
+    ['Bowel problems? IBS for years.', 'bladder_bowel_dysfunction'],
+    ['Pain at night? Worse lying on it', 'night_pain'],
+  ])('a question answered in words is read with its answer: %s (not %s)', (text, code) => expect(codes(text)).not.toContain(code));
+
+  it.each([
+    ['Has IBS and has lost control of her bowels', 'bladder_bowel_dysfunction'],
+    ['IBS, incontinent of faeces', 'bladder_bowel_dysfunction'],
+    ['IBS, some trouble starting to pee since Monday', 'bladder_bowel_dysfunction'],
+    ["Bowel problems? Crohn's, new incontinence since Monday", 'bladder_bowel_dysfunction'],
+    ['Numbness? Around the back passage since Monday', 'saddle_anesthesia'],
+    ['Calf swollen? Left one since Friday, after the flight', 'deep_vein_thrombosis'],
+  ])('a question answered in words is read with its answer, still: %s (%s)', (text, code) => expect(codes(text)).toContain(code));
 
   it('"flew back" is travel, not the back', () =>
     expect(readRegions('after the flight back from Spain my back aches').map((r) => r.evidence)).toEqual(['back']));

@@ -121,6 +121,95 @@ function asToldOfAnyone(phrases: string[]): string[] {
   return [...out];
 }
 
+// A loss of control or of flow, told in so many words (not a vague "bowel problems").
+const CONTINENCE_LOSS = [
+  'lost',
+  'lose',
+  'losing',
+  'loss',
+  'leak*',
+  'retention',
+  'retain*',
+  'accident',
+  'accidents',
+  'no control',
+  'cant control',
+  'cannot control',
+  'can not control',
+  'unable to control',
+  'not able to control',
+  'no longer able to control',
+  'no longer control',
+  'no longer able to hold',
+  'cant pass',
+  'cannot pass',
+  'unable to pass',
+  'cant empty',
+  'cannot empty',
+  'unable to empty',
+  'cant hold',
+  'cannot hold',
+  'unable to hold',
+  'not able to hold',
+  'hard to start',
+  'hard to get started',
+  'struggle to start',
+  'struggling to start',
+  'cant start',
+  'cannot start',
+  'slow to start',
+  'weak stream',
+  'poor stream',
+  'hesitan*',
+  'dribbl*',
+  'cant go',
+  'cannot go',
+  'unable to go',
+  'havent been able',
+  'not been able',
+  'incomplete',
+  'not emptying',
+  'doesnt empty',
+  'wont come',
+  'straining',
+  'couldnt hold',
+  'could not hold',
+  'couldnt control',
+  'could not control',
+  'couldnt make it',
+  'didnt make it',
+  'nothing comes out',
+  'nothing came out',
+  'nothing coming out',
+  'feels full',
+  'still full',
+  'struggling',
+  'struggle',
+  'struggled',
+  'hard',
+  'difficult',
+  'straining to pass',
+  'strain to pass',
+  'strain to start',
+  'straining to start',
+  'difficulty starting',
+  'difficulty initiating',
+  'hard to start',
+  'strained to pass',
+  'strains to pass',
+  'difficulty passing',
+  'trouble passing',
+  'wont come out',
+  'only a trickle',
+  'trickle',
+  'just a trickle',
+  'cant get it out',
+  'not passing',
+  'havent passed',
+  'hasnt passed',
+  'stress leak*',
+];
+
 export const CONCEPTS = {
   // Cauda equina (AHCPR; second edition screen): bladder or bowel retention / incontinence, reduced
   // sensation of passing urine, saddle anaesthesia, bilateral or progressive leg weakness, foot drop.
@@ -175,100 +264,7 @@ export const CONCEPTS = {
     'flow',
     'stream',
   ],
-  continence_problem: [
-    'lost',
-    'lose',
-    'losing',
-    'loss',
-    'leak*',
-    'retention',
-    'retain*',
-    'accident',
-    'accidents',
-    'dysfunction',
-    'problem',
-    'problems',
-    'trouble',
-    'difficulty',
-    'changes in',
-    'change in',
-    'no control',
-    'cant control',
-    'cannot control',
-    'can not control',
-    'unable to control',
-    'not able to control',
-    'no longer able to control',
-    'no longer control',
-    'no longer able to hold',
-    'cant pass',
-    'cannot pass',
-    'unable to pass',
-    'cant empty',
-    'cannot empty',
-    'unable to empty',
-    'cant hold',
-    'cannot hold',
-    'unable to hold',
-    'not able to hold',
-    'hard to start',
-    'hard to get started',
-    'struggle to start',
-    'struggling to start',
-    'cant start',
-    'cannot start',
-    'slow to start',
-    'weak stream',
-    'poor stream',
-    'hesitan*',
-    'dribbl*',
-    'cant go',
-    'cannot go',
-    'unable to go',
-    'havent been able',
-    'not been able',
-    'incomplete',
-    'not emptying',
-    'doesnt empty',
-    'wont come',
-    'straining',
-    'couldnt hold',
-    'could not hold',
-    'couldnt control',
-    'could not control',
-    'couldnt make it',
-    'didnt make it',
-    'nothing comes out',
-    'nothing came out',
-    'nothing coming out',
-    'feels full',
-    'still full',
-    'struggling',
-    'struggle',
-    'struggled',
-    'hard',
-    'difficult',
-    'straining to pass',
-    'strain to pass',
-    'strain to start',
-    'straining to start',
-    'difficulty starting',
-    'difficulty initiating',
-    'hard to start',
-    'strained to pass',
-    'strains to pass',
-    'difficulty passing',
-    'trouble passing',
-    'wont come out',
-    'only a trickle',
-    'trickle',
-    'just a trickle',
-    'cant get it out',
-    'not passing',
-    'havent passed',
-    'hasnt passed',
-    'stress leak*',
-  ],
+  continence_problem: ['dysfunction', 'problem', 'problems', 'trouble', 'difficulty', 'changes in', 'change in', ...CONTINENCE_LOSS],
   // "No bladder control" is a symptom, not a negation: the longer phrase wins over the word "no". Written
   // in the patient's words and in the therapist's ("can't feel when my bladder is full", "no longer able
   // to feel when her bladder is full").
@@ -2935,6 +2931,27 @@ export const CONCEPTS = {
     'expecting baby',
     'expecting again',
   ],
+  continence_loss: CONTINENCE_LOSS,
+  // A bowel disorder known for itself, not a new loss of control.
+  bowel_diagnosis: [
+    'ibs',
+    'irritable bowel',
+    'irritable bowel syndrome',
+    'crohns',
+    'crohns disease',
+    'ulcerative colitis',
+    'colitis',
+    'diverticular disease',
+    'diverticulitis',
+    'diverticulosis',
+    'coeliac',
+    'coeliac disease',
+    'celiac',
+    'celiac disease',
+    'colostomy',
+    'ileostomy',
+    'stoma',
+  ],
   postpartum: [
     'postpartum',
     'postnatal',
@@ -4465,8 +4482,8 @@ export interface TextRule {
    * shoulder strain told in another sentence; not a knee injury told in passing).
    */
   noneNear?: { of: LexiconConcept[]; near: LexiconConcept[] };
-  /** A benign picture in the sentence cancels the rule: each of `all` mentioned, none of `unless` (un-negated). */
-  benign?: { all: LexiconConcept[]; unless: LexiconConcept[] };
+  /** A benign picture in the sentence cancels the rule: for one of them, each of `all` mentioned, none of `unless` (un-negated). */
+  benign?: { all: LexiconConcept[]; unless: LexiconConcept[] }[];
   /**
    * A mention of these told of a limb or other place ("numbness in his feet", "numb left foot") does not
    * count: "Bowels normal, numb left foot since the op" is not a lost feeling of passing stool.
@@ -4690,10 +4707,16 @@ export const MEDICINE_STOPPED = {
 } as const;
 
 /** A stress leak told as long-standing and unchanged, nothing new, worse or numb in its sentence. */
-const STABLE_STRESS_LEAK: NonNullable<TextRule['benign']> = {
-  all: ['stress_leak_trigger', 'continence_longstanding'],
-  unless: ['continence_new', 'recent_word', 'sensation_loss', 'progression'],
-};
+const NEW_CONTINENCE_CHANGE: LexiconConcept[] = ['continence_new', 'recent_word', 'sensation_loss', 'progression'];
+// A stress leak of long standing, or bowels long known to be disordered ("bowel problems? IBS for years"): unless
+// something is new, no sign of a compressed cauda equina.
+const STABLE_STRESS_LEAK = { all: ['stress_leak_trigger', 'continence_longstanding'], unless: NEW_CONTINENCE_CHANGE } satisfies NonNullable<
+  TextRule['benign']
+>[number];
+// A lost control is never explained away by a known bowel disorder.
+const KNOWN_BOWEL_DISORDER = { all: ['bowel_diagnosis'], unless: [...NEW_CONTINENCE_CHANGE, 'incontinence', 'continence_loss'] } satisfies NonNullable<
+  TextRule['benign']
+>[number];
 
 /** The lay exertion rules: not a region away from the heart in the sentence, not a movement, strain or sport. */
 const LAY_EXERTION_GUARD: Pick<TextRule, 'none' | 'noneNear'> = {
@@ -4703,8 +4726,14 @@ const LAY_EXERTION_GUARD: Pick<TextRule, 'none' | 'noneNear'> = {
 
 export const TEXT_RULES: TextRule[] = [
   // Cauda equina.
-  { code: 'bladder_bowel_dysfunction', all: ['continence_organ', 'continence_problem'], window: 8, history: 'resolved', benign: STABLE_STRESS_LEAK },
-  { code: 'bladder_bowel_dysfunction', all: ['incontinence'], history: 'resolved', benign: STABLE_STRESS_LEAK },
+  {
+    code: 'bladder_bowel_dysfunction',
+    all: ['continence_organ', 'continence_problem'],
+    window: 8,
+    history: 'resolved',
+    benign: [STABLE_STRESS_LEAK, KNOWN_BOWEL_DISORDER],
+  },
+  { code: 'bladder_bowel_dysfunction', all: ['incontinence'], history: 'resolved', benign: [STABLE_STRESS_LEAK] },
   // A leak on coughing that is new or worse is a change, told without the bladder ("leaks when she coughs, worse this month").
   { code: 'bladder_bowel_dysfunction', all: ['leak_word', 'stress_leak_trigger', 'continence_new'], window: 14, history: 'resolved' },
   { code: 'bladder_bowel_dysfunction', all: ['leak_word', 'stress_leak_trigger', 'progression'], window: 14, history: 'resolved' },
@@ -4806,7 +4835,7 @@ export const TEXT_RULES: TextRule[] = [
     notFamiliar: true,
     preEclampsiaSign: true,
     none: ['morning_sickness'],
-    benign: { all: ['pregnancy_word'], unless: ['headache', 'sudden_severe', 'dizzy', 'visual', 'diplopia', 'speech_trouble'] },
+    benign: [{ all: ['pregnancy_word'], unless: ['headache', 'sudden_severe', 'dizzy', 'visual', 'diplopia', 'speech_trouble'] }],
     noneNear: { of: ['tension_headache'], near: ['headache'] },
   },
   { code: 'cervical_artery_dissection_signs', all: ['nausea'], context: ['manipulation'] },

@@ -8,7 +8,7 @@
 // across "and" or a long list item, or far from its trigger, is negated *ambiguously*: the reader then
 // takes the safer reading for red flags and marks the finding uncertain.
 import { NEGATION } from './complaint.lexicon';
-import { COMMA as TOKEN_COMMA, matchWordsAt, STOP as TOKEN_STOP, WORD as TOKEN_WORD, type Tokens } from './complaint.tokenizer';
+import { COMMA as TOKEN_COMMA, FORM_NO, FORM_UNSURE, matchWordsAt, STOP as TOKEN_STOP, WORD as TOKEN_WORD, type Tokens } from './complaint.tokenizer';
 // Imported bindings are read once: a module namespace read costs a getter call in the hot loops.
 const K_COMMA = TOKEN_COMMA;
 const K_STOP = TOKEN_STOP;
@@ -593,10 +593,8 @@ export function markSections(t: Tokens, negated: number[]): void {
   }
 }
 
-const FORM_NO = new Set(['no', 'none', 'nil', 'never', 'nope', 'na', 'negative', 'neg', 'nothing', 'n']);
 const isPerson = (w: string): boolean => FEMALE.has(w) || MALE.has(w) || OTHER_PEOPLE.has(w);
 const NORMALITY = new Set(['ok', 'okay', 'normal', 'fine', 'alright', 'good']);
-const FORM_UNSURE = new Set(['unsure', 'maybe', 'possibly', 'perhaps']);
 
 const TICK = /[☑☒✓✔✅]|\[\s*[xX✓✔]\s*\]|\(\s*[xX]\s*\)/;
 

@@ -392,7 +392,7 @@ interface CompiledRule {
   notFamiliar: boolean;
   preEclampsiaSign: boolean;
   noneNear: { of: number[]; near: number[] } | null;
-  benign: { all: number[]; unless: number[] } | null;
+  benign: { all: number[]; unless: number[] }[];
   notOfPlace: number[];
   transient: boolean;
   ownPlace: number[];
@@ -413,7 +413,7 @@ const RULES: CompiledRule[] = TEXT_RULES.map((r) => ({
   notFamiliar: r.notFamiliar ?? false,
   preEclampsiaSign: r.preEclampsiaSign ?? false,
   noneNear: r.noneNear ? { of: r.noneNear.of.map((c) => conceptId(c)), near: r.noneNear.near.map((c) => conceptId(c)) } : null,
-  benign: r.benign ? { all: r.benign.all.map((c) => conceptId(c)), unless: r.benign.unless.map((c) => conceptId(c)) } : null,
+  benign: (r.benign ?? []).map((b) => ({ all: b.all.map((c) => conceptId(c)), unless: b.unless.map((c) => conceptId(c)) })),
   notOfPlace: (r.notOfPlace ?? []).map((c) => conceptId(c)),
   transient: r.transient ?? false,
   ownPlace: (r.ownPlace ?? []).map((c) => conceptId(c)),
@@ -442,7 +442,7 @@ const cid = (c: LexiconConcept) => conceptId(c);
   ]);
   for (const r of RULES) for (const list of [r.all, r.any, r.none, r.context, r.some?.of ?? []]) for (const c of list) read.add(c);
   for (const r of RULES)
-    for (const c of [...(r.noneNear?.of ?? []), ...(r.noneNear?.near ?? []), ...(r.benign?.all ?? []), ...(r.benign?.unless ?? [])]) read.add(c);
+    for (const c of [...(r.noneNear?.of ?? []), ...(r.noneNear?.near ?? []), ...(r.benign ?? []).flatMap((b) => [...b.all, ...b.unless])]) read.add(c);
   for (const phrase of phrasesByText.values()) {
     phrase.region = phrase.concepts.some((c) => conceptRegion[c] !== null);
     phrase.side = phrase.concepts.some((c) => conceptSide[c] !== null);
@@ -899,6 +899,17 @@ function toldWeeksAgo(t: Tokens, at: number): boolean {
       dated = true;
   }
   return dated;
+}
+
+/** Whether a record line dates the mention in a past year before it: "Encounter: GP 12/01/2022 — COVID-19". */
+function datedLine(t: Tokens, at: number): boolean {
+  const k = at - 1;
+  if (k < 1 || t.kind[k] === K_WORD) return false;
+  const c = t.text.charCodeAt(t.start[k] as number);
+  if (c !== 0x2013 && c !== 0x2014 && c !== 58) return false;
+  if (t.kind[k - 1] !== K_WORD || !isPastYear(t, k - 1)) return false;
+  for (let j = at; j < t.words.length && t.kind[j] !== K_STOP; j++) if (t.kind[j] === K_WORD && STILL_NOW.has(t.words[j] as string)) return false;
+  return true;
 }
 
 const NOT_OVER = new Set(['not', 'hasnt', 'havent', 'isnt', 'never']);
@@ -1625,15 +1636,15 @@ export function readComplaint(text: string): ComplaintMatch[] {
         if (to - 1 - from > rule.window) continue;
         if (rule.none.some((c) => (byConcept[c] ?? []).some((o) => o.sentence === anchor.sentence && o.negated === NOT_NEGATED))) continue;
         if (rule.noneNear && toldNear(a, rule.noneNear.of, rule.noneNear.near)) continue;
-        if (rule.benign) {
+        if (rule.benign.length > 0) {
           const told = (c: number) => (byConcept[c] ?? []).some((o) => o.sentence === anchor.sentence && o.negated === NOT_NEGATED);
-          if (rule.benign.all.every(told) && !rule.benign.unless.some(told)) continue;
+          if (rule.benign.some((b) => b.all.every(told) && !b.unless.some(told))) continue;
         }
         if (rule.notOfPlace.length > 0 && used.some((o) => rule.notOfPlace.some((c) => o.indexed.includes(c)) && toldOfPlace(a, o))) continue;
         let code = rule.code;
         if (rule.medicine && used.some((o) => toldAsStopped(a, o.from, o.to))) continue;
         if (rule.notFamiliar && toldAsFamiliar(a, used)) continue;
-        if (rule.transient && used.some((o) => toldWeeksAgo(a.t, o.from) || recoveredAfter(a, o))) continue;
+        if (rule.transient && used.some((o) => toldWeeksAgo(a.t, o.from) || recoveredAfter(a, o) || datedLine(a.t, o.from))) continue;
         const past =
           rule.history === 'resolved'
             ? (o: Occurrence) => isOver(a, o)

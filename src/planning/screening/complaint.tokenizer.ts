@@ -41,6 +41,22 @@ function slice(text: string, lower: string | null, from: number, to: number): st
 
 const YES_WITH_DETAIL = /^[^\S\n]*(?:a[^\S\n]*[:-][^\S\n]*)?(?:yes|y)\b[^\S\n]*[,:\-\u2013\u2014]?[^\S\n]*[a-z0-9(]/i;
 
+const FIRST_WORD = /^[^\S\n]*([A-Za-z][A-Za-z']*)/;
+/** A form's "no" and "not sure" answers: the question's words are denied, or left uncertain. */
+export const FORM_NO: ReadonlySet<string> = new Set(['no', 'none', 'nil', 'never', 'nope', 'na', 'negative', 'neg', 'nothing', 'n']);
+export const FORM_UNSURE: ReadonlySet<string> = new Set(['unsure', 'maybe', 'possibly', 'perhaps']);
+const NOT_AN_ANSWER = new Set(['yes', 'y', 'a', 'not', 'dont', "don't", 'q']);
+
+/**
+ * Whether a question is answered on its own line by more than yes or no ("Lost weight? Yes — on purpose",
+ * "Bowel problems? IBS for years"): the answer then qualifies what was asked, in one sentence with it.
+ */
+function answersInWords(text: string, from: number): boolean {
+  if (YES_WITH_DETAIL.test(text.slice(from, from + 48))) return true;
+  const first = FIRST_WORD.exec(text.slice(from, from + 48))?.[1]?.toLowerCase();
+  return first !== undefined && !FORM_NO.has(first) && !FORM_UNSURE.has(first) && !NOT_AN_ANSWER.has(first);
+}
+
 /** The words and breaks of a text, in order. */
 export function tokenize(text: string): Tokens {
   const t: Tokens = { text, words: [], kind: [], start: [], end: [], sentence: [] };
@@ -87,7 +103,7 @@ export function tokenize(text: string): Tokens {
     } else if (cls === 4 || cls === 5) {
       // A question answered yes with more to say ("Lost weight? Yes — on purpose") is one sentence with its
       // answer, so that what the answer adds qualifies what was asked.
-      const stop = cls === 4 && !(text.charCodeAt(i) === 63 && YES_WITH_DETAIL.test(text.slice(i + 1, i + 48)));
+      const stop = cls === 4 && !(text.charCodeAt(i) === 63 && answersInWords(text, i + 1));
       t.words.push('');
       t.kind.push(stop ? STOP : COMMA);
       t.start.push(i);
