@@ -1131,6 +1131,16 @@ describe('review round 21: travel home, passing illnesses told as over, an obste
     ['Calf swollen? Left one since Friday, after the flight', 'deep_vein_thrombosis'],
   ])('a question answered in words is read with its answer, still: %s (%s)', (text, code) => expect(codes(text)).toContain(code));
 
+  it.each([
+    ['Varicose veins R leg - endovenous laser ablation 2023, no residual varicosities', 'varicose_veins'],
+    ['Varicose veins in the right leg, stripped in 2015', 'varicose_veins'],
+  ])('veins treated away: %s (not %s)', (text, code) => expect(codes(text)).not.toContain(code));
+
+  it('veins still to be treated stay, on the side of the leg named', () => {
+    expect(readComplaint('Varicose veins R leg, awaiting EVLA')).toEqual([expect.objectContaining({ code: 'varicose_veins', region: null, side: 'right' })]);
+    expect(readComplaint('varicose veins in her left leg')).toEqual([expect.objectContaining({ code: 'varicose_veins', region: null, side: 'left' })]);
+  });
+
   it('"flew back" is travel, not the back', () =>
     expect(readRegions('after the flight back from Spain my back aches').map((r) => r.evidence)).toEqual(['back']));
 });

@@ -3609,6 +3609,24 @@ export const CONCEPTS = {
   ],
   burn_word: ['a burn', 'burn on', 'burns on', 'burned my', 'burnt my', 'burnt', 'burned', 'burn to', 'sunburn*', 'scald*', 'blistered', 'blister', 'blisters'],
   varicose_word: ['varicos*'],
+  // Veins treated away: what was varicose is no longer there to press on.
+  vein_treated: [
+    'ablation',
+    'ablated',
+    'laser ablation',
+    'endovenous laser ablation',
+    'evla',
+    'rfa',
+    'radiofrequency ablation',
+    'stripped',
+    'stripping',
+    'vein stripping',
+    'sclerotherapy',
+    'no residual varicosities',
+    'no residual varicose veins',
+  ],
+  // A treatment still to come.
+  treatment_planned: ['booked', 'awaiting', 'waiting for', 'waiting list', 'on the list for', 'planned', 'referred for', 'due to have', 'due for'],
   aneurysm_word: ['aneurysm*', 'aaa'],
   radiation_word: [
     'radiation',
@@ -4925,7 +4943,7 @@ export const TEXT_RULES: TextRule[] = [
   // Broken skin of eczema or psoriasis is an open wound at its site; dry, intact patches are not.
   { code: 'open_wound', all: ['skin_disease_word', 'broken_skin_word'], region: 'optional', window: 8, history: 'drop' },
   { code: 'burn', all: ['burn_word'], region: 'optional', history: 'drop' },
-  { code: 'varicose_veins', all: ['varicose_word'], region: 'optional' },
+  { code: 'varicose_veins', all: ['varicose_word'], region: 'optional', benign: [{ all: ['vein_treated'], unless: ['treatment_planned'] }] },
   { code: 'aneurysm', all: ['aneurysm_word'], region: 'optional' },
   // The skin is often described in its own clause after the site ("radiotherapy to R neck last week, skin red and raw").
   { code: 'radiation_skin', all: ['radiation_word', 'skin_word'], none: ['skin_ok'], region: 'optional', window: 16, history: 'drop' },

@@ -430,6 +430,7 @@ const cid = (c: LexiconConcept) => conceptId(c);
     cid('swelling'),
     cid('lymphoedema_word'),
     cid('calf_word'),
+    cid('leg'),
     cid('warmth'),
     cid('redness'),
     cid('calf_tender'),
@@ -467,6 +468,7 @@ const RECENT = cid('recent_word');
 const CURRENT = cid('current_word');
 const SWELLING = cid('swelling');
 const CALF = cid('calf_word');
+const LEG = cid('leg');
 const CALF_SIGNS = [SWELLING, cid('warmth'), cid('redness'), cid('calf_tender')];
 const HORMONAL_RISK = cid('dvt_risk_hormonal');
 /** How far (in words) a calf sign may be from the calf it describes ("left calf is redder and achy"). */
@@ -1305,6 +1307,16 @@ function locate(a: Analysis, anchor: Occurrence): { region: Occurrence; side: Oc
   return { region, side: sideOf(a.bySide, region) };
 }
 
+/** The side of a leg named with a side close to `anchor` in its sentence ("varicose veins R leg"), or null. */
+function sideOfLeg(a: Analysis, anchor: Occurrence): Side {
+  for (const o of a.byConcept[LEG] ?? []) {
+    if (o.sentence !== anchor.sentence || o.negated !== NOT_NEGATED || Math.abs(o.from - anchor.from) > 6) continue;
+    const side = sideValue(sideOf(a.bySide, o));
+    if (side === 'left' || side === 'right') return side;
+  }
+  return null;
+}
+
 /**
  * Whether a sign told in another clause than `anchor` belongs to the place that opens its own clause ("left
  * knee hot and swollen, left calf tight": the heat and swelling are the knee's, not the calf's).
@@ -1672,6 +1684,9 @@ export function readComplaint(text: string): ComplaintMatch[] {
             to = Math.max(to, place.region.to);
             listed = listedWith(a, place.region);
             placed = place.region;
+          } else if (!place && rule.region === 'optional') {
+            // "Varicose veins R leg": a leg is no region of its own, but its side is the condition's.
+            side = sideOfLeg(a, anchor);
           }
         }
         let evidence = t.text.slice(t.start[from], t.end[to - 1]);

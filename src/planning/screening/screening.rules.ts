@@ -5,7 +5,7 @@ import type { CaseFacts, PainArea } from '../case.facts';
 import { CONDITION_CODES, CONDITIONS, ESCALATIONS, type ConditionCode } from '../catalog/catalog.conditions';
 import { NEURAL_QUALITIES } from '../catalog/catalog.goals';
 import { MEASURES } from '../catalog/catalog.measures';
-import { REGION_CODES, type RegionCode } from '../catalog/catalog.regions';
+import { REGION_CODES, REGIONS, type RegionCode } from '../catalog/catalog.regions';
 import type { Severity, Side } from '../catalog/catalog.types';
 import { exclusion, LEFT, placeName, RIGHT, sideOf, WHOLE } from '../engine.util';
 import { SCREENING_QUESTION_CODES, SCREENING_QUESTIONS, type Answer, type ScreeningQuestionCode } from '../catalog/catalog.screening';
@@ -93,12 +93,14 @@ function placesFor(
       where: `taken to be the operated ${operated.map((s) => placeName(s.region as RegionCode, s.side)).join(', ')}`,
     };
   }
-  // Location not recorded: conservatively assume the catalog's usual site, else every painful region.
+  // Location not recorded: conservatively assume the catalog's usual site, else every painful region; on the
+  // side told when only a side was ("varicose veins R leg").
   const assumed = entry.defaultRegions.length > 0 ? entry.defaultRegions : facts.painAreas.map((a) => a.region);
   if (assumed.length === 0) return { places: [], where: 'location not recorded: inspect and keep clear of it' };
+  const sided = (r: RegionCode) => (REGIONS[r].paired ? side : null);
   return {
-    places: assumed.map((r) => ({ region: r, mask: WHOLE })),
-    where: `location not recorded, assumed at ${assumed.map((r) => placeName(r, null)).join(', ')}`,
+    places: assumed.map((r) => ({ region: r, mask: exclusion(sided(r)) })),
+    where: `location not recorded, assumed at ${assumed.map((r) => placeName(r, sided(r))).join(', ')}`,
   };
 }
 
