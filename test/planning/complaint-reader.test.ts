@@ -1141,6 +1141,12 @@ describe('review round 21: travel home, passing illnesses told as over, an obste
     expect(readComplaint('varicose veins in her left leg')).toEqual([expect.objectContaining({ code: 'varicose_veins', region: null, side: 'left' })]);
   });
 
+  it('a gestation at delivery is history, a current one is not', () => {
+    expect(codes('Pre-eclampsia 2019 (delivered 36/40)')).toEqual([]);
+    expect(codes('32/40, delivered her first at 38 weeks')).toContain('pregnancy');
+    expect(codes('Delivered 3 weeks ago, left calf swollen and hot')).toContain('deep_vein_thrombosis');
+  });
+
   it('"flew back" is travel, not the back', () =>
     expect(readRegions('after the flight back from Spain my back aches').map((r) => r.evidence)).toEqual(['back']));
 });

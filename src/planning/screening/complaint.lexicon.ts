@@ -3808,6 +3808,10 @@ export const CONCEPTS = {
   ],
   // History (second edition): a condition of the past is not a current finding.
   history_before: [
+    // A gestation at delivery: "(delivered 36/40)", "born at 38 weeks".
+    'delivered',
+    'delivered at',
+    'born at',
     'history of',
     'hx of',
     'hx',
