@@ -1147,6 +1147,19 @@ describe('review round 21: travel home, passing illnesses told as over, an obste
     expect(codes('Delivered 3 weeks ago, left calf swollen and hot')).toContain('deep_vein_thrombosis');
   });
 
+  it.each([
+    ['Had a clot in the left calf 14 weeks ago; finished the blood thinners, no swelling now.', 'dvt_history'],
+    ['DVT 4 months ago, treated', 'dvt_history'],
+    ['DVT six months ago', 'dvt_history'],
+    ['Had a DVT 13 weeks ago.', 'deep_vein_thrombosis'],
+    ['DVT 10 weeks ago, still on apixaban', 'deep_vein_thrombosis'],
+    ['DVT 5 months ago, still on apixaban', 'deep_vein_thrombosis'],
+  ])('a clot more than 3 months back and no longer treated is history: %s (%s)', (text, code) => {
+    const found = codes(text);
+    expect(found).toContain(code);
+    expect(found).not.toContain(code === 'dvt_history' ? 'deep_vein_thrombosis' : 'dvt_history');
+  });
+
   it('"flew back" is travel, not the back', () =>
     expect(readRegions('after the flight back from Spain my back aches').map((r) => r.evidence)).toEqual(['back']));
 });

@@ -914,6 +914,58 @@ function datedLine(t: Tokens, at: number): boolean {
   return true;
 }
 
+const MONTHS_PER_UNIT: Record<string, number> = {
+  week: 12 / 52,
+  weeks: 12 / 52,
+  wk: 12 / 52,
+  wks: 12 / 52,
+  month: 1,
+  months: 1,
+  mo: 1,
+  mos: 1,
+  mth: 1,
+  mths: 1,
+  year: 12,
+  years: 12,
+  yr: 12,
+  yrs: 12,
+};
+const COUNT_WORDS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+};
+
+/**
+ * Whether a clot is dated more than 3 months back in its sentence ("a clot in the left calf 14 weeks ago") and
+ * not told as still treated: the reference's line between a DVT history (caution) and a recent one (clearance).
+ */
+function overThreeMonthsAgo(t: Tokens, o: Occurrence): boolean {
+  let months = -1;
+  for (let j = o.to; j < t.words.length && j <= o.to + 10 && t.kind[j] !== K_STOP; j++) {
+    if (t.kind[j] !== K_WORD) continue;
+    const w = t.words[j] as string;
+    const unit = MONTHS_PER_UNIT[t.words[j + 1] as string];
+    if (months < 0 && unit !== undefined && t.words[j + 2] === 'ago') {
+      const count = /^\d+(\.\d+)?$/.test(w) ? Number(w) : COUNT_WORDS[w];
+      if (count !== undefined) months = count * unit;
+    }
+  }
+  for (let j = o.to; j < t.words.length && t.kind[j] !== K_STOP; j++) if (t.words[j] === 'still' || t.words[j] === 'currently') return false;
+  return months > 3;
+}
+
 const NOT_OVER = new Set(['not', 'hasnt', 'havent', 'isnt', 'never']);
 const RECOVERED_NOW = new Set(['fine', 'well', 'better', 'ok', 'okay', 'normal', 'gone', 'good', 'recovered']);
 
@@ -1664,7 +1716,9 @@ export function readComplaint(text: string): ComplaintMatch[] {
               ? (o: Occurrence) => historyOf(a, o) && !recentIn(a, o.sentence)
               : rule.medicine
                 ? (o: Occurrence) => isHistory(a, o.from, o.to, true)
-                : (o: Occurrence) => historyOf(a, o);
+                : rule.history === 'dvt_history'
+                  ? (o: Occurrence) => historyOf(a, o) || overThreeMonthsAgo(a.t, o)
+                  : (o: Occurrence) => historyOf(a, o);
         if (rule.history !== 'keep' && used.some(past)) {
           if (rule.history === 'drop' || rule.history === 'resolved' || rule.history === 'longPast') continue;
           code = rule.history;
