@@ -88,7 +88,8 @@ describe('reassessment: one episode of care across plans', () => {
     expect(earlier.headers.etag).toBe('"2"');
     expect(earlier.body).toMatchObject({ status: 'completed', version: 2, nextPlanId: plan.id, previousPlanId: null });
     const versions = await t.http().get(`/v1/plans/${firstPlan.id}/versions`).set(auth());
-    expect(versions.body.data).toEqual([expect.objectContaining({ version: 1, status: 'active', changedBy: expect.any(String) })]);
+    // Version 1 was the active plan before the reassessment: it had no next plan yet.
+    expect(versions.body.data).toEqual([expect.objectContaining({ version: 1, status: 'active', nextPlanId: null, changedBy: expect.any(String) })]);
     expect((await session(firstPlan.id, { performedAt: '2026-02-03T10:00:00Z' })).status).toBe(409);
 
     // A sync client hears of all three writes; the audit trail names the new plan.

@@ -28,9 +28,11 @@ export function toPlanVersion(plan: PlanRow, row: PlanVersionRow): PlanVersion {
     status: row.status as PlanStatus,
     version: row.version,
     notes: row.notes,
-    // The links of the episode are not versioned: every version shows where the plan stands now.
+    // The links of the episode are not versioned. The earlier plan is fixed at creation; the next one is
+    // set by the reassessment that completes the plan (completed is final, and a completed plan takes no
+    // reassessment), so only a version that was already completed can have had it.
     previousPlanId: plan.previousPlanId,
-    nextPlanId: plan.nextPlanId,
+    nextPlanId: row.status === 'completed' ? plan.nextPlanId : null,
     createdAt: plan.createdAt.toISOString(),
     changedAt: row.changedAt.toISOString(),
     changedBy: row.changedByKeyId,
