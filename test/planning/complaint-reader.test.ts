@@ -1163,3 +1163,46 @@ describe('review round 21: travel home, passing illnesses told as over, an obste
   it('"flew back" is travel, not the back', () =>
     expect(readRegions('after the flight back from Spain my back aches').map((r) => r.evidence)).toEqual(['back']));
 });
+
+describe('review round 23: advice topics, screens, recoveries, skin lesions told apart from their place, other people', () => {
+  it.each([
+    ['CES screen: neither bladder nor bowel problems, nor any numbness between the legs; leg weakness nil.', 'cauda_equina_signs'],
+    ["GP: 'likely mechanical LBP; safety-netting advice given re CES symptoms'.", 'cauda_equina_signs'],
+    ['Had flu with a fever 3 weeks ago, fully better for 2 weeks now; temp today 36.8.', 'contagious_illness'],
+    ['Low back ache from lifting her 6-year-old, who broke his arm last week and is in a cast.', 'recent_fracture'],
+    ['Helping her husband in and out of bed; he has cellulitis in his leg and is on antibiotics. She is well.', 'local_infection'],
+  ])('%s (not %s)', (text, code) => expect(codes(text)).not.toContain(code));
+
+  it.each([
+    ['Advised about saddle numbness; has new saddle numbness since Monday', 'saddle_anesthesia'],
+    ['She has CES symptoms: numb saddle since Tuesday', 'saddle_anesthesia'],
+    ['Her husband drives. She has numb groin since Monday', 'saddle_anesthesia'],
+    ['His wife had a DVT. He has a swollen hot left calf since the flight.', 'deep_vein_thrombosis'],
+    ['A 45 year old who fell off a ladder, wrist swollen', 'trauma'],
+  ])('still read: %s (%s)', (text, code) => expect(codes(text)).toContain(code));
+
+  it.each([
+    ['O/E: R forearm burn (oven tray) 5/7 ago, blistered, dressed by practice nurse.', 'burn', 'forearm', 'right'],
+    ['She scalded herself with steam from the kettle last week. It is on the inside of her right wrist and still blistered.', 'burn', 'wrist_hand', 'right'],
+    ['He got badly sunburnt at the race. The worst of it is across his shoulders and upper back.', 'burn', 'upper_back', null],
+    ['Has an infected insect bite on the back of the left hand - red, hot and puffy.', 'local_infection', 'wrist_hand', 'left'],
+    ['Caught the left shin on a garden fork last week - a 4 cm cut, still healing under a dressing.', 'open_wound', 'calf', 'left'],
+    ['Itchy, red, weeping rash on the front and sides of her neck.', 'open_wound', 'neck', null],
+    ['Varicose veins on her left leg, mostly below the knee, bulging after standing.', 'varicose_veins', 'calf', null],
+  ])('a skin lesion told apart from its place is placed there: %s', (text, code, region, side) => {
+    const found = readComplaint(text).filter((m) => m.code === code);
+    expect(found.map((m) => m.region)).toContain(region);
+    expect(found.filter((m) => m.region === null)).toEqual([]);
+    if (side) expect(found.find((m) => m.region === region)?.side).toBe(side);
+  });
+
+  it("an operation told without its site is not placed on the sentence's region", () =>
+    expect(
+      readComplaint('Low back ache for 2 weeks since sitting around after my hernia operation 3 weeks ago.').filter((m) => m.region === 'lower_back'),
+    ).toEqual([]));
+
+  it('a bruised, swollen leg after a blow is a contusion, not a clot, unless a clot risk is told', () => {
+    expect(codes('Kicked in the calf at football on Saturday, swollen and bruised, sore to walk on.')).not.toContain('deep_vein_thrombosis');
+    expect(codes('Calf swollen, hot and bruised since the knee operation 10 days ago')).toContain('deep_vein_thrombosis');
+  });
+});

@@ -95,6 +95,8 @@ const RESOLVED_WORDS = [
   'strength back to normal',
   'back to normal',
   'cured',
+  'fully better',
+  'all better',
   'fever free',
   'temperature free',
   'all fine now',
@@ -3568,6 +3570,12 @@ export const CONCEPTS = {
     'lacerations',
     'a cut',
     'deep cut',
+    // "a 4 cm cut, glued", "still healing under a dressing".
+    'cm cut',
+    'cm wound',
+    'cm laceration',
+    'cm graze',
+    'under a dressing',
     'graze',
     'grazes',
     'grazed',
@@ -3586,7 +3594,7 @@ export const CONCEPTS = {
     'open sore',
   ],
   // Skin diseases whose skin, once broken, is an open wound ("eczema flare, cracked and weeping").
-  skin_disease_word: ['eczema', 'eczematous', 'dermatitis', 'psoriasis', 'psoriatic', 'atopic skin'],
+  skin_disease_word: ['eczema', 'eczematous', 'dermatitis', 'psoriasis', 'psoriatic', 'atopic skin', 'rash'],
   broken_skin_word: [
     'weeping',
     'weepy',
@@ -3948,6 +3956,16 @@ export const CONCEPTS = {
     'cancer research',
     'fracture clinic',
     'cauda equina pathway',
+    // A screen is asked, not found: "CES screen: neither bladder nor bowel problems".
+    'ces screen',
+    'ces screening',
+    'ces questions',
+    'ces check',
+    'cauda equina screen',
+    'cauda equina screening',
+    'cauda equina questions',
+    'red flag screen',
+    'red flags screen',
     'pathway lead',
     'oncology nurse',
     'cancer nurse',
@@ -4111,6 +4129,7 @@ export const SITE_WORDS: readonly { regions: readonly RegionCode[]; terms: reado
     terms: ['breast', 'breasts', 'nipple', 'nipples', 'cleavage', 'mastectomy site', 'mastectomy scar', 'lumpectomy site', 'lumpectomy scar'],
   },
   { regions: ['shoulder', 'chest'], terms: ['armpit', 'armpits', 'axilla', 'axillae', 'axillary', 'underarm', 'underarms'] },
+  { regions: ['calf'], terms: ['below the knee', 'below her knee', 'below his knee', 'below my knee', 'below the knees'] },
   { regions: ['hip'], terms: ['groin', 'groins', 'inguinal'] },
   { regions: ['wrist_hand'], terms: ['carpal tunnel'] },
   // Bones name where a fracture or a fixation is ("distal radius fracture", "fractured fibula").
@@ -4732,6 +4751,11 @@ export const MEDICINE_STOPPED = {
 const NEW_CONTINENCE_CHANGE: LexiconConcept[] = ['continence_new', 'recent_word', 'sensation_loss', 'progression'];
 // A stress leak of long standing, or bowels long known to be disordered ("bowel problems? IBS for years"): unless
 // something is new, no sign of a compressed cauda equina.
+// A bruised, swollen leg after a blow is a contusion, unless a clot risk is told with it.
+const CONTUSION = {
+  all: ['bruising'],
+  unless: ['immobility', 'dvt_risk', 'surgery_word', 'postpartum', 'dvt_risk_hormonal'],
+} satisfies NonNullable<TextRule['benign']>[number];
 const STABLE_STRESS_LEAK = { all: ['stress_leak_trigger', 'continence_longstanding'], unless: NEW_CONTINENCE_CHANGE } satisfies NonNullable<
   TextRule['benign']
 >[number];
@@ -4927,6 +4951,7 @@ export const TEXT_RULES: TextRule[] = [
     some: { of: ['swelling', 'warmth', 'redness', 'immobility'], min: 2 },
     window: 10,
     ownPlace: ['swelling', 'warmth', 'redness'],
+    benign: [CONTUSION],
   },
   {
     code: 'deep_vein_thrombosis',
@@ -4935,6 +4960,7 @@ export const TEXT_RULES: TextRule[] = [
     any: ['swelling', 'warmth', 'redness', 'immobility'],
     window: 10,
     ownPlace: ['swelling', 'warmth', 'redness', 'tender'],
+    benign: [CONTUSION],
   },
   { code: 'dvt_risk_factor', all: ['dvt_risk'], history: 'drop' },
   { code: 'dvt_risk_factor', all: ['surgery_word', 'recent_word'], window: 10, history: 'drop' },

@@ -479,6 +479,11 @@ const CHANGE_WORDS = new Set([
 export function markSafetyNets(t: Tokens, negated: number[]): void {
   const n = t.words.length;
   for (let i = 0; i < n; i++) {
+    if (t.kind[i] === K_WORD && adviceTopicAt(t, i)) {
+      // "Safety-netting advice given re CES symptoms": the topic of the advice, to the end of its clause.
+      for (let j = i + 1; j < n && t.kind[j] === K_WORD; j++) mark(negated, j, NEGATED);
+      continue;
+    }
     if (t.kind[i] !== K_WORD || t.words[i] !== 'if') continue;
     let change = false;
     for (let j = i + 1; j < n && j <= i + 4 && t.kind[j] === K_WORD; j++) if (CHANGE_WORDS.has(t.words[j] as string)) change = true;
@@ -499,6 +504,19 @@ export function markSafetyNets(t: Tokens, negated: number[]): void {
     }
     for (let j = i + 1; j < to; j++) mark(negated, j, NEGATED);
   }
+}
+
+const ADVICE_NOUNS = new Set(['advice', 'advised', 'counselled', 'counseled', 'leaflet', 'warned', 'netting', 'netted']);
+const TOPIC_WORDS = new Set(['re', 'regarding', 'about', 'on']);
+
+/** Whether word `i` introduces what advice was about: "advice given re …", "safety netted about …", "leaflet on …". */
+function adviceTopicAt(t: Tokens, i: number): boolean {
+  if (!TOPIC_WORDS.has(t.words[i] as string)) return false;
+  for (let j = i - 1; j >= 0 && j >= i - 2 && t.kind[j] === K_WORD; j--) {
+    if (ADVICE_NOUNS.has(t.words[j] as string)) return true;
+    if (t.words[j] !== 'given') return false;
+  }
+  return false;
 }
 
 const CROSS = /[✗✘×❌]\s*$/;
@@ -726,8 +744,30 @@ export function markOtherPeople(t: Tokens, consumed: readonly number[], negated:
       mark(negated, j, NEGATED);
     }
     markReferredBack(t, consumed, negated, j, person);
+    markTheirClauses(t, negated, i, person);
   }
 }
+
+/**
+ * "Helping her husband in and out of bed; he has cellulitis in his leg": once a person of one sex is named
+ * with a possessive of the other ("her husband", "his wife", so the patient is the other), a clause that
+ * opens with the person's pronoun, in that sentence or the next, is about them.
+ */
+function markTheirClauses(t: Tokens, negated: number[], i: number, person: Person): void {
+  const owner = t.words[i - 1];
+  const other = person === 'male' && owner === 'her' ? MALE_SUBJECTS : person === 'female' && owner === 'his' ? FEMALE_SUBJECTS : null;
+  if (other === null) return;
+  const lastSentence = (t.sentence[i] as number) + 1;
+  for (let k = i + 1; k < t.words.length && (t.sentence[k] as number) <= lastSentence; k++) {
+    if (t.kind[k] !== K_WORD || !other.has(t.words[k] as string)) continue;
+    const opensClause = k === 0 || t.kind[k - 1] !== K_WORD || t.words[k - 1] === 'and' || t.words[k - 1] === 'but';
+    if (!opensClause) continue;
+    for (let j = k + 1; j < t.words.length && t.kind[j] === K_WORD; j++) mark(negated, j, NEGATED);
+  }
+}
+const OWNERS_OF_CHILD = new Set(['her', 'his', 'my', 'their', 'our']);
+const MALE_SUBJECTS = new Set(['he', 'hes']);
+const FEMALE_SUBJECTS = new Set(['she', 'shes']);
 
 /**
  * Whether what comes at the end of these words is another person's: a person is named, and after them neither
@@ -755,6 +795,8 @@ function personAt(t: Tokens, i: number): Person | null {
   if (MALE.has(w)) return 'male';
   // Either sex, or family history words: any possessive may point back to them.
   if (OTHER_PEOPLE.has(w)) return 'any';
+  // "lifting her 6-year-old": a child of the patient's, not the patient ("a 45 year old who fell" is).
+  if (w === 'old' && t.words[i - 1] === 'year' && OWNERS_OF_CHILD.has(t.words[i - 3] as string)) return 'any';
   // In a therapist's note "Client reports…", "massage for client" is the patient; "her client", "lifting clients" are not.
   if ((w === 'client' || w === 'clients') && i > 0 && t.kind[i - 1] === K_WORD && CLIENT_OWNERS.has(t.words[i - 1] as string)) return 'any';
   return null;
@@ -841,6 +883,7 @@ const FEMALE = new Set([
   'stepmum',
   'stepmom',
   'stepmother',
+  'stepdaughter',
   'granddaughter',
   'fiancee',
   // Possessives lose their apostrophe in the tokenizer: "mum's cancer" is "mums cancer".
@@ -866,6 +909,7 @@ const MALE = new Set([
   'hubby',
   'stepdad',
   'stepfather',
+  'stepson',
   'grandson',
   'fiance',
   'dads',

@@ -25,7 +25,7 @@ import {
   type Span,
 } from './complaint.negation';
 import { readsBloodPressure, readVitals } from './complaint.numbers';
-import { COMMA as TOKEN_COMMA, STOP as TOKEN_STOP, tokenize, WORD as TOKEN_WORD, type Tokens } from './complaint.tokenizer';
+import { COMMA as TOKEN_COMMA, matchWordsAt, STOP as TOKEN_STOP, tokenize, WORD as TOKEN_WORD, type Tokens } from './complaint.tokenizer';
 // Imported bindings are read once: a module namespace read costs a getter call in the hot loops.
 const K_COMMA = TOKEN_COMMA;
 const K_STOP = TOKEN_STOP;
@@ -1359,6 +1359,37 @@ function locate(a: Analysis, anchor: Occurrence): { region: Occurrence; side: Oc
   return { region, side: sideOf(a.bySide, region) };
 }
 
+const SKIN_LESIONS: ReadonlySet<string> = new Set(['open_wound', 'burn', 'local_infection']);
+const REFERS_BACK = new Set(['it', 'its', 'this', 'that', 'they', 'these', 'the']);
+
+/** The distinct regions (with sides) named, un-negated, in one sentence. */
+function regionsIn(a: Analysis, sentence: number): { region: RegionCode; side: Side; evidence: string }[] {
+  const out: { region: RegionCode; side: Side; evidence: string }[] = [];
+  for (const o of a.byRegion) {
+    if (o.sentence !== sentence || o.negated !== NOT_NEGATED) continue;
+    const region = regionValue(o);
+    const side = sideValue(sideOf(a.bySide, o));
+    if (region && !out.some((r) => r.region === region && r.side === side))
+      out.push({ region, side, evidence: a.t.text.slice(a.t.start[o.from], a.t.end[o.to - 1]) });
+  }
+  return out;
+}
+
+/**
+ * Where a local condition told without a place is: the one region its sentence names, else the regions of
+ * the next sentence when it opens by referring back ("It is on…", "The worst of it is across…"); else none.
+ */
+function sentencePlaces(a: Analysis, sentence: number): { region: RegionCode; side: Side; evidence: string }[] {
+  const own = regionsIn(a, sentence);
+  if (own.length > 0) return own.length === 1 ? own : [];
+  const { t } = a;
+  let first = 0;
+  while (first < t.words.length && !(t.sentence[first] === sentence + 1 && t.kind[first] === K_WORD)) first++;
+  if (first >= t.words.length || !REFERS_BACK.has(t.words[first] as string)) return [];
+  if (t.words[first] === 'the' && !matchWordsAt(t, first, ['the', 'worst'])) return [];
+  return regionsIn(a, sentence + 1);
+}
+
 /** The side of a leg named with a side close to `anchor` in its sentence ("varicose veins R leg"), or null. */
 function sideOfLeg(a: Analysis, anchor: Occurrence): Side {
   for (const o of a.byConcept[LEG] ?? []) {
@@ -1758,7 +1789,7 @@ export function readComplaint(text: string): ComplaintMatch[] {
         }
         // A site across two regions ("armpit": shoulder and chest) puts the condition on both.
         if (placed) for (const r of extraRegions(placed)) push(matches, { ...match, region: r });
-        if (rule.region === 'optional' && code !== 'trauma' && CONDITIONS[code].scope === 'local')
+        if ((rule.region === 'optional' || rule.region === 'required') && code !== 'trauma' && CONDITIONS[code].scope === 'local')
           (region === null ? localPlaceless : localPlaced).push({ m: match, sentence: anchor.sentence });
         // "Sunburnt across shoulders and upper back": the condition is on every region of the list.
         // A listed region without a side word of its own shares the list's ("R knee, shin and thigh").
@@ -1777,16 +1808,23 @@ export function readComplaint(text: string): ComplaintMatch[] {
   }
 
   // "Burnt her L forearm on the oven shelf - blistered, has a dressing on": the dressing is on the forearm,
-  // not on every painful region.
+  // not on every painful region. Else the one place its sentence is about ("R forearm burn (oven tray) 5/7
+  // ago, blistered"), else the places of the next sentence when that one goes on about it ("She scalded
+  // herself last week. It is on the inside of her right wrist").
   for (const { m, sentence } of localPlaceless) {
-    const places = localPlaced.filter((p) => p.sentence === sentence && matches.includes(p.m));
     const at = matches.indexOf(m);
-    if (places.length === 0 || at < 0) continue;
+    if (at < 0) continue;
+    const placedMatches = localPlaced.filter((p) => p.sentence === sentence && matches.includes(p.m)).map((p) => p.m);
+    // An operation told without its site is placed by the operation reader, not by the sentence's topic.
+    const places: { region: RegionCode; side: Side; evidence: string }[] =
+      placedMatches.length > 0
+        ? placedMatches.map((p) => ({ region: p.region as RegionCode, side: p.side, evidence: p.evidence }))
+        : SKIN_LESIONS.has(m.code)
+          ? sentencePlaces(a, sentence)
+          : [];
+    if (places.length === 0) continue;
     matches.splice(at, 1);
-    for (const { m: place } of places) {
-      const moved: ComplaintMatch = { ...m, evidence: `${m.evidence} … ${place.evidence}`, region: place.region, side: place.side };
-      push(matches, moved);
-    }
+    for (const place of places) push(matches, { ...m, evidence: `${m.evidence} … ${place.evidence}`, region: place.region, side: place.side });
   }
 
   // Vital signs written as numbers.

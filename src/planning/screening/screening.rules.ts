@@ -62,6 +62,9 @@ const CONDITION_ORDER = new Map<ConditionCode, number>(CONDITION_CODES.map((c, i
 const REGION_ORDER = new Map<RegionCode, number>(REGION_CODES.map((r, i) => [r, i]));
 const HIGH_STRESS = MEASURES.pss10.bands.find((b) => b.label === 'high');
 
+// Conditions of the skin at one place: a blister, a burn, a wound and its infection are often one lesion told twice.
+const SKIN_CODES: ReadonlySet<ConditionCode> = new Set(['open_wound', 'burn', 'local_infection']);
+
 function placesFor(
   code: ConditionCode,
   source: ActiveCondition['source'],
@@ -74,10 +77,11 @@ function placesFor(
   if (entry.scope !== 'local') return { places: [], where: '' };
   if (region) return { places: [{ region, mask: exclusion(side) }], where: placeName(region, side) };
   // The text's "GP says it is infected", when the infection is already recorded at a place, is that one;
-  // an infection told without a place beside a located wound is the wound's.
+  // a skin condition told without a place beside a located one ("belt rubbed a blister" with a recorded
+  // wound) is that lesion.
   const recorded =
     active.find((c) => c.code === code && c.places.length > 0 && c.source === 'screening') ??
-    (code === 'local_infection' ? active.find((c) => c.code === 'open_wound' && c.places.length > 0) : undefined);
+    (SKIN_CODES.has(code) ? active.find((c) => SKIN_CODES.has(c.code) && c.places.length > 0) : undefined);
   if (source === 'complaint' && recorded) {
     return {
       places: recorded.places,
