@@ -27,13 +27,22 @@ const FASTIFY_CLIENT_ERRORS: Record<string, (err: FastifyError) => ProblemError>
     problem(400, 'validation-error', 'Invalid request', 'A path parameter is longer than any valid one.', [{ path: '', message: 'path parameter too long' }]),
 };
 
+/** How a validation error names the part of the request it found wrong. */
+const PART_HAS: Record<string, string> = {
+  body: 'The request body has',
+  querystring: 'The query string has',
+  params: 'The path has',
+  headers: 'The headers have',
+};
+
 /** Maps anything thrown while handling a request to the problem it represents. */
 export function toProblemError(err: unknown): ProblemError {
   if (err instanceof ProblemError) return err;
   if (err instanceof RequestValidationError) {
     const { length } = err.errors;
-    if (length <= MAX_FIELD_ERRORS) return problem(400, 'validation-error', 'Invalid request', `The ${err.part} has ${length} invalid field(s).`, err.errors);
-    const detail = `The ${err.part} has ${length} invalid field(s); the first ${MAX_FIELD_ERRORS} are listed.`;
+    const counted = `${PART_HAS[err.part] ?? `The ${err.part} has`} ${length} invalid field${length === 1 ? '' : 's'}`;
+    if (length <= MAX_FIELD_ERRORS) return problem(400, 'validation-error', 'Invalid request', `${counted}.`, err.errors);
+    const detail = `${counted}; the first ${MAX_FIELD_ERRORS} are listed.`;
     return problem(400, 'validation-error', 'Invalid request', detail, err.errors.slice(0, MAX_FIELD_ERRORS));
   }
   const fastifyError = err as FastifyError;

@@ -49,11 +49,7 @@ describe('HTTP conformance', () => {
     const patient = await newPatient();
     const created = await t.http().post('/v1/assessments').set(auth()).send(lowBackAssessment(patient.id));
     expect(created.status).toBe(201);
-    const reads = [
-      `/v1/patients/${patient.id}`,
-      `/v1/assessments/${created.body.assessment.id}`,
-      `/v1/plans/${created.body.plan.id}`,
-    ];
+    const reads = [`/v1/patients/${patient.id}`, `/v1/assessments/${created.body.assessment.id}`, `/v1/plans/${created.body.plan.id}`];
     for (const path of reads) {
       const first = await t.http().get(path).set(auth());
       expect({ path, status: first.status }).toEqual({ path, status: 200 });
@@ -72,11 +68,21 @@ describe('HTTP conformance', () => {
     expect(stale.status).toBe(200);
     expect(stale.body.firstName).toBe('Inês');
     // A PATCH is not a read: If-None-Match does not turn its answer into a 304.
-    const patched = await t.http().patch(`/v1/patients/${patient.id}`).set(auth()).set('If-Match', '"2"').set('If-None-Match', '"2"').send({ lastName: 'Duarte' });
+    const patched = await t
+      .http()
+      .patch(`/v1/patients/${patient.id}`)
+      .set(auth())
+      .set('If-Match', '"2"')
+      .set('If-None-Match', '"2"')
+      .send({ lastName: 'Duarte' });
     expect(patched.status).toBe(200);
 
     const stranger = await t.createClinic('Conformance stranger');
-    const across = await t.http().get(`/v1/plans/${created.body.plan.id}`).set({ Authorization: `Bearer ${stranger.adminKey}` }).set('If-None-Match', '"1"');
+    const across = await t
+      .http()
+      .get(`/v1/plans/${created.body.plan.id}`)
+      .set({ Authorization: `Bearer ${stranger.adminKey}` })
+      .set('If-None-Match', '"1"');
     expect(across.status).toBe(404);
   });
 

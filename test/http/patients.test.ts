@@ -183,6 +183,15 @@ describe('patients', () => {
       expect(stale.status).toBe(412);
     });
 
+    it('answers 412, creating nothing, when If-Match names a version of a patient that does not exist', async () => {
+      for (const ifMatch of ['"1"', '*']) {
+        const res = await t.http().put('/v1/patients/by-external-id/EXT-NONE').set(as(clinic)).set('If-Match', ifMatch).send({ lastName: 'U' });
+        expect(res.status).toBe(412);
+      }
+      const created = await t.http().put('/v1/patients/by-external-id/EXT-NONE').set(as(clinic)).send({ lastName: 'U' });
+      expect(created.status).toBe(201);
+    });
+
     it('rejects a body whose externalId contradicts the path', async () => {
       const res = await t.http().put('/v1/patients/by-external-id/EXT-1').set(as(clinic)).send({ externalId: 'EXT-2' });
       expect(res.status).toBe(400);

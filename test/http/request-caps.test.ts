@@ -18,14 +18,14 @@ describe('what one request, or one key, may take', () => {
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(res.body.errors).toHaveLength(MAX_FIELD_ERRORS);
       expect(res.body.errors[0]).toEqual({ path: '/unknown0', message: expect.any(String) });
-      expect(res.body.detail).toMatch(/120 invalid field\(s\); the first 50 are listed/);
+      expect(res.body.detail).toMatch(/120 invalid fields; the first 50 are listed/);
     });
 
     it('a body with a few errors lists them all', async () => {
       const res = await t.http().post('/v1/patients').set('Authorization', `Bearer ${c.adminKey}`).send({ a: 1, b: 2, sex: 'x' });
       expect(res.status).toBe(400);
       expect(res.body.errors).toHaveLength(3);
-      expect(res.body.detail).toBe('The body has 3 invalid field(s).');
+      expect(res.body.detail).toBe('The request body has 3 invalid fields.');
     });
   });
 

@@ -47,7 +47,11 @@ describe('webhooks: managing subscriptions', () => {
     expect(read.status).toBe(200);
     expect(read.body).toEqual(res.body.webhook);
     expect(JSON.stringify(read.body)).not.toContain('whsec_');
-    const revalidated = await t.http().get(`/v1/webhooks/${res.body.webhook.id}`).set(as(clinic)).set('If-None-Match', read.headers.etag ?? '');
+    const revalidated = await t
+      .http()
+      .get(`/v1/webhooks/${res.body.webhook.id}`)
+      .set(as(clinic))
+      .set('If-None-Match', read.headers.etag ?? '');
     expect({ status: revalidated.status, body: revalidated.text }).toEqual({ status: 304, body: '' });
 
     const [stored] = await queryRows<{ secret_sealed: string }>(t.database.db, sql`select secret_sealed from webhooks where id = ${res.body.webhook.id}`);

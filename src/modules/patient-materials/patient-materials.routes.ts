@@ -1,15 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ConditionalGetHeaders, IdParams, notModifiedResponse, problemResponses } from '../../contracts/http.contract';
-import {
-  CHART_CSP,
-  HANDOUT_CSP,
-  HandoutQuerySchema,
-  HTML,
-  HtmlDocumentSchema,
-  SVG,
-  SvgDocumentSchema,
-} from '../../contracts/patient-materials.contract';
+import { CHART_CSP, HANDOUT_CSP, HandoutQuerySchema, HTML, HtmlDocumentSchema, SVG, SvgDocumentSchema } from '../../contracts/patient-materials.contract';
 import { contextOf } from '../../http/context';
 import { noneMatchHits } from '../../lib/content-etag';
 import type { PatientMaterialsService, Rendered } from './patient-materials.service';

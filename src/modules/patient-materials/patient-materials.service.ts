@@ -52,7 +52,12 @@ export function createPatientMaterialsService({ database }: { database: Database
           }),
         };
       });
-      return rendered(progressChartSvg({ title: `Progress toward each goal of the treatment plan (${progress.sessionsCompleted} sessions)`, goals }));
+      return rendered(
+        progressChartSvg({
+          title: `Progress toward each goal of the treatment plan (${progress.sessionsCompleted} ${progress.sessionsCompleted === 1 ? 'session' : 'sessions'})`,
+          goals,
+        }),
+      );
     },
 
     /** The patient's printable handout of the plan (SPEC §10). */

@@ -132,7 +132,8 @@ export function createPatientsService({ database, write }: { database: Database;
         inClinic(db, ctx.clinicId, async (tx) => {
           const existing = await patientsRepository.findByExternalId(tx, ctx.clinicId, externalId);
           if (!existing) {
-            if (expected !== 'any') throw notFound('Patient');
+            // RFC 9110 §13.1.1: If-Match (even `*`) is false when there is no current representation.
+            if (ifMatch !== undefined) throw preconditionFailed(`No patient has the external id ${externalId}: send no If-Match to create one.`);
             const row = await patientsRepository.insert(tx, { clinicId: ctx.clinicId, id: uuidv7(), externalId, ...fields });
             return { created: true, patient: toPatient(row) };
           }

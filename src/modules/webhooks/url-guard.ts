@@ -66,7 +66,7 @@ export async function unsafeUrlReason(raw: string, allowPrivate: boolean): Promi
   try {
     addresses = await dns.promises.lookup(host, { all: true, verbatim: true });
   } catch {
-    return `the host ${host} does not resolve`;
+    return `names a host that does not resolve (${host})`;
   }
   const bad = addresses.find((a) => isForbiddenAddress(a.address));
   return bad ? `must not resolve to a loopback, private, link-local or unspecified address (${host} is ${bad.address})` : null;

@@ -1,6 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ConditionalGetHeaders, IdParams, IdempotencyHeaders, IfMatchHeaders, pageOf, notModifiedResponse, problemResponses } from '../../contracts/http.contract';
+import {
+  ConditionalGetHeaders,
+  IdParams,
+  IdempotencyHeaders,
+  IfMatchHeaders,
+  pageOf,
+  notModifiedResponse,
+  problemResponses,
+} from '../../contracts/http.contract';
 import {
   CreatedWebhookSchema,
   CreateWebhookBodySchema,
