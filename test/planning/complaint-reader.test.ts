@@ -1196,6 +1196,15 @@ describe('review round 23: advice topics, screens, recoveries, skin lesions told
     if (side) expect(found.find((m) => m.region === region)?.side).toBe(side);
   });
 
+  it('a recent insulin injection site is left alone (REFERENCE, diabetes); being on insulin is not a site', () => {
+    expect(readComplaint("Type 1 diabetic. Rotates insulin sites on her thighs; this morning's dose went into the left thigh.")).toContainEqual(
+      expect.objectContaining({ code: 'injection_site', region: 'thigh', side: 'left' }),
+    );
+    expect(readComplaint('On insulin, injects into her abdomen.')).toContainEqual(expect.objectContaining({ code: 'injection_site', region: 'abdomen' }));
+    expect(codes('Insulin dependent diabetic, feet fine.')).not.toContain('injection_site');
+    expect(codes('Had a steroid injection into the shoulder last week')).not.toContain('injection_site');
+  });
+
   it("an operation told without its site is not placed on the sentence's region", () =>
     expect(
       readComplaint('Low back ache for 2 weeks since sitting around after my hernia operation 3 weeks ago.').filter((m) => m.region === 'lower_back'),
@@ -1205,4 +1214,21 @@ describe('review round 23: advice topics, screens, recoveries, skin lesions told
     expect(codes('Kicked in the calf at football on Saturday, swollen and bruised, sore to walk on.')).not.toContain('deep_vein_thrombosis');
     expect(codes('Calf swollen, hot and bruised since the knee operation 10 days ago')).toContain('deep_vein_thrombosis');
   });
+});
+
+describe('review round 24: vital signs and systemic pictures in prose', () => {
+  it.each([
+    ["Automatic cuff in reception: systolic 190 today, she didn't catch the lower number.", 'uncontrolled_hypertension'],
+    ['systolic 165 on the ward', 'elevated_blood_pressure'],
+    ['Thoracolumbar pain 6 weeks. It is there all night, no position helps, he sits up in a chair at 3 am.', 'night_pain'],
+    ['HR 120 at rest, settled to 118', 'abnormal_heart_rate'],
+  ])('%s (%s)', (text, code) => expect(codes(text)).toContain(code));
+
+  it.each([
+    ['Pulse 112 straight after running up the stairs; settled to 72 after five minutes sitting, feels fine.', 'abnormal_heart_rate'],
+    ['Low back sore from carrying her toddler, who has had a fever of 39.2 all week (GP says viral).', 'fever'],
+    ['Had his AAA screening scan last year at 65 - aorta normal size, discharged.', 'aneurysm'],
+    ['Sleeps in a chair since the shoulder op, more comfortable', 'night_pain'],
+    ['ORIF L distal radius in 2019, plate still in, fracture united.', 'recent_fracture'],
+  ])('%s (not %s)', (text, code) => expect(codes(text)).not.toContain(code));
 });

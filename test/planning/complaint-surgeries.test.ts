@@ -99,3 +99,15 @@ describe('operations read from the complaint', () => {
     expect(readSurgeries('R mastectomy and axillary clearance in 2019', TODAY)[0]?.undated).toBeUndefined();
   });
 });
+
+describe('review round 24: operations as letters and ward notes write them', () => {
+  it.each([
+    ['Post-op day 10 L TKR', { procedure: 'total_knee_arthroplasty', region: 'knee', side: 'left', days: 10 }],
+    ['post operative day 3 after L THR', { procedure: 'total_hip_arthroplasty', region: 'hip', side: 'left', days: 3 }],
+    ['Day 24 post R axillary node clearance (breast cancer)', { region: 'chest', side: 'right', days: 24 }],
+    ['Microdiscectomy L4/5 on 2 November', { procedure: 'other', region: 'lower_back' }],
+    ['lumbar decompression 3 weeks ago', { procedure: 'other', region: 'lower_back', days: 21 }],
+    ['cervical discectomy 2 weeks ago', { procedure: 'other', region: 'neck', days: 14 }],
+    ['C5/6 laminoplasty 10 days ago', { procedure: 'other', region: 'neck', days: 10 }],
+  ])('%s', (text, expected) => expect(read(text)).toEqual([expect.objectContaining(expected)]));
+});

@@ -215,6 +215,14 @@ const CASES: Record<ConditionCode, ConditionCase> = {
     decision: 'treat_with_precautions',
     check: nothingOn('upper_arm', 'left'),
   },
+  injection_site: {
+    input: local('injection_site', 'thigh', 'left', [
+      { region: 'thigh', side: 'bilateral', intensity: 4 },
+      { region: 'lower_back', intensity: 4 },
+    ]),
+    decision: 'treat_with_precautions',
+    check: nothingOn('thigh', 'left'),
+  },
   radiation_skin: {
     input: local('radiation_skin', 'chest', 'left', [
       { region: 'chest', side: 'left', intensity: 4 },

@@ -52,6 +52,7 @@ export const CONDITION_CODES = [
   'elevated_blood_pressure',
   'abnormal_heart_rate',
   'controlled_hypertension',
+  'injection_site',
 ] as const;
 export type ConditionCode = (typeof CONDITION_CODES)[number];
 
@@ -241,6 +242,11 @@ export const CONDITIONS: Record<ConditionCode, ConditionEntry> = {
   varicose_veins: local('Varicose veins', 'Varicose veins: no direct pressure over them; the region is left alone.', { defaultRegions: ['calf', 'thigh'] }),
   aneurysm: local('Aneurysm', 'Aneurysm: no pressure over it (abdomen unless located elsewhere).', { defaultRegions: ['abdomen'] }),
   burn: local('Burn', 'Burn: the region is left alone until healed.'),
+  injection_site: local(
+    'Recent injection site',
+    'Recent injection site (insulin and other prescribed injections): no pressure over it, so that the dose is not spread or the site bruised; the region is left alone.',
+    { defaultRegions: ['abdomen'] },
+  ),
   radiation_skin: local('Radiation-inflamed skin', 'Radiation-inflamed skin: the region is left alone.'),
   night_pain: redFlag(
     'Night pain (unremitting, or worse lying down)',

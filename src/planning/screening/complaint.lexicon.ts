@@ -95,6 +95,11 @@ const RESOLVED_WORDS = [
   'strength back to normal',
   'back to normal',
   'cured',
+  // A fracture that has knit: "plate still in, fracture united".
+  'united',
+  'has united',
+  'fully united',
+  'well united',
   'fully better',
   'all better',
   'fever free',
@@ -837,6 +842,19 @@ export const CONCEPTS = {
     'wake with a stiff',
     'woke with a stiff',
   ],
+  // Sleeping upright, a night pain when nothing eases it ("no position helps, he sits up in a chair at 3 am"),
+  // a comfort after a shoulder operation otherwise.
+  chair_at_night: [
+    'sits up in a chair',
+    'sit up in a chair',
+    'sleeps in a chair',
+    'sleeping in a chair',
+    'sleeps in the chair',
+    'sleeping in the chair',
+    'slept in a chair',
+    'sleeps sitting up',
+    'sleeping sitting up',
+  ],
   night_pain_phrase: [
     'night pain',
     'night pains',
@@ -1193,6 +1211,24 @@ export const CONCEPTS = {
     'sharing needles',
     'shared needles',
     'needle sharing',
+  ],
+  // Where a prescribed injection goes: "injects into her abdomen", "this morning's dose went into the left thigh".
+  injection_site_word: [
+    'injection site',
+    'injection sites',
+    'insulin site',
+    'insulin sites',
+    'injects into',
+    'injected into',
+    'injecting into',
+    'injects in',
+    'injected in',
+    'injection into',
+    'injection in',
+    'dose went into',
+    'dose went in',
+    'jab into',
+    'jab in',
   ],
   prescribed_injection: [
     'insulin',
@@ -3948,6 +3984,9 @@ export const CONCEPTS = {
     'wound tight',
     'wound so tight',
     'cancer screening',
+    'aaa screening',
+    'aaa screening scan',
+    'aortic screening',
     'bowel screening',
     'breast screening',
     'cervical screening',
@@ -4803,6 +4842,7 @@ export const TEXT_RULES: TextRule[] = [
   // Night pain (IFOMPT, second edition): constant, not eased by any position, or with systemic signs — not
   // the mechanical pain of lying on the sore side or carpal tunnel tingling.
   { code: 'night_pain', all: ['night_constant_strong'], history: 'drop' },
+  { code: 'night_pain', all: ['chair_at_night', 'night_constant'], window: 14, history: 'drop' },
   { code: 'night_pain', all: ['night_pain_phrase', 'night_constant'], window: 14, history: 'drop' },
   { code: 'night_pain', all: ['waking', 'night_constant'], window: 14, none: ['carpal_tunnel'], history: 'drop' },
   // "Constant tension, poor sleep" is not night pain: the pain itself must be named.
@@ -4973,6 +5013,8 @@ export const TEXT_RULES: TextRule[] = [
   // Broken skin of eczema or psoriasis is an open wound at its site; dry, intact patches are not.
   { code: 'open_wound', all: ['skin_disease_word', 'broken_skin_word'], region: 'optional', window: 8, history: 'drop' },
   { code: 'burn', all: ['burn_word'], region: 'optional', history: 'drop' },
+  // REFERENCE, diabetes: avoid recent insulin injection sites (and those of other prescribed injections).
+  { code: 'injection_site', all: ['injection_site_word'], context: ['prescribed_injection'], region: 'optional', history: 'drop' },
   { code: 'varicose_veins', all: ['varicose_word'], region: 'optional', benign: [{ all: ['vein_treated'], unless: ['treatment_planned'] }] },
   { code: 'aneurysm', all: ['aneurysm_word'], region: 'optional' },
   // The skin is often described in its own clause after the site ("radiotherapy to R neck last week, skin red and raw").

@@ -939,6 +939,7 @@ const OTHER_PEOPLE = new Set([
   'neighbor',
   'flatmate',
   'housemate',
+  'toddler',
   // Possessives lose their apostrophe in the tokenizer: "wife's on Eliquis" is "wifes on eliquis".
   'partners',
   'friends',

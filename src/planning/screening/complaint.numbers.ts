@@ -169,7 +169,8 @@ function toldOfAnother(t: Tokens, from: number): boolean {
   let j = from - 1;
   for (; j >= 0; j--) {
     if (t.kind[j] === K_STOP) break;
-    if (t.kind[j] === K_COMMA && CLAUSE_BREAKS.has(charAt(t, j))) break;
+    // "her toddler, who has had a fever of 39.2": a relative clause is still about the person before it.
+    if (t.kind[j] === K_COMMA && CLAUSE_BREAKS.has(charAt(t, j)) && !(charAt(t, j) === 44 && RELATIVES.has(t.words[j + 1] ?? ''))) break;
   }
   const start = j < 0 ? 0 : (t.end[j] as number);
   if (start >= (t.start[from] as number)) return false;
@@ -177,6 +178,11 @@ function toldOfAnother(t: Tokens, from: number): boolean {
   if (clause.words.some((w) => TOLD_BY.has(w))) return false;
   return anotherPersonsAtEnd(clause);
 }
+
+const RELATIVES = new Set(['who', 'whose']);
+const SETTLED = new Set(['settled', 'settling', 'dropped', 'rechecked']);
+const heartRateCode = (rate: number): ConditionCode | null =>
+  rate > VITAL_THRESHOLDS.heartRateHigh || rate < VITAL_THRESHOLDS.heartRateLow ? 'abnormal_heart_rate' : null;
 
 /** Whether the text writes a blood-pressure reading, of any value: a measured pressure, not one to measure. */
 export function readsBloodPressure(t: Tokens): boolean {
@@ -198,6 +204,16 @@ export function readVitals(t: Tokens): VitalMatch[] {
   for (let i = 0; i < n; i++) {
     if (t.kind[i] !== K_WORD) continue;
     const w = t.words[i] as string;
+    // A systolic told alone ("systolic 190 today, lower number not caught"): its band decides.
+    if (w === 'systolic' || w === 'sbp') {
+      const sysAt = numberAfter(t, i + 1);
+      const sys = sysAt >= 0 ? Number(t.words[sysAt]) : NaN;
+      if (sysAt >= 0 && !used[sysAt] && diastolicAfter(t, sysAt) < 0 && sys >= 70 && sys <= 300) {
+        if (!toldOfAnother(t, i)) readings.push({ kind: 0, code: bloodPressureCode(sys, undefined), from: i, to: sysAt + 1 });
+        used[sysAt] = 1;
+        continue;
+      }
+    }
     // Blood pressure, with or without an anchor.
     const bp = bloodPressureAt(t, i, used);
     if (bp) {
@@ -224,6 +240,17 @@ export function readVitals(t: Tokens): VitalMatch[] {
         }
       }
     }
+    // "Pulse 112 after the stairs; settled to 72": a later reading of the kind just told, without its anchor.
+    if (SETTLED.has(w) && readings.length > 0) {
+      const k = t.words[i + 1] === 'to' || t.words[i + 1] === 'at' ? i + 2 : i + 1;
+      const last = readings[readings.length - 1] as (typeof readings)[number];
+      if (last.kind === 2 && isNumber(t.words[k] ?? '') && !used[k] && (t.sentence[k] as number) - (t.sentence[last.from] as number) <= 1) {
+        const rate = Number(t.words[k]);
+        readings.push({ kind: 2, code: heartRateCode(rate), from: i, to: k + 1 });
+        used[k] = 1;
+        continue;
+      }
+    }
     // Heart rate.
     end = anchorEnd(t, i, HR_ANCHORS);
     let rateAt = end >= 0 ? numberAfter(t, end) : -1;
@@ -239,7 +266,7 @@ export function readVitals(t: Tokens): VitalMatch[] {
         if (!toldOfAnother(t, i))
           readings.push({
             kind: 2,
-            code: rate > VITAL_THRESHOLDS.heartRateHigh || rate < VITAL_THRESHOLDS.heartRateLow ? 'abnormal_heart_rate' : null,
+            code: heartRateCode(rate),
             from: i,
             to: last + 1,
           });
@@ -262,7 +289,8 @@ export function readVitals(t: Tokens): VitalMatch[] {
 }
 
 // A discharge summary's reading "on discharge" is the latest of its kind, later than the one "on admission".
-const CURRENT_WORDS = new Set(['today', 'now', 'currently', 'tonight', 'presently', 'todays', 'discharge']);
+// "Settled to 72 after five minutes sitting", "repeat 184/102": the later, resting reading is the one that counts.
+const CURRENT_WORDS = new Set(['today', 'now', 'currently', 'tonight', 'presently', 'todays', 'discharge', 'settled', 'repeat', 'rechecked', 'resting']);
 /** Whether the clause of a reading tells it as today's ("132/84 in clinic today", "36.7 this morning"). */
 function toldAsCurrent(t: Tokens, from: number, to: number): boolean {
   for (let j = from - 1; j >= 0 && t.kind[j] !== K_STOP && !(t.kind[j] === K_COMMA && CLAUSE_BREAKS.has(charAt(t, j))); j--)

@@ -95,8 +95,20 @@ const PROCEDURES: ProcedurePattern[] = [
     region: 'lower_back',
   },
   { re: /\b(?:cervical|neck|c\d(?:\s*\/\s*\d)?)\s+fusion\b|\bacdf\b/g, procedure: 'other', region: 'neck' },
+  // Spinal decompressions without fusion: "microdiscectomy L4/5", "lumbar decompression"; at the neck when it says so
+  // (listed first: a span already read is not read again).
   {
-    re: /\b(?:mastectom\w*|lumpectom\w*|axillary\s+(?:clearance|dissection|surgery)|sentinel\s+(?:lymph\s+)?node\s+biops\w*|slnb)\b/g,
+    re: /\b(?:cervical|neck|c\d(?:\s*\/\s*\d)?)\s+(?:micro\s*-?\s*)?(?:discectom\w*|laminectom\w*|laminoplast\w*|foraminotom\w*|decompression)\b/g,
+    procedure: 'other',
+    region: 'neck',
+  },
+  {
+    re: /\b(?:micro\s*-?\s*)?(?:discectom\w*|laminectom\w*|laminotom\w*|foraminotom\w*)\b|\b(?:lumbar|spinal)\s+decompression\b/g,
+    procedure: 'other',
+    region: 'lower_back',
+  },
+  {
+    re: /\b(?:mastectom\w*|lumpectom\w*|axillary\s+(?:(?:lymph\s+)?node\s+)?(?:clearance|dissection|surgery)|sentinel\s+(?:lymph\s+)?node\s+biops\w*|slnb)\b/g,
     procedure: 'mastectomy',
     region: 'chest',
   },
@@ -218,7 +230,11 @@ const TIMES: { re: RegExp; days: (m: RegExpExecArray, today: number) => number |
   },
   // Clinical shorthand: 10/7 is ten days, 3/52 three weeks.
   { re: /\b(\d{1,2})\s*\/\s*(7|52)\b(?!\s*\/)/g, days: (m) => Number(m[1]) * (m[2] === '7' ? 1 : 7) },
-  { re: /\b(?:day|d)\s*(\d{1,3})\s*(?:post\s*-?\s*op\w*|postop\w*|after\s+(?:surgery|op\w*))|\bpod\s*(\d{1,3})\b/g, days: (m) => Number(m[1] ?? m[2]) },
+  // "day 10 post-op", "Day 24 post R axillary clearance", "POD 12", "post-op day 10".
+  {
+    re: /\b(?:day|d)\s*(\d{1,3})\s*(?:post\s*-?\s*op\w*|postop\w*|post\b|after\s+(?:surgery|op\w*))|\bpod\s*(\d{1,3})\b|\bpost\s*-?\s*op(?:erative)?\s+day\s*(\d{1,3})\b/g,
+    days: (m) => Number(m[1] ?? m[2] ?? m[3]),
+  },
   { re: /\byesterday\b/g, days: () => 1 },
   { re: /\b(?:today|this morning)\b/g, days: () => 0 },
   { re: /\blast\s+(?:week|wk)\b/g, days: () => 7 },

@@ -217,9 +217,10 @@ class Builder {
     if (region === null) return;
     const entry = PROCEDURES[surgery.procedure];
     if (days < INCISION_CLOSED_DAYS) {
+      // A side told of an unpaired region ("microdiscectomy L4/5 (L)") is the approach, not half the back.
       this.avoid(
         region,
-        exclusion(surgery.side),
+        REGIONS[region].paired ? exclusion(surgery.side) : WHOLE,
         'surgery.incision_open',
         `${entry.label} on day ${days}: no work on the ${placeName(region, surgery.side)} until the incision has closed (~${INCISION_CLOSED_DAYS} days).`,
       );

@@ -19,6 +19,7 @@ import {
   readsHeartRateSymptom,
   type ComplaintMatch,
 } from './complaint.reader';
+import { INCISION_CLOSED_DAYS } from './restrictions.rules';
 import { answersOf, deniedFlags, questionApplies, unansweredQuestions, yesAnswers } from './screening.questions';
 import { judgeVitals, VITAL_THRESHOLDS } from './screening.vitals';
 
@@ -482,6 +483,13 @@ function addSurgeryFindings(s: Screen): void {
     // Wells counts major surgery: a lump cut out under local anaesthetic is not.
     if (surgery.days < DVT_RISK_DAYS && !surgery.minor) activate(s, 'dvt_risk_factor', 'screening', null, null, when);
     const phase = protocolPhase(surgery.procedure, surgery.approach, surgery.days);
+    // The reference's "recent surgery site" by its catalog name: the incision is still open and left alone.
+    if (surgery.region !== null && surgery.days < INCISION_CLOSED_DAYS && !s.findings.some((f) => f.code === 'recent_surgery_site')) {
+      const where = placeName(surgery.region, surgery.side);
+      s.findings.push(
+        finding('recent_surgery_site', 'caution', `${CONDITIONS.recent_surgery_site.message} (${where}, day ${surgery.days})`, 'screening', when),
+      );
+    }
     if (surgery.region === null) {
       if (surgery.days < HEALING_DAYS && s.facts.mechanism !== 'post_surgical') {
         const message = `Operation ${surgery.days} days ago, site not recorded: find the incision and keep clear of it until it has closed; light pressure on the operated region.`;
