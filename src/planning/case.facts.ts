@@ -7,6 +7,7 @@ import type { SurgicalApproach, SurgicalProcedure } from './catalog/catalog.surg
 import type { Chronicity, Pressure, Side } from './catalog/catalog.types';
 import { coverage, dayNumber } from './engine.util';
 import { readComplaint, readRegions } from './screening/complaint.reader';
+import { readAge } from './screening/complaint.numbers';
 import { readSurgeries } from './screening/complaint.surgeries';
 
 export interface PlanningContext {
@@ -107,7 +108,7 @@ function burntRegions(input: AssessmentInput): Set<RegionCode> | 'all' {
 /** Derives the case facts from a validated assessment (regions named in the complaint when none is given). */
 export function deriveFacts(input: AssessmentInput, context: PlanningContext): CaseFacts {
   const screening = input.screening ?? {};
-  const age = screening.age ?? context.age ?? null;
+  const age = screening.age ?? context.age ?? readAge(input.complaint ?? '');
   const durationWeeks = input.durationWeeks ?? null;
   const mechanism = input.mechanism ?? 'unknown';
   const measures = input.measures ?? {};

@@ -1,5 +1,6 @@
 // The complaint reader: red-flag and contraindication phrases in any word order and case, the matched
 // words as evidence, and negations that do not raise anything.
+import { readAge } from '../../src/planning/screening/complaint.numbers';
 import { readComplaint, readExertionPattern, readRegions, swollenRegions } from '../../src/planning/screening/complaint.reader';
 
 const codes = (text: string) => readComplaint(text).map((m) => m.code);
@@ -1231,4 +1232,35 @@ describe('review round 24: vital signs and systemic pictures in prose', () => {
     ['Sleeps in a chair since the shoulder op, more comfortable', 'night_pain'],
     ['ORIF L distal radius in 2019, plate still in, fracture united.', 'recent_fracture'],
   ])('%s (not %s)', (text, code) => expect(codes(text)).not.toContain(code));
+});
+
+describe('review round 25: neurological mimics, a baby on the way, an age in words', () => {
+  it.each([
+    ['Stiff neck. BPPV diagnosed in March, Epley done. The room spins for 20 seconds when I roll over in bed, then stops.', 'cervical_artery_dissection_signs'],
+    ['Neck tight. Light-headed for a few secs if she stands up too quick, for years since the tablets.', 'cervical_artery_dissection_signs'],
+    [
+      'Migraines since a teenager. Same pattern every time: zigzag lights, then a one-sided headache and I feel sick. Neck tight.',
+      'cervical_artery_dissection_signs',
+    ],
+    ['Right L5 radiculopathy. I have given him cauda equina safety-net advice.', 'cauda_equina_signs'],
+    ['Left foot drop since a nerve injury in 2015, unchanged for 10 years; calf tight.', 'progressive_weakness'],
+    ['Thumb base arthritis: I drop things with my right hand because it hurts to pinch.', 'myelopathy_signs'],
+    ['Baby born 10 weeks ago. Leaks a little urine when she coughs since the birth.', 'bladder_bowel_dysfunction'],
+    ['The report is due in March, neck tight at the desk', 'pregnancy'],
+  ])('%s (not %s)', (text, code) => expect(codes(text)).not.toContain(code));
+
+  it.each([
+    ['Neck pain. BPPV known, but since the manipulation double vision and the room spinning.', 'cervical_artery_dissection_signs'],
+    ['Foot drop getting worse this week, was unchanged for years', 'progressive_weakness'],
+    ['Dropping things with both hands, clumsy with buttons', 'myelopathy_signs'],
+    ["We're expecting in March, so my posture has changed", 'pregnancy'],
+  ])('still read: %s (%s)', (text, code) => expect(codes(text)).toContain(code));
+
+  it("an age told in the complaint is the patient's when the screening gives none", () => {
+    expect(readAge('Mum is in her eighties and slipped on the kitchen floor')).toBe(80);
+    expect(readAge('82-year-old man fell')).toBe(82);
+    expect(readAge('Aged 71, fell')).toBe(71);
+    expect(readAge('lifting her 6-year-old')).toBeNull();
+    expect(readAge('my 80 year old mother has dementia')).toBeNull();
+  });
 });

@@ -217,6 +217,8 @@ const CONTINENCE_LOSS = [
   'stress leak*',
 ];
 
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
 export const CONCEPTS = {
   // Cauda equina (AHCPR; second edition screen): bladder or bowel retention / incontinence, reduced
   // sensation of passing urine, saddle anaesthesia, bilateral or progressive leg weakness, foot drop.
@@ -1931,6 +1933,9 @@ export const CONCEPTS = {
   // as always") is not a new severe headache. Read only near the headache, in its clause.
   familiar: [
     'usual',
+    'same pattern',
+    'same pattern every time',
+    'nothing has changed about them',
     'my usual',
     'the usual',
     'as usual',
@@ -2927,6 +2932,17 @@ export const CONCEPTS = {
   fibromyalgia_word: ['fibromyalg*', 'fibro', 'fms', 'fibrositis', 'chronic widespread pain'],
   pregnancy_word: [
     'pregnan*',
+    // A baby on the way: "we're expecting in March", "baby due in May", "EDD 14/03" (not "the report is due in March").
+    'expecting a baby',
+    'expecting our first',
+    'expecting our second',
+    'expecting our third',
+    'expecting twins',
+    'baby due',
+    'baby is due',
+    'due date',
+    'edd',
+    ...MONTH_NAMES.map((m) => `expecting in ${m}`),
     'preggers',
     'preggo',
     'pregant',
@@ -2970,6 +2986,64 @@ export const CONCEPTS = {
     'expecting again',
   ],
   continence_loss: CONTINENCE_LOSS,
+  // Vertigo with a known positional cause: BPPV, the room spinning on rolling over in bed.
+  bppv: [
+    'bppv',
+    'benign positional vertigo',
+    'benign paroxysmal positional vertigo',
+    'positional vertigo',
+    'epley',
+    'epley manoeuvre',
+    'epley maneuver',
+    'when i roll over',
+    'roll over in bed',
+    'rolling over in bed',
+    'turn over in bed',
+    'turning over in bed',
+  ],
+  // Light-headed on standing up: a blood-pressure drop, not the posterior circulation.
+  orthostatic: [
+    'stands up too quick',
+    'stands up too quickly',
+    'stand up too quick',
+    'stand up too quickly',
+    'standing up too quickly',
+    'standing up quickly',
+    'stands up quickly',
+    'gets up too quickly',
+    'getting up too quickly',
+    'get up too quickly',
+    'when i stand up',
+    'on standing',
+    'postural hypotension',
+    'orthostatic',
+  ],
+  // A weakness documented as unchanged: "foot drop since 2015, unchanged for 10 years".
+  stable_deficit: [
+    'unchanged',
+    'unchanged for',
+    'unchanged since',
+    'no change in strength',
+    'not changed',
+    'hasnt changed',
+    'stable for years',
+    'stable since',
+    'documented identically',
+    'longstanding',
+    'long standing',
+    'residual',
+  ],
+  // Dropping things because gripping hurts, not because the hands have gone clumsy.
+  pain_explains: [
+    'because it hurts',
+    'because of the pain',
+    'it hurts to',
+    'too painful to',
+    'hurts to grip',
+    'hurts to pinch',
+    'painful to grip',
+    'painful to pinch',
+  ],
   // A bowel disorder known for itself, not a new loss of control.
   bowel_diagnosis: [
     'ibs',
@@ -3995,6 +4069,15 @@ export const CONCEPTS = {
     'cancer research',
     'fracture clinic',
     'cauda equina pathway',
+    // Advice about it given, not signs of it: "I have given him cauda equina safety-net advice".
+    'cauda equina safety net',
+    'cauda equina safety netting',
+    'cauda equina advice',
+    'cauda equina leaflet',
+    'cauda equina card',
+    'ces safety net',
+    'ces safety netting',
+    'ces advice',
     // A screen is asked, not found: "CES screen: neither bladder nor bowel problems".
     'ces screen',
     'ces screening',
@@ -4798,6 +4881,17 @@ const CONTUSION = {
 const STABLE_STRESS_LEAK = { all: ['stress_leak_trigger', 'continence_longstanding'], unless: NEW_CONTINENCE_CHANGE } satisfies NonNullable<
   TextRule['benign']
 >[number];
+// A stress leak since a birth is the pelvic floor's, unless feeling is lost or it is getting worse.
+const POSTNATAL_STRESS_LEAK = { all: ['stress_leak_trigger', 'postpartum'], unless: ['sensation_loss', 'progression'] } satisfies NonNullable<
+  TextRule['benign']
+>[number];
+const DISSECTION_COMPANIONS: LexiconConcept[] = ['headache', 'sudden_severe', 'diplopia', 'speech_trouble', 'swallow_trouble', 'drop_attack'];
+const KNOWN_DIZZINESS: NonNullable<TextRule['benign']> = [
+  { all: ['bppv'], unless: DISSECTION_COMPANIONS },
+  { all: ['orthostatic'], unless: DISSECTION_COMPANIONS },
+];
+// A foot drop documented as unchanged is an old deficit, unless it is told as getting worse.
+const STABLE_DEFICIT = { all: ['stable_deficit'], unless: ['progression', 'getting_weaker'] } satisfies NonNullable<TextRule['benign']>[number];
 // A lost control is never explained away by a known bowel disorder.
 const KNOWN_BOWEL_DISORDER = { all: ['bowel_diagnosis'], unless: [...NEW_CONTINENCE_CHANGE, 'incontinence', 'continence_loss'] } satisfies NonNullable<
   TextRule['benign']
@@ -4816,11 +4910,17 @@ export const TEXT_RULES: TextRule[] = [
     all: ['continence_organ', 'continence_problem'],
     window: 8,
     history: 'resolved',
-    benign: [STABLE_STRESS_LEAK, KNOWN_BOWEL_DISORDER],
+    benign: [STABLE_STRESS_LEAK, POSTNATAL_STRESS_LEAK, KNOWN_BOWEL_DISORDER],
   },
-  { code: 'bladder_bowel_dysfunction', all: ['incontinence'], history: 'resolved', benign: [STABLE_STRESS_LEAK] },
+  { code: 'bladder_bowel_dysfunction', all: ['incontinence'], history: 'resolved', benign: [STABLE_STRESS_LEAK, POSTNATAL_STRESS_LEAK] },
   // A leak on coughing that is new or worse is a change, told without the bladder ("leaks when she coughs, worse this month").
-  { code: 'bladder_bowel_dysfunction', all: ['leak_word', 'stress_leak_trigger', 'continence_new'], window: 14, history: 'resolved' },
+  {
+    code: 'bladder_bowel_dysfunction',
+    all: ['leak_word', 'stress_leak_trigger', 'continence_new'],
+    window: 14,
+    history: 'resolved',
+    benign: [POSTNATAL_STRESS_LEAK],
+  },
   { code: 'bladder_bowel_dysfunction', all: ['leak_word', 'stress_leak_trigger', 'progression'], window: 14, history: 'resolved' },
   // Reduced sensation of passing urine or stool (not of sitting on the toilet: that is the saddle).
   { code: 'bladder_bowel_dysfunction', all: ['continence_flow', 'sensation_loss'], window: 6, history: 'resolved', notOfPlace: ['sensation_loss'] },
@@ -4833,7 +4933,7 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'cauda_equina_signs', all: ['erection_word', 'erection_problem'], window: 5 },
   { code: 'progressive_weakness', all: ['weakness', 'progression'], window: 10 },
   // A foot drop told as over and long past ("in 2015 … foot drop, operated, fully recovered") is history.
-  { code: 'progressive_weakness', all: ['foot_drop'], history: 'resolved' },
+  { code: 'progressive_weakness', all: ['foot_drop'], history: 'resolved', benign: [STABLE_DEFICIT] },
   { code: 'progressive_weakness', all: ['drag_word', 'feet_word'], window: 4, history: 'resolved' },
   { code: 'progressive_weakness', all: ['getting_weaker'] },
   { code: 'progressive_weakness', all: ['both_legs', 'weakness'], window: 6, history: 'resolved' },
@@ -4909,8 +5009,10 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'cervical_artery_dissection_signs', all: ['dexterity_problem', 'swallow_word'], window: 5 },
   { code: 'cervical_artery_dissection_signs', all: ['dexterity_problem', 'speech_word'], window: 3, context: ['neck_context'] },
   { code: 'cervical_artery_dissection_signs', all: ['drop_attack'], history: 'resolved' },
-  { code: 'cervical_artery_dissection_signs', all: ['dizzy'], context: ['neck_context'], history: 'resolved' },
-  { code: 'cervical_artery_dissection_signs', all: ['faint'], context: ['neck_context'], history: 'resolved' },
+  // Dizziness with a known benign cause (BPPV, on standing up) is not a posterior-circulation sign unless
+  // another one is told with it.
+  { code: 'cervical_artery_dissection_signs', all: ['dizzy'], context: ['neck_context'], history: 'resolved', benign: KNOWN_DIZZINESS },
+  { code: 'cervical_artery_dissection_signs', all: ['faint'], context: ['neck_context'], history: 'resolved', benign: KNOWN_DIZZINESS },
   { code: 'cervical_artery_dissection_signs', all: ['visual'], context: ['neck_context'], history: 'resolved', preEclampsiaSign: true },
   // Not the sickness of pregnancy ("12/40, some nausea earlier now settling"), unless the headache or a
   // neurological sign is told with it, nor nausea beside a headache told as the tension-type one of the workday.
@@ -4921,7 +5023,11 @@ export const TEXT_RULES: TextRule[] = [
     notFamiliar: true,
     preEclampsiaSign: true,
     none: ['morning_sickness'],
-    benign: [{ all: ['pregnancy_word'], unless: ['headache', 'sudden_severe', 'dizzy', 'visual', 'diplopia', 'speech_trouble'] }],
+    benign: [
+      { all: ['pregnancy_word'], unless: ['headache', 'sudden_severe', 'dizzy', 'visual', 'diplopia', 'speech_trouble'] },
+      // A migraine told with its usual pattern ("same pattern every time: zigzag lights, then a headache and I feel sick").
+      { all: ['familiar', 'headache'], unless: ['novel_headache', ...DISSECTION_COMPANIONS.filter((c) => c !== 'headache')] },
+    ],
     noneNear: { of: ['tension_headache'], near: ['headache'] },
   },
   { code: 'cervical_artery_dissection_signs', all: ['nausea'], context: ['manipulation'] },
@@ -4931,7 +5037,7 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'myelopathy_signs', all: ['clumsy', 'hand_word'], window: 6 },
   { code: 'myelopathy_signs', all: ['clumsy'], none: ['carpal_tunnel'] },
   { code: 'myelopathy_signs', all: ['fine_task', 'dexterity_problem'], window: 5 },
-  { code: 'myelopathy_signs', all: ['dropping_things'] },
+  { code: 'myelopathy_signs', all: ['dropping_things'], benign: [{ all: ['pain_explains'], unless: ['both_hands', 'sensation_loss', 'clumsy'] }] },
   { code: 'myelopathy_signs', all: ['both_hands', 'sensation_loss'], window: 6, none: ['carpal_tunnel'] },
   { code: 'myelopathy_signs', all: ['unsteady', 'gait'], window: 6 },
   { code: 'myelopathy_signs', all: ['balance_named'] },

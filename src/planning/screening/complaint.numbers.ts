@@ -309,3 +309,21 @@ function measuredTemperature(t: Tokens, j: number): boolean {
   if (!w.includes('.') || !(v >= 34 && v <= 43)) return false;
   return (t.kind[j + 1] === K_WORD && MEASURED.has(t.words[j + 1] as string)) || (j > 0 && t.kind[j - 1] === K_WORD && MEASURED.has(t.words[j - 1] as string));
 }
+
+const DECADES: Record<string, number> = { sixties: 60, seventies: 70, eighties: 80, nineties: 90 };
+// "82-year-old", "82 yo", "aged 82", "in her eighties"; not "her 6-year-old" or "my 80 year old mother".
+const AGE_IN_YEARS =
+  /\b(?:aged\s+(\d{2,3})|(\d{2,3})\s*-?\s*(?:year\s*-?\s*old|yr\s*-?\s*old|yo|y\/o)\b(?!\s+(?:mother|mum|mom|father|dad|husband|wife|son|daughter|partner|brother|sister|friend|neighbour|neighbor)))/i;
+const AGE_IN_DECADES = /\bin\s+(?:her|his|their|my)\s+(?:(?:early|mid|late)\s+)?(sixties|seventies|eighties|nineties)\b/i;
+const SOMEONE_ELSES = /\b(?:her|his|their|my|our)\s*$/i;
+
+/** The patient's age told in the complaint, when the screening gives none; the lower bound of a decade. */
+export function readAge(text: string): number | null {
+  const years = AGE_IN_YEARS.exec(text);
+  if (years && !SOMEONE_ELSES.test(text.slice(Math.max(0, years.index - 6), years.index))) {
+    const age = Number(years[1] ?? years[2]);
+    if (age >= 1 && age <= 120) return age;
+  }
+  const decade = AGE_IN_DECADES.exec(text);
+  return decade ? (DECADES[(decade[1] as string).toLowerCase()] as number) : null;
+}
