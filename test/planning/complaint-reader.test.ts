@@ -1264,3 +1264,17 @@ describe('review round 25: neurological mimics, a baby on the way, an age in wor
     expect(readAge('my 80 year old mother has dementia')).toBeNull();
   });
 });
+
+describe('review round 26: benign reasons told with spinal red-flag words', () => {
+  it.each([
+    ["I had flu three weeks ago with a temperature of 39 for a couple of days but I'm completely over it now - no temperature since.", 'fever'],
+    ['Had a cancer scare last year but the colonoscopy was clear - no cancer found.', 'cancer'],
+    ["I'm cutting for a bodybuilding show so I've dropped 6 kg in 8 weeks - all planned with my coach.", 'unexplained_weight_loss'],
+  ])('%s (not %s)', (text, code) => expect(codes(text)).not.toContain(code));
+
+  it.each([
+    ['Temperature of 39 since last night, back pain', 'fever'],
+    ['Cancer scare last year, now breast cancer confirmed on biopsy', 'cancer'],
+    ['Dropped 6 kg in 8 weeks without trying', 'unexplained_weight_loss'],
+  ])('still read: %s (%s)', (text, code) => expect(codes(text)).toContain(code));
+});

@@ -95,6 +95,8 @@ const RESOLVED_WORDS = [
   'strength back to normal',
   'back to normal',
   'cured',
+  'completely over it',
+  'over it now',
   // A fracture that has knit: "plate still in, fracture united".
   'united',
   'has united',
@@ -769,7 +771,24 @@ export const CONCEPTS = {
     'losing weight without trying',
     'loosing weight',
   ],
-  intentional: ['diet*', 'on purpose', 'intentional*', 'trying to lose', 'slimming', 'bariatric', 'weight watchers', 'gym', 'exercising more', 'gastric band'],
+  intentional: [
+    'diet*',
+    'on purpose',
+    'intentional*',
+    'trying to lose',
+    'slimming',
+    'bariatric',
+    'weight watchers',
+    'gym',
+    'exercising more',
+    'gastric band',
+    // A weight cut for a sport: "cutting for a bodybuilding show … all planned with my coach".
+    'cutting for',
+    'cutting weight',
+    'making weight',
+    'bodybuilding',
+    'all planned',
+  ],
   pain_word: PAIN,
   waking: [
     // Waking told at night stays waking ("pain when I wake up at night").
@@ -4058,6 +4077,9 @@ export const CONCEPTS = {
     'wound tight',
     'wound so tight',
     'cancer screening',
+    // A scare is a worry that was looked into, not a cancer ("cancer scare last year, colonoscopy clear").
+    'cancer scare',
+    'cancer scares',
     'aaa screening',
     'aaa screening scan',
     'aortic screening',

@@ -496,6 +496,9 @@ const NEUTRAL = new Set<number>(
       'history_before',
       'history_after',
       'mechanical_night',
+      // The circumstance of an old injury: "broke a bone in my lower back in a motorbike crash back in 2011".
+      'vehicle',
+      'collision',
       'not_body',
       'dvt_risk',
       'immobility',
@@ -964,6 +967,12 @@ function overThreeMonthsAgo(t: Tokens, o: Occurrence): boolean {
   }
   for (let j = o.to; j < t.words.length && t.kind[j] !== K_STOP; j++) if (t.words[j] === 'still' || t.words[j] === 'currently') return false;
   return months > 3;
+}
+
+/** A temperature reading of an illness told as over: "flu three weeks ago with a temperature of 39 … completely over it now". */
+function feverOver(a: Analysis, v: { from: number; to: number }): boolean {
+  const reading = { from: v.from, to: v.to, sentence: a.t.sentence[v.from] as number } as Occurrence;
+  return toldWeeksAgo(a.t, v.from) || recoveredAfter(a, reading);
 }
 
 const NOT_OVER = new Set(['not', 'hasnt', 'havent', 'isnt', 'never']);
@@ -1830,7 +1839,7 @@ export function readComplaint(text: string): ComplaintMatch[] {
   // Vital signs written as numbers.
   // A reading told as the past ("fever up to 38.5 last week, gone since Sunday") is history.
   for (const v of readVitals(t))
-    if (!(v.code === 'fever' && isHistory(a, v.from, v.to)))
+    if (!(v.code === 'fever' && (isHistory(a, v.from, v.to) || feverOver(a, v))))
       push(matches, { code: v.code, evidence: t.text.slice(t.start[v.from], t.end[v.to - 1]), region: null, side: null });
   markStoppedBloodPressureTreatment(a, matches);
   // After 20 weeks a headache or blurred vision with another pre-eclampsia sign is pre-eclampsia's picture: the
