@@ -1278,3 +1278,17 @@ describe('review round 26: benign reasons told with spinal red-flag words', () =
     ['Dropped 6 kg in 8 weeks without trying', 'unexplained_weight_loss'],
   ])('still read: %s (%s)', (text, code) => expect(codes(text)).toContain(code));
 });
+
+describe('review round 27: full records with headed sections', () => {
+  it.each([
+    ['ROS: no saddle numbness, no retention. Sexual function unchanged.', 'cauda_equina_signs'],
+    ['Impression: Subacromial pain, mechanical night pain.', 'night_pain'],
+  ])('%s (not %s)', (text, code) => expect(codes(text)).not.toContain(code));
+
+  it('a strain only queried in the impression does not explain an exertional arm ache', () => {
+    const record =
+      'HPC: 3/52 ache in L shoulder and inner upper arm. Comes on walking up the hill to the station and goes after 2-3 minutes standing still. Once felt clammy with it.\n\n== Impression ==\n? L shoulder strain.';
+    expect(readExertionPattern(record)).not.toBeNull();
+    expect(readExertionPattern(record.replace('? L shoulder strain', 'L shoulder strain from lifting'))).toBeNull();
+  });
+});

@@ -989,6 +989,7 @@ export const CONCEPTS = {
   ],
   // Pain at night from lying on the sore part, or carpal tunnel tingling, is mechanical (second edition).
   mechanical_night: [
+    'mechanical night pain',
     // Worse lying on one side or part is eased by another position: mechanical, unlike "worse lying down".
     'worse lying on',
     'worse when lying on',
@@ -4948,7 +4949,8 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'bladder_bowel_dysfunction', all: ['continence_flow', 'sensation_loss'], window: 6, history: 'resolved', notOfPlace: ['sensation_loss'] },
   { code: 'saddle_anesthesia', all: ['saddle_area', 'sensation_loss'], window: 8, history: 'resolved' },
   { code: 'saddle_anesthesia', all: ['saddle_situation', 'sensation_loss'], window: 8, history: 'resolved' },
-  { code: 'cauda_equina_signs', all: ['sexual_dysfunction'] },
+  // "Sexual function unchanged" in a systems review is a negative.
+  { code: 'cauda_equina_signs', all: ['sexual_dysfunction'], benign: [{ all: ['stable_deficit'], unless: ['progression', 'continence_new'] }] },
   { code: 'cauda_equina_signs', all: ['cauda_named'] },
   { code: 'cauda_equina_signs', all: ['sexual_context', 'sensation_loss'], window: 6 },
   { code: 'cauda_equina_signs', all: ['sexual_context', 'sex_problem'], window: 6 },

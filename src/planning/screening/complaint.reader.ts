@@ -2097,13 +2097,26 @@ function easedNextSentence(a: Analysis, concept: number, anchor: Occurrence): Oc
  * locations (the cardiac picture whatever region hurts); not with a movement, a strain, sport or a leg or back
  * in its sentence.
  */
+const QUERY_WORDS = new Set(['query', 'possible', 'possibly', 'probable', 'probably', 'likely', 'suspected', 'presumed']);
+
+/** Whether a diagnosis at word `at` is only queried ("? L shoulder strain", "possible muscle strain"): no explanation yet. */
+function queried(t: Tokens, at: number): boolean {
+  for (let j = at - 1; j >= 0 && at - j <= 3; j--) {
+    if (t.kind[j] === K_WORD) {
+      if (QUERY_WORDS.has(t.words[j] as string)) return true;
+    } else if (t.text.charCodeAt(t.start[j] as number) === 63) return true;
+  }
+  return false;
+}
+
 export function readExertionPattern(text: string): string | null {
   const a = analyse(text);
   const current = (c: number, sentence: number | null) =>
     (a.byConcept[c] ?? []).some((o) => o.negated === NOT_NEGATED && (sentence === null || o.sentence === sentence));
   // A strain or a chest-wall picture told now, of the upper body (not "sprained ankle", not "knee injury in 2019").
   for (const c of EXERTION_STRAIN)
-    for (const o of a.byConcept[c] ?? []) if (o.negated === NOT_NEGATED && !historyOf(a, o) && !current(LOWER_BODY, o.sentence)) return null;
+    for (const o of a.byConcept[c] ?? [])
+      if (o.negated === NOT_NEGATED && !historyOf(a, o) && !current(LOWER_BODY, o.sentence) && !queried(a.t, o.from)) return null;
   for (const o of a.byConcept[EXERTION_LAY] ?? []) {
     if (o.negated !== NOT_NEGATED || historyOf(a, o) || EXERTION_GUARD.some((c) => current(c, o.sentence))) continue;
     for (const c of EXERTION_EASED) {
