@@ -1292,3 +1292,24 @@ describe('review round 27: full records with headed sections', () => {
     expect(readExertionPattern(record.replace('? L shoulder strain', 'L shoulder strain from lifting'))).toBeNull();
   });
 });
+
+describe('review round 28: oncology and acute sport or trauma', () => {
+  it.each([
+    ["I can't lift my left arm above my head and there are tight cords running down the inside of my arm.", 'cardiac_symptoms'],
+    ['Occupation: regional fundraising manager, Macmillan Cancer Support - drives a lot.', 'cancer'],
+    ['Staff nurse, chemotherapy day unit / oncology ward.', 'cancer'],
+    ['A car ran into the back of us at low speed. Walked away, car drivable. Neck stiff.', 'major_trauma'],
+    ["Sprained ankle, can't put weight on it, swollen, no bony tenderness", 'suspected_fracture'],
+  ])('%s (not %s)', (text, code) => expect(codes(text)).not.toContain(code));
+
+  it.each([
+    [
+      "Rolled right ankle yesterday. Couldn't put weight on it; today still can't manage four steps. Very tender on the outer ankle bone.",
+      'suspected_fracture',
+    ],
+    ["Fell onto my kneecap yesterday. Couldn't weight-bear afterwards, very tender on the kneecap.", 'suspected_fracture'],
+    ['Car was hit at about 100 km/h on the motorway 8 days ago and rolled onto its roof.', 'major_trauma'],
+    ['Ache in the left arm walking uphill, goes with rest', 'cardiac_symptoms'],
+    ['Admitted to the oncology ward for chemotherapy last month', 'cancer'],
+  ])('still read: %s (%s)', (text, code) => expect(codes(text)).toContain(code));
+});
