@@ -1313,3 +1313,12 @@ describe('review round 28: oncology and acute sport or trauma', () => {
     ['Admitted to the oncology ward for chemotherapy last month', 'cancer'],
   ])('still read: %s (%s)', (text, code) => expect(codes(text)).toContain(code));
 });
+
+describe('review round 29: a form answer that dates what it answers', () => {
+  it('"Blood clots? yes - DVT L calf in 2024 … finished" is a DVT history; "… last week" is not', () => {
+    const old = codes('Blood clots? yes - DVT L calf in 2024 after ankle op, 6 months rivaroxaban, finished Jan 2025, all clear scan');
+    expect(old).toContain('dvt_history');
+    expect(old).not.toContain('deep_vein_thrombosis');
+    expect(codes('Blood clots? yes - DVT L calf last week')).toContain('deep_vein_thrombosis');
+  });
+});

@@ -19,6 +19,7 @@ import {
   type PresentationCode,
 } from '../catalog/catalog.exercises';
 import { CHRONICITY, GOAL_TYPES, MECHANISM_CODES, MECHANISMS, type GoalType, type MechanismCode } from '../catalog/catalog.goals';
+import { MEASURES } from '../catalog/catalog.measures';
 import { REGION_CODES, type RegionCode } from '../catalog/catalog.regions';
 import type { Explainer } from '../engine.util';
 import { INCISION_CLOSED_DAYS, type Restrictions } from '../screening/restrictions.rules';
@@ -303,6 +304,7 @@ const REGION = 2;
 const FILL = 3;
 /** A filler must match a focus area at least (40 points is a first-area match). */
 const FILL_MIN_SCORE = 40;
+const HIGH_STRESS = MEASURES.pss10.bands.find((band) => band.label === 'high');
 const WALKING = INDEX.get('walking_program') as number;
 const SCAR = INDEX.get('scar_self_massage') as number;
 const CHRONIC_HOME_BECAUSE = `${CHRONICITY.chronic.label}: a home program always, with graded walking (ACP 2017).`;
@@ -506,6 +508,18 @@ export function planHomeProgram(
       let pick = -1;
       for (const index of group) if (b.allowed(index) && (pick < 0 || (b.scores[index] as number) > (b.scores[pick] as number))) pick = index;
       if (pick >= 0) b.take(pick, b.firstGoal(pick), rule);
+    }
+  }
+  // 1c. Stress asked for first, or measured high: the breathing, even when the program is full (a neck
+  // stretch that also serves the stress goal is not the reference's "paced breathing").
+  const stress = facts.measures.stress;
+  const highStress = stress !== undefined && HIGH_STRESS !== undefined && stress.score >= HIGH_STRESS.min;
+  if (presentations.includes('stress') && (facts.goalTypes[0] === 'stress_reduction' || highStress)) {
+    const breathing = CORE.stress[0] as number[];
+    if (!breathing.some((index) => b.taken[index] !== -1)) {
+      let pick = -1;
+      for (const index of breathing) if (b.allowed(index) && (pick < 0 || (b.scores[index] as number) > (b.scores[pick] as number))) pick = index;
+      if (pick >= 0) b.take(pick, b.firstGoal(pick), explain.add(PRESENTATION_RULES.stress.id, PRESENTATION_RULES.stress.because));
     }
   }
   // 2. Every goal in play is served (beyond the size limit if need be).

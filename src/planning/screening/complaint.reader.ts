@@ -839,6 +839,7 @@ const has = (o: Occurrence, c: number) => o.concepts.includes(c);
  */
 function isHistory(a: Analysis, from: number, to: number, medicine = false): boolean {
   const { t, at, occurrences } = a;
+  const self = (at[from] as number) >= 0 ? occurrences[at[from] as number] : undefined;
   // Before: "history of", "previous", "years ago I…", within the clause, up to 3 words away.
   for (let j = from - 1, words = 0; j >= 0 && words <= 3; j--) {
     if (t.kind[j] !== K_WORD) break;
@@ -870,7 +871,8 @@ function isHistory(a: Analysis, from: number, to: number, medicine = false): boo
       // "not recovered yet" is not over.
       if (has(o, HISTORY_AFTER)) return !recursAfter(t, o.to) && !NOT_OVER.has(t.words[o.from - 1] as string) && !NOT_OVER.has(t.words[o.from - 2] as string);
       if (has(o, CURRENT) && t.words[j] !== 'now') break;
-      if (!has(o, CURRENT) && !neutral(o)) break;
+      // The same thing named again dates it too: "Blood clots? yes - DVT L calf in 2024".
+      if (!has(o, CURRENT) && !neutral(o) && !(self !== undefined && o.indexed.some((c) => self.indexed.includes(c)))) break;
       j = o.to - 1;
     } else if (CONTRAST.has(t.words[j] as string) && t.words[j] !== 'now') break;
     words++;
