@@ -56,6 +56,9 @@ export const CONDITION_CODES = [
 ] as const;
 export type ConditionCode = (typeof CONDITION_CODES)[number];
 
+/** Conditions of the skin at one place: a blister, a burn, a wound and its infection are often one lesion told twice. */
+export const SKIN_LESION_CODES: ReadonlySet<ConditionCode> = new Set(['open_wound', 'burn', 'local_infection']);
+
 const redFlag = (label: string, message: string, sourceIds: ConditionEntry['sourceIds']): ConditionEntry => ({
   label,
   kind: 'red_flag',

@@ -310,6 +310,25 @@ function measuredTemperature(t: Tokens, j: number): boolean {
   return (t.kind[j + 1] === K_WORD && MEASURED.has(t.words[j + 1] as string)) || (j > 0 && t.kind[j - 1] === K_WORD && MEASURED.has(t.words[j - 1] as string));
 }
 
+/** Counts written as words, as times are told ("three weeks ago", "a couple of days"). */
+export const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  couple: 2,
+  few: 3,
+};
 const DECADES: Record<string, number> = { sixties: 60, seventies: 70, eighties: 80, nineties: 90 };
 // "82-year-old", "82 yo", "aged 82", "in her eighties"; not "her 6-year-old" or "my 80 year old mother".
 const AGE_IN_YEARS =

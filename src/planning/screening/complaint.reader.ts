@@ -5,7 +5,7 @@
 // calf"). A mention of the past ("DVT in 2015, treated", "fever last week, now gone") is history: each
 // rule says whether history is dropped, kept or reported as another code. Vital signs written as numbers
 // ("BP 190/115", "temp 38.9") are read too. Everything is compiled once at load.
-import { CONDITIONS, type ConditionCode } from '../catalog/catalog.conditions';
+import { CONDITIONS, SKIN_LESION_CODES, type ConditionCode } from '../catalog/catalog.conditions';
 import { REGION_CODES, REGIONS, type RegionCode } from '../catalog/catalog.regions';
 import { correctSpelling } from './complaint.fuzzy';
 import { CONCEPTS, MEDICINE_STOPPED, NEGATION, SIDE_WORDS, SITE_WORDS, TEXT_RULES, type LexiconConcept } from './complaint.lexicon';
@@ -24,7 +24,7 @@ import {
   recursAfter,
   type Span,
 } from './complaint.negation';
-import { readsBloodPressure, readVitals } from './complaint.numbers';
+import { NUMBER_WORDS, readsBloodPressure, readVitals } from './complaint.numbers';
 import { COMMA as TOKEN_COMMA, matchWordsAt, STOP as TOKEN_STOP, tokenize, WORD as TOKEN_WORD, type Tokens } from './complaint.tokenizer';
 // Imported bindings are read once: a module namespace read costs a getter call in the hot loops.
 const K_COMMA = TOKEN_COMMA;
@@ -935,22 +935,6 @@ const MONTHS_PER_UNIT: Record<string, number> = {
   yr: 12,
   yrs: 12,
 };
-const COUNT_WORDS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-};
 
 /**
  * Whether a clot is dated more than 3 months back in its sentence ("a clot in the left calf 14 weeks ago") and
@@ -963,7 +947,7 @@ function overThreeMonthsAgo(t: Tokens, o: Occurrence): boolean {
     const w = t.words[j] as string;
     const unit = MONTHS_PER_UNIT[t.words[j + 1] as string];
     if (months < 0 && unit !== undefined && t.words[j + 2] === 'ago') {
-      const count = /^\d+(\.\d+)?$/.test(w) ? Number(w) : COUNT_WORDS[w];
+      const count = /^\d+(\.\d+)?$/.test(w) ? Number(w) : NUMBER_WORDS[w];
       if (count !== undefined) months = count * unit;
     }
   }
@@ -973,8 +957,7 @@ function overThreeMonthsAgo(t: Tokens, o: Occurrence): boolean {
 
 /** A temperature reading of an illness told as over: "flu three weeks ago with a temperature of 39 … completely over it now". */
 function feverOver(a: Analysis, v: { from: number; to: number }): boolean {
-  const reading = { from: v.from, to: v.to, sentence: a.t.sentence[v.from] as number } as Occurrence;
-  return toldWeeksAgo(a.t, v.from) || recoveredAfter(a, reading);
+  return toldWeeksAgo(a.t, v.from) || recoveredAfter(a, { from: v.from, to: v.to, sentence: a.t.sentence[v.from] as number });
 }
 
 const NOT_OVER = new Set(['not', 'hasnt', 'havent', 'isnt', 'never']);
@@ -984,7 +967,7 @@ const RECOVERED_NOW = new Set(['fine', 'well', 'better', 'ok', 'okay', 'normal',
  * Whether a passing illness is told as over: "recovered from flu", or by what follows in its sentence or the
  * next ("had flu on the 9th. Since the 12th fever-free and back to normal"), with nothing current in its own clause.
  */
-function recoveredAfter(a: Analysis, o: Occurrence): boolean {
+function recoveredAfter(a: Analysis, o: { from: number; to: number; sentence: number }): boolean {
   const { t } = a;
   for (const r of a.occurrences) {
     if (NOT_OVER.has(t.words[r.from - 1] as string) || NOT_OVER.has(t.words[r.from - 2] as string)) continue;
@@ -1370,7 +1353,6 @@ function locate(a: Analysis, anchor: Occurrence): { region: Occurrence; side: Oc
   return { region, side: sideOf(a.bySide, region) };
 }
 
-const SKIN_LESIONS: ReadonlySet<string> = new Set(['open_wound', 'burn', 'local_infection']);
 const REFERS_BACK = new Set(['it', 'its', 'this', 'that', 'they', 'these', 'the']);
 
 /** The distinct regions (with sides) named, un-negated, in one sentence. */
@@ -1830,7 +1812,7 @@ export function readComplaint(text: string): ComplaintMatch[] {
     const places: { region: RegionCode; side: Side; evidence: string }[] =
       placedMatches.length > 0
         ? placedMatches.map((p) => ({ region: p.region as RegionCode, side: p.side, evidence: p.evidence }))
-        : SKIN_LESIONS.has(m.code)
+        : SKIN_LESION_CODES.has(m.code as ConditionCode)
           ? sentencePlaces(a, sentence)
           : [];
     if (places.length === 0) continue;

@@ -8,6 +8,7 @@ import { LYMPH_NODE_PROCEDURES, type SurgicalApproach, type SurgicalProcedure } 
 import type { Side } from '../catalog/catalog.types';
 import { dayNumber } from '../engine.util';
 import { anotherPersonsAtEnd } from './complaint.negation';
+import { NUMBER_WORDS } from './complaint.numbers';
 import { tokenize } from './complaint.tokenizer';
 
 export interface TextSurgery {
@@ -186,24 +187,6 @@ const ANY_PROCEDURE = new RegExp(
 );
 if (/\(\?<[!=]/.test(ANY_PROCEDURE.source)) throw new Error('complaint.surgeries: a lookbehind the operation filter cannot drop');
 
-const NUMBERS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  couple: 2,
-  few: 3,
-};
 const UNIT_DAYS: [RegExp, number][] = [
   [/^d(?:ays?)?$/, 1],
   [/^(?:w|wks?|weeks?)$/, 7],
@@ -223,7 +206,7 @@ const TIMES: { re: RegExp; days: (m: RegExpExecArray, today: number) => number |
     ),
     days: (m) => {
       const words = (m[1] as string).split(/\s+/);
-      const count = /\d/.test(m[1] as string) ? Number(m[1]) : NUMBERS[words.find((w) => w !== 'a' && w !== 'of') ?? 'a'];
+      const count = /\d/.test(m[1] as string) ? Number(m[1]) : NUMBER_WORDS[words.find((w) => w !== 'a' && w !== 'of') ?? 'a'];
       const unit = UNIT_DAYS.find(([re]) => re.test(m[2] as string));
       return count === undefined || !unit ? null : count * unit[1];
     },

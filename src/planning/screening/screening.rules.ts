@@ -2,7 +2,7 @@
 // findings, and the findings decide whether treatment goes ahead (SPEC §4).
 import type { AssessmentInput, Decision, Finding } from '../engine.types';
 import type { CaseFacts, PainArea } from '../case.facts';
-import { CONDITION_CODES, CONDITIONS, ESCALATIONS, type ConditionCode } from '../catalog/catalog.conditions';
+import { CONDITION_CODES, CONDITIONS, ESCALATIONS, SKIN_LESION_CODES, type ConditionCode } from '../catalog/catalog.conditions';
 import { NEURAL_QUALITIES } from '../catalog/catalog.goals';
 import { MEASURES } from '../catalog/catalog.measures';
 import { REGION_CODES, REGIONS, type RegionCode } from '../catalog/catalog.regions';
@@ -63,9 +63,6 @@ const CONDITION_ORDER = new Map<ConditionCode, number>(CONDITION_CODES.map((c, i
 const REGION_ORDER = new Map<RegionCode, number>(REGION_CODES.map((r, i) => [r, i]));
 const HIGH_STRESS = MEASURES.pss10.bands.find((b) => b.label === 'high');
 
-// Conditions of the skin at one place: a blister, a burn, a wound and its infection are often one lesion told twice.
-const SKIN_CODES: ReadonlySet<ConditionCode> = new Set(['open_wound', 'burn', 'local_infection']);
-
 function placesFor(
   code: ConditionCode,
   source: ActiveCondition['source'],
@@ -82,7 +79,7 @@ function placesFor(
   // wound) is that lesion.
   const recorded =
     active.find((c) => c.code === code && c.places.length > 0 && c.source === 'screening') ??
-    (SKIN_CODES.has(code) ? active.find((c) => SKIN_CODES.has(c.code) && c.places.length > 0) : undefined);
+    (SKIN_LESION_CODES.has(code) ? active.find((c) => SKIN_LESION_CODES.has(c.code) && c.places.length > 0) : undefined);
   if (source === 'complaint' && recorded) {
     return {
       places: recorded.places,
