@@ -467,7 +467,7 @@ function recordedCalfSign(s: Screen, calf: PainArea | undefined): { side: Side; 
   const side = calf.mask & (LEFT | RIGHT);
   if (side !== LEFT && side !== RIGHT) return null;
   const evidence = calf.qualities.includes('swelling') ? 'swelling' : readUnplacedLegSign(s.facts.complaint);
-  return evidence === null ? null : { side: side === LEFT ? 'left' : 'right', evidence: `${side === LEFT ? 'left' : 'right'} calf: ${evidence}` };
+  return evidence === null ? null : { side: sideOf(side), evidence: `${sideOf(side)} calf: ${evidence}` };
 }
 
 /**
