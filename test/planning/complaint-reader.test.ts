@@ -1322,3 +1322,32 @@ describe('review round 29: a form answer that dates what it answers', () => {
     expect(codes('Blood clots? yes - DVT L calf last week')).toContain('deep_vein_thrombosis');
   });
 });
+
+describe('review round 31: clinical shorthand, arrows and examination findings', () => {
+  it.each([
+    ['S: LBP x 2/52. ↓ saddle sensation x 1/7.', 'saddle_anesthesia'],
+    ['Reduced perianal sensation since yesterday, back pain', 'saddle_anesthesia'],
+    ['Wt Δ? ↓ 7kg in 2/12 – not dieting', 'unexplained_weight_loss'],
+    ['o/e: L calf ↑ girth (+3.5cm vs R), warm, erythema, TTP++', 'deep_vein_thrombosis'],
+    ['PMHx: OP (DEXA 03/25: T-score −3.2 L-spine)', 'osteoporosis'],
+    ['Meds: alendronic acid 70mg weekly, Adcal', 'osteoporosis'],
+    ['DEXA T score -1.9 at the hip', 'osteopenia'],
+    ['Fell off a ladder, wrist is broken', 'recent_fracture'],
+    ['Lives with mum; takes her to chemo every week. Now my calf is swollen and hot after the flight', 'deep_vein_thrombosis'],
+  ])('read: %s (%s)', (text, code) => expect(codes(text)).toContain(code));
+
+  it.each([
+    ['SHx: carer for husband (AF, on warfarin – she takes him to INR clinic wkly).', 'anticoagulants'],
+    ['Drives her mum to chemo on Mondays.', 'cancer'],
+    ['Calf soft and non-tender at review, after the knee replacement', 'deep_vein_thrombosis'],
+    ["Sleep: broken, can't get comfortable on my side", 'recent_fracture'],
+    ['Cannot reach behind to fasten a bra or reach the top shelf', 'myelopathy_signs'],
+    ['↓ wt bearing on the L since the sprain, using crutches', 'unexplained_weight_loss'],
+  ])('not read: %s (%s)', (text, code) => expect(codes(text)).not.toContain(code));
+
+  it('a reading under a heading for today stands over an earlier one ("Obs today: BP 136/84")', () => {
+    const text = 'PMHx: HTN – BP 184/112 at GP in 08/26 → amlodipine ↑ to 10mg; now well controlled. Obs today: BP 136/84, HR 66.';
+    expect(codes(text)).not.toContain('uncontrolled_hypertension');
+    expect(codes('Obs today: BP 188/116, HR 80.')).toContain('uncontrolled_hypertension');
+  });
+});

@@ -461,6 +461,9 @@ export const CONCEPTS = {
     'pubic area',
     'pubic',
   ],
+  // "↓ saddle sensation", "reduced perianal sensation": the place between the lowering and what is lowered.
+  sensation_lowered: ['↓', 'reduced', 'decreased', 'diminished', 'altered', 'impaired', 'less'],
+  sensation_noun: ['sensation', 'sensations', 'sens', 'feeling', 'sensory'],
   // What the patient feels when the saddle is numb: the toilet paper, wiping, sitting on the toilet seat.
   saddle_situation: [
     'toilet paper',
@@ -516,6 +519,14 @@ export const CONCEPTS = {
     'feel dead',
     'less feeling',
     'less sensation',
+    '↓ sensation',
+    '↓ sens',
+    '↓ feeling',
+    'sensation ↓',
+    'sensation reduced',
+    'sensation decreased',
+    'sensation diminished',
+    'sensation altered',
     'lack of feeling',
     'lack of sensation',
     'feels strange',
@@ -746,8 +757,26 @@ export const CONCEPTS = {
     'les',
   ],
   // Tumour and infection (AHCPR).
-  weight: ['weight', 'kg', 'kgs', 'kilo', 'kilos', 'kilograms', 'pounds', 'lbs', 'lb', 'stone', 'half a stone'],
-  weight_drop: ['lost', 'lose', 'losing', 'loosing', 'loss', 'dropped', 'dropping', 'fallen off', 'falling off', 'down a', 'down by', 'gone down', 'come off'],
+  weight: ['weight', 'wt', 'kg', 'kgs', 'kilo', 'kilos', 'kilograms', 'pounds', 'lbs', 'lb', 'stone', 'half a stone'],
+  // "Wt ↓ 7kg in 2/12": a note's arrow down by a weight is a loss.
+  weight_drop: [
+    'lost',
+    'lose',
+    'losing',
+    'loosing',
+    'loss',
+    'dropped',
+    'dropping',
+    'fallen off',
+    'falling off',
+    'down a',
+    'down by',
+    'gone down',
+    'come off',
+    '↓',
+  ],
+  // "↓ wt bearing on the L": what the weight word is part of is how the leg is loaded, not the body's weight.
+  weight_bearing_word: ['weight bearing', 'wt bearing', 'weightbearing', 'fwb', 'pwb', 'nwb', 'twb', 'wbat'],
   weight_loss_lay: [
     'clothes getting loose',
     'clothes are loose',
@@ -2246,6 +2275,26 @@ export const CONCEPTS = {
     'jar lids',
     'fasten',
   ],
+  // A fastening the arm cannot reach ("cannot reach behind to fasten a bra") is the shoulder's range, not the hand's skill.
+  reach_limit: [
+    'reach',
+    'reaching',
+    'reach behind',
+    'behind my back',
+    'behind her back',
+    'behind his back',
+    'behind the back',
+    'behind me',
+    'lift my arm',
+    'raise my arm',
+    'lift her arm',
+    'raise her arm',
+    'overhead',
+    'above my head',
+    'above her head',
+    'bra',
+    'bra strap',
+  ],
   hand_word: ['hand', 'hands', 'finger', 'fingers', 'fingertips', 'both hands', 'thumb', 'thumbs'],
   dexterity_problem: [
     'hard',
@@ -3016,6 +3065,29 @@ export const CONCEPTS = {
     'thinning of the bones',
     'low bone density',
   ],
+  // Medicines prescribed for osteoporosis: a patient on them has it, whether or not the note names it.
+  osteoporosis_drug: [
+    'alendron*',
+    'risedron*',
+    'ibandron*',
+    'zoledron*',
+    'fosamax',
+    'actonel',
+    'bonviva',
+    'aclasta',
+    'denosumab',
+    'prolia',
+    'teriparatide',
+    'forsteo',
+    'romosozumab',
+    'evenity',
+  ],
+  // A T-score of −2.5 or lower is osteoporosis by definition (WHO); the minus sign is read as written or not at all.
+  osteoporotic_t_score: ['', '− ', 'minus '].flatMap((minus) =>
+    ['2.5', '2.6', '2.7', '2.8', '2.9', '3*', '4*', '5*'].map((value) => `t score ${minus}${value}`),
+  ),
+  // Between −1.0 and −2.5 it is osteopenia.
+  osteopenic_t_score: ['', '− ', 'minus '].flatMap((minus) => ['1.*', '2.0', '2.1', '2.2', '2.3', '2.4'].map((value) => `t score ${minus}${value}`)),
   osteopenia_word: ['osteopeni*', 'bone density a bit low', 'slightly low bone density', 'early bone thinning', 'mild bone thinning'],
   fibromyalgia_word: ['fibromyalg*', 'fibro', 'fms', 'fibrositis', 'chronic widespread pain'],
   pregnancy_word: [
@@ -3491,12 +3563,40 @@ export const CONCEPTS = {
     'thicker than the',
     'bigger than my',
     'larger than my',
+    // A measured limb: "calf ↑ girth (+3.5cm vs R)".
+    '↑ girth',
+    'girth ↑',
+    'increased girth',
+    'girth increased',
+    '↑ circumference',
+    'increased circumference',
+    'circumference increased',
   ],
   warmth: ['hot', 'warm', 'warmth', 'feels hot', 'warmer', 'hotter', 'warm to touch', 'hot to touch'],
-  redness: ['red', 'redder', 'redness', 'reddish', 'discoloured', 'discolored', 'purple', 'inflamed', 'bluish', 'blue'],
-  tender: ['tender', 'tenderness', 'painful', 'pain', 'aching', 'ache', 'aches', 'achy', 'achey', 'sore', 'hurts', 'cramp', 'cramping', 'tight', 'tightness'],
+  redness: ['red', 'redder', 'redness', 'reddish', 'discoloured', 'discolored', 'purple', 'inflamed', 'bluish', 'blue', 'erythema', 'erythematous'],
+  // "TTP++": tender to palpation, as notes write it.
+  tender: [
+    'tender',
+    'tenderness',
+    'ttp',
+    'painful',
+    'pain',
+    'aching',
+    'ache',
+    'aches',
+    'achy',
+    'achey',
+    'sore',
+    'hurts',
+    'cramp',
+    'cramping',
+    'tight',
+    'tightness',
+  ],
+  // "Calf soft and non-tender": an examination finding that denies the sign, read whole so its tenderness is not.
+  not_tender: ['non tender', 'nontender'],
   // Tenderness as a DVT sign: not the tightness or cramp of a worked calf.
-  calf_tender: ['tender', 'tenderness', 'painful', 'pain', 'sore', 'soreness', 'aching', 'ache', 'aches', 'achy', 'achey', 'hurts', 'hurting'],
+  calf_tender: ['tender', 'tenderness', 'ttp', 'painful', 'pain', 'sore', 'soreness', 'aching', 'ache', 'aches', 'achy', 'achey', 'hurts', 'hurting'],
   immobility: [
     'flight',
     'flights',
@@ -3729,8 +3829,6 @@ export const CONCEPTS = {
     'cracked my',
     'broke his',
     'broke her',
-    'broke',
-    'broken',
     'snapped my',
     'in a cast',
     'still in cast',
@@ -3744,6 +3842,9 @@ export const CONCEPTS = {
     'broken toe',
     'broken finger',
   ],
+  // "Broken" alone is a fracture unless its sentence is about sleep ("Sleep: broken, can't get comfortable").
+  fracture_bare: ['broke', 'broken'],
+  sleep_word: ['sleep', 'sleeping', 'slept', 'sleeps'],
   // A wound told as closed ("wound dry and closed"); "not closed yet" is negated and does not count.
   wound_closed: ['closed', 'now closed', 'has closed', 'fully closed', 'dry and closed', 'closed over', 'well healed', 'healed well', 'healed up'],
   wound_word: [
@@ -4271,6 +4372,16 @@ export const CONCEPTS = {
     'hand over',
     'second hand',
     'broken sleep',
+    'sleep broken',
+    'sleep is broken',
+    'sleep has been broken',
+    'sleep very broken',
+    'sleep quite broken',
+    'sleeping broken',
+    'broken night',
+    'broken nights',
+    'nights broken',
+    'nights are broken',
     'broke up',
     'broke down',
     'broke out',
@@ -5027,6 +5138,7 @@ export const TEXT_RULES: TextRule[] = [
   // Reduced sensation of passing urine or stool (not of sitting on the toilet: that is the saddle).
   { code: 'bladder_bowel_dysfunction', all: ['continence_flow', 'sensation_loss'], window: 6, history: 'resolved', notOfPlace: ['sensation_loss'] },
   { code: 'saddle_anesthesia', all: ['saddle_area', 'sensation_loss'], window: 8, history: 'resolved' },
+  { code: 'saddle_anesthesia', all: ['sensation_lowered', 'saddle_area', 'sensation_noun'], window: 4, history: 'resolved' },
   { code: 'saddle_anesthesia', all: ['saddle_situation', 'sensation_loss'], window: 8, history: 'resolved' },
   // "Sexual function unchanged" in a systems review is a negative.
   { code: 'cauda_equina_signs', all: ['sexual_dysfunction'], benign: [{ all: ['stable_deficit'], unless: ['progression', 'continence_new'] }] },
@@ -5040,7 +5152,7 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'progressive_weakness', all: ['drag_word', 'feet_word'], window: 4, history: 'resolved' },
   { code: 'progressive_weakness', all: ['getting_weaker'] },
   { code: 'progressive_weakness', all: ['both_legs', 'weakness'], window: 6, history: 'resolved' },
-  { code: 'unexplained_weight_loss', all: ['weight', 'weight_drop'], none: ['intentional'], window: 6 },
+  { code: 'unexplained_weight_loss', all: ['weight', 'weight_drop'], none: ['intentional', 'weight_bearing_word'], window: 6 },
   { code: 'unexplained_weight_loss', all: ['weight_loss_lay'], none: ['intentional'] },
   // Night pain (IFOMPT, second edition): constant, not eased by any position, or with systemic signs — not
   // the mechanical pain of lying on the sore side or carpal tunnel tingling.
@@ -5139,7 +5251,12 @@ export const TEXT_RULES: TextRule[] = [
   // Myelopathy.
   { code: 'myelopathy_signs', all: ['clumsy', 'hand_word'], window: 6 },
   { code: 'myelopathy_signs', all: ['clumsy'], none: ['carpal_tunnel'] },
-  { code: 'myelopathy_signs', all: ['fine_task', 'dexterity_problem'], window: 5 },
+  {
+    code: 'myelopathy_signs',
+    all: ['fine_task', 'dexterity_problem'],
+    window: 5,
+    benign: [{ all: ['reach_limit'], unless: ['both_hands', 'sensation_loss', 'clumsy'] }],
+  },
   { code: 'myelopathy_signs', all: ['dropping_things'], benign: [{ all: ['pain_explains'], unless: ['both_hands', 'sensation_loss', 'clumsy'] }] },
   { code: 'myelopathy_signs', all: ['both_hands', 'sensation_loss'], window: 6, none: ['carpal_tunnel'] },
   { code: 'myelopathy_signs', all: ['unsteady', 'gait'], window: 6 },
@@ -5174,7 +5291,10 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'bleeding_disorder', all: ['bleeding_word'] },
   { code: 'bleeding_disorder', all: ['platelet_word', 'platelet_low'], window: 4, history: 'drop' },
   { code: 'osteoporosis', all: ['osteoporosis_word'] },
+  { code: 'osteoporosis', all: ['osteoporosis_drug'] },
+  { code: 'osteoporosis', all: ['osteoporotic_t_score'] },
   { code: 'osteopenia', all: ['osteopenia_word'] },
+  { code: 'osteopenia', all: ['osteopenic_t_score'] },
   // Prolonged oral corticosteroids thin the bone (AHCPR lists them with osteoporosis as a fracture risk).
   { code: 'osteopenia', all: ['oral_steroid', 'nsaid_regular'], none: ['short_course'], window: 8, history: 'drop', medicine: true },
   { code: 'fibromyalgia', all: ['fibromyalgia_word'] },
@@ -5220,6 +5340,14 @@ export const TEXT_RULES: TextRule[] = [
   // Local contraindications.
   { code: 'recent_surgery_site', all: ['surgery_word', 'recent_word'], region: 'optional', window: 10, history: 'drop' },
   { code: 'recent_fracture', all: ['fracture_word'], none: ['long_ago'], region: 'optional', history: 'drop' },
+  {
+    code: 'recent_fracture',
+    all: ['fracture_bare'],
+    none: ['long_ago'],
+    region: 'optional',
+    history: 'drop',
+    benign: [{ all: ['sleep_word'], unless: ['fall_verb'] }],
+  },
   { code: 'open_wound', all: ['wound_word'], none: ['wound_closed'], region: 'optional', history: 'drop' },
   // Broken skin of eczema or psoriasis is an open wound at its site; dry, intact patches are not.
   { code: 'open_wound', all: ['skin_disease_word', 'broken_skin_word'], region: 'optional', window: 8, history: 'drop' },

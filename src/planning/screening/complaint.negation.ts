@@ -732,11 +732,14 @@ export function markOtherPeople(t: Tokens, consumed: readonly number[], negated:
     // "My husband noticed my calf is swollen", "partner says her calf is hot": the patient's, told by them.
     if (SELF_AFTER.has(t.words[i + 1] ?? '')) continue;
     let j = i + 1;
+    // A bracket opened right after the person is all theirs, its commas too: "husband (AF, on warfarin)".
+    let inBracket = false;
     for (let count = 0; j < n && count < 10; j++, count++) {
       if (t.kind[j] !== K_WORD) {
         // What follows the person describes them: "dad, who is on warfarin", "her father (on warfarin)".
         const c = t.text.charCodeAt(t.start[j] as number);
-        if (c === 40 || (c === 44 && RELATIVE.has(t.words[j + 1] ?? ''))) continue;
+        if (c === 40 && j === i + 1) inBracket = true;
+        if (c === 40 || (c === 44 && (inBracket || RELATIVE.has(t.words[j + 1] ?? '')))) continue;
         break;
       }
       const w = t.words[j] as string;
@@ -745,8 +748,46 @@ export function markOtherPeople(t: Tokens, consumed: readonly number[], negated:
     }
     markReferredBack(t, consumed, negated, j, person);
     markTheirClauses(t, negated, i, person);
+    markEscorted(t, negated, i);
   }
 }
+
+/**
+ * "Carer for husband … she takes him to INR clinic weekly": once another person is named, where someone is
+ * taken to, in that sentence or the next, is theirs ("drives her to chemo", "brings them to dialysis").
+ */
+function markEscorted(t: Tokens, negated: number[], i: number): void {
+  const lastSentence = (t.sentence[i] as number) + 1;
+  for (let k = i + 1; k + 2 < t.words.length && (t.sentence[k] as number) <= lastSentence; k++) {
+    if (t.kind[k] !== K_WORD || !ESCORTING.has(t.words[k] as string)) continue;
+    if (!ESCORTED.has(t.words[k + 1] as string) || t.words[k + 2] !== 'to') continue;
+    for (let j = k + 3; j < t.words.length && t.kind[j] === K_WORD; j++) mark(negated, j, NEGATED);
+  }
+}
+const ESCORTING = new Set([
+  'take',
+  'takes',
+  'took',
+  'taking',
+  'drive',
+  'drives',
+  'drove',
+  'driving',
+  'bring',
+  'brings',
+  'brought',
+  'bringing',
+  'accompany',
+  'accompanies',
+  'accompanied',
+  'accompanying',
+  'escort',
+  'escorts',
+  'escorted',
+  'ferry',
+  'ferries',
+]);
+const ESCORTED = new Set(['him', 'her', 'them']);
 
 /**
  * "Helping her husband in and out of bed; he has cellulitis in his leg": once a person of one sex is named

@@ -291,10 +291,15 @@ export function readVitals(t: Tokens): VitalMatch[] {
 // A discharge summary's reading "on discharge" is the latest of its kind, later than the one "on admission".
 // "Settled to 72 after five minutes sitting", "repeat 184/102": the later, resting reading is the one that counts.
 const CURRENT_WORDS = new Set(['today', 'now', 'currently', 'tonight', 'presently', 'todays', 'discharge', 'settled', 'repeat', 'rechecked', 'resting']);
-/** Whether the clause of a reading tells it as today's ("132/84 in clinic today", "36.7 this morning"). */
+/**
+ * Whether the clause of a reading tells it as today's ("132/84 in clinic today", "36.7 this morning"), or a
+ * heading before a colon does ("Obs today: BP 136/84").
+ */
 function toldAsCurrent(t: Tokens, from: number, to: number): boolean {
-  for (let j = from - 1; j >= 0 && t.kind[j] !== K_STOP && !(t.kind[j] === K_COMMA && CLAUSE_BREAKS.has(charAt(t, j))); j--)
+  let j = from - 1;
+  for (; j >= 0 && t.kind[j] !== K_STOP && !(t.kind[j] === K_COMMA && CLAUSE_BREAKS.has(charAt(t, j))); j--)
     if (t.kind[j] === K_WORD && currentAt(t, j)) return true;
+  if (j >= 0 && t.kind[j] === K_COMMA && charAt(t, j) === 58) for (let k = j - 1; k >= 0 && t.kind[k] === K_WORD; k--) if (currentAt(t, k)) return true;
   for (let j = from; j < t.words.length && t.kind[j] !== K_STOP && !(j >= to && t.kind[j] === K_COMMA && CLAUSE_BREAKS.has(charAt(t, j))); j++)
     if (t.kind[j] === K_WORD && currentAt(t, j)) return true;
   return false;

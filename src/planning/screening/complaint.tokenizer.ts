@@ -1,6 +1,7 @@
 // Splits a complaint into lower-case words and clause breaks, keeping each word's place in the text so
 // that evidence can quote it as written. Apostrophes are dropped ("can't" → "cant"), hyphens split, and a
-// letter/letter shorthand is one word ("B/L" → "bl").
+// letter/letter shorthand is one word ("B/L" → "bl"). A clinician's arrow is a word of its own, the same
+// word whatever arrow is drawn: "↓ saddle sensation", "Wt ↓ 7kg", "calf ↑ girth".
 
 export const WORD = 0;
 export const COMMA = 1;
@@ -15,14 +16,29 @@ export interface Tokens {
   sentence: number[];
 }
 
+/** The arrows notes write for "less" and "more", each as the word the lexicon knows it by. */
+const ARROWS: ReadonlyMap<number, string> = new Map([
+  [0x2193, '↓'],
+  [0x21d3, '↓'],
+  [0x2b07, '↓'],
+  [0x2198, '↓'],
+  [0x2191, '↑'],
+  [0x21d1, '↑'],
+  [0x2b06, '↑'],
+  [0x2197, '↑'],
+]);
+
 function classify(c: number): number {
-  // 0 other, 1 letter, 2 digit, 3 apostrophe, 4 sentence stop, 5 clause break
+  // 0 other, 1 letter, 2 digit, 3 apostrophe, 4 sentence stop, 5 clause break, 6 arrow
   if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return 1;
+  if (ARROWS.has(c)) return 6;
   if (c >= 0x2000 && c <= 0x206f) {
     if (c === 0x2019) return 3;
     if (c === 0x2026) return 4;
     return c === 0x2013 || c === 0x2014 ? 5 : 0;
   }
+  // "BP 184/112 → amlodipine increased": what an arrow to the right leads to is a clause of its own.
+  if (c === 0x2192 || c === 0x21d2) return 5;
   if (c === 0x2bc) return 3;
   if (c > 191) return 1;
   if (c >= 48 && c <= 57) return 2;
@@ -100,6 +116,13 @@ export function tokenize(text: string): Tokens {
       t.start.push(start);
       t.end.push(i);
       t.sentence.push(sentence);
+    } else if (cls === 6) {
+      t.words.push(ARROWS.get(text.charCodeAt(i)) as string);
+      t.kind.push(WORD);
+      t.start.push(i);
+      t.end.push(i + 1);
+      t.sentence.push(sentence);
+      i++;
     } else if (cls === 4 || cls === 5) {
       // A question answered yes with more to say ("Lost weight? Yes — on purpose") is one sentence with its
       // answer, so that what the answer adds qualifies what was asked.
