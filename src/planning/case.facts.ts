@@ -62,6 +62,8 @@ export interface CaseFacts {
   surgeries: SurgeryFact[];
   preferences: { sessionMinutes: number | null; sessionsPerWeek: number | null; pressure: Pressure | null };
   complaint: string;
+  /** The assessment date (YYYY-MM-DD): how recent a date written in the complaint is. */
+  today: string;
 }
 
 /** Acute < 6 weeks, subacute 6–12, chronic > 12 (JOSPT neck guideline 2017). */
@@ -89,7 +91,7 @@ const NAMED_REGION_INTENSITY = 5;
 const SKIN_BURNS: ReadonlySet<string> = new Set(['burn', 'radiation_skin']);
 
 /** The regions whose skin is burnt, coded or told in the complaint; `all` when a burn has no place. */
-function burntRegions(input: AssessmentInput): Set<RegionCode> | 'all' {
+function burntRegions(input: AssessmentInput, today: string): Set<RegionCode> | 'all' {
   const out = new Set<RegionCode>();
   for (const c of input.screening?.conditions ?? []) {
     const code = typeof c === 'string' ? c : c.code;
@@ -97,7 +99,7 @@ function burntRegions(input: AssessmentInput): Set<RegionCode> | 'all' {
     if (typeof c === 'string') return 'all';
     out.add(c.region);
   }
-  for (const m of readComplaint(input.complaint)) {
+  for (const m of readComplaint(input.complaint, today)) {
     if (!SKIN_BURNS.has(m.code)) continue;
     if (m.region === null) return 'all';
     out.add(m.region);
@@ -132,7 +134,7 @@ export function deriveFacts(input: AssessmentInput, context: PlanningContext): C
   // Regions named only in the complaint stand in for pain locations when none is given — never a
   // region that is neither given nor named.
   if (byRegion.size === 0) {
-    for (const named of readRegions(input.complaint)) {
+    for (const named of readRegions(input.complaint, context.today)) {
       const area = byRegion.get(named.region);
       const mask = coverage(named.region, named.side ?? undefined);
       if (area) area.mask |= mask;
@@ -151,7 +153,7 @@ export function deriveFacts(input: AssessmentInput, context: PlanningContext): C
   // "Burning" where the skin is burnt (a burn, a scald, sunburn, radiation skin) is the burn's pain, not a
   // nerve's: it is not a nerve-type quality there.
   if (painAreas.some((a) => a.qualities.includes('burning'))) {
-    const burnt = burntRegions(input);
+    const burnt = burntRegions(input, context.today);
     for (const a of painAreas) if (burnt === 'all' || burnt.has(a.region)) a.qualities = a.qualities.filter((q) => q !== 'burning');
   }
 
@@ -215,5 +217,6 @@ export function deriveFacts(input: AssessmentInput, context: PlanningContext): C
     surgeries,
     preferences: { sessionMinutes: prefs.sessionMinutes ?? null, sessionsPerWeek: prefs.sessionsPerWeek ?? null, pressure: prefs.pressure ?? null },
     complaint: input.complaint,
+    today: context.today,
   };
 }

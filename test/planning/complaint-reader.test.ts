@@ -1351,3 +1351,33 @@ describe('review round 31: clinical shorthand, arrows and examination findings',
     expect(codes('Obs today: BP 188/116, HR 80.')).toContain('uncontrolled_hypertension');
   });
 });
+
+describe('review round 32: letters from doctors and messages from patients', () => {
+  const TODAY = '2026-11-18';
+  it.each([
+    ['Diagnosis: right popliteal deep vein thrombosis, confirmed on venous duplex 14/10/2026.', 'deep_vein_thrombosis'],
+    ['DVT confirmed 14 October 2026, on rivaroxaban', 'deep_vein_thrombosis'],
+    ['Left distal radius fracture, sustained 28/10/2026.', 'recent_fracture'],
+    ['Current: cellulitis of the right forearm diagnosed by GP 16/11/2026', 'local_infection'],
+    ['Type 2 diabetes. Foot screen: 10 g monofilament absent at 6/10 sites bilaterally', 'diabetic_neuropathy'],
+    ['L3/4 spondylodiscitis with a paravertebral collection, on IV flucloxacillin', 'acute_infection'],
+    ['On methotrexate 15 mg weekly for RA', 'iv_drug_use_immunosuppression'],
+    ['Known abdominal aortic aneurysm 4.9 cm under surveillance', 'aneurysm'],
+  ])('read (assessed %#): %s (%s)', (text, code) => expect(readComplaint(text, TODAY).map((m) => m.code)).toContain(code));
+
+  it.each([
+    ['DVT in the left calf 14/03/2026, 3 months of apixaban, finished', 'deep_vein_thrombosis'],
+    ['Doing all the lifting since my husbands stroke, hes on warfrin so i do everything now', 'anticoagulants'],
+    ['Had chest pains last yr, my heart doc did all the tests. No chest pain since', 'chest_pain'],
+    ['RA in drug-free remission: methotrexate tapered and stopped March 2022', 'iv_drug_use_immunosuppression'],
+    ['Giant cell arteritis excluded; prednisolone not started.', 'iv_drug_use_immunosuppression'],
+    ['Your abdominal aortic aneurysm screening ultrasound showed that your aorta measures 2.3 cm.', 'aneurysm'],
+    ['Admitted 2-8 November 2026 with a urinary tract infection; treated with IV then oral antibiotics, course completed.', 'acute_infection'],
+  ])('not read: %s (%s)', (text, code) => expect(readComplaint(text, TODAY).map((m) => m.code)).not.toContain(code));
+
+  it('a date written in full is history only when it is more than three months before the assessment', () => {
+    const text = 'Left distal radius fracture, sustained 28/10/2026.';
+    expect(readComplaint(text, '2026-11-18').map((m) => m.code)).toContain('recent_fracture');
+    expect(readComplaint(text, '2027-06-01').map((m) => m.code)).not.toContain('recent_fracture');
+  });
+});

@@ -111,3 +111,12 @@ describe('review round 24: operations as letters and ward notes write them', () 
     ['C5/6 laminoplasty 10 days ago', { procedure: 'other', region: 'neck', days: 10 }],
   ])('%s', (text, expected) => expect(read(text)).toEqual([expect.objectContaining(expected)]));
 });
+
+describe('review round 32: a fracture fixed', () => {
+  it.each([
+    ['ORIF left ankle 3 weeks ago', { procedure: 'other', region: 'ankle_foot', side: 'left', days: 21 }],
+    ['K-wires in the right wrist 2 weeks ago', { procedure: 'other', region: 'wrist_hand', side: 'right', days: 14 }],
+    ['Closed reduction and percutaneous K-wire fixation (2 x 1.6 mm wires via the radial styloid), 30/10/2026.', { region: 'wrist_hand', days: 21 }],
+    ['Tibial shaft fracture, intramedullary nail 5 weeks ago', { region: 'calf', days: 35 }],
+  ])('%s', (text, expected) => expect(read(text)).toEqual([expect.objectContaining(expected)]));
+});

@@ -171,6 +171,8 @@ function readSigns(facts: CaseFacts): CaseSigns {
   for (const r of swollenRegions(
     facts.complaint,
     facts.painAreas.map((a) => a.region),
+    false,
+    facts.today,
   ))
     swollen.add(r);
   // Early after surgery swelling is expected (swelling management early: REFERENCE surgery protocols).

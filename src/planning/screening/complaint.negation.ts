@@ -791,21 +791,28 @@ const ESCORTED = new Set(['him', 'her', 'them']);
 
 /**
  * "Helping her husband in and out of bed; he has cellulitis in his leg": once a person of one sex is named
- * with a possessive of the other ("her husband", "his wife", so the patient is the other), a clause that
- * opens with the person's pronoun, in that sentence or the next, is about them.
+ * with a possessive of the other ("her husband", "his wife", so the patient is the other) or by the patient
+ * speaking ("since my husband's stroke, he's on warfarin"), a clause that opens with the person's pronoun,
+ * in that sentence (or the next, after a possessive of the other sex) is about them.
  */
 function markTheirClauses(t: Tokens, negated: number[], i: number, person: Person): void {
   const owner = t.words[i - 1];
-  const other = person === 'male' && owner === 'her' ? MALE_SUBJECTS : person === 'female' && owner === 'his' ? FEMALE_SUBJECTS : null;
+  // "My husband": the writer is the patient, unless the person is whom the booking is for ("booking for my
+  // mum (78). She had a fall"); then only a clause of the same sentence is surely theirs.
+  const speaking = owner === 'my' && t.words[i - 2] !== 'for';
+  const other =
+    person === 'male' && (owner === 'her' || speaking) ? MALE_SUBJECTS : person === 'female' && (owner === 'his' || speaking) ? FEMALE_SUBJECTS : null;
   if (other === null) return;
-  const lastSentence = (t.sentence[i] as number) + 1;
+  const lastSentence = (t.sentence[i] as number) + (speaking ? 0 : 1);
   for (let k = i + 1; k < t.words.length && (t.sentence[k] as number) <= lastSentence; k++) {
     if (t.kind[k] !== K_WORD || !other.has(t.words[k] as string)) continue;
     const opensClause = k === 0 || t.kind[k - 1] !== K_WORD || t.words[k - 1] === 'and' || t.words[k - 1] === 'but';
     if (!opensClause) continue;
-    for (let j = k + 1; j < t.words.length && t.kind[j] === K_WORD; j++) mark(negated, j, NEGATED);
+    // The clause is theirs until the patient speaks again ("he says my calf is swollen").
+    for (let j = k + 1; j < t.words.length && t.kind[j] === K_WORD && !FIRST_PERSON.has(t.words[j] as string); j++) mark(negated, j, NEGATED);
   }
 }
+const FIRST_PERSON = new Set(['i', 'im', 'ive', 'my', 'me', 'myself']);
 const OWNERS_OF_CHILD = new Set(['her', 'his', 'my', 'their', 'our']);
 const MALE_SUBJECTS = new Set(['he', 'hes']);
 const FEMALE_SUBJECTS = new Set(['she', 'shes']);

@@ -7,7 +7,9 @@
 // ("BP 190/115", "temp 38.9") are read too. Everything is compiled once at load.
 import { CONDITIONS, SKIN_LESION_CODES, type ConditionCode } from '../catalog/catalog.conditions';
 import { REGION_CODES, REGIONS, type RegionCode } from '../catalog/catalog.regions';
+import { dayNumber } from '../engine.util';
 import { correctSpelling } from './complaint.fuzzy';
+import { dated, monthDated, MONTHS, numericDated } from './complaint.dates';
 import { CONCEPTS, MEDICINE_STOPPED, NEGATION, SIDE_WORDS, SITE_WORDS, TEXT_RULES, type LexiconConcept } from './complaint.lexicon';
 import {
   AMBIGUOUS as NEG_AMBIGUOUS,
@@ -673,20 +675,60 @@ function bestPhraseAt(t: Tokens, i: number, lexicon: (LexiconWord | undefined)[]
   return best;
 }
 
-// A year ("in 2015", "DVT 2015") marks history; "since 2015" does not.
+// A year ("in 2015", "DVT 2015") marks history; "since 2015" does not, nor a full date of the last three
+// months ("fracture sustained 28/10/2026", "DVT on duplex 14 October 2026" read on 16 November 2026).
 /** How far back a "since" still makes a year a start date ("since the TIA in March 2025"). */
 const SINCE_REACH = 5;
+/** Days within which a date is recent: the reference's three months (a DVT under 3 months, surgery within 12 weeks). */
+const RECENT_DAYS = 91;
 const YEAR_CONCEPTS = [HISTORY_BEFORE, HISTORY_AFTER];
-function isPastYear(t: Tokens, i: number): boolean {
+function isPastYear(t: Tokens, i: number, day: number | null): boolean {
   const w = t.words[i] as string;
   if (w.length !== 4) return false;
   const y = Number(w);
   if (!(y >= 1940 && y <= 2099)) return false;
   if (i > 0 && t.kind[i - 1] === K_WORD && t.words[i - 1] === 'from') return false;
+  if (day !== null) {
+    const back = daysBackOfDate(t, i, day);
+    if (back !== null && back < RECENT_DAYS) return false;
+  }
   // "since 2015", "since my TIA in 2024": the year dates the start of something still going on.
   for (let j = i - 1; j >= 0 && i - j <= SINCE_REACH && t.kind[j] === K_WORD; j--) if (t.words[j] === 'since') return false;
   return true;
 }
+
+/**
+ * Days back to the date whose year is word `i`, when the year ends a date with its day or month ("28/10/2026",
+ * "28 October 2026", "October 2026") or starts one ("2026-10-28"); null for a year alone.
+ */
+function daysBackOfDate(t: Tokens, i: number, day: number): number | null {
+  const year = t.words[i] as string;
+  const isDayOrMonth = (j: number) => j >= 0 && j < t.words.length && t.kind[j] === K_WORD && /^\d{1,2}$/.test(t.words[j] as string);
+  const separator = (j: number) =>
+    j >= 0 && t.kind[j] !== K_WORD && (t.text.charCodeAt(t.start[j] as number) === 47 || t.text.charCodeAt(t.start[j] as number) === 46);
+  if (isDayOrMonth(i - 4) && separator(i - 3) && isDayOrMonth(i - 2) && separator(i - 1))
+    return numericDated(day, Number(t.words[i - 4]), Number(t.words[i - 2]), year);
+  const month = i > 0 && t.kind[i - 1] === K_WORD ? (t.words[i - 1] as string) : '';
+  if (MONTH_NAMES.has(month)) return isDayOrMonth(i - 2) ? dated(day, Number(t.words[i - 2]), month, year) : monthDated(day, month, year);
+  const hyphen = (j: number) => t.text.slice(t.end[j], t.start[j + 1]) === '-';
+  if (isDayOrMonth(i + 1) && isDayOrMonth(i + 2) && hyphen(i) && hyphen(i + 1)) return numericDated(day, Number(t.words[i + 2]), Number(t.words[i + 1]), year);
+  return null;
+}
+const MONTH_NAMES = new Set([
+  ...MONTHS,
+  'sept',
+  'january',
+  'february',
+  'march',
+  'april',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+]);
 
 // A bare number of weeks, 12 to 42, that is not a duration ("32 weeks, face swollen"; not "for 16 weeks",
 // "6 weeks ago", "3 weeks post op").
@@ -705,7 +747,7 @@ function isGestation(t: Tokens, i: number): boolean {
   return !(t.kind[i + 2] === K_WORD && DURATION_AFTER.has(t.words[i + 2] as string));
 }
 
-function findOccurrences(t: Tokens, consumed: number[]): Occurrence[] {
+function findOccurrences(t: Tokens, consumed: number[], day: number | null): Occurrence[] {
   const found: Occurrence[] = [];
   const n = t.words.length;
   // A word outside the lexicon, of five letters or more, may be a misspelling. Misspelt critical words are corrected first, so that they also count inside longer phrases ("high temprature").
@@ -735,7 +777,7 @@ function findOccurrences(t: Tokens, consumed: number[]): Occurrence[] {
       const w = t.words[i] as string;
       const c = w.charCodeAt(0);
       if (c >= 48 && c <= 57) {
-        if (isPastYear(t, i))
+        if (isPastYear(t, i, day))
           found.push({
             concepts: YEAR_CONCEPTS,
             indexed: [],
@@ -816,6 +858,8 @@ function findOccurrences(t: Tokens, consumed: number[]): Occurrence[] {
 
 interface Analysis {
   t: Tokens;
+  /** The assessment date as a day number, when the caller gave it. */
+  day: number | null;
   occurrences: Occurrence[];
   /** Occurrence index per token, or -1. */
   at: number[];
@@ -909,12 +953,12 @@ function toldWeeksAgo(t: Tokens, at: number): boolean {
 }
 
 /** Whether a record line dates the mention in a past year before it: "Encounter: GP 12/01/2022 — COVID-19". */
-function datedLine(t: Tokens, at: number): boolean {
+function datedLine(t: Tokens, at: number, day: number | null): boolean {
   const k = at - 1;
   if (k < 1 || t.kind[k] === K_WORD) return false;
   const c = t.text.charCodeAt(t.start[k] as number);
   if (c !== 0x2013 && c !== 0x2014 && c !== 58) return false;
-  if (t.kind[k - 1] !== K_WORD || !isPastYear(t, k - 1)) return false;
+  if (t.kind[k - 1] !== K_WORD || !isPastYear(t, k - 1, day)) return false;
   for (let j = at; j < t.words.length && t.kind[j] !== K_STOP; j++) if (t.kind[j] === K_WORD && STILL_NOW.has(t.words[j] as string)) return false;
   return true;
 }
@@ -1000,6 +1044,7 @@ function recentIn(a: Analysis, sentence: number): boolean {
 function isOver(a: Analysis, o: Occurrence): boolean {
   const { t, at, occurrences } = a;
   if (recentIn(a, o.sentence)) return false;
+  if (deniedLater(a, o)) return true;
   for (let j = o.from - 1, words = 0; j >= 0 && words <= 3 && t.kind[j] === K_WORD; j--, words++) {
     const k = at[j] as number;
     if (k >= 0 && has(occurrences[k] as Occurrence, RESOLVED)) return true;
@@ -1015,6 +1060,19 @@ function isOver(a: Analysis, o: Occurrence): boolean {
       j = next.to - 1;
     } else if (CONTRAST.has(t.words[j] as string)) return false;
     words++;
+  }
+  return false;
+}
+
+/**
+ * "Had chest pains last yr, … no chest pain since": a symptom dated in the past and denied later in the
+ * text, in the same words, is over.
+ */
+function deniedLater(a: Analysis, o: Occurrence): boolean {
+  if (!historyOf(a, o)) return false;
+  for (let k = (a.at[o.to - 1] as number) + 1; k < a.occurrences.length; k++) {
+    const later = a.occurrences[k] as Occurrence;
+    if (later.negated === NEGATED && later.concepts.some((c) => o.concepts.includes(c))) return true;
   }
   return false;
 }
@@ -1253,18 +1311,24 @@ function bloodPressureTreatmentStopped(a: Analysis, hypertensionNamed: boolean):
 }
 
 let lastText: string | null = null;
+let lastToday: string | undefined;
 let lastAnalysis: Analysis | null = null;
 // Only the last analysis is ever read (the engine is single-threaded and reads one complaint at a time), so
 // its per-concept lists live in one array, emptied concept by concept when the next text is analysed.
 const conceptLists = new Array<Occurrence[] | undefined>(CONCEPT_COUNT).fill(undefined);
 
-function analyse(text: string): Analysis {
+/**
+ * The complaint read once. `today` is the assessment date: with it, a date written in full within the last
+ * three months is recent, not history; without it, every year marks history.
+ */
+function analyse(text: string, today?: string): Analysis {
   // The lead reads the same complaint for findings, regions and swelling: analyse it once.
-  if (text === lastText && lastAnalysis) return lastAnalysis;
+  if (text === lastText && today === lastToday && lastAnalysis) return lastAnalysis;
   const t = tokenize(text);
+  const day = today === undefined ? null : dayNumber(today);
   // Plain arrays: a typed array costs more to create than these few words are worth.
   const consumed = new Array<number>(t.words.length).fill(0);
-  const occurrences = findOccurrences(t, consumed);
+  const occurrences = findOccurrences(t, consumed, day);
   settleCameOff(t, occurrences);
   const at = new Array<number>(t.words.length).fill(-1);
   if (lastAnalysis) for (const c of lastAnalysis.mentioned) conceptLists[c] = undefined;
@@ -1299,8 +1363,9 @@ function analyse(text: string): Analysis {
       if (o.side) bySide.push(o);
     }
   }
-  const analysis = { t, occurrences, at, byConcept, mentioned, byRegion, bySide };
+  const analysis = { t, day, occurrences, at, byConcept, mentioned, byRegion, bySide };
   lastText = text;
+  lastToday = today;
   lastAnalysis = analysis;
   return analysis;
 }
@@ -1653,8 +1718,8 @@ function toldNear(a: Analysis, of: number[], near: number[]): boolean {
 }
 
 /** Finds red flags, contraindications and trauma mentions in a complaint; negated mentions do not count. */
-export function readComplaint(text: string): ComplaintMatch[] {
-  const a = analyse(text);
+export function readComplaint(text: string, today?: string): ComplaintMatch[] {
+  const a = analyse(text, today);
   const { t, byConcept, bySide } = a;
   const matches: ComplaintMatch[] = [];
   let unsure: number[] | null = null;
@@ -1732,7 +1797,7 @@ export function readComplaint(text: string): ComplaintMatch[] {
         let code = rule.code;
         if (rule.medicine && used.some((o) => toldAsStopped(a, o.from, o.to))) continue;
         if (rule.notFamiliar && toldAsFamiliar(a, used)) continue;
-        if (rule.transient && used.some((o) => toldWeeksAgo(a.t, o.from) || recoveredAfter(a, o) || datedLine(a.t, o.from))) continue;
+        if (rule.transient && used.some((o) => toldWeeksAgo(a.t, o.from) || recoveredAfter(a, o) || datedLine(a.t, o.from, a.day))) continue;
         const past =
           rule.history === 'resolved'
             ? (o: Occurrence) => isOver(a, o)
@@ -1929,8 +1994,8 @@ const isCurrent = (a: Analysis, o: Occurrence): boolean => o.negated === NOT_NEG
  * location. Regions only mentioned as negated ("no knee pain") or as history ("broke my wrist in 2010")
  * are left out.
  */
-export function readRegions(text: string): RegionMention[] {
-  const a = analyse(text);
+export function readRegions(text: string, today?: string): RegionMention[] {
+  const a = analyse(text, today);
   const out: RegionMention[] = [];
   for (const o of a.byRegion) {
     if (!isCurrent(a, o) || siteOnly(o)) continue;
@@ -1953,8 +2018,8 @@ export function readRegions(text: string): RegionMention[] {
  * swelling word ("a swollen right ankle"), else the only painful region, else none — never simply the most
  * painful one. With `bruising`, bruises and haematomas count too (what drainage clears after an injury).
  */
-export function swollenRegions(text: string, painRegions: readonly RegionCode[], bruising = false): RegionCode[] {
-  const a = analyse(text);
+export function swollenRegions(text: string, painRegions: readonly RegionCode[], bruising = false, today?: string): RegionCode[] {
+  const a = analyse(text, today);
   const out: RegionCode[] = [];
   for (const c of bruising ? SWELLING_OR_BRUISING : SWELLING_ONLY) {
     for (const o of a.byConcept[c] ?? []) {
@@ -1973,8 +2038,8 @@ export function swollenRegions(text: string, painRegions: readonly RegionCode[],
  * is null when the words do not say. Read on its own because the risk factor that makes it a suspected
  * DVT is often in another sentence or field.
  */
-export function readCalfSign(text: string): { side: Side; evidence: string } | null {
-  const a = analyse(text);
+export function readCalfSign(text: string, today?: string): { side: Side; evidence: string } | null {
+  const a = analyse(text, today);
   for (const calf of a.byConcept[CALF] ?? []) {
     if (!isCurrent(a, calf)) continue;
     const side = sideValue(sideOf(a.bySide, calf));
@@ -1999,8 +2064,8 @@ const VISIBLE_CALF_SIGNS = [SWELLING, cid('warmth'), cid('redness')];
  * Swelling, warmth or redness the complaint tells now without placing it anywhere but the calf ("my L calf
  * this wk? its swollen n hot"): the sign of the calf recorded as the pain location. The evidence, or null.
  */
-export function readUnplacedLegSign(text: string): string | null {
-  const a = analyse(text);
+export function readUnplacedLegSign(text: string, today?: string): string | null {
+  const a = analyse(text, today);
   for (const c of VISIBLE_CALF_SIGNS) {
     for (const o of a.byConcept[c] ?? []) {
       if (!isCurrent(a, o) || o.negated !== NOT_NEGATED || historyOf(a, o)) continue;
@@ -2013,8 +2078,8 @@ export function readUnplacedLegSign(text: string): string | null {
 }
 
 /** Whether the complaint tells a symptom that makes a slow or fast heart matter (dizzy, faint, palpitations, breathless) now. */
-export function readsHeartRateSymptom(text: string): boolean {
-  const a = analyse(text);
+export function readsHeartRateSymptom(text: string, today?: string): boolean {
+  const a = analyse(text, today);
   for (const c of HEART_RATE_SYMPTOMS) {
     for (const o of a.byConcept[c] ?? []) if (isCurrent(a, o)) return true;
   }
@@ -2022,8 +2087,8 @@ export function readsHeartRateSymptom(text: string): boolean {
 }
 
 /** The words of hormonal therapy the patient takes now (the pill, HRT), a DVT risk factor; null when none. */
-export function readHormonalRisk(text: string): string | null {
-  const a = analyse(text);
+export function readHormonalRisk(text: string, today?: string): string | null {
+  const a = analyse(text, today);
   for (const o of a.byConcept[HORMONAL_RISK] ?? []) if (isCurrent(a, o)) return a.t.text.slice(a.t.start[o.from], a.t.end[o.to - 1]);
   return null;
 }
@@ -2093,8 +2158,8 @@ function queried(t: Tokens, at: number): boolean {
   return false;
 }
 
-export function readExertionPattern(text: string): string | null {
-  const a = analyse(text);
+export function readExertionPattern(text: string, today?: string): string | null {
+  const a = analyse(text, today);
   const current = (c: number, sentence: number | null) =>
     (a.byConcept[c] ?? []).some((o) => o.negated === NOT_NEGATED && (sentence === null || o.sentence === sentence));
   // A strain or a chest-wall picture told now, of the upper body (not "sprained ankle", not "knee injury in 2019").

@@ -7,6 +7,7 @@ import type { RegionCode } from '../catalog/catalog.regions';
 import { LYMPH_NODE_PROCEDURES, type SurgicalApproach, type SurgicalProcedure } from '../catalog/catalog.surgeries';
 import type { Side } from '../catalog/catalog.types';
 import { dayNumber } from '../engine.util';
+import { dated, monthDated, numericDated, yearDated } from './complaint.dates';
 import { anotherPersonsAtEnd } from './complaint.negation';
 import { NUMBER_WORDS } from './complaint.numbers';
 import { tokenize } from './complaint.tokenizer';
@@ -36,6 +37,8 @@ interface ProcedurePattern {
   minor?: true;
   /** The region; null: the site word nearest the operation word ("back surgery", "op on her wrist"). */
   region: RegionCode | null;
+  /** A fracture's fixation: its site may be told in the clause before. */
+  fixation?: true;
 }
 
 const JOINT = '(hip|knee|shoulder)s?';
@@ -51,7 +54,7 @@ const SITES: [RegExp, RegionCode][] = [
   [/\b(?:neck|cervical|thyroid|tonsils)\b/g, 'neck'],
   [/\b(?:shoulder|rotator|clavicle|collarbone|subacromial|acromio\w*|armpit|axilla|axillary|underarm)\b/g, 'shoulder'],
   [/\belbow\b/g, 'elbow'],
-  [/\b(?:wrist|hand|thumb|finger|radius|ulna|scaphoid|metacarpal)s?\b/g, 'wrist_hand'],
+  [/\b(?:wrist|hand|thumb|finger|radius|ulna|scaphoid|metacarpal|styloid)s?\b/g, 'wrist_hand'],
   [/\b(?:upper back|shoulder blade|thoracic)\b/g, 'upper_back'],
   [/\b(?:lower back|low back|(?<!upper )back|lumbar|spine|spinal|disc|discectomy|laminectomy)\b/g, 'lower_back'],
   [/\b(?:upper arm|biceps?|triceps|humerus|humeral)\b/g, 'upper_arm'],
@@ -146,6 +149,14 @@ const PROCEDURES: ProcedurePattern[] = [
     region: null,
     minor: true,
   },
+  // A fracture fixed ("ORIF left ankle", "percutaneous K-wire fixation", "plated", "IM nail"): an operation at
+  // the site word nearest.
+  {
+    re: /\b(?:orif|(?:open\s+reduction\s+(?:and\s+)?)?internal\s+fixation|k\s*-?\s*wire(?:s|d)?(?:\s+fixation)?|percutaneous\s+(?:pinning|wiring|fixation)|plate\s+and\s+screws|plated|(?:intramedullary|im)\s+nail(?:ing|ed)?|external\s+fixat(?:or|ion)|ex\s*-?\s*fix)\b/g,
+    procedure: 'other',
+    region: null,
+    fixation: true,
+  },
   { re: /\b(?:surgery|operation|(?<!post\s*-?\s*)op|operated|arthroscop\w*|keyhole|scoped?|laparoscop\w*)\b/g, procedure: 'other', region: null },
 ];
 
@@ -193,7 +204,6 @@ const UNIT_DAYS: [RegExp, number][] = [
   [/^fortnights?$/, 14],
   [/^(?:mos?|mths?|months?)$/, 30],
 ];
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\b\\.?';
 const MONTH_WORD = MONTH.replace('(', '(?:');
 const AGO = '(?:ago|back|post\\s*-?\\s*op\\w*|postop\\w*|post|since|out)';
@@ -255,33 +265,6 @@ const TIMES: { re: RegExp; days: (m: RegExpExecArray, today: number) => number |
   },
 ];
 
-/** Days from the last day of a month (not after today) to today; without a year, the latest such month begun by today. */
-function monthDated(today: number, month: string, year: string | undefined): number | null {
-  const m = MONTHS.indexOf(month.slice(0, 3)) + 1;
-  if (m < 1) return null;
-  const first = (y: number) => dayNumber(`${y}-${String(m).padStart(2, '0')}-01`);
-  const nextFirst = (y: number) => (m === 12 ? dayNumber(`${y + 1}-01-01`) : dayNumber(`${y}-${String(m + 1).padStart(2, '0')}-01`));
-  let y = year ? Number(year) : civilYear(today);
-  if (!year && first(y) > today) y--;
-  return today - Math.min(nextFirst(y) - 1, today);
-}
-
-/** Days from a date in figures to today: day first, else month first; the later of the readings not after today. */
-function numericDated(today: number, first: number, second: number, year: string): number | null {
-  const y = year.length === 2 ? 2000 + Number(year) : Number(year);
-  const valid = (day: number, month: number) => day >= 1 && day <= 31 && month >= 1 && month <= 12;
-  let best: number | null = null;
-  for (const [day, month] of [
-    [first, second],
-    [second, first],
-  ] as const) {
-    if (!valid(day, month)) continue;
-    const days = today - dayNumber(`${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
-    if (days >= 0 && (best === null || days < best)) best = days;
-  }
-  return best;
-}
-
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
 /** Days back to the latest `weekday` (0 Sunday) not after today, or before today when `strictlyBefore`. */
@@ -289,32 +272,6 @@ function weekdayDated(today: number, weekday: number, strictlyBefore: boolean): 
   // Day 0 of the day numbers, 1 January 1970, was a Thursday.
   const back = (((today + 4 - weekday) % 7) + 7) % 7;
   return back === 0 && strictlyBefore ? 7 : back;
-}
-
-/** Days from the last day of a year (not after today) to today; null for a year to come. */
-function yearDated(today: number, year: number): number | null {
-  const first = dayNumber(`${year}-01-01`);
-  if (first > today) return null;
-  return today - Math.min(dayNumber(`${year + 1}-01-01`) - 1, today);
-}
-
-/** Days from a day of a month to today; without a year, the latest such day not after today. */
-function dated(today: number, day: number, month: string, year: string | undefined): number | null {
-  const m = MONTHS.indexOf(month.slice(0, 3)) + 1;
-  if (m < 1 || day < 1 || day > 31) return null;
-  const iso = (y: number) => `${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  if (year) return today - dayNumber(iso(Number(year)));
-  const thisYear = civilYear(today);
-  const days = today - dayNumber(iso(thisYear));
-  return days >= 0 ? days : today - dayNumber(iso(thisYear - 1));
-}
-
-/** The year of a day number (the inverse of dayNumber for the year only). */
-function civilYear(day: number): number {
-  let y = 1970 + Math.floor(day / 365.2425);
-  while (dayNumber(`${y}-01-01`) > day) y--;
-  while (dayNumber(`${y + 1}-01-01`) <= day) y++;
-  return y;
 }
 
 // Just before the operation: a plan or a denial makes it not an operation the patient had.
@@ -365,14 +322,16 @@ interface Span {
 }
 
 /** The site word nearest the operation word (within a few words), in its clause. */
-function siteNear(sentence: string, clause: Span, at: number): (Span & { region: RegionCode }) | null {
+function siteNear(sentence: string, clause: Span, at: number, end = at): (Span & { region: RegionCode }) | null {
   const text = sentence.slice(0, clause.to);
   let best: (Span & { region: RegionCode }) | null = null;
-  let bestDistance = 30;
+  // Within the clause; a bracket after the operation describes it ("K-wire fixation (2 wires via the radial styloid)").
+  let bestDistance = sentence.charCodeAt(end + 1) === 40 || sentence.charCodeAt(end) === 40 ? 48 : 30;
   for (const [re, region] of SITES) {
     re.lastIndex = clause.from;
     for (let m = re.exec(text); m; m = re.exec(text)) {
-      const d = Math.abs(m.index - at);
+      // Measured from the operation's words: a long name ("percutaneous K-wire fixation of the radial styloid") keeps its site.
+      const d = m.index >= end ? m.index - end : Math.abs(m.index - at);
       if (d < bestDistance) {
         best = { region, from: m.index, to: m.index + m[0].length };
         bestDistance = d;
@@ -432,7 +391,9 @@ function mentions(sentence: string): Mention[] {
         site = { region: entry.region, from: from + joint.index, to: from + joint.index + joint[0].length };
       } else if (p.region === null) {
         // A lump cut out is told before its site ("sebaceous cyst excised from L chest"): near the words' end.
-        site = siteNear(sentence, clause, p.minor ? to : from);
+        site = p.minor ? siteNear(sentence, clause, to) : siteNear(sentence, clause, from, to);
+        // A fracture told before its fixation ("tibial shaft fracture, IM nail 5 weeks ago"): the site of the fracture.
+        if (!site && p.fixation) site = siteNear(sentence, { from: 0, to: clause.to }, from, to);
       } else {
         site = { region: p.region, from, to };
       }

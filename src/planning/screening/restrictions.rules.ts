@@ -18,7 +18,7 @@ const JOINT_LOADING: ReadonlySet<TechniqueCode> = new Set(['joint_mobilisation',
 /** The injured regions reported swollen (with `bruising`, or bruised): by their quality, or where the complaint says so. */
 function injurySwelling(facts: CaseFacts, painRegions: readonly RegionCode[], bruising: boolean): RegionCode[] {
   const swollen = facts.painAreas.filter((a) => a.qualities.includes('swelling')).map((a) => a.region);
-  for (const r of swollenRegions(facts.complaint, painRegions, bruising)) if (painRegions.includes(r) && !swollen.includes(r)) swollen.push(r);
+  for (const r of swollenRegions(facts.complaint, painRegions, bruising, facts.today)) if (painRegions.includes(r) && !swollen.includes(r)) swollen.push(r);
   return swollen;
 }
 

@@ -190,7 +190,7 @@ export function screen(input: AssessmentInput, facts: CaseFacts): ScreeningOutco
   const recent = facts.chronicity === 'acute' || facts.chronicity === 'unknown';
   let riskWords: string | null = null;
   const unsure = new Set<ConditionCode>();
-  for (const match of readComplaint(facts.complaint)) {
+  for (const match of readComplaint(facts.complaint, facts.today)) {
     // The patient does not know: a question to ask (when the screen has one), not a red flag.
     if (match.unsure && match.code !== 'trauma' && RED_FLAG_QUESTIONS.has(match.code)) {
       unsure.add(match.code);
@@ -352,7 +352,7 @@ function addExertionAtPainSite(s: Screen, denied: Map<ConditionCode, ScreeningQu
   const areas = s.facts.painAreas;
   const site = areas.find((a) => CARDIAC_PAIN_REGIONS.has(a.region));
   if (!site || areas.some((a) => LOWER_BODY_REGIONS.has(a.region))) return;
-  const words = readExertionPattern(s.facts.complaint);
+  const words = readExertionPattern(s.facts.complaint, s.facts.today);
   if (words === null) return;
   const questions = denied.get('cardiac_symptoms');
   const note = questions
@@ -377,7 +377,7 @@ function settleHeartRate(s: Screen, answers: readonly (Answer | undefined)[]): v
   if (at < 0) return;
   if (HEART_RATE_SYMPTOM_CODES.some((c) => s.factSet.has(c))) return;
   if (yesAnswers(answers).some((q) => HEART_RATE_SYMPTOM_QUESTIONS.has(q))) return;
-  if (readsHeartRateSymptom(s.facts.complaint)) return;
+  if (readsHeartRateSymptom(s.facts.complaint, s.facts.today)) return;
   s.conditions.splice(at, 1);
   s.factSet.delete('abnormal_heart_rate');
   const f = s.findings.findIndex((x) => x.code === 'abnormal_heart_rate');
@@ -441,10 +441,10 @@ const DVT_RISK_CODES: ReadonlySet<string> = new Set(['dvt_risk_factor', 'dvt_his
 function addCalfSignWithRisk(s: Screen, riskWords: string | null, denied: Map<ConditionCode, ScreeningQuestionCode[]>): void {
   if (s.factSet.has('deep_vein_thrombosis')) return;
   const calf = s.facts.painAreas.find((a) => a.region === 'calf');
-  const sign = readCalfSign(s.facts.complaint) ?? recordedCalfSign(s, calf);
+  const sign = readCalfSign(s.facts.complaint, s.facts.today) ?? recordedCalfSign(s, calf);
   if (!sign) return;
   if (!sign.side && calf && (calf.mask & (LEFT | RIGHT)) === (LEFT | RIGHT)) return;
-  const risk = s.findings.find((f) => DVT_RISK_CODES.has(f.code))?.evidence ?? riskWords ?? readHormonalRisk(s.facts.complaint);
+  const risk = s.findings.find((f) => DVT_RISK_CODES.has(f.code))?.evidence ?? riskWords ?? readHormonalRisk(s.facts.complaint, s.facts.today);
   if (risk === null) return;
   const evidence = `${sign.evidence} + ${risk}`;
   activate(
@@ -466,7 +466,7 @@ function recordedCalfSign(s: Screen, calf: PainArea | undefined): { side: Side; 
   if (!calf) return null;
   const side = calf.mask & (LEFT | RIGHT);
   if (side !== LEFT && side !== RIGHT) return null;
-  const evidence = calf.qualities.includes('swelling') ? 'swelling' : readUnplacedLegSign(s.facts.complaint);
+  const evidence = calf.qualities.includes('swelling') ? 'swelling' : readUnplacedLegSign(s.facts.complaint, s.facts.today);
   return evidence === null ? null : { side: sideOf(side), evidence: `${sideOf(side)} calf: ${evidence}` };
 }
 
