@@ -1381,3 +1381,43 @@ describe('review round 32: letters from doctors and messages from patients', () 
     expect(readComplaint(text, '2027-06-01').map((m) => m.code)).not.toContain('recent_fracture');
   });
 });
+
+describe('review round 33: time, benign mimics and queries', () => {
+  const TODAY = '2026-11-19';
+  const read = (text: string) => readComplaint(text, TODAY).map((m) => m.code);
+  it.each([
+    ['DVT at the end of April, still on rivaroxaban', 'deep_vein_thrombosis'],
+    ['Left calf DVT diagnosed 14th August; apixaban for 6 weeks, stopped at the end of September.', 'deep_vein_thrombosis'],
+    ["O/E Hoffmann's positive bilaterally, brisk upper limb reflexes. Query cervical cord compression, awaiting MRI.", 'myelopathy_signs'],
+    ['Calf swollen and hot after the flight. ?DVT, Doppler booked for Monday', 'deep_vein_thrombosis'],
+    ['Left side of my face went numb and I felt dizzy', 'cervical_artery_dissection_signs'],
+    ['So tired and clumsy, dropping things, both hands numb', 'myelopathy_signs'],
+    ['Chest tight and sweaty walking up the hill with my cough', 'cardiac_symptoms'],
+  ])('read: %s (%s)', (text, code) => expect(read(text)).toContain(code));
+
+  it.each([
+    ['Spent the summer in Australia, flew back from Perth in early July; no long journeys since.', 'dvt_risk_factor'],
+    ['Apixaban for 6 weeks, stopped in September.', 'anticoagulants'],
+    ['R calf tight and sore. ?DVT — Doppler 04/11: negative, no DVT. DX: calf muscle overload.', 'deep_vein_thrombosis'],
+    ['L calf ache after flying. ?DVT — Wells score 0, D-dimer negative, DVT excluded.', 'deep_vein_thrombosis'],
+    ['Referred as query cauda equina. MRI: disc protrusion, no cauda equina compression. CES warning card given.', 'cauda_equina_signs'],
+    ["MRI: C5/6 foraminal narrowing, no cord compression. Hoffmann's neg.", 'myelopathy_signs'],
+    ['Discharged as musculoskeletal chest wall pain. Safety-netted: return if exertional chest pain, SOB or sweating.', 'cardiac_symptoms'],
+    ["Bottom lip still numb from the dentist's anaesthetic, wearing off", 'saddle_anesthesia'],
+    ["Bottom lip still numb from the dentist's anaesthetic, wearing off", 'cervical_artery_dissection_signs'],
+    ['Had a horrible cold 2 weeks ago - chest felt tight and I coughed for days.', 'chest_pain'],
+    ["Her 'fevers' are hot flushes and night sweats from the menopause; temp 36.6", 'fever'],
+    ["Partner says I'm clumsy this week, knocked two mugs over, but I'm running on 5 hours sleep.", 'myelopathy_signs'],
+    ['Blood thinners? yes. Therapist note: patient means omega-3 fish oil and turmeric capsules.', 'anticoagulants'],
+  ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
+
+  it('a month without its year is history only when it was more than three months ago, and never when it is to come', () => {
+    expect(read('Flew back from Perth in early October')).toContain('dvt_risk_factor');
+    expect(read('Expecting her second in early March')).toContain('pregnancy');
+  });
+
+  it('blood thinners named as a medicine stay, whatever supplement is taken too', () => {
+    expect(read('Blood thinners: apixaban 5 mg bd. Also takes fish oil.')).toContain('anticoagulants');
+    expect(read('Blood thinners? yes. Also takes fish oil.')).toContain('anticoagulants');
+  });
+});

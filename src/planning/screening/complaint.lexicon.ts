@@ -104,6 +104,10 @@ const RESOLVED_WORDS = [
   'well united',
   'fully better',
   'all better',
+  // "Calf ache settled within 3 days".
+  'settled',
+  'has settled',
+  'settled down',
   'fever free',
   'temperature free',
   'all fine now',
@@ -1126,6 +1130,9 @@ export const CONCEPTS = {
     'generally unwell',
     'temperature',
   ],
+  menopause_word: ['menopaus*', 'perimenopaus*', 'post menopaus*', 'hot flush*', 'hot flash*', 'hrt'],
+  // A fever told as measured: no flush explains a thermometer reading.
+  fever_measured: ['temp of', 'temperature of', 'high temperature', 'high temp', 'raised temperature', 'raised temp', 'thermometer'],
   fever_word: [
     'fever*',
     'febrile',
@@ -2253,8 +2260,44 @@ export const CONCEPTS = {
     'neck crack*',
     'whiplash',
   ],
-  face_area: ['face', 'facial', 'lip', 'lips', 'cheek', 'tongue', 'side of my face'],
+  face_area: ['face', 'facial', 'lip', 'lips', 'bottom lip', 'lower lip', 'top lip', 'upper lip', 'cheek', 'tongue', 'side of my face'],
+  // The drug, not the symptom: a lip numb "from the anaesthetic" after the dentist is the injection working.
+  anaesthetic_drug: [
+    'anaesthetic',
+    'anesthetic',
+    'anaesthetics',
+    'anesthetics',
+    'local anaesthetic',
+    'local anesthetic',
+    'general anaesthetic',
+    'general anesthetic',
+    'anaesthetist',
+    'anesthetist',
+    'dental injection',
+    'nerve block',
+  ],
   // Myelopathy (IFOMPT).
+  // Named, or its upper motor neuron signs as a doctor writes them ("Hoffmann's positive bilaterally, brisk reflexes").
+  myelopathy_named: [
+    'myelopath*',
+    'cord compression',
+    'compression of the cord',
+    'compression of the spinal cord',
+    'cord signs',
+    'upper motor neuron signs',
+    'upper motor neurone signs',
+    'umn signs',
+    'hoffmann*',
+    'hoffman*',
+    'hyperreflexia',
+    'hyperreflexic',
+    'brisk reflexes',
+    'brisk upper limb reflexes',
+    'brisk lower limb reflexes',
+    'upgoing plantar',
+    'upgoing plantars',
+    'clonus',
+  ],
   clumsy: [
     'clumsy',
     'clumsiness',
@@ -2764,13 +2807,38 @@ export const CONCEPTS = {
     'tumble',
   ],
   // Systemic precautions.
+  // "Blood thinners" said of anything: the patient's word, which a named supplement can explain.
+  blood_thinner_generic: ['blood thinner', 'blood thinners', 'blood thinning', 'thins my blood', 'thin my blood'],
+  // "Patient means omega-3 fish oil": supplements some people call blood thinners, told as what was meant.
+  supplement_word: [
+    'fish oil',
+    'fish oils',
+    'omega 3',
+    'cod liver oil',
+    'krill oil',
+    'turmeric',
+    'curcumin',
+    'ginkgo',
+    'garlic capsules',
+    'garlic tablets',
+    'vitamin e',
+  ],
+  explains_word: [
+    'means',
+    'meant',
+    'turns out',
+    'turned out',
+    'actually',
+    'only',
+    'just',
+    'in fact',
+    'refers to',
+    'referring to',
+    'on questioning',
+    'clarified',
+  ],
   anticoagulant: [
     'anticoag*',
-    'blood thinner',
-    'blood thinners',
-    'blood thinning',
-    'thins my blood',
-    'thin my blood',
     'warfarin',
     'coumadin',
     'jantoven',
@@ -3857,6 +3925,43 @@ export const CONCEPTS = {
     'broken toe',
     'broken finger',
   ],
+  respiratory_illness: [
+    'a cold',
+    'a bad cold',
+    'a horrible cold',
+    'a heavy cold',
+    'a stinking cold',
+    'head cold',
+    'chest cold',
+    'my cold',
+    'cough',
+    'coughs',
+    'coughing',
+    'coughed',
+    'flu',
+    'covid',
+    'bronchitis',
+    'chest infection',
+    'viral',
+  ],
+  tiredness_word: [
+    'tired',
+    'tiredness',
+    'exhausted',
+    'exhaustion',
+    'knackered',
+    'fatigued',
+    'worn out',
+    'run down',
+    'hours sleep',
+    'hours of sleep',
+    'lack of sleep',
+    'no sleep',
+    'not sleeping',
+    'sleep deprived',
+    'hungover',
+    'hangover',
+  ],
   // "Broken" alone is a fracture unless its sentence is about sleep ("Sleep: broken, can't get comfortable").
   fracture_bare: ['broke', 'broken'],
   sleep_word: ['sleep', 'sleeping', 'slept', 'sleeps'],
@@ -4297,6 +4402,11 @@ export const CONCEPTS = {
     'cauda equina safety netting',
     'cauda equina advice',
     'cauda equina leaflet',
+    'ces warning card',
+    'ces card',
+    'cauda equina card',
+    'cauda equina warning card',
+    'warning card',
     'cauda equina card',
     'ces safety net',
     'ces safety netting',
@@ -4552,7 +4662,7 @@ export const NEGATION = {
     'no hx of',
     'no h o',
   ],
-  post: ['denied', 'absent', 'negative', 'ruled out', 'resolved', 'none', 'excluded'],
+  post: ['denied', 'absent', 'negative', 'neg', 'ruled out', 'resolved', 'none', 'excluded'],
   // "no longer able to…" or "not sure if…" do not deny what follows.
   pseudo: [
     // Not over yet: "not recovered from flu", "hasn't fully recovered".
@@ -4869,6 +4979,8 @@ export interface TextRule {
   history?: 'drop' | 'resolved' | 'longPast' | ConditionCode | 'trauma';
   /** A medicine: a mention told as stopped (MEDICINE_STOPPED) is not taken now. */
   medicine?: true;
+  /** A diagnosis denied after these signs ("calf ache after flying … DVT excluded"): they were looked into. */
+  excludedAfter?: LexiconConcept[];
   /** A headache told as the familiar one ("her usual migraines, nothing new") does not count. */
   notFamiliar?: true;
   /** A sign that, after 20 weeks of pregnancy with another pre-eclampsia sign, is read as pre-eclampsia instead. */
@@ -5198,7 +5310,8 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'night_pain', all: ['night_pain_phrase'], context: ['weight', 'weight_drop'], history: 'drop' },
   { code: 'night_pain', all: ['night_pain_phrase'], none: ['mechanical_night', 'sensation_loss', 'carpal_tunnel'], history: 'drop' },
   { code: 'night_pain', all: ['waking', 'pain_word'], window: 8, none: ['mechanical_night', 'sensation_loss', 'carpal_tunnel'], history: 'drop' },
-  { code: 'fever', all: ['fever_word'], history: 'drop', transient: true },
+  // "Her 'fevers' are hot flushes from the menopause": the patient's word for a flush is no fever.
+  { code: 'fever', all: ['fever_word'], history: 'drop', transient: true, benign: [{ all: ['menopause_word'], unless: ['fever_measured'] }] },
   { code: 'acute_infection', all: ['infection_word'], region: 'forbidden', history: 'drop', transient: true },
   { code: 'local_infection', all: ['infection_word'], region: 'required', history: 'drop' },
   { code: 'local_infection', all: ['local_infection_word'], region: 'optional', history: 'drop' },
@@ -5221,6 +5334,8 @@ export const TEXT_RULES: TextRule[] = [
     all: ['chest_area', 'chest_symptom'],
     window: 5,
     history: 'resolved',
+    // A chest tight with a cold and its cough, not brought on by effort, is the airways'.
+    benign: [{ all: ['respiratory_illness'], unless: ['exertion', 'cardiac_site_limb'] }],
     none: ['msk_chest'],
     noneNear: { of: ['chest_wall_diagnosis'], near: ['chest_wall_diagnosis'] },
   },
@@ -5280,10 +5395,22 @@ export const TEXT_RULES: TextRule[] = [
   },
   { code: 'cervical_artery_dissection_signs', all: ['nausea'], context: ['manipulation'] },
   { code: 'cervical_artery_dissection_signs', all: ['headache'], context: ['manipulation'] },
-  { code: 'cervical_artery_dissection_signs', all: ['face_area', 'sensation_loss'], window: 4, history: 'resolved' },
+  {
+    code: 'cervical_artery_dissection_signs',
+    all: ['face_area', 'sensation_loss'],
+    window: 4,
+    history: 'resolved',
+    benign: [{ all: ['anaesthetic_drug'], unless: ['dizzy', 'diplopia'] }],
+  },
   // Myelopathy.
   { code: 'myelopathy_signs', all: ['clumsy', 'hand_word'], window: 6 },
-  { code: 'myelopathy_signs', all: ['clumsy'], none: ['carpal_tunnel'] },
+  // Clumsy from lack of sleep ("knocked two mugs over … running on 5 hours sleep"), with no sign of the hands or gait.
+  {
+    code: 'myelopathy_signs',
+    all: ['clumsy'],
+    none: ['carpal_tunnel'],
+    benign: [{ all: ['tiredness_word'], unless: ['dropping_things', 'sensation_loss', 'both_hands', 'unsteady', 'gait'] }],
+  },
   {
     code: 'myelopathy_signs',
     all: ['fine_task', 'dexterity_problem'],
@@ -5296,6 +5423,7 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'myelopathy_signs', all: ['balance_named'] },
   { code: 'myelopathy_signs', all: ['electric', 'spine_or_limbs'], window: 8 },
   { code: 'myelopathy_signs', all: ['lhermitte'] },
+  { code: 'myelopathy_signs', all: ['myelopathy_named'] },
   // Trauma.
   { code: 'major_trauma', all: ['vehicle', 'collision'], window: 8, history: 'trauma', benign: [{ all: ['low_speed'], unless: ['major_mechanism'] }] },
   // Ottawa ankle and knee rules: unable to bear weight with tenderness over a bone after an injury.
@@ -5318,6 +5446,13 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'pulsating_abdominal_mass', all: ['mass', 'beat_word', 'abdomen_word'], none: ['pulse_taken'], window: 10 },
   // Medication.
   { code: 'anticoagulants', all: ['anticoagulant'], history: 'drop', medicine: true },
+  {
+    code: 'anticoagulants',
+    all: ['blood_thinner_generic'],
+    history: 'drop',
+    medicine: true,
+    noneNear: { of: ['supplement_word'], near: ['explains_word'] },
+  },
   { code: 'antiplatelets', all: ['antiplatelet'], history: 'drop', medicine: true },
   { code: 'antiplatelets', all: ['aspirin', 'regular_use'], window: 4, history: 'drop', medicine: true },
   { code: 'antiplatelets', all: ['nsaid', 'nsaid_regular'], none: ['short_course'], window: 6, history: 'drop', medicine: true },
@@ -5356,6 +5491,7 @@ export const TEXT_RULES: TextRule[] = [
     window: 10,
     ownPlace: ['swelling', 'warmth', 'redness'],
     benign: [CONTUSION],
+    excludedAfter: ['dvt_named'],
   },
   {
     code: 'deep_vein_thrombosis',
@@ -5365,6 +5501,7 @@ export const TEXT_RULES: TextRule[] = [
     window: 10,
     ownPlace: ['swelling', 'warmth', 'redness', 'tender'],
     benign: [CONTUSION],
+    excludedAfter: ['dvt_named'],
   },
   { code: 'dvt_risk_factor', all: ['dvt_risk'], history: 'drop' },
   { code: 'dvt_risk_factor', all: ['surgery_word', 'recent_word'], window: 10, history: 'drop' },

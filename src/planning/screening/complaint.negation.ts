@@ -485,7 +485,8 @@ export function markSafetyNets(t: Tokens, negated: number[]): void {
       continue;
     }
     if (t.kind[i] !== K_WORD || t.words[i] !== 'if') continue;
-    let change = false;
+    // "Return if exertional chest pain, SOB or sweating", "seek help if …": advice whose condition follows it.
+    let change = i > 0 && t.kind[i - 1] === K_WORD && (ADVICE_WORDS.has(t.words[i - 1] as string) || t.words[i - 1] === 'help');
     for (let j = i + 1; j < n && j <= i + 4 && t.kind[j] === K_WORD; j++) if (CHANGE_WORDS.has(t.words[j] as string)) change = true;
     // "If temp > 38 or new confusion, call GP": a condition followed by what to do then.
     for (let j = i + 1; !change && j < n && t.kind[j] !== K_STOP; j++) if (ADVICE_WORDS.has(t.words[j] as string) && t.kind[j - 1] === K_COMMA) change = true;

@@ -354,7 +354,8 @@ const INHERITED = new Set<number>(
   ).map((c) => conceptId(c)),
 );
 const NO_INHERITANCE = new Set<number>(
-  (['not_body', 'not_a_fall', 'infection_word', 'contagious_word', 'low_energy'] as LexiconConcept[]).map((c) => conceptId(c)),
+  // A face's part is not what its words name elsewhere: a "bottom lip" is no saddle.
+  (['not_body', 'not_a_fall', 'infection_word', 'contagious_word', 'low_energy', 'face_area'] as LexiconConcept[]).map((c) => conceptId(c)),
 );
 {
   const own = new Map<Phrase, number[]>();
@@ -398,6 +399,7 @@ interface CompiledRule {
   notOfPlace: number[];
   transient: boolean;
   ownPlace: number[];
+  excludedAfter: number[];
 }
 
 const RULES: CompiledRule[] = TEXT_RULES.map((r) => ({
@@ -419,6 +421,7 @@ const RULES: CompiledRule[] = TEXT_RULES.map((r) => ({
   notOfPlace: (r.notOfPlace ?? []).map((c) => conceptId(c)),
   transient: r.transient ?? false,
   ownPlace: (r.ownPlace ?? []).map((c) => conceptId(c)),
+  excludedAfter: (r.excludedAfter ?? []).map((c) => conceptId(c)),
 }));
 
 // The rules by the first concept they need, in rule order: a text is checked only against the rules its
@@ -462,7 +465,7 @@ const PREGNANCY_WARNING = cid('pregnancy_warning');
 const HEADACHE = cid('headache');
 const NOVEL_HEADACHE = cid('novel_headache');
 const MEDICINE_CONCEPTS = new Set<number>(
-  (['anticoagulant', 'antiplatelet', 'aspirin', 'nsaid', 'bp_treatment', 'dvt_risk_hormonal'] as LexiconConcept[]).map(cid),
+  (['anticoagulant', 'blood_thinner_generic', 'antiplatelet', 'aspirin', 'nsaid', 'bp_treatment', 'dvt_risk_hormonal'] as LexiconConcept[]).map(cid),
 );
 const HISTORY_AFTER = cid('history_after');
 const RESOLVED = cid('resolved_word');
@@ -714,6 +717,27 @@ function daysBackOfDate(t: Tokens, i: number, day: number): number | null {
   if (isDayOrMonth(i + 1) && isDayOrMonth(i + 2) && hyphen(i) && hyphen(i + 1)) return numericDated(day, Number(t.words[i + 2]), Number(t.words[i + 1]), year);
   return null;
 }
+/**
+ * A month told as when something happened, without its year ("flew back in early July", "at the end of
+ * September"): history when its latest occurrence ended more than three months before the assessment.
+ */
+function isPastMonth(t: Tokens, i: number, day: number): boolean {
+  const w = t.words[i] as string;
+  if (!MONTH_NAMES.has(w) || t.kind[i - 1] !== K_WORD) return false;
+  const before = t.words[i - 1] as string;
+  const led = MONTH_LEADS.has(before) || (before === 'in' && t.words[i - 2] === 'back') || (before === 'of' && PART_OF_MONTH.has(t.words[i - 2] as string));
+  if (!led) return false;
+  // "Expecting her second in early March", "surgery booked for late January": a month to come.
+  for (let j = i - 1; j >= 0 && i - j <= 5 && t.kind[j] === K_WORD; j--) if (FUTURE_WORDS.has(t.words[j] as string)) return false;
+  // With its year or its day the year or the date decides.
+  const next = t.kind[i + 1] === K_WORD ? (t.words[i + 1] as string) : '';
+  if (/^\d/.test(next)) return false;
+  return (monthDated(day, w, undefined) ?? 0) >= RECENT_DAYS;
+}
+// A part of a month, or "back in": a bare "in March" may be a month to come.
+const MONTH_LEADS = new Set(['early', 'late', 'mid', 'during', 'back']);
+const FUTURE_WORDS = new Set(['due', 'expecting', 'expected', 'booked', 'planned', 'scheduled', 'next', 'until', 'till', 'will', 'going']);
+const PART_OF_MONTH = new Set(['end', 'start', 'beginning', 'middle']);
 const MONTH_NAMES = new Set([
   ...MONTHS,
   'sept',
@@ -776,6 +800,21 @@ function findOccurrences(t: Tokens, consumed: number[], day: number | null): Occ
     if (best === null) {
       const w = t.words[i] as string;
       const c = w.charCodeAt(0);
+      if (day !== null && isPastMonth(t, i, day)) {
+        found.push({
+          concepts: YEAR_CONCEPTS,
+          indexed: [],
+          region: false,
+          side: false,
+          from: i,
+          to: i + 1,
+          sentence: t.sentence[i] as number,
+          negated: 0,
+          history: -1,
+        });
+        i++;
+        continue;
+      }
       if (c >= 48 && c <= 57) {
         if (isPastYear(t, i, day))
           found.push({
@@ -984,6 +1023,22 @@ const MONTHS_PER_UNIT: Record<string, number> = {
  * Whether a clot is dated more than 3 months back in its sentence ("a clot in the left calf 14 weeks ago") and
  * not told as still treated: the reference's line between a DVT history (caution) and a recent one (clearance).
  */
+/**
+ * "DVT at the end of April, still on rivaroxaban": a clot whose treatment its sentence tells as going on is not
+ * history, however long ago it began (REFERENCE: a DVT still being treated needs clearance).
+ */
+function stillTreated(a: Analysis, o: Occurrence): boolean {
+  const { t } = a;
+  for (const c of ANTICOAGULANT_CONCEPTS)
+    for (const m of a.byConcept[c] ?? []) {
+      if (m.sentence !== o.sentence || m.negated !== NOT_NEGATED) continue;
+      for (let j = m.from - 1; j >= 0 && m.from - j <= 3 && t.kind[j] === K_WORD; j--) if (ONGOING.has(t.words[j] as string)) return true;
+    }
+  return false;
+}
+const ANTICOAGULANT_CONCEPTS = [cid('anticoagulant'), cid('blood_thinner_generic')];
+const ONGOING = new Set(['still', 'currently', 'remains', 'remain', 'ongoing', 'continuing', 'continues', 'continue']);
+
 function overThreeMonthsAgo(t: Tokens, o: Occurrence): boolean {
   let months = -1;
   for (let j = o.to; j < t.words.length && j <= o.to + 10 && t.kind[j] !== K_STOP; j++) {
@@ -1069,12 +1124,30 @@ function isOver(a: Analysis, o: Occurrence): boolean {
  * text, in the same words, is over.
  */
 function deniedLater(a: Analysis, o: Occurrence): boolean {
-  if (!historyOf(a, o)) return false;
+  return historyOf(a, o) && negatedAfter(a, o);
+}
+
+/** Whether the text denies what `o` names later, in the same words ("… no chest pain since", "DVT excluded"). */
+function negatedAfter(a: Analysis, o: Occurrence): boolean {
   for (let k = (a.at[o.to - 1] as number) + 1; k < a.occurrences.length; k++) {
     const later = a.occurrences[k] as Occurrence;
     if (later.negated === NEGATED && later.concepts.some((c) => o.concepts.includes(c))) return true;
   }
   return false;
+}
+
+/** Whether a mention of `concepts` after word `from` is denied ("… ?DVT — Wells 0, DVT excluded"). */
+function excludedAfter(a: Analysis, concepts: readonly number[], from: number): boolean {
+  for (const o of a.occurrences) if (o.from > from && o.negated === NEGATED && o.concepts.some((c) => concepts.includes(c))) return true;
+  return false;
+}
+
+/**
+ * "?DVT — Doppler negative, no DVT", "query cauda equina … no cauda equina compression": a diagnosis queried
+ * and then excluded in the same words is not the patient's. A query left open stays (the safer reading).
+ */
+function queriedThenExcluded(a: Analysis, o: Occurrence): boolean {
+  return queried(a.t, o.from) && negatedAfter(a, o);
 }
 
 // Longest first, so a phrase is read whole ("come off", not its "off").
@@ -1148,8 +1221,16 @@ function toldAsStopped(a: Analysis, from: number, to: number, lenient = false): 
     }
     if (phraseAt(t, j, comma ? STOPPED_AFTER_COMMA : STOPPED_ANY_AFTER) > 0) return !resumedAfter(a, to);
   }
-  return stoppedLater(a, from, to, lenient || pastFrameBefore(t, from));
+  return stoppedLater(a, from, to, lenient || pastFrameBefore(t, from) || courseAfter(t, to));
 }
+
+/** Whether the medicine ending at `to` is told as a course of a set length ("apixaban for 6 weeks"): a bare stop is then its end. */
+function courseAfter(t: Tokens, to: number): boolean {
+  if (t.words[to] !== 'for' || t.kind[to + 1] !== K_WORD) return false;
+  const count = t.words[to + 1] as string;
+  return (/^\d+$/.test(count) || NUMBER_WORDS[count] !== undefined) && COURSE_UNITS.has(t.words[to + 2] as string);
+}
+const COURSE_UNITS = new Set(['day', 'days', 'week', 'weeks', 'wk', 'wks', 'month', 'months', 'fortnight']);
 
 /** Whether the medicine at `from` is told in the past ("was on warfarin", "took Xarelto"). */
 function pastFrameBefore(t: Tokens, from: number): boolean {
@@ -1796,6 +1877,8 @@ export function readComplaint(text: string, today?: string): ComplaintMatch[] {
         if (rule.notOfPlace.length > 0 && used.some((o) => rule.notOfPlace.some((c) => o.indexed.includes(c)) && toldOfPlace(a, o))) continue;
         let code = rule.code;
         if (rule.medicine && used.some((o) => toldAsStopped(a, o.from, o.to))) continue;
+        if (used.some((o) => queriedThenExcluded(a, o))) continue;
+        if (rule.excludedAfter.length > 0 && excludedAfter(a, rule.excludedAfter, anchor.from)) continue;
         if (rule.notFamiliar && toldAsFamiliar(a, used)) continue;
         if (rule.transient && used.some((o) => toldWeeksAgo(a.t, o.from) || recoveredAfter(a, o) || datedLine(a.t, o.from, a.day))) continue;
         const past =
@@ -1806,7 +1889,7 @@ export function readComplaint(text: string, today?: string): ComplaintMatch[] {
               : rule.medicine
                 ? (o: Occurrence) => isHistory(a, o.from, o.to, true)
                 : rule.history === 'dvt_history'
-                  ? (o: Occurrence) => historyOf(a, o) || overThreeMonthsAgo(a.t, o)
+                  ? (o: Occurrence) => (historyOf(a, o) || overThreeMonthsAgo(a.t, o)) && !stillTreated(a, o)
                   : (o: Occurrence) => historyOf(a, o);
         if (rule.history !== 'keep' && used.some(past)) {
           if (rule.history === 'drop' || rule.history === 'resolved' || rule.history === 'longPast') continue;
@@ -2052,6 +2135,8 @@ export function readCalfSign(text: string, today?: string): { side: Side; eviden
       const to = Math.max(sign.to, calf.to);
       // "Calf tight and left buttock achy": a sign with another place between it and the calf is that place's.
       if (a.byRegion.some((r) => r !== calf && r.from >= from && r.to <= to && r.negated === NOT_NEGATED)) continue;
+      // "Calf ache after flying. ?DVT — Wells 0, DVT excluded": the sign was looked into.
+      if (excludedAfter(a, DVT_NAMED, to - 1)) continue;
       return { side, evidence: a.t.text.slice(a.t.start[from], a.t.end[to - 1]) };
     }
   }
@@ -2059,6 +2144,7 @@ export function readCalfSign(text: string, today?: string): { side: Side; eviden
 }
 
 const VISIBLE_CALF_SIGNS = [SWELLING, cid('warmth'), cid('redness')];
+const DVT_NAMED = [cid('dvt_named')];
 
 /**
  * Swelling, warmth or redness the complaint tells now without placing it anywhere but the calf ("my L calf
@@ -2140,13 +2226,23 @@ function easedNextSentence(a: Analysis, concept: number, anchor: Occurrence): Oc
   return eased;
 }
 
-/**
- * Lay exertion eased by rest (or with sweating) in one sentence, told without naming where it hurts ("Comes
- * on walking up the hill, goes off when I sit down"): its words, or null. The screen reads it with the pain
- * locations (the cardiac picture whatever region hurts); not with a movement, a strain, sport or a leg or back
- * in its sentence.
- */
-const QUERY_WORDS = new Set(['query', 'possible', 'possibly', 'probable', 'probably', 'likely', 'suspected', 'presumed']);
+// "?DVT", "query cauda equina", "r/o DVT" (the tokenizer's "ro"), "to exclude discitis".
+const QUERY_WORDS = new Set([
+  'query',
+  'querying',
+  'queried',
+  'possible',
+  'possibly',
+  'probable',
+  'probably',
+  'likely',
+  'suspected',
+  'suspect',
+  'presumed',
+  'ro',
+  'exclude',
+  'excluding',
+]);
 
 /** Whether a diagnosis at word `at` is only queried ("? L shoulder strain", "possible muscle strain"): no explanation yet. */
 function queried(t: Tokens, at: number): boolean {
@@ -2158,6 +2254,12 @@ function queried(t: Tokens, at: number): boolean {
   return false;
 }
 
+/**
+ * Lay exertion eased by rest (or with sweating) in one sentence, told without naming where it hurts ("Comes
+ * on walking up the hill, goes off when I sit down"): its words, or null. The screen reads it with the pain
+ * locations (the cardiac picture whatever region hurts); not with a movement, a strain, sport or a leg or back
+ * in its sentence.
+ */
 export function readExertionPattern(text: string, today?: string): string | null {
   const a = analyse(text, today);
   const current = (c: number, sentence: number | null) =>
