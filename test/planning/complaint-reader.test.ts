@@ -1421,3 +1421,45 @@ describe('review round 33: time, benign mimics and queries', () => {
     expect(read('Blood thinners? yes. Also takes fish oil.')).toContain('anticoagulants');
   });
 });
+
+describe('review round 34: a clinic day, everyday words, local sites told in words', () => {
+  const TODAY = '2026-11-20';
+  const read = (text: string) => readComplaint(text, TODAY);
+  const codesOf = (text: string) => read(text).map((m) => m.code);
+  it.each([
+    ["Type 2 diabetes, insulin. Feet: 'they feel like I'm walking on cotton wool, I can't feel the floor properly'", 'diabetic_neuropathy'],
+    ["Right calf's gone a bit puffy and warm and it looks pink since the 14-hour coach back from Spain on Sunday", 'deep_vein_thrombosis'],
+    ['X-ray showed a cracked left 8th rib 3 weeks ago', 'recent_fracture'],
+    ['Eczema flare on the back of the left elbow this week - red, cracked and weeping, using steroid cream.', 'open_wound'],
+  ])('read: %s (%s)', (text, code) => expect(codesOf(text)).toContain(code));
+
+  it.each([
+    ['Right forearm aches from bowling - plus my phone screen is broken so I grip it weirdly.', 'recent_fracture'],
+    ['Boiler broke so the flat has been cold; total cabin fever after a week of rain.', 'recent_fracture'],
+    ['Boiler broke so the flat has been cold; total cabin fever after a week of rain.', 'fever'],
+    ['Typical Cancer (star sign!) - I worry about everything.', 'cancer'],
+    ['Stiff since I started binge-watching that hospital drama about the surgeon with the brain tumour.', 'cancer'],
+    ['The merger collapsed last month and my upper back is knotted.', 'cervical_artery_dissection_signs'],
+    ['Put up blackout curtains; power blackout on our street made me read hunched, sore neck.', 'cervical_artery_dissection_signs'],
+    ['Fell asleep on the sofa with my head on the armrest, woke with my neck stuck; fallen behind at work.', 'trauma'],
+    ['Mum of an 8-month-old; back ached since 30 weeks of the pregnancy. Not pregnant now.', 'pregnancy'],
+    ['Grazed the right knee falling off her bike 6 weeks ago - fully healed now, no scab.', 'open_wound'],
+    ['Tattoo on the left shoulder blade, healed 3 years ago.', 'open_wound'],
+    ['Skin over the left chest still red, sore and peeling after radiotherapy.', 'chest_pain'],
+    ['Fever last week, now recovered.', 'fever'],
+  ])('not read: %s (%s)', (text, code) => expect(codesOf(text)).not.toContain(code));
+
+  it('reads exertion that makes the patient stop as the cardiac pattern', () => {
+    const text = 'It comes on when he walks up the hill to the paper shop and he has to stop, then it goes off after a couple of minutes standing still.';
+    expect(readExertionPattern(text, TODAY)).not.toBeNull();
+  });
+
+  it('places a fresh tattoo and a morning insulin dose where the words put them', () => {
+    expect(read('Had a new tattoo done on Sunday over the right shoulder blade - still scabbing')).toContainEqual(
+      expect.objectContaining({ code: 'open_wound', region: 'upper_back', side: 'right' }),
+    );
+    expect(read('Injected her long-acting insulin into the front of the right thigh at 7 this morning.')).toContainEqual(
+      expect.objectContaining({ code: 'injection_site', region: 'thigh', side: 'right' }),
+    );
+  });
+});

@@ -1578,6 +1578,13 @@ export const CONCEPTS = {
     'flights of stairs',
   ],
   rest_relief: [
+    // Made to stop by it: "he walks up the hill … and has to stop".
+    'has to stop',
+    'have to stop',
+    'had to stop',
+    'makes me stop',
+    'makes him stop',
+    'makes her stop',
     'eased by rest',
     'eases with rest',
     'eases when i rest',
@@ -2737,6 +2744,15 @@ export const CONCEPTS = {
     'fall asleep',
     'falls asleep',
     'fell asleep',
+    'fallen asleep',
+    'fallen behind',
+    'fell behind',
+    'falling behind',
+    'fall behind',
+    'fell out with',
+    'fallen out with',
+    'fell in love',
+    'fell asleep',
     'nearly fell',
     'almost fell',
     'nearly fall',
@@ -3424,6 +3440,8 @@ export const CONCEPTS = {
   face_hands: ['face', 'facial', 'hands', 'fingers', 'eyes', 'eyelids', 'hands and face', 'face and hands'],
   // Diabetes (second edition): peripheral neuropathy in lay words.
   neuropathy_word: ['neuropath*', 'polyneuropath*', 'dpn', 'pn feet'],
+  // What numb feet feel like, in a patient's words: they name the feet's sensation without "feet".
+  feet_numb_lay: ['walking on cotton wool', 'like cotton wool', 'cant feel the floor', 'cant feel the ground', 'walking on pillows', 'walking on sponge'],
   diabetes_word: [
     'sugar',
     'diabet*',
@@ -3607,6 +3625,7 @@ export const CONCEPTS = {
   ],
   calf_word: [
     'calf',
+    'calfs',
     'calves',
     'lower leg',
     'back of my knee',
@@ -3656,7 +3675,22 @@ export const CONCEPTS = {
     'circumference increased',
   ],
   warmth: ['hot', 'warm', 'warmth', 'feels hot', 'warmer', 'hotter', 'warm to touch', 'hot to touch'],
-  redness: ['red', 'redder', 'redness', 'reddish', 'discoloured', 'discolored', 'purple', 'inflamed', 'bluish', 'blue', 'erythema', 'erythematous'],
+  redness: [
+    'red',
+    'redder',
+    'redness',
+    'reddish',
+    'pink',
+    'pinker',
+    'discoloured',
+    'discolored',
+    'purple',
+    'inflamed',
+    'bluish',
+    'blue',
+    'erythema',
+    'erythematous',
+  ],
   // "TTP++": tender to palpation, as notes write it.
   tender: [
     'tender',
@@ -3693,6 +3727,11 @@ export const CONCEPTS = {
     'journey',
     'long trip',
     'coach trip',
+    'hour coach',
+    'coach journey',
+    'hour bus',
+    'hour drive',
+    'hour train',
     'road trip',
     'travel',
     'travelled',
@@ -3910,6 +3949,11 @@ export const CONCEPTS = {
     'broken ankle',
     'cracked a',
     'cracked my',
+    'cracked rib',
+    'cracked ribs',
+    'cracked left',
+    'cracked right',
+    'cracked bone',
     'broke his',
     'broke her',
     'snapped my',
@@ -3962,11 +4006,57 @@ export const CONCEPTS = {
     'hungover',
     'hangover',
   ],
+  tattoo_word: ['tattoo', 'tattoos', 'tattooed'],
+  not_pregnant_now: ['not pregnant now', 'no longer pregnant', 'not pregnant anymore', 'not currently pregnant', 'not pregnant at the moment'],
+  // Not time words: a concept on "last week" would stop it dating what comes before it.
+  tattoo_fresh: ['scab*', 'peeling', 'weeping', 'healing'],
+  tattoo_new: ['new tattoo', 'fresh tattoo', 'new tattoos', 'tattoo done', 'tattoo yesterday', 'got a tattoo', 'had a tattoo'],
+  injected_verb: ['injected', 'injects', 'injecting', 'jabbed'],
   // "Broken" alone is a fracture unless its sentence is about sleep ("Sleep: broken, can't get comfortable").
   fracture_bare: ['broke', 'broken'],
   sleep_word: ['sleep', 'sleeping', 'slept', 'sleeps'],
+  // "My phone screen is broken", "the boiler broke": a thing broken, not a bone.
+  broken_thing: [
+    'phone',
+    'boiler',
+    'laptop',
+    'computer',
+    'car',
+    'van',
+    'tv',
+    'washing machine',
+    'dishwasher',
+    'fridge',
+    'heating',
+    'lift',
+    'chair',
+    'glasses',
+    'window',
+    'printer',
+  ],
+  // "Typical Cancer (star sign!)".
+  star_sign: ['star sign', 'starsign', 'zodiac', 'horoscope'],
+  // "That hospital drama about the surgeon with the brain tumour": a story watched or read.
+  fiction_word: ['drama', 'tv show', 'series', 'box set', 'film', 'movie', 'novel', 'soap', 'documentary', 'binge watching'],
+  // "The merger … collapsed": a plan or a business, not a person.
+  collapse_of_thing: ['merger', 'deal', 'takeover', 'business', 'company', 'marriage', 'project', 'tent', 'ceiling', 'shelf', 'market'],
   // A wound told as closed ("wound dry and closed"); "not closed yet" is negated and does not count.
-  wound_closed: ['closed', 'now closed', 'has closed', 'fully closed', 'dry and closed', 'closed over', 'well healed', 'healed well', 'healed up'],
+  wound_closed: [
+    'closed',
+    'now closed',
+    'has closed',
+    'fully closed',
+    'dry and closed',
+    'closed over',
+    'well healed',
+    'healed well',
+    'healed up',
+    'healed',
+    'fully healed',
+    'all healed',
+    'healed now',
+    'no scab',
+  ],
   wound_word: [
     'open wound',
     'healing cut',
@@ -4359,6 +4449,21 @@ export const CONCEPTS = {
   ],
   // Words that are not the body ("back to work", "come back"), read first so they are not regions.
   not_body: [
+    // Words of everyday things: "blackout curtains", "cabin fever", "my head on the armrest", "a collapsed lung at 19".
+    'blackout curtains',
+    'blackout blinds',
+    'power blackout',
+    'power cut',
+    'collapsed lung',
+    'lung collapsed',
+    'cabin fever',
+    'spring fever',
+    'football fever',
+    'head on the',
+    'head on my',
+    'head on a',
+    'head on her',
+    'head on his',
     // "The back of" names the part that follows ("back of L hand", "back of my left calf"), not the back.
     // Not the patient's illness: an allergy season, a screening programme, a charity or research.
     'hay fever',
@@ -5324,7 +5429,14 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'contagious_illness', all: ['contagious_word'], history: 'drop', transient: true },
   { code: 'iv_drug_use_immunosuppression', all: ['immunosuppression'], medicine: true },
   { code: 'iv_drug_use_immunosuppression', all: ['inject_self'], none: ['prescribed_injection'] },
-  { code: 'cancer', all: ['cancer_word'] },
+  {
+    code: 'cancer',
+    all: ['cancer_word'],
+    benign: [
+      { all: ['star_sign'], unless: [] },
+      { all: ['fiction_word'], unless: [] },
+    ],
+  },
   { code: 'tumour_site', all: ['tumour_word'], region: 'required', history: 'drop' },
   // Chest pain and the cardiac picture; a chest-wall strain after weights is musculoskeletal.
   // A chest pain the letter goes on to diagnose as the chest wall's ("Diagnosis: musculoskeletal chest wall
@@ -5335,7 +5447,11 @@ export const TEXT_RULES: TextRule[] = [
     window: 5,
     history: 'resolved',
     // A chest tight with a cold and its cough, not brought on by effort, is the airways'.
-    benign: [{ all: ['respiratory_illness'], unless: ['exertion', 'cardiac_site_limb'] }],
+    benign: [
+      { all: ['respiratory_illness'], unless: ['exertion', 'cardiac_site_limb'] },
+      // "Skin over the left chest still red, sore and peeling" after radiotherapy: the skin's soreness.
+      { all: ['radiation_word'], unless: ['exertion', 'cardiac_site_limb'] },
+    ],
     none: ['msk_chest'],
     noneNear: { of: ['chest_wall_diagnosis'], near: ['chest_wall_diagnosis'] },
   },
@@ -5375,7 +5491,13 @@ export const TEXT_RULES: TextRule[] = [
   // Dizziness with a known benign cause (BPPV, on standing up) is not a posterior-circulation sign unless
   // another one is told with it.
   { code: 'cervical_artery_dissection_signs', all: ['dizzy'], context: ['neck_context'], history: 'resolved', benign: KNOWN_DIZZINESS },
-  { code: 'cervical_artery_dissection_signs', all: ['faint'], context: ['neck_context'], history: 'resolved', benign: KNOWN_DIZZINESS },
+  {
+    code: 'cervical_artery_dissection_signs',
+    all: ['faint'],
+    context: ['neck_context'],
+    history: 'resolved',
+    benign: [...KNOWN_DIZZINESS, { all: ['collapse_of_thing'], unless: ['dizzy'] }],
+  },
   { code: 'cervical_artery_dissection_signs', all: ['visual'], context: ['neck_context'], history: 'resolved', preEclampsiaSign: true },
   // Not the sickness of pregnancy ("12/40, some nausea earlier now settling"), unless the headache or a
   // neurological sign is told with it, nor nausea beside a headache told as the tension-type one of the workday.
@@ -5466,7 +5588,14 @@ export const TEXT_RULES: TextRule[] = [
   // Prolonged oral corticosteroids thin the bone (AHCPR lists them with osteoporosis as a fracture risk).
   { code: 'osteopenia', all: ['oral_steroid', 'nsaid_regular'], none: ['short_course'], window: 8, history: 'drop', medicine: true },
   { code: 'fibromyalgia', all: ['fibromyalgia_word'] },
-  { code: 'pregnancy', all: ['pregnancy_word'], none: ['postpartum'], history: 'drop' },
+  // "Ached since 30 weeks of the pregnancy … Not pregnant now": a pregnancy denied later is over.
+  {
+    code: 'pregnancy',
+    all: ['pregnancy_word'],
+    none: ['postpartum'],
+    history: 'drop',
+    noneNear: { of: ['not_pregnant_now'], near: ['not_pregnant_now'] },
+  },
   { code: 'high_risk_pregnancy', all: ['high_risk_named'], history: 'drop' },
   { code: 'high_risk_pregnancy', all: ['pregnancy_warning'], context: ['pregnancy_word'], history: 'drop' },
   { code: 'high_risk_pregnancy', all: ['face_hands', 'swelling'], window: 5, context: ['pregnancy_word'], history: 'drop' },
@@ -5475,6 +5604,7 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'pregnancy', all: ['pregnancy_weak'], context: ['gestation'], history: 'drop' },
   { code: 'pregnancy', all: ['gestation_written'], history: 'drop' },
   { code: 'diabetic_neuropathy', all: ['neuropathy_word'] },
+  { code: 'diabetic_neuropathy', all: ['feet_numb_lay'], context: ['diabetes_word'] },
   { code: 'diabetic_neuropathy', all: ['sensation_loss', 'feet_word'], window: 6, context: ['diabetes_word'] },
   { code: 'fragile_skin', all: ['fragile_skin_word'] },
   { code: 'heart_disease', all: ['heart_word'] },
@@ -5516,14 +5646,22 @@ export const TEXT_RULES: TextRule[] = [
     none: ['long_ago'],
     region: 'optional',
     history: 'drop',
-    benign: [{ all: ['sleep_word'], unless: ['fall_verb'] }],
+    benign: [
+      { all: ['sleep_word'], unless: ['fall_verb'] },
+      { all: ['broken_thing'], unless: ['fall_verb'] },
+    ],
   },
   { code: 'open_wound', all: ['wound_word'], none: ['wound_closed'], region: 'optional', history: 'drop' },
   // Broken skin of eczema or psoriasis is an open wound at its site; dry, intact patches are not.
-  { code: 'open_wound', all: ['skin_disease_word', 'broken_skin_word'], region: 'optional', window: 8, history: 'drop' },
+  { code: 'open_wound', all: ['skin_disease_word', 'broken_skin_word'], region: 'optional', window: 16, history: 'drop' },
+  // A tattoo of the last days ("new tattoo done on Sunday … still scabbing") is a healing wound.
+  { code: 'open_wound', all: ['tattoo_word', 'tattoo_fresh'], none: ['wound_closed'], region: 'optional', window: 10, history: 'drop' },
+  { code: 'open_wound', all: ['tattoo_new'], none: ['wound_closed'], region: 'optional', history: 'drop' },
   { code: 'burn', all: ['burn_word'], region: 'optional', history: 'drop' },
   // REFERENCE, diabetes: avoid recent insulin injection sites (and those of other prescribed injections).
   { code: 'injection_site', all: ['injection_site_word'], context: ['prescribed_injection'], region: 'optional', history: 'drop' },
+  // "Injected her long-acting insulin into the front of the right thigh this morning".
+  { code: 'injection_site', all: ['prescribed_injection', 'injected_verb'], window: 6, region: 'optional', history: 'drop' },
   { code: 'varicose_veins', all: ['varicose_word'], region: 'optional', benign: [{ all: ['vein_treated'], unless: ['treatment_planned'] }] },
   { code: 'aneurysm', all: ['aneurysm_word'], region: 'optional' },
   // The skin is often described in its own clause after the site ("radiotherapy to R neck last week, skin red and raw").
