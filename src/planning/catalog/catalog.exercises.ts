@@ -1974,7 +1974,8 @@ export const PRESENTATIONS: Record<PresentationCode, PresentationEntry> = {
     label: 'Knee pain',
     core: [
       ['seated_knee_extension', 'terminal_knee_extension', 'quad_sets', 'step_ups'],
-      ['side_lying_hip_abduction', 'standing_hip_abduction', 'hamstring_stretch'],
+      // Hip strengthening, as the line says: a stretch is no strengthening (an ITB runner with a weak gluteus medius).
+      ['side_lying_hip_abduction', 'clamshells', 'standing_hip_abduction', 'glute_bridge'],
     ],
     because: 'Knee pain: quadriceps and hip strengthening.',
     sourceIds: ['manuplan_reference'],
