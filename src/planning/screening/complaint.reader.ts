@@ -790,6 +790,11 @@ function isGestation(t: Tokens, i: number): boolean {
   return !(t.kind[i + 2] === K_WORD && DURATION_AFTER.has(t.words[i + 2] as string));
 }
 
+/** A year or a month of the past at word `i`: a history word for the mentions around it. */
+function pastTimeAt(t: Tokens, i: number): Occurrence {
+  return { concepts: YEAR_CONCEPTS, indexed: [], region: false, side: false, from: i, to: i + 1, sentence: t.sentence[i] as number, negated: 0, history: -1 };
+}
+
 function findOccurrences(t: Tokens, consumed: number[], day: number | null): Occurrence[] {
   const found: Occurrence[] = [];
   const n = t.words.length;
@@ -819,35 +824,14 @@ function findOccurrences(t: Tokens, consumed: number[], day: number | null): Occ
     if (best === null) {
       const w = t.words[i] as string;
       const c = w.charCodeAt(0);
-      if (day !== null && isPastMonth(t, i, day)) {
-        found.push({
-          concepts: YEAR_CONCEPTS,
-          indexed: [],
-          region: false,
-          side: false,
-          from: i,
-          to: i + 1,
-          sentence: t.sentence[i] as number,
-          negated: 0,
-          history: -1,
-        });
+      const digits = c >= 48 && c <= 57;
+      if (digits ? isPastYear(t, i, day) : day !== null && isPastMonth(t, i, day)) {
+        found.push(pastTimeAt(t, i));
         i++;
         continue;
       }
-      if (c >= 48 && c <= 57) {
-        if (isPastYear(t, i, day))
-          found.push({
-            concepts: YEAR_CONCEPTS,
-            indexed: [],
-            region: false,
-            side: false,
-            from: i,
-            to: i + 1,
-            sentence: t.sentence[i] as number,
-            negated: 0,
-            history: -1,
-          });
-        else if (
+      if (digits) {
+        if (
           i + 2 < n &&
           t.kind[i + 1] === K_COMMA &&
           t.text.charCodeAt(t.start[i + 1] as number) === 47 &&
@@ -1042,6 +1026,21 @@ const MONTHS_PER_UNIT: Record<string, number> = {
  * Whether a clot is dated more than 3 months back in its sentence ("a clot in the left calf 14 weeks ago") and
  * not told as still treated: the reference's line between a DVT history (caution) and a recent one (clearance).
  */
+function overThreeMonthsAgo(t: Tokens, o: Occurrence): boolean {
+  let months = -1;
+  for (let j = o.to; j < t.words.length && j <= o.to + 10 && t.kind[j] !== K_STOP; j++) {
+    if (t.kind[j] !== K_WORD) continue;
+    const w = t.words[j] as string;
+    const unit = MONTHS_PER_UNIT[t.words[j + 1] as string];
+    if (months < 0 && unit !== undefined && t.words[j + 2] === 'ago') {
+      const count = /^\d+(\.\d+)?$/.test(w) ? Number(w) : NUMBER_WORDS[w];
+      if (count !== undefined) months = count * unit;
+    }
+  }
+  for (let j = o.to; j < t.words.length && t.kind[j] !== K_STOP; j++) if (t.words[j] === 'still' || t.words[j] === 'currently') return false;
+  return months > 3;
+}
+
 /**
  * "DVT at the end of April, still on rivaroxaban": a clot whose treatment its sentence tells as going on is not
  * history, however long ago it began (REFERENCE: a DVT still being treated needs clearance).
@@ -1057,21 +1056,6 @@ function stillTreated(a: Analysis, o: Occurrence): boolean {
 }
 const ANTICOAGULANT_CONCEPTS = [cid('anticoagulant'), cid('blood_thinner_generic')];
 const ONGOING = new Set(['still', 'currently', 'remains', 'remain', 'ongoing', 'continuing', 'continues', 'continue']);
-
-function overThreeMonthsAgo(t: Tokens, o: Occurrence): boolean {
-  let months = -1;
-  for (let j = o.to; j < t.words.length && j <= o.to + 10 && t.kind[j] !== K_STOP; j++) {
-    if (t.kind[j] !== K_WORD) continue;
-    const w = t.words[j] as string;
-    const unit = MONTHS_PER_UNIT[t.words[j + 1] as string];
-    if (months < 0 && unit !== undefined && t.words[j + 2] === 'ago') {
-      const count = /^\d+(\.\d+)?$/.test(w) ? Number(w) : NUMBER_WORDS[w];
-      if (count !== undefined) months = count * unit;
-    }
-  }
-  for (let j = o.to; j < t.words.length && t.kind[j] !== K_STOP; j++) if (t.words[j] === 'still' || t.words[j] === 'currently') return false;
-  return months > 3;
-}
 
 /** A temperature reading of an illness told as over: "flu three weeks ago with a temperature of 39 … completely over it now". */
 function feverOver(a: Analysis, v: { from: number; to: number }): boolean {
@@ -1148,11 +1132,7 @@ function deniedLater(a: Analysis, o: Occurrence): boolean {
 
 /** Whether the text denies what `o` names later, in the same words ("… no chest pain since", "DVT excluded"). */
 function negatedAfter(a: Analysis, o: Occurrence): boolean {
-  for (let k = (a.at[o.to - 1] as number) + 1; k < a.occurrences.length; k++) {
-    const later = a.occurrences[k] as Occurrence;
-    if (later.negated === NEGATED && later.concepts.some((c) => o.concepts.includes(c))) return true;
-  }
-  return false;
+  return excludedAfter(a, o.concepts, o.to - 1);
 }
 
 /** Whether a mention of `concepts` after word `from` is denied ("… ?DVT — Wells 0, DVT excluded"). */
