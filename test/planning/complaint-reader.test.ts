@@ -1463,3 +1463,28 @@ describe('review round 34: a clinic day, everyday words, local sites told in wor
     );
   });
 });
+
+describe('review round 36: the final engine read by a fresh clinician', () => {
+  const TODAY = '2026-11-20';
+  const read = (text: string) => readComplaint(text, TODAY);
+  it('places a metastasis at the spinal level a letter names', () =>
+    expect(read('Restaging CT on 15/09/2026 showed a new metastasis in the T8 vertebral body.')).toContainEqual(
+      expect.objectContaining({ code: 'tumour_site', region: 'upper_back' }),
+    ));
+
+  it('keeps a spinal infection systemic whatever level it names, and lets a later "infection excluded" answer its query', () => {
+    expect(read('L3/4 spondylodiscitis with a paravertebral collection, on IV flucloxacillin').map((m) => m.code)).toEqual(['acute_infection']);
+    expect(read('?discitis — for bloods: CRP 2. Impression: mechanical low back pain, infection excluded.')).toEqual([]);
+  });
+
+  it.each([
+    ["My husband was diagnosed with a DVT in his leg last month and is on rivaroxaban - it's made me paranoid about my own calves!", 'anticoagulants'],
+    ['Discharge summary (14/03/2019): R total knee replacement. Enoxaparin 40 mg daily for 14 days then stop.', 'anticoagulants'],
+    ['Night pain? only if I lie on my front too long.', 'night_pain'],
+  ])('not read: %s (%s)', (text, code) => expect(read(text).map((m) => m.code)).not.toContain(code));
+
+  it.each([
+    ['My husband has a DVT and I am on rivaroxaban', 'anticoagulants'],
+    ['On enoxaparin 40 mg daily', 'anticoagulants'],
+  ])('still read: %s (%s)', (text, code) => expect(read(text).map((m) => m.code)).toContain(code));
+});

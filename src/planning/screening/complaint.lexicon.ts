@@ -1051,6 +1051,12 @@ export const CONCEPTS = {
     'lying on my sore',
     'lie on my sore',
     'lying on the affected',
+    'lie on my front',
+    'lying on my front',
+    'on my front',
+    'lie on my stomach',
+    'lying on my stomach',
+    'on my tummy',
     'lying on the painful',
     'on that side',
     'on the sore side',
@@ -1170,18 +1176,21 @@ export const CONCEPTS = {
     'chest infection',
     'sinus infection',
     'kidney infection',
+    'iv antibiotics',
+    'intravenous antibiotics',
     'discitis',
     'spondylodiscitis',
     'paravertebral collection',
     'psoas abscess',
-    'iv antibiotics',
-    'intravenous antibiotics',
     'osteomyelitis',
     'spinal infection',
     'epidural abscess',
     'ear infection',
     'throat infection',
   ],
+  // An infection of the spine is systemic whatever level it names ("L3/4 spondylodiscitis"): never a local one
+  // (its words are infection words too, so that "infection excluded" answers a query of it).
+  spinal_infection_word: ['discitis', 'spondylodiscitis', 'paravertebral collection', 'psoas abscess', 'osteomyelitis', 'spinal infection', 'epidural abscess'],
   local_infection_word: ['cellulitis', 'abscess*', 'infected', 'boil', 'boils'],
   joint_word: ['joint', 'joints', 'knuckle', 'knuckles', 'big toe', 'toe joint'],
   // Acute local inflammation: a gout attack, an inflamed joint.
@@ -4709,6 +4718,10 @@ export const SITE_WORDS: readonly { regions: readonly RegionCode[]; terms: reado
   { regions: ['calf'], terms: ['tibia', 'tibial', 'fibula', 'fibular'] },
   { regions: ['ankle_foot'], terms: ['malleolus', 'bimalleolar', 'metatarsal', 'metatarsals', 'calcaneus', 'talus'] },
   { regions: ['shoulder'], terms: ['clavicle', 'collarbone', 'collar bone'] },
+  // Spinal levels as letters write them ("a metastasis in the T8 vertebral body"): the tokenizer splits "T8" into "t 8".
+  { regions: ['neck'], terms: Array.from({ length: 7 }, (_, k) => `c ${k + 1}`) },
+  { regions: ['upper_back'], terms: Array.from({ length: 12 }, (_, k) => `t ${k + 1}`) },
+  { regions: ['lower_back'], terms: Array.from({ length: 5 }, (_, k) => `l ${k + 1}`) },
 ];
 
 export const SIDE_WORDS = {
@@ -5236,7 +5249,8 @@ export const MEDICINE_STOPPED = {
     'was prescribed',
   ],
   /** A stop verb without an object of its own ("… but stopped in 2021", ", finished in May"). */
-  bare: ['stopped', 'quit', 'finished', 'discontinued', 'ended', 'came off', 'stopped taking', 'ran out', 'run out', 'completed', 'never taken'],
+  // "Enoxaparin 40 mg daily for 14 days then stop": a discharge letter's instruction ends the course.
+  bare: ['stopped', 'quit', 'finished', 'discontinued', 'ended', 'came off', 'stopped taking', 'ran out', 'run out', 'completed', 'never taken', 'stop'],
   /** Before a bare stop verb: it has no subject of its own, or the patient or a doctor is its subject (not "the bleeding stopped"). */
   bareSubject: [
     'but',
@@ -5418,7 +5432,8 @@ export const TEXT_RULES: TextRule[] = [
   // "Her 'fevers' are hot flushes from the menopause": the patient's word for a flush is no fever.
   { code: 'fever', all: ['fever_word'], history: 'drop', transient: true, benign: [{ all: ['menopause_word'], unless: ['fever_measured'] }] },
   { code: 'acute_infection', all: ['infection_word'], region: 'forbidden', history: 'drop', transient: true },
-  { code: 'local_infection', all: ['infection_word'], region: 'required', history: 'drop' },
+  { code: 'acute_infection', all: ['spinal_infection_word'], history: 'drop', transient: true },
+  { code: 'local_infection', all: ['infection_word'], none: ['spinal_infection_word'], region: 'required', history: 'drop' },
   { code: 'local_infection', all: ['local_infection_word'], region: 'optional', history: 'drop' },
   // A hot swollen joint is local inflammation; a hot swollen leg is the DVT rule's business.
   { code: 'local_infection', all: ['swelling', 'warmth'], none: ['leg', 'calf_word'], region: 'required', window: 8, history: 'drop' },

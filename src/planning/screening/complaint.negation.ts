@@ -746,6 +746,9 @@ export function markOtherPeople(t: Tokens, consumed: readonly number[], negated:
       const w = t.words[j] as string;
       if (!consumed[j] && (isPatientWord(t, j, person) || (TERMINATORS.has(w) && !RELATIVE.has(w)))) break;
       mark(negated, j, NEGATED);
+      // "My husband was diagnosed with a DVT in his leg last month and is on rivaroxaban": a second verb of the
+      // same subject goes on telling about them.
+      if (t.words[j + 1] === 'and' && SAME_SUBJECT_VERBS.has(t.words[j + 2] ?? '')) count = -1;
     }
     markReferredBack(t, consumed, negated, j, person);
     markTheirClauses(t, negated, i, person);
@@ -789,6 +792,7 @@ const ESCORTING = new Set([
   'ferries',
 ]);
 const ESCORTED = new Set(['him', 'her', 'them']);
+const SAME_SUBJECT_VERBS = new Set(['is', 'was', 'has', 'had', 'takes', 'took', 'gets', 'got', 'needs', 'needed', 'uses', 'used', 'remains']);
 
 /**
  * "Helping her husband in and out of bed; he has cellulitis in his leg": once a person of one sex is named

@@ -355,7 +355,9 @@ const INHERITED = new Set<number>(
 );
 const NO_INHERITANCE = new Set<number>(
   // A face's part is not what its words name elsewhere: a "bottom lip" is no saddle.
-  (['not_body', 'not_a_fall', 'infection_word', 'contagious_word', 'low_energy', 'face_area'] as LexiconConcept[]).map((c) => conceptId(c)),
+  (['not_body', 'not_a_fall', 'infection_word', 'spinal_infection_word', 'contagious_word', 'low_energy', 'face_area'] as LexiconConcept[]).map((c) =>
+    conceptId(c),
+  ),
 );
 {
   const own = new Map<Phrase, number[]>();
@@ -548,6 +550,7 @@ const NEUTRAL = new Set<number>(
       'fever_word',
       'contagious_word',
       'infection_word',
+      'spinal_infection_word',
       'systemic_sign',
       'familiar',
       'usual_comparison',
@@ -1223,12 +1226,18 @@ function toldAsStopped(a: Analysis, from: number, to: number, lenient = false): 
   return stoppedLater(a, from, to, lenient || pastFrameBefore(t, from) || courseAfter(t, to));
 }
 
-/** Whether the medicine ending at `to` is told as a course of a set length ("apixaban for 6 weeks"): a bare stop is then its end. */
+/**
+ * Whether the medicine ending at `to` is told as a course of a set length, its dose between ("apixaban for 6
+ * weeks", "enoxaparin 40 mg daily for 14 days"): a bare stop is then its end.
+ */
 function courseAfter(t: Tokens, to: number): boolean {
-  if (t.words[to] !== 'for' || t.kind[to + 1] !== K_WORD) return false;
-  const count = t.words[to + 1] as string;
-  return (/^\d+$/.test(count) || NUMBER_WORDS[count] !== undefined) && COURSE_UNITS.has(t.words[to + 2] as string);
+  let j = to;
+  while (j < t.words.length && t.kind[j] === K_WORD && j - to < 4 && (isDigitWord(t.words[j] as string) || DOSE_WORDS.has(t.words[j] as string))) j++;
+  if (t.words[j] !== 'for' || t.kind[j + 1] !== K_WORD) return false;
+  const count = t.words[j + 1] as string;
+  return (/^\d+$/.test(count) || NUMBER_WORDS[count] !== undefined) && COURSE_UNITS.has(t.words[j + 2] as string);
 }
+const DOSE_WORDS = new Set(['mg', 'mcg', 'g', 'ml', 'units', 'iu', 'daily', 'od', 'bd', 'tds', 'qds', 'nocte', 'once', 'twice', 'sc', 'po']);
 const COURSE_UNITS = new Set(['day', 'days', 'week', 'weeks', 'wk', 'wks', 'month', 'months', 'fortnight']);
 
 /** Whether the medicine at `from` is told in the past ("was on warfarin", "took Xarelto"). */
