@@ -1488,3 +1488,25 @@ describe('review round 36: the final engine read by a fresh clinician', () => {
     ['On enoxaparin 40 mg daily', 'anticoagulants'],
   ])('still read: %s (%s)', (text, code) => expect(read(text).map((m) => m.code)).toContain(code));
 });
+
+describe('review round 37: hurried notes, multi-morbid patients', () => {
+  const TODAY = '2026-11-09';
+  const read = (text: string) => readComplaint(text, TODAY);
+  it.each([
+    ['Takes apixaban (Eliquis) for clot prevention since the operation.', 'deep_vein_thrombosis'],
+    ['Dalteparin injections to prevent blood clots for 4 weeks after the op.', 'deep_vein_thrombosis'],
+    ['On enoxaparin for DVT prophylaxis after the knee replacement.', 'deep_vein_thrombosis'],
+    ['Wearing anti-embolism stockings since the op.', 'deep_vein_thrombosis'],
+    ['On aspirin to reduce the risk of clots.', 'deep_vein_thrombosis'],
+    ['L ankle inversion sprain 3/52 ago. current: stiff going down stairs, feels unstable on uneven ground', 'myelopathy_signs'],
+    ['Unsteady on stairs since she sprained her knee at netball.', 'myelopathy_signs'],
+  ])('not read: %s (%s)', (text, code) => expect(read(text).map((m) => m.code)).not.toContain(code));
+
+  it.each([
+    ['Blood clot in his left calf last week, on apixaban to prevent more clots.', 'deep_vein_thrombosis'],
+    ['Calf swollen, hot and red, on apixaban to prevent clots after the knee op.', 'deep_vein_thrombosis'],
+    ['Had a clot in 2019, now on apixaban to prevent clots.', 'dvt_history'],
+    ['Neck pain, unsteady walking for 2 months. Sprained ankle in 2010.', 'myelopathy_signs'],
+    ['Neck stiff and unsteady on my feet; no ankle sprain or knee injury.', 'myelopathy_signs'],
+  ])('still read: %s (%s)', (text, code) => expect(read(text).map((m) => m.code)).toContain(code));
+});

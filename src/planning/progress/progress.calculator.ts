@@ -208,12 +208,6 @@ function recommendWithoutDose(
       reason: `${completed} sessions done (reassessment point ${reassessAt}) and no goal has changed by its MCID: reassess the plan.`,
     };
   }
-  if (plan.schedule.totalSessions > 0 && completed >= plan.schedule.totalSessions) {
-    return {
-      action: 'reassess',
-      reason: `All ${plan.schedule.totalSessions} planned sessions are done and not every goal is at target: re-evaluate before continuing.`,
-    };
-  }
   if (moving.length > 0) {
     return {
       action: 'progress',

@@ -402,6 +402,7 @@ interface CompiledRule {
   transient: boolean;
   ownPlace: number[];
   excludedAfter: number[];
+  explainedBy: number[];
 }
 
 const RULES: CompiledRule[] = TEXT_RULES.map((r) => ({
@@ -424,6 +425,7 @@ const RULES: CompiledRule[] = TEXT_RULES.map((r) => ({
   transient: r.transient ?? false,
   ownPlace: (r.ownPlace ?? []).map((c) => conceptId(c)),
   excludedAfter: (r.excludedAfter ?? []).map((c) => conceptId(c)),
+  explainedBy: (r.explainedBy ?? []).map((c) => conceptId(c)),
 }));
 
 // The rules by the first concept they need, in rule order: a text is checked only against the rules its
@@ -448,7 +450,7 @@ const cid = (c: LexiconConcept) => conceptId(c);
     cid('palpitation'),
     cid('dyspnoea'),
   ]);
-  for (const r of RULES) for (const list of [r.all, r.any, r.none, r.context, r.some?.of ?? []]) for (const c of list) read.add(c);
+  for (const r of RULES) for (const list of [r.all, r.any, r.none, r.context, r.explainedBy, r.some?.of ?? []]) for (const c of list) read.add(c);
   for (const r of RULES)
     for (const c of [...(r.noneNear?.of ?? []), ...(r.noneNear?.near ?? []), ...(r.benign ?? []).flatMap((b) => [...b.all, ...b.unless])]) read.add(c);
   for (const phrase of phrasesByText.values()) {
@@ -519,6 +521,8 @@ const NEUTRAL = new Set<number>(
       'fever_measured',
       'supplement_word',
       'explains_word',
+      'clot_prevention',
+      'leg_joint_injury',
       'anaesthetic_drug',
       'reach_limit',
       'weight_bearing_word',
@@ -1806,6 +1810,12 @@ function toldNear(a: Analysis, of: number[], near: number[]): boolean {
   return false;
 }
 
+/** Whether one of the concepts is told anywhere, un-negated and not as history. */
+function toldNow(a: Analysis, concepts: number[]): boolean {
+  for (const c of concepts) for (const o of a.byConcept[c] ?? []) if (o.negated === NOT_NEGATED && !historyOf(a, o)) return true;
+  return false;
+}
+
 /** Finds red flags, contraindications and trauma mentions in a complaint; negated mentions do not count. */
 export function readComplaint(text: string, today?: string): ComplaintMatch[] {
   const a = analyse(text, today);
@@ -1823,6 +1833,7 @@ export function readComplaint(text: string, today?: string): ComplaintMatch[] {
     for (const k of candidateRules(a.mentioned)) {
       const rule = RULES[k] as CompiledRule;
       if (!allMentioned(byConcept, rule.all)) continue;
+      if (rule.explainedBy.length > 0 && toldNow(a, rule.explainedBy)) continue;
       let contextEvidence = '';
       let contextUncertain = false;
       if (rule.context.length > 0) {
