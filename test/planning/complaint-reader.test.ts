@@ -1,7 +1,7 @@
 // The complaint reader: red-flag and contraindication phrases in any word order and case, the matched
 // words as evidence, and negations that do not raise anything.
 import { readAge } from '../../src/planning/screening/complaint.numbers';
-import { readComplaint, readExertionPattern, readRegions, swollenRegions } from '../../src/planning/screening/complaint.reader';
+import { readCalfSign, readComplaint, readExertionPattern, readRegions, swollenRegions } from '../../src/planning/screening/complaint.reader';
 
 const codes = (text: string) => readComplaint(text).map((m) => m.code);
 
@@ -1509,4 +1509,35 @@ describe('review round 37: hurried notes, multi-morbid patients', () => {
     ['Neck pain, unsteady walking for 2 months. Sprained ankle in 2010.', 'myelopathy_signs'],
     ['Neck stiff and unsteady on my feet; no ankle sprain or knee injury.', 'myelopathy_signs'],
   ])('still read: %s (%s)', (text, code) => expect(read(text).map((m) => m.code)).toContain(code));
+});
+
+describe('review round 38: what patients and families write, operations and their times', () => {
+  const TODAY = '2026-11-10';
+  const read = (text: string) => readComplaint(text, TODAY).map((m) => m.code);
+  // A line's "label: no" answers its label, not the story told before it on the same line.
+  it.each([
+    'c/o L calf hot swollen red since flight 3 days ago. pmh: nil',
+    'L calf hot swollen red since flight 3 days ago, pmh - nil',
+    'Since I come back 3 days ago my left calf is hot and red. Other problems: no.',
+    'Calf hot and red; allergies: none',
+  ])('a calf told before a "label: no" on its line is read: %s', (text) => expect(read(text)).toContain('deep_vein_thrombosis'));
+
+  it.each([
+    ['Cancer (e.g. breast, bowel): no', 'cancer'],
+    ['Heart disease, stroke or TIA: no', 'heart_disease'],
+    ['Hx. of DVT: no', 'deep_vein_thrombosis'],
+    ['PMHx: L DVT 2019 after long-haul flight, treated 6/12 rivaroxaban – completed, nil recurrence.', 'deep_vein_thrombosis'],
+    ['I can feel the toilet paper fine, nothing numb down there, and my legs are not weak', 'saddle_anesthesia'],
+    ['nothing is numb down there', 'saddle_anesthesia'],
+  ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
+
+  it.each([
+    ['nothing seems to help the night pain', 'night_pain'],
+    ['Nothing eases it, constant pain at night', 'night_pain'],
+  ])('still read: %s (%s)', (text, code) => expect(read(text)).toContain(code));
+
+  it('leaves a sign of another clause with its own place to that place', () => {
+    expect(readCalfSign('Day 10 post op R TKR. Knee swollen and tight, calf soft and not tender, no warmth in the calf.', TODAY)).toBeNull();
+    expect(readCalfSign('Knee swollen, left calf red and hot', TODAY)).toEqual(expect.objectContaining({ side: 'left' }));
+  });
 });

@@ -120,3 +120,15 @@ describe('review round 32: a fracture fixed', () => {
     ['Tibial shaft fracture, intramedullary nail 5 weeks ago', { region: 'calf', days: 35 }],
   ])('%s', (text, expected) => expect(read(text)).toEqual([expect.objectContaining(expected)]));
 });
+
+describe('review round 38: a season, a year or a day after it dates an operation', () => {
+  it.each([
+    ['Had my right ACL reconstructed last spring, cleared to play by the surgeon in September.', { procedure: 'acl_reconstruction', side: 'right', days: 173 }],
+    ['Knee replaced this summer', { procedure: 'total_knee_arthroplasty', days: 81 }],
+    ['TKR in the summer of 2026', { procedure: 'total_knee_arthroplasty', days: 81 }],
+    ['Left hip replacement last autumn', { procedure: 'total_hip_arthroplasty', days: 355 }],
+    ['Hip replaced in the autumn', { procedure: 'total_hip_arthroplasty', days: 0 }],
+    ['ACL reconstruction last year', { procedure: 'acl_reconstruction', days: 324 }],
+    ['Day 12 after L TKR. Knee swollen and warm.', { procedure: 'total_knee_arthroplasty', side: 'left', days: 12 }],
+  ])('%s', (text, expected) => expect(read(text)).toEqual([expect.objectContaining(expected)]));
+});

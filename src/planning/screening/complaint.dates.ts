@@ -49,6 +49,33 @@ export function dated(today: number, day: number, month: string, year: string | 
   return days >= 0 ? days : today - dayNumber(iso(thisYear - 1));
 }
 
+// Meteorological seasons of the northern hemisphere, by their first and last months.
+const SEASONS: Record<string, [number, number]> = { spring: [3, 5], summer: [6, 8], autumn: [9, 11], fall: [9, 11], winter: [12, 2] };
+
+/**
+ * Days from the last day of a season to today (0 while it lasts): "last spring", "in the summer", "winter
+ * 2025" (the winter that starts in December 2025). Without a year, the latest such season begun by today,
+ * or the one before it when told as `last` and still going on.
+ */
+export function seasonDated(today: number, season: string, year: string | undefined, last: boolean): number | null {
+  const months = SEASONS[season];
+  if (!months) return null;
+  const [startMonth, endMonth] = months;
+  const start = (y: number) => dayNumber(`${y}-${String(startMonth).padStart(2, '0')}-01`);
+  // The day before the first of the month after the last month.
+  const end = (y: number) => {
+    const ey = endMonth < startMonth ? y + 1 : y;
+    return endMonth === 12 ? dayNumber(`${ey + 1}-01-01`) - 1 : dayNumber(`${ey}-${String(endMonth + 1).padStart(2, '0')}-01`) - 1;
+  };
+  let y = year ? Number(year) : civilYear(today);
+  if (start(y) > today) {
+    if (year) return null;
+    y--;
+  }
+  if (!year && last && end(y) >= today) y--;
+  return today - Math.min(end(y), today);
+}
+
 /** The year of a day number (the inverse of dayNumber for the year only). */
 export function civilYear(day: number): number {
   let y = 1970 + Math.floor(day / 365.2425);

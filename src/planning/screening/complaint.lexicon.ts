@@ -4861,7 +4861,13 @@ export const NEGATION = {
     'no history of',
     'no hx of',
     'no h o',
+    // Only before the sign it names (NEGATION.adjacentOnly): "nothing numb down there", "nothing is swollen".
+    'nothing',
   ],
+  /** Cues that deny only a sign told at once after them (past a linking verb), never a later clause: "nothing seems to help the night pain". */
+  adjacentOnly: ['nothing'],
+  /** Linking words an adjacent-only cue may stand before its sign with: "nothing is numb", "nothing feels swollen". */
+  linking: ['is', 'was', 'feels', 'felt', 'seems', 'looks', 'else', 'at', 'all'],
   post: ['denied', 'absent', 'negative', 'neg', 'ruled out', 'resolved', 'none', 'excluded'],
   // "no longer able to…" or "not sure if…" do not deny what follows.
   pseudo: [

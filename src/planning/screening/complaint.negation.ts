@@ -35,6 +35,8 @@ const TERMINATOR_PHRASES = toWordLists(NEGATION.terminators.filter((w) => w.incl
 const CLAUSE_STARTERS = new Set<string>(NEGATION.clauseStarters);
 const VERBS = new Set<string>(NEGATION.verbs);
 const CLAUSE_OPENERS = new Set<string>(NEGATION.clauseOpeners);
+const ADJACENT_ONLY = new Set<string>(NEGATION.adjacentOnly);
+const LINKING = new Set<string>(NEGATION.linking);
 
 /**
  * Whether the comma at `comma` continues a list ("denies fever, chills or sweats") rather than starting a
@@ -214,6 +216,7 @@ export function markNegation<O extends Span>(t: Tokens, consumed: readonly numbe
       continue;
     }
     if (!pre) continue;
+    if (ADJACENT_ONLY.has(pre.join(' ')) && !signAfterLinking(t, occurrences, i + pre.length, qualifier)) continue;
     let words = 0;
     let level = NEGATED;
     let closed = false;
@@ -539,6 +542,33 @@ function markSpan(t: Tokens, negated: number[], from: number, to: number): void 
  * "Saddle numbness ✗", "Q: … A: No", a table row with its x under "no", a box left empty in "tick all that
  * apply" ("[ ] cancer"). The item is denied; words after the answer ("N (same headache as always)") are read.
  */
+// Where the label of a line's answer starts: "Other problems: no" answers "Other problems", not the story told
+// before it on the same line ("…my left calf is hot and red. Other problems: no."). The label runs back to
+// an earlier answer's separator or the end of a sentence (a full stop after a word, not "e.g." or "Hx."). A
+// "no" answers a form's short label: a longer one is cut at its last comma ("calf hot swollen red since the
+// flight, pmh - nil"), then to its last LABEL_WORDS words. A status ("– completed", "– resolved") is the
+// state of its whole item ("L DVT 2019 after a flight, treated 6/12 rivaroxaban – completed").
+const LABEL_WORDS = 8;
+const LABEL_BOUNDARY = /(?:[:?]|(?:[A-Za-z]{3,}|\d)[.!;])\s+|;\s*/g;
+function labelStart(line: string, at: number, shortLabel: boolean): number {
+  let start = 0;
+  LABEL_BOUNDARY.lastIndex = 0;
+  for (let m = LABEL_BOUNDARY.exec(line); m !== null && m.index + m[0].length <= at; m = LABEL_BOUNDARY.exec(line)) {
+    const end = m.index + m[0].length;
+    // "Q: Chest pain on exertion? A: No": the question is the label of its "A:".
+    if (/[A-Za-z0-9]/.test(line.slice(end, at))) start = end;
+  }
+  const label = line.slice(start, at);
+  if (!shortLabel || (label.match(/\S+/g) ?? []).length <= LABEL_WORDS) return start;
+  const comma = label.lastIndexOf(',');
+  if (comma >= 0) {
+    start += comma + 1;
+    if ((line.slice(start, at).match(/\S+/g) ?? []).length <= LABEL_WORDS) return start;
+  }
+  const tail = /(?:\S+\s+){0,7}\S+\s*$/.exec(line.slice(start, at));
+  return tail ? start + tail.index : start;
+}
+
 export function markFormLines(t: Tokens, negated: number[]): void {
   const text = t.text;
   let noColumn = -1;
@@ -561,7 +591,7 @@ export function markFormLines(t: Tokens, negated: number[]): void {
       const sep = /(?:\bA\s*:|[:?]|\s[-–—]\s)\s*([A-Za-z/]+)(?=\s*$|\s*[,.;(—–-])[^:?]*$/i.exec(line);
       if (sep && LINE_NO.has((sep[1] as string).toLowerCase().replace(/[^a-z]/g, ''))) {
         const stopped = /^(stopped|finished)/i.test(sep[1] as string);
-        markSpan(t, negated, from, stopped ? to : from + sep.index);
+        markSpan(t, negated, from + labelStart(line, sep.index, !stopped), stopped ? to : from + sep.index);
       }
       // A record's block: "Problem: Pulmonary embolism / Onset: 05/2018 / Status: Resolved 2018".
       if (/^\s*(?:problem|diagnosis|condition)\s*:/i.test(line)) problemFrom = from;
@@ -573,7 +603,7 @@ export function markFormLines(t: Tokens, negated: number[]): void {
       for (let m = status.exec(line); m; m = status.exec(line)) {
         if (!PAST_STATUS.test(m[1] as string)) continue;
         const clauseEnd = line.slice(m.index + m[0].length).search(/[,;]/);
-        markSpan(t, negated, from, clauseEnd < 0 ? to : from + m.index + m[0].length + clauseEnd);
+        markSpan(t, negated, from + labelStart(line, m.index, false), clauseEnd < 0 ? to : from + m.index + m[0].length + clauseEnd);
       }
       for (const box of line.matchAll(EMPTY_BOX)) {
         const start = from + (box.index as number) + box[0].length;
@@ -1038,6 +1068,12 @@ function conceptRightAfter<O extends Span>(t: Tokens, occurrences: O[], j: numbe
   return occurrences.some((o) => (o.from === start || o.from === j) && !qualifier(o));
 }
 export const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the', 'any', 'my', 'her', 'his']);
+
+/** Whether a sign is told at word `j`, past any linking words ("nothing is numb", "nothing at all swollen"). */
+function signAfterLinking<O extends Span>(t: Tokens, occurrences: O[], j: number, qualifier: (o: O) => boolean): boolean {
+  while (j < t.words.length && t.kind[j] === K_WORD && LINKING.has(t.words[j] as string)) j++;
+  return conceptRightAfter(t, occurrences, j, qualifier);
+}
 
 function conceptBefore(t: Tokens, occurrences: Span[], i: number): boolean {
   let clauseStart = i;

@@ -2154,6 +2154,8 @@ export function readCalfSign(text: string, today?: string): { side: Side; eviden
       const to = Math.max(sign.to, calf.to);
       // "Calf tight and left buttock achy": a sign with another place between it and the calf is that place's.
       if (a.byRegion.some((r) => r !== calf && r.from >= from && r.to <= to && r.negated === NOT_NEGATED)) continue;
+      // "Knee swollen and tight, calf soft and not tender": a sign of another clause that names its place is that place's.
+      if (placedElsewhere(a, sign, calf)) continue;
       // "Calf ache after flying. ?DVT — Wells 0, DVT excluded": the sign was looked into.
       if (excludedAfter(a, DVT_NAMED, to - 1)) continue;
       return { side, evidence: a.t.text.slice(a.t.start[from], a.t.end[to - 1]) };

@@ -7,7 +7,7 @@ import type { RegionCode } from '../catalog/catalog.regions';
 import { LYMPH_NODE_PROCEDURES, type SurgicalApproach, type SurgicalProcedure } from '../catalog/catalog.surgeries';
 import type { Side } from '../catalog/catalog.types';
 import { dayNumber } from '../engine.util';
-import { dated, monthDated, numericDated, yearDated } from './complaint.dates';
+import { civilYear, dated, monthDated, numericDated, seasonDated, yearDated } from './complaint.dates';
 import { anotherPersonsAtEnd } from './complaint.negation';
 import { NUMBER_WORDS } from './complaint.numbers';
 import { tokenize } from './complaint.tokenizer';
@@ -223,9 +223,9 @@ const TIMES: { re: RegExp; days: (m: RegExpExecArray, today: number) => number |
   },
   // Clinical shorthand: 10/7 is ten days, 3/52 three weeks.
   { re: /\b(\d{1,2})\s*\/\s*(7|52)\b(?!\s*\/)/g, days: (m) => Number(m[1]) * (m[2] === '7' ? 1 : 7) },
-  // "day 10 post-op", "Day 24 post R axillary clearance", "POD 12", "post-op day 10".
+  // "day 10 post-op", "Day 24 post R axillary clearance", "day 12 after L TKR", "POD 12", "post-op day 10".
   {
-    re: /\b(?:day|d)\s*(\d{1,3})\s*(?:post\s*-?\s*op\w*|postop\w*|post\b|after\s+(?:surgery|op\w*))|\bpod\s*(\d{1,3})\b|\bpost\s*-?\s*op(?:erative)?\s+day\s*(\d{1,3})\b/g,
+    re: /\b(?:day|d)\s*(\d{1,3})\s*(?:post\s*-?\s*op\w*|postop\w*|post\b|after\b)|\bpod\s*(\d{1,3})\b|\bpost\s*-?\s*op(?:erative)?\s+day\s*(\d{1,3})\b/g,
     days: (m) => Number(m[1] ?? m[2] ?? m[3]),
   },
   { re: /\byesterday\b/g, days: () => 1 },
@@ -237,6 +237,12 @@ const TIMES: { re: RegExp; days: (m: RegExpExecArray, today: number) => number |
     days: (m, today) => weekdayDated(today, WEEKDAYS.indexOf((m[2] as string).slice(0, 3)), m[1] !== 'on'),
   },
   { re: /\blast\s+month\b/g, days: () => 30 },
+  // A season ("ACL reconstructed last spring", "in the summer of 2025"): its last day, the later reading again.
+  {
+    re: /\b(last|this|in|during|over)\s+(?:the\s+)?(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?((?:19|20)\d{2}))?\b/g,
+    days: (m, today) => seasonDated(today, m[2] as string, m[3], m[1] === 'last'),
+  },
+  { re: /\blast\s+year\b/g, days: (_m, today) => yearDated(today, civilYear(today) - 1) },
   { re: /\b(\d{4})-(\d{2})-(\d{2})\b/g, days: (m, today) => today - dayNumber(`${m[1]}-${m[2]}-${m[3]}`) },
   {
     re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?:\\s*(\\d{4}))?`, 'g'),
