@@ -1,7 +1,7 @@
 // The complaint reader: red-flag and contraindication phrases in any word order and case, the matched
 // words as evidence, and negations that do not raise anything.
 import { readAge } from '../../src/planning/screening/complaint.numbers';
-import { readCalfSign, readComplaint, readExertionPattern, readRegions, swollenRegions } from '../../src/planning/screening/complaint.reader';
+import { readCalfSign, readComplaint, readExertionPattern, readRegions, swellingDenied, swollenRegions } from '../../src/planning/screening/complaint.reader';
 
 const codes = (text: string) => readComplaint(text).map((m) => m.code);
 
@@ -1540,4 +1540,17 @@ describe('review round 38: what patients and families write, operations and thei
     expect(readCalfSign('Day 10 post op R TKR. Knee swollen and tight, calf soft and not tender, no warmth in the calf.', TODAY)).toBeNull();
     expect(readCalfSign('Knee swollen, left calf red and hot', TODAY)).toEqual(expect.objectContaining({ side: 'left' }));
   });
+});
+
+describe('review round 39: swelling an operation leaves, denied', () => {
+  it.each([
+    ['Left total hip replacement 5 weeks ago. Wound healed, no swelling now, calf fine.', true],
+    ['Hip replacement 4 weeks ago, no swelling in the hip or calf', true],
+    ['Hip replaced 3 weeks ago, not swollen.', true],
+    // A denial of another place's swelling (the DVT screen) leaves the operated region's expected swelling.
+    ['Hip replaced 3 weeks ago, no calf swelling.', false],
+    ['Hip replaced 3 weeks ago; calf soft, not swollen.', false],
+    ['Hip replaced 3 weeks ago, hip still swollen, no calf swelling.', false],
+    ['Hip replacement 4 weeks ago.', false],
+  ])('%s → denied at the hip: %s', (text, denied) => expect(swellingDenied(text, 'hip', '2026-11-20')).toBe(denied));
 });

@@ -4,7 +4,7 @@ import type { CaseFacts } from '../case.facts';
 import type { PresentationCode } from '../catalog/catalog.exercises';
 import { NEURAL_QUALITIES } from '../catalog/catalog.goals';
 import type { RegionCode } from '../catalog/catalog.regions';
-import { swollenRegions } from '../screening/complaint.reader';
+import { swellingDenied, swollenRegions } from '../screening/complaint.reader';
 
 export type Irritability = 'high' | 'moderate' | 'low';
 
@@ -175,9 +175,10 @@ function readSigns(facts: CaseFacts): CaseSigns {
     facts.today,
   ))
     swollen.add(r);
-  // Early after surgery swelling is expected (swelling management early: REFERENCE surgery protocols).
+  // Early after surgery swelling is expected (swelling management early: REFERENCE surgery protocols),
+  // unless the complaint says there is none ("wound healed, no swelling now").
   if (facts.mechanism === 'post_surgical' && (facts.surgeryDays === null || facts.surgeryDays < EARLY_SURGICAL_DAYS))
-    for (const a of facts.painAreas) swollen.add(a.region);
+    for (const a of facts.painAreas) if (!swellingDenied(facts.complaint, a.region, facts.today)) swollen.add(a.region);
 
   return {
     irritability,

@@ -2135,6 +2135,42 @@ export function swollenRegions(text: string, painRegions: readonly RegionCode[],
 }
 
 /**
+ * Whether the complaint denies swelling at `region` and tells none there now: "wound healed, no swelling
+ * now" after an operation. A denial told of another place ("no calf swelling", "calf not swollen") does
+ * not reach the region; one told of no place does.
+ */
+export function swellingDenied(text: string, region: RegionCode, today?: string): boolean {
+  const a = analyse(text, today);
+  for (const o of a.byConcept[SWELLING] ?? []) {
+    if (!isCurrent(a, o)) continue;
+    const place = o.region ? { region: o } : locate(a, o);
+    if (!place || regionValue(place.region) === region) return false;
+  }
+  const { t, occurrences } = a;
+  for (const o of occurrences) {
+    if (o.negated !== NEGATED || !o.concepts.includes(SWELLING)) continue;
+    // The places told in its clause, negated with it or not ("no swelling in the hip or calf").
+    let from = o.from;
+    while (from > 0 && t.kind[from - 1] !== K_STOP && t.kind[from - 1] !== K_COMMA) from--;
+    let to = o.to;
+    while (to < t.words.length && t.kind[to] !== K_STOP && t.kind[to] !== K_COMMA) to++;
+    const places = occurrences
+      .filter((p) => p.from >= from && p.to <= to)
+      .map(regionValue)
+      .filter((r) => r !== null);
+    if (places.length > 0) {
+      if (places.includes(region)) return true;
+      continue;
+    }
+    // Else the place its sentence told last before it ("calf soft, not swollen").
+    let before: RegionCode | null = null;
+    for (const p of occurrences) if (p.sentence === o.sentence && p.to <= from) before = regionValue(p) ?? before;
+    if (before === null || before === region) return true;
+  }
+  return false;
+}
+
+/**
  * A calf sign the complaint reports now, on one calf: swelling, warmth, redness or tenderness next to a
  * calf or one leg ("my left calf is redder and achy"), not negated, not past, not both calves. Its side
  * is null when the words do not say. Read on its own because the risk factor that makes it a suspected
