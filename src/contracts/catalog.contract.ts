@@ -192,6 +192,12 @@ export const CatalogSchema = z
     measures: z.array(CatalogMeasureSchema),
     techniques: z.array(CatalogTechniqueSchema),
     conditions: z.array(CatalogConditionSchema).meta({ description: 'Contraindications, precautions and red flags' }),
+    contraindications: z
+      .array(CatalogConditionSchema.pick({ code: true, label: true, kind: true, scope: true, severity: true, decision: true }).strict())
+      .meta({
+        description:
+          'Every contraindication, precaution and red flag the screen knows, in brief: what it is and what it decides. Its effects on pressure, regions and techniques are under `conditions`.',
+      }),
     escalations: z.array(CatalogEscalationSchema),
     goalTypes: z.array(
       z.strictObject({

@@ -23,6 +23,17 @@ describe('GET /v1/catalog', () => {
     expect(res.headers.etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
     expect(res.body).toEqual(JSON.parse(JSON.stringify(CatalogSchema.parse(CATALOG))));
     expect(res.body.engineVersion).toBe(CATALOG.engineVersion);
+    // What the contract names: body regions, techniques, contraindications, measures, engine version.
+    for (const key of ['regions', 'techniques', 'contraindications', 'measures']) expect(res.body[key].length).toBeGreaterThan(0);
+    expect(res.body.contraindications).toContainEqual({
+      code: 'deep_vein_thrombosis',
+      label: expect.any(String),
+      kind: 'contraindication',
+      scope: 'systemic',
+      severity: 'stop',
+      decision: 'refer',
+    });
+    expect(res.body.contraindications.map((c: { code: string }) => c.code)).toEqual(res.body.conditions.map((c: { code: string }) => c.code));
     const again = await t.http().get('/v1/catalog').set(auth());
     expect(again.headers.etag).toBe(res.headers.etag);
     expect(again.text).toBe(res.text);

@@ -1678,6 +1678,17 @@ export interface components {
             techniques: components["schemas"]["CatalogTechnique"][];
             /** @description Contraindications, precautions and red flags */
             conditions: components["schemas"]["CatalogCondition"][];
+            /** @description Every contraindication, precaution and red flag the screen knows, in brief: what it is and what it decides. Its effects on pressure, regions and techniques are under `conditions`. */
+            contraindications: {
+                code: components["schemas"]["ConditionCode"];
+                label: string;
+                /** @enum {string} */
+                kind: "red_flag" | "contraindication" | "precaution";
+                /** @enum {string} */
+                scope: "systemic" | "local";
+                severity: components["schemas"]["Severity"];
+                decision: ("refer" | "postpone") | null;
+            }[];
             escalations: components["schemas"]["CatalogEscalation"][];
             goalTypes: {
                 code: components["schemas"]["GoalType"];

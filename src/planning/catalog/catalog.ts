@@ -47,6 +47,11 @@ export const CATALOG = {
   measures: MEASURE_CODES.map((code) => ({ code, ...MEASURES[code] })),
   techniques: TECHNIQUE_CODES.map((code) => ({ code, ...TECHNIQUES[code], ...conditionsAffecting(code) })),
   conditions: CONDITION_CODES.map((code) => ({ code, ...CONDITIONS[code] })),
+  // The contract's name for what the screen knows: an index of the conditions, their effects under `conditions`.
+  contraindications: CONDITION_CODES.map((code) => {
+    const { label, kind, scope, severity, decision } = CONDITIONS[code];
+    return { code, label, kind, scope, severity, decision };
+  }),
   escalations: ESCALATIONS,
   goalTypes: GOAL_TYPES.map((code) => ({ code, ...GOALS[code] })),
   mechanisms: MECHANISM_CODES.map((code) => {
