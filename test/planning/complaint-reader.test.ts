@@ -1554,3 +1554,50 @@ describe('review round 39: swelling an operation leaves, denied', () => {
     ['Hip replacement 4 weeks ago.', false],
   ])('%s → denied at the hip: %s', (text, denied) => expect(swellingDenied(text, 'hip', '2026-11-20')).toBe(denied));
 });
+
+describe('review round 40: a review of systems denies its whole list', () => {
+  const read = (text: string) => readComplaint(text, '2026-11-12').map((m) => m.code);
+  it.each([
+    'ROS: negative for fever, chills, night sweats, unintentional weight loss, bowel/bladder changes.',
+    'Pt denies fever, chills, night sweats, unexplained weight loss, saddle anesthesia, bowel/bladder changes.',
+    'Denies chest pain, SOB, palpitations, dizziness, syncope, numbness in the groin, bladder or bowel incontinence, leg weakness, night pain, unexplained weight loss, fevers or chills.',
+    'No fever, chills, night sweats, unintentional weight loss, bowel or bladder changes.',
+    'Nil fever, chills, night sweats, unexplained weight loss, saddle anaesthesia.',
+    'ROS negative: fever, chills, weight loss, night sweats, saddle numbness, bowel/bladder changes.',
+  ])('reads no finding in: %s', (text) => expect(read(text)).toEqual([]));
+
+  it.each([
+    ['denies fever, chills, weight loss, reports new saddle numbness', 'saddle_anesthesia'],
+    ['denies fever, saddle area numb since Tuesday', 'saddle_anesthesia'],
+    ['No fever, numb saddle area', 'saddle_anesthesia'],
+    ['No fever, chills, new numbness in the saddle area since Monday', 'saddle_anesthesia'],
+    ['no fever or chills, saddle numbness', 'saddle_anesthesia'],
+    ['ROS positive for night sweats and weight loss', 'unexplained_weight_loss'],
+  ])('still reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
+});
+
+describe('review round 40: the upper quarter — dizziness on getting up, one clumsy hand', () => {
+  const read = (text: string) => readComplaint(text, '2026-11-12').map((m) => m.code);
+  it.each([
+    [
+      'Stiff neck from long days at the computer. Goes a little light-headed for a second if she jumps up too quickly from the sofa - GP says it is her low blood pressure.',
+      'cervical_artery_dissection_signs',
+    ],
+    ['Neck ache at the desk; dizzy when she stands up fast, fine otherwise.', 'cervical_artery_dissection_signs'],
+    ['Still a bit clumsy with buttons in the right hand since I cut the tendon of my right index finger last year. Left hand normal.', 'myelopathy_signs'],
+    ['Got flu shot at PCP 10/15/2026.', 'contagious_illness'],
+    ['Covid booster yesterday, arm a bit sore.', 'contagious_illness'],
+    ['On aspirin 81 mg BID x 5 wks for DVT ppx. Denies calf pain or swelling.', 'deep_vein_thrombosis'],
+  ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
+
+  it.each([
+    ['Neck cracked by the chiropractor yesterday, dizzy when she stands up since.', 'cervical_artery_dissection_signs'],
+    ['Neck pain after manipulation, dizzy since, low blood pressure.', 'cervical_artery_dissection_signs'],
+    ['Neck pain, dizzy and double vision when she jumps up.', 'cervical_artery_dissection_signs'],
+    ['Clumsy with buttons in both hands.', 'myelopathy_signs'],
+    ['R hand clumsy and numb, neck pain.', 'myelopathy_signs'],
+    ['Since the spa massage her R arm is numb and weak, dropping cups.', 'myelopathy_signs'],
+    ['Has the flu since Monday, temp 38.4.', 'contagious_illness'],
+    ['Covid positive yesterday.', 'contagious_illness'],
+  ])('still read: %s (%s)', (text, code) => expect(read(text)).toContain(code));
+});

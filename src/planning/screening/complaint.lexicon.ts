@@ -1214,6 +1214,29 @@ export const CONCEPTS = {
     'pseudogout',
     'pseudo gout',
   ],
+  // A vaccination is no illness: "flu shot at the PCP", "covid booster yesterday".
+  vaccination: [
+    'flu shot',
+    'flu shots',
+    'flu jab',
+    'flu jabs',
+    'flu vaccine',
+    'flu vaccination',
+    'flu injection',
+    'flu immunisation',
+    'flu immunization',
+    'influenza vaccine',
+    'influenza vaccination',
+    'covid shot',
+    'covid jab',
+    'covid vaccine',
+    'covid vaccination',
+    'covid booster',
+    'covid 19 vaccine',
+    'covid 19 booster',
+    'booster shot',
+    'booster jab',
+  ],
   contagious_word: [
     'flu',
     'influenza',
@@ -3323,6 +3346,27 @@ export const CONCEPTS = {
     'on standing',
     'postural hypotension',
     'orthostatic',
+    'stand up fast',
+    'stands up fast',
+    'standing up fast',
+    'stood up too quickly',
+    'stood up too fast',
+    'stood up quickly',
+    'get up too fast',
+    'gets up too fast',
+    'getting up too fast',
+    'gets up quickly',
+    'get up quickly',
+    'getting up quickly',
+    'jump up',
+    'jumps up',
+    'jumping up',
+    'jumped up',
+    'sit up too quickly',
+    'sits up too quickly',
+    'sitting up too quickly',
+    'from lying to standing',
+    'from sitting to standing',
   ],
   // A weakness documented as unchanged: "foot drop since 2015, unchanged for 10 years".
   stable_deficit: [
@@ -3691,6 +3735,9 @@ export const CONCEPTS = {
     'dvt prevention',
     'vte prophylaxis',
     'vte prevention',
+    'dvt ppx',
+    'vte ppx',
+    'ppx',
     'dvt risk assessment',
     'vte risk assessment',
     'thromboprophylaxis',
@@ -4861,6 +4908,10 @@ export const NEGATION = {
     'no history of',
     'no hx of',
     'no h o',
+    // A review of systems headed as negative: "ROS negative: fever, chills, weight loss".
+    'ros negative',
+    'ros neg',
+    'review of systems negative',
     // Only before the sign it names (NEGATION.adjacentOnly): "nothing numb down there", "nothing is swollen".
     'nothing',
   ],
@@ -5156,6 +5207,8 @@ export const NEGATION = {
     'looked up',
   ],
   maxScopeWords: 10,
+  /** How far a denial's list of items reaches in all ("denies fever, chills, night sweats, …"). */
+  maxListWords: 30,
   /** Beyond this many words from the trigger, a negated mention is ambiguous. */
   sureScopeWords: 6,
 } as const;
@@ -5209,6 +5262,11 @@ export interface TextRule {
   ownPlace?: LexiconConcept[];
   /** A cause told anywhere in the text, un-negated and current, explains the sign ("feels unstable on uneven ground" after an ankle sprain). */
   explainedBy?: LexiconConcept[];
+  /**
+   * A sign of both sides: told of one named side only ("clumsy with buttons in the right hand"), with no numbness
+   * or weakness in its sentence, it is not this picture.
+   */
+  bilateral?: true;
 }
 
 // How a medicine is told as stopped: words just before it ("was on warfarin", "stopped the blood thinners")
@@ -5452,9 +5510,10 @@ const POSTNATAL_STRESS_LEAK = { all: ['stress_leak_trigger', 'postpartum'], unle
   TextRule['benign']
 >[number];
 const DISSECTION_COMPANIONS: LexiconConcept[] = ['headache', 'sudden_severe', 'diplopia', 'speech_trouble', 'swallow_trouble', 'drop_attack'];
+// Never after a manipulation or a neck injury: dizziness then is the posterior circulation's until shown otherwise.
 const KNOWN_DIZZINESS: NonNullable<TextRule['benign']> = [
-  { all: ['bppv'], unless: DISSECTION_COMPANIONS },
-  { all: ['orthostatic'], unless: DISSECTION_COMPANIONS },
+  { all: ['bppv'], unless: [...DISSECTION_COMPANIONS, 'manipulation', 'neck_trauma'] },
+  { all: ['orthostatic'], unless: [...DISSECTION_COMPANIONS, 'manipulation', 'neck_trauma'] },
 ];
 // A foot drop documented as unchanged is an old deficit, unless it is told as getting worse.
 const STABLE_DEFICIT = { all: ['stable_deficit'], unless: ['progression', 'getting_weaker'] } satisfies NonNullable<TextRule['benign']>[number];
@@ -5630,18 +5689,21 @@ export const TEXT_RULES: TextRule[] = [
     benign: [{ all: ['anaesthetic_drug'], unless: ['dizzy', 'diplopia'] }],
   },
   // Myelopathy.
-  { code: 'myelopathy_signs', all: ['clumsy', 'hand_word'], window: 6 },
+  // Myelopathy clumsies both hands (REFERENCE: bilateral): one named hand is that hand's own trouble.
+  { code: 'myelopathy_signs', all: ['clumsy', 'hand_word'], window: 6, bilateral: true },
   // Clumsy from lack of sleep ("knocked two mugs over … running on 5 hours sleep"), with no sign of the hands or gait.
   {
     code: 'myelopathy_signs',
     all: ['clumsy'],
     none: ['carpal_tunnel'],
+    bilateral: true,
     benign: [{ all: ['tiredness_word'], unless: ['dropping_things', 'sensation_loss', 'both_hands', 'unsteady', 'gait'] }],
   },
   {
     code: 'myelopathy_signs',
     all: ['fine_task', 'dexterity_problem'],
     window: 5,
+    bilateral: true,
     benign: [{ all: ['reach_limit'], unless: ['both_hands', 'sensation_loss', 'clumsy'] }],
   },
   { code: 'myelopathy_signs', all: ['dropping_things'], benign: [{ all: ['pain_explains'], unless: ['both_hands', 'sensation_loss', 'clumsy'] }] },

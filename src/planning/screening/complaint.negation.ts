@@ -44,8 +44,9 @@ const LINKING = new Set<string>(NEGATION.linking);
  * is three); an item with "or" ends a list, a short item continues it, a longer one without "or" is
  * ambiguous ("No fever, chills, numbness in the saddle area").
  */
-function listContinues(t: Tokens, comma: number): number {
+function listContinues(t: Tokens, comma: number, denialList: boolean): number {
   let words = 0;
+  let terminated = false;
   let hasOr = false;
   let hasAnd = false;
   let j = comma + 1;
@@ -62,9 +63,15 @@ function listContinues(t: Tokens, comma: number): number {
     // scope anyway and the item is what comes before it ("double vision or headache since the adjustment").
     // A conjunction that opens the next clause ends the item instead ("no weight loss or night pain but has
     // saddle numbness").
-    if (CLAUSE_CONTRASTS.has(w) && words > 0) break;
+    if (CLAUSE_CONTRASTS.has(w) && words > 0) {
+      terminated = true;
+      break;
+    }
     if (CONTRASTS.has(w)) return 0;
-    if (TERMINATORS.has(w)) break;
+    if (TERMINATORS.has(w)) {
+      terminated = true;
+      break;
+    }
     if (w === 'or' || w === 'nor' || w === 'and') {
       if (w !== 'and') hasOr = true;
       else if (words > 0) hasAnd = true;
@@ -76,6 +83,10 @@ function listContinues(t: Tokens, comma: number): number {
   if (words <= 2) return 1;
   // "denies dizziness, double vision and drop attacks": an item that holds "and" closes the list as "or" does.
   if (hasAnd) return words <= 5 ? 1 : 0;
+  // A denial's list of short noun phrases ("denies fever, chills, unintentional weight loss, bowel/bladder
+  // changes"): an item that runs to the next comma or the end, without a verb or a terminator, is one more
+  // denied item; one that a terminator cuts may be a statement ("denies fever, saddle area numb since Tuesday").
+  if (words <= 4 && denialList && !terminated) return 1;
   return words <= 4 ? 2 : 0;
 }
 // A conjunct that ends on one of these is a finding of its own.
@@ -156,7 +167,21 @@ function byFirstWord(lists: string[][]): Map<string, string[][]> {
 }
 const PRE_BY_FIRST = byFirstWord(PRE);
 // Triggers that introduce a list of what was asked and answered no, unlike "no", which also opens a clause.
-const LIST_TRIGGERS = new Set(['denies', 'denied', 'deny', 'denying', 'negative for', 'neg for', 'negative to', 'no signs of', 'no sign of', 'no evidence of']);
+const LIST_TRIGGERS = new Set([
+  'denies',
+  'denied',
+  'deny',
+  'denying',
+  'negative for',
+  'neg for',
+  'negative to',
+  'no signs of',
+  'no sign of',
+  'no evidence of',
+  'ros negative',
+  'ros neg',
+  'review of systems negative',
+]);
 const POST_BY_FIRST = byFirstWord(POST);
 const PSEUDO_BY_FIRST = byFirstWord(PSEUDO);
 const matchAt = matchWordsAt;
@@ -221,6 +246,8 @@ export function markNegation<O extends Span>(t: Tokens, consumed: readonly numbe
     let level = NEGATED;
     let closed = false;
     let list = false;
+    let listWords = 0;
+    let items = 0;
     const listTrigger = LIST_TRIGGERS.has(pre.join(' '));
     for (let j = i + pre.length; j < n; j++) {
       const kind = t.kind[j];
@@ -229,17 +256,27 @@ export function markNegation<O extends Span>(t: Tokens, consumed: readonly numbe
         // A parenthesis or colon inside the scope does not end it; a clause comma does.
         const c = t.text.charCodeAt(t.start[j] as number);
         if (c !== 44 && c !== 0x2013 && c !== 0x2014) continue;
-        const goes = listContinues(t, j);
+        // A denial that names a list, or any denial two items into one: "No fever, chills, night sweats, unintentional weight loss".
+        const goes = listContinues(t, j, listTrigger || items >= 2);
         if (goes === 0) break;
         // "No fever or chills, saddle numbness": a list already closed by "or" rarely goes on.
         if (goes === 2 || closed) level = AMBIGUOUS;
         list = true;
+        // A list reaches as far as its items go, each counted on its own (a review of systems runs long).
+        if (goes === 1) {
+          items++;
+          if (listTrigger || items >= 2) {
+            listWords += words;
+            words = 0;
+          }
+        }
         continue;
       }
       const w = t.words[j] as string;
       if (!consumed[j] && terminatorAt(t, j)) break;
       if (w === 'and' && j + 1 < n && CLAUSE_STARTERS.has(t.words[j + 1] as string)) break;
-      if ((w === 'or' || w === 'nor') && !consumed[j]) closed = true;
+      // Not inside an item of a list well under way ("denies chest pain, SOB, syncope, bladder or bowel incontinence, …").
+      if ((w === 'or' || w === 'nor') && !consumed[j] && items < 2) closed = true;
       // "no pain in the leg and numb groin", "no leg pain and numb groin": perhaps both denied, perhaps not
       // ("no bladder and bowel problems", "no fever and chills" are one denied list). A denial introduces a
       // list: "denies dizziness and drop attacks" denies both.
@@ -247,7 +284,7 @@ export function markNegation<O extends Span>(t: Tokens, consumed: readonly numbe
         level = AMBIGUOUS;
       if (words >= NEGATION.sureScopeWords && !list) level = AMBIGUOUS;
       mark(negated, j, level);
-      if (++words >= NEGATION.maxScopeWords) break;
+      if (++words >= NEGATION.maxScopeWords || words + listWords >= NEGATION.maxListWords) break;
     }
   }
   return negated;

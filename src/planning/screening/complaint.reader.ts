@@ -403,6 +403,7 @@ interface CompiledRule {
   ownPlace: number[];
   excludedAfter: number[];
   explainedBy: number[];
+  bilateral: boolean;
 }
 
 const RULES: CompiledRule[] = TEXT_RULES.map((r) => ({
@@ -426,6 +427,7 @@ const RULES: CompiledRule[] = TEXT_RULES.map((r) => ({
   ownPlace: (r.ownPlace ?? []).map((c) => conceptId(c)),
   excludedAfter: (r.excludedAfter ?? []).map((c) => conceptId(c)),
   explainedBy: (r.explainedBy ?? []).map((c) => conceptId(c)),
+  bilateral: r.bilateral ?? false,
 }));
 
 // The rules by the first concept they need, in rule order: a text is checked only against the rules its
@@ -523,6 +525,7 @@ const NEUTRAL = new Set<number>(
       'explains_word',
       'clot_prevention',
       'leg_joint_injury',
+      'vaccination',
       'anaesthetic_drug',
       'reach_limit',
       'weight_bearing_word',
@@ -1810,6 +1813,24 @@ function toldNear(a: Analysis, of: number[], near: number[]): boolean {
   return false;
 }
 
+const BOTH_HANDS = cid('both_hands');
+const oneSide = (side: Side): boolean => side === 'left' || side === 'right';
+
+const NERVE_DEFICITS = [cid('sensation_loss'), cid('weakness')];
+
+/**
+ * Whether a sign is told of one named side only: its place ("in the right hand") has a left or right, both
+ * hands are never named, and no numbness or weakness goes with it in its sentence ("R arm numb and weak").
+ */
+function toldOfOneSide(a: Analysis, anchor: Occurrence, used: Occurrence[]): boolean {
+  if (firstCurrent(a, BOTH_HANDS, false) !== null) return false;
+  for (const c of NERVE_DEFICITS) if ((a.byConcept[c] ?? []).some((o) => o.sentence === anchor.sentence && isCurrent(a, o))) return false;
+  const places = used.filter((o) => o.region);
+  const near = locate(a, anchor);
+  if (near) places.push(near.region);
+  return places.length > 0 && places.every((o) => oneSide(sideValue(sideOf(a.bySide, o))));
+}
+
 /** Whether one of the concepts is told anywhere, un-negated and not as history. */
 function toldNow(a: Analysis, concepts: number[]): boolean {
   for (const c of concepts) for (const o of a.byConcept[c] ?? []) if (o.negated === NOT_NEGATED && !historyOf(a, o)) return true;
@@ -1893,6 +1914,7 @@ export function readComplaint(text: string, today?: string): ComplaintMatch[] {
           const told = (c: number) => (byConcept[c] ?? []).some((o) => o.sentence === anchor.sentence && o.negated === NOT_NEGATED);
           if (rule.benign.some((b) => b.all.every(told) && !b.unless.some(told))) continue;
         }
+        if (rule.bilateral && toldOfOneSide(a, anchor, used)) continue;
         if (rule.notOfPlace.length > 0 && used.some((o) => rule.notOfPlace.some((c) => o.indexed.includes(c)) && toldOfPlace(a, o))) continue;
         let code = rule.code;
         if (rule.medicine && used.some((o) => toldAsStopped(a, o.from, o.to))) continue;
