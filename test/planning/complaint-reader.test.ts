@@ -1601,3 +1601,69 @@ describe('review round 40: the upper quarter — dizziness on getting up, one cl
     ['Covid positive yesterday.', 'contagious_illness'],
   ])('still read: %s (%s)', (text, code) => expect(read(text)).toContain(code));
 });
+
+describe('review round 41: screens written as negative headings, answers and marks', () => {
+  const read = (text: string) => readComplaint(text, '2026-11-12').map((m) => m.code);
+  it.each([
+    'Red flags screened - all negative (saddle anaesthesia, bladder/bowel, weight loss, night pain, fever).',
+    'CES screen negative: saddle anaesthesia, retention, incontinence all denied',
+    'Nil red flags incl. saddle anaesthesia, B&B dysfunction, unexplained weight loss, night pain',
+    'No red flags including saddle anaesthesia, B&B dysfunction, unexplained weight loss, night pain',
+    'red flags negative: saddle anaesthesia, bladder/bowel dysfunction, unexplained weight loss, night pain',
+    'Fever - no. Weight loss - no. Night pain - no. Saddle numbness - no.',
+    'fever (-), weight loss (-), saddle anesthesia (-)',
+    'saddle anaesthesia -ve, weight loss -ve',
+  ])('reads no finding in: %s', (text) => expect(read(text)).toEqual([]));
+
+  it.each([
+    ['Red flags negative except new saddle numbness since Tuesday', 'saddle_anesthesia'],
+    ['Red flags: weight loss (+), night pain (-)', 'unexplained_weight_loss'],
+    ['No red flags, but calf swollen and hot after the flight', 'deep_vein_thrombosis'],
+    ['Fever - yes. Weight loss - no.', 'fever'],
+    ['fever - no. weight loss - yes, 6 kg', 'unexplained_weight_loss'],
+  ])('still reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
+});
+
+describe('review round 41: records, sections, sport', () => {
+  const read = (text: string) => readComplaint(text, '2026-11-12').map((m) => m.code);
+  it.each([
+    [
+      'Allergies: aspirin (urticaria), penicillin (anaphylaxis)\nIntolerances: warfarin (hair loss, 2014) - never restarted\nComplaint: neck stiffness, 7 weeks.',
+      'anticoagulants',
+    ],
+    ['Allergies: aspirin (urticaria)\nComplaint: neck stiffness, 7 weeks.', 'antiplatelets'],
+    [
+      'FAMILY HISTORY\n- Mother: breast cancer (died 2015)\n- Father: DVT 2019, abdominal aortic aneurysm repair 2021\nPERSONAL HISTORY: nil significant\nPresenting: low back pain 3 months.',
+      'cancer',
+    ],
+    [
+      'FAMILY HISTORY\n- Mother: breast cancer (died 2015)\n- Father: DVT 2019, abdominal aortic aneurysm repair 2021\nPresenting: low back pain 3 months.',
+      'deep_vein_thrombosis',
+    ],
+    ['SOCIAL HISTORY\nIV drug use: PAST - stopped 2011, no use since\nHPI: low back ache 10 weeks.', 'iv_drug_use_immunosuppression'],
+  ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
+
+  it.each([
+    ['Family history:\nMother - bowel cancer\nCalf swollen and hot since the flight', 'deep_vein_thrombosis'],
+    ['ALLERGIES\n- aspirin (rash)\nMeds: apixaban 5 mg bd', 'anticoagulants'],
+    ['FAMILY HISTORY\n- Mother: breast cancer\nPERSONAL HISTORY\n- DVT left leg October 2026, on apixaban', 'deep_vein_thrombosis'],
+    ['IV drug use: current, injects daily', 'iv_drug_use_immunosuppression'],
+    // An age's "old" dates nothing.
+    ['62 year old on warfarin', 'anticoagulants'],
+    ['62-year-old on warfarin', 'anticoagulants'],
+    ['Old man on warfarin for AF', 'anticoagulants'],
+    ['70-year-old with a DVT diagnosed last week', 'deep_vein_thrombosis'],
+    ['15-year-old clashed heads with an opponent 6 days ago, neck stiff since.', 'recent_neck_trauma'],
+    ['Took a knock to the head in a tackle last week, neck stiff.', 'recent_neck_trauma'],
+    ['Collided with another player 6 days ago, neck stiff since.', 'recent_neck_trauma'],
+    [
+      "He couldn't walk on it at all afterwards - couldn't even take four steps. Very sore when you press on the bony bump on the outside of the ankle.",
+      'suspected_fracture',
+    ],
+  ])('still read: %s (%s)', (text, code) => expect(read(text)).toContain(code));
+
+  it('keeps an old one old', () => {
+    expect(read('Old DVT 2015, nil since')).toContain('dvt_history');
+    expect(read('Clashed heads in 2015, neck fine since.')).not.toContain('recent_neck_trauma');
+  });
+});

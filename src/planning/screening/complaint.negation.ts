@@ -561,10 +561,42 @@ function adviceTopicAt(t: Tokens, i: number): boolean {
 }
 
 const CROSS = /[✗✘×❌]\s*$/;
+// Where an answered item ends its sentence: after an answer word ("Fever - no. Weight loss - no.") or
+// before a capital or a figure.
+const ANSWER_END = /(?:\b(?:[Nn][Oo]?|[Nn]il|NIL|[Nn]one|NONE|[Nn]eg|NEG|[Yy]es|YES|[Yy])[.;!]|[.;!](?=\s+[A-Z0-9]))\s+/g;
+
+// An item marked negative after it, in a list or alone: "fever (-), weight loss (-)", "saddle anaesthesia -ve".
+const ITEM_NEGATIVE = /([A-Za-z][^,;:()\n]{0,40}?)\s*(?:\(\s*[-–]\s*\)|\s-ve\b|\(\s*-ve\s*\)|\(\s*neg\s*\))/gi;
+function markItemAnswers(t: Tokens, negated: number[], line: string, from: number): void {
+  for (const m of line.matchAll(ITEM_NEGATIVE)) markSpan(t, negated, from + (m.index as number), from + (m.index as number) + (m[1] as string).length);
+}
+
+// A heading that says a whole screen was negative, then its list: "Red flags screened - all negative (saddle
+// anaesthesia, bladder/bowel, weight loss)", "Nil red flags incl. saddle anaesthesia, B&B dysfunction",
+// "CES screen negative: saddle anaesthesia, retention". The list is denied to its closing bracket or the end of
+// its sentence, and no further than a word that reports or excepts something ("except", "but", "present", "(+)").
+const NEGATIVE_HEADING =
+  /\b(?:(?:no|nil|denies|negative)\s+(?:red\s+flags?|rf|ces\s+symptoms|cauda\s+equina\s+symptoms)|(?:red\s+flags?|rf|ces|cauda\s+equina|systemic(?:\s+enquiry)?|ros|review\s+of\s+systems)(?:\s+(?:screen(?:ed|ing)?|questions|enquiry|check(?:ed)?))?\s*(?:[-–—:]\s*)?(?:all\s+)?(?:negative|neg|nil|clear|denied|unremarkable|-ve))\s*(?:\(|:|,?\s*incl(?:uding|\.)?|,?\s*for\b|[-–—])/gi;
+const HEADING_STOP = /\b(?:except|but|however|although|apart\s+from|reports?|positive|present|noted|yes)\b|\+\s*ve\b|\(\s*\+\s*\)|[.;!](?=\s|$)/i;
+function markNegativeHeadings(t: Tokens, negated: number[], line: string, from: number): void {
+  for (const m of line.matchAll(NEGATIVE_HEADING)) {
+    const start = (m.index as number) + m[0].length;
+    const rest = line.slice(start);
+    let end = rest.length;
+    if (m[0].trimEnd().endsWith('(')) {
+      const close = rest.indexOf(')');
+      if (close >= 0) end = close;
+    }
+    const stop = rest.slice(0, end).search(HEADING_STOP);
+    if (stop >= 0) end = stop;
+    markSpan(t, negated, from + start, from + start + end);
+  }
+}
 const EMPTY_BOX = /\[\s*\]|☐/g;
 const LINE_NO = new Set(['no', 'n', 'none', 'nil', 'never', 'na', 'negative', 'neg', 'nope', 'stopped', 'finished']);
 // A record's status of an item that is not current: "Warfarin — Discontinued 03/2020", "DVT — Resolved 2019".
-const PAST_STATUS = /^(resolved|discontinued|inactive|historical|remission|allergy|allergic|healed|completed|ended|stopped|superseded|intolerance)\b/i;
+const PAST_STATUS =
+  /^(resolved|discontinued|inactive|historical|remission|allergy|allergic|healed|completed|ended|stopped|superseded|intolerance|previous|former)\b/i;
 
 /** Tokens whose text starts in [from, to). */
 function markSpan(t: Tokens, negated: number[], from: number, to: number): void {
@@ -591,6 +623,8 @@ function labelStart(line: string, at: number, shortLabel: boolean): number {
   let start = 0;
   LABEL_BOUNDARY.lastIndex = 0;
   for (let m = LABEL_BOUNDARY.exec(line); m !== null && m.index + m[0].length <= at; m = LABEL_BOUNDARY.exec(line)) {
+    // A status is its whole item's, past the item's own label ("IV drug use: past - stopped 2011").
+    if (!shortLabel && /^[:?]/.test(m[0])) continue;
     const end = m.index + m[0].length;
     // "Q: Chest pain on exertion? A: No": the question is the label of its "A:".
     if (/[A-Za-z0-9]/.test(line.slice(end, at))) start = end;
@@ -625,11 +659,21 @@ export function markFormLines(t: Tokens, negated: number[]): void {
       // "Label - N", "Label: No", "Q: … A: No — only when I press on it": the answer after the last separator.
       // The answer stands alone or is followed by its elaboration ("N (same as always)", "No — only when…"), not
       // by words of its own ("DM2 - no feeling in her toes" is a finding).
-      const sep = /(?:\bA\s*:|[:?]|\s[-–—]\s)\s*([A-Za-z/]+)(?=\s*$|\s*[,.;(—–-])[^:?]*$/i.exec(line);
-      if (sep && LINE_NO.has((sep[1] as string).toLowerCase().replace(/[^a-z]/g, ''))) {
-        const stopped = /^(stopped|finished)/i.test(sep[1] as string);
-        markSpan(t, negated, from + labelStart(line, sep.index, !stopped), stopped ? to : from + sep.index);
+      // A line may hold several, each ending its sentence: "Fever - no. Weight loss - no. Night pain - no."
+      for (let segFrom = 0; segFrom < line.length;) {
+        ANSWER_END.lastIndex = segFrom;
+        const end = ANSWER_END.exec(line);
+        const segTo = end ? end.index + end[0].length : line.length;
+        const segment = line.slice(segFrom, segTo);
+        const sep = /(?:\bA\s*:|[:?]|\s[-–—]\s)\s*([A-Za-z/]+)(?=\s*$|\s*[,.;(—–-])[^:?]*$/i.exec(segment);
+        if (sep && LINE_NO.has((sep[1] as string).toLowerCase().replace(/[^a-z]/g, ''))) {
+          const stopped = /^(stopped|finished)/i.test(sep[1] as string);
+          markSpan(t, negated, from + segFrom + labelStart(segment, sep.index, !stopped), stopped ? from + segTo : from + segFrom + sep.index);
+        }
+        segFrom = segTo;
       }
+      markItemAnswers(t, negated, line, from);
+      markNegativeHeadings(t, negated, line, from);
       // A record's block: "Problem: Pulmonary embolism / Onset: 05/2018 / Status: Resolved 2018".
       if (/^\s*(?:problem|diagnosis|condition)\s*:/i.test(line)) problemFrom = from;
       const blockStatus = /^\s*status\s*:\s*(?:in\s+)?([A-Za-z]+)/i.exec(line);
@@ -664,20 +708,58 @@ const SECTION_HEADINGS: string[][] = [
   ['family', 'history'],
   ['fh'],
   ['fhx'],
+  // What a patient reacts to, not what they take: "Allergies: aspirin (urticaria)", "Intolerances: warfarin".
+  ['allergies'],
+  ['allergy'],
+  ['drug', 'allergies'],
+  ['intolerances'],
+  ['intolerance'],
+  ['adverse', 'reactions'],
+  ['adverse', 'drug', 'reactions'],
 ];
 
-/** "Stopped: rivaroxaban …", "Family history: father — bowel cancer": the rest of the line after such a heading is denied. */
+/**
+ * "Stopped: rivaroxaban …", "Family history: father — bowel cancer": the rest of the line after such a heading
+ * is denied. A heading on a line of its own ("FAMILY HISTORY", "Allergies:") heads the lines below it, to a
+ * blank line or the next heading ("PERSONAL HISTORY: …", "Presenting: …").
+ */
 export function markSections(t: Tokens, negated: number[]): void {
   const n = t.words.length;
+  const lineEnd = (j: number) => t.kind[j] === K_STOP && t.text.charCodeAt(t.start[j] as number) === 10;
   for (let i = 0; i < n; i++) {
     if (t.kind[i] !== K_WORD || (i > 0 && t.kind[i - 1] !== K_STOP)) continue;
     const heading = SECTION_HEADINGS.find((h) => h.every((w, k) => t.kind[i + k] === K_WORD && t.words[i + k] === w));
     if (!heading) continue;
-    const colon = i + heading.length;
-    if (t.kind[colon] !== K_COMMA || t.text.charCodeAt(t.start[colon] as number) !== 58) continue;
-    for (let j = colon + 1; j < n && !(t.kind[j] === K_STOP && t.text.charCodeAt(t.start[j] as number) === 10); j++) mark(negated, j, NEGATED);
+    let after = i + heading.length;
+    const colon = t.kind[after] === K_COMMA && t.text.charCodeAt(t.start[after] as number) === 58;
+    if (colon) after++;
+    if (after < n && !lineEnd(after)) {
+      if (!colon) continue;
+      for (let j = after; j < n && !lineEnd(j); j++) mark(negated, j, NEGATED);
+      continue;
+    }
+    // The heading stands alone: its block runs over the lines below it.
+    const headingEnd = t.end[after - 1] as number;
+    let lineFrom = t.text.indexOf('\n', headingEnd);
+    while (lineFrom >= 0) {
+      const next = t.text.indexOf('\n', lineFrom + 1);
+      const line = t.text.slice(lineFrom + 1, next < 0 ? t.text.length : next);
+      if (line.trim() === '' || BLOCK_HEADING.test(line) || !blockItem(line)) break;
+      markSpan(t, negated, lineFrom + 1, next < 0 ? t.text.length : next);
+      lineFrom = next;
+    }
   }
 }
+// A line of a heading's block: a list item ("- Mother: breast cancer", "2) penicillin") or a relative's line
+// ("Father - DVT 2019"); a line of prose ends the block ("Calf swollen and hot since the flight").
+function blockItem(line: string): boolean {
+  if (/^\s*(?:[-*•·–]|\d{1,2}[.)])\s/.test(line)) return true;
+  const first = /^\s*([A-Za-z]+)/.exec(line);
+  return first !== null && isPerson((first[1] as string).toLowerCase());
+}
+// A line that opens a section of its own: in capitals ("PERSONAL HISTORY: nil", "CURRENT MEDICATIONS"), or a
+// label and a colon not set as a list item ("Presenting: low back pain").
+const BLOCK_HEADING = /^\s*(?:[A-Z][A-Z /&-]{2,}(?::|$)|[A-Za-z][A-Za-z /&-]{1,30}:)/;
 
 const isPerson = (w: string): boolean => FEMALE.has(w) || MALE.has(w) || OTHER_PEOPLE.has(w);
 const NORMALITY = new Set(['ok', 'okay', 'normal', 'fine', 'alright', 'good']);

@@ -526,6 +526,7 @@ const NEUTRAL = new Set<number>(
       'clot_prevention',
       'leg_joint_injury',
       'vaccination',
+      'age_word',
       'anaesthetic_drug',
       'reach_limit',
       'weight_bearing_word',
