@@ -1667,3 +1667,20 @@ describe('review round 41: records, sections, sport', () => {
     expect(read('Clashed heads in 2015, neck fine since.')).not.toContain('recent_neck_trauma');
   });
 });
+
+describe('review round 42: blood thinned in lay words, a leg placed in its own clause', () => {
+  const read = (text: string) => readComplaint(text, '2026-11-12');
+  it.each(['takes something to thin the blood', 'anti-coagulants for AF', 'on anticoagulation for AF'])('%s is an anticoagulant', (text) =>
+    expect(read(text).map((m) => m.code)).toContain('anticoagulants'),
+  );
+  it.each(['no anti-coagulants', 'anticoagulation stopped in 2020'])('%s is none', (text) =>
+    expect(read(text).map((m) => m.code)).not.toContain('anticoagulants'),
+  );
+
+  it('places varicose veins on the leg its own clause names, not the region of the next clause', () => {
+    expect(read('varicose veins in the left leg, right calf tight from running')).toEqual([
+      expect.objectContaining({ code: 'varicose_veins', region: null, side: 'left' }),
+    ]);
+    expect(read('right calf tight, varicose veins')).toEqual([expect.objectContaining({ code: 'varicose_veins', region: 'calf', side: 'right' })]);
+  });
+});

@@ -2955,7 +2955,17 @@ export const CONCEPTS = {
   ],
   // Systemic precautions.
   // "Blood thinners" said of anything: the patient's word, which a named supplement can explain.
-  blood_thinner_generic: ['blood thinner', 'blood thinners', 'blood thinning', 'thins my blood', 'thin my blood'],
+  blood_thinner_generic: [
+    'blood thinner',
+    'blood thinners',
+    'blood thinning',
+    'thins my blood',
+    'thin my blood',
+    'thin the blood',
+    'thins the blood',
+    'thinning the blood',
+    'thin blood',
+  ],
   // "Patient means omega-3 fish oil": supplements some people call blood thinners, told as what was meant.
   supplement_word: [
     'fish oil',
@@ -2986,6 +2996,7 @@ export const CONCEPTS = {
   ],
   anticoagulant: [
     'anticoag*',
+    'anti coag*',
     'warfarin',
     'coumadin',
     'jantoven',

@@ -1546,9 +1546,10 @@ function sentencePlaces(a: Analysis, sentence: number): { region: RegionCode; si
 }
 
 /** The side of a leg named with a side close to `anchor` in its sentence ("varicose veins R leg"), or null. */
-function sideOfLeg(a: Analysis, anchor: Occurrence): Side {
+function sideOfLeg(a: Analysis, anchor: Occurrence, ownClause = false): Side {
   for (const o of a.byConcept[LEG] ?? []) {
     if (o.sentence !== anchor.sentence || o.negated !== NOT_NEGATED || Math.abs(o.from - anchor.from) > 6) continue;
+    if (ownClause && otherClause(a.t, o, anchor)) continue;
     const side = sideValue(sideOf(a.bySide, o));
     if (side === 'left' || side === 'right') return side;
   }
@@ -1568,6 +1569,11 @@ function placedElsewhere(a: Analysis, o: Occurrence, anchor: Occurrence): boolea
   let from = o.from;
   while (from > 0 && !(t.kind[from - 1] === K_STOP || (t.kind[from - 1] === K_COMMA && t.text.charCodeAt(t.start[from - 1] as number) !== 47))) from--;
   return a.byRegion.some((r) => r !== anchor && r.from >= from && r.to <= o.from && r.negated === NOT_NEGATED);
+}
+
+/** Whether `o` is told in another clause than `anchor`. */
+function otherClause(t: Tokens, o: Occurrence, anchor: Occurrence): boolean {
+  return o.from < anchor.from ? clauseBreakBetween(t, o.to, anchor.from) : clauseBreakBetween(t, anchor.to, o.from);
 }
 
 /** Whether a clause break (a comma, semicolon, colon, dash or bracket; not a slash) lies between tokens `from` and `to`. */
@@ -1942,7 +1948,15 @@ export function readComplaint(text: string, today?: string): ComplaintMatch[] {
         let listed: Occurrence[] = NO_OCCURRENCES;
         let placed: Occurrence | null = null;
         if (rule.region !== null) {
-          const place = locate(a, anchor);
+          let place = locate(a, anchor);
+          // "Varicose veins in the left leg, right calf tight": a leg with its side in the finding's own clause
+          // places it, not a region of the other side told in the next clause ("…, mostly below the knee" is
+          // the same leg).
+          if (place && rule.region === 'optional' && otherClause(t, place.region, anchor)) {
+            const leg = sideOfLeg(a, anchor, true);
+            const other = sideValue(place.side);
+            if (leg !== null && other !== null && other !== leg) place = null;
+          }
           if (rule.region === 'required' && !place) continue;
           if (rule.region === 'forbidden' && place) continue;
           if (place && rule.region !== 'forbidden') {
