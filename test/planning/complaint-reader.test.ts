@@ -1684,3 +1684,26 @@ describe('review round 42: blood thinned in lay words, a leg placed in its own c
     expect(read('right calf tight, varicose veins')).toEqual([expect.objectContaining({ code: 'varicose_veins', region: 'calf', side: 'right' })]);
   });
 });
+
+describe('review round 42: holidays, shorthand months and courses date a clot and its treatment', () => {
+  const read = (text: string, today = '2026-11-12') => readComplaint(text, today).map((m) => m.code);
+  it.each([
+    ['Had a clot in the right calf last Christmas, apixaban for 3 months.', 'dvt_history'],
+    ['Clot in the calf last Easter.', 'dvt_history'],
+    ['L leg DVT 4/12 ago, legs normal since.', 'dvt_history'],
+    ['DVT 16/52 ago.', 'dvt_history'],
+  ])('history: %s', (text, code) => {
+    expect(read(text)).toContain(code);
+    expect(read(text)).not.toContain('deep_vein_thrombosis');
+  });
+  it.each([
+    ['DVT 2/12 ago.', '2026-11-12'],
+    ['Clot in the calf at Christmas.', '2026-12-28'],
+  ])('still a DVT within three months: %s on %s', (text, today) => expect(read(text, today)).toContain('deep_vein_thrombosis'));
+
+  it.each(['warfarin x 3 months, stopped 4 weeks ago', '3 months of apixaban, stopped in March', 'a course of warfarin, stopped last year'])(
+    'a course told with its length ends with a bare stop: %s',
+    (text) => expect(read(text)).not.toContain('anticoagulants'),
+  );
+  it.each(['on warfarin x 3 months now', 'warfarin x 3 months, then review'])('still taken: %s', (text) => expect(read(text)).toContain('anticoagulants'));
+});

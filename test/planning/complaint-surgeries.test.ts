@@ -121,7 +121,7 @@ describe('review round 32: a fracture fixed', () => {
   ])('%s', (text, expected) => expect(read(text)).toEqual([expect.objectContaining(expected)]));
 });
 
-describe('review round 38: a season, a year or a day after it dates an operation', () => {
+describe('review rounds 38 and 42: a season, a holiday, a year or a day after it dates an operation', () => {
   it.each([
     ['Had my right ACL reconstructed last spring, cleared to play by the surgeon in September.', { procedure: 'acl_reconstruction', side: 'right', days: 173 }],
     ['Knee replaced this summer', { procedure: 'total_knee_arthroplasty', days: 81 }],
@@ -130,5 +130,7 @@ describe('review round 38: a season, a year or a day after it dates an operation
     ['Hip replaced in the autumn', { procedure: 'total_hip_arthroplasty', days: 0 }],
     ['ACL reconstruction last year', { procedure: 'acl_reconstruction', days: 324 }],
     ['Day 12 after L TKR. Knee swollen and warm.', { procedure: 'total_knee_arthroplasty', side: 'left', days: 12 }],
+    ['Knee replaced at Easter', { procedure: 'total_knee_arthroplasty', days: 204 }],
+    ['TKR over Christmas', { procedure: 'total_knee_arthroplasty', days: 330 }],
   ])('%s', (text, expected) => expect(read(text)).toEqual([expect.objectContaining(expected)]));
 });

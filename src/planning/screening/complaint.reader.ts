@@ -764,6 +764,28 @@ function isPastMonth(t: Tokens, i: number, day: number): boolean {
   if (/^\d/.test(next)) return false;
   return (monthDated(day, w, undefined) ?? 0) >= RECENT_DAYS;
 }
+/**
+ * A holiday told as when something happened ("a clot last Christmas", "over Easter"): history when its latest
+ * day ended more than three months before the assessment. Not "since Christmas", which dates a start.
+ */
+function isPastHoliday(t: Tokens, i: number, day: number): boolean {
+  const w = t.words[i] as string;
+  const holiday = HOLIDAYS[w];
+  if (!holiday || i === 0 || t.kind[i - 1] !== K_WORD || !HOLIDAY_LEADS.has(t.words[i - 1] as string)) return false;
+  for (let j = i - 1; j >= 0 && i - j <= 5 && t.kind[j] === K_WORD; j--) if (FUTURE_WORDS.has(t.words[j] as string)) return false;
+  // With its year the year decides ("Christmas 2024").
+  if (t.kind[i + 1] === K_WORD && /^\d/.test(t.words[i + 1] as string)) return false;
+  const back = holiday.day === null ? monthDated(day, holiday.month, undefined) : dated(day, holiday.day, holiday.month, undefined);
+  return (back ?? 0) >= RECENT_DAYS;
+}
+// Easter moves between late March and late April: its month, read at its end (the later reading).
+const HOLIDAYS: Record<string, { month: string; day: number | null }> = {
+  christmas: { month: 'dec', day: 25 },
+  xmas: { month: 'dec', day: 25 },
+  easter: { month: 'apr', day: null },
+};
+const HOLIDAY_LEADS = new Set(['last', 'at', 'over', 'around', 'during', 'before', 'after', 'by']);
+
 // A part of a month, or "back in": a bare "in March" may be a month to come.
 const MONTH_LEADS = new Set(['early', 'late', 'mid', 'during', 'back']);
 const FUTURE_WORDS = new Set(['due', 'expecting', 'expected', 'booked', 'planned', 'scheduled', 'next', 'until', 'till', 'will', 'going']);
@@ -836,7 +858,7 @@ function findOccurrences(t: Tokens, consumed: number[], day: number | null): Occ
       const w = t.words[i] as string;
       const c = w.charCodeAt(0);
       const digits = c >= 48 && c <= 57;
-      if (digits ? isPastYear(t, i, day) : day !== null && isPastMonth(t, i, day)) {
+      if (digits ? isPastYear(t, i, day) : day !== null && (isPastMonth(t, i, day) || isPastHoliday(t, i, day))) {
         found.push(pastTimeAt(t, i));
         i++;
         continue;
@@ -1037,6 +1059,7 @@ const MONTHS_PER_UNIT: Record<string, number> = {
  * Whether a clot is dated more than 3 months back in its sentence ("a clot in the left calf 14 weeks ago") and
  * not told as still treated: the reference's line between a DVT history (caution) and a recent one (clearance).
  */
+const SHORTHAND_MONTHS: Record<string, number> = { '12': 1, '52': 12 / 52, '7': 1 / 30 };
 function overThreeMonthsAgo(t: Tokens, o: Occurrence): boolean {
   let months = -1;
   for (let j = o.to; j < t.words.length && j <= o.to + 10 && t.kind[j] !== K_STOP; j++) {
@@ -1047,6 +1070,10 @@ function overThreeMonthsAgo(t: Tokens, o: Occurrence): boolean {
       const count = /^\d+(\.\d+)?$/.test(w) ? Number(w) : NUMBER_WORDS[w];
       if (count !== undefined) months = count * unit;
     }
+    // Clinical shorthand: "4/12 ago" is four months, "16/52 ago" sixteen weeks.
+    const perShorthand = SHORTHAND_MONTHS[t.words[j + 2] as string];
+    if (months < 0 && /^\d+$/.test(w) && t.kind[j + 1] === K_COMMA && t.text.charCodeAt(t.start[j + 1] as number) === 47 && perShorthand !== undefined && t.words[j + 3] === 'ago')
+      months = Number(w) * perShorthand;
   }
   for (let j = o.to; j < t.words.length && t.kind[j] !== K_STOP; j++) if (t.words[j] === 'still' || t.words[j] === 'currently') return false;
   return months > 3;
@@ -1231,17 +1258,27 @@ function toldAsStopped(a: Analysis, from: number, to: number, lenient = false): 
     }
     if (phraseAt(t, j, comma ? STOPPED_AFTER_COMMA : STOPPED_ANY_AFTER) > 0) return !resumedAfter(a, to);
   }
-  return stoppedLater(a, from, to, lenient || pastFrameBefore(t, from) || courseAfter(t, to));
+  return stoppedLater(a, from, to, lenient || pastFrameBefore(t, from) || courseAfter(t, to) || courseBefore(t, from));
+}
+
+/** Whether the medicine starting at `from` is told as a course of a set length before it ("3 months of apixaban", "a course of warfarin"). */
+function courseBefore(t: Tokens, from: number): boolean {
+  if (from < 2 || t.words[from - 1] !== 'of' || t.kind[from - 2] !== K_WORD) return false;
+  const unit = t.words[from - 2] as string;
+  if (unit === 'course') return true;
+  const count = t.words[from - 3] as string;
+  return COURSE_UNITS.has(unit) && t.kind[from - 3] === K_WORD && (/^\d+$/.test(count) || NUMBER_WORDS[count] !== undefined);
 }
 
 /**
  * Whether the medicine ending at `to` is told as a course of a set length, its dose between ("apixaban for 6
- * weeks", "enoxaparin 40 mg daily for 14 days"): a bare stop is then its end.
+ * weeks", "enoxaparin 40 mg daily for 14 days", "warfarin x 3 months"): a bare stop is then its end.
  */
 function courseAfter(t: Tokens, to: number): boolean {
   let j = to;
   while (j < t.words.length && t.kind[j] === K_WORD && j - to < 4 && (isDigitWord(t.words[j] as string) || DOSE_WORDS.has(t.words[j] as string))) j++;
-  if (t.words[j] !== 'for' || t.kind[j + 1] !== K_WORD) return false;
+  // "apixaban for 6 weeks", "warfarin x 3 months".
+  if ((t.words[j] !== 'for' && t.words[j] !== 'x') || t.kind[j + 1] !== K_WORD) return false;
   const count = t.words[j + 1] as string;
   return (/^\d+$/.test(count) || NUMBER_WORDS[count] !== undefined) && COURSE_UNITS.has(t.words[j + 2] as string);
 }

@@ -243,6 +243,11 @@ const TIMES: { re: RegExp; days: (m: RegExpExecArray, today: number) => number |
     days: (m, today) => seasonDated(today, m[2] as string, m[3], m[1] === 'last'),
   },
   { re: /\blast\s+year\b/g, days: (_m, today) => yearDated(today, civilYear(today) - 1) },
+  // A holiday ("knee replaced at Christmas"): the latest one; Easter at the end of April, the later reading.
+  {
+    re: /\b(?:last|at|over|around|during|before|after)\s+(christmas|xmas|easter)\b/g,
+    days: (m, today) => (m[1] === 'easter' ? monthDated(today, 'apr', undefined) : dated(today, 25, 'dec', undefined)),
+  },
   { re: /\b(\d{4})-(\d{2})-(\d{2})\b/g, days: (m, today) => today - dayNumber(`${m[1]}-${m[2]}-${m[3]}`) },
   {
     re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?:\\s*(\\d{4}))?`, 'g'),
