@@ -1072,7 +1072,14 @@ function overThreeMonthsAgo(t: Tokens, o: Occurrence): boolean {
     }
     // Clinical shorthand: "4/12 ago" is four months, "16/52 ago" sixteen weeks.
     const perShorthand = SHORTHAND_MONTHS[t.words[j + 2] as string];
-    if (months < 0 && /^\d+$/.test(w) && t.kind[j + 1] === K_COMMA && t.text.charCodeAt(t.start[j + 1] as number) === 47 && perShorthand !== undefined && t.words[j + 3] === 'ago')
+    if (
+      months < 0 &&
+      /^\d+$/.test(w) &&
+      t.kind[j + 1] === K_COMMA &&
+      t.text.charCodeAt(t.start[j + 1] as number) === 47 &&
+      perShorthand !== undefined &&
+      t.words[j + 3] === 'ago'
+    )
       months = Number(w) * perShorthand;
   }
   for (let j = o.to; j < t.words.length && t.kind[j] !== K_STOP; j++) if (t.words[j] === 'still' || t.words[j] === 'currently') return false;
