@@ -1707,3 +1707,39 @@ describe('review round 42: holidays, shorthand months and courses date a clot an
   );
   it.each(['on warfarin x 3 months now', 'warfarin x 3 months, then review'])('still taken: %s', (text) => expect(read(text)).toContain('anticoagulants'));
 });
+
+describe('review round 42: a cancer in remission is a history of cancer; a course told as one ends', () => {
+  const read = (text: string) => readComplaint(text, '2026-11-12').map((m) => m.code);
+  it.each(['PMH: Ca prostate 2019 - in remission', 'Breast cancer 2015 - in remission'])('%s is a cancer history', (text) =>
+    expect(read(text)).toContain('cancer'),
+  );
+  it('ends a course told as one', () => expect(read('prednisolone 5 day course finished last week')).not.toContain('iv_drug_use_immunosuppression'));
+  it('keeps a course still taken', () => expect(read('prednisolone 5 day course, started yesterday')).toContain('iv_drug_use_immunosuppression'));
+});
+
+describe('review round 42: medicines planned, handled, in lists and brackets, as needed, on the skin', () => {
+  const read = (text: string) => readComplaint(text, '2026-11-12').map((m) => m.code);
+  it.each([
+    ['GP wants to start warfarin next week - not started yet', 'anticoagulants'],
+    ['Due to start apixaban after the clinic on Monday', 'anticoagulants'],
+    ['Pharmacy technician: counts out warfarin, Eliquis and Xarelto all day', 'anticoagulants'],
+    ['Stopped warfarin, aspirin and clopidogrel in 2020', 'antiplatelets'],
+    ['Had Clexane (enoxaparin) 40 mg injections for 10 days after the op, course completed', 'anticoagulants'],
+    ['Had Clexane 40 mg injections for 10 days afterwards', 'anticoagulants'],
+    ['Helping her husband since his stroke. He is on warfarin (Coumadin).', 'anticoagulants'],
+    ['Taking ibuprofen 400 mg tds prn for the last week', 'antiplatelets'],
+    ['Protopic (tacrolimus 0.1%) ointment applied bd to both hands', 'iv_drug_use_immunosuppression'],
+    ['Clenil (beclometasone) inhaler 2 puffs bd', 'iv_drug_use_immunosuppression'],
+    ['prednisolone 30 mg od x 5 days for an asthma flare in October - finished 3 weeks ago', 'iv_drug_use_immunosuppression'],
+  ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
+
+  it.each([
+    ['Stopped warfarin, apixaban since', 'anticoagulants'],
+    ['Has had apixaban for 3 months', 'anticoagulants'],
+    ['She takes warfarin (Coumadin).', 'anticoagulants'],
+    ['On Clexane (enoxaparin) 40 mg daily', 'anticoagulants'],
+    ['Ibuprofen 400 mg tds for 2 years', 'antiplatelets'],
+    ['Tacrolimus 2 mg bd after a kidney transplant', 'iv_drug_use_immunosuppression'],
+    ['On warfarin, uses hydrocortisone cream', 'anticoagulants'],
+  ])('still read: %s (%s)', (text, code) => expect(read(text)).toContain(code));
+});

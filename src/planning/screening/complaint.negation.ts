@@ -595,8 +595,8 @@ function markNegativeHeadings(t: Tokens, negated: number[], line: string, from: 
 const EMPTY_BOX = /\[\s*\]|☐/g;
 const LINE_NO = new Set(['no', 'n', 'none', 'nil', 'never', 'na', 'negative', 'neg', 'nope', 'stopped', 'finished']);
 // A record's status of an item that is not current: "Warfarin — Discontinued 03/2020", "DVT — Resolved 2019".
-const PAST_STATUS =
-  /^(resolved|discontinued|inactive|historical|remission|allergy|allergic|healed|completed|ended|stopped|superseded|intolerance|previous|former)\b/i;
+// Not "in remission": a cancer in remission is still a history of cancer (the reference's "current or history").
+const PAST_STATUS = /^(resolved|discontinued|inactive|historical|allergy|allergic|healed|completed|ended|stopped|superseded|intolerance|previous|former)\b/i;
 
 /** Tokens whose text starts in [from, to). */
 function markSpan(t: Tokens, negated: number[], from: number, to: number): void {

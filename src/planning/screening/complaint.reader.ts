@@ -1203,6 +1203,7 @@ const STOPPED_ANY_AFTER = [...STOPPED_AFTER, ...STOPPED_AFTER_COMMA];
 const LAPSED_BEFORE = words(MEDICINE_STOPPED.lapsedBefore);
 const POINTING_BACK = words(MEDICINE_STOPPED.pointingBack);
 const PAST_FRAME = words(MEDICINE_STOPPED.pastFrame);
+const NOT_TAKEN_BEFORE = words([...MEDICINE_STOPPED.notYetBefore, ...MEDICINE_STOPPED.handledBefore]);
 const BARE_STOP = words(MEDICINE_STOPPED.bare);
 const BARE_SUBJECT = new Set<string>(MEDICINE_STOPPED.bareSubject);
 const BARE_NO_OBJECT = new Set<string>(MEDICINE_STOPPED.bareNoObject);
@@ -1251,11 +1252,17 @@ const planned = (t: Tokens, start: number) => start > 0 && t.kind[start - 1] ===
  */
 function toldAsStopped(a: Analysis, from: number, to: number, lenient = false): boolean {
   const t = a.t;
-  for (let j = from - 1; j >= 0 && from - j <= STOPPED_REACH && t.kind[j] === K_WORD; j--) {
+  // What is told before a list or a name is told of each medicine in it: "stopped warfarin and aspirin",
+  // "counts out warfarin, Eliquis and Xarelto", "had Clexane (enoxaparin) 40 mg injections for 10 days".
+  const head = listHead(a, from, to);
+  for (let j = head - 1; j >= 0 && head - j <= STOPPED_REACH && t.kind[j] === K_WORD; j--) {
     if (CONTRAST.has(t.words[j] as string)) break;
     const start = Math.max(phraseStartEndingAt(t, j, STOPPED_BEFORE), lenient ? phraseStartEndingAt(t, j, LAPSED_BEFORE) : -1);
     if (start >= 0) return !planned(t, start) && !resumedAfter(a, to);
+    if (phraseStartEndingAt(t, j, NOT_TAKEN_BEFORE) >= 0) return true;
   }
+  // A course of a set length told in the past is over: "had Clexane 40 mg injections for 10 days", "took prednisolone for 5 days".
+  if (courseAfter(t, to) && pastFrameBefore(t, head) && !resumedAfter(a, to)) return true;
   let comma = false;
   for (let j = to; j < t.words.length && j - to <= 1; j++) {
     if (t.kind[j] === K_STOP) break;
@@ -1265,7 +1272,52 @@ function toldAsStopped(a: Analysis, from: number, to: number, lenient = false): 
     }
     if (phraseAt(t, j, comma ? STOPPED_AFTER_COMMA : STOPPED_ANY_AFTER) > 0) return !resumedAfter(a, to);
   }
-  return stoppedLater(a, from, to, lenient || pastFrameBefore(t, from) || courseAfter(t, to) || courseBefore(t, from));
+  return stoppedLater(a, from, to, lenient || pastFrameBefore(t, head) || courseAfter(t, to) || courseBefore(t, head));
+}
+
+/**
+ * The first medicine of the list or the name in brackets that the medicine at `from`…`to` ends ("warfarin,
+ * Eliquis and Xarelto", "Clexane (enoxaparin)"); `from` itself when it opens none. A list is one that "and"
+ * or "or" closes: "stopped warfarin, apixaban since" is a switch, not a list.
+ */
+function listHead(a: Analysis, from: number, to: number): number {
+  const { t } = a;
+  let head = from;
+  let closed = false;
+  for (;;) {
+    let j = head - 1;
+    const c = j >= 0 && t.kind[j] === K_COMMA ? t.text.charCodeAt(t.start[j] as number) : 0;
+    if (j >= 0 && t.kind[j] === K_WORD && (t.words[j] === 'and' || t.words[j] === 'or')) {
+      closed = true;
+      j--;
+    } else if (c === 40 || (c === 44 && (closed || (closed = closesList(a, to))))) j--;
+    else return head;
+    const before = medicineEndingAt(a, j);
+    if (!before) return head;
+    head = before.from;
+  }
+}
+
+/** The medicine occurrence whose last word is `j`, if any. */
+function medicineEndingAt(a: Analysis, j: number): Occurrence | null {
+  const k = j >= 0 ? (a.at[j] as number) : -1;
+  const o = k >= 0 ? (a.occurrences[k] as Occurrence) : null;
+  return o && o.to === j + 1 && isMedicine(o) ? o : null;
+}
+
+/** Whether medicines go on after `to` to an "and" or "or" that closes their list (", Eliquis and Xarelto"). */
+function closesList(a: Analysis, to: number): boolean {
+  const { t, at, occurrences } = a;
+  for (let j = to; j < t.words.length;) {
+    const joined = t.kind[j] === K_WORD && (t.words[j] === 'and' || t.words[j] === 'or');
+    if (!joined && !(t.kind[j] === K_COMMA && t.text.charCodeAt(t.start[j] as number) === 44)) return false;
+    const k = at[j + 1] as number;
+    const next = k >= 0 ? (occurrences[k] as Occurrence) : null;
+    if (!next || next.from !== j + 1 || !isMedicine(next)) return false;
+    if (joined) return true;
+    j = next.to;
+  }
+  return false;
 }
 
 /** Whether the medicine starting at `from` is told as a course of a set length before it ("3 months of apixaban", "a course of warfarin"). */
@@ -1282,21 +1334,60 @@ function courseBefore(t: Tokens, from: number): boolean {
  * weeks", "enoxaparin 40 mg daily for 14 days", "warfarin x 3 months"): a bare stop is then its end.
  */
 function courseAfter(t: Tokens, to: number): boolean {
+  // Past a name in brackets, or the closing bracket of one: "Clexane (enoxaparin) 40 mg injections for 10 days".
   let j = to;
-  while (j < t.words.length && t.kind[j] === K_WORD && j - to < 4 && (isDigitWord(t.words[j] as string) || DOSE_WORDS.has(t.words[j] as string))) j++;
+  if (t.kind[j] === K_COMMA && t.text.charCodeAt(t.start[j] as number) === 40)
+    for (let k = j + 1; k < t.words.length && k - j <= 6; k++)
+      if (t.kind[k] === K_COMMA && t.text.charCodeAt(t.start[k] as number) === 41) {
+        j = k;
+        break;
+      }
+  if (t.kind[j] === K_COMMA && t.text.charCodeAt(t.start[j] as number) === 41) j++;
+  const doseFrom = j;
+  while (j < t.words.length && t.kind[j] === K_WORD && j - doseFrom < 4 && (isDigitWord(t.words[j] as string) || DOSE_WORDS.has(t.words[j] as string))) j++;
+  // "prednisolone 5 day course", "pred, a course".
+  if (t.words[j] === 'course' || (COURSE_UNITS.has(t.words[j] as string) && t.words[j + 1] === 'course')) return true;
   // "apixaban for 6 weeks", "warfarin x 3 months".
   if ((t.words[j] !== 'for' && t.words[j] !== 'x') || t.kind[j + 1] !== K_WORD) return false;
   const count = t.words[j + 1] as string;
   return (/^\d+$/.test(count) || NUMBER_WORDS[count] !== undefined) && COURSE_UNITS.has(t.words[j + 2] as string);
 }
-const DOSE_WORDS = new Set(['mg', 'mcg', 'g', 'ml', 'units', 'iu', 'daily', 'od', 'bd', 'tds', 'qds', 'nocte', 'once', 'twice', 'sc', 'po']);
+const DOSE_WORDS = new Set([
+  'mg',
+  'mcg',
+  'g',
+  'ml',
+  'units',
+  'iu',
+  'daily',
+  'od',
+  'bd',
+  'tds',
+  'qds',
+  'nocte',
+  'once',
+  'twice',
+  'sc',
+  'po',
+  'injection',
+  'injections',
+  'jabs',
+  'tablet',
+  'tablets',
+  'tabs',
+]);
 const COURSE_UNITS = new Set(['day', 'days', 'week', 'weeks', 'wk', 'wks', 'month', 'months', 'fortnight']);
 
 /** Whether the medicine at `from` is told in the past ("was on warfarin", "took Xarelto"). */
 function pastFrameBefore(t: Tokens, from: number): boolean {
-  for (let j = from - 1; j >= 0 && from - j <= STOPPED_REACH && t.kind[j] === K_WORD; j--) if (phraseEndsAt(t, j, PAST_FRAME)) return true;
+  for (let j = from - 1; j >= 0 && from - j <= STOPPED_REACH && t.kind[j] === K_WORD; j--) {
+    if (!phraseEndsAt(t, j, PAST_FRAME)) continue;
+    // "Has had warfarin for 3 months" is still taking it.
+    return !(t.words[j] === 'had' && j > 0 && t.kind[j - 1] === K_WORD && PERFECT.has(t.words[j - 1] as string));
+  }
   return false;
 }
+const PERFECT = new Set(['has', 'have', 'hes', 'shes', 'ive', 'weve', 'theyve', 'youve']);
 
 /**
  * A stop later in the sentence that can only be this medicine's: words that point back to it ("stopped it"),
@@ -1342,7 +1433,9 @@ function stoppedNextSentence(a: Analysis, stop: number): boolean {
 function bareStopAt(t: Tokens, j: number): number {
   const len = phraseAt(t, j, BARE_STOP);
   if (len === 0) return 0;
-  const subjectless = j === 0 || t.kind[j - 1] !== K_WORD || BARE_SUBJECT.has(t.words[j - 1] as string);
+  // A dash is a clause break to the reader here: "x 5 days - finished 3 weeks ago".
+  const subjectless =
+    j === 0 || t.kind[j - 1] !== K_WORD || BARE_SUBJECT.has(t.words[j - 1] as string) || /\s[-–—]\s/.test(t.text.slice(t.end[j - 1], t.start[j]));
   const next = j + len;
   const objectless = next >= t.words.length || t.kind[next] !== K_WORD || BARE_NO_OBJECT.has(t.words[next] as string) || isDigitWord(t.words[next] as string);
   return subjectless && objectless ? len : 0;
@@ -1462,6 +1555,18 @@ const conceptLists = new Array<Occurrence[] | undefined>(CONCEPT_COUNT).fill(und
  * The complaint read once. `today` is the assessment date: with it, a date written in full within the last
  * three months is recent, not history; without it, every year marks history.
  */
+/** "He is on warfarin (Coumadin)": a name in brackets right after a mention is that mention, denied or another person's with it. */
+function markAppositions(t: Tokens, occurrences: Occurrence[], negated: number[]): void {
+  for (let k = 1; k < occurrences.length; k++) {
+    const o = occurrences[k] as Occurrence;
+    const before = occurrences[k - 1] as Occurrence;
+    if (before.to !== o.from - 1 || t.kind[o.from - 1] !== K_COMMA || t.text.charCodeAt(t.start[o.from - 1] as number) !== 40) continue;
+    const level = negated[before.from] as number;
+    if (level === NOT_NEGATED) continue;
+    for (let j = o.from; j < o.to; j++) if (negated[j] === NOT_NEGATED) negated[j] = level;
+  }
+}
+
 function analyse(text: string, today?: string): Analysis {
   // The lead reads the same complaint for findings, regions and swelling: analyse it once.
   if (text === lastText && today === lastToday && lastAnalysis) return lastAnalysis;
@@ -1487,6 +1592,7 @@ function analyse(text: string, today?: string): Analysis {
     markFormAnswers(t, negated);
     markSections(t, negated);
     markFormLines(t, negated);
+    markAppositions(t, occurrences, negated);
     for (let k = 0; k < occurrences.length; k++) {
       const o = occurrences[k] as Occurrence;
       for (let j = o.from; j < o.to; j++) at[j] = k;
@@ -1882,6 +1988,39 @@ function toldOfOneSide(a: Analysis, anchor: Occurrence, used: Occurrence[]): boo
   return places.length > 0 && places.every((o) => oneSide(sideValue(sideOf(a.bySide, o))));
 }
 
+// Forms that keep a medicine where it is put: "Protopic (tacrolimus 0.1%) ointment", "a steroid inhaler", "heparin gel".
+const TOPICAL_FORMS = new Set([
+  'ointment',
+  'ointments',
+  'cream',
+  'creams',
+  'gel',
+  'gels',
+  'lotion',
+  'drops',
+  'inhaler',
+  'inhalers',
+  'puffer',
+  'nasal',
+  'topical',
+  'topically',
+]);
+
+/** Whether a medicine is told as put on the skin, the eyes or the airways, not taken by mouth or injection. */
+function appliedToSkin(t: Tokens, o: Occurrence): boolean {
+  if (o.from > 0 && t.kind[o.from - 1] === K_WORD && TOPICAL_FORMS.has(t.words[o.from - 1] as string)) return true;
+  for (let j = o.to; j < t.words.length && j - o.to <= 8; j++) {
+    if (t.kind[j] === K_STOP) return false;
+    if (t.kind[j] === K_COMMA) {
+      const c = t.text.charCodeAt(t.start[j] as number);
+      if (c === 44 || c === 59) return false;
+      continue;
+    }
+    if (TOPICAL_FORMS.has(t.words[j] as string)) return true;
+  }
+  return false;
+}
+
 /** Whether one of the concepts is told anywhere, un-negated and not as history. */
 function toldNow(a: Analysis, concepts: number[]): boolean {
   for (const c of concepts) for (const o of a.byConcept[c] ?? []) if (o.negated === NOT_NEGATED && !historyOf(a, o)) return true;
@@ -1968,7 +2107,7 @@ export function readComplaint(text: string, today?: string): ComplaintMatch[] {
         if (rule.bilateral && toldOfOneSide(a, anchor, used)) continue;
         if (rule.notOfPlace.length > 0 && used.some((o) => rule.notOfPlace.some((c) => o.indexed.includes(c)) && toldOfPlace(a, o))) continue;
         let code = rule.code;
-        if (rule.medicine && used.some((o) => toldAsStopped(a, o.from, o.to))) continue;
+        if (rule.medicine && used.some((o) => toldAsStopped(a, o.from, o.to) || appliedToSkin(t, o))) continue;
         if (used.some((o) => queriedThenExcluded(a, o))) continue;
         if (rule.excludedAfter.length > 0 && excludedAfter(a, rule.excludedAfter, anchor.from)) continue;
         if (rule.notFamiliar && toldAsFamiliar(a, used)) continue;
