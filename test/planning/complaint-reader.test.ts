@@ -1743,3 +1743,32 @@ describe('review round 42: medicines planned, handled, in lists and brackets, as
     ['On warfarin, uses hydrocortisone cream', 'anticoagulants'],
   ])('still read: %s (%s)', (text, code) => expect(read(text)).toContain(code));
 });
+
+describe('review round 43: lay retention, weight and exertion; screens and safety nets', () => {
+  const read = (text: string) => readComplaint(text, '2026-11-12').map((m) => m.code);
+  it.each([
+    ["For the last 3 days I have to push to wee, the stream stops and starts and I don't feel I've emptied.", 'bladder_bowel_dysfunction'],
+    ["She can't pee since Monday.", 'bladder_bowel_dysfunction'],
+    ['Her clothes are hanging off her, about 8 kg gone since August.', 'unexplained_weight_loss'],
+    ['An ache between her shoulder blades that comes on when she walks up the hill to the bus stop.', 'cardiac_symptoms'],
+    ['His left arm goes heavy and achy when he climbs the three flights of stairs at work.', 'cardiac_symptoms'],
+    ['5Ds +ve since the manip.', 'cervical_artery_dissection_signs'],
+    ["If I ever lose bladder control I will call, but since Monday I can't feel the toilet paper.", 'saddle_anesthesia'],
+  ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
+
+  it.each([
+    ["No trouble passing urine, doesn't have to push to wee.", 'bladder_bowel_dysfunction'],
+    ['Weight gone up 5 kg since the knee op.', 'unexplained_weight_loss'],
+    ['She climbs at the indoor wall twice a week, shoulder sore after.', 'cardiac_symptoms'],
+    ['VBI screen: 5Ds -ve (no dizziness, diplopia, dysarthria, dysphagia, drop attacks), no N&V.', 'cervical_artery_dissection_signs'],
+    [
+      'You told me to go straight to A&E if I ever lost bladder control or got numb between my legs — I have not had anything like that.',
+      'bladder_bowel_dysfunction',
+    ],
+    ['My mum had a stroke last year with the double vision and slurred speech.', 'cervical_artery_dissection_signs'],
+    ['My mum had a stroke last year, with double vision.', 'cervical_artery_dissection_signs'],
+    ['Trying to get pregnant.', 'pregnancy'],
+  ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
+
+  it.each(['G2P1 at 30+4', 'EDD 12/02/2027', 'EDD 20/12/2026'])('%s is a pregnancy', (text) => expect(read(text)).toContain('pregnancy'));
+});

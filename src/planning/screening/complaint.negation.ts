@@ -509,6 +509,8 @@ const CHANGE_WORDS = new Set([
   'starts',
   'there',
   'any',
+  // "Go straight to A&E if I ever lost bladder control": a condition told as one that may come.
+  'ever',
 ]);
 
 /**
@@ -566,7 +568,7 @@ const CROSS = /[✗✘×❌]\s*$/;
 const ANSWER_END = /(?:\b(?:[Nn][Oo]?|[Nn]il|NIL|[Nn]one|NONE|[Nn]eg|NEG|[Yy]es|YES|[Yy])[.;!]|[.;!](?=\s+[A-Z0-9]))\s+/g;
 
 // An item marked negative after it, in a list or alone: "fever (-), weight loss (-)", "saddle anaesthesia -ve".
-const ITEM_NEGATIVE = /([A-Za-z][^,;:()\n]{0,40}?)\s*(?:\(\s*[-–]\s*\)|\s-ve\b|\(\s*-ve\s*\)|\(\s*neg\s*\))/gi;
+const ITEM_NEGATIVE = /([A-Za-z0-9][^,;:()\n]{0,40}?)\s*(?:\(\s*[-–]\s*\)|\s-ve\b|\(\s*-ve\s*\)|\(\s*neg\s*\))/gi;
 function markItemAnswers(t: Tokens, negated: number[], line: string, from: number): void {
   for (const m of line.matchAll(ITEM_NEGATIVE)) markSpan(t, negated, from + (m.index as number), from + (m.index as number) + (m[1] as string).length);
 }
@@ -889,7 +891,8 @@ export function markOtherPeople(t: Tokens, consumed: readonly number[], negated:
         // What follows the person describes them: "dad, who is on warfarin", "her father (on warfarin)".
         const c = t.text.charCodeAt(t.start[j] as number);
         if (c === 40 && j === i + 1) inBracket = true;
-        if (c === 40 || (c === 44 && (inBracket || RELATIVE.has(t.words[j + 1] ?? '')))) continue;
+        // ", with the double vision": what their event came with is theirs too.
+        if (c === 40 || (c === 44 && (inBracket || RELATIVE.has(t.words[j + 1] ?? '') || t.words[j + 1] === 'with'))) continue;
         break;
       }
       const w = t.words[j] as string;
@@ -898,6 +901,8 @@ export function markOtherPeople(t: Tokens, consumed: readonly number[], negated:
       // "My husband was diagnosed with a DVT in his leg last month and is on rivaroxaban": a second verb of the
       // same subject goes on telling about them.
       if (t.words[j + 1] === 'and' && SAME_SUBJECT_VERBS.has(t.words[j + 2] ?? '')) count = -1;
+      // "My mum had a stroke last year with the double vision and slurred speech": the signs it came with.
+      if (w === 'with' && !consumed[j]) count = -1;
     }
     markReferredBack(t, consumed, negated, j, person);
     markTheirClauses(t, negated, i, person);

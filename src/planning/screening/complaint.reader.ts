@@ -9,7 +9,7 @@ import { CONDITIONS, SKIN_LESION_CODES, type ConditionCode } from '../catalog/ca
 import { REGION_CODES, REGIONS, type RegionCode } from '../catalog/catalog.regions';
 import { dayNumber } from '../engine.util';
 import { correctSpelling } from './complaint.fuzzy';
-import { dated, monthDated, MONTHS, numericDated } from './complaint.dates';
+import { civilYear, dated, monthDated, MONTHS, numericDated } from './complaint.dates';
 import { CONCEPTS, MEDICINE_STOPPED, NEGATION, SIDE_WORDS, SITE_WORDS, TEXT_RULES, type LexiconConcept } from './complaint.lexicon';
 import {
   AMBIGUOUS as NEG_AMBIGUOUS,
@@ -527,6 +527,8 @@ const NEUTRAL = new Set<number>(
       'leg_joint_injury',
       'vaccination',
       'age_word',
+      'conception_plan',
+      'weight_gain',
       'anaesthetic_drug',
       'reach_limit',
       'weight_bearing_word',
@@ -722,12 +724,20 @@ function isPastYear(t: Tokens, i: number, day: number | null): boolean {
   if (!(y >= 1940 && y <= 2099)) return false;
   if (i > 0 && t.kind[i - 1] === K_WORD && t.words[i - 1] === 'from') return false;
   if (day !== null) {
+    // A year to come, or a date of it still ahead ("EDD 12/02/2027"), dates nothing of the past.
+    if (y > civilYear(day)) return false;
     const back = daysBackOfDate(t, i, day);
     if (back !== null && back < RECENT_DAYS) return false;
+    if (back === null && datedInFull(t, i)) return false;
   }
   // "since 2015", "since my TIA in 2024": the year dates the start of something still going on.
   for (let j = i - 1; j >= 0 && i - j <= SINCE_REACH && t.kind[j] === K_WORD; j--) if (t.words[j] === 'since') return false;
   return true;
+}
+
+/** Whether the year at word `i` ends or starts a date daysBackOfDate reads ("12/02/2026", "October 2026", "2026-10-28"). */
+function datedInFull(t: Tokens, i: number): boolean {
+  return daysBackOfDate(t, i, Number.MAX_SAFE_INTEGER) !== null;
 }
 
 /**
@@ -885,6 +895,29 @@ function findOccurrences(t: Tokens, consumed: number[], day: number | null): Occ
             history: -1,
           });
           i += 3;
+          continue;
+        } else if (
+          i + 1 < n &&
+          t.kind[i + 1] === K_WORD &&
+          /^[0-6]$/.test(t.words[i + 1] as string) &&
+          t.text.slice(t.end[i], t.start[i + 1]) === '+' &&
+          Number(w) >= 4 &&
+          Number(w) <= 42 &&
+          !(t.kind[i + 2] === K_WORD && !WEEKS.has(t.words[i + 2] as string) && t.words[i + 2] !== 'days')
+        ) {
+          // "G2P1 at 30+4": weeks and days of gestation as obstetric notes write them.
+          found.push({
+            concepts: WRITTEN_GESTATION,
+            indexed: WRITTEN_GESTATION,
+            region: false,
+            side: false,
+            from: i,
+            to: i + 2,
+            sentence: t.sentence[i] as number,
+            negated: 0,
+            history: -1,
+          });
+          i += 2;
           continue;
         } else if (isGestation(t, i)) {
           found.push({
