@@ -568,10 +568,21 @@ const CROSS = /[✗✘×❌]\s*$/;
 const ANSWER_END = /(?:\b(?:[Nn][Oo]?|[Nn]il|NIL|[Nn]one|NONE|[Nn]eg|NEG|[Yy]es|YES|[Yy])[.;!]|[.;!](?=\s+[A-Z0-9]))\s+/g;
 
 // An item marked negative after it, in a list or alone: "fever (-), weight loss (-)", "saddle anaesthesia -ve".
-const ITEM_NEGATIVE = /([A-Za-z0-9][^,;:()\n]{0,40}?)\s*(?:\(\s*[-–]\s*\)|\s-ve\b|\(\s*-ve\s*\)|\(\s*neg\s*\))/gi;
+// The mark is found first and its item read back to the list's separator (a scan from every letter for an
+// item that might end in a mark cost a tenth of the engine's time).
+const NEGATIVE_MARK = /\(\s*[-–]\s*\)|\s-ve\b|\(\s*-ve\s*\)|\(\s*neg\s*\)/gi;
+const ITEM_REACH = 40;
 function markItemAnswers(t: Tokens, negated: number[], line: string, from: number): void {
-  for (const m of line.matchAll(ITEM_NEGATIVE)) markSpan(t, negated, from + (m.index as number), from + (m.index as number) + (m[1] as string).length);
+  if (!line.includes('-') && !/neg/i.test(line)) return;
+  for (const m of line.matchAll(NEGATIVE_MARK)) {
+    const end = m.index as number;
+    let start = end;
+    while (start > 0 && end - start < ITEM_REACH && !ITEM_SEPARATORS.has(line.charCodeAt(start - 1))) start--;
+    markSpan(t, negated, from + start, from + end);
+  }
 }
+// , ; : ( ) and a line break.
+const ITEM_SEPARATORS = new Set([44, 59, 58, 40, 41, 10]);
 
 // A heading that says a whole screen was negative, then its list: "Red flags screened - all negative (saddle
 // anaesthesia, bladder/bowel, weight loss)", "Nil red flags incl. saddle anaesthesia, B&B dysfunction",
@@ -580,7 +591,9 @@ function markItemAnswers(t: Tokens, negated: number[], line: string, from: numbe
 const NEGATIVE_HEADING =
   /\b(?:(?:no|nil|denies|negative)\s+(?:red\s+flags?|rf|ces\s+symptoms|cauda\s+equina\s+symptoms)|(?:red\s+flags?|rf|ces|cauda\s+equina|systemic(?:\s+enquiry)?|ros|review\s+of\s+systems)(?:\s+(?:screen(?:ed|ing)?|questions|enquiry|check(?:ed)?))?\s*(?:[-–—:]\s*)?(?:all\s+)?(?:negative|neg|nil|clear|denied|unremarkable|-ve))\s*(?:\(|:|,?\s*incl(?:uding|\.)?|,?\s*for\b|[-–—])/gi;
 const HEADING_STOP = /\b(?:except|but|however|although|apart\s+from|reports?|positive|present|noted|yes)\b|\+\s*ve\b|\(\s*\+\s*\)|[.;!](?=\s|$)/i;
+const HEADING_WORDS = /red\s+flag|\brf\b|\bces\b|cauda|systemic|\bros\b|review\s+of/i;
 function markNegativeHeadings(t: Tokens, negated: number[], line: string, from: number): void {
+  if (!HEADING_WORDS.test(line)) return;
   for (const m of line.matchAll(NEGATIVE_HEADING)) {
     const start = (m.index as number) + m[0].length;
     const rest = line.slice(start);

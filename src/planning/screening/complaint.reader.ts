@@ -780,7 +780,7 @@ function isPastMonth(t: Tokens, i: number, day: number): boolean {
  */
 function isPastHoliday(t: Tokens, i: number, day: number): boolean {
   const w = t.words[i] as string;
-  const holiday = HOLIDAYS[w];
+  const holiday = HOLIDAYS.get(w);
   if (!holiday || i === 0 || t.kind[i - 1] !== K_WORD || !HOLIDAY_LEADS.has(t.words[i - 1] as string)) return false;
   for (let j = i - 1; j >= 0 && i - j <= 5 && t.kind[j] === K_WORD; j--) if (FUTURE_WORDS.has(t.words[j] as string)) return false;
   // With its year the year decides ("Christmas 2024").
@@ -789,11 +789,11 @@ function isPastHoliday(t: Tokens, i: number, day: number): boolean {
   return (back ?? 0) >= RECENT_DAYS;
 }
 // Easter moves between late March and late April: its month, read at its end (the later reading).
-const HOLIDAYS: Record<string, { month: string; day: number | null }> = {
-  christmas: { month: 'dec', day: 25 },
-  xmas: { month: 'dec', day: 25 },
-  easter: { month: 'apr', day: null },
-};
+const HOLIDAYS = new Map<string, { month: string; day: number | null }>([
+  ['christmas', { month: 'dec', day: 25 }],
+  ['xmas', { month: 'dec', day: 25 }],
+  ['easter', { month: 'apr', day: null }],
+]);
 const HOLIDAY_LEADS = new Set(['last', 'at', 'over', 'around', 'during', 'before', 'after', 'by']);
 
 // A part of a month, or "back in": a bare "in March" may be a month to come.
