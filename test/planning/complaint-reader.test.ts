@@ -1772,3 +1772,9 @@ describe('review round 43: lay retention, weight and exertion; screens and safet
 
   it.each(['G2P1 at 30+4', 'EDD 12/02/2027', 'EDD 20/12/2026'])('%s is a pregnancy', (text) => expect(read(text)).toContain('pregnancy'));
 });
+
+describe('review round 44: night pain a change of position eases', () => {
+  const read = (text: string) => readComplaint(text, '2026-11-12').map((m) => m.code);
+  it('is mechanical', () => expect(read('Pain at night settles when she changes position.')).not.toContain('night_pain'));
+  it('is not when no position helps', () => expect(read('Constant pain at night, no position helps, changes position all night.')).toContain('night_pain'));
+});
