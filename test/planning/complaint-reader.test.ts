@@ -1778,3 +1778,23 @@ describe('review round 44: night pain a change of position eases', () => {
   it('is mechanical', () => expect(read('Pain at night settles when she changes position.')).not.toContain('night_pain'));
   it('is not when no position helps', () => expect(read('Constant pain at night, no position helps, changes position all night.')).toContain('night_pain'));
 });
+
+describe("review round 44: a clinician's patients are not the patient", () => {
+  const read = (text: string) => readComplaint(text, '2026-11-12').map((m) => m.code);
+  it.each(['Oncology nurse, leaning over patients to set up chemo through their PICC lines', 'Her patients have chemo on the day unit'])('%s', (text) =>
+    expect(read(text)).not.toContain('cancer'),
+  );
+  it('still reads the patient on chemo', () => expect(read('Patient on chemo for breast cancer')).toContain('cancer'));
+});
+
+describe('review round 44: carers who cannot tell', () => {
+  it('marks what they cannot tell as unsure, to be asked', () => {
+    const found = readComplaint('Whether she has pain at night or chest/arm discomfort on exertion we cannot tell.', '2026-11-12');
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((m) => m.unsure === true)).toBe(true);
+  });
+  it('keeps what is told as known', () =>
+    expect(readComplaint('Asked whether she has pain at night: yes, constant, every night.', '2026-11-12')).toContainEqual(
+      expect.objectContaining({ code: 'night_pain' }),
+    ));
+});

@@ -382,3 +382,18 @@ describe('local conditions', () => {
     expect(techniqueCodes(p)).not.toContain('cross_fiber_friction');
   });
 });
+
+describe('an unsure chest pain is asked as the cardiac questions', () => {
+  it('lists the exertion question instead of referring', () => {
+    const p = plan(
+      assessment({
+        complaint: 'Care-home staff: stiff neck. Whether she has chest/arm discomfort on exertion we cannot tell.',
+        painLocations: [{ region: 'neck', side: 'bilateral', intensity: 3, quality: ['stiffness'] }],
+        screening: { conditions: [], redFlags: [], age: 87, answers: {} },
+      }),
+    );
+    expect(p.screening.decision).toBe('treat_with_precautions');
+    expect(p.screening.unanswered).toEqual(expect.arrayContaining(['exertional_discomfort']));
+    expect(findingCodes(p)).not.toContain('chest_pain');
+  });
+});

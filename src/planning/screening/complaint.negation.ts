@@ -1139,6 +1139,8 @@ const MALE = new Set([
   'sons',
 ]);
 const OTHER_PEOPLE = new Set([
+  // A clinician's patients, not the patient: "sets up chemo for patients all day".
+  'patients',
   'partner',
   'cousin',
   'friend',

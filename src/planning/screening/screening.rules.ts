@@ -192,8 +192,10 @@ export function screen(input: AssessmentInput, facts: CaseFacts): ScreeningOutco
   const unsure = new Set<ConditionCode>();
   for (const match of readComplaint(facts.complaint, facts.today)) {
     // The patient does not know: a question to ask (when the screen has one), not a red flag.
-    if (match.unsure && match.code !== 'trauma' && RED_FLAG_QUESTIONS.has(match.code)) {
-      unsure.add(match.code);
+    // Chest pain has no question of its own: not knowing of it is asked as the cardiac questions.
+    const askedAs = match.code === 'chest_pain' ? 'cardiac_symptoms' : match.code;
+    if (match.unsure && askedAs !== 'trauma' && RED_FLAG_QUESTIONS.has(askedAs)) {
+      unsure.add(askedAs);
       continue;
     }
     if (match.code === 'trauma') {
