@@ -621,11 +621,6 @@ function markSpan(t: Tokens, negated: number[], from: number, to: number): void 
   }
 }
 
-/**
- * A form or checklist line answered no, in the layouts forms use: "Dizziness - N", "Calf swollen: N",
- * "Saddle numbness ✗", "Q: … A: No", a table row with its x under "no", a box left empty in "tick all that
- * apply" ("[ ] cancer"). The item is denied; words after the answer ("N (same headache as always)") are read.
- */
 // Where the label of a line's answer starts: "Other problems: no" answers "Other problems", not the story told
 // before it on the same line ("…my left calf is hot and red. Other problems: no."). The label runs back to
 // an earlier answer's separator or the end of a sentence (a full stop after a word, not "e.g." or "Hx."). A
@@ -655,6 +650,11 @@ function labelStart(line: string, at: number, shortLabel: boolean): number {
   return tail ? start + tail.index : start;
 }
 
+/**
+ * A form or checklist line answered no, in the layouts forms use: "Dizziness - N", "Calf swollen: N",
+ * "Saddle numbness ✗", "Q: … A: No", a table row with its x under "no", a box left empty in "tick all that
+ * apply" ("[ ] cancer"). The item is denied; words after the answer ("N (same headache as always)") are read.
+ */
 export function markFormLines(t: Tokens, negated: number[]): void {
   const text = t.text;
   let noColumn = -1;

@@ -1745,8 +1745,7 @@ function sideOfLeg(a: Analysis, anchor: Occurrence, ownClause = false): Side {
  */
 function placedElsewhere(a: Analysis, o: Occurrence, anchor: Occurrence): boolean {
   const { t } = a;
-  const before = o.from < anchor.from;
-  if (!clauseBreakBetween(t, before ? o.to : anchor.to, before ? anchor.from : o.from)) return false;
+  if (!otherClause(t, o, anchor)) return false;
   // The place a clause is about opens it ("left knee hot and swollen"); one after the sign is its
   // circumstance ("red and warm after knee scope").
   let from = o.from;
