@@ -1798,3 +1798,20 @@ describe('review round 44: carers who cannot tell', () => {
       expect.objectContaining({ code: 'night_pain' }),
     ));
 });
+
+describe('review round 44: a PE told as a clot, a status in brackets', () => {
+  const read = (text: string) => readComplaint(text, '2026-11-12').map((m) => m.code);
+  it.each([
+    ['Had a PE in August, on apixaban for 6 months', 'deep_vein_thrombosis'],
+    ['Had a PE 2 weeks ago', 'deep_vein_thrombosis'],
+    ['DVT/PE 2019', 'dvt_history'],
+  ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
+  it.each([
+    ['No history of PE', 'deep_vein_thrombosis'],
+    ['A PE teacher with knee pain', 'deep_vein_thrombosis'],
+    ['PE: tender L4/5, SLR negative', 'deep_vein_thrombosis'],
+    ['Warfarin (stopped)', 'anticoagulants'],
+    ['Warfarin (discontinued 2020)', 'anticoagulants'],
+  ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
+  it('keeps a medicine with a reading in brackets', () => expect(read('Warfarin (INR 2.5)')).toContain('anticoagulants'));
+});

@@ -3818,7 +3818,20 @@ export const CONCEPTS = {
     'embolism',
     'clot',
     'clots',
+    // "PE" is a clot only where it is told as one ("had a PE in August", "DVT and PE"), not a "PE:" exam heading.
+    'had a pe',
+    'a pe',
+    'recent pe',
+    'previous pe',
+    'dvt pe',
+    'dvt and pe',
+    'pe and dvt',
+    'dvt or pe',
+    'bilateral pe',
+    'bilateral pes',
   ],
+  // Physical education: "a PE teacher", "PE lessons".
+  pe_lessons: ['pe teacher', 'a pe teacher', 'pe lesson', 'pe lessons', 'pe class', 'pe classes', 'pe kit', 'pe department'],
   // A clot prevented is no clot: the prophylaxis after an operation or for atrial fibrillation ("apixaban for
   // clot prevention", "injections to prevent blood clots", "DVT prophylaxis", "anti-embolism stockings").
   clot_prevention: [

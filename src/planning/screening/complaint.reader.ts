@@ -529,6 +529,7 @@ const NEUTRAL = new Set<number>(
       'age_word',
       'conception_plan',
       'weight_gain',
+      'pe_lessons',
       'anaesthetic_drug',
       'reach_limit',
       'weight_bearing_word',
@@ -1300,7 +1301,8 @@ function toldAsStopped(a: Analysis, from: number, to: number, lenient = false): 
   for (let j = to; j < t.words.length && j - to <= 1; j++) {
     if (t.kind[j] === K_STOP) break;
     if (t.kind[j] === K_COMMA) {
-      comma = true;
+      // A status in brackets is the medicine's own: "warfarin (stopped)".
+      if (t.text.charCodeAt(t.start[j] as number) !== 40) comma = true;
       continue;
     }
     if (phraseAt(t, j, comma ? STOPPED_AFTER_COMMA : STOPPED_ANY_AFTER) > 0) return !resumedAfter(a, to);
