@@ -1814,6 +1814,9 @@ describe('review round 44: a PE told as a clot, a status in brackets', () => {
     ['Warfarin (discontinued 2020)', 'anticoagulants'],
   ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
   it('keeps a medicine with a reading in brackets', () => expect(read('Warfarin (INR 2.5)')).toContain('anticoagulants'));
+  it.each(['LMWH injections for 4 weeks after the op', 'On a VKA for AF'])('reads an anticoagulant by its class: %s', (text) =>
+    expect(read(text)).toContain('anticoagulants'),
+  );
   it('reads reduced anal or rectal tone as a cauda equina sign, not a normal one', () => {
     expect(read('GP found decreased rectal tone')).toContain('cauda_equina_signs');
     expect(read('Anal tone: normal')).not.toContain('cauda_equina_signs');

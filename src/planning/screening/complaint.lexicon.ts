@@ -3079,6 +3079,8 @@ export const CONCEPTS = {
     'doacs',
     'noac',
     'noacs',
+    'lmwh',
+    'vka',
     'inr clinic',
     'inr checks',
     'inr checked',
