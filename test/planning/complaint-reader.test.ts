@@ -4,6 +4,8 @@ import { readAge } from '../../src/planning/screening/complaint.numbers';
 import { readCalfSign, readComplaint, readExertionPattern, readRegions, swellingDenied, swollenRegions } from '../../src/planning/screening/complaint.reader';
 
 const codes = (text: string) => readComplaint(text).map((m) => m.code);
+/** The codes read from a text on an assessment date. */
+const codesOn = (today: string) => (text: string) => readComplaint(text, today).map((m) => m.code);
 
 describe('phrases that raise a finding', () => {
   it.each([
@@ -1556,7 +1558,7 @@ describe('review round 39: swelling an operation leaves, denied', () => {
 });
 
 describe('review round 40: a review of systems denies its whole list', () => {
-  const read = (text: string) => readComplaint(text, '2026-11-12').map((m) => m.code);
+  const read = codesOn('2026-11-12');
   it.each([
     'ROS: negative for fever, chills, night sweats, unintentional weight loss, bowel/bladder changes.',
     'Pt denies fever, chills, night sweats, unexplained weight loss, saddle anesthesia, bowel/bladder changes.',
@@ -1577,7 +1579,7 @@ describe('review round 40: a review of systems denies its whole list', () => {
 });
 
 describe('review round 40: the upper quarter — dizziness on getting up, one clumsy hand', () => {
-  const read = (text: string) => readComplaint(text, '2026-11-12').map((m) => m.code);
+  const read = codesOn('2026-11-12');
   it.each([
     [
       'Stiff neck from long days at the computer. Goes a little light-headed for a second if she jumps up too quickly from the sofa - GP says it is her low blood pressure.',
@@ -1603,7 +1605,7 @@ describe('review round 40: the upper quarter — dizziness on getting up, one cl
 });
 
 describe('review round 41: screens written as negative headings, answers and marks', () => {
-  const read = (text: string) => readComplaint(text, '2026-11-12').map((m) => m.code);
+  const read = codesOn('2026-11-12');
   it.each([
     'Red flags screened - all negative (saddle anaesthesia, bladder/bowel, weight loss, night pain, fever).',
     'CES screen negative: saddle anaesthesia, retention, incontinence all denied',
@@ -1625,7 +1627,7 @@ describe('review round 41: screens written as negative headings, answers and mar
 });
 
 describe('review round 41: records, sections, sport', () => {
-  const read = (text: string) => readComplaint(text, '2026-11-12').map((m) => m.code);
+  const read = codesOn('2026-11-12');
   it.each([
     [
       'Allergies: aspirin (urticaria), penicillin (anaphylaxis)\nIntolerances: warfarin (hair loss, 2014) - never restarted\nComplaint: neck stiffness, 7 weeks.',
@@ -1709,7 +1711,7 @@ describe('review round 42: holidays, shorthand months and courses date a clot an
 });
 
 describe('review round 42: a cancer in remission is a history of cancer; a course told as one ends', () => {
-  const read = (text: string) => readComplaint(text, '2026-11-12').map((m) => m.code);
+  const read = codesOn('2026-11-12');
   it.each(['PMH: Ca prostate 2019 - in remission', 'Breast cancer 2015 - in remission'])('%s is a cancer history', (text) =>
     expect(read(text)).toContain('cancer'),
   );
@@ -1718,7 +1720,7 @@ describe('review round 42: a cancer in remission is a history of cancer; a cours
 });
 
 describe('review round 42: medicines planned, handled, in lists and brackets, as needed, on the skin', () => {
-  const read = (text: string) => readComplaint(text, '2026-11-12').map((m) => m.code);
+  const read = codesOn('2026-11-12');
   it.each([
     ['GP wants to start warfarin next week - not started yet', 'anticoagulants'],
     ['Due to start apixaban after the clinic on Monday', 'anticoagulants'],
@@ -1745,7 +1747,7 @@ describe('review round 42: medicines planned, handled, in lists and brackets, as
 });
 
 describe('review round 43: lay retention, weight and exertion; screens and safety nets', () => {
-  const read = (text: string) => readComplaint(text, '2026-11-12').map((m) => m.code);
+  const read = codesOn('2026-11-12');
   it.each([
     ["For the last 3 days I have to push to wee, the stream stops and starts and I don't feel I've emptied.", 'bladder_bowel_dysfunction'],
     ["She can't pee since Monday.", 'bladder_bowel_dysfunction'],
@@ -1774,13 +1776,13 @@ describe('review round 43: lay retention, weight and exertion; screens and safet
 });
 
 describe('review round 44: night pain a change of position eases', () => {
-  const read = (text: string) => readComplaint(text, '2026-11-12').map((m) => m.code);
+  const read = codesOn('2026-11-12');
   it('is mechanical', () => expect(read('Pain at night settles when she changes position.')).not.toContain('night_pain'));
   it('is not when no position helps', () => expect(read('Constant pain at night, no position helps, changes position all night.')).toContain('night_pain'));
 });
 
 describe("review round 44: a clinician's patients are not the patient", () => {
-  const read = (text: string) => readComplaint(text, '2026-11-12').map((m) => m.code);
+  const read = codesOn('2026-11-12');
   it.each(['Oncology nurse, leaning over patients to set up chemo through their PICC lines', 'Her patients have chemo on the day unit'])('%s', (text) =>
     expect(read(text)).not.toContain('cancer'),
   );
@@ -1800,7 +1802,7 @@ describe('review round 44: carers who cannot tell', () => {
 });
 
 describe('review round 44: a PE told as a clot, a status in brackets', () => {
-  const read = (text: string) => readComplaint(text, '2026-11-12').map((m) => m.code);
+  const read = codesOn('2026-11-12');
   it.each([
     ['Had a PE in August, on apixaban for 6 months', 'deep_vein_thrombosis'],
     ['Had a PE 2 weeks ago', 'deep_vein_thrombosis'],

@@ -834,6 +834,11 @@ function isGestation(t: Tokens, i: number): boolean {
   return !(t.kind[i + 2] === K_WORD && DURATION_AFTER.has(t.words[i + 2] as string));
 }
 
+/** Weeks of gestation written as a figure over words `from`…`to`. */
+function gestationAt(t: Tokens, from: number, to: number, concepts: number[]): Occurrence {
+  return { concepts, indexed: concepts, region: false, side: false, from, to, sentence: t.sentence[from] as number, negated: 0, history: -1 };
+}
+
 /** A year or a month of the past at word `i`: a history word for the mentions around it. */
 function pastTimeAt(t: Tokens, i: number): Occurrence {
   return { concepts: YEAR_CONCEPTS, indexed: [], region: false, side: false, from: i, to: i + 1, sentence: t.sentence[i] as number, negated: 0, history: -1 };
@@ -884,17 +889,7 @@ function findOccurrences(t: Tokens, consumed: number[], day: number | null): Occ
           Number(w) <= 42
         ) {
           // "28/40": weeks of gestation as obstetric notes write them.
-          found.push({
-            concepts: WRITTEN_GESTATION,
-            indexed: WRITTEN_GESTATION,
-            region: false,
-            side: false,
-            from: i,
-            to: i + 3,
-            sentence: t.sentence[i] as number,
-            negated: 0,
-            history: -1,
-          });
+          found.push(gestationAt(t, i, i + 3, WRITTEN_GESTATION));
           i += 3;
           continue;
         } else if (
@@ -907,31 +902,11 @@ function findOccurrences(t: Tokens, consumed: number[], day: number | null): Occ
           !(t.kind[i + 2] === K_WORD && !WEEKS.has(t.words[i + 2] as string) && t.words[i + 2] !== 'days')
         ) {
           // "G2P1 at 30+4": weeks and days of gestation as obstetric notes write them.
-          found.push({
-            concepts: WRITTEN_GESTATION,
-            indexed: WRITTEN_GESTATION,
-            region: false,
-            side: false,
-            from: i,
-            to: i + 2,
-            sentence: t.sentence[i] as number,
-            negated: 0,
-            history: -1,
-          });
+          found.push(gestationAt(t, i, i + 2, WRITTEN_GESTATION));
           i += 2;
           continue;
         } else if (isGestation(t, i)) {
-          found.push({
-            concepts: GESTATION_CONCEPTS,
-            indexed: GESTATION_CONCEPTS,
-            region: false,
-            side: false,
-            from: i,
-            to: i + 2,
-            sentence: t.sentence[i] as number,
-            negated: 0,
-            history: -1,
-          });
+          found.push(gestationAt(t, i, i + 2, GESTATION_CONCEPTS));
           consumed[i] = 1;
           consumed[i + 1] = 1;
           i += 2;
@@ -2057,7 +2032,7 @@ function appliedToSkin(t: Tokens, o: Occurrence): boolean {
 
 /** Whether one of the concepts is told anywhere, un-negated and not as history. */
 function toldNow(a: Analysis, concepts: number[]): boolean {
-  for (const c of concepts) for (const o of a.byConcept[c] ?? []) if (o.negated === NOT_NEGATED && !historyOf(a, o)) return true;
+  for (const c of concepts) for (const o of a.byConcept[c] ?? []) if (isCurrent(a, o)) return true;
   return false;
 }
 
