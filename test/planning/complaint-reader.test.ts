@@ -1824,3 +1824,13 @@ describe('review round 44: a PE told as a clot, a status in brackets', () => {
     expect(read('Anal tone: normal')).not.toContain('cauda_equina_signs');
   });
 });
+
+describe('review round 45: an answer that names what it denies, the last of a denied pair', () => {
+  const read = codesOn('2026-11-12');
+  it.each([
+    ['Numbness between legs / groin? no numbness in the groin or saddle area', 'saddle_anesthesia'],
+    ['Usual headache. No knocks to the head or neck manipulation.', 'cervical_artery_dissection_signs'],
+  ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
+  it('still reads what a bare "no" answer is followed by', () =>
+    expect(read("Waterworks ok? no - since Friday can't feel when weeing")).toContain('bladder_bowel_dysfunction'));
+});

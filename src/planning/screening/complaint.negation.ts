@@ -36,6 +36,8 @@ const CLAUSE_STARTERS = new Set<string>(NEGATION.clauseStarters);
 const VERBS = new Set<string>(NEGATION.verbs);
 const CLAUSE_OPENERS = new Set<string>(NEGATION.clauseOpeners);
 const ADJACENT_ONLY = new Set<string>(NEGATION.adjacentOnly);
+/** How many words after its "or" the last item of a denied pair stays surely denied. */
+const OR_ITEM_WORDS = 3;
 const LINKING = new Set<string>(NEGATION.linking);
 
 /**
@@ -220,7 +222,15 @@ export function markNegation<O extends Span>(t: Tokens, consumed: readonly numbe
     if (t.words[i] === 'all' && answeredNo(t, i, negated)) continue;
     // A form's answer ("Waterworks ok? no - since Friday can't feel when weeing") answers its question; it
     // does not deny what the patient writes after it.
-    if (i > 0 && t.kind[i - 1] === K_STOP && t.text.charCodeAt(t.start[i - 1] as number) === 63 && FORM_NO.has(t.words[i] as string)) continue;
+    // An answer that names the sign it denies does deny it: "Numbness? no numbness in the groin or saddle area".
+    if (
+      i > 0 &&
+      t.kind[i - 1] === K_STOP &&
+      t.text.charCodeAt(t.start[i - 1] as number) === 63 &&
+      FORM_NO.has(t.words[i] as string) &&
+      !(/^[^\S\n]+$/.test(t.text.slice(t.end[i], t.start[i + 1])) && conceptRightAfter(t, occurrences, i + 1, qualifier))
+    )
+      continue;
     if (!TRIGGER_WORDS.has(t.words[i] as string)) continue;
     if (answeredNo(t, i, negated)) continue;
     // A phrase that only looks like a negation is read whole: "not ruled out" denies nothing, its "ruled out" included.
@@ -248,6 +258,7 @@ export function markNegation<O extends Span>(t: Tokens, consumed: readonly numbe
     let list = false;
     let listWords = 0;
     let items = 0;
+    let orItemFrom = -1;
     const listTrigger = LIST_TRIGGERS.has(pre.join(' '));
     for (let j = i + pre.length; j < n; j++) {
       const kind = t.kind[j];
@@ -276,13 +287,17 @@ export function markNegation<O extends Span>(t: Tokens, consumed: readonly numbe
       if (!consumed[j] && terminatorAt(t, j)) break;
       if (w === 'and' && j + 1 < n && CLAUSE_STARTERS.has(t.words[j + 1] as string)) break;
       // Not inside an item of a list well under way ("denies chest pain, SOB, syncope, bladder or bowel incontinence, …").
-      if ((w === 'or' || w === 'nor') && !consumed[j] && items < 2) closed = true;
+      if ((w === 'or' || w === 'nor') && !consumed[j] && items < 2) {
+        closed = true;
+        // "No knocks to the head or neck manipulation": the last item of a denied pair is denied too.
+        if (level === NEGATED) orItemFrom = words;
+      }
       // "no pain in the leg and numb groin", "no leg pain and numb groin": perhaps both denied, perhaps not
       // ("no bladder and bowel problems", "no fever and chills" are one denied list). A denial introduces a
       // list: "denies dizziness and drop attacks" denies both.
       if (w === 'and' && !consumed[j] && (words > 3 || (!listTrigger && SYMPTOM_HEADS.has(t.words[j - 1] as string) && contentAhead(t, j + 1) >= 2)))
         level = AMBIGUOUS;
-      if (words >= NEGATION.sureScopeWords && !list) level = AMBIGUOUS;
+      if (words >= NEGATION.sureScopeWords && !list && !(orItemFrom >= 0 && words - orItemFrom <= OR_ITEM_WORDS)) level = AMBIGUOUS;
       mark(negated, j, level);
       if (++words >= NEGATION.maxScopeWords || words + listWords >= NEGATION.maxListWords) break;
     }
