@@ -1834,3 +1834,46 @@ describe('review round 45: an answer that names what it denies, the last of a de
   it('still reads what a bare "no" answer is followed by', () =>
     expect(read("Waterworks ok? no - since Friday can't feel when weeing")).toContain('bladder_bowel_dysfunction'));
 });
+
+describe('review round 46: a sign said after its subject is a statement, not one more denied item', () => {
+  const read = codesOn('2026-11-20');
+  it.each([
+    ['No fever, calf swollen and hot', 'deep_vein_thrombosis'],
+    ['no trauma, groin numb', 'saddle_anesthesia'],
+    ['Denies fever, groin numb', 'saddle_anesthesia'],
+    ['No fever, swollen calf and hot', 'deep_vein_thrombosis'],
+    ['no trauma, red hot swollen knee', 'local_infection'],
+    ['No bladder issues, bowels incontinent', 'bladder_bowel_dysfunction'],
+    ['no LOC, neck stiff and fever', 'fever'],
+    ['no headache, vision double', 'cervical_artery_dissection_signs'],
+  ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
+  it.each([
+    ['Denies fever, chills, calf swelling or redness', 'deep_vein_thrombosis'],
+    ['No fever, red or swollen joints', 'local_infection'],
+    ['No calf pain, swelling or redness', 'deep_vein_thrombosis'],
+    ['No fever, chills, stiff neck', 'fever'],
+  ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
+});
+
+describe("review round 46: a medicine's status after its course, a recovery now, a question answered normal", () => {
+  const read = codesOn('2026-11-20');
+  it.each([
+    ['Rx warfarin 6/12, completed', 'anticoagulants'],
+    ['apixaban 5mg bd, stopped in March', 'anticoagulants'],
+    ['apixaban for 6 months, finished', 'anticoagulants'],
+    ['She had the flu two weeks before, now no more temperature, she feel good again.', 'contagious_illness'],
+    ['had the flu two weeks ago, no temperature now', 'contagious_illness'],
+    ['I ask about toilet problems: pee and poo is normal like before', 'bladder_bowel_dysfunction'],
+    ['asked about bladder problems: normal', 'bladder_bowel_dysfunction'],
+  ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
+  it.each([
+    ['on apixaban, stopped smoking', 'anticoagulants'],
+    ['Warfarin, stopped in March, restarted in May', 'anticoagulants'],
+    ['flu 2 weeks ago, now no better', 'contagious_illness'],
+    ['had flu two weeks before the surgery', 'contagious_illness'],
+    ['Since 2 days she is not feeling when she is making pee', 'bladder_bowel_dysfunction'],
+    ["doesn't feel when he needs to poo", 'bladder_bowel_dysfunction'],
+    ['asked about saddle numbness - yes, since Monday', 'saddle_anesthesia'],
+    ['I ask about toilet problems: she is having retention since Monday', 'bladder_bowel_dysfunction'],
+  ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
+});

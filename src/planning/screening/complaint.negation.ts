@@ -34,6 +34,7 @@ const TERMINATORS = new Set<string>(NEGATION.terminators.filter((w) => !w.includ
 const TERMINATOR_PHRASES = toWordLists(NEGATION.terminators.filter((w) => w.includes(' ')));
 const CLAUSE_STARTERS = new Set<string>(NEGATION.clauseStarters);
 const VERBS = new Set<string>(NEGATION.verbs);
+const PREDICATES = new Set<string>(NEGATION.predicates);
 const CLAUSE_OPENERS = new Set<string>(NEGATION.clauseOpeners);
 const ADJACENT_ONLY = new Set<string>(NEGATION.adjacentOnly);
 /** How many words after its "or" the last item of a denied pair stays surely denied. */
@@ -58,9 +59,15 @@ function listContinues(t: Tokens, comma: number, denialList: boolean): number {
   }
   // "not pregnant, on warfarin": an item that opens like a clause is not in the list.
   if (t.kind[j] === K_WORD && CLAUSE_OPENERS.has(t.words[j] as string)) return 0;
+  let subject = false;
+  let signs = 0;
   for (; j < t.words.length && t.kind[j] === K_WORD; j++) {
     const w = t.words[j] as string;
     if (VERBS.has(w)) return 0;
+    if (PREDICATES.has(w)) {
+      if (subject) return 0;
+      signs++;
+    } else if (!FUNCTION_WORDS.has(w) && w !== 'and' && w !== 'or' && w !== 'nor') subject = true;
     // A contrast makes the item a clause ("never had a DVT, calf now swollen"); a weaker terminator ends the
     // scope anyway and the item is what comes before it ("double vision or headache since the adjustment").
     // A conjunction that opens the next clause ends the item instead ("no weight loss or night pain but has
@@ -81,6 +88,8 @@ function listContinues(t: Tokens, comma: number, denialList: boolean): number {
     }
     if (!FUNCTION_WORDS.has(w)) words++;
   }
+  // Signs heaped on one thing describe it ("no trauma, red hot swollen knee"); "red or swollen joints" is denied.
+  if (signs >= 2 && !hasOr) return 0;
   if (hasOr) return words <= 5 ? 1 : 0;
   if (words <= 2) return 1;
   // "denies dizziness, double vision and drop attacks": an item that holds "and" closes the list as "or" does.
@@ -211,8 +220,10 @@ export function markNegation<O extends Span>(t: Tokens, consumed: readonly numbe
   // Plain arrays: a typed array costs more to create than these few words are worth.
   const negated = new Array<number>(n).fill(NOT_NEGATED);
   for (let i = 0; i < n; i++) {
-    if (t.kind[i] !== K_WORD || consumed[i]) continue;
+    if (t.kind[i] !== K_WORD) continue;
+    // An answer may also be a word the lexicon reads ("asked about bladder problems: normal").
     if (QUESTION_ANSWERS.has(t.words[i] as string) && questionAnsweredNo(t, i, negated)) continue;
+    if (consumed[i]) continue;
     if (TEST_WORDS.has(t.words[i] as string) && testFoundNothing(t, i, negated)) continue;
     const worry = WORRY_FIRST.has(t.words[i] as string) ? (firstMatch(t, i, WORRY_BY_FIRST)?.length ?? feared(t, i)) : 0;
     if (worry > 0) {
@@ -473,7 +484,7 @@ const ANSWERS = new Set(['no', 'nil', 'none', 'neg', 'negative', 'denied', 'deni
  * its clause (or goes on with "at all", "of them"); "asked about numbness — yes, since Monday" stays.
  */
 function questionAnsweredNo(t: Tokens, i: number, negated: number[]): boolean {
-  if (i === 0 || t.kind[i - 1] !== K_COMMA) return false;
+  if (i === 0 || (t.kind[i - 1] !== K_COMMA && !answerStatement(t, i))) return false;
   let k = i + 1;
   while (k < t.words.length && t.kind[k] === K_WORD && ANSWER_TAIL.has(t.words[k] as string)) k++;
   if (k < t.words.length && t.kind[k] === K_WORD && !CLAUSE_AFTER_ANSWER.has(t.words[k] as string)) return false;
@@ -491,10 +502,18 @@ function questionAnsweredNo(t: Tokens, i: number, negated: number[]): boolean {
   for (let j = q + 1; j < i; j++) if (t.kind[j] === K_WORD) mark(negated, j, NEGATED);
   return true;
 }
+/** "I ask about toilet problems: pee and poo is normal like before": the answer told of what was asked, after its break. */
+function answerStatement(t: Tokens, i: number): boolean {
+  if (!NORMAL_ANSWERS.has(t.words[i] as string) || !ANSWER_LINKS.has(t.words[i - 1] as string)) return false;
+  for (let j = i - 2; j >= 0 && i - j <= 6; j--) if (t.kind[j] !== K_WORD) return t.kind[j] === K_COMMA;
+  return false;
+}
+const NORMAL_ANSWERS = new Set(['normal', 'fine', 'ok', 'okay']);
+const ANSWER_LINKS = new Set(['is', 'are', 'was', 'were', 'all']);
 const QUESTION_ANSWERS = new Set(['no', 'none', 'nothing', 'negative', 'neg', 'nil', 'clear', 'normal', 'fine', 'nope']);
-const ANSWER_TAIL = new Set(['at', 'all', 'of', 'them', 'those', 'either', 'to', 'both', 'found', 'whatsoever']);
+const ANSWER_TAIL = new Set(['at', 'all', 'of', 'them', 'those', 'either', 'to', 'both', 'found', 'whatsoever', 'like', 'as', 'before', 'usual', 'always']);
 const CLAUSE_AFTER_ANSWER = new Set(['and', 'but', 'so']);
-const QUESTION_WORDS = new Set(['asked', 'checked', 'screened', 'tested', 'enquired', 'inquired', 'questioned', 'queried', 'examined', 'assessed', 'looked']);
+const QUESTION_WORDS = new Set(['ask', 'asks', 'asking', 'asked', 'checked', 'screened', 'tested', 'enquired', 'inquired', 'questioned', 'queried', 'examined', 'assessed', 'looked']);
 
 /**
  * Mentions about someone else ("Mum had cancer", "wife is pregnant") are not the patient's: marked NEGATED.

@@ -1025,16 +1025,30 @@ function toldWeeksAgo(t: Tokens, at: number): boolean {
       continue;
     }
     const w = t.words[j] as string;
-    // "All fine now", "better now": the now of a recovery.
-    if (STILL_NOW.has(w) && !(w === 'now' && RECOVERED_NOW.has(t.words[j - 1] as string))) return false;
+    // "All fine now", "better now", "no temperature now": the now of a recovery.
+    if (STILL_NOW.has(w) && !(w === 'now' && (RECOVERED_NOW.has(t.words[j - 1] as string) || goneNow(t, j)))) return false;
     if (
       WEEKS_UNITS.has(w) &&
-      ((t.words[j + 1] === 'ago' && t.kind[j + 1] === K_WORD) || (j > 0 && (t.words[j - 1] === 'last' || t.words[j - 1] === 'previous')))
+      ((t.kind[j + 1] === K_WORD && (t.words[j + 1] === 'ago' || (t.words[j + 1] === 'before' && t.kind[j + 2] !== K_WORD))) ||
+        (j > 0 && (t.words[j - 1] === 'last' || t.words[j - 1] === 'previous')))
     )
       dated = true;
   }
   return dated;
 }
+
+/** Whether the clause of a "now" tells something gone: "no temperature now", "now no more fever" (not "no better now"). */
+function goneNow(t: Tokens, now: number): boolean {
+  let gone = false;
+  for (const step of [-1, 1])
+    for (let j = now + step; j >= 0 && j < t.words.length && t.kind[j] === K_WORD && Math.abs(j - now) <= 4; j += step) {
+      const w = t.words[j] as string;
+      if (RECOVERED_NOW.has(w) || w === 'worse' || w === 'improving') return false;
+      if (GONE_WORDS.has(w)) gone = true;
+    }
+  return gone;
+}
+const GONE_WORDS = new Set(['no', 'not', 'nil', 'without', 'free']);
 
 /** Whether a record line dates the mention in a past year before it: "Encounter: GP 12/01/2022 — COVID-19". */
 function datedLine(t: Tokens, at: number, day: number | null): boolean {
@@ -1282,6 +1296,9 @@ function toldAsStopped(a: Analysis, from: number, to: number, lenient = false): 
     }
     if (phraseAt(t, j, comma ? STOPPED_AFTER_COMMA : STOPPED_ANY_AFTER) > 0) return !resumedAfter(a, to);
   }
+  // A status after the item's dose or course, set off by a comma: "warfarin 6/12, completed", "apixaban 5 mg, stopped in March".
+  const status = statusAfterDose(t, to);
+  if (status > 0 && bareStopAt(t, status) > 0 && !toldAsFall(a, status)) return !resumedAfter(a, status);
   return stoppedLater(a, from, to, lenient || pastFrameBefore(t, head) || courseAfter(t, to) || courseBefore(t, head));
 }
 
@@ -1328,6 +1345,19 @@ function closesList(a: Analysis, to: number): boolean {
     j = next.to;
   }
   return false;
+}
+
+/** The first word after a medicine's dose or course and the comma that ends it ("6/12, completed"), or -1. */
+function statusAfterDose(t: Tokens, to: number): number {
+  let j = to;
+  while (j < t.words.length && j - to < 6) {
+    const w = t.words[j] as string;
+    const slash = t.kind[j] === K_COMMA && t.text.charCodeAt(t.start[j] as number) === 47;
+    if (!slash && (t.kind[j] !== K_WORD || !(isDigitWord(w) || DOSE_WORDS.has(w) || COURSE_UNITS.has(w) || w === 'for' || w === 'x' || NUMBER_WORDS[w] !== undefined))) break;
+    j++;
+  }
+  if (t.kind[j] !== K_COMMA || t.text.charCodeAt(t.start[j] as number) !== 44) return -1;
+  return t.kind[j + 1] === K_WORD ? j + 1 : -1;
 }
 
 /** Whether the medicine starting at `from` is told as a course of a set length before it ("3 months of apixaban", "a course of warfarin"). */
@@ -1413,13 +1443,19 @@ function stoppedLater(a: Analysis, from: number, to: number, bare: boolean): boo
     const k = at[j] as number;
     if (k >= 0 && (occurrences[k] as Occurrence).from >= to && isMedicine(occurrences[k] as Occurrence)) return false;
     // "Came off it" read as a fall ("got a new bike and came off it") is not the medicine's stop.
-    if (k >= 0 && (occurrences[k] as Occurrence).concepts.includes(FALL_VERB)) continue;
+    if (toldAsFall(a, j)) continue;
     let len = phraseAt(t, j, POINTING_BACK);
     if (len === 0 && phraseAt(t, j, SOMETHING_ELSE) > 0) return false;
     if (len === 0 && bare) len = bareStopAt(t, j);
     if (len > 0) return !resumedAfter(a, j + len);
   }
   return stoppedNextSentence(a, j);
+}
+
+/** Whether word `j` is read as a fall ("came off yesterday at the roundabout"). */
+function toldAsFall(a: Analysis, j: number): boolean {
+  const k = a.at[j] as number;
+  return k >= 0 && (a.occurrences[k] as Occurrence).concepts.includes(FALL_VERB);
 }
 
 /** How many words may open the next sentence before its stop ("GP stopped it", "She came off it"). */
@@ -1432,7 +1468,7 @@ function stoppedNextSentence(a: Analysis, stop: number): boolean {
   while (j < t.words.length && t.kind[j] !== K_WORD) j++;
   for (let words = 0; j < t.words.length && t.kind[j] === K_WORD && words <= NEXT_SENTENCE_OPENING; j++, words++) {
     const k = at[j] as number;
-    if (k >= 0 && (occurrences[k] as Occurrence).concepts.includes(FALL_VERB)) return false;
+    if (toldAsFall(a, j)) return false;
     const len = phraseAt(t, j, POINTING_BACK);
     if (len > 0) return !resumedAfter(a, j + len);
   }
