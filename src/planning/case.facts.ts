@@ -182,6 +182,7 @@ export function deriveFacts(input: AssessmentInput, context: PlanningContext): C
   // describes that one: the record wins.
   if (surgeries.length === 0 && !screening.surgeryDate)
     for (const s of readSurgeries(input.complaint, context.today)) surgeries.push({ ...s, evidence: `complaint: "${s.evidence}"` });
+  else if (surgeries.some((s) => s.approach !== null)) approachInDoubt(surgeries, readSurgeries(input.complaint, context.today));
   // A surgery's date counts whatever the mechanism (SPEC §8). The single `surgeryDate` has no site: it
   // times the coded surgery site and the painful regions of a post-surgical complaint.
   let surgeryDays: number | null = null;
@@ -219,4 +220,21 @@ export function deriveFacts(input: AssessmentInput, context: PlanningContext): C
     complaint: input.complaint,
     today: context.today,
   };
+}
+
+/**
+ * A recorded approach that the complaint contradicts ("form says anterior; op note: posterolateral approach")
+ * is in doubt: until the surgeon's protocol is known, the approach is taken as unknown and both sets of
+ * precautions hold (the safer reading when the record and the text disagree).
+ */
+function approachInDoubt(
+  recorded: SurgeryFact[],
+  told: readonly { procedure: SurgeryFact['procedure']; approach: SurgicalApproach | null; evidence: string }[],
+): void {
+  for (const s of recorded) {
+    const other = told.find((t) => t.procedure === s.procedure && t.approach !== null && t.approach !== s.approach);
+    if (s.approach === null || !other) continue;
+    s.approach = null;
+    s.evidence += `; the complaint tells another approach ("${other.evidence}"): both sets of precautions until it is confirmed`;
+  }
 }

@@ -404,3 +404,25 @@ describe('a resting heart rate outside 50–100', () => {
     expect(clearance(p)).toBe(needsClearance);
   });
 });
+
+describe('a recorded surgical approach the complaint contradicts', () => {
+  const hip = (complaint: string) =>
+    plan(
+      caseOf('hip', {
+        complaint,
+        mechanism: 'post_surgical',
+        goals: [{ type: 'range_of_motion', priority: 1 }],
+        screening: { age: 68, surgeries: [{ procedure: 'total_hip_arthroplasty', date: '2025-02-01', region: 'hip', side: 'right', approach: 'anterior' }] },
+      }),
+    );
+  const protocol = (p: PlanContent) => p.screening.findings.find((f) => f.code === 'surgery_protocol');
+  it('holds both sets of precautions until it is confirmed', () => {
+    const doubted = protocol(hip('Form says anterior approach; op note: R THA via posterolateral approach, posterior precautions 6/52. Sore R buttock.'));
+    expect(doubted?.message).toMatch(/both sets of precautions/);
+    expect(doubted?.evidence).toMatch(/another approach/);
+  });
+  it('keeps the recorded approach when the complaint names no other', () => {
+    const recorded = protocol(hip('R THA via anterior approach, sore R buttock, wants to get moving.'));
+    expect(recorded?.message).not.toMatch(/both sets of precautions/);
+  });
+});

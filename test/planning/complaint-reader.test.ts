@@ -1877,3 +1877,34 @@ describe("review round 46: a medicine's status after its course, a recovery now,
     ['I ask about toilet problems: she is having retention since Monday', 'bladder_bowel_dysfunction'],
   ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
 });
+
+describe('review round 47: a recent mention after a past one, "nobody", a gym start, a friend spoken of', () => {
+  const read = codesOn('2026-11-18');
+  it.each([
+    ['Previous blood clots? yes - L calf DVT 2 weeks ago', 'deep_vein_thrombosis'],
+    ["Previous blood clots? yes - L calf DVT, diagnosed 4 Nov 2026 at St Mary's, treated", 'deep_vein_thrombosis'],
+    [
+      'S: 52M, L ant chest tightness x10/7, started bench pressing at the gym 2 wks ago. Tightness comes on when he climbs the stairs to the office, settles a couple of min after he stops.',
+      'cardiac_symptoms',
+    ],
+    ['chest tightness. Comes on when he climbs the stairs, settles within minutes of stopping.', 'cardiac_symptoms'],
+    ['Pt reports back pain. My colleague referred her - she had breast cancer in 2020', 'cancer'],
+    ['My friend recommended you. I had breast cancer in 2020', 'cancer'],
+    ['PE in August, on apixaban', 'deep_vein_thrombosis'],
+    ['Hx: PE in 2019', 'dvt_history'],
+  ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
+  it.each([
+    ['Previous blood clots? yes - L calf DVT, diagnosed 4 Nov 2024, treated', 'deep_vein_thrombosis'],
+    ['Was on warfarin after a clot in 2019 but stopped it two years ago (clot treated, no leg swelling since).', 'deep_vein_thrombosis'],
+    ['A headache came on at the back of my head. Nobody has cracked my neck.', 'cervical_artery_dissection_signs'],
+    ["I'm 58. My colleague Sandra recommended you - she was treated for breast cancer last year", 'cancer'],
+    ['I have back pain. My friend recommended you, she had breast cancer', 'cancer'],
+    [
+      "Our system still lists 'anticoagulant' from 2023 - pt says warfarin was stopped in spring 2024 after 6 months for a clot in the lung (2023)",
+      'deep_vein_thrombosis',
+    ],
+    ['PE in school was football', 'deep_vein_thrombosis'],
+    ["Rolled L ankle landing at netball 3/52 ago. Swelled up, now walking on it fine but feels 'wobbly' on uneven ground.", 'myelopathy_signs'],
+  ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
+  it('keeps a clot still treated current', () => expect(read('DVT in 2019, still taking apixaban')).toContain('deep_vein_thrombosis'));
+});

@@ -134,3 +134,10 @@ describe('review rounds 38 and 42: a season, a holiday, a year or a day after it
     ['TKR over Christmas', { procedure: 'total_knee_arthroplasty', days: 330 }],
   ])('%s', (text, expected) => expect(read(text)).toEqual([expect.objectContaining(expected)]));
 });
+
+describe('review round 46: a time in another clause before the operation does not date it', () => {
+  it.each([
+    ["Op note (faxed today): R THA via posterolateral approach 20/10/2026, 'standard posterior precautions 6/52'.", { approach: 'posterior', days: 31 }],
+    ['Seen today: R TKR 3 weeks ago', { procedure: 'total_knee_arthroplasty', days: 21 }],
+  ])('%s', (text, expected) => expect(read(text)).toEqual([expect.objectContaining(expected)]));
+});

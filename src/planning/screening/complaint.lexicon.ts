@@ -1732,6 +1732,10 @@ export const CONCEPTS = {
     'when i slow down',
     'if i slow down',
     'slowing down',
+    // "Settles a couple of min after he stops", "within minutes of stopping".
+    'after i stop',
+    'after stopping',
+    'of stopping',
   ],
   sweating: ['sweating', 'sweaty', 'sweat', 'sweats', 'clammy', 'cold sweat', 'diaphore*', 'pale and sweaty', 'grey and sweaty'],
   palpitation: ['palpitation*', 'racing heart', 'heart racing', 'heart pounding', 'fluttering'],
@@ -2513,6 +2517,10 @@ export const CONCEPTS = {
   ],
   // An injury of an ankle or a knee that leaves the joint unstable: it explains an unsteady walk.
   leg_joint_injury: [
+    // "Rolled L ankle landing at netball", "twisted right knee".
+    ...['rolled', 'twisted', 'turned', 'sprained', 'went over on', 'went over on the', 'went over on her', 'went over on his', 'went over on my'].flatMap(
+      (verb) => ['l', 'r', 'lt', 'rt', 'left', 'right'].flatMap((side) => [`${verb} ${side} ankle`, `${verb} ${side} knee`]),
+    ),
     'sprain',
     'sprained',
     'sprains',
@@ -3850,6 +3858,7 @@ export const CONCEPTS = {
     // "PE" is a clot only where it is told as one ("had a PE in August", "DVT and PE"), not a "PE:" exam heading.
     'had a pe',
     'a pe',
+    'pe in',
     'recent pe',
     'previous pe',
     'dvt pe',
@@ -3860,7 +3869,7 @@ export const CONCEPTS = {
     'bilateral pes',
   ],
   // Physical education: "a PE teacher", "PE lessons".
-  pe_lessons: ['pe teacher', 'a pe teacher', 'pe lesson', 'pe lessons', 'pe class', 'pe classes', 'pe kit', 'pe department'],
+  pe_lessons: ['pe in school', 'pe at school', 'pe teacher', 'a pe teacher', 'pe lesson', 'pe lessons', 'pe class', 'pe classes', 'pe kit', 'pe department'],
   // A clot prevented is no clot: the prophylaxis after an operation or for atrial fibrillation ("apixaban for
   // clot prevention", "injections to prevent blood clots", "DVT prophylaxis", "anti-embolism stockings").
   clot_prevention: [
@@ -5065,6 +5074,8 @@ export const NEGATION = {
   pre: [
     'no',
     'not',
+    'nobody',
+    'noone',
     'denies',
     'denied',
     'deny',
@@ -5817,10 +5828,14 @@ const KNOWN_BOWEL_DISORDER = { all: ['bowel_diagnosis'], unless: [...NEW_CONTINE
   TextRule['benign']
 >[number];
 
-/** The lay exertion rules: not a region away from the heart in the sentence, not a movement, strain or sport. */
+/**
+ * The lay exertion rules: not a region away from the heart in the sentence, not a movement, strain or sport.
+ * A gym start told in another sentence does not explain away climbing stairs that brings the chest on and
+ * rest that settles it (REFERENCE: a chest-wall strain is musculoskeletal, "still ask the cardiac questions").
+ */
 const LAY_EXERTION_GUARD: Pick<TextRule, 'none' | 'noneNear'> = {
   none: ['msk_chest', 'msk_arm', 'lower_body_site', 'sport_training'],
-  noneNear: { of: ['msk_strain', 'msk_chest'], near: ['cardiac_site', 'cardiac_site_weak', 'chest_area'] },
+  noneNear: { of: ['msk_strain'], near: ['cardiac_site', 'cardiac_site_weak', 'chest_area'] },
 };
 
 export const TEXT_RULES: TextRule[] = [

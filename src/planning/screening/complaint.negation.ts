@@ -513,7 +513,22 @@ const ANSWER_LINKS = new Set(['is', 'are', 'was', 'were', 'all']);
 const QUESTION_ANSWERS = new Set(['no', 'none', 'nothing', 'negative', 'neg', 'nil', 'clear', 'normal', 'fine', 'nope']);
 const ANSWER_TAIL = new Set(['at', 'all', 'of', 'them', 'those', 'either', 'to', 'both', 'found', 'whatsoever', 'like', 'as', 'before', 'usual', 'always']);
 const CLAUSE_AFTER_ANSWER = new Set(['and', 'but', 'so']);
-const QUESTION_WORDS = new Set(['ask', 'asks', 'asking', 'asked', 'checked', 'screened', 'tested', 'enquired', 'inquired', 'questioned', 'queried', 'examined', 'assessed', 'looked']);
+const QUESTION_WORDS = new Set([
+  'ask',
+  'asks',
+  'asking',
+  'asked',
+  'checked',
+  'screened',
+  'tested',
+  'enquired',
+  'inquired',
+  'questioned',
+  'queried',
+  'examined',
+  'assessed',
+  'looked',
+]);
 
 /**
  * Mentions about someone else ("Mum had cancer", "wife is pregnant") are not the patient's: marked NEGATED.
@@ -1007,18 +1022,41 @@ function markTheirClauses(t: Tokens, negated: number[], i: number, person: Perso
   // mum (78). She had a fall"); then only a clause of the same sentence is surely theirs.
   const speaking = owner === 'my' && t.words[i - 2] !== 'for';
   const other =
-    person === 'male' && (owner === 'her' || speaking) ? MALE_SUBJECTS : person === 'female' && (owner === 'his' || speaking) ? FEMALE_SUBJECTS : null;
+    person === 'male' && (owner === 'her' || speaking)
+      ? MALE_SUBJECTS
+      : person === 'female' && (owner === 'his' || speaking)
+        ? FEMALE_SUBJECTS
+        : person === 'any' && speaking && ACQUAINTANCES.has(t.words[i] as string) && patientSpeaksBefore(t, i)
+          ? THIRD_PERSON_SUBJECTS
+          : null;
   if (other === null) return;
   const lastSentence = (t.sentence[i] as number) + (speaking ? 0 : 1);
   for (let k = i + 1; k < t.words.length && (t.sentence[k] as number) <= lastSentence; k++) {
     if (t.kind[k] !== K_WORD || !other.has(t.words[k] as string)) continue;
-    const opensClause = k === 0 || t.kind[k - 1] !== K_WORD || t.words[k - 1] === 'and' || t.words[k - 1] === 'but';
+    const opensClause =
+      k === 0 || t.kind[k - 1] !== K_WORD || t.words[k - 1] === 'and' || t.words[k - 1] === 'but' || /\s[-–—]\s/.test(t.text.slice(t.end[k - 1], t.start[k]));
     if (!opensClause) continue;
     // The clause is theirs until the patient speaks again ("he says my calf is swollen").
     for (let j = k + 1; j < t.words.length && t.kind[j] === K_WORD && !FIRST_PERSON.has(t.words[j] as string); j++) mark(negated, j, NEGATED);
   }
 }
 const FIRST_PERSON = new Set(['i', 'im', 'ive', 'my', 'me', 'myself']);
+// People of either sex the patient may name: "My colleague Sandra recommended you - she was treated for breast cancer".
+const ACQUAINTANCES = new Set(['friend', 'colleague', 'neighbour', 'neighbor', 'flatmate', 'housemate', 'cousin', 'workmate', 'coworker']);
+const THIRD_PERSON_SUBJECTS = new Set(['he', 'hes', 'she', 'shes']);
+const THIRD_PERSON = new Set(['he', 'hes', 'she', 'shes', 'her', 'his', 'him', 'pt', 'patient', 'client']);
+
+/** Whether the words before `i` are the patient's own ("I'd like to book… I'm 58") and name no one in the third person. */
+function patientSpeaksBefore(t: Tokens, i: number): boolean {
+  let first = false;
+  for (let j = 0; j < i; j++) {
+    if (t.kind[j] !== K_WORD) continue;
+    const w = t.words[j] as string;
+    if (THIRD_PERSON.has(w)) return false;
+    if (w === 'i' || w === 'im' || w === 'ive' || w === 'id') first = true;
+  }
+  return first;
+}
 const OWNERS_OF_CHILD = new Set(['her', 'his', 'my', 'their', 'our']);
 const MALE_SUBJECTS = new Set(['he', 'hes']);
 const FEMALE_SUBJECTS = new Set(['she', 'shes']);

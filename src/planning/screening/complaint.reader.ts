@@ -1118,12 +1118,36 @@ function stillTreated(a: Analysis, o: Occurrence): boolean {
   for (const c of ANTICOAGULANT_CONCEPTS)
     for (const m of a.byConcept[c] ?? []) {
       if (m.sentence !== o.sentence || m.negated !== NOT_NEGATED) continue;
-      for (let j = m.from - 1; j >= 0 && m.from - j <= 3 && t.kind[j] === K_WORD; j--) if (ONGOING.has(t.words[j] as string)) return true;
+      // The patient's taking goes on ("still on rivaroxaban", "currently taking apixaban"), not a record's listing
+      // ("our system still lists 'anticoagulant'").
+      for (let j = m.from - 1; j >= 0 && m.from - j <= 3 && t.kind[j] === K_WORD; j--) {
+        if (!TAKING_LINKS.has(t.words[j] as string) && !ONGOING.has(t.words[j] as string)) break;
+        if (ONGOING.has(t.words[j] as string)) return true;
+      }
     }
   return false;
 }
 const ANTICOAGULANT_CONCEPTS = [cid('anticoagulant'), cid('blood_thinner_generic')];
 const ONGOING = new Set(['still', 'currently', 'remains', 'remain', 'ongoing', 'continuing', 'continues', 'continue']);
+const TAKING_LINKS = new Set([
+  'on',
+  'taking',
+  'takes',
+  'using',
+  'uses',
+  'having',
+  'has',
+  'gets',
+  'injecting',
+  'the',
+  'her',
+  'his',
+  'my',
+  'their',
+  'a',
+  'an',
+  'with',
+]);
 
 /** A temperature reading of an illness told as over: "flu three weeks ago with a temperature of 39 … completely over it now". */
 function feverOver(a: Analysis, v: { from: number; to: number }): boolean {
@@ -1159,6 +1183,19 @@ function recoveredAfter(a: Analysis, o: { from: number; to: number; sentence: nu
 /** Whether a sentence says something happened recently ("last week", "yesterday"): then its past is not long past. */
 function recentIn(a: Analysis, sentence: number): boolean {
   for (const r of a.byConcept[RECENT] ?? []) if (r.sentence === sentence && r.negated === NOT_NEGATED) return true;
+  return false;
+}
+
+/** Whether a mention is told as recent: a word of recency in its sentence, or a date in full of the last three months after it. */
+function toldRecent(a: Analysis, o: Occurrence): boolean {
+  if (recentIn(a, o.sentence)) return true;
+  const { t, day } = a;
+  if (day === null) return false;
+  for (let j = o.to; j < t.words.length && j - o.to <= 10 && t.kind[j] !== K_STOP; j++) {
+    if (t.kind[j] !== K_WORD || (t.words[j] as string).length !== 4) continue;
+    const back = daysBackOfDate(t, j, day);
+    if (back !== null && back >= 0 && back < RECENT_DAYS) return true;
+  }
   return false;
 }
 
@@ -1353,7 +1390,11 @@ function statusAfterDose(t: Tokens, to: number): number {
   while (j < t.words.length && j - to < 6) {
     const w = t.words[j] as string;
     const slash = t.kind[j] === K_COMMA && t.text.charCodeAt(t.start[j] as number) === 47;
-    if (!slash && (t.kind[j] !== K_WORD || !(isDigitWord(w) || DOSE_WORDS.has(w) || COURSE_UNITS.has(w) || w === 'for' || w === 'x' || NUMBER_WORDS[w] !== undefined))) break;
+    if (
+      !slash &&
+      (t.kind[j] !== K_WORD || !(isDigitWord(w) || DOSE_WORDS.has(w) || COURSE_UNITS.has(w) || w === 'for' || w === 'x' || NUMBER_WORDS[w] !== undefined))
+    )
+      break;
     j++;
   }
   if (t.kind[j] !== K_COMMA || t.text.charCodeAt(t.start[j] as number) !== 44) return -1;
@@ -2106,7 +2147,10 @@ export function readComplaint(text: string, today?: string): ComplaintMatch[] {
         if (!ok) continue;
       }
       const anchors = byConcept[rule.all[0] as number] as Occurrence[];
+      let toldAsHistory = false;
       for (const anchor of anchors) {
+        // After a mention read as history, another names the same thing unless it is dated recent itself.
+        if (toldAsHistory && !toldRecent(a, anchor)) continue;
         const used: Occurrence[] = [anchor];
         let ok = true;
         for (let k = 1; k < rule.all.length && ok; k++) {
@@ -2227,7 +2271,11 @@ export function readComplaint(text: string, today?: string): ComplaintMatch[] {
           push(matches, m);
           for (const r of extraRegions(o)) push(matches, { ...m, region: r });
         }
-        if (rule.region === null && !uncertain && !match.unsure) break;
+        // A mention read as history does not stand for one dated recent: "Previous blood clots? yes - L calf DVT 2 weeks ago".
+        if (rule.region === null && !uncertain && !match.unsure) {
+          if (code === rule.code) break;
+          toldAsHistory = true;
+        }
       }
     }
   }

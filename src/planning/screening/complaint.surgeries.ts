@@ -352,6 +352,9 @@ function siteNear(sentence: string, clause: Span, at: number, end = at): (Span &
   return best;
 }
 
+/** How much farther a time counts when a bracket's end or a colon parts it from the operation words before them. */
+const OTHER_CLAUSE_DISTANCE = 100;
+
 /** The time of the past nearest the operation words, in their sentence. */
 function timeNear(sentence: string, at: number, today: number): (Span & { days: number }) | null {
   let best: (Span & { days: number }) | null = null;
@@ -361,8 +364,9 @@ function timeNear(sentence: string, at: number, today: number): (Span & { days: 
     for (let m = time.re.exec(sentence); m; m = time.re.exec(sentence)) {
       const days = time.days(m, today);
       if (days === null || days < 0) continue;
-      // "Knee replaced 10 days ago": a time after the operation words is more likely its date than one before.
-      const d = m.index >= at ? m.index - at : (at - m.index) * 2;
+      // "Knee replaced 10 days ago": a time after the operation words is more likely its date than one before,
+      // and one before them behind a bracket's end or a colon is another clause's ("Op note (faxed today): R THA 20/10/2026").
+      const d = m.index >= at ? m.index - at : (at - m.index) * 2 + (/[):]/.test(sentence.slice(m.index + m[0].length, at)) ? OTHER_CLAUSE_DISTANCE : 0);
       if (d < bestDistance) {
         best = { days, from: m.index, to: m.index + m[0].length };
         bestDistance = d;
