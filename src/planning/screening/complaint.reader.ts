@@ -1504,11 +1504,10 @@ const NEXT_SENTENCE_OPENING = 2;
 
 /** "Was on warfarin for 6 months. Stopped it in 2021.": the next sentence opens with words that point back to the medicine. */
 function stoppedNextSentence(a: Analysis, stop: number): boolean {
-  const { t, at, occurrences } = a;
+  const { t } = a;
   let j = stop;
   while (j < t.words.length && t.kind[j] !== K_WORD) j++;
   for (let words = 0; j < t.words.length && t.kind[j] === K_WORD && words <= NEXT_SENTENCE_OPENING; j++, words++) {
-    const k = at[j] as number;
     if (toldAsFall(a, j)) return false;
     const len = phraseAt(t, j, POINTING_BACK);
     if (len > 0) return !resumedAfter(a, j + len);
