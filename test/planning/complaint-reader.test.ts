@@ -1908,3 +1908,25 @@ describe('review round 47: a recent mention after a past one, "nobody", a gym st
   ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
   it('keeps a clot still treated current', () => expect(read('DVT in 2019, still taking apixaban')).toContain('deep_vein_thrombosis'));
 });
+
+describe('own probes after round 47: a feeling told as gone, denials as some write them', () => {
+  const read = codesOn('2026-11-20');
+  it.each([
+    ['lost the feeling in her bottom', 'saddle_anesthesia'],
+    ['no more feeling in the saddle area', 'saddle_anesthesia'],
+    ['the feeling is gone between the legs', 'saddle_anesthesia'],
+    ['has no more feeling when going to the toilet', 'bladder_bowel_dysfunction'],
+    ['he has no more the feeling when go to toilet', 'bladder_bowel_dysfunction'],
+  ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
+  it.each([
+    ['nothing like numbness in the saddle', 'saddle_anesthesia'],
+    ['numbness in saddle: not', 'saddle_anesthesia'],
+    ['fever is not there', 'fever'],
+    ['numbness in the groin is not there', 'saddle_anesthesia'],
+    ['bladder problem not present', 'bladder_bowel_dysfunction'],
+    ['Fever? not at all', 'fever'],
+    ['tingling in feet when I go to the toilet at night', 'bladder_bowel_dysfunction'],
+  ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
+  it('keeps a soft no to a red flag as unsure', () =>
+    expect(readComplaint('Numb groin? not really', '2026-11-20')).toEqual([expect.objectContaining({ code: 'saddle_anesthesia', uncertain: true })]));
+});

@@ -141,3 +141,11 @@ describe('review round 46: a time in another clause before the operation does no
     ['Seen today: R TKR 3 weeks ago', { procedure: 'total_knee_arthroplasty', days: 21 }],
   ])('%s', (text, expected) => expect(read(text)).toEqual([expect.objectContaining(expected)]));
 });
+
+describe('own probes after round 47: "before" as some date an operation', () => {
+  it.each([
+    ['operation on knee before 2 weeks', { region: 'knee', days: 14 }],
+    ['had knee replacement 2 weeks before', { procedure: 'total_knee_arthroplasty', days: 14 }],
+  ])('%s', (text, expected) => expect(read(text)).toEqual([expect.objectContaining(expected)]));
+  it('not a time relative to another event', () => expect(read('knee replacement 2 weeks before the wedding')).toEqual([]));
+});

@@ -278,6 +278,12 @@ export const CONCEPTS = {
     'micturi*',
     'flow',
     'stream',
+    // "No more feeling when going to the toilet": the sensation of passing urine or stool.
+    'go to the toilet',
+    'going to the toilet',
+    'go to toilet',
+    'going to toilet',
+    'goes to the toilet',
   ],
   continence_problem: ['dysfunction', 'problem', 'problems', 'trouble', 'difficulty', 'changes in', 'change in', ...CONTINENCE_LOSS],
   // "No bladder control" is a symptom, not a negation: the longer phrase wins over the word "no". Written
@@ -564,6 +570,21 @@ export const CONCEPTS = {
     'sensation altered',
     'lack of feeling',
     'lack of sensation',
+    // A feeling told as gone: "no more feeling in the saddle area", "the feeling is gone between the legs".
+    'no more feeling',
+    'no more the feeling',
+    'no more sensation',
+    'lost the feeling',
+    'lost all feeling',
+    'lost the sensation',
+    'lost all sensation',
+    'feeling is gone',
+    'feeling has gone',
+    'feeling gone',
+    'feeling went',
+    'sensation is gone',
+    'sensation has gone',
+    'sensation gone',
     // "She is not feeling when she is making pee": not feeling *when* something happens is its sensation lost.
     'not feeling when',
     'not feel when',
@@ -5074,6 +5095,7 @@ export const NEGATION = {
   pre: [
     'no',
     'not',
+    'nothing like',
     'nobody',
     'noone',
     'denies',
@@ -5131,7 +5153,7 @@ export const NEGATION = {
   adjacentOnly: ['nothing'],
   /** Linking words an adjacent-only cue may stand before its sign with: "nothing is numb", "nothing feels swollen". */
   linking: ['is', 'was', 'feels', 'felt', 'seems', 'looks', 'else', 'at', 'all'],
-  post: ['denied', 'absent', 'negative', 'neg', 'ruled out', 'resolved', 'none', 'excluded'],
+  post: ['denied', 'absent', 'negative', 'neg', 'ruled out', 'resolved', 'none', 'excluded', 'not present', 'not there'],
   // "no longer able to…" or "not sure if…" do not deny what follows.
   pseudo: [
     // Not over yet: "not recovered from flu", "hasn't fully recovered".
@@ -5858,7 +5880,7 @@ export const TEXT_RULES: TextRule[] = [
   },
   { code: 'bladder_bowel_dysfunction', all: ['leak_word', 'stress_leak_trigger', 'progression'], window: 14, history: 'resolved' },
   // Reduced sensation of passing urine or stool (not of sitting on the toilet: that is the saddle).
-  { code: 'bladder_bowel_dysfunction', all: ['continence_flow', 'sensation_loss'], window: 6, history: 'resolved', notOfPlace: ['sensation_loss'] },
+  { code: 'bladder_bowel_dysfunction', all: ['continence_flow', 'sensation_loss'], window: 8, history: 'resolved', notOfPlace: ['sensation_loss'] },
   { code: 'saddle_anesthesia', all: ['saddle_area', 'sensation_loss'], window: 8, history: 'resolved' },
   { code: 'saddle_anesthesia', all: ['sensation_lowered', 'saddle_area', 'sensation_noun'], window: 4, history: 'resolved' },
   { code: 'saddle_anesthesia', all: ['saddle_situation', 'sensation_loss'], window: 8, history: 'resolved' },

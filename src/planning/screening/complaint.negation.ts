@@ -657,7 +657,7 @@ function markNegativeHeadings(t: Tokens, negated: number[], line: string, from: 
   }
 }
 const EMPTY_BOX = /\[\s*\]|☐/g;
-const LINE_NO = new Set(['no', 'n', 'none', 'nil', 'never', 'na', 'negative', 'neg', 'nope', 'stopped', 'finished']);
+const LINE_NO = new Set(['no', 'n', 'none', 'nil', 'never', 'na', 'negative', 'neg', 'nope', 'not', 'stopped', 'finished']);
 // A record's status of an item that is not current: "Warfarin — Discontinued 03/2020", "DVT — Resolved 2019".
 // Not "in remission": a cancer in remission is still a history of cancer (the reference's "current or history").
 const PAST_STATUS = /^(resolved|discontinued|inactive|historical|allergy|allergic|healed|completed|ended|stopped|superseded|intolerance|previous|former)\b/i;
@@ -858,8 +858,10 @@ export function markFormAnswers(t: Tokens, negated: number[]): void {
     else if (k >= n || t.kind[k] === K_STOP) level = NEGATED;
     else if (t.kind[k] === K_WORD) {
       const w = t.words[k] as string;
-      if (FORM_NO.has(w)) level = NEGATED;
-      else if (FORM_UNSURE.has(w) || (w === 'not' && t.words[k + 1] === 'sure') || (w === 'dont' && t.words[k + 1] === 'know')) level = AMBIGUOUS;
+      // "Fever? not at all" denies it; "not really" is a soft no: red flags keep their safer reading.
+      if (FORM_NO.has(w) || (w === 'not' && t.words[k + 1] === 'at' && t.words[k + 2] === 'all')) level = NEGATED;
+      else if (FORM_UNSURE.has(w) || (w === 'not' && (t.words[k + 1] === 'sure' || t.words[k + 1] === 'really')) || (w === 'dont' && t.words[k + 1] === 'know'))
+        level = AMBIGUOUS;
     }
     // "Clots? Yes — my father", "Cancer? N (Mum — breast cancer 2015)": the answer is about someone else.
     let lineEnd = k;

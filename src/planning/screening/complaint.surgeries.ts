@@ -206,21 +206,15 @@ const UNIT_DAYS: [RegExp, number][] = [
 ];
 const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\b\\.?';
 const MONTH_WORD = MONTH.replace('(', '(?:');
-const AGO = '(?:ago|back|post\\s*-?\\s*op\\w*|postop\\w*|post|since|out)';
+// "Before" too when nothing follows it in its clause ("knee replacement 2 weeks before", not "2 weeks before the wedding").
+const AGO = '(?:ago|back|post\\s*-?\\s*op\\w*|postop\\w*|post|since|out|before(?!\\s+[a-z]))';
+const COUNT = '(\\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:a\\s+)?couple(?:\\s+of)?|(?:a\\s+)?few)';
+const UNIT = '(days?|d|wks?|w|weeks?|fortnights?|mos?|mths?|months?)';
 // Times of the past, each with the days it stands for (null when it is no time).
 const TIMES: { re: RegExp; days: (m: RegExpExecArray, today: number) => number | null }[] = [
-  {
-    re: new RegExp(
-      `\\b(\\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:a\\s+)?couple(?:\\s+of)?|(?:a\\s+)?few)\\s*(days?|d|wks?|w|weeks?|fortnights?|mos?|mths?|months?)\\s+${AGO}\\b`,
-      'g',
-    ),
-    days: (m) => {
-      const words = (m[1] as string).split(/\s+/);
-      const count = /\d/.test(m[1] as string) ? Number(m[1]) : NUMBER_WORDS[words.find((w) => w !== 'a' && w !== 'of') ?? 'a'];
-      const unit = UNIT_DAYS.find(([re]) => re.test(m[2] as string));
-      return count === undefined || !unit ? null : count * unit[1];
-    },
-  },
+  { re: new RegExp(`\\b${COUNT}\\s*${UNIT}\\s+${AGO}\\b`, 'g'), days: (m) => countedDays(m[1] as string, m[2] as string) },
+  // As some write it: "operation on knee before 2 weeks".
+  { re: new RegExp(`\\bbefore\\s+${COUNT}\\s*${UNIT}\\b`, 'g'), days: (m) => countedDays(m[1] as string, m[2] as string) },
   // Clinical shorthand: 10/7 is ten days, 3/52 three weeks.
   { re: /\b(\d{1,2})\s*\/\s*(7|52)\b(?!\s*\/)/g, days: (m) => Number(m[1]) * (m[2] === '7' ? 1 : 7) },
   // "day 10 post-op", "Day 24 post R axillary clearance", "day 12 after L TKR", "POD 12", "post-op day 10".
@@ -277,6 +271,14 @@ const TIMES: { re: RegExp; days: (m: RegExpExecArray, today: number) => number |
 ];
 
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+/** The days a count of units stands for ("3 weeks", "a couple of days"), or null. */
+function countedDays(countWords: string, unitWord: string): number | null {
+  const words = countWords.split(/\s+/);
+  const count = /\d/.test(countWords) ? Number(countWords) : NUMBER_WORDS[words.find((w) => w !== 'a' && w !== 'of') ?? 'a'];
+  const unit = UNIT_DAYS.find(([re]) => re.test(unitWord));
+  return count === undefined || !unit ? null : count * unit[1];
+}
 
 /** Days back to the latest `weekday` (0 Sunday) not after today, or before today when `strictlyBefore`. */
 function weekdayDated(today: number, weekday: number, strictlyBefore: boolean): number {
