@@ -1917,6 +1917,11 @@ describe('own probes after round 47: a feeling told as gone, denials as some wri
     ['the feeling is gone between the legs', 'saddle_anesthesia'],
     ['has no more feeling when going to the toilet', 'bladder_bowel_dysfunction'],
     ['he has no more the feeling when go to toilet', 'bladder_bowel_dysfunction'],
+    ['strange feeling in her private area', 'saddle_anesthesia'],
+    ['Marevan 3 mg', 'anticoagulants'],
+    ['Sintrom 4mg', 'anticoagulants'],
+    ['Asasantin retard', 'antiplatelets'],
+    ['cilostazol', 'antiplatelets'],
   ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
   it.each([
     ['nothing like numbness in the saddle', 'saddle_anesthesia'],
