@@ -1935,3 +1935,28 @@ describe('own probes after round 47: a feeling told as gone, denials as some wri
   it('keeps a soft no to a red flag as unsure', () =>
     expect(readComplaint('Numb groin? not really', '2026-11-20')).toEqual([expect.objectContaining({ code: 'saddle_anesthesia', uncertain: true })]));
 });
+
+describe('review round 48: night pain that does not let up, weight told by clothes, cold fingers, a course in shorthand, spoken pressures', () => {
+  const read = codesOn('2026-11-18');
+  it.each([
+    ['she said it doesnt let up at night whatever i do lying on my back my side sitting up in the chair nothing eases it', 'night_pain'],
+    ['no position eases it at night', 'night_pain'],
+    ["Not really dieting but my trousers are loose and I haven't been trying", 'unexplained_weight_loss'],
+    ["I'm 6 kg lighter since the summer without trying", 'unexplained_weight_loss'],
+    ['both hands numb and clumsy, dropping cups', 'myelopathy_signs'],
+    ['husband (AF) - she is on warfarin too', 'anticoagulants'],
+    ['prednisolone x5/7, started yesterday', 'iv_drug_use_immunosuppression'],
+    ['blood pressure today one-sixty-five over one-oh-two sitting', 'elevated_blood_pressure'],
+    ['BP one hundred and eighty-five over one hundred and ten', 'uncontrolled_hypertension'],
+  ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
+  it.each([
+    ['knee pain when I kneel whatever I do', 'night_pain'],
+    ['jeans are loose since I started the gym and cut sugar', 'unexplained_weight_loss'],
+    ["my fingertips on both hands go white and numb when I'm out in the cold or holding a cold drink, my GP says it's Raynaud's.", 'myelopathy_signs'],
+    ['holding a cold drink', 'contagious_illness'],
+    ['SHx: main carer for husband (AF, on warfarin - she does his dosette box + INR clinic runs). Non-smoker.', 'anticoagulants'],
+    ['Prednisolone 40mg od x5/7 for asthma flare - course finished 3 wks ago', 'iv_drug_use_immunosuppression'],
+    ['bp one forty over ninety', 'elevated_blood_pressure'],
+    ['she is one over the eight', 'elevated_blood_pressure'],
+  ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
+});

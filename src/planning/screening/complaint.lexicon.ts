@@ -860,6 +860,23 @@ export const CONCEPTS = {
     'clothes falling off',
     'clothes are falling off',
     'trousers falling down',
+    // "My trousers are loose and I haven't been trying", "a stone lighter than in the summer".
+    ...['trousers', 'jeans', 'skirts', 'skirt', 'dresses', 'waistband', 'rings', 'shirts'].flatMap((c) => [
+      `${c} are loose`,
+      `${c} is loose`,
+      `${c} loose`,
+      `${c} getting loose`,
+      `${c} feel loose`,
+      `${c} hanging off`,
+    ]),
+    'a stone lighter',
+    'half a stone lighter',
+    'two stone lighter',
+    'stone lighter',
+    'kg lighter',
+    'kilos lighter',
+    'pounds lighter',
+    'lbs lighter',
     'belt tighter',
     'extra notch',
     'new notch',
@@ -1023,6 +1040,12 @@ export const CONCEPTS = {
   ],
   // Night pain is a red flag when it is constant, not eased by any position (IFOMPT "unremitting").
   night_constant: [
+    'doesnt let up',
+    'does not let up',
+    'never lets up',
+    'wont let up',
+    'whatever i do',
+    'no matter what i do',
     'unremitting',
     'constant',
     'constantly',
@@ -1080,6 +1103,11 @@ export const CONCEPTS = {
     'whatever i do',
   ],
   night_constant_strong: [
+    // "It doesn't let up at night whatever I do", "nothing eases it at night".
+    ...['doesnt let up', 'does not let up', 'never lets up', 'wont let up', 'nothing eases it', 'no position eases it'].flatMap((p) => [
+      `${p} at night`,
+      `${p} all night`,
+    ]),
     'unremitting',
     'day and night',
     'night and day',
@@ -2516,6 +2544,26 @@ export const CONCEPTS = {
     'bilateral upper limb',
     'bilateral ue',
     'bl ue',
+  ],
+  // Cold as a circumstance, not an illness, and the fingers' vasospasm it brings on ("go white and numb when I'm
+  // out in the cold or holding a cold drink, my GP says it's Raynaud's"): no cord sign, no contagious cold.
+  cold_vasospasm: [
+    ...['drink', 'day', 'morning', 'night', 'compress', 'pack', 'shower', 'bath', 'spell', 'snap', 'room', 'can', 'glass', 'bottle', 'wind', 'water'].map(
+      (thing) => `a cold ${thing}`,
+    ),
+    'in the cold',
+    'out in the cold',
+    'cold weather',
+    'cold water',
+    'when its cold',
+    'when it is cold',
+    'raynaud*',
+    'fingers go white',
+    'fingers turn white',
+    'fingertips go white',
+    'fingertips turn white',
+    'white fingers',
+    'vibration white finger',
   ],
   carpal_tunnel: [
     'carpal tunnel',
@@ -6060,7 +6108,7 @@ export const TEXT_RULES: TextRule[] = [
     benign: [{ all: ['reach_limit'], unless: ['both_hands', 'sensation_loss', 'clumsy'] }],
   },
   { code: 'myelopathy_signs', all: ['dropping_things'], benign: [{ all: ['pain_explains'], unless: ['both_hands', 'sensation_loss', 'clumsy'] }] },
-  { code: 'myelopathy_signs', all: ['both_hands', 'sensation_loss'], window: 6, none: ['carpal_tunnel'] },
+  { code: 'myelopathy_signs', all: ['both_hands', 'sensation_loss'], window: 6, none: ['carpal_tunnel', 'cold_vasospasm'] },
   // An unsteady walk after a sprain or a ligament injury of the leg is that joint's instability, not a cord sign.
   { code: 'myelopathy_signs', all: ['unsteady', 'gait'], window: 6, explainedBy: ['leg_joint_injury'] },
   { code: 'myelopathy_signs', all: ['balance_named'] },

@@ -950,7 +950,7 @@ export function markOtherPeople(t: Tokens, consumed: readonly number[], negated:
     let j = i + 1;
     // A bracket opened right after the person is all theirs, its commas too: "husband (AF, on warfarin)".
     let inBracket = false;
-    for (let count = 0; j < n && count < 10; j++, count++) {
+    for (let count = 0; j < n && (count < 10 || (inBracket && count < BRACKET_REACH)); j++, count++) {
       if (t.kind[j] !== K_WORD) {
         // What follows the person describes them: "dad, who is on warfarin", "her father (on warfarin)".
         const c = t.text.charCodeAt(t.start[j] as number);
@@ -960,7 +960,8 @@ export function markOtherPeople(t: Tokens, consumed: readonly number[], negated:
         break;
       }
       const w = t.words[j] as string;
-      if (!consumed[j] && (isPatientWord(t, j, person) || (TERMINATORS.has(w) && !RELATIVE.has(w)))) break;
+      // In the bracket the patient may be named doing for them: "husband (AF, on warfarin - she does his INR clinic runs)".
+      if (!consumed[j] && !inBracket && (isPatientWord(t, j, person) || (TERMINATORS.has(w) && !RELATIVE.has(w)))) break;
       mark(negated, j, NEGATED);
       // "My husband was diagnosed with a DVT in his leg last month and is on rivaroxaban": a second verb of the
       // same subject goes on telling about them.
@@ -1043,6 +1044,8 @@ function markTheirClauses(t: Tokens, negated: number[], i: number, person: Perso
   }
 }
 const FIRST_PERSON = new Set(['i', 'im', 'ive', 'my', 'me', 'myself']);
+/** How far a bracket opened right after a person is read as theirs. */
+const BRACKET_REACH = 30;
 // People of either sex the patient may name: "My colleague Sandra recommended you - she was treated for breast cancer".
 const ACQUAINTANCES = new Set(['friend', 'colleague', 'neighbour', 'neighbor', 'flatmate', 'housemate', 'cousin', 'workmate', 'coworker']);
 const THIRD_PERSON_SUBJECTS = new Set(['he', 'hes', 'she', 'shes']);

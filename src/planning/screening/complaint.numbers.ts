@@ -351,3 +351,64 @@ export function readAge(text: string): number | null {
   const decade = AGE_IN_DECADES.exec(text);
   return decade ? (DECADES[(decade[1] as string).toLowerCase()] as number) : null;
 }
+
+// Blood pressure as dictation writes it out: "one-sixty-five over one-oh-two", "one hundred and forty over ninety".
+const SPOKEN_DIGITS: Record<string, number> = { oh: 0, zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
+const SPOKEN_TEENS: Record<string, number> = {
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+};
+const SPOKEN_TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const SPOKEN_WORD = `(?:${[...Object.keys(SPOKEN_DIGITS), ...Object.keys(SPOKEN_TEENS), ...Object.keys(SPOKEN_TENS), 'hundred', 'and'].join('|')})`;
+const SPOKEN_NUMBER = `${SPOKEN_WORD}(?:[- ]${SPOKEN_WORD})*`;
+const SPOKEN_PRESSURE = new RegExp(`\\b(${SPOKEN_NUMBER})\\s+over\\s+(${SPOKEN_NUMBER})\\b`, 'gi');
+
+/** Two spoken digits' worth ("sixty-five", "oh-two", "forty", "twelve"), or null. */
+function spokenUnder100(words: string[]): number | null {
+  if (words.length === 0) return 0;
+  const [a, b, ...rest] = words as [string, string | undefined];
+  if (rest.length > 0) return null;
+  if (b === undefined) return SPOKEN_TEENS[a] ?? SPOKEN_TENS[a] ?? SPOKEN_DIGITS[a] ?? null;
+  if (a === 'oh' || a === 'zero') return SPOKEN_DIGITS[b] ?? null;
+  const tens = SPOKEN_TENS[a];
+  const unit = SPOKEN_DIGITS[b];
+  return tens !== undefined && unit !== undefined && unit > 0 ? tens + unit : null;
+}
+
+/** A number said in words as a blood pressure is ("one-sixty-five", "one hundred and two", "ninety-five"), or null. */
+function spokenNumber(phrase: string): number | null {
+  const words = phrase
+    .toLowerCase()
+    .split(/[- ]+/)
+    .filter((w) => w !== 'and');
+  const [first, second] = words;
+  if (first === undefined) return null;
+  const hundreds = first === 'one' || first === 'two' ? SPOKEN_DIGITS[first] : undefined;
+  if (hundreds !== undefined && second === 'hundred') {
+    const rest = spokenUnder100(words.slice(2));
+    return rest === null ? null : hundreds * 100 + rest;
+  }
+  if (hundreds !== undefined && words.length > 1) {
+    const rest = spokenUnder100(words.slice(1));
+    return rest === null || rest < 10 !== (words[1] === 'oh' || words[1] === 'zero') ? null : hundreds * 100 + rest;
+  }
+  return spokenUnder100(words);
+}
+
+/** The text with a blood pressure said in words written in figures, so the reading is read as any other. */
+export function spokenPressuresAsFigures(text: string): string {
+  if (!text.includes(' over ') && !text.includes(' OVER ')) return text;
+  return text.replace(SPOKEN_PRESSURE, (whole, sys: string, dia: string) => {
+    const s = spokenNumber(sys);
+    const d = spokenNumber(dia);
+    return s !== null && d !== null && plausibleBp(s, d) ? `${s} over ${d}` : whole;
+  });
+}

@@ -26,7 +26,7 @@ import {
   recursAfter,
   type Span,
 } from './complaint.negation';
-import { NUMBER_WORDS, readsBloodPressure, readVitals } from './complaint.numbers';
+import { NUMBER_WORDS, readsBloodPressure, readVitals, spokenPressuresAsFigures } from './complaint.numbers';
 import { COMMA as TOKEN_COMMA, matchWordsAt, STOP as TOKEN_STOP, tokenize, WORD as TOKEN_WORD, type Tokens } from './complaint.tokenizer';
 // Imported bindings are read once: a module namespace read costs a getter call in the hot loops.
 const K_COMMA = TOKEN_COMMA;
@@ -530,6 +530,7 @@ const NEUTRAL = new Set<number>(
       'conception_plan',
       'weight_gain',
       'pe_lessons',
+      'cold_vasospasm',
       'anaesthetic_drug',
       'reach_limit',
       'weight_bearing_word',
@@ -1428,10 +1429,11 @@ function courseAfter(t: Tokens, to: number): boolean {
   while (j < t.words.length && t.kind[j] === K_WORD && j - doseFrom < 4 && (isDigitWord(t.words[j] as string) || DOSE_WORDS.has(t.words[j] as string))) j++;
   // "prednisolone 5 day course", "pred, a course".
   if (t.words[j] === 'course' || (COURSE_UNITS.has(t.words[j] as string) && t.words[j + 1] === 'course')) return true;
-  // "apixaban for 6 weeks", "warfarin x 3 months".
+  // "apixaban for 6 weeks", "warfarin x 3 months", "prednisolone 40mg od x5/7" (five days in notes' shorthand).
   if ((t.words[j] !== 'for' && t.words[j] !== 'x') || t.kind[j + 1] !== K_WORD) return false;
   const count = t.words[j + 1] as string;
-  return (/^\d+$/.test(count) || NUMBER_WORDS[count] !== undefined) && COURSE_UNITS.has(t.words[j + 2] as string);
+  const shorthand = t.kind[j + 2] === K_COMMA && t.text.charCodeAt(t.start[j + 2] as number) === 47 && SHORTHAND_MONTHS[t.words[j + 3] as string] !== undefined;
+  return (/^\d+$/.test(count) || NUMBER_WORDS[count] !== undefined) && (COURSE_UNITS.has(t.words[j + 2] as string) || (/^\d+$/.test(count) && shorthand));
 }
 const DOSE_WORDS = new Set([
   'mg',
@@ -1656,7 +1658,7 @@ function markAppositions(t: Tokens, occurrences: Occurrence[], negated: number[]
 function analyse(text: string, today?: string): Analysis {
   // The lead reads the same complaint for findings, regions and swelling: analyse it once.
   if (text === lastText && today === lastToday && lastAnalysis) return lastAnalysis;
-  const t = tokenize(text);
+  const t = tokenize(spokenPressuresAsFigures(text));
   const day = today === undefined ? null : dayNumber(today);
   // Plain arrays: a typed array costs more to create than these few words are worth.
   const consumed = new Array<number>(t.words.length).fill(0);
