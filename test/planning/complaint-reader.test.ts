@@ -1930,6 +1930,8 @@ describe('own probes after round 47: a feeling told as gone, denials as some wri
     ['numbness in the groin is not there', 'saddle_anesthesia'],
     ['bladder problem not present', 'bladder_bowel_dysfunction'],
     ['Fever? not at all', 'fever'],
+    ['Pregnant? not that I know of', 'pregnancy'],
+    ['pregnant? not that she knows', 'pregnancy'],
     ['tingling in feet when I go to the toilet at night', 'bladder_bowel_dysfunction'],
   ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
   it('keeps a soft no to a red flag as unsure', () =>

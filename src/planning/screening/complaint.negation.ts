@@ -828,6 +828,9 @@ const BLOCK_HEADING = /^\s*(?:[A-Z][A-Z /&-]{2,}(?::|$)|[A-Za-z][A-Za-z /&-]{1,3
 const isPerson = (w: string): boolean => FEMALE.has(w) || MALE.has(w) || OTHER_PEOPLE.has(w);
 const NORMALITY = new Set(['ok', 'okay', 'normal', 'fine', 'alright', 'good']);
 
+// "Pregnant? not that I know of", "not that she's noticed": a soft no.
+const KNOWING = new Set(['know', 'knows', 'noticed', 'aware']);
+
 const TICK = /[☑☒✓✔✅]|\[\s*[xX✓✔]\s*\]|\(\s*[xX]\s*\)/;
 
 /** The option ticked on the answer line from word `k` ("[ ] yes [x] no", "☐ yes ☑ no"), or null. */
@@ -860,7 +863,11 @@ export function markFormAnswers(t: Tokens, negated: number[]): void {
       const w = t.words[k] as string;
       // "Fever? not at all" denies it; "not really" is a soft no: red flags keep their safer reading.
       if (FORM_NO.has(w) || (w === 'not' && t.words[k + 1] === 'at' && t.words[k + 2] === 'all')) level = NEGATED;
-      else if (FORM_UNSURE.has(w) || (w === 'not' && (t.words[k + 1] === 'sure' || t.words[k + 1] === 'really')) || (w === 'dont' && t.words[k + 1] === 'know'))
+      else if (
+        FORM_UNSURE.has(w) ||
+        (w === 'not' && (t.words[k + 1] === 'sure' || t.words[k + 1] === 'really' || (t.words[k + 1] === 'that' && KNOWING.has(t.words[k + 3] as string)))) ||
+        (w === 'dont' && t.words[k + 1] === 'know')
+      )
         level = AMBIGUOUS;
     }
     // "Clots? Yes — my father", "Cancer? N (Mum — breast cancer 2015)": the answer is about someone else.
