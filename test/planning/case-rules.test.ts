@@ -4,7 +4,7 @@
 import type { AssessmentInput } from '../../src/contracts/assessment.contract';
 import type { PlanContent } from '../../src/contracts/plan.contract';
 import type { HomeExerciseCode } from '../../src/planning/catalog/catalog.exercises';
-import { assessment, caseOf, homeCodes, homeRules, plan, techniqueRules } from './planning.fixtures';
+import { assessment, caseOf, findingCodes, homeCodes, homeRules, plan, techniqueRules } from './planning.fixtures';
 
 type Overrides = Parameters<typeof assessment>[0];
 
@@ -425,4 +425,12 @@ describe('a recorded surgical approach the complaint contradicts', () => {
     const recorded = protocol(hip('R THA via anterior approach, sore R buttock, wants to get moving.'));
     expect(recorded?.message).not.toMatch(/both sets of precautions/);
   });
+});
+
+describe('an injury years ago does not make a new complaint a trauma', () => {
+  const lowBack = (complaint: string) => plan(caseOf('lower_back', { complaint, durationWeeks: 1, screening: { age: 72 } }));
+  it('asks no fracture question of a fall told as long past', () =>
+    expect(findingCodes(lowBack('Fell down the stairs in 2010. Now low back ache for a week after gardening.'))).not.toContain('suspected_fracture'));
+  it('still asks it of a fall this week', () =>
+    expect(findingCodes(lowBack('Fell down the stairs 3 days ago, low back ache since.'))).toContain('suspected_fracture'));
 });

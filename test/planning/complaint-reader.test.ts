@@ -1962,3 +1962,24 @@ describe('review round 48: night pain that does not let up, weight told by cloth
     ['she is one over the eight', 'elevated_blood_pressure'],
   ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
 });
+
+describe('own probes after round 48: an old injury, a recent one after a past one, events told together', () => {
+  const read = codesOn('2026-11-20');
+  it.each([
+    ['had a DVT in 2019 and a PE last week', 'deep_vein_thrombosis'],
+    ['previous DVT last week', 'deep_vein_thrombosis'],
+    ['fell off a ladder yesterday', 'major_trauma'],
+    ['fell down the stairs last night', 'trauma'],
+    ['she fell and broke her wrist', 'recent_fracture'],
+    ['fell and broke her wrist last week', 'recent_fracture'],
+    ['on apixaban since her DVT in 2024', 'deep_vein_thrombosis'],
+  ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
+  it.each([
+    ['In 2019 she fell and broke her wrist', 'recent_fracture'],
+    ['In 2019 she fell and broke her wrist', 'trauma'],
+    ['no falls since her hip fracture in 2020', 'recent_fracture'],
+    ['Fell down the stairs in 2010. Now low back ache for a week after gardening.', 'trauma'],
+    ['fell from a ladder in 2019', 'major_trauma'],
+    ['Car accident in 2015, whiplash then, fully recovered.', 'trauma'],
+  ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
+});

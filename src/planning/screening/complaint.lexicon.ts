@@ -5580,7 +5580,7 @@ export interface TextRule {
    * this code instead; `resolved` drops it only when told as over ("fully resolved", "none since"); `longPast`
    * only when told as the past with nothing recent in its sentence ("as a teenager", not "last week, went away").
    */
-  history?: 'drop' | 'resolved' | 'longPast' | ConditionCode | 'trauma';
+  history?: 'drop' | 'resolved' | 'longPast' | ConditionCode;
   /** A medicine: a mention told as stopped (MEDICINE_STOPPED) is not taken now. */
   medicine?: true;
   /** A diagnosis denied after these signs ("calf ache after flying … DVT excluded"): they were looked into. */
@@ -6116,14 +6116,14 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'myelopathy_signs', all: ['lhermitte'] },
   { code: 'myelopathy_signs', all: ['myelopathy_named'] },
   // Trauma.
-  { code: 'major_trauma', all: ['vehicle', 'collision'], window: 8, history: 'trauma', benign: [{ all: ['low_speed'], unless: ['major_mechanism'] }] },
+  { code: 'major_trauma', all: ['vehicle', 'collision'], window: 8, history: 'drop', benign: [{ all: ['low_speed'], unless: ['major_mechanism'] }] },
   // Ottawa ankle and knee rules: unable to bear weight with tenderness over a bone after an injury.
   { code: 'suspected_fracture', all: ['weight_bearing_loss'], context: ['bony_landmark'], history: 'drop' },
-  { code: 'major_trauma', all: ['fall_verb', 'height'], window: 8, history: 'trauma' },
-  { code: 'major_trauma', all: ['major_mechanism'], history: 'trauma' },
-  { code: 'trauma', all: ['collision'] },
-  { code: 'trauma', all: ['fall_verb'] },
-  { code: 'trauma', all: ['minor_trauma'] },
+  { code: 'major_trauma', all: ['fall_verb', 'height'], window: 8, history: 'drop' },
+  { code: 'major_trauma', all: ['major_mechanism'], history: 'drop' },
+  { code: 'trauma', all: ['collision'], history: 'drop' },
+  { code: 'trauma', all: ['fall_verb'], history: 'drop' },
+  { code: 'trauma', all: ['minor_trauma'], history: 'drop' },
   // Recent: the lead reads older neck trauma from the mechanism and the duration.
   { code: 'recent_neck_trauma', all: ['neck_trauma', 'recent_word'], window: 12, history: 'drop' },
   { code: 'recent_neck_trauma', all: ['collision', 'recent_word'], window: 12, context: ['neck_context'], history: 'drop' },

@@ -392,7 +392,7 @@ interface CompiledRule {
   context: number[];
   window: number;
   region: 'optional' | 'required' | 'forbidden' | null;
-  history: 'keep' | 'drop' | 'resolved' | 'longPast' | ConditionCode | 'trauma';
+  history: 'keep' | 'drop' | 'resolved' | 'longPast' | ConditionCode;
   medicine: boolean;
   notFamiliar: boolean;
   preEclampsiaSign: boolean;
@@ -510,6 +510,7 @@ const NEUTRAL = new Set<number>(
       // The circumstance of an old injury: "broke a bone in my lower back in a motorbike crash back in 2011".
       'vehicle',
       'collision',
+      'height',
       'not_body',
       // Words read only as the circumstance of another finding (a benign picture, a context): not findings themselves.
       'sleep_word',
@@ -719,7 +720,8 @@ const SINCE_REACH = 5;
 /** Days within which a date is recent: the reference's three months (a DVT under 3 months, surgery within 12 weeks). */
 const RECENT_DAYS = 91;
 const YEAR_CONCEPTS = [HISTORY_BEFORE, HISTORY_AFTER];
-function isPastYear(t: Tokens, i: number, day: number | null): boolean {
+const ONE_OFF_INJURY = new Set([cid('fracture_word'), cid('fracture_bare'), cid('fall_verb')]);
+function isPastYear(t: Tokens, i: number, day: number | null, before: readonly Occurrence[] = NO_OCCURRENCES): boolean {
   const w = t.words[i] as string;
   if (w.length !== 4) return false;
   const y = Number(w);
@@ -732,8 +734,10 @@ function isPastYear(t: Tokens, i: number, day: number | null): boolean {
     if (back !== null && back < RECENT_DAYS) return false;
     if (back === null && datedInFull(t, i)) return false;
   }
-  // "since 2015", "since my TIA in 2024": the year dates the start of something still going on.
-  for (let j = i - 1; j >= 0 && i - j <= SINCE_REACH && t.kind[j] === K_WORD; j--) if (t.words[j] === 'since') return false;
+  // "since 2015", "since my TIA in 2024": the year dates the start of something still going on — not a
+  // one-off injury told between them, which it dates ("no falls since her hip fracture in 2020").
+  for (let j = i - 1; j >= 0 && i - j <= SINCE_REACH && t.kind[j] === K_WORD; j--)
+    if (t.words[j] === 'since') return before.some((o) => o.from > j && o.concepts.some((c) => ONE_OFF_INJURY.has(c)));
   return true;
 }
 
@@ -875,7 +879,7 @@ function findOccurrences(t: Tokens, consumed: number[], day: number | null): Occ
       const w = t.words[i] as string;
       const c = w.charCodeAt(0);
       const digits = c >= 48 && c <= 57;
-      if (digits ? isPastYear(t, i, day) : day !== null && (isPastMonth(t, i, day) || isPastHoliday(t, i, day))) {
+      if (digits ? isPastYear(t, i, day, found) : day !== null && (isPastMonth(t, i, day) || isPastHoliday(t, i, day))) {
         found.push(pastTimeAt(t, i));
         i++;
         continue;
@@ -976,7 +980,13 @@ function isHistory(a: Analysis, from: number, to: number, medicine = false): boo
     if (k >= 0) {
       const o = occurrences[k] as Occurrence;
       if (o.negated === NEGATED) break;
-      if (has(o, HISTORY_BEFORE)) return true;
+      // Its own recent time outweighs a history word before it: "had a DVT in 2019 and a PE last week".
+      if (has(o, HISTORY_BEFORE)) {
+        if (daysAgoRightAfter(t, to)) break;
+        return true;
+      }
+      // One event told with another it came with shares its time: "In 2019 she fell and broke her wrist".
+      if (!has(o, CURRENT) && !neutral(o) && t.words[o.to] === 'and' && !daysAgoRightAfter(t, to)) return historyOf(a, o);
       if (has(o, CURRENT) || !neutral(o)) break;
       j = o.from;
     } else if (CONTRAST.has(t.words[j] as string)) break;
@@ -1008,6 +1018,19 @@ function isHistory(a: Analysis, from: number, to: number, medicine = false): boo
   }
   return false;
 }
+
+/** Whether a time of the last days or weeks follows a mention in its clause ("a PE last week", "a clot 3 days ago"). */
+function daysAgoRightAfter(t: Tokens, to: number): boolean {
+  for (let j = to; j < t.words.length && j - to < 6 && t.kind[j] === K_WORD; j++) {
+    const w = t.words[j] as string;
+    if (w === 'and' || w === 'but') return false;
+    if (w === 'yesterday' || w === 'today') return true;
+    if ((w === 'last' || w === 'this') && LATELY_UNITS.has(t.words[j + 1] as string)) return true;
+    if (w === 'ago' && j > to && LATELY_UNITS.has(t.words[j - 1] as string)) return true;
+  }
+  return false;
+}
+const LATELY_UNITS = new Set(['day', 'days', 'week', 'weeks', 'wk', 'wks', 'weekend', 'night', 'hours', 'fortnight']);
 
 const WEEKS_UNITS = new Set(['week', 'weeks', 'wk', 'wks', 'month', 'months', 'fortnight']);
 const STILL_NOW = new Set(['still', 'yet', 'since', 'started', 'starting', 'now', 'currently', 'ongoing', 'today', 'yesterday', 'got', 'getting', 'coming']);
