@@ -1973,6 +1973,10 @@ describe('own probes after round 48: an old injury, a recent one after a past on
     ['she fell and broke her wrist', 'recent_fracture'],
     ['fell and broke her wrist last week', 'recent_fracture'],
     ['on apixaban since her DVT in 2024', 'deep_vein_thrombosis'],
+    ['DVT in the summer', 'deep_vein_thrombosis'],
+    ['DVT since the spring, still on apixaban', 'deep_vein_thrombosis'],
+    ['clot in leg last spring, treated', 'dvt_history'],
+    ['DVT last winter', 'dvt_history'],
   ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
   it.each([
     ['In 2019 she fell and broke her wrist', 'recent_fracture'],
@@ -1980,6 +1984,8 @@ describe('own probes after round 48: an old injury, a recent one after a past on
     ['no falls since her hip fracture in 2020', 'recent_fracture'],
     ['Fell down the stairs in 2010. Now low back ache for a week after gardening.', 'trauma'],
     ['fell from a ladder in 2019', 'major_trauma'],
+    ['clot in leg in the spring, treated', 'deep_vein_thrombosis'],
+    ['DVT this spring', 'deep_vein_thrombosis'],
     ['Car accident in 2015, whiplash then, fully recovered.', 'trauma'],
   ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
 });

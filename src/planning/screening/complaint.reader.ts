@@ -9,7 +9,7 @@ import { CONDITIONS, SKIN_LESION_CODES, type ConditionCode } from '../catalog/ca
 import { REGION_CODES, REGIONS, type RegionCode } from '../catalog/catalog.regions';
 import { dayNumber } from '../engine.util';
 import { correctSpelling } from './complaint.fuzzy';
-import { civilYear, dated, monthDated, MONTHS, numericDated } from './complaint.dates';
+import { civilYear, dated, monthDated, MONTHS, numericDated, seasonDated } from './complaint.dates';
 import { CONCEPTS, MEDICINE_STOPPED, NEGATION, SIDE_WORDS, SITE_WORDS, TEXT_RULES, type LexiconConcept } from './complaint.lexicon';
 import {
   AMBIGUOUS as NEG_AMBIGUOUS,
@@ -794,6 +794,24 @@ function isPastHoliday(t: Tokens, i: number, day: number): boolean {
   const back = holiday.day === null ? monthDated(day, holiday.month, undefined) : dated(day, holiday.day, holiday.month, undefined);
   return (back ?? 0) >= RECENT_DAYS;
 }
+/**
+ * A season told as when something happened ("a clot last spring", "in the summer", "this spring"): history
+ * when it ended more than three months before the assessment. Not "since the summer", nor "fall" (a fall).
+ */
+function isPastSeason(t: Tokens, i: number, day: number): boolean {
+  const w = t.words[i] as string;
+  if (!SEASON_WORDS.has(w) || i === 0 || t.kind[i - 1] !== K_WORD) return false;
+  const before = t.words[i - 1] as string;
+  const led = before === 'last' || before === 'this' || (before === 'the' && SEASON_LEADS.has(t.words[i - 2] as string));
+  if (!led) return false;
+  for (let j = i - 1; j >= 0 && i - j <= 5 && t.kind[j] === K_WORD; j--) if (FUTURE_WORDS.has(t.words[j] as string)) return false;
+  // With its year the year decides ("spring 2025").
+  if (t.kind[i + 1] === K_WORD && /^\d/.test(t.words[i + 1] as string)) return false;
+  return (seasonDated(day, w, undefined, before === 'last') ?? 0) >= RECENT_DAYS;
+}
+const SEASON_WORDS = new Set(['spring', 'summer', 'autumn', 'winter']);
+const SEASON_LEADS = new Set(['in', 'over', 'during', 'through']);
+
 // Easter moves between late March and late April: its month, read at its end (the later reading).
 const HOLIDAYS = new Map<string, { month: string; day: number | null }>([
   ['christmas', { month: 'dec', day: 25 }],
@@ -879,7 +897,7 @@ function findOccurrences(t: Tokens, consumed: number[], day: number | null): Occ
       const w = t.words[i] as string;
       const c = w.charCodeAt(0);
       const digits = c >= 48 && c <= 57;
-      if (digits ? isPastYear(t, i, day, found) : day !== null && (isPastMonth(t, i, day) || isPastHoliday(t, i, day))) {
+      if (digits ? isPastYear(t, i, day, found) : day !== null && (isPastMonth(t, i, day) || isPastHoliday(t, i, day) || isPastSeason(t, i, day))) {
         found.push(pastTimeAt(t, i));
         i++;
         continue;
