@@ -1977,6 +1977,7 @@ describe('own probes after round 48: an old injury, a recent one after a past on
     ['DVT since the spring, still on apixaban', 'deep_vein_thrombosis'],
     ['clot in leg last spring, treated', 'dvt_history'],
     ['DVT last winter', 'dvt_history'],
+    ['dizzy when looking up to hang washing', 'cervical_artery_dissection_signs'],
   ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
   it.each([
     ['In 2019 she fell and broke her wrist', 'recent_fracture'],
@@ -1986,6 +1987,7 @@ describe('own probes after round 48: an old injury, a recent one after a past on
     ['fell from a ladder in 2019', 'major_trauma'],
     ['clot in leg in the spring, treated', 'deep_vein_thrombosis'],
     ['DVT this spring', 'deep_vein_thrombosis'],
+    ['dizzy when I look up, known BPPV', 'cervical_artery_dissection_signs'],
     ['Car accident in 2015, whiplash then, fully recovered.', 'trauma'],
   ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
 });

@@ -2359,6 +2359,12 @@ export const CONCEPTS = {
     'ataxi*',
   ],
   neck_context: [
+    // The neck's own movements: "dizzy when looking up to hang the washing".
+    'looking up',
+    'look up',
+    'looks up',
+    'looking upwards',
+    'look upwards',
     'manip',
     'hvt',
     'hvla',
