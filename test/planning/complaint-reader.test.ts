@@ -1991,3 +1991,22 @@ describe('own probes after round 48: an old injury, a recent one after a past on
     ['Car accident in 2015, whiplash then, fully recovered.', 'trauma'],
   ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
 });
+
+describe('review round 49: skin after radiotherapy told in its own sentence, fragile skin in lay words, a pronoun of the other sex', () => {
+  const read = codesOn('2026-11-12');
+  it.each([
+    ['RT to R breast/chest wall finished 2/11 (10 days ago). Skin over R chest pink/red, dry, starting to peel, tender.', 'radiation_skin'],
+    ['RT to R breast. Skin over R chest red, peeling.', 'radiation_skin'],
+    ['her skin is like tissue paper, it tore last month just taking a plaster off her shin', 'fragile_skin'],
+    ['Mrs Jones, 70, husband drove. She has a DVT', 'deep_vein_thrombosis'],
+    ['Walks 100 m with a stick. Her mum has a DVT; she is on warfarin too', 'anticoagulants'],
+  ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
+  it.each([
+    ['Radiotherapy 2015. Skin over knee red.', 'radiation_skin'],
+    ['Radiotherapy to R breast last month. Skin on the right chest fine now.', 'radiation_skin'],
+    ['RT to R breast last month. Back pain. Sore knee, skin red over the knee after a fall', 'radiation_skin'],
+    ['rt shoulder pain, rt to l ankle', 'radiation_skin'],
+    ['15yo M, county swimmer. R shoulder ache. Mum attended + consented - she is 28 wks pregnant and being monitored for her BP.', 'pregnancy'],
+    ['Mrs Jones, 70. Husband has a DVT - he is on apixaban', 'anticoagulants'],
+  ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
+});

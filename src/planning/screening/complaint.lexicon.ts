@@ -3820,6 +3820,16 @@ export const CONCEPTS = {
     'bruises with the slightest',
     'tears easily',
     'tears with the slightest',
+    // "Her skin is like tissue paper, it tore taking a plaster off", "bruises if you look at her".
+    'like tissue paper',
+    'tissue paper skin',
+    'skin tore',
+    'skin has torn',
+    'tore taking a plaster off',
+    'tore just taking a plaster off',
+    'bruises if you look at',
+    'bruises if you touch',
+    'bruises at the slightest',
   ],
   heart_word: [
     'heart failure',
@@ -4561,6 +4571,15 @@ export const CONCEPTS = {
     'rads',
     'dxt',
     'xrt',
+    // "RT to R breast/chest wall": radiotherapy as oncology notes shorten it (not "rt" for right alone).
+    ...['breast', 'chest', 'chest wall', 'axilla', 'neck', 'pelvis', 'spine', 'prostate'].flatMap((site) => [
+      `rt to ${site}`,
+      `rt to the ${site}`,
+      `rt to r ${site}`,
+      `rt to l ${site}`,
+      `rt to left ${site}`,
+      `rt to right ${site}`,
+    ]),
   ],
   radiation_burn: ['radiation burn', 'radiation burns', 'radiation dermatitis'],
   skin_word: [
@@ -4584,6 +4603,8 @@ export const CONCEPTS = {
     'itchy',
     'darkened',
   ],
+  skin_noun: ['skin'],
+  skin_sign: ['red', 'redness', 'pink', 'raw', 'peeling', 'peel', 'blistered', 'blistering', 'weepy', 'weeping', 'inflamed', 'angry', 'burnt', 'sore'],
   skin_ok: [
     'skin fine',
     'skin is fine',
@@ -5587,6 +5608,8 @@ export interface TextRule {
    * only when told as the past with nothing recent in its sentence ("as a teenager", not "last week, went away").
    */
   history?: 'drop' | 'resolved' | 'longPast' | ConditionCode;
+  /** The context is told, not as history, in the sentence just before the finding's ("RT to R breast. Skin over R chest red, peeling."). */
+  contextBefore?: true;
   /** A medicine: a mention told as stopped (MEDICINE_STOPPED) is not taken now. */
   medicine?: true;
   /** A diagnosis denied after these signs ("calf ache after flying … DVT excluded"): they were looked into. */
@@ -6242,6 +6265,17 @@ export const TEXT_RULES: TextRule[] = [
   // The skin is often described in its own clause after the site ("radiotherapy to R neck last week, skin red and raw").
   { code: 'radiation_skin', all: ['radiation_word', 'skin_word'], none: ['skin_ok'], region: 'optional', window: 16, history: 'drop' },
   { code: 'radiation_skin', all: ['radiation_burn'], region: 'optional', history: 'drop' },
+  // The skin told in a sentence of its own after the radiotherapy: "RT to R breast 10 days ago. Skin over R chest red, peeling."
+  {
+    code: 'radiation_skin',
+    all: ['skin_noun', 'skin_sign'],
+    none: ['skin_ok'],
+    region: 'required',
+    window: 8,
+    context: ['radiation_word'],
+    contextBefore: true,
+    history: 'drop',
+  },
   { code: 'lymphoedema', all: ['lymphoedema_word'], region: 'optional' },
   { code: 'lymphoedema', all: ['swelling', 'lymph_surgery'], region: 'optional', window: 12 },
 ];

@@ -1038,7 +1038,11 @@ function markTheirClauses(t: Tokens, negated: number[], i: number, person: Perso
         ? FEMALE_SUBJECTS
         : person === 'any' && speaking && ACQUAINTANCES.has(t.words[i] as string) && patientSpeaksBefore(t, i)
           ? THIRD_PERSON_SUBJECTS
-          : null;
+          : person === 'female' && patientSex(t) === 'male'
+            ? FEMALE_SUBJECTS
+            : person === 'male' && patientSex(t) === 'female'
+              ? MALE_SUBJECTS
+              : null;
   if (other === null) return;
   const lastSentence = (t.sentence[i] as number) + (speaking ? 0 : 1);
   for (let k = i + 1; k < t.words.length && (t.sentence[k] as number) <= lastSentence; k++) {
@@ -1053,6 +1057,26 @@ function markTheirClauses(t: Tokens, negated: number[], i: number, person: Perso
 const FIRST_PERSON = new Set(['i', 'im', 'ive', 'my', 'me', 'myself']);
 /** How far a bracket opened right after a person is read as theirs. */
 const BRACKET_REACH = 30;
+// A note's statement of the patient's sex: "15yo M", "52F", "45-year-old male", "Mrs".
+const SEX_STATED =
+  /\b\d{1,3}(?:\s*(?:yo|y\/o|yrs?|years?(?:[\s-]+old)?|year-old)\s*[-,]?\s*|-?)(m|f|male|female|man|woman|boy|girl)\b|\b(mr|mrs|ms|miss)\b\.?/i;
+/** How far into a note its statement of the patient's sex is looked for (its header). */
+const SEX_REACH = 80;
+const MALE_STATED = new Set(['m', 'male', 'man', 'boy', 'mr']);
+let sexText: string | null = null;
+let sexOfText: 'male' | 'female' | null = null;
+
+/** The patient's sex when the note states it before anything else: a pronoun of the other sex is then someone else's. */
+function patientSex(t: Tokens): 'male' | 'female' | null {
+  if (t.text !== sexText) {
+    sexText = t.text;
+    const m = SEX_STATED.exec(t.text.slice(0, SEX_REACH));
+    const word = m ? (m[1] ?? m[2] ?? '').toLowerCase() : '';
+    sexOfText = m ? (MALE_STATED.has(word) ? 'male' : 'female') : null;
+  }
+  return sexOfText;
+}
+
 // People of either sex the patient may name: "My colleague Sandra recommended you - she was treated for breast cancer".
 const ACQUAINTANCES = new Set(['friend', 'colleague', 'neighbour', 'neighbor', 'flatmate', 'housemate', 'cousin', 'workmate', 'coworker']);
 const THIRD_PERSON_SUBJECTS = new Set(['he', 'hes', 'she', 'shes']);

@@ -404,6 +404,7 @@ interface CompiledRule {
   excludedAfter: number[];
   explainedBy: number[];
   bilateral: boolean;
+  contextBefore: boolean;
 }
 
 const RULES: CompiledRule[] = TEXT_RULES.map((r) => ({
@@ -428,6 +429,7 @@ const RULES: CompiledRule[] = TEXT_RULES.map((r) => ({
   excludedAfter: (r.excludedAfter ?? []).map((c) => conceptId(c)),
   explainedBy: (r.explainedBy ?? []).map((c) => conceptId(c)),
   bilateral: r.bilateral ?? false,
+  contextBefore: r.contextBefore ?? false,
 }));
 
 // The rules by the first concept they need, in rule order: a text is checked only against the rules its
@@ -532,6 +534,8 @@ const NEUTRAL = new Set<number>(
       'weight_gain',
       'pe_lessons',
       'cold_vasospasm',
+      'skin_noun',
+      'skin_sign',
       'anaesthetic_drug',
       'reach_limit',
       'weight_bearing_word',
@@ -2175,14 +2179,16 @@ export function readComplaint(text: string, today?: string): ComplaintMatch[] {
       if (rule.explainedBy.length > 0 && toldNow(a, rule.explainedBy)) continue;
       let contextEvidence = '';
       let contextUncertain = false;
+      let contextAt: Occurrence | null = null;
       if (rule.context.length > 0) {
         let ok = true;
         for (const c of rule.context) {
           const o = firstCurrent(a, c, rule.stop, rule.notFamiliar);
-          if (!o) {
+          if (!o || (rule.contextBefore && historyOf(a, o))) {
             ok = false;
             break;
           }
+          contextAt = o;
           if (o.negated === AMBIGUOUS) contextUncertain = true;
           contextEvidence = t.text.slice(t.start[o.from], t.end[o.to - 1]);
         }
@@ -2193,6 +2199,7 @@ export function readComplaint(text: string, today?: string): ComplaintMatch[] {
       for (const anchor of anchors) {
         // After a mention read as history, another names the same thing unless it is dated recent itself.
         if (toldAsHistory && !toldRecent(a, anchor)) continue;
+        if (rule.contextBefore && contextAt !== null && contextAt.sentence !== anchor.sentence - 1) continue;
         const used: Occurrence[] = [anchor];
         let ok = true;
         for (let k = 1; k < rule.all.length && ok; k++) {
