@@ -2010,3 +2010,25 @@ describe('review round 49: skin after radiotherapy told in its own sentence, fra
     ['Mrs Jones, 70. Husband has a DVT - he is on apixaban', 'anticoagulants'],
   ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
 });
+
+describe('review rounds 49a and 50: checklists answered N, a status after dots, pregnancy weeks "now", bad headaches in pregnancy', () => {
+  const read = codesOn('2026-11-16');
+  it.each([
+    ['Saddle anaesthesia N | Bladder: normal, no retention/incontinence | Bowel: normal | Sexual dysfunction N', 'saddle_anesthesia'],
+    ['Saddle anaesthesia N | Bladder: normal, no retention/incontinence | Bowel: normal | Sexual dysfunction N', 'bladder_bowel_dysfunction'],
+    ['Fever/sweats N | Unexplained wt loss N | Hx cancer N | Steroids N | IVDU N | Trauma N', 'fever'],
+    ['Fever N, wt loss N', 'unexplained_weight_loss'],
+    ['- Warfarin (INR target 2.5) ... STOPPED 09/2020 (6-month course completed)', 'anticoagulants'],
+    ['Back pain 27 weeks now', 'pregnancy'],
+    ['really bad headaches for 3 days, neck stiff', 'high_risk_pregnancy'],
+  ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
+  it.each([
+    ['Saddle anaesthesia Y | fever N', 'saddle_anesthesia'],
+    ['Warfarin 3mg ... Active', 'anticoagulants'],
+    [
+      "Hiya, 27 weeks now and my right SI joint is so sore at night turning over. Also had really bad headaches the last 3 days and my face looks puffy, rings don't fit since the weekend - midwife says swelling is normal in pregnancy though so probably nothing?",
+      'high_risk_pregnancy',
+    ],
+    ['27 weeks pregnant, really bad headaches', 'high_risk_pregnancy'],
+  ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
+});

@@ -3714,6 +3714,8 @@ export const CONCEPTS = {
     'pregnancy induced hypertension',
   ],
   pregnancy_warning: [
+    // A severe headache in pregnancy as patients tell it: "really bad headaches the last 3 days".
+    ...['bad', 'really bad', 'very bad', 'terrible', 'awful', 'severe', 'pounding', 'splitting'].flatMap((w) => [`${w} headache`, `${w} headaches`]),
     'bleeding',
     'bleed',
     'spotting',

@@ -633,6 +633,17 @@ function markItemAnswers(t: Tokens, negated: number[], line: string, from: numbe
 // , ; : ( ) and a line break.
 const ITEM_SEPARATORS = new Set([44, 59, 58, 40, 41, 10]);
 
+// A checklist's items each answered by a bare "N" after it: "Saddle anaesthesia N | Bladder: normal | Sexual
+// dysfunction N", "Fever/sweats N | Unexplained wt loss N | IVDU N". The item, back to its separator, is denied.
+const CHECKED_NO = /(^|[|,;])([^|,;:?]{2,40}?)\s+(?:N|No|NO|Nil|NIL)\s*(?=$|[|,;.])/g;
+function markCheckedNo(t: Tokens, negated: number[], line: string, from: number): void {
+  if (!line.includes(' N') && !line.includes(' No') && !line.includes(' NO') && !line.includes(' Nil') && !line.includes(' NIL')) return;
+  for (const m of line.matchAll(CHECKED_NO)) {
+    const start = (m.index as number) + (m[1] as string).length;
+    markSpan(t, negated, from + start, from + start + (m[2] as string).length);
+  }
+}
+
 // A heading that says a whole screen was negative, then its list: "Red flags screened - all negative (saddle
 // anaesthesia, bladder/bowel, weight loss)", "Nil red flags incl. saddle anaesthesia, B&B dysfunction",
 // "CES screen negative: saddle anaesthesia, retention". The list is denied to its closing bracket or the end of
@@ -737,6 +748,7 @@ export function markFormLines(t: Tokens, negated: number[]): void {
         segFrom = segTo;
       }
       markItemAnswers(t, negated, line, from);
+      markCheckedNo(t, negated, line, from);
       markNegativeHeadings(t, negated, line, from);
       // A record's block: "Problem: Pulmonary embolism / Onset: 05/2018 / Status: Resolved 2018".
       if (/^\s*(?:problem|diagnosis|condition)\s*:/i.test(line)) problemFrom = from;
@@ -744,7 +756,7 @@ export function markFormLines(t: Tokens, negated: number[]): void {
       if (blockStatus && problemFrom >= 0 && PAST_STATUS.test(blockStatus[1] as string)) markSpan(t, negated, problemFrom, to);
       // "Item — Resolved 2019 (…)", "Status: Discontinued": the line is history to the end of the status's
       // clause, its detail included ("Medication: allergic to penicillin, takes warfarin" keeps the warfarin).
-      const status = /(?:\s[-–—]\s|:)\s*(?:in\s+)?([A-Za-z]+)/g;
+      const status = /(?:\s[-–—]\s|:|\s?(?:\.{2,}|…)\s)\s*(?:in\s+)?([A-Za-z]+)/g;
       for (let m = status.exec(line); m; m = status.exec(line)) {
         if (!PAST_STATUS.test(m[1] as string)) continue;
         const clauseEnd = line.slice(m.index + m[0].length).search(/[,;]/);

@@ -858,8 +858,11 @@ function isGestation(t: Tokens, i: number): boolean {
   if (t.kind[i + 1] === K_WORD && /^[0-6]$/.test(t.words[i + 1] as string) && t.text.slice(t.end[i], t.start[i + 1]) === '+') i++;
   if (t.kind[i + 1] !== K_WORD || !WEEKS.has(t.words[i + 1] as string)) return false;
   if (i > 0 && t.kind[i - 1] === K_WORD && DURATION_BEFORE.has(t.words[i - 1] as string)) return false;
-  return !(t.kind[i + 2] === K_WORD && DURATION_AFTER.has(t.words[i + 2] as string));
+  if (t.kind[i + 2] !== K_WORD || !DURATION_AFTER.has(t.words[i + 2] as string)) return true;
+  // "27 weeks now", "I'm 27 weeks now": the weeks of a pregnancy, not how long something has lasted.
+  return t.words[i + 2] === 'now' && (i === 0 || t.kind[i - 1] !== K_WORD || BEING.has(t.words[i - 1] as string));
 }
+const BEING = new Set(['im', 'am', 'is', 'shes', 'she', 'nearly', 'almost', 'about', 'around']);
 
 /** Weeks of gestation written as a figure over words `from`…`to`. */
 function gestationAt(t: Tokens, from: number, to: number, concepts: number[]): Occurrence {
