@@ -2032,3 +2032,17 @@ describe('review rounds 49a and 50: checklists answered N, a status after dots, 
     ['27 weeks pregnant, really bad headaches', 'high_risk_pregnancy'],
   ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
 });
+
+describe('review of the session: a medicine taken again after its stop, a sex stated only against an age or as a title', () => {
+  const read = codesOn('2026-11-20');
+  it.each([
+    ['Eliquis - stopped for the op, restarted last week', 'anticoagulants'],
+    ['Eliquis ... stopped for the op, restarted last week', 'anticoagulants'],
+    ['Walks 100m. Her mum has a DVT; she is on warfarin', 'anticoagulants'],
+    ['MR scan normal. Her mum has a DVT; she is on warfarin', 'anticoagulants'],
+  ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
+  it.each([
+    ['Warfarin - stopped 2019', 'anticoagulants'],
+    ['45-year-old male. Wife drove - she is on warfarin', 'anticoagulants'],
+  ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
+});

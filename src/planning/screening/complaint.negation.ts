@@ -671,6 +671,7 @@ const EMPTY_BOX = /\[\s*\]|☐/g;
 const LINE_NO = new Set(['no', 'n', 'none', 'nil', 'never', 'na', 'negative', 'neg', 'nope', 'not', 'stopped', 'finished']);
 // A record's status of an item that is not current: "Warfarin — Discontinued 03/2020", "DVT — Resolved 2019".
 // Not "in remission": a cancer in remission is still a history of cancer (the reference's "current or history").
+const RESTARTED = /\b(?:re-?started|resumed|back on|started again|now on)\b/i;
 const PAST_STATUS = /^(resolved|discontinued|inactive|historical|allergy|allergic|healed|completed|ended|stopped|superseded|intolerance|previous|former)\b/i;
 
 /** Tokens whose text starts in [from, to). */
@@ -758,7 +759,8 @@ export function markFormLines(t: Tokens, negated: number[]): void {
       // clause, its detail included ("Medication: allergic to penicillin, takes warfarin" keeps the warfarin).
       const status = /(?:\s[-–—]\s|:|\s?(?:\.{2,}|…)\s)\s*(?:in\s+)?([A-Za-z]+)/g;
       for (let m = status.exec(line); m; m = status.exec(line)) {
-        if (!PAST_STATUS.test(m[1] as string)) continue;
+        // "Eliquis - stopped for the op, restarted last week": taken again.
+        if (!PAST_STATUS.test(m[1] as string) || RESTARTED.test(line.slice(m.index))) continue;
         const clauseEnd = line.slice(m.index + m[0].length).search(/[,;]/);
         markSpan(t, negated, from + labelStart(line, m.index, false), clauseEnd < 0 ? to : from + m.index + m[0].length + clauseEnd);
       }
@@ -1069,9 +1071,9 @@ function markTheirClauses(t: Tokens, negated: number[], i: number, person: Perso
 const FIRST_PERSON = new Set(['i', 'im', 'ive', 'my', 'me', 'myself']);
 /** How far a bracket opened right after a person is read as theirs. */
 const BRACKET_REACH = 30;
-// A note's statement of the patient's sex: "15yo M", "52F", "45-year-old male", "Mrs".
+// A note's statement of the patient's sex: "15yo M", "52F", "45-year-old male", "Mrs Jones". Written against the age (a capital "52M", "47-F", not "100m" walked) or after an age in years, or as a title.
 const SEX_STATED =
-  /\b\d{1,3}(?:\s*(?:yo|y\/o|yrs?|years?(?:[\s-]+old)?|year-old)\s*[-,]?\s*|-?)(m|f|male|female|man|woman|boy|girl)\b|\b(mr|mrs|ms|miss)\b\.?/i;
+  /\b\d{1,3}-?([MF])\b|\b\d{1,3}[\s-]*(?:[Yy][Oo]|[Yy]\/[Oo]|[Yy]rs?|[Yy]ears?(?:[\s-]+old)?|[Yy]ear-old)\s*[-,]?\s*([MmFf]|[Mm]ale|[Ff]emale|[Mm]an|[Ww]oman|[Bb]oy|[Gg]irl)\b|\b(Mr|Mrs|Ms|Miss)\.?\s+[A-Z]/;
 /** How far into a note its statement of the patient's sex is looked for (its header). */
 const SEX_REACH = 80;
 const MALE_STATED = new Set(['m', 'male', 'man', 'boy', 'mr']);
@@ -1083,7 +1085,7 @@ function patientSex(t: Tokens): 'male' | 'female' | null {
   if (t.text !== sexText) {
     sexText = t.text;
     const m = SEX_STATED.exec(t.text.slice(0, SEX_REACH));
-    const word = m ? (m[1] ?? m[2] ?? '').toLowerCase() : '';
+    const word = m ? (m[1] ?? m[2] ?? m[3] ?? '').toLowerCase() : '';
     sexOfText = m ? (MALE_STATED.has(word) ? 'male' : 'female') : null;
   }
   return sexOfText;
