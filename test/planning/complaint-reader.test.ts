@@ -2046,3 +2046,15 @@ describe('review of the session: a medicine taken again after its stop, a sex st
     ['45-year-old male. Wife drove - she is on warfarin', 'anticoagulants'],
   ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
 });
+
+describe('independent review of the session: what the new rules must not deny', () => {
+  const read = codesOn('2026-11-20');
+  it.each([
+    ['Numb saddle area since yesterday. Fever N', 'saddle_anesthesia'],
+    ['Calf swollen and hot since Sunday... previous DVT in 2015', 'deep_vein_thrombosis'],
+    ['R leg weak and numb saddle... completed physio last year', 'saddle_anesthesia'],
+    ['Referred by Mrs Patel. 62. Brother had a DVT. He has a swollen hot left calf since Tuesday.', 'deep_vein_thrombosis'],
+    ['Nobody has looked at my swollen hot calf yet', 'deep_vein_thrombosis'],
+    ['GP asked about my saddle area, it has gone numb since Monday, bowels are fine', 'saddle_anesthesia'],
+  ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
+});

@@ -869,9 +869,6 @@ export const CONCEPTS = {
       `${c} feel loose`,
       `${c} hanging off`,
     ]),
-    'a stone lighter',
-    'half a stone lighter',
-    'two stone lighter',
     'stone lighter',
     'kg lighter',
     'kilos lighter',
@@ -1044,7 +1041,6 @@ export const CONCEPTS = {
     'does not let up',
     'never lets up',
     'wont let up',
-    'whatever i do',
     'no matter what i do',
     'unremitting',
     'constant',
@@ -2551,6 +2547,11 @@ export const CONCEPTS = {
     'bilateral ue',
     'bl ue',
   ],
+  // "Nobody has cracked my neck": a manipulation denied ("nobody" is no negation trigger of its own: "Nobody has
+  // looked at my swollen hot calf yet" tells the calf).
+  manipulation_denied: asToldOfAnyone(
+    ['cracked', 'manipulated', 'adjusted', 'clicked'].flatMap((verb) => [`nobody has ${verb} my neck`, `nobody ${verb} my neck`, `noone has ${verb} my neck`]),
+  ),
   // Cold as a circumstance, not an illness, and the fingers' vasospasm it brings on ("go white and numb when I'm
   // out in the cold or holding a cold drink, my GP says it's Raynaud's"): no cord sign, no contagious cold.
   cold_vasospasm: [
@@ -2601,8 +2602,8 @@ export const CONCEPTS = {
   // An injury of an ankle or a knee that leaves the joint unstable: it explains an unsteady walk.
   leg_joint_injury: [
     // "Rolled L ankle landing at netball", "twisted right knee".
-    ...['rolled', 'twisted', 'turned', 'sprained', 'went over on', 'went over on the', 'went over on her', 'went over on his', 'went over on my'].flatMap(
-      (verb) => ['l', 'r', 'lt', 'rt', 'left', 'right'].flatMap((side) => [`${verb} ${side} ankle`, `${verb} ${side} knee`]),
+    ...['rolled', 'twisted', 'turned', 'sprained', 'went over on'].flatMap((verb) =>
+      ['l', 'r', 'lt', 'rt', 'left', 'right'].flatMap((side) => [`${verb} ${side} ankle`, `${verb} ${side} knee`]),
     ),
     'sprain',
     'sprained',
@@ -5193,8 +5194,6 @@ export const NEGATION = {
     'no',
     'not',
     'nothing like',
-    'nobody',
-    'noone',
     'denies',
     'denied',
     'deny',

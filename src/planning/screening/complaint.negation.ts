@@ -502,13 +502,24 @@ function questionAnsweredNo(t: Tokens, i: number, negated: number[]): boolean {
   for (let j = q + 1; j < i; j++) if (t.kind[j] === K_WORD) mark(negated, j, NEGATED);
   return true;
 }
-/** "I ask about toilet problems: pee and poo is normal like before": the answer told of what was asked, after its break. */
+/**
+ * "I ask about toilet problems: pee and poo is normal like before": the answer told of what was asked, after
+ * the colon that ends the question's topic — not a clause that goes on after a comma ("GP asked about my saddle
+ * area, it has gone numb since Monday, bowels are fine").
+ */
 function answerStatement(t: Tokens, i: number): boolean {
   if (!NORMAL_ANSWERS.has(t.words[i] as string) || !ANSWER_LINKS.has(t.words[i - 1] as string)) return false;
-  for (let j = i - 2; j >= 0 && i - j <= 6; j--) if (t.kind[j] !== K_WORD) return t.kind[j] === K_COMMA;
+  let colon = -1;
+  for (let j = i - 2; j >= 0 && i - j <= 6; j--)
+    if (t.kind[j] !== K_WORD) {
+      colon = t.kind[j] === K_COMMA && t.text.charCodeAt(t.start[j] as number) === 58 ? j : -1;
+      break;
+    }
+  if (colon < 0) return false;
+  for (let j = colon - 1; j >= 0 && colon - j <= 8 && t.kind[j] === K_WORD; j--) if (QUESTION_WORDS.has(t.words[j] as string)) return true;
   return false;
 }
-const NORMAL_ANSWERS = new Set(['normal', 'fine', 'ok', 'okay']);
+const NORMAL_ANSWERS = new Set(['normal', 'fine']);
 const ANSWER_LINKS = new Set(['is', 'are', 'was', 'were', 'all']);
 const QUESTION_ANSWERS = new Set(['no', 'none', 'nothing', 'negative', 'neg', 'nil', 'clear', 'normal', 'fine', 'nope']);
 const ANSWER_TAIL = new Set(['at', 'all', 'of', 'them', 'those', 'either', 'to', 'both', 'found', 'whatsoever', 'like', 'as', 'before', 'usual', 'always']);
@@ -635,7 +646,7 @@ const ITEM_SEPARATORS = new Set([44, 59, 58, 40, 41, 10]);
 
 // A checklist's items each answered by a bare "N" after it: "Saddle anaesthesia N | Bladder: normal | Sexual
 // dysfunction N", "Fever/sweats N | Unexplained wt loss N | IVDU N". The item, back to its separator, is denied.
-const CHECKED_NO = /(^|[|,;])([^|,;:?]{2,40}?)\s+(?:N|No|NO|Nil|NIL)\s*(?=$|[|,;.])/g;
+const CHECKED_NO = /(^|[|,;]|\.\s)([^|,;:?.]{2,40}?)\s+(?:N|No|NO|Nil|NIL)\s*(?=$|[|,;.])/g;
 function markCheckedNo(t: Tokens, negated: number[], line: string, from: number): void {
   if (!line.includes(' N') && !line.includes(' No') && !line.includes(' NO') && !line.includes(' Nil') && !line.includes(' NIL')) return;
   for (const m of line.matchAll(CHECKED_NO)) {
@@ -757,7 +768,7 @@ export function markFormLines(t: Tokens, negated: number[]): void {
       if (blockStatus && problemFrom >= 0 && PAST_STATUS.test(blockStatus[1] as string)) markSpan(t, negated, problemFrom, to);
       // "Item — Resolved 2019 (…)", "Status: Discontinued": the line is history to the end of the status's
       // clause, its detail included ("Medication: allergic to penicillin, takes warfarin" keeps the warfarin).
-      const status = /(?:\s[-–—]\s|:|\s?(?:\.{2,}|…)\s)\s*(?:in\s+)?([A-Za-z]+)/g;
+      const status = /(?:\s[-–—]\s|:|\s(?:\.{2,}|…)\s(?=\s*[A-Za-z]+\s*(?:$|\d|\()))\s*(?:in\s+)?([A-Za-z]+)/g;
       for (let m = status.exec(line); m; m = status.exec(line)) {
         // "Eliquis - stopped for the op, restarted last week": taken again.
         if (!PAST_STATUS.test(m[1] as string) || RESTARTED.test(line.slice(m.index))) continue;
@@ -1071,9 +1082,10 @@ function markTheirClauses(t: Tokens, negated: number[], i: number, person: Perso
 const FIRST_PERSON = new Set(['i', 'im', 'ive', 'my', 'me', 'myself']);
 /** How far a bracket opened right after a person is read as theirs. */
 const BRACKET_REACH = 30;
-// A note's statement of the patient's sex: "15yo M", "52F", "45-year-old male", "Mrs Jones". Written against the age (a capital "52M", "47-F", not "100m" walked) or after an age in years, or as a title.
+// A note's statement of the patient's sex: "15yo M", "52F", "45-year-old male", a title that opens it ("Mrs Jones, 70"; not a
+// referrer's "Referred by Mrs Patel"). Written against the age (a capital "52M", "47-F", not "100m" walked) or after an age in years, or as a title.
 const SEX_STATED =
-  /\b\d{1,3}-?([MF])\b|\b\d{1,3}[\s-]*(?:[Yy][Oo]|[Yy]\/[Oo]|[Yy]rs?|[Yy]ears?(?:[\s-]+old)?|[Yy]ear-old)\s*[-,]?\s*([MmFf]|[Mm]ale|[Ff]emale|[Mm]an|[Ww]oman|[Bb]oy|[Gg]irl)\b|\b(Mr|Mrs|Ms|Miss)\.?\s+[A-Z]/;
+  /\b\d{1,3}-?([MF])\b|\b\d{1,3}[\s-]*(?:[Yy][Oo]|[Yy]\/[Oo]|[Yy]rs?|[Yy]ears?(?:[\s-]+old)?|[Yy]ear-old)\s*[-,]?\s*([MmFf]|[Mm]ale|[Ff]emale|[Mm]an|[Ww]oman|[Bb]oy|[Gg]irl)\b|^(?:\s*(?:Name|Pt|Patient)\s*:)?\s*(Mr|Mrs|Ms|Miss)\.?\s+[A-Z]/;
 /** How far into a note its statement of the patient's sex is looked for (its header). */
 const SEX_REACH = 80;
 const MALE_STATED = new Set(['m', 'male', 'man', 'boy', 'mr']);
@@ -1093,7 +1105,7 @@ function patientSex(t: Tokens): 'male' | 'female' | null {
 
 // People of either sex the patient may name: "My colleague Sandra recommended you - she was treated for breast cancer".
 const ACQUAINTANCES = new Set(['friend', 'colleague', 'neighbour', 'neighbor', 'flatmate', 'housemate', 'cousin', 'workmate', 'coworker']);
-const THIRD_PERSON_SUBJECTS = new Set(['he', 'hes', 'she', 'shes']);
+
 const THIRD_PERSON = new Set(['he', 'hes', 'she', 'shes', 'her', 'his', 'him', 'pt', 'patient', 'client']);
 
 /** Whether the words before `i` are the patient's own ("I'd like to book… I'm 58") and name no one in the third person. */
@@ -1110,6 +1122,7 @@ function patientSpeaksBefore(t: Tokens, i: number): boolean {
 const OWNERS_OF_CHILD = new Set(['her', 'his', 'my', 'their', 'our']);
 const MALE_SUBJECTS = new Set(['he', 'hes']);
 const FEMALE_SUBJECTS = new Set(['she', 'shes']);
+const THIRD_PERSON_SUBJECTS = new Set([...MALE_SUBJECTS, ...FEMALE_SUBJECTS]);
 
 /**
  * Whether what comes at the end of these words is another person's: a person is named, and after them neither

@@ -534,6 +534,7 @@ const NEUTRAL = new Set<number>(
       'weight_gain',
       'pe_lessons',
       'cold_vasospasm',
+      'manipulation_denied',
       'skin_noun',
       'skin_sign',
       'anaesthetic_drug',
