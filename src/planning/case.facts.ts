@@ -8,7 +8,7 @@ import type { Chronicity, Pressure, Side } from './catalog/catalog.types';
 import { coverage, dayNumber } from './engine.util';
 import { readComplaint, readRegions } from './screening/complaint.reader';
 import { readAge } from './screening/complaint.numbers';
-import { readSurgeries } from './screening/complaint.surgeries';
+import { readSurgeries, type TextSurgery } from './screening/complaint.surgeries';
 
 export interface PlanningContext {
   /** The assessment date, YYYY-MM-DD: the engine's "today" (time since surgery, chronicity). */
@@ -227,10 +227,7 @@ export function deriveFacts(input: AssessmentInput, context: PlanningContext): C
  * is in doubt: until the surgeon's protocol is known, the approach is taken as unknown and both sets of
  * precautions hold (the safer reading when the record and the text disagree).
  */
-function approachInDoubt(
-  recorded: SurgeryFact[],
-  told: readonly { procedure: SurgeryFact['procedure']; approach: SurgicalApproach | null; evidence: string }[],
-): void {
+function approachInDoubt(recorded: SurgeryFact[], told: readonly TextSurgery[]): void {
   for (const s of recorded) {
     const other = told.find((t) => t.procedure === s.procedure && t.approach !== null && t.approach !== s.approach);
     if (s.approach === null || !other) continue;

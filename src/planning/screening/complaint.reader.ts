@@ -1171,33 +1171,17 @@ function stillTreated(a: Analysis, o: Occurrence): boolean {
       // The patient's taking goes on ("still on rivaroxaban", "currently taking apixaban"), not a record's listing
       // ("our system still lists 'anticoagulant'").
       for (let j = m.from - 1; j >= 0 && m.from - j <= 3 && t.kind[j] === K_WORD; j--) {
-        if (!TAKING_LINKS.has(t.words[j] as string) && !ONGOING.has(t.words[j] as string)) break;
-        if (ONGOING.has(t.words[j] as string)) return true;
+        const w = t.words[j] as string;
+        if (!TAKING_LINKS.has(w) && !DETERMINERS.has(w) && !ONGOING.has(w)) break;
+        if (ONGOING.has(w)) return true;
       }
     }
   return false;
 }
 const ANTICOAGULANT_CONCEPTS = [cid('anticoagulant'), cid('blood_thinner_generic')];
 const ONGOING = new Set(['still', 'currently', 'remains', 'remain', 'ongoing', 'continuing', 'continues', 'continue']);
-const TAKING_LINKS = new Set([
-  'on',
-  'taking',
-  'takes',
-  'using',
-  'uses',
-  'having',
-  'has',
-  'gets',
-  'injecting',
-  'the',
-  'her',
-  'his',
-  'my',
-  'their',
-  'a',
-  'an',
-  'with',
-]);
+// What may stand between "still" and the medicine: a verb of taking and a determiner ("still taking the apixaban").
+const TAKING_LINKS = new Set(['on', 'taking', 'takes', 'using', 'uses', 'having', 'has', 'gets', 'injecting', 'with']);
 
 /** A temperature reading of an illness told as over: "flu three weeks ago with a temperature of 39 … completely over it now". */
 function feverOver(a: Analysis, v: { from: number; to: number }): boolean {
