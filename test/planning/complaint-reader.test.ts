@@ -2058,3 +2058,94 @@ describe('independent review of the session: what the new rules must not deny', 
     ['GP asked about my saddle area, it has gone numb since Monday, bowels are fine', 'saddle_anesthesia'],
   ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
 });
+
+describe('review round 51: a person named by title, in a bracket or by name after commas, owns what they had', () => {
+  const read = codesOn('2026-11-20');
+  it.each([
+    ['Mr Kowalski, 48, neck pain 3 weeks. Mrs Kowalski had a cervical artery dissection last year so he is worried.', 'cervical_artery_dissection_signs'],
+    ['Mr Kowalski, 48, neck pain. His wife Mrs Kowalski had a cervical artery dissection last year.', 'cervical_artery_dissection_signs'],
+    ['Neck pain. Mrs Kowalski (wife) had a vertebral artery dissection in 2024.', 'cervical_artery_dissection_signs'],
+    ['Neck pain 3 wk. Dizziness N, diplopia N. Wife (Mrs K.) had a carotid dissection in May.', 'cervical_artery_dissection_signs'],
+    ['Neck pain. Wife (Anna) had a carotid dissection in May.', 'cervical_artery_dissection_signs'],
+    ['Neck pain. His wife, Anna, had a carotid dissection in May.', 'cervical_artery_dissection_signs'],
+    ['Mr Okafor, 60. His daughter, Mrs Adeyemi, is 30 weeks pregnant.', 'pregnancy'],
+    ['Mr. Brandt, 61, low back pain. Mrs. Brandt has a swollen hot calf after her flight.', 'deep_vein_thrombosis'],
+    ['Ms Lee, 40, shoulder pain. Mrs Lee (mother) is on warfarin.', 'anticoagulants'],
+    ['Neck pain. Anna, his wife, had a carotid dissection.', 'cervical_artery_dissection_signs'],
+  ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
+  it.each([
+    ['Mr Brandt reports a swollen hot right calf since Sunday.', 'deep_vein_thrombosis'],
+    ['Mr. Brandt, 61. Mr. Brandt reports a swollen hot right calf since Sunday.', 'deep_vein_thrombosis'],
+    ['Mrs Novak, 70. Seen with Mr Novak. Mrs Novak has a swollen hot calf.', 'deep_vein_thrombosis'],
+    ['58M. Mrs Lee, the referring GP, notes a swollen hot calf.', 'deep_vein_thrombosis'],
+    ['Calf swollen and hot (R). My wife (Mrs K.) drove me.', 'deep_vein_thrombosis'],
+    ['Neck pain. Mrs Kowalski had a carotid dissection in May.', 'cervical_artery_dissection_signs'],
+    ['Husband (AF, on warfarin) and I came; my calf is swollen and hot', 'deep_vein_thrombosis'],
+    ['Seen with Tom, husband, calf swollen and hot', 'deep_vein_thrombosis'],
+  ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
+});
+
+describe('review round 52: other people named in the note, a worry about a diagnosis, wetting the bed, a spaced hyphen', () => {
+  const read = codesOn('2026-11-20');
+  it.each([
+    ['Neck stiff 3 wks. His son was in a serious car crash (RTC, whiplash + # femur) on the 2nd.', 'trauma'],
+    ['Pt 44F. Husband Tom dx bowel ca in Feb, currently inpatient on chemo - she has been sitting by his bed.', 'cancer'],
+    ['Mrs Petrova 48F. Her husband Mr Petrov was admitted in Feb with a DVT in his leg after the flight back from Sofia - on apixaban now.', 'anticoagulants'],
+    ['Husband has AF, on warfarin', 'anticoagulants'],
+    ["she's 'paranoid about clots'", 'deep_vein_thrombosis'],
+    ['afraid of a blood clot', 'deep_vein_thrombosis'],
+    ['worried about cancer', 'cancer'],
+    ['scared of a stroke', 'cervical_artery_dissection_signs'],
+    ['Not pregnant - had a negative pregnancy test last week', 'pregnancy'],
+    ['bedwetting as a child, none since', 'bladder_bowel_dysfunction'],
+    ["didn't notice any numbness", 'saddle_anesthesia'],
+  ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
+  it.each([
+    ['Husband drove (I was in the passenger seat, whiplash since) neck sore', 'trauma'],
+    ['Daughter rang: Mum (79, osteoporosis) slipped on the wet floor last Saturday and landed on her bottom', 'trauma'],
+    ['Lives with husband (dementia), on warfarin', 'anticoagulants'],
+    ['Husband had a DVT after his flight, I am on warfarin', 'anticoagulants'],
+    ['PMH AF, on Eliquis 5mg bd', 'anticoagulants'],
+    ['GP worried about DVT', 'deep_vein_thrombosis'],
+    ['Concerned about a clot', 'deep_vein_thrombosis'],
+    ['concerned about a clot in the left calf which is hot and swollen', 'deep_vein_thrombosis'],
+    ['worried about clots - calf swollen hot and red', 'deep_vein_thrombosis'],
+    ['worried it might be a clot - calf swollen hot and red', 'deep_vein_thrombosis'],
+    ['worried it might be a clot as calf swollen hot and red', 'deep_vein_thrombosis'],
+    ['worried it might be cancer with the weight loss', 'unexplained_weight_loss'],
+    ['new bedwetting', 'bladder_bowel_dysfunction'],
+    ['wets the bed now', 'bladder_bowel_dysfunction'],
+    ["Joan says Mrs Novak has been wet through in bed 3 nights this week and didn't notice till morning", 'bladder_bowel_dysfunction'],
+    ["didn't know she had wet herself", 'bladder_bowel_dysfunction'],
+    ['new nocturnal enuresis', 'bladder_bowel_dysfunction'],
+    ['No fever - bladder not emptying', 'bladder_bowel_dysfunction'],
+    ['no swelling - on warfarin', 'anticoagulants'],
+    ['No DVT - on apixaban', 'anticoagulants'],
+    ['denies calf pain - takes warfarin', 'anticoagulants'],
+  ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
+});
+
+describe('review round 53: a slashed list answered no, a passing illness in a past month, a person described before their name, an age that is not the patient', () => {
+  it.each([
+    ['SOB / chest pain / palpitations: denies.', 'chest_pain'],
+    ['Saddle anaes / bladder / bowel: nil.', 'bladder_bowel_dysfunction'],
+    ['Has been helping pregnant daughter (30 wks) move house', 'pregnancy'],
+    ['Mrs Hale 55F. R lateral hip ache 4 wks. Mum (84, osteoporosis) fell and broke her hip in June - now living with pt', 'recent_fracture'],
+  ])('not read: %s (%s)', (text, code) => expect(codesOn('2026-09-20')(text)).not.toContain(code));
+  it.each([
+    ['after a cold in March', 'contagious_illness'],
+    ['had covid in January', 'contagious_illness'],
+    ['Fever in March 2026', 'fever'],
+  ])('not read on 10 June: %s (%s)', (text, code) => expect(codesOn('2026-06-10')(text)).not.toContain(code));
+  it.each([
+    ['Calf hot and swollen since Tues. SOB / chest pain: no', 'deep_vein_thrombosis'],
+    ['I am pregnant, husband drove', 'pregnancy'],
+    ['Daughter rang: Mum (79, osteoporosis) slipped on the wet floor last Saturday and landed on her bottom', 'trauma'],
+    ['45F. Mum (45) fell', 'trauma'],
+  ])('reads: %s (%s)', (text, code) => expect(codesOn('2026-09-20')(text)).toContain(code));
+  it.each([
+    ['covid in June, still coughing', 'contagious_illness'],
+    ['flu in May', 'contagious_illness'],
+    ['fever since March', 'fever'],
+  ])('reads on 10 June: %s (%s)', (text, code) => expect(codesOn('2026-06-10')(text)).toContain(code));
+});

@@ -8,7 +8,16 @@
 // across "and" or a long list item, or far from its trigger, is negated *ambiguously*: the reader then
 // takes the safer reading for red flags and marks the finding uncertain.
 import { NEGATION } from './complaint.lexicon';
-import { COMMA as TOKEN_COMMA, FORM_NO, FORM_UNSURE, matchWordsAt, STOP as TOKEN_STOP, WORD as TOKEN_WORD, type Tokens } from './complaint.tokenizer';
+import {
+  capitalised,
+  COMMA as TOKEN_COMMA,
+  FORM_NO,
+  FORM_UNSURE,
+  matchWordsAt,
+  STOP as TOKEN_STOP,
+  WORD as TOKEN_WORD,
+  type Tokens,
+} from './complaint.tokenizer';
 // Imported bindings are read once: a module namespace read costs a getter call in the hot loops.
 const K_COMMA = TOKEN_COMMA;
 const K_STOP = TOKEN_STOP;
@@ -225,6 +234,8 @@ export function markNegation<O extends Span>(t: Tokens, consumed: readonly numbe
     if (QUESTION_ANSWERS.has(t.words[i] as string) && questionAnsweredNo(t, i, negated)) continue;
     if (consumed[i]) continue;
     if (TEST_WORDS.has(t.words[i] as string) && testFoundNothing(t, i, negated)) continue;
+    if (NEGATIVE_RESULTS.has(t.words[i] as string) && negativeTestAfter(t, i, negated)) continue;
+    if (fearedDiagnosis(t, i, negated)) continue;
     const worry = WORRY_FIRST.has(t.words[i] as string) ? (firstMatch(t, i, WORRY_BY_FIRST)?.length ?? feared(t, i)) : 0;
     if (worry > 0) {
       if (!clinicianBefore(t, i)) markWorry(t, i + worry, negated);
@@ -297,6 +308,8 @@ export function markNegation<O extends Span>(t: Tokens, consumed: readonly numbe
       const w = t.words[j] as string;
       if (!consumed[j] && terminatorAt(t, j)) break;
       if (w === 'and' && j + 1 < n && CLAUSE_STARTERS.has(t.words[j + 1] as string)) break;
+      // "No fever - bladder not emptying", "no swelling - on warfarin": a spaced hyphen ends a clause as a dash does.
+      if (j > i + pre.length && SPACED_HYPHEN.test(t.text.slice(t.end[j - 1], t.start[j]))) break;
       // Not inside an item of a list well under way ("denies chest pain, SOB, syncope, bladder or bowel incontinence, …").
       if ((w === 'or' || w === 'nor') && !consumed[j] && items < 2) {
         closed = true;
@@ -317,7 +330,25 @@ export function markNegation<O extends Span>(t: Tokens, consumed: readonly numbe
 }
 
 const WORRY_BY_FIRST = byFirstWord(toWordLists(NEGATION.worry));
-const FEAR_WORDS = new Set(['worried', 'worries', 'worrying', 'afraid', 'scared', 'concerned', 'anxious', 'nervous', 'frightened', 'terrified', 'fears']);
+const FEAR_WORDS = new Set([
+  'worried',
+  'worries',
+  'worrying',
+  'afraid',
+  'scared',
+  'concerned',
+  'anxious',
+  'nervous',
+  'frightened',
+  'terrified',
+  'fears',
+  'fear',
+  'paranoid',
+]);
+/** Diagnoses feared in general ("paranoid about clots", "worried about cancer"): named, not had. Signs are not among them. */
+const FEARED_DIAGNOSES = new Set(['clot', 'clots', 'dvt', 'dvts', 'thrombosis', 'cancer', 'cancers', 'stroke', 'strokes', 'embolism']);
+/** What may stand between "afraid of" and a diagnosis feared in general: "a clot", "blood clots", "another clot". */
+const FEARED_ARTICLES = new Set(['a', 'another', 'blood']);
 const WORRY_FIRST = new Set([...WORRY_BY_FIRST.keys(), ...FEAR_WORDS]);
 const FEAR_LINKS = new Set([
   'about',
@@ -358,6 +389,21 @@ function feared(t: Tokens, i: number): number {
   }
   return 0;
 }
+/**
+ * "Paranoid about clots", "worried about cancer", "afraid of a blood clot": a diagnosis feared in general is
+ * denied, only its own words; signs told after it ("…a clot in the calf, which is hot and swollen") are read.
+ */
+function fearedDiagnosis(t: Tokens, i: number, negated: number[]): boolean {
+  // "Concerned about a clot" is how a clinician writes a suspicion.
+  if (!FEAR_WORDS.has(t.words[i] as string) || t.words[i] === 'concerned') return false;
+  const link = t.words[i + 1];
+  if ((link !== 'about' && link !== 'of') || t.kind[i + 1] !== K_WORD) return false;
+  let j = i + 2;
+  while (j < t.words.length && t.kind[j] === K_WORD && FEARED_ARTICLES.has(t.words[j] as string)) j++;
+  if (t.kind[j] !== K_WORD || !FEARED_DIAGNOSES.has(t.words[j] as string) || clinicianBefore(t, i)) return false;
+  for (let k = i + 2; k <= j; k++) mark(negated, k, NEGATED);
+  return true;
+}
 const CLINICIANS = new Set([
   'gp',
   'doctor',
@@ -393,9 +439,13 @@ function markWorry(t: Tokens, from: number, negated: number[]): void {
       continue;
     }
     if (terminatorAt(t, j) || (t.words[j] === 'and' && CLAUSE_STARTERS.has(t.words[j + 1] as string))) break;
+    // "worried it might be a clot - calf swollen", "… as the calf is hot": what the worry is drawn from is present.
+    if (WORRY_GROUNDS.has(t.words[j] as string) || (j > from && SPACED_HYPHEN.test(t.text.slice(t.end[j - 1], t.start[j])))) break;
     mark(negated, j, NEGATED);
   }
 }
+const SPACED_HYPHEN = /\s-\s/;
+const WORRY_GROUNDS = new Set(['as', 'because', 'cos', 'coz', 'cause', 'with', 'given']);
 
 const TEST_WORDS = new Set(['scan', 'scans', 'screening', 'screen', 'test', 'tests', 'ultrasound', 'doppler', 'mri', 'ct', 'xray', 'x-ray', 'bloods']);
 const NORMAL_RESULTS = new Set(['normal', 'clear', 'negative', 'nothing', 'fine', 'unremarkable', 'ok', 'okay']);
@@ -458,6 +508,18 @@ function testFoundNothing(t: Tokens, i: number, negated: number[]): boolean {
   return true;
 }
 const QUERY_WORDS = new Set(['query', 'queried', 'suspected', 'possible', 'ro']);
+const NEGATIVE_RESULTS = new Set(['negative', 'neg']);
+
+/** "a negative pregnancy test", "neg urine dip test": the result told before its test denies what the test names. */
+function negativeTestAfter(t: Tokens, i: number, negated: number[]): boolean {
+  for (let j = i + 1; j <= i + 4 && t.kind[j] === K_WORD; j++) {
+    if (!TEST_WORDS.has(t.words[j] as string)) continue;
+    if (j === i + 1) return false;
+    for (let k = i + 1; k < j; k++) mark(negated, k, NEGATED);
+    return true;
+  }
+  return false;
+}
 
 /** "Fever: no." — an answer after a colon or dash denies the words before it, back to the clause start. */
 function answeredNo(t: Tokens, i: number, negated: number[]): boolean {
@@ -472,7 +534,15 @@ function answeredNo(t: Tokens, i: number, negated: number[]): boolean {
     for (let j = i - 2; j >= 0 && t.kind[j] !== K_STOP; j--) if (t.kind[j] === K_WORD) mark(negated, j, NEGATED);
     return true;
   }
-  for (let j = i - 2, count = 0; j >= 0 && t.kind[j] === K_WORD && count < 6; j--, count++) mark(negated, j, NEGATED);
+  // "SOB / chest pain / syncope: denies": the answer covers every item of a slashed list, each up to six words.
+  for (let j = i - 2, count = 0; j >= 0 && count < 6; j--, count++) {
+    if (t.kind[j] !== K_WORD) {
+      if (t.kind[j] !== K_COMMA || t.text.charCodeAt(t.start[j] as number) !== 47) break;
+      count = -1;
+      continue;
+    }
+    mark(negated, j, NEGATED);
+  }
   return true;
 }
 const ANSWERS = new Set(['no', 'nil', 'none', 'neg', 'negative', 'denied', 'denies', 'absent', 'n']);
@@ -977,23 +1047,53 @@ export function markOtherPeople(t: Tokens, consumed: readonly number[], negated:
     if (t.kind[i] !== K_WORD) continue;
     const person = personAt(t, i);
     if (person === null) continue;
+    // "helping her pregnant daughter move", "my diabetic husband": what describes the person before their name is theirs.
+    if (i > 0 && t.kind[i - 1] === K_WORD && PERSON_DESCRIPTIONS.has(t.words[i - 1] as string)) mark(negated, i - 1, NEGATED);
     // "My husband noticed my calf is swollen", "partner says her calf is hot": the patient's, told by them.
     if (SELF_AFTER.has(t.words[i + 1] ?? '')) continue;
     let j = i + 1;
     // A bracket opened right after the person is all theirs, its commas too: "husband (AF, on warfarin)".
     let inBracket = false;
+    let appositionEnd = -1;
+    let bracketIsTheirs = false;
+    let bracketOpen = -1;
     for (let count = 0; j < n && (count < 10 || (inBracket && count < BRACKET_REACH)); j++, count++) {
       if (t.kind[j] !== K_WORD) {
         // What follows the person describes them: "dad, who is on warfarin", "her father (on warfarin)".
         const c = t.text.charCodeAt(t.start[j] as number);
-        if (c === 40 && j === i + 1) inBracket = true;
+        // "His son was in a car crash (RTC, whiplash + # femur)": a bracket in their words is theirs, commas too.
+        if (c === 40) {
+          inBracket = true;
+          bracketOpen = j;
+          bracketIsTheirs = j === i + 1 + titledNameLength(t, i);
+        }
+        // "(Mrs K.)": an initial's dot ends no sentence.
+        if (c === 46 && inBracket && (t.words[j - 1] as string).length === 1) continue;
+        // "Wife (Mrs K) had a carotid dissection": after a bracket that only names them, the person goes on as the
+        // subject. Not after one that describes them: "Mum (79, osteoporosis) slipped" may be whom the booking is for.
+        if (c === 41 && inBracket) {
+          inBracket = false;
+          if (!bracketIsTheirs || !(namesOnly(t, bracketOpen + 1, j) || anotherAge(t, bracketOpen + 1))) break;
+          count = 0;
+          continue;
+        }
+        // "His wife, Anna, had a dissection": a name set off by commas is the person again.
+        if (j === appositionEnd) continue;
+        if (c === 44 && j === i + 1 + titledNameLength(t, i)) {
+          appositionEnd = appositionEndAt(t, j);
+          if (appositionEnd > 0) continue;
+          // "Anna, his wife, had a dissection": the person set off by commas after a name goes on as its subject.
+          if (namedBefore(t, i) && SAME_SUBJECT_VERBS.has(t.words[j + 1] ?? '')) continue;
+        }
+        // "Mrs. Kowalski": the title's dot ends no sentence.
+        if (c === 46 && j === i + 1 && TITLES.has(t.words[i] as string)) continue;
         // ", with the double vision": what their event came with is theirs too.
         if (c === 40 || (c === 44 && (inBracket || RELATIVE.has(t.words[j + 1] ?? '') || t.words[j + 1] === 'with'))) continue;
         break;
       }
       const w = t.words[j] as string;
       // In the bracket the patient may be named doing for them: "husband (AF, on warfarin - she does his INR clinic runs)".
-      if (!consumed[j] && !inBracket && (isPatientWord(t, j, person) || (TERMINATORS.has(w) && !RELATIVE.has(w)))) break;
+      if (!consumed[j] && !(inBracket && bracketIsTheirs) && (isPatientWord(t, j, person) || (TERMINATORS.has(w) && !RELATIVE.has(w)))) break;
       mark(negated, j, NEGATED);
       // "My husband was diagnosed with a DVT in his leg last month and is on rivaroxaban": a second verb of the
       // same subject goes on telling about them.
@@ -1103,6 +1203,108 @@ function patientSex(t: Tokens): 'male' | 'female' | null {
   return sexOfText;
 }
 
+const TITLES = new Set(['mr', 'mrs', 'ms', 'miss']);
+const OPENING_TITLE = /^(?:\s*(?:Name|Pt|Patient)\s*:)?\s*(?:Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'-]*)/;
+
+/** Whether tokens `from`…`to` (exclusive) only name someone or their relation: "Mrs K.", "Anna", "wife". */
+function namesOnly(t: Tokens, from: number, to: number): boolean {
+  if (from >= to) return false;
+  for (let j = from; j < to; j++) {
+    if (t.kind[j] !== K_WORD) {
+      if (t.text.charCodeAt(t.start[j] as number) !== 46) return false;
+      continue;
+    }
+    const w = t.words[j] as string;
+    if (!capitalised(t, j) && !TITLES.has(w) && !FEMALE.has(w) && !MALE.has(w) && !OTHER_PEOPLE.has(w) && w !== 'his' && w !== 'her') return false;
+  }
+  return true;
+}
+
+// The patient's age in the note's header: "Mrs Hale 55F", "72 y/o", "Mr Novak (63)", "Mrs Novak, 79,".
+const HEADER_AGE =
+  /\b(\d{2,3})\s*-?\s*(?:[MF]\b|[Yy][Oo]\b|[Yy]\/[Oo]|[Yy]rs?\b|[Yy]ears?\b)|^(?:\s*(?:Name|Pt|Patient)\s*:)?\s*(?:Mr|Mrs|Ms|Miss)\.?\s+[A-Z][\w'-]*\s*[(,]\s*(\d{2,3})\b/;
+
+/**
+ * Whether a bracket after a person opens with an age other than the patient's ("Mrs Hale 55F … Mum (84,
+ * osteoporosis) fell"): then the person is not whom the note is about, and what they did after it is theirs.
+ */
+function anotherAge(t: Tokens, first: number): boolean {
+  if (t.kind[first] !== K_WORD || !/^\d{1,3}$/.test(t.words[first] as string)) return false;
+  const header = HEADER_AGE.exec(t.text.slice(0, SEX_REACH));
+  return header !== null && Number(header[1] ?? header[2]) !== Number(t.words[first]);
+}
+
+/** Whether the person at `i` follows a name and a comma: "Anna, his wife", "Tom, husband". */
+function namedBefore(t: Tokens, i: number): boolean {
+  let k = i - 1;
+  if (k >= 0 && t.kind[k] === K_WORD && POSSESSIVES.has(t.words[k] as string)) k--;
+  return k >= 1 && t.kind[k] === K_COMMA && t.text.charCodeAt(t.start[k] as number) === 44 && t.kind[k - 1] === K_WORD && capitalised(t, k - 1);
+}
+/** Words that describe a person by a condition when written before them: "pregnant daughter", "diabetic husband". */
+const PERSON_DESCRIPTIONS = new Set([
+  'pregnant',
+  'diabetic',
+  'epileptic',
+  'asthmatic',
+  'haemophiliac',
+  'hemophiliac',
+  'anticoagulated',
+  'immunosuppressed',
+  'immunocompromised',
+  'osteoporotic',
+  'arthritic',
+  'postnatal',
+  'postpartum',
+]);
+const POSSESSIVES = new Set(['his', 'her', 'my', 'their', 'our']);
+
+/** Where the name after a title is: "Mrs Kowalski", "Mrs. Kowalski"; -1 when no capitalised name follows. */
+function titledNameAt(t: Tokens, i: number): number {
+  const next = t.kind[i + 1] === K_WORD ? i + 1 : t.text.charCodeAt(t.start[i + 1] ?? 0) === 46 && t.kind[i + 2] === K_WORD ? i + 2 : -1;
+  return next > 0 && capitalised(t, next) ? next : -1;
+}
+
+/** How many tokens after a titled person belong to their name ("Mrs Kowalski" → 1), 0 for a person without a title. */
+function titledNameLength(t: Tokens, i: number): number {
+  if (!TITLES.has(t.words[i] as string)) return 0;
+  const name = titledNameAt(t, i);
+  return name > 0 ? name - i : 0;
+}
+
+/** Where a name set off by commas after a person ends ("wife, Anna Kowalski, had"): the closing comma, or -1. */
+function appositionEndAt(t: Tokens, comma: number): number {
+  for (let j = comma + 1; j <= comma + 4; j++) {
+    if (t.kind[j] === K_WORD) {
+      if (!capitalised(t, j) && !TITLES.has(t.words[j] as string)) return -1;
+      continue;
+    }
+    return j > comma + 1 && t.text.charCodeAt(t.start[j] as number) === 44 ? j : -1;
+  }
+  return -1;
+}
+
+/**
+ * A person named by title ("Mrs Kowalski had a dissection") is someone else when the note says who the patient
+ * is and it is not them: a title of the other sex than the patient's, another surname than the title that opens
+ * the note, or a bracket naming the relation ("Mrs Kowalski (wife)"). The note's own opening title is the patient.
+ */
+function titledOther(t: Tokens, i: number): Person | null {
+  const name = titledNameAt(t, i);
+  if (name < 0) return null;
+  const sex: Person = t.words[i] === 'mr' ? 'male' : 'female';
+  const opening = OPENING_TITLE.exec(t.text);
+  if (opening && (t.start[name] as number) === opening.index + opening[0].length - (opening[1] as string).length) return null;
+  const patient = patientSex(t);
+  if (patient !== null && patient !== sex) return sex;
+  if (opening && (opening[1] as string).toLowerCase() !== t.words[name]) return sex;
+  const after = name + 1;
+  if (t.text.charCodeAt(t.start[after] ?? 0) === 40 && t.kind[after + 1] === K_WORD) {
+    const relation = t.words[after + 1] as string;
+    if (FEMALE.has(relation) || MALE.has(relation) || OTHER_PEOPLE.has(relation)) return sex;
+  }
+  return null;
+}
+
 // People of either sex the patient may name: "My colleague Sandra recommended you - she was treated for breast cancer".
 const ACQUAINTANCES = new Set(['friend', 'colleague', 'neighbour', 'neighbor', 'flatmate', 'housemate', 'cousin', 'workmate', 'coworker']);
 
@@ -1148,6 +1350,7 @@ function personAt(t: Tokens, i: number): Person | null {
   const w = t.words[i] as string;
   if (FEMALE.has(w)) return 'female';
   if (MALE.has(w)) return 'male';
+  if (TITLES.has(w)) return titledOther(t, i);
   // Either sex, or family history words: any possessive may point back to them.
   if (OTHER_PEOPLE.has(w)) return 'any';
   // "lifting her 6-year-old": a child of the patient's, not the patient ("a 45 year old who fell" is).

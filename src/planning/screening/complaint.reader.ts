@@ -27,7 +27,7 @@ import {
   type Span,
 } from './complaint.negation';
 import { NUMBER_WORDS, readsBloodPressure, readVitals, spokenPressuresAsFigures } from './complaint.numbers';
-import { COMMA as TOKEN_COMMA, matchWordsAt, STOP as TOKEN_STOP, tokenize, WORD as TOKEN_WORD, type Tokens } from './complaint.tokenizer';
+import { capitalised, COMMA as TOKEN_COMMA, matchWordsAt, STOP as TOKEN_STOP, tokenize, WORD as TOKEN_WORD, type Tokens } from './complaint.tokenizer';
 // Imported bindings are read once: a module namespace read costs a getter call in the hot loops.
 const K_COMMA = TOKEN_COMMA;
 const K_STOP = TOKEN_STOP;
@@ -1065,7 +1065,7 @@ const STILL_NOW = new Set(['still', 'yet', 'since', 'started', 'starting', 'now'
  * two weeks ago", "covid last month"): it is over. "Flu since last week", "covid 2 weeks ago, still coughing"
  * are not.
  */
-function toldWeeksAgo(t: Tokens, at: number): boolean {
+function toldWeeksAgo(t: Tokens, at: number, day: number | null): boolean {
   let from = at;
   while (from > 0 && t.kind[from - 1] !== K_STOP && !(t.kind[from - 1] === K_COMMA && t.text.charCodeAt(t.start[from - 1] as number) !== 44)) from--;
   let dated = false;
@@ -1083,9 +1083,18 @@ function toldWeeksAgo(t: Tokens, at: number): boolean {
         (j > 0 && (t.words[j - 1] === 'last' || t.words[j - 1] === 'previous')))
     )
       dated = true;
+    // "after a cold in March", "had covid in January": a passing illness in a month over two weeks gone.
+    if (day !== null && MONTH_NAMES.has(w) && PAST_MONTH_LEADS.has(t.words[j - 1] as string)) {
+      const year = t.kind[j + 1] === K_WORD && /^(19|20)\d\d$/.test(t.words[j + 1] as string) ? (t.words[j + 1] as string) : undefined;
+      if ((monthDated(day, w, year) ?? 0) >= PASSED_MONTH_DAYS) dated = true;
+    }
   }
   return dated;
 }
+
+const PAST_MONTH_LEADS = new Set(['in', 'last', 'early', 'late', 'mid', 'during', 'back', 'over']);
+/** How long after its month ends an illness told "in March" is over. */
+const PASSED_MONTH_DAYS = 14;
 
 /** Whether the clause of a "now" tells something gone: "no temperature now", "now no more fever" (not "no better now"). */
 function goneNow(t: Tokens, now: number): boolean {
@@ -1185,7 +1194,7 @@ const TAKING_LINKS = new Set(['on', 'taking', 'takes', 'using', 'uses', 'having'
 
 /** A temperature reading of an illness told as over: "flu three weeks ago with a temperature of 39 … completely over it now". */
 function feverOver(a: Analysis, v: { from: number; to: number }): boolean {
-  return toldWeeksAgo(a.t, v.from) || recoveredAfter(a, { from: v.from, to: v.to, sentence: a.t.sentence[v.from] as number });
+  return toldWeeksAgo(a.t, v.from, a.day) || recoveredAfter(a, { from: v.from, to: v.to, sentence: a.t.sentence[v.from] as number });
 }
 
 const NOT_OVER = new Set(['not', 'hasnt', 'havent', 'isnt', 'never']);
@@ -1688,6 +1697,64 @@ function markAppositions(t: Tokens, occurrences: Occurrence[], negated: number[]
   }
 }
 
+/** The illnesses each treatment treats: a treatment told right after another person's illness is theirs. */
+const TREATS: ReadonlyMap<number, ReadonlySet<number>> = new Map([
+  [conceptId('anticoagulant'), new Set([conceptId('dvt_named'), conceptId('heart_word')])],
+  [conceptId('cancer_word'), new Set([conceptId('cancer_word')])],
+]);
+/** What a clause with no subject of its own may say before a treatment: "currently inpatient on chemo", "now on apixaban". */
+const STATUS_LEAD = new Set([
+  'currently',
+  'now',
+  'still',
+  'inpatient',
+  'admitted',
+  'in',
+  'hospital',
+  'on',
+  'having',
+  'receiving',
+  'started',
+  'starting',
+  'getting',
+  'been',
+  'put',
+  'under',
+  'for',
+  'treated',
+  'with',
+  'due',
+]);
+
+/**
+ * "Husband Tom dx bowel ca in Feb, currently inpatient on chemo", "her husband had a DVT after the flight -
+ * on apixaban now": a treatment in a clause with no subject of its own, right after another person's illness
+ * it treats, is theirs. `ownMarks` are the marks before other people were read: what they added is theirs.
+ */
+function markTheirTreatments(t: Tokens, occurrences: readonly Occurrence[], ownMarks: readonly number[], negated: number[]): void {
+  for (let k = 1; k < occurrences.length; k++) {
+    const o = occurrences[k] as Occurrence;
+    if (negated[o.from] !== NOT_NEGATED) continue;
+    let treats: ReadonlySet<number> | undefined;
+    for (let c = 0; c < o.concepts.length && treats === undefined; c++) treats = TREATS.get(o.concepts[c] as number);
+    if (treats === undefined) continue;
+    let lead = o.from - 1;
+    while (lead >= 0 && t.kind[lead] === K_WORD && STATUS_LEAD.has(t.words[lead] as string)) lead--;
+    const clauseBreak = lead >= 0 && (t.kind[lead] === K_COMMA || SPACED_DASH.test(t.text.slice(t.end[lead], t.start[lead + 1])));
+    if (!clauseBreak) continue;
+    // Their illness, with only their own words from it to the break: "a DVT in his leg after the flight back from Sofia".
+    const lastBefore = t.kind[lead] === K_WORD ? lead : lead - 1;
+    let from = lastBefore;
+    while (from >= 0 && t.kind[from] === K_WORD && ((negated[from] === NEGATED && ownMarks[from] === NOT_NEGATED) || capitalised(t, from))) from--;
+    const illness = occurrences.find(
+      (x) =>
+        x.from > from && x.to <= lastBefore + 1 && negated[x.from] === NEGATED && ownMarks[x.from] === NOT_NEGATED && x.concepts.some((c) => treats.has(c)),
+    );
+    if (illness !== undefined) for (let j = o.from; j < o.to; j++) negated[j] = NEGATED;
+  }
+}
+const SPACED_DASH = /\s[-\u2013\u2014]\s/;
+
 function analyse(text: string, today?: string): Analysis {
   // The lead reads the same complaint for findings, regions and swelling: analyse it once.
   if (text === lastText && today === lastToday && lastAnalysis) return lastAnalysis;
@@ -1707,7 +1774,9 @@ function analyse(text: string, today?: string): Analysis {
   const bySide: Occurrence[] = [];
   if (occurrences.length > 0) {
     const negated = markNegation(t, consumed, occurrences, qualifiesOnly);
+    const ownMarks = negated.slice();
     markOtherPeople(t, consumed, negated);
+    markTheirTreatments(t, occurrences, ownMarks, negated);
     markWorkplaces(t, negated);
     markSafetyNets(t, negated);
     markFormAnswers(t, negated);
@@ -2237,7 +2306,7 @@ export function readComplaint(text: string, today?: string): ComplaintMatch[] {
         if (used.some((o) => queriedThenExcluded(a, o))) continue;
         if (rule.excludedAfter.length > 0 && excludedAfter(a, rule.excludedAfter, anchor.from)) continue;
         if (rule.notFamiliar && toldAsFamiliar(a, used)) continue;
-        if (rule.transient && used.some((o) => toldWeeksAgo(a.t, o.from) || recoveredAfter(a, o) || datedLine(a.t, o.from, a.day))) continue;
+        if (rule.transient && used.some((o) => toldWeeksAgo(a.t, o.from, a.day) || recoveredAfter(a, o) || datedLine(a.t, o.from, a.day))) continue;
         const past =
           rule.history === 'resolved'
             ? (o: Occurrence) => isOver(a, o)

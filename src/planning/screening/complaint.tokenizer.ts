@@ -73,6 +73,12 @@ function answersInWords(text: string, from: number): boolean {
   return first !== undefined && !FORM_NO.has(first) && !FORM_UNSURE.has(first) && !NOT_AN_ANSWER.has(first);
 }
 
+/** Whether word `j` is written with a capital, as a name or a place is ("Mrs Kowalski", "the flight back from Sofia"). */
+export function capitalised(t: Tokens, j: number): boolean {
+  const c = t.text.charCodeAt(t.start[j] as number);
+  return c >= 65 && c <= 90;
+}
+
 /** The words and breaks of a text, in order. */
 export function tokenize(text: string): Tokens {
   const t: Tokens = { text, words: [], kind: [], start: [], end: [], sentence: [] };
