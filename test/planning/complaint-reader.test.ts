@@ -2149,3 +2149,51 @@ describe('review round 53: a slashed list answered no, a passing illness in a pa
     ['fever since March', 'fever'],
   ])('reads on 10 June: %s (%s)', (text, code) => expect(codesOn('2026-06-10')(text)).toContain(code));
 });
+
+describe('own probes after round 53: a person who reports for the patient, a spaced hyphen after a person', () => {
+  const read = codesOn('2026-11-20');
+  it.each([
+    ['Husband worried as calf swollen and hot', 'deep_vein_thrombosis'],
+    ['Husband rang to say calf swollen and hot', 'deep_vein_thrombosis'],
+    ['Mrs Smith, 70. Mr Smith worried as calf swollen and hot', 'deep_vein_thrombosis'],
+    ['Seen with husband - calf swollen and hot since Sunday', 'deep_vein_thrombosis'],
+    ['Brought by daughter - new bladder leakage since Monday', 'bladder_bowel_dysfunction'],
+  ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
+  it.each([
+    ["Tension neck & shoulders, worse since sister's breast cancer diagnosis - her chemo finished in June and she's doing well.", 'cancer'],
+    ['FH:\nMother - breast cancer age 61, treated.\nMaternal aunt - ovarian cancer.', 'cancer'],
+    ['Neck pain. Wife - had a carotid dissection in May', 'cervical_artery_dissection_signs'],
+  ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
+});
+
+describe("review round 54: a one-off told as over, exertional pain told at length, the other sex's possessive, an unchanged gait, a denial that begins a concept", () => {
+  const read = codesOn('2026-11-20');
+  it.each([
+    [
+      'Booking in for my neck please, it is stiff from two monitors. Oh the form asks about dizziness, I did put yes but that was literally one morning last year after a stag do, I was hungover, nothing like that since.',
+      'cervical_artery_dissection_signs',
+    ],
+    ['neck stiff. Dizziness one morning last year, nothing since', 'cervical_artery_dissection_signs'],
+    ['neck stiff. Double vision once in 2023, not had it since', 'cervical_artery_dissection_signs'],
+    ["Mrs V.R. 78. I look after my husband (Parkinson's, bedbound) - the DN comes 3x a week for his pressure sore on his bottom.", 'open_wound'],
+    ['Mrs Smith 70. Husband drove. His calf is swollen and hot; her calf is fine', 'deep_vein_thrombosis'],
+    ['Neuro review Oct: stable, no change in gait pattern (known shuffling since 2021), no new weakness.', 'myelopathy_signs'],
+    ['not had a fall', 'trauma'],
+    ['never had a fall', 'trauma'],
+    ['Scared of falling since her friend broke a hip - has not had a fall', 'trauma'],
+    ['Neck and low back pain for 10 days, now with chills and sweats for 3 days. Right shoulder also aching.', 'cardiac_symptoms'],
+  ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
+  it.each([
+    ["my left shoulder um it's been aching this last fortnight or so, mainly when I'm walking up the hill to the paper shop it comes on", 'cardiac_symptoms'],
+    ['neck stiff. Dizziness last year and again since Monday', 'cervical_artery_dissection_signs'],
+    ['neck stiff. Dizzy since a fall last year, no headaches since', 'cervical_artery_dissection_signs'],
+    ['Saddle numbness years ago, resolved, now back again since Monday.', 'saddle_anesthesia'],
+    ['Mrs Smith 70. Her husband drove. She has a swollen hot calf and his leg is fine', 'deep_vein_thrombosis'],
+    ['Mr Jones, 60. Told her my calf is swollen and hot', 'deep_vein_thrombosis'],
+    ['shuffling gait since 2021, getting worse, unchanged hands', 'myelopathy_signs'],
+    ['never had a fall until Monday when she slipped', 'trauma'],
+    ['had an accident in my pants yesterday, never happened before', 'bladder_bowel_dysfunction'],
+    ["had an accident, couldn't make it to the loo", 'bladder_bowel_dysfunction'],
+    ['wet my pants twice this week', 'bladder_bowel_dysfunction'],
+  ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
+});

@@ -282,6 +282,8 @@ export function markNegation<O extends Span>(t: Tokens, consumed: readonly numbe
     let items = 0;
     let orItemFrom = -1;
     const listTrigger = LIST_TRIGGERS.has(pre.join(' '));
+    // "never had a fall": a concept that begins inside the denial's own words ("had a fall") is denied too.
+    for (let k = i + 1; k < i + pre.length; k++) if (consumed[k]) mark(negated, k, NEGATED);
     for (let j = i + pre.length; j < n; j++) {
       const kind = t.kind[j];
       if (kind === K_STOP) break;
@@ -1050,7 +1052,11 @@ export function markOtherPeople(t: Tokens, consumed: readonly number[], negated:
     // "helping her pregnant daughter move", "my diabetic husband": what describes the person before their name is theirs.
     if (i > 0 && t.kind[i - 1] === K_WORD && PERSON_DESCRIPTIONS.has(t.words[i - 1] as string)) mark(negated, i - 1, NEGATED);
     // "My husband noticed my calf is swollen", "partner says her calf is hot": the patient's, told by them.
-    if (SELF_AFTER.has(t.words[i + 1] ?? '')) continue;
+    if (SELF_AFTER.has(t.words[i + 1 + titledNameLength(t, i)] ?? '')) {
+      // "My husband says he had a DVT last year": a clause of their own pronoun is still theirs.
+      markTheirClauses(t, negated, i, person);
+      continue;
+    }
     let j = i + 1;
     // A bracket opened right after the person is all theirs, its commas too: "husband (AF, on warfarin)".
     let inBracket = false;
@@ -1092,6 +1098,9 @@ export function markOtherPeople(t: Tokens, consumed: readonly number[], negated:
         break;
       }
       const w = t.words[j] as string;
+      // "Seen with husband - calf swollen and hot": a spaced hyphen ends their words, as a dash does; not the
+      // one that labels a line with them ("Mother - breast cancer age 61", "Maternal aunt - ovarian cancer").
+      if (!inBracket && SPACED_HYPHEN.test(t.text.slice(t.end[j - 1], t.start[j])) && !(j === i + 1 + titledNameLength(t, i) && opensLine(t, i))) break;
       // In the bracket the patient may be named doing for them: "husband (AF, on warfarin - she does his INR clinic runs)".
       if (!consumed[j] && !(inBracket && bracketIsTheirs) && (isPatientWord(t, j, person) || (TERMINATORS.has(w) && !RELATIVE.has(w)))) break;
       mark(negated, j, NEGATED);
@@ -1104,6 +1113,31 @@ export function markOtherPeople(t: Tokens, consumed: readonly number[], negated:
     markReferredBack(t, consumed, negated, j, person);
     markTheirClauses(t, negated, i, person);
     markEscorted(t, negated, i);
+  }
+}
+
+/**
+ * "Mrs V.R. 78 … I look after my husband … the DN comes for his pressure sore": in a note that states the
+ * patient's sex, once a person of the other sex is named, a possessive of theirs ("his pressure sore" in a
+ * woman's note) owns the few words after it.
+ */
+export function markOtherSexPossessives(t: Tokens, negated: number[]): void {
+  const sex = patientSex(t);
+  if (sex === null) return;
+  const theirs = sex === 'female' ? 'his' : 'her';
+  const otherSex: Person = sex === 'female' ? 'male' : 'female';
+  let named = false;
+  for (let i = 0; i < t.words.length; i++) {
+    if (t.kind[i] !== K_WORD) continue;
+    if (!named) {
+      named = personAt(t, i) === otherSex;
+      continue;
+    }
+    if (t.words[i] !== theirs) continue;
+    for (let j = i + 1, count = 0; j < t.words.length && t.kind[j] === K_WORD && count < OWNED_WORDS; j++, count++) {
+      if (PATIENT.has(t.words[j] as string) || TERMINATORS.has(t.words[j] as string)) break;
+      mark(negated, j, NEGATED);
+    }
   }
 }
 
@@ -1232,6 +1266,12 @@ function anotherAge(t: Tokens, first: number): boolean {
   if (t.kind[first] !== K_WORD || !/^\d{1,3}$/.test(t.words[first] as string)) return false;
   const header = HEADER_AGE.exec(t.text.slice(0, SEX_REACH));
   return header !== null && Number(header[1] ?? header[2]) !== Number(t.words[first]);
+}
+
+/** Whether word `i` is among the first two words of its line or sentence: "Mother - …", "Maternal aunt - …". */
+function opensLine(t: Tokens, i: number): boolean {
+  for (let k = i - 1; k >= i - 2; k--) if (k < 0 || t.kind[k] === K_STOP) return true;
+  return false;
 }
 
 /** Whether the person at `i` follows a name and a comma: "Anna, his wife", "Tom, husband". */
@@ -1509,7 +1549,38 @@ const RELATIVE = new Set(['who', 'whose']);
 // "my partner noticed my calf is swollen": the patient again. In a therapist's note the patient is "she" or
 // "he" ("dad who had a stroke and she takes apixaban"), and "her own" says so outright.
 const PATIENT = new Set(['i', 'im', 'ive', 'my', 'me', 'myself', 'patient', 'pt', 'client', 'she', 'he', 'shes', 'hes', 'herself', 'himself', 'own']);
-const SELF_AFTER = new Set(['says', 'said', 'noticed', 'thinks', 'reports']);
+// "Husband rang to say calf swollen and hot", "Mr Smith worried as calf swollen": the person tells of the patient.
+const SELF_AFTER = new Set([
+  'says',
+  'said',
+  'noticed',
+  'notices',
+  'thinks',
+  'thought',
+  'reports',
+  'reported',
+  'rang',
+  'phoned',
+  'called',
+  'emailed',
+  'texted',
+  'messaged',
+  'told',
+  'tells',
+  'mentioned',
+  'mentions',
+  'worried',
+  'worries',
+  'concerned',
+  'wonders',
+  'wondered',
+  'saw',
+  'spotted',
+  'observed',
+  'states',
+  'stated',
+  'believes',
+]);
 
 const AUXILIARIES = new Set(['be', 'been', 'yet', 'has', 'have', 'is', 'was', 'being', 'had']);
 const NOTS = new Set(['not', 'cannot', 'cant', 'couldnt', 'hasnt', 'havent', 'wasnt', 'isnt', 'never']);

@@ -16,6 +16,7 @@ import {
   ARTICLES,
   markNegation,
   markOtherPeople,
+  markOtherSexPossessives,
   markFormAnswers,
   markFormLines,
   markSafetyNets,
@@ -405,6 +406,8 @@ interface CompiledRule {
   explainedBy: number[];
   bilateral: boolean;
   contextBefore: boolean;
+  /** Exertional pain, told at length: how long and how sure do not count against its window. */
+  exertional: boolean;
 }
 
 const RULES: CompiledRule[] = TEXT_RULES.map((r) => ({
@@ -430,6 +433,7 @@ const RULES: CompiledRule[] = TEXT_RULES.map((r) => ({
   explainedBy: (r.explainedBy ?? []).map((c) => conceptId(c)),
   bilateral: r.bilateral ?? false,
   contextBefore: r.contextBefore ?? false,
+  exertional: r.code === 'cardiac_symptoms' && r.all.some((c) => c === 'exertion' || c === 'exertion_strong'),
 }));
 
 // The rules by the first concept they need, in rule order: a text is checked only against the rules its
@@ -1274,8 +1278,31 @@ function isOver(a: Analysis, o: Occurrence): boolean {
  * "Had chest pains last yr, … no chest pain since": a symptom dated in the past and denied later in the
  * text, in the same words, is over.
  */
+/** Words that tell how long or how sure, and a speaker's fillers. */
+const LIGHT_WORDS = new Set(
+  'um umm er erm uh uhm ah this last past fortnight week weeks day days month months couple few or so mainly mostly usually generally about around roughly nearly almost just really quite pretty bit literally basically actually anyway'.split(
+    ' ',
+  ),
+);
+function lightTokens(t: Tokens, from: number, to: number): number {
+  let light = 0;
+  for (let j = from; j < to; j++) if (t.kind[j] === K_WORD && LIGHT_WORDS.has(t.words[j] as string)) light++;
+  return light;
+}
+
 function deniedLater(a: Analysis, o: Occurrence): boolean {
+  if ((historyOf(a, o) || datedPastAfter(a, o)) && resolvedSoonAfter(a, o)) return true;
   return historyOf(a, o) && negatedAfter(a, o);
+}
+
+/** "asked about dizziness, I did put yes but that was one morning last year": a past date later in its sentence. */
+function datedPastAfter(a: Analysis, o: Occurrence): boolean {
+  return a.occurrences.some((x) => x.sentence === o.sentence && x.from >= o.to && has(x, HISTORY_AFTER) && x.negated !== NEGATED);
+}
+
+/** "… one morning last year after a stag do, I was hungover, nothing like that since": told as over, in its sentence or the next. */
+function resolvedSoonAfter(a: Analysis, o: Occurrence): boolean {
+  return a.occurrences.some((x) => x.from >= o.to && x.sentence <= o.sentence + 1 && has(x, RESOLVED) && x.negated !== NEGATED && !recursAfter(a.t, x.to));
 }
 
 /** Whether the text denies what `o` names later, in the same words ("… no chest pain since", "DVT excluded"). */
@@ -1704,6 +1731,9 @@ const TREATS: ReadonlyMap<number, ReadonlySet<number>> = new Map([
 ]);
 /** What a clause with no subject of its own may say before a treatment: "currently inpatient on chemo", "now on apixaban". */
 const STATUS_LEAD = new Set([
+  'her',
+  'his',
+  'their',
   'currently',
   'now',
   'still',
@@ -1776,6 +1806,7 @@ function analyse(text: string, today?: string): Analysis {
     const negated = markNegation(t, consumed, occurrences, qualifiesOnly);
     const ownMarks = negated.slice();
     markOtherPeople(t, consumed, negated);
+    markOtherSexPossessives(t, negated);
     markTheirTreatments(t, occurrences, ownMarks, negated);
     markWorkplaces(t, negated);
     markSafetyNets(t, negated);
@@ -2292,7 +2323,9 @@ export function readComplaint(text: string, today?: string): ComplaintMatch[] {
         }
         // Only red flags and systemic contraindications take the safer reading of an ambiguous negation.
         if (uncertain && !rule.stop) continue;
-        if (to - 1 - from > rule.window) continue;
+        // Exertional pain is told at length ("aching this last fortnight or so, mainly when I'm walking up the hill"):
+        // for the heart, how long and how sure do not part its words.
+        if (to - 1 - from > rule.window && !(rule.exertional && to - 1 - from - lightTokens(t, from, to) <= rule.window)) continue;
         if (rule.none.some((c) => (byConcept[c] ?? []).some((o) => o.sentence === anchor.sentence && o.negated === NOT_NEGATED))) continue;
         if (rule.noneNear && toldNear(a, rule.noneNear.of, rule.noneNear.near)) continue;
         if (rule.benign.length > 0) {
