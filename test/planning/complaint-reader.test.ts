@@ -2197,3 +2197,23 @@ describe("review round 54: a one-off told as over, exertional pain told at lengt
     ['wet my pants twice this week', 'bladder_bowel_dysfunction'],
   ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
 });
+
+describe('review round 55 and own probes: bladder awareness lost, a screening programme, post-operative warmth, a normal pressure measured now, a reporter in their words', () => {
+  const read = codesOn('2026-11-20');
+  it.each([
+    ["Since this am c/o ↓ urine flow, has to strain + can't tell if bladder full, last void 9 h ago. ?retention.", 'bladder_bowel_dysfunction'],
+    ["can't tell if my bladder is full", 'bladder_bowel_dysfunction'],
+    ['AAA screen found a 5.5 cm aneurysm', 'aneurysm'],
+    ['Knee red, hot and swollen, surgeon says as expected', 'local_infection'],
+    ['Knee hot and swollen', 'local_infection'],
+    ['BP through the roof, 210/120 today', 'uncontrolled_hypertension'],
+    ['blood pressure out of control lately', 'uncontrolled_hypertension'],
+    ['Mr Khan 62M. Accompanied by Mrs Khan who noticed the calf is swollen and hot', 'deep_vein_thrombosis'],
+    ['Accompanied by wife who noticed the calf is swollen and hot', 'deep_vein_thrombosis'],
+  ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
+  it.each([
+    ['AAA screen (NHS) 2023: aorta 2.3 cm, discharged.', 'aneurysm'],
+    ['L TKR 20/10/26. Knee puffy + warm around the joint as expected per surgeon, calf soft and non-tender', 'local_infection'],
+    ["Worried 'my blood pressure goes through the roof when I'm stressed' - on amlodipine 5mg, GP happy, BP today 128/82 seated.", 'uncontrolled_hypertension'],
+  ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
+});

@@ -158,6 +158,21 @@ const LINES: Line[] = [
     },
   },
   {
+    line: 'Ankle sprain whose bruising tracks to the heel: still the sprain program, not the plantar heel one (review round 55)',
+    input: assessment({
+      complaint: 'Inversion sprain R ankle playing netball 10 days ago, swollen lateral ankle, bruising tracking to heel.',
+      durationWeeks: 1,
+      painLocations: [{ region: 'ankle_foot', side: 'right', intensity: 4, quality: ['swelling', 'aching'] }],
+      measures: { painNrs: 4 },
+      goals: [{ type: 'injury_rehabilitation', priority: 1 }],
+      mechanism: 'sports',
+    }),
+    check: (p) => {
+      expect(has(p, 'single_leg_balance', 'balance_progression')).toBe(true);
+      expect(codes(p)).not.toContain('plantar_fascia_stretch');
+    },
+  },
+  {
     line: 'Desk and posture: movement breaks, workstation set-up',
     input: assessment({
       complaint: 'Stiff neck from long hours at the computer.',

@@ -267,6 +267,8 @@ function presentationsOf(facts: CaseFacts, words: Set<string>): PresentationCode
         break;
       case 'ankle_foot':
         if (words.has('achilles')) add(out, 'achilles_tendinopathy');
+        // A sprain named in an injury wins over the heel its bruising tracks to ("inversion sprain … bruising to heel").
+        else if (words.has('sprain') && injury) add(out, 'ankle_sprain');
         else if (words.has('heel')) add(out, 'plantar_heel_pain');
         else if (words.has('sprain') || (injury && chronicity !== 'chronic')) add(out, 'ankle_sprain');
         else if (!injury && !operated) add(out, 'plantar_heel_pain');

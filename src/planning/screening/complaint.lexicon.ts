@@ -321,6 +321,14 @@ export const CONCEPTS = {
     'wetting the bed',
     'wet the bed',
     'wets the bed',
+    'cant tell if bladder full',
+    'cant tell if bladder is full',
+    'cant tell if my bladder is full',
+    'cant tell when bladder full',
+    'cant tell when my bladder is full',
+    'cant tell if i need to pee',
+    'cant tell if i need to wee',
+    'cant feel if my bladder is full',
     'accident in my pants',
     'accidents in my pants',
     'wet my pants',
@@ -4002,6 +4010,29 @@ export const CONCEPTS = {
   pe_lessons: ['pe in school', 'pe at school', 'pe teacher', 'a pe teacher', 'pe lesson', 'pe lessons', 'pe class', 'pe classes', 'pe kit', 'pe department'],
   // A clot prevented is no clot: the prophylaxis after an operation or for atrial fibrillation ("apixaban for
   // clot prevention", "injections to prevent blood clots", "DVT prophylaxis", "anti-embolism stockings").
+  expected_after_surgery: [
+    'as expected',
+    'expected after surgery',
+    'expected post op',
+    'expected postop',
+    'normal after surgery',
+    'normal post op',
+    'normal postop',
+    'normal for this stage',
+    'surgeon happy',
+    'surgeon not concerned',
+  ],
+  // A screening programme invites everyone of an age: "AAA screen 2023: aorta 2.3 cm, discharged" names no aneurysm.
+  aneurysm_screening: [
+    'aaa screen',
+    'aaa screening',
+    'aaa scan',
+    'aaa ultrasound',
+    'aortic screen',
+    'aortic screening',
+    'aneurysm screen',
+    'aneurysm screening',
+  ],
   clot_prevention: [
     'clot prevention',
     'clot prophylaxis',
@@ -5654,6 +5685,8 @@ export interface TextRule {
   excludedAfter?: LexiconConcept[];
   /** A headache told as the familiar one ("her usual migraines, nothing new") does not count. */
   notFamiliar?: true;
+  /** Words of a high blood pressure ("goes through the roof when I'm stressed") yield to one measured now and normal. */
+  measuredDecides?: true;
   /** A sign that, after 20 weeks of pregnancy with another pre-eclampsia sign, is read as pre-eclampsia instead. */
   preEclampsiaSign?: true;
   /**
@@ -5978,6 +6011,8 @@ const KNOWN_DIZZINESS: NonNullable<TextRule['benign']> = [
   { all: ['bppv'], unless: [...DISSECTION_COMPANIONS, 'manipulation', 'neck_trauma'] },
   { all: ['orthostatic'], unless: [...DISSECTION_COMPANIONS, 'manipulation', 'neck_trauma'] },
 ];
+// Swelling and warmth the surgeon expects, unless the wound is red or discharging.
+const EXPECTED_AFTER_SURGERY = { all: ['expected_after_surgery'], unless: ['redness', 'broken_skin_word'] } satisfies NonNullable<TextRule['benign']>[number];
 // A foot drop documented as unchanged is an old deficit, unless it is told as getting worse.
 const STABLE_DEFICIT = { all: ['stable_deficit'], unless: ['progression', 'getting_weaker'] } satisfies NonNullable<TextRule['benign']>[number];
 // A lost control is never explained away by a known bowel disorder.
@@ -6051,12 +6086,21 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'acute_infection', all: ['spinal_infection_word'], history: 'drop', transient: true },
   { code: 'local_infection', all: ['infection_word'], none: ['spinal_infection_word'], region: 'required', history: 'drop' },
   { code: 'local_infection', all: ['local_infection_word'], region: 'optional', history: 'drop' },
-  // A hot swollen joint is local inflammation; a hot swollen leg is the DVT rule's business.
-  { code: 'local_infection', all: ['swelling', 'warmth'], none: ['leg', 'calf_word'], region: 'required', window: 8, history: 'drop' },
+  // A hot swollen joint is local inflammation; a hot swollen leg is the DVT rule's business. Warmth and swelling
+  // told as what the surgeon expects after an operation ("knee puffy + warm as expected per surgeon") are healing.
+  {
+    code: 'local_infection',
+    all: ['swelling', 'warmth'],
+    none: ['leg', 'calf_word'],
+    region: 'required',
+    window: 8,
+    history: 'drop',
+    benign: [EXPECTED_AFTER_SURGERY],
+  },
   { code: 'local_infection', all: ['warmth', 'redness'], none: ['leg', 'calf_word'], region: 'required', window: 6, history: 'drop' },
   { code: 'local_infection', all: ['acute_inflammation'], region: 'optional', history: 'drop' },
   // A joint told red, hot and swollen is inflamed whatever else the sentence names (gout in the toe beside a tight calf).
-  { code: 'local_infection', all: ['joint_word', 'swelling', 'warmth'], region: 'required', window: 8, history: 'drop' },
+  { code: 'local_infection', all: ['joint_word', 'swelling', 'warmth'], region: 'required', window: 8, history: 'drop', benign: [EXPECTED_AFTER_SURGERY] },
   { code: 'contagious_illness', all: ['contagious_word'], history: 'drop', transient: true },
   { code: 'iv_drug_use_immunosuppression', all: ['immunosuppression'], medicine: true },
   { code: 'iv_drug_use_immunosuppression', all: ['inject_self'], none: ['prescribed_injection'] },
@@ -6245,7 +6289,7 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'diabetic_neuropathy', all: ['sensation_loss', 'feet_word'], window: 6, context: ['diabetes_word'] },
   { code: 'fragile_skin', all: ['fragile_skin_word'] },
   { code: 'heart_disease', all: ['heart_word'] },
-  { code: 'uncontrolled_hypertension', all: ['hypertension', 'uncontrolled'], window: 5 },
+  { code: 'uncontrolled_hypertension', all: ['hypertension', 'uncontrolled'], window: 5, measuredDecides: true },
   { code: 'uncontrolled_hypertension', all: ['hypertensive_crisis'] },
   { code: 'controlled_hypertension', all: ['hypertension_dx'], none: ['uncontrolled', 'hypertensive_crisis'] },
   { code: 'controlled_hypertension', all: ['hypertension', 'controlled'], window: 6, none: ['uncontrolled', 'hypertensive_crisis'] },

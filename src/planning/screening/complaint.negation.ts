@@ -1101,6 +1101,8 @@ export function markOtherPeople(t: Tokens, consumed: readonly number[], negated:
       // "Seen with husband - calf swollen and hot": a spaced hyphen ends their words, as a dash does; not the
       // one that labels a line with them ("Mother - breast cancer age 61", "Maternal aunt - ovarian cancer").
       if (!inBracket && SPACED_HYPHEN.test(t.text.slice(t.end[j - 1], t.start[j])) && !(j === i + 1 + titledNameLength(t, i) && opensLine(t, i))) break;
+      // "wife who noticed the calf is swollen": what they report is the patient's.
+      if (SELF_AFTER.has(w) && !inBracket) break;
       // In the bracket the patient may be named doing for them: "husband (AF, on warfarin - she does his INR clinic runs)".
       if (!consumed[j] && !(inBracket && bracketIsTheirs) && (isPatientWord(t, j, person) || (TERMINATORS.has(w) && !RELATIVE.has(w)))) break;
       mark(negated, j, NEGATED);

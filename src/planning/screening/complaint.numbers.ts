@@ -191,16 +191,36 @@ export function readsBloodPressure(t: Tokens): boolean {
   return false;
 }
 
+interface Reading {
+  /** 0 pressure, 1 temperature, 2 heart rate. */
+  kind: number;
+  /** The finding the reading raises; null for a normal one. */
+  code: ConditionCode | null;
+  from: number;
+  to: number;
+}
+const NO_READINGS: Reading[] = [];
+
 /** Vital signs in the text, with the token span that states each. */
 export function readVitals(t: Tokens): VitalMatch[] {
   const found: VitalMatch[] = [];
+  for (const r of currentReadings(t)) if (r.code) found.push({ code: r.code, from: r.from, to: r.to });
+  return found;
+}
+
+/** "BP today 128/82 seated": a blood pressure measured now and normal, which words of worry do not outweigh. */
+export function normalBloodPressureNow(t: Tokens): boolean {
+  return currentReadings(t).some((r) => r.kind === 0 && r.code === null && toldAsCurrent(t, r.from, r.to));
+}
+
+/** Every reading of the text, normal ones too; where one of a kind is told as today's, the others of that kind are past. */
+function currentReadings(t: Tokens): Reading[] {
   const n = t.words.length;
   let hasNumber = false;
   for (let i = 0; i < n && !hasNumber; i++) if (t.kind[i] === K_WORD && isNumber(t.words[i] as string)) hasNumber = true;
-  if (!hasNumber) return found;
+  if (!hasNumber) return NO_READINGS;
   const used = new Array<number>(n).fill(0);
-  // Every reading, normal ones too (kind 0 pressure, 1 temperature, 2 heart rate): a current one decides.
-  const readings: { kind: number; code: ConditionCode | null; from: number; to: number }[] = [];
+  const readings: Reading[] = [];
   for (let i = 0; i < n; i++) {
     if (t.kind[i] !== K_WORD) continue;
     const w = t.words[i] as string;
@@ -280,12 +300,11 @@ export function readVitals(t: Tokens): VitalMatch[] {
     const current = readings.filter((r) => r.kind === kind && toldAsCurrent(t, r.from, r.to));
     if (current.length === 0) continue;
     for (let k = readings.length - 1; k >= 0; k--) {
-      const r = readings[k] as (typeof readings)[number];
+      const r = readings[k] as Reading;
       if (r.kind === kind && !current.includes(r)) readings.splice(k, 1);
     }
   }
-  for (const r of readings) if (r.code) found.push({ code: r.code, from: r.from, to: r.to });
-  return found;
+  return readings;
 }
 
 // A discharge summary's reading "on discharge" is the latest of its kind, later than the one "on admission".

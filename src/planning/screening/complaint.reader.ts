@@ -27,7 +27,7 @@ import {
   recursAfter,
   type Span,
 } from './complaint.negation';
-import { NUMBER_WORDS, readsBloodPressure, readVitals, spokenPressuresAsFigures } from './complaint.numbers';
+import { normalBloodPressureNow, NUMBER_WORDS, readsBloodPressure, readVitals, spokenPressuresAsFigures } from './complaint.numbers';
 import { capitalised, COMMA as TOKEN_COMMA, matchWordsAt, STOP as TOKEN_STOP, tokenize, WORD as TOKEN_WORD, type Tokens } from './complaint.tokenizer';
 // Imported bindings are read once: a module namespace read costs a getter call in the hot loops.
 const K_COMMA = TOKEN_COMMA;
@@ -408,6 +408,7 @@ interface CompiledRule {
   contextBefore: boolean;
   /** Exertional pain, told at length: how long and how sure do not count against its window. */
   exertional: boolean;
+  measuredDecides: boolean;
 }
 
 const RULES: CompiledRule[] = TEXT_RULES.map((r) => ({
@@ -433,6 +434,7 @@ const RULES: CompiledRule[] = TEXT_RULES.map((r) => ({
   explainedBy: (r.explainedBy ?? []).map((c) => conceptId(c)),
   bilateral: r.bilateral ?? false,
   contextBefore: r.contextBefore ?? false,
+  measuredDecides: r.measuredDecides ?? false,
   exertional: r.code === 'cardiac_symptoms' && r.all.some((c) => c === 'exertion' || c === 'exertion_strong'),
 }));
 
@@ -531,6 +533,8 @@ const NEUTRAL = new Set<number>(
       'supplement_word',
       'explains_word',
       'clot_prevention',
+      'aneurysm_screening',
+      'expected_after_surgery',
       'leg_joint_injury',
       'vaccination',
       'age_word',
@@ -2339,6 +2343,7 @@ export function readComplaint(text: string, today?: string): ComplaintMatch[] {
         if (used.some((o) => queriedThenExcluded(a, o))) continue;
         if (rule.excludedAfter.length > 0 && excludedAfter(a, rule.excludedAfter, anchor.from)) continue;
         if (rule.notFamiliar && toldAsFamiliar(a, used)) continue;
+        if (rule.measuredDecides && normalBloodPressureNow(t)) continue;
         if (rule.transient && used.some((o) => toldWeeksAgo(a.t, o.from, a.day) || recoveredAfter(a, o) || datedLine(a.t, o.from, a.day))) continue;
         const past =
           rule.history === 'resolved'
