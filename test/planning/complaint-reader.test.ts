@@ -2206,6 +2206,7 @@ describe('review round 55 and own probes: bladder awareness lost, a screening pr
     ['AAA screen found a 5.5 cm aneurysm', 'aneurysm'],
     ['Knee red, hot and swollen, surgeon says as expected', 'local_infection'],
     ['Knee hot and swollen', 'local_infection'],
+    ['Husband has AF, her warfarin dose changed', 'anticoagulants'],
     ['BP through the roof, 210/120 today', 'uncontrolled_hypertension'],
     ['blood pressure out of control lately', 'uncontrolled_hypertension'],
     ['Mr Khan 62M. Accompanied by Mrs Khan who noticed the calf is swollen and hot', 'deep_vein_thrombosis'],

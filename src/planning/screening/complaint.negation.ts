@@ -1409,6 +1409,16 @@ function isPatientWord(t: Tokens, j: number, person: Person): boolean {
   return person === 'female' ? MALE_PRONOUNS.has(w) : person === 'male' ? FEMALE_PRONOUNS.has(w) : false;
 }
 
+/** Whether the possessive at `j` can point back to the person named last before word `before`, in its sentence ("sister's cancer - her chemo"). */
+export function ownedByPersonBefore(t: Tokens, j: number, before: number): boolean {
+  for (let k = before - 1; k >= 0 && t.sentence[k] === t.sentence[before]; k--) {
+    if (t.kind[k] !== K_WORD) continue;
+    const person = personAt(t, k);
+    if (person !== null) return agrees(t.words[j] as string, person);
+  }
+  return false;
+}
+
 /** Whether a possessive can point back to `person` ("mum … her", "dad … his", "parents … their"). */
 function agrees(w: string, person: Person): boolean {
   if (w === 'their') return true;

@@ -17,6 +17,7 @@ import {
   markNegation,
   markOtherPeople,
   markOtherSexPossessives,
+  ownedByPersonBefore,
   markFormAnswers,
   markFormLines,
   markSafetyNets,
@@ -1784,10 +1785,15 @@ function markTheirTreatments(t: Tokens, occurrences: readonly Occurrence[], ownM
       (x) =>
         x.from > from && x.to <= lastBefore + 1 && negated[x.from] === NEGATED && ownMarks[x.from] === NOT_NEGATED && x.concepts.some((c) => treats.has(c)),
     );
-    if (illness !== undefined) for (let j = o.from; j < o.to; j++) negated[j] = NEGATED;
+    if (illness === undefined) continue;
+    // "sister's breast cancer diagnosis - her chemo": a possessive in the lead must be able to be theirs.
+    let owned = true;
+    for (let j = lead + 1; j < o.from && owned; j++) if (POSSESSIVE_LEADS.has(t.words[j] as string)) owned = ownedByPersonBefore(t, j, illness.from);
+    if (owned) for (let j = o.from; j < o.to; j++) negated[j] = NEGATED;
   }
 }
 const SPACED_DASH = /\s[-\u2013\u2014]\s/;
+const POSSESSIVE_LEADS = new Set(['her', 'his', 'their']);
 
 function analyse(text: string, today?: string): Analysis {
   // The lead reads the same complaint for findings, regions and swelling: analyse it once.
