@@ -2218,3 +2218,37 @@ describe('review round 55 and own probes: bladder awareness lost, a screening pr
     ["Worried 'my blood pressure goes through the roof when I'm stressed' - on amlodipine 5mg, GP happy, BP today 128/82 seated.", 'uncontrolled_hypertension'],
   ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
 });
+
+describe('review round 56: the fracture "#", a decimal comma, healed bones, team-mates and partners, "gone" as become, pre-eclampsia in lay words, pus', () => {
+  const read = codesOn('2026-11-26');
+  it.each([
+    ['# NOF 10/7 ago', 'recent_fracture'],
+    ['#NOF', 'recent_fracture'],
+    ['# R radius 3 weeks ago', 'recent_fracture'],
+    ['L distal radius # 22/10/26', 'recent_fracture'],
+    ['fractured wrist 5 weeks ago, not yet healed', 'recent_fracture'],
+    ['temperature measured in practice this morning: 38,6 °C axillary', 'fever'],
+    ['clashed heads with a friend 6 days ago, neck stiff since', 'recent_neck_trauma'],
+    ['Collided with another player 6 days ago, neck stiff since.', 'recent_neck_trauma'],
+    ['Daughter rang: Mum (79) slipped on the wet floor', 'trauma'],
+    ['Husband (82) has a swollen hot calf', 'deep_vein_thrombosis'],
+    ['Her friend came along. She has a swollen hot calf', 'deep_vein_thrombosis'],
+    ['32 weeks pregnant, hands have gone puffy', 'high_risk_pregnancy'],
+    ["G2P1 at 31 wks. Her face has gone 'puffy' since Monday", 'high_risk_pregnancy'],
+    ["G2P1 at 31 wks. She couldn't get her wedding ring off yesterday", 'high_risk_pregnancy'],
+    ['my left foot has gone floppy', 'progressive_weakness'],
+    ['Took skin off L knee. Now red, hot and swollen, redness spreading up the thigh, some yellow pus.', 'local_infection'],
+  ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
+  it.each([
+    ['#backpain', 'recent_fracture'],
+    ['PMH: # L fibula age 16 (ORIF, metal out, fully healed, no problems since).', 'recent_fracture'],
+    ['fractured L fibula (fully healed)', 'recent_fracture'],
+    ['Temp 37,9 C', 'fever'],
+    ['Coach email: our keeper broke his tib/fib in a collision and went off on a spinal board. Can you see Dan re his heel?', 'recent_fracture'],
+    ['Coach email: our keeper broke his tib/fib in a collision and went off on a spinal board. Can you see Dan re his heel?', 'trauma'],
+    ['Collided with another player (No. 12) who has an infected knee', 'local_infection'],
+    ["Says since his colleague went on light duties, she's seven months pregnant, he has been doing the lifting", 'pregnancy'],
+    ['the swelling has gone', 'local_infection'],
+    ['rash gone now', 'contagious_illness'],
+  ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
+});

@@ -1049,6 +1049,11 @@ export function markOtherPeople(t: Tokens, consumed: readonly number[], negated:
     if (t.kind[i] !== K_WORD) continue;
     const person = personAt(t, i);
     if (person === null) continue;
+    // "clashed heads with a friend 6 days ago", "collided with another player": the partner of the patient's own
+    // doing owns only a bracket or a "who" clause of theirs ("with another player (No. 12) who has…").
+    const describedAfter =
+      t.text.charCodeAt(t.start[i + 1] ?? 0) === 40 || RELATIVE.has(t.words[i + 1] ?? '') || (t.kind[i + 1] === K_COMMA && RELATIVE.has(t.words[i + 2] ?? ''));
+    const partnerOnly = partnerOfPatient(t, i) && !describedAfter;
     // "helping her pregnant daughter move", "my diabetic husband": what describes the person before their name is theirs.
     if (i > 0 && t.kind[i - 1] === K_WORD && PERSON_DESCRIPTIONS.has(t.words[i - 1] as string)) mark(negated, i - 1, NEGATED);
     // "My husband noticed my calf is swollen", "partner says her calf is hot": the patient's, told by them.
@@ -1063,7 +1068,7 @@ export function markOtherPeople(t: Tokens, consumed: readonly number[], negated:
     let appositionEnd = -1;
     let bracketIsTheirs = false;
     let bracketOpen = -1;
-    for (let count = 0; j < n && (count < 10 || (inBracket && count < BRACKET_REACH)); j++, count++) {
+    for (let count = 0; !partnerOnly && j < n && (count < 10 || (inBracket && count < BRACKET_REACH)); j++, count++) {
       if (t.kind[j] !== K_WORD) {
         // What follows the person describes them: "dad, who is on warfarin", "her father (on warfarin)".
         const c = t.text.charCodeAt(t.start[j] as number);
@@ -1073,8 +1078,10 @@ export function markOtherPeople(t: Tokens, consumed: readonly number[], negated:
           bracketOpen = j;
           bracketIsTheirs = j === i + 1 + titledNameLength(t, i);
         }
-        // "(Mrs K.)": an initial's dot ends no sentence.
-        if (c === 46 && inBracket && (t.words[j - 1] as string).length === 1) continue;
+        // "(Mrs K.)", "(No. 12)": an initial's dot, or a number's, ends no sentence.
+        if (c === 46 && inBracket && ((t.words[j - 1] as string).length === 1 || (t.words[j - 1] === 'no' && /^\d+$/.test(t.words[j + 1] ?? '')))) continue;
+        // "broke his tib/fib": a slash between two words joins them.
+        if (c === 47 && t.end[j - 1] === t.start[j] && t.end[j] === t.start[j + 1]) continue;
         // "Wife (Mrs K) had a carotid dissection": after a bracket that only names them, the person goes on as the
         // subject. Not after one that describes them: "Mum (79, osteoporosis) slipped" may be whom the booking is for.
         if (c === 41 && inBracket) {
@@ -1192,10 +1199,12 @@ function markTheirClauses(t: Tokens, negated: number[], i: number, person: Perso
   // "My husband": the writer is the patient, unless the person is whom the booking is for ("booking for my
   // mum (78). She had a fall"); then only a clause of the same sentence is surely theirs.
   const speaking = owner === 'my' && t.words[i - 2] !== 'for';
+  // "his colleague …, she's seven months pregnant": a possessive says the patient's sex, so a pronoun of the
+  // other sex is someone else, whoever the person is.
   const other =
-    person === 'male' && (owner === 'her' || speaking)
+    (person === 'male' && speaking) || owner === 'her'
       ? MALE_SUBJECTS
-      : person === 'female' && (owner === 'his' || speaking)
+      : (person === 'female' && speaking) || owner === 'his'
         ? FEMALE_SUBJECTS
         : person === 'any' && speaking && ACQUAINTANCES.has(t.words[i] as string) && patientSpeaksBefore(t, i)
           ? THIRD_PERSON_SUBJECTS
@@ -1242,7 +1251,13 @@ function patientSex(t: Tokens): 'male' | 'female' | null {
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss']);
 const OPENING_TITLE = /^(?:\s*(?:Name|Pt|Patient)\s*:)?\s*(?:Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'-]*)/;
 
-/** Whether tokens `from`…`to` (exclusive) only name someone or their relation: "Mrs K.", "Anna", "wife". */
+/** Whether word `j` is a number after "No." or "number": a player's shirt, not an age ("(No. 12)", not "(79)"). */
+function shirtNumber(t: Tokens, j: number): boolean {
+  const before = t.kind[j - 1] === K_WORD ? j - 1 : j - 2;
+  return /^\d+$/.test(t.words[j] as string) && (t.words[before] === 'no' || t.words[before] === 'number');
+}
+
+/** Whether tokens `from`…`to` (exclusive) only name someone or their relation: "Mrs K.", "Anna", "wife", "No. 12". */
 function namesOnly(t: Tokens, from: number, to: number): boolean {
   if (from >= to) return false;
   for (let j = from; j < to; j++) {
@@ -1251,7 +1266,8 @@ function namesOnly(t: Tokens, from: number, to: number): boolean {
       continue;
     }
     const w = t.words[j] as string;
-    if (!capitalised(t, j) && !TITLES.has(w) && !FEMALE.has(w) && !MALE.has(w) && !OTHER_PEOPLE.has(w) && w !== 'his' && w !== 'her') return false;
+    if (!capitalised(t, j) && !TITLES.has(w) && !FEMALE.has(w) && !MALE.has(w) && !OTHER_PEOPLE.has(w) && w !== 'his' && w !== 'her' && !shirtNumber(t, j))
+      return false;
   }
   return true;
 }
@@ -1276,6 +1292,15 @@ function opensLine(t: Tokens, i: number): boolean {
   return false;
 }
 
+/** Whether the person at `i` is the object of "with", "against" or "into" ("collided with another player"). */
+function partnerOfPatient(t: Tokens, i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && t.kind[k] === K_WORD && PARTNER_DETERMINERS.has(t.words[k] as string)) k--;
+  return k >= 0 && t.kind[k] === K_WORD && PARTNER_LINKS.has(t.words[k] as string);
+}
+const PARTNER_LINKS = new Set(['with', 'against', 'into']);
+const PARTNER_DETERMINERS = new Set(['a', 'an', 'the', 'my', 'her', 'his', 'our', 'their', 'another', 'other', 'opposing', 'opposition']);
+
 /** Whether the person at `i` follows a name and a comma: "Anna, his wife", "Tom, husband". */
 function namedBefore(t: Tokens, i: number): boolean {
   let k = i - 1;
@@ -1298,6 +1323,26 @@ const PERSON_DESCRIPTIONS = new Set([
   'postnatal',
   'postpartum',
 ]);
+const TEAM_ROLES = new Set([
+  'keeper',
+  'goalkeeper',
+  'goalie',
+  'player',
+  'players',
+  'captain',
+  'striker',
+  'defender',
+  'winger',
+  'forward',
+  'centre',
+  'center',
+  'prop',
+  'hooker',
+  'scrumhalf',
+  'fullback',
+  'teammate',
+]);
+const TEAM_OWNERS = new Set(['our', 'their', 'another', 'other', 'opposing', 'opposition', 'his', 'her']);
 const POSSESSIVES = new Set(['his', 'her', 'my', 'their', 'our']);
 
 /** Where the name after a title is: "Mrs Kowalski", "Mrs. Kowalski"; -1 when no capitalised name follows. */
@@ -1393,6 +1438,8 @@ function personAt(t: Tokens, i: number): Person | null {
   if (FEMALE.has(w)) return 'female';
   if (MALE.has(w)) return 'male';
   if (TITLES.has(w)) return titledOther(t, i);
+  // "our keeper broke his tib/fib", "another player (No. 12)": a player of the team, not the patient.
+  if (TEAM_ROLES.has(w) && i > 0 && TEAM_OWNERS.has(t.words[i - 1] as string)) return 'any';
   // Either sex, or family history words: any possessive may point back to them.
   if (OTHER_PEOPLE.has(w)) return 'any';
   // "lifting her 6-year-old": a child of the patient's, not the patient ("a 45 year old who fell" is).
@@ -1552,6 +1599,10 @@ const OTHER_PEOPLE = new Set([
   'flatmate',
   'housemate',
   'toddler',
+  'teammate',
+  'teammates',
+  'opponent',
+  'opponents',
   // Possessives lose their apostrophe in the tokenizer: "wife's on Eliquis" is "wifes on eliquis".
   'partners',
   'friends',

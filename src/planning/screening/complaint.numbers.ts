@@ -422,6 +422,14 @@ function spokenNumber(phrase: string): number | null {
   return spokenUnder100(words);
 }
 
+// A temperature with a decimal comma, as much of Europe writes it: "38,6 °C", "37,9 C".
+const DECIMAL_COMMA_TEMPERATURE = /\b(3[4-9]|4[0-3]),(\d)(?=\s*(?:°|º|C\b|degrees))/g;
+
+/** The text with a temperature's decimal comma written as a point ("38,6 °C" → "38.6 °C"), the same length. */
+export function decimalCommasAsPoints(text: string): string {
+  return text.replace(DECIMAL_COMMA_TEMPERATURE, '$1.$2');
+}
+
 /** The text with a blood pressure said in words written in figures, so the reading is read as any other. */
 export function spokenPressuresAsFigures(text: string): string {
   if (!text.includes(' over ') && !text.includes(' OVER ')) return text;

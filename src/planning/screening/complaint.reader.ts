@@ -28,7 +28,7 @@ import {
   recursAfter,
   type Span,
 } from './complaint.negation';
-import { normalBloodPressureNow, NUMBER_WORDS, readsBloodPressure, readVitals, spokenPressuresAsFigures } from './complaint.numbers';
+import { decimalCommasAsPoints, normalBloodPressureNow, NUMBER_WORDS, readsBloodPressure, readVitals, spokenPressuresAsFigures } from './complaint.numbers';
 import { capitalised, COMMA as TOKEN_COMMA, matchWordsAt, STOP as TOKEN_STOP, tokenize, WORD as TOKEN_WORD, type Tokens } from './complaint.tokenizer';
 // Imported bindings are read once: a module namespace read costs a getter call in the hot loops.
 const K_COMMA = TOKEN_COMMA;
@@ -536,6 +536,8 @@ const NEUTRAL = new Set<number>(
       'clot_prevention',
       'aneurysm_screening',
       'expected_after_surgery',
+      'bone_unhealed',
+      'neck_fine',
       'leg_joint_injury',
       'vaccination',
       'age_word',
@@ -1650,6 +1652,24 @@ function settleCameOff(t: Tokens, occurrences: Occurrence[]): void {
   }
 }
 const NO_CONCEPTS: number[] = [];
+
+/**
+ * "Her face has gone puffy", "my foot has gone weak": "gone" before what a part has become is no recovery;
+ * the history word is dropped ("the swelling has gone", "rash gone now" stay over).
+ */
+function settleGoneAsBecome(t: Tokens, occurrences: Occurrence[]): void {
+  for (const o of occurrences) {
+    if (t.words[o.to - 1] !== 'gone' || !o.concepts.includes(HISTORY_AFTER)) continue;
+    const next = o.to;
+    if (t.kind[next] !== K_WORD || NOT_BECOME.has(t.words[next] as string)) continue;
+    if (occurrences.some((x) => x.from === next && !x.concepts.includes(HISTORY_AFTER) && !x.concepts.includes(RESOLVED))) {
+      o.concepts = NO_CONCEPTS;
+      o.indexed = NO_CONCEPTS;
+    }
+  }
+}
+/** What may follow "gone" when it is over: "gone since March", "gone now", "gone away". */
+const NOT_BECOME = new Set(['since', 'now', 'away', 'completely', 'altogether', 'for', 'after', 'by', 'with', 'in', 'on', 'at', 'and', 'but']);
 /** Words that may stand between a medicine and "came off it" for "it" to be the medicine ("on Eliquis for years, came off it"). */
 const TIME_FILLERS = new Set([
   'for',
@@ -1798,12 +1818,13 @@ const POSSESSIVE_LEADS = new Set(['her', 'his', 'their']);
 function analyse(text: string, today?: string): Analysis {
   // The lead reads the same complaint for findings, regions and swelling: analyse it once.
   if (text === lastText && today === lastToday && lastAnalysis) return lastAnalysis;
-  const t = tokenize(spokenPressuresAsFigures(text));
+  const t = tokenize(decimalCommasAsPoints(spokenPressuresAsFigures(text)));
   const day = today === undefined ? null : dayNumber(today);
   // Plain arrays: a typed array costs more to create than these few words are worth.
   const consumed = new Array<number>(t.words.length).fill(0);
   const occurrences = findOccurrences(t, consumed, day);
   settleCameOff(t, occurrences);
+  settleGoneAsBecome(t, occurrences);
   const at = new Array<number>(t.words.length).fill(-1);
   if (lastAnalysis) for (const c of lastAnalysis.mentioned) conceptLists[c] = undefined;
   lastText = null;

@@ -73,6 +73,16 @@ function answersInWords(text: string, from: number): boolean {
   return first !== undefined && !FORM_NO.has(first) && !FORM_UNSURE.has(first) && !NOT_AN_ANSWER.has(first);
 }
 
+/**
+ * Whether a "#" is the clinician's fracture ("# NOF", "#L wrist", "L distal radius # 22/10"): not a number
+ * sign ("#2", "room #4") nor a hashtag ("#backpain").
+ */
+function fractureHash(text: string, i: number): boolean {
+  const next = text.charCodeAt(i + 1);
+  if (Number.isNaN(next) || next === 32 || next === 9 || next === 10 || next === 13) return i > 0 || !Number.isNaN(next);
+  return next >= 65 && next <= 90;
+}
+
 /** Whether word `j` is written with a capital, as a name or a place is ("Mrs Kowalski", "the flight back from Sofia"). */
 export function capitalised(t: Tokens, j: number): boolean {
   const c = t.text.charCodeAt(t.start[j] as number);
@@ -122,6 +132,13 @@ export function tokenize(text: string): Tokens {
       t.start.push(start);
       t.end.push(i);
       t.sentence.push(sentence);
+    } else if (text.charCodeAt(i) === 35 && fractureHash(text, i)) {
+      t.words.push('fracture');
+      t.kind.push(WORD);
+      t.start.push(i);
+      t.end.push(i + 1);
+      t.sentence.push(sentence);
+      i++;
     } else if (cls === 6) {
       t.words.push(ARROWS.get(text.charCodeAt(i)) as string);
       t.kind.push(WORD);
