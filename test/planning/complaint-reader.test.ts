@@ -2252,3 +2252,32 @@ describe('review round 56: the fracture "#", a decimal comma, healed bones, team
     ['rash gone now', 'contagious_illness'],
   ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
 });
+
+describe('review round 57: long documents — a heart catheter, a stop advised, relatives by name and age, dated admissions, what an infection came after', () => {
+  it.each([
+    ["Atrial fibrillation - catheter ablation 2023-03, in sinus rhythm since; cardiology: 'anticoagulation can stop'.", 'bladder_bowel_dysfunction'],
+    ["Atrial fibrillation - catheter ablation 2023-03, in sinus rhythm since; cardiology: 'anticoagulation can stop'.", 'anticoagulants'],
+    [
+      'Re: Mr Dariusz W., 53, forklift driver. Family: his father (81) has prostate cancer with urinary incontinence and lives with him.',
+      'bladder_bowel_dysfunction',
+    ],
+    ['Re: Ms Priya N., 45. Lives with husband and two children; the younger (Anaya, 9) is in treatment for leukaemia.', 'cancer'],
+    ['Social: she cares for her husband Olav, who has type 2 diabetes and a leg ulcer on his right shin that is still open.', 'open_wound'],
+    ["she's been caring for her husband after his knee replacement, doing his Clexane injections every evening", 'anticoagulants'],
+    ['gestational diabetes 1998', 'pregnancy'],
+    ['She had a small superficial wound infection after a right hand laceration in 2014', 'local_infection'],
+    ['Admitted 2026-07-03 with right pyelonephritis: rigors, fever and right loin pain.', 'fever'],
+  ])('not read: %s (%s)', (text, code) => expect(codesOn('2026-10-19')(text)).not.toContain(code));
+  it.each([
+    ["Since this am can't tell if bladder full", 'bladder_bowel_dysfunction'],
+    ['Daughter rang: Mum (79) slipped on the wet floor', 'trauma'],
+    ['Referred by Mrs Patel, 45, our practice nurse. Mum (79) slipped on the wet floor', 'trauma'],
+    ['Lives with wife Olga. On apixaban for AF', 'anticoagulants'],
+    ['Caring for her husband. On Clexane injections herself since her op', 'anticoagulants'],
+    ['28 weeks pregnant with gestational diabetes', 'pregnancy'],
+    ['infection after a cut yesterday', 'acute_infection'],
+    ['Since 2026-09-20 fevers on and off', 'fever'],
+    ['Admitted 2026-10-03 with fever', 'fever'],
+    ['skin on forearms/shins thin as tissue paper, tears if she knocks it, bruises from nothing.', 'fragile_skin'],
+  ])('reads: %s (%s)', (text, code) => expect(codesOn('2026-10-07')(text)).toContain(code));
+});

@@ -380,9 +380,6 @@ export const CONCEPTS = {
     'dont feel myself pee',
     'dont feel myself peeing',
     'cant feel when i go',
-    'cant tell when my bladder is full',
-    'cant tell if my bladder is full',
-    'cant feel if my bladder is full',
     'dont know when my bladder is full',
     'dont know if my bladder is full',
     'dont feel when my bladder is full',
@@ -3856,6 +3853,12 @@ export const CONCEPTS = {
   ],
   feet_word: ['feet', 'foot', 'toes', 'toe', 'soles', 'sole', 'both feet', 'legs', 'lower legs', 'stocking'],
   fragile_skin_word: [
+    'thin as tissue paper',
+    'tissue paper skin',
+    ...['she', 'he', 'i'].flatMap((who) => [`tears if ${who} knocks it`, `tears if ${who} knock it`, `tears if ${who} bumps it`]),
+    'tears if knocked',
+    'tears when knocked',
+    'tears easily',
     'fragile skin',
     'thin skin',
     'skin tears',
@@ -4039,6 +4042,10 @@ export const CONCEPTS = {
     'surgeon happy',
     'surgeon not concerned',
   ],
+  // Diabetes of a past pregnancy names no pregnancy now ("gestational diabetes 1998").
+  gestational_diabetes: ['gestational diabetes', 'gestational diabetes mellitus', 'gdm'],
+  // A heart procedure through a catheter is no bladder catheter ("AF - catheter ablation 2023").
+  cardiac_procedure: ['catheter ablation', 'cardiac catheter', 'cardiac catheterisation', 'cardiac catheterization', 'heart catheter'],
   // Pus is infection wherever it is, a leg's too ("turf burn … redness has spread up the thigh, some yellow pus").
   pus_word: ['pus', 'yellow pus', 'green pus', 'purulent', 'pussy discharge', 'pus discharge'],
   // A neck told as normal is no neck context for a blow elsewhere ("head clash … Neck/head fine today, full cervical ROM pain free").
@@ -5814,6 +5821,10 @@ export const MEDICINE_STOPPED = {
   /** Right after the medicine, in its clause. */
   after: [
     'stopped',
+    'can stop',
+    'could stop',
+    'may stop',
+    'to stop',
     'was stopped',
     'were stopped',
     'discontinued',

@@ -1051,8 +1051,13 @@ export function markOtherPeople(t: Tokens, consumed: readonly number[], negated:
     if (person === null) continue;
     // "clashed heads with a friend 6 days ago", "collided with another player": the partner of the patient's own
     // doing owns only a bracket or a "who" clause of theirs ("with another player (No. 12) who has…").
+    // Past their name ("lives with wife Olga, who is on apixaban").
+    let named = i + 1;
+    while (named < n && t.kind[named] === K_WORD && capitalised(t, named)) named++;
     const describedAfter =
-      t.text.charCodeAt(t.start[i + 1] ?? 0) === 40 || RELATIVE.has(t.words[i + 1] ?? '') || (t.kind[i + 1] === K_COMMA && RELATIVE.has(t.words[i + 2] ?? ''));
+      t.text.charCodeAt(t.start[named] ?? 0) === 40 ||
+      RELATIVE.has(t.words[named] ?? '') ||
+      (t.kind[named] === K_COMMA && RELATIVE.has(t.words[named + 1] ?? ''));
     const partnerOnly = partnerOfPatient(t, i) && !describedAfter;
     // "helping her pregnant daughter move", "my diabetic husband": what describes the person before their name is theirs.
     if (i > 0 && t.kind[i - 1] === K_WORD && PERSON_DESCRIPTIONS.has(t.words[i - 1] as string)) mark(negated, i - 1, NEGATED);
@@ -1101,7 +1106,12 @@ export function markOtherPeople(t: Tokens, consumed: readonly number[], negated:
         // "Mrs. Kowalski": the title's dot ends no sentence.
         if (c === 46 && j === i + 1 && TITLES.has(t.words[i] as string)) continue;
         // ", with the double vision": what their event came with is theirs too.
-        if (c === 40 || (c === 44 && (inBracket || RELATIVE.has(t.words[j + 1] ?? '') || t.words[j + 1] === 'with'))) continue;
+        // "…, who has type 2 diabetes and a leg ulcer on his right shin": their relative clause is told in full.
+        if (c === 44 && !inBracket && RELATIVE.has(t.words[j + 1] ?? '')) {
+          count = -1;
+          continue;
+        }
+        if (c === 40 || (c === 44 && (inBracket || t.words[j + 1] === 'with'))) continue;
         break;
       }
       const w = t.words[j] as string;
@@ -1127,11 +1137,11 @@ export function markOtherPeople(t: Tokens, consumed: readonly number[], negated:
 
 /**
  * "Mrs V.R. 78 … I look after my husband … the DN comes for his pressure sore": in a note that states the
- * patient's sex, once a person of the other sex is named, a possessive of theirs ("his pressure sore" in a
+ * patient's sex (or shows it in a possessive: "caring for her husband"), once a person of the other sex is named, a possessive of theirs ("his pressure sore" in a
  * woman's note) owns the few words after it.
  */
 export function markOtherSexPossessives(t: Tokens, negated: number[]): void {
-  const sex = patientSex(t);
+  const sex = patientSex(t) ?? sexOfOwner(t);
   if (sex === null) return;
   const theirs = sex === 'female' ? 'his' : 'her';
   const otherSex: Person = sex === 'female' ? 'male' : 'female';
@@ -1148,6 +1158,17 @@ export function markOtherSexPossessives(t: Tokens, negated: number[]): void {
       mark(negated, j, NEGATED);
     }
   }
+}
+
+/** The patient's sex from the first person named with a possessive ("caring for her husband" → female), else null. */
+function sexOfOwner(t: Tokens): 'male' | 'female' | null {
+  for (let i = 1; i < t.words.length; i++) {
+    if (t.kind[i] !== K_WORD || personAt(t, i) === null) continue;
+    const owner = t.words[i - 1];
+    if (owner === 'her') return 'female';
+    if (owner === 'his') return 'male';
+  }
+  return null;
 }
 
 /**
@@ -1272,15 +1293,17 @@ function namesOnly(t: Tokens, from: number, to: number): boolean {
   return true;
 }
 
-// The patient's age in the note's header: "Mrs Hale 55F", "72 y/o", "Mr Novak (63)", "Mrs Novak, 79,".
+// The patient's age in the note's header: "Mrs Hale 55F", "72 y/o", "Mr Novak (63)", "Re: Mr Dariusz W., 53".
 const HEADER_AGE =
-  /\b(\d{2,3})\s*-?\s*(?:[MF]\b|[Yy][Oo]\b|[Yy]\/[Oo]|[Yy]rs?\b|[Yy]ears?\b)|^(?:\s*(?:Name|Pt|Patient)\s*:)?\s*(?:Mr|Mrs|Ms|Miss)\.?\s+[A-Z][\w'-]*\s*[(,]\s*(\d{2,3})\b/;
+  /\b(\d{2,3})\s*-?\s*(?:[MF]\b|[Yy][Oo]\b|[Yy]\/[Oo]|[Yy]rs?\b|[Yy]ears?\b)|(?:^|\b(?:Re|RE|Pt|Patient|Name)\s*:)\s*(?:Mr|Mrs|Ms|Miss)\.?\s+[A-Z][\w'-]*(?:\s+[A-Z]\.?)*\s*[(,]\s*(\d{2,3})\b/;
 
 /**
  * Whether a bracket after a person opens with an age other than the patient's ("Mrs Hale 55F … Mum (84,
  * osteoporosis) fell"): then the person is not whom the note is about, and what they did after it is theirs.
  */
 function anotherAge(t: Tokens, first: number): boolean {
+  // "(Anaya, 9)": past a name and its comma.
+  if (t.kind[first] === K_WORD && capitalised(t, first) && t.kind[first + 1] === K_COMMA) first += 2;
   if (t.kind[first] !== K_WORD || !/^\d{1,3}$/.test(t.words[first] as string)) return false;
   const header = HEADER_AGE.exec(t.text.slice(0, SEX_REACH));
   return header !== null && Number(header[1] ?? header[2]) !== Number(t.words[first]);
@@ -1438,6 +1461,8 @@ function personAt(t: Tokens, i: number): Person | null {
   if (FEMALE.has(w)) return 'female';
   if (MALE.has(w)) return 'male';
   if (TITLES.has(w)) return titledOther(t, i);
+  // "the younger (Anaya, 9) is in treatment for leukaemia": someone of another age than the patient's.
+  if (t.text.charCodeAt(t.start[i + 1] ?? 0) === 40 && anotherAge(t, i + 2)) return 'any';
   // "our keeper broke his tib/fib", "another player (No. 12)": a player of the team, not the patient.
   if (TEAM_ROLES.has(w) && i > 0 && TEAM_OWNERS.has(t.words[i - 1] as string)) return 'any';
   // Either sex, or family history words: any possessive may point back to them.

@@ -538,6 +538,8 @@ const NEUTRAL = new Set<number>(
       'expected_after_surgery',
       'bone_unhealed',
       'neck_fine',
+      'cardiac_procedure',
+      'gestational_diabetes',
       'leg_joint_injury',
       'vaccination',
       'age_word',
@@ -1030,6 +1032,7 @@ function isHistory(a: Analysis, from: number, to: number, medicine = false): boo
     words++;
   }
   // After: "in 2015", "years ago", "now resolved", across commas, up to 10 words away, in the sentence.
+  let causeFollows = false;
   for (let j = to, words = 0; j < t.words.length && words <= 10; j++) {
     if (t.kind[j] === K_STOP) break;
     if (t.kind[j] === K_COMMA) {
@@ -1047,10 +1050,12 @@ function isHistory(a: Analysis, from: number, to: number, medicine = false): boo
       // "not recovered yet" is not over.
       if (has(o, HISTORY_AFTER)) return !recursAfter(t, o.to) && !NOT_OVER.has(t.words[o.from - 1] as string) && !NOT_OVER.has(t.words[o.from - 2] as string);
       if (has(o, CURRENT) && t.words[j] !== 'now') break;
-      // The same thing named again dates it too: "Blood clots? yes - DVT L calf in 2024".
-      if (!has(o, CURRENT) && !neutral(o) && !(self !== undefined && o.indexed.some((c) => self.indexed.includes(c)))) break;
+      // The same thing named again dates it too: "Blood clots? yes - DVT L calf in 2024"; so does what it came
+      // after: "a wound infection after a right hand laceration in 2014".
+      if (!has(o, CURRENT) && !neutral(o) && !causeFollows && !(self !== undefined && o.indexed.some((c) => self.indexed.includes(c)))) break;
       j = o.to - 1;
     } else if (CONTRAST.has(t.words[j] as string) && t.words[j] !== 'now') break;
+    else if (j === to && (t.words[j] === 'after' || t.words[j] === 'following')) causeFollows = true;
     words++;
   }
   return false;
@@ -1668,6 +1673,24 @@ function settleGoneAsBecome(t: Tokens, occurrences: Occurrence[]): void {
     }
   }
 }
+/**
+ * "Admitted 2026-07-03 with right pyelonephritis: fever 39.1 C, rigors": a passing illness in a sentence that
+ * opens with a date more than two weeks gone, with nothing current in it, is over.
+ */
+function datedSentence(t: Tokens, at: number, day: number | null): boolean {
+  if (day === null) return false;
+  let dated = false;
+  for (let j = at - 1; j >= 0 && t.kind[j] !== K_STOP; j--) {
+    if (t.kind[j] !== K_WORD || !/^(19|20)\d\d$/.test(t.words[j] as string)) continue;
+    const back = daysBackOfDate(t, j, day);
+    if (back === null || back < PASSED_MONTH_DAYS || t.words[j - 1] === 'since' || t.words[j - 2] === 'since') return false;
+    dated = true;
+  }
+  if (!dated) return false;
+  for (let j = at; j < t.words.length && t.kind[j] !== K_STOP; j++) if (t.kind[j] === K_WORD && STILL_NOW.has(t.words[j] as string)) return false;
+  return true;
+}
+
 /** What may follow "gone" when it is over: "gone since March", "gone now", "gone away". */
 const NOT_BECOME = new Set(['since', 'now', 'away', 'completely', 'altogether', 'for', 'after', 'by', 'with', 'in', 'on', 'at', 'and', 'but']);
 /** Words that may stand between a medicine and "came off it" for "it" to be the medicine ("on Eliquis for years, came off it"). */
@@ -2371,7 +2394,11 @@ export function readComplaint(text: string, today?: string): ComplaintMatch[] {
         if (rule.excludedAfter.length > 0 && excludedAfter(a, rule.excludedAfter, anchor.from)) continue;
         if (rule.notFamiliar && toldAsFamiliar(a, used)) continue;
         if (rule.measuredDecides && normalBloodPressureNow(t)) continue;
-        if (rule.transient && used.some((o) => toldWeeksAgo(a.t, o.from, a.day) || recoveredAfter(a, o) || datedLine(a.t, o.from, a.day))) continue;
+        if (
+          rule.transient &&
+          used.some((o) => toldWeeksAgo(a.t, o.from, a.day) || recoveredAfter(a, o) || datedLine(a.t, o.from, a.day) || datedSentence(a.t, o.from, a.day))
+        )
+          continue;
         const past =
           rule.history === 'resolved'
             ? (o: Occurrence) => isOver(a, o)
