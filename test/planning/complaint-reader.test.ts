@@ -2281,3 +2281,41 @@ describe('review round 57: long documents — a heart catheter, a stop advised, 
     ['skin on forearms/shins thin as tissue paper, tears if she knocks it, bruises from nothing.', 'fragile_skin'],
   ])('reads: %s (%s)', (text, code) => expect(codesOn('2026-10-07')(text)).toContain(code));
 });
+
+describe('independent review of the session (rounds 51-57): what the new rules must not deny', () => {
+  const read = codesOn('2026-11-20');
+  it.each([
+    ['Mrs Anna Kowalski 62F. Mrs Kowalski has saddle numbness and urinary retention since Monday.', 'saddle_anesthesia'],
+    ['Mr J. Smith 50M. Mr Smith has a hot swollen calf after a long-haul flight.', 'deep_vein_thrombosis'],
+    ['Mr John Smith, 50. Mr Smith is on rivaroxaban for a PE.', 'anticoagulants'],
+    ['Name: Mrs Sarah Jones. Mrs Jones has been losing weight without trying, 9kg.', 'unexplained_weight_loss'],
+    ['Miss Ellie Ward. Miss Ward is 28 weeks pregnant.', 'pregnancy'],
+    ['Mrs Smith-Jones 70F. Mrs Smith-Jones is on warfarin.', 'anticoagulants'],
+    ["Mr Ahmed 44M. Mr Ahmed's calf is hot and swollen since flight.", 'deep_vein_thrombosis'],
+    ["Mr Ahmed. Mrs Ahmed (wife) present. Mr Ahmed's calf is hot and swollen.", 'deep_vein_thrombosis'],
+    ['Mrs P 60F. Husband in hospital. Since his admission her calf is swollen and hot.', 'deep_vein_thrombosis'],
+    ['Mr D 70M, caring for his wife. Because of her illness his chest pain on exertion has worsened.', 'cardiac_symptoms'],
+    ['Urinary incontinence, first in 2024, back since Monday. Back pain resolved.', 'bladder_bowel_dysfunction'],
+    ['Chest pain in 2025 again now. Ankle pain settled.', 'chest_pain'],
+    ['2026-10-01: discitis diagnosed, on IV antibiotics.', 'acute_infection'],
+    ['2026-10-01 diagnosed with osteomyelitis, on 6 weeks of antibiotics.', 'acute_infection'],
+    ['Scaphoid fracture 3 weeks ago, skin graze healed.', 'recent_fracture'],
+    ['Fractured 5th metatarsal 2 weeks ago, blisters from the cast now healed.', 'recent_fracture'],
+    ['Hip fracture 6 weeks ago, wound healed, fracture still healing.', 'recent_fracture'],
+    ['Wrist fracture 5 weeks ago, partially healed on xray, still in cast.', 'recent_fracture'],
+    ['Healed rib fractures on CT, new acute compression fracture L1.', 'recent_fracture'],
+    ['Fractured wrist 3 weeks ago, not yet united.', 'recent_fracture'],
+    ['TKR 2 weeks ago. Knee hot and swollen, not settling as expected.', 'local_infection'],
+    ['TKR 2 weeks ago, progressing as expected until yesterday, now knee hot and swollen and feverish.', 'local_infection'],
+    ['BP 130/80 today, but uncontrolled hypertension, 220/130 at GP last week with severe headache.', 'uncontrolled_hypertension'],
+    ['BP 128/82 today. 33 weeks pregnant, BP through the roof at home, headache and swelling.', 'uncontrolled_hypertension'],
+    ['BP 118/76 today. Blood pressure sky high at home 205/120 most evenings, GP says poorly controlled.', 'uncontrolled_hypertension'],
+    ['Wife had a heart attack, on warfarin, which I also take.', 'anticoagulants'],
+    ['Wife had DVT, now on rivaroxaban - as am I.', 'anticoagulants'],
+    ['Husband had a DVT last month, currently on apixaban (her own prescription for AF).', 'anticoagulants'],
+  ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
+  it.each([
+    ['Wife saw her GP yesterday about her DVT. Pt on apixaban.', 'deep_vein_thrombosis'],
+    ['# L wrist 6/12 ago (slipped on ice), healed on X-ray, cast off 4/12 ago.', 'recent_fracture'],
+  ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
+});

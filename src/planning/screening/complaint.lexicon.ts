@@ -4031,7 +4031,15 @@ export const CONCEPTS = {
   // A clot prevented is no clot: the prophylaxis after an operation or for atrial fibrillation ("apixaban for
   // clot prevention", "injections to prevent blood clots", "DVT prophylaxis", "anti-embolism stockings").
   expected_after_surgery: [
-    'as expected',
+    'as expected per surgeon',
+    'as expected per the surgeon',
+    'as expected after surgery',
+    'as expected post op',
+    'as expected postop',
+    'swelling as expected',
+    'warmth as expected',
+    'warm as expected',
+    'puffy as expected',
     'expected after surgery',
     'expected post op',
     'expected postop',
@@ -4454,27 +4462,17 @@ export const CONCEPTS = {
     'when i was young',
     'when i was younger',
   ],
-  // A fracture told as healed is no longer recent ("# L fibula (ORIF, metal out, fully healed)").
-  bone_healed: [
-    'healed',
-    'fully healed',
-    'well healed',
-    'now healed',
-    'has healed',
-    'united',
-    'fully united',
-    'metal out',
-    'metalwork out',
-    'metalwork removed',
-  ],
-  // …and one told as not healed yet stays recent ("not yet healed", "not fully healed", "delayed union").
+  // A fracture told as not healed yet stays recent: read whole, their "healed" is no history ("not yet healed", "partially healed").
   bone_unhealed: [
     'not yet healed',
     'not healed yet',
     'yet to heal',
     'not fully healed',
+    'partially healed',
+    'partly healed',
     'not fully united',
     'not united',
+    'not yet united',
     'non union',
     'nonunion',
     'delayed union',
@@ -4959,6 +4957,13 @@ export const CONCEPTS = {
     'when i was younger',
     'healed',
     'has healed',
+    // A fracture told as healed is no longer recent ("# L fibula (ORIF, metal out, fully healed)").
+    'fully healed',
+    'well healed',
+    'fully united',
+    'metal out',
+    'metalwork out',
+    'metalwork removed',
     'afebrile',
     'apyrexial',
     'gone since',
@@ -6087,7 +6092,10 @@ const KNOWN_DIZZINESS: NonNullable<TextRule['benign']> = [
   { all: ['orthostatic'], unless: [...DISSECTION_COMPANIONS, 'manipulation', 'neck_trauma'] },
 ];
 // Swelling and warmth the surgeon expects, unless the wound is red or discharging.
-const EXPECTED_AFTER_SURGERY = { all: ['expected_after_surgery'], unless: ['redness', 'broken_skin_word'] } satisfies NonNullable<TextRule['benign']>[number];
+const EXPECTED_AFTER_SURGERY = {
+  all: ['expected_after_surgery'],
+  unless: ['redness', 'broken_skin_word', 'pus_word', 'fever_word', 'current_word'],
+} satisfies NonNullable<TextRule['benign']>[number];
 // A foot drop documented as unchanged is an old deficit, unless it is told as getting worse.
 const STABLE_DEFICIT = { all: ['stable_deficit'], unless: ['progression', 'getting_weaker'] } satisfies NonNullable<TextRule['benign']>[number];
 // A lost control is never explained away by a known bowel disorder.
@@ -6396,11 +6404,11 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'dvt_risk_factor', all: ['postpartum', 'recent_word'], window: 10, history: 'drop' },
   // Local contraindications.
   { code: 'recent_surgery_site', all: ['surgery_word', 'recent_word'], region: 'optional', window: 10, history: 'drop' },
-  { code: 'recent_fracture', all: ['fracture_word'], none: ['long_ago', 'bone_healed'], region: 'optional', history: 'drop' },
+  { code: 'recent_fracture', all: ['fracture_word'], none: ['long_ago'], region: 'optional', history: 'drop' },
   {
     code: 'recent_fracture',
     all: ['fracture_bare'],
-    none: ['long_ago', 'bone_healed'],
+    none: ['long_ago'],
     region: 'optional',
     history: 'drop',
     benign: [

@@ -1153,8 +1153,11 @@ export function markOtherSexPossessives(t: Tokens, negated: number[]): void {
       continue;
     }
     if (t.words[i] !== theirs) continue;
+    const patients = sex === 'female' ? FEMALE_PRONOUNS : MALE_PRONOUNS;
     for (let j = i + 1, count = 0; j < t.words.length && t.kind[j] === K_WORD && count < OWNED_WORDS; j++, count++) {
-      if (PATIENT.has(t.words[j] as string) || TERMINATORS.has(t.words[j] as string)) break;
+      // "Since his admission her calf is swollen": the patient's own possessive ends theirs.
+      const w = t.words[j] as string;
+      if (PATIENT.has(w) || patients.has(w) || TERMINATORS.has(w)) break;
       mark(negated, j, NEGATED);
     }
   }
@@ -1270,7 +1273,8 @@ function patientSex(t: Tokens): 'male' | 'female' | null {
 }
 
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss']);
-const OPENING_TITLE = /^(?:\s*(?:Name|Pt|Patient)\s*:)?\s*(?:Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'-]*)/;
+// The title that opens a note and the patient's names after it ("Mrs Anna Kowalski", "Mr J. Smith", "Smith-Jones").
+const OPENING_TITLE = /^(?:\s*(?:Name|Pt|Patient)\s*:)?\s*(?:Mr|Mrs|Ms|Miss)\.?\s+([A-Z][^,(\n\d]{0,40})/;
 
 /** Whether word `j` is a number after "No." or "number": a player's shirt, not an age ("(No. 12)", not "(79)"). */
 function shirtNumber(t: Tokens, j: number): boolean {
@@ -1398,15 +1402,21 @@ function appositionEndAt(t: Tokens, comma: number): number {
  * is and it is not them: a title of the other sex than the patient's, another surname than the title that opens
  * the note, or a bracket naming the relation ("Mrs Kowalski (wife)"). The note's own opening title is the patient.
  */
+/** Whether a name after a title is one of the patient's names from the opening ("Mrs Anna Kowalski" … "Mrs Kowalski's"). */
+function patientNamed(openingNames: string, word: string): boolean {
+  const names = openingNames.toLowerCase().split(/[^a-z]+/);
+  return names.includes(word) || (word.endsWith('s') && names.includes(word.slice(0, -1)));
+}
+
 function titledOther(t: Tokens, i: number): Person | null {
   const name = titledNameAt(t, i);
   if (name < 0) return null;
   const sex: Person = t.words[i] === 'mr' ? 'male' : 'female';
   const opening = OPENING_TITLE.exec(t.text);
-  if (opening && (t.start[name] as number) === opening.index + opening[0].length - (opening[1] as string).length) return null;
+  if (opening && (t.start[i] as number) < opening.index + opening[0].length) return null;
   const patient = patientSex(t);
   if (patient !== null && patient !== sex) return sex;
-  if (opening && (opening[1] as string).toLowerCase() !== t.words[name]) return sex;
+  if (opening && !patientNamed(opening[1] as string, t.words[name] as string)) return sex;
   const after = name + 1;
   if (t.text.charCodeAt(t.start[after] ?? 0) === 40 && t.kind[after + 1] === K_WORD) {
     const relation = t.words[after + 1] as string;
@@ -1662,7 +1672,6 @@ const SELF_AFTER = new Set([
   'concerned',
   'wonders',
   'wondered',
-  'saw',
   'spotted',
   'observed',
   'states',

@@ -208,13 +208,33 @@ export function readVitals(t: Tokens): VitalMatch[] {
   return found;
 }
 
-/** "BP today 128/82 seated": a blood pressure measured now and normal, which words of worry do not outweigh. */
+/**
+ * "BP today 128/82 seated": a blood pressure measured now and normal, with no raised reading told anywhere in
+ * the text ("BP 130/80 today, but 220/130 at the GP last week" keeps the raised one).
+ */
 export function normalBloodPressureNow(t: Tokens): boolean {
-  return currentReadings(t).some((r) => r.kind === 0 && r.code === null && toldAsCurrent(t, r.from, r.to));
+  const pressures = allReadings(t).filter((r) => r.kind === 0);
+  return pressures.length > 0 && pressures.every((r) => r.code === null) && pressures.some((r) => toldAsCurrent(t, r.from, r.to));
 }
 
 /** Every reading of the text, normal ones too; where one of a kind is told as today's, the others of that kind are past. */
 function currentReadings(t: Tokens): Reading[] {
+  const readings = allReadings(t);
+  // "BP was 190/110 last year before ramipril … 132/84 in clinic today", "temperature of 39 two weeks ago …
+  // 36.7 measured today": where a reading of a kind is told as today's, the others of that kind are past.
+  for (let kind = 0; kind < 3; kind++) {
+    const current = readings.filter((r) => r.kind === kind && toldAsCurrent(t, r.from, r.to));
+    if (current.length === 0) continue;
+    for (let k = readings.length - 1; k >= 0; k--) {
+      const r = readings[k] as Reading;
+      if (r.kind === kind && !current.includes(r)) readings.splice(k, 1);
+    }
+  }
+  return readings;
+}
+
+/** Every reading of the text, normal ones too (kind 0 pressure, 1 temperature, 2 heart rate). */
+function allReadings(t: Tokens): Reading[] {
   const n = t.words.length;
   let hasNumber = false;
   for (let i = 0; i < n && !hasNumber; i++) if (t.kind[i] === K_WORD && isNumber(t.words[i] as string)) hasNumber = true;
@@ -292,16 +312,6 @@ function currentReadings(t: Tokens): Reading[] {
           });
         used[rateAt] = 1;
       }
-    }
-  }
-  // "BP was 190/110 last year before ramipril … 132/84 in clinic today", "temperature of 39 two weeks ago …
-  // 36.7 measured today": where a reading of a kind is told as today's, the others of that kind are past.
-  for (let kind = 0; kind < 3; kind++) {
-    const current = readings.filter((r) => r.kind === kind && toldAsCurrent(t, r.from, r.to));
-    if (current.length === 0) continue;
-    for (let k = readings.length - 1; k >= 0; k--) {
-      const r = readings[k] as Reading;
-      if (r.kind === kind && !current.includes(r)) readings.splice(k, 1);
     }
   }
   return readings;

@@ -475,6 +475,7 @@ const FALL_VERB = cid('fall_verb');
 const BP_TREATMENT = cid('bp_treatment');
 const FAMILIAR = cid('familiar');
 const GESTATION = cid('gestation');
+const PREGNANCY_WORD = cid('pregnancy_word');
 const VISUAL = cid('visual');
 const PREGNANCY_WARNING = cid('pregnancy_warning');
 const HEADACHE = cid('headache');
@@ -1033,11 +1034,21 @@ function isHistory(a: Analysis, from: number, to: number, medicine = false): boo
   }
   // After: "in 2015", "years ago", "now resolved", across commas, up to 10 words away, in the sentence.
   let causeFollows = false;
+  let inBracket = false;
   for (let j = to, words = 0; j < t.words.length && words <= 10; j++) {
     if (t.kind[j] === K_STOP) break;
     if (t.kind[j] === K_COMMA) {
+      const c = t.text.charCodeAt(t.start[j] as number);
       // A bracket of why it is taken ("(TIA in 2023)"), not of when it was taken ("(2015-2016)").
-      if (medicine && t.text.charCodeAt(t.start[j] as number) === 40 && !/^\d/.test(t.words[j + 1] ?? '')) break;
+      if (medicine && c === 40 && !/^\d/.test(t.words[j + 1] ?? '')) break;
+      if (c === 40) inBracket = true;
+      if (c === 41) inBracket = false;
+      continue;
+    }
+    // "# L wrist 6/12 ago (slipped on ice), healed on X-ray": how it happened, in a bracket, parts nothing.
+    const inside = inBracket && !medicine && (at[j] as number) >= 0 ? (occurrences[at[j] as number] as Occurrence) : undefined;
+    if (inside && !has(inside, HISTORY_AFTER) && !has(inside, CURRENT)) {
+      j = inside.to - 1;
       continue;
     }
     // "on apixaban since my stroke last year": what follows "since" dates the start of something current.
@@ -1314,7 +1325,15 @@ function datedPastAfter(a: Analysis, o: Occurrence): boolean {
 
 /** "… one morning last year after a stag do, I was hungover, nothing like that since": told as over, in its sentence or the next. */
 function resolvedSoonAfter(a: Analysis, o: Occurrence): boolean {
-  return a.occurrences.some((x) => x.from >= o.to && x.sentence <= o.sentence + 1 && has(x, RESOLVED) && x.negated !== NEGATED && !recursAfter(a.t, x.to));
+  for (const x of a.occurrences) {
+    if (x.from < o.to || x.sentence > o.sentence + 1) continue;
+    if (has(x, RESOLVED)) return x.negated !== NEGATED && !recursAfter(a.t, x.to);
+    // "Chest pain in 2025 again now. Ankle pain settled.": told as current, or what resolved is something else
+    // (another place, another sign) told in between.
+    if (has(x, CURRENT) || (x.region && !o.region)) return false;
+    if (!neutral(x) && !has(x, HISTORY_AFTER) && !x.indexed.some((c) => o.indexed.includes(c))) return false;
+  }
+  return false;
 }
 
 /** Whether the text denies what `o` names later, in the same words ("… no chest pain since", "DVT excluded"). */
@@ -1687,9 +1706,15 @@ function datedSentence(t: Tokens, at: number, day: number | null): boolean {
     dated = true;
   }
   if (!dated) return false;
-  for (let j = at; j < t.words.length && t.kind[j] !== K_STOP; j++) if (t.kind[j] === K_WORD && STILL_NOW.has(t.words[j] as string)) return false;
+  // "2026-10-01: discitis diagnosed, on IV antibiotics": a diagnosis or a treatment under way is not over.
+  for (let j = 0; j < t.words.length; j++) {
+    if (t.sentence[j] !== t.sentence[at] || t.kind[j] !== K_WORD) continue;
+    const w = t.words[j] as string;
+    if (STILL_NOW.has(w) || UNDER_TREATMENT.has(w)) return false;
+  }
   return true;
 }
+const UNDER_TREATMENT = new Set(['diagnosed', 'dx', 'antibiotics', 'abx', 'treatment', 'receiving']);
 
 /** What may follow "gone" when it is over: "gone since March", "gone now", "gone away". */
 const NOT_BECOME = new Set(['since', 'now', 'away', 'completely', 'altogether', 'for', 'after', 'by', 'with', 'in', 'on', 'at', 'and', 'but']);
@@ -1829,6 +1854,10 @@ function markTheirTreatments(t: Tokens, occurrences: readonly Occurrence[], ownM
         x.from > from && x.to <= lastBefore + 1 && negated[x.from] === NEGATED && ownMarks[x.from] === NOT_NEGATED && x.concepts.some((c) => treats.has(c)),
     );
     if (illness === undefined) continue;
+    let alsoMine = false;
+    for (let j = o.to; j < t.words.length && t.sentence[j] === o.sentence && !alsoMine; j++)
+      alsoMine = t.kind[j] === K_WORD && ALSO_MINE.has(t.words[j] as string);
+    if (alsoMine) continue;
     // "sister's breast cancer diagnosis - her chemo": a possessive in the lead must be able to be theirs.
     let owned = true;
     for (let j = lead + 1; j < o.from && owned; j++) if (POSSESSIVE_LEADS.has(t.words[j] as string)) owned = ownedByPersonBefore(t, j, illness.from);
@@ -1836,6 +1865,8 @@ function markTheirTreatments(t: Tokens, occurrences: readonly Occurrence[], ownM
   }
 }
 const SPACED_DASH = /\s[-\u2013\u2014]\s/;
+/** Words after a treatment that give it to the patient as well: "on warfarin, which I also take", "as am I", "her own prescription". */
+const ALSO_MINE = new Set(['i', 'me', 'my', 'myself', 'also', 'too', 'own']);
 const POSSESSIVE_LEADS = new Set(['her', 'his', 'their']);
 
 function analyse(text: string, today?: string): Analysis {
@@ -2393,7 +2424,8 @@ export function readComplaint(text: string, today?: string): ComplaintMatch[] {
         if (used.some((o) => queriedThenExcluded(a, o))) continue;
         if (rule.excludedAfter.length > 0 && excludedAfter(a, rule.excludedAfter, anchor.from)) continue;
         if (rule.notFamiliar && toldAsFamiliar(a, used)) continue;
-        if (rule.measuredDecides && normalBloodPressureNow(t)) continue;
+        // Not in pregnancy, where words of a high pressure are a pre-eclampsia sign whatever today's reading.
+        if (rule.measuredDecides && byConcept[PREGNANCY_WORD] === undefined && byConcept[GESTATION] === undefined && normalBloodPressureNow(t)) continue;
         if (
           rule.transient &&
           used.some((o) => toldWeeksAgo(a.t, o.from, a.day) || recoveredAfter(a, o) || datedLine(a.t, o.from, a.day) || datedSentence(a.t, o.from, a.day))
