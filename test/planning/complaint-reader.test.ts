@@ -2319,3 +2319,34 @@ describe('independent review of the session (rounds 51-57): what the new rules m
     ['# L wrist 6/12 ago (slipped on ice), healed on X-ray, cast off 4/12 ago.', 'recent_fracture'],
   ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
 });
+
+describe('review round 58: a denial list with a sign and its subject, an answer after a hyphen, double negatives, a one-off drop, a screen named as a heading', () => {
+  const read = codesOn('2026-05-19');
+  it.each([
+    ['Denies dizzy, diplopia, speech/swallow change, face numb, nausea. Usual headache.', 'cervical_artery_dissection_signs'],
+    ['CES screen: saddle numbness - no ("it\'s not that I can\'t feel the paper, I feel it fine, why?").', 'saddle_anesthesia'],
+    ['Dropping things? Only my scissors once when it was tingly.', 'myelopathy_signs'],
+    ['Night pain? Only if I kneel on it in bed.', 'night_pain'],
+    ['tight L calf since starting Couch-to-5k - the clot leg, of course', 'deep_vein_thrombosis'],
+    [
+      '5Ds/3Ns: dizziness nil, diplopia nil, dysarthria nil, dysphagia nil, drop attacks nil; nausea neg, nystagmus not seen, face numbness denies.',
+      'cervical_artery_dissection_signs',
+    ],
+    ["I haven't noticed numbness when I wipe", 'saddle_anesthesia'],
+  ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
+  it.each([
+    ['denies fever, saddle area numb since Tuesday', 'saddle_anesthesia'],
+    ['denies fever, calf swollen and hot, cough', 'deep_vein_thrombosis'],
+    ['Calf swollen and hot - no fever', 'deep_vein_thrombosis'],
+    ["well I can't say I haven't noticed some numbness when I wipe", 'saddle_anesthesia'],
+    ["not that I haven't had numbness down there", 'saddle_anesthesia'],
+    ['5Ds positive after manipulation', 'cervical_artery_dissection_signs'],
+    ['Calf swollen and hot, denies fever', 'deep_vein_thrombosis'],
+    ['numb saddle area, denies', 'saddle_anesthesia'],
+    ['Calf hot and swollen. ?DVT - unlikely', 'deep_vein_thrombosis'],
+  ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
+  it.each([
+    ['nystagmus not seen', 'cervical_artery_dissection_signs'],
+    ['5Ds/3Ns: dizziness nil, diplopia nil; nausea neg, nystagmus not seen, face numbness denies.', 'cervical_artery_dissection_signs'],
+  ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
+});

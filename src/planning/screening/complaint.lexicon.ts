@@ -1145,6 +1145,13 @@ export const CONCEPTS = {
   // Pain at night from lying on the sore part, or carpal tunnel tingling, is mechanical (second edition).
   mechanical_night: [
     'mechanical night pain',
+    // Pain at night only when the sore part is pressed: "only if I kneel on it in bed".
+    'kneel on it',
+    'kneeling on it',
+    'only if i kneel',
+    'only when i kneel',
+    'only if i roll onto it',
+    'only when i roll onto it',
     // Worse lying on one side or part is eased by another position: mechanical, unlike "worse lying down".
     'worse lying on',
     'worse when lying on',
@@ -4052,6 +4059,9 @@ export const CONCEPTS = {
   ],
   // Diabetes of a past pregnancy names no pregnancy now ("gestational diabetes 1998").
   gestational_diabetes: ['gestational diabetes', 'gestational diabetes mellitus', 'gdm'],
+  single_occasion: ['only once', 'just once', 'once when', 'on one occasion', 'one time only'],
+  // The leg that once had a clot, by its nickname: "tight L calf - the clot leg, of course".
+  clot_leg: ['the clot leg', 'my clot leg', 'clot leg'],
   // A heart procedure through a catheter is no bladder catheter ("AF - catheter ablation 2023").
   cardiac_procedure: ['catheter ablation', 'cardiac catheter', 'cardiac catheterisation', 'cardiac catheterization', 'heart catheter'],
   // Pus is infection wherever it is, a leg's too ("turf burn … redness has spread up the thigh, some yellow pus").
@@ -5378,7 +5388,24 @@ export const NEGATION = {
   adjacentOnly: ['nothing'],
   /** Linking words an adjacent-only cue may stand before its sign with: "nothing is numb", "nothing feels swollen". */
   linking: ['is', 'was', 'feels', 'felt', 'seems', 'looks', 'else', 'at', 'all'],
-  post: ['denied', 'absent', 'negative', 'neg', 'ruled out', 'resolved', 'none', 'excluded', 'not present', 'not there'],
+  post: [
+    'denied',
+    'denies',
+    'nil',
+    'absent',
+    'negative',
+    'neg',
+    'ruled out',
+    'resolved',
+    'none',
+    'excluded',
+    'not present',
+    'not there',
+    'not seen',
+    'not elicited',
+    'not observed',
+    'not found',
+  ],
   // "no longer able to…" or "not sure if…" do not deny what follows.
   pseudo: [
     // Not over yet: "not recovered from flu", "hasn't fully recovered".
@@ -6302,7 +6329,15 @@ export const TEXT_RULES: TextRule[] = [
     bilateral: true,
     benign: [{ all: ['reach_limit'], unless: ['both_hands', 'sensation_loss', 'clumsy'] }],
   },
-  { code: 'myelopathy_signs', all: ['dropping_things'], benign: [{ all: ['pain_explains'], unless: ['both_hands', 'sensation_loss', 'clumsy'] }] },
+  // Dropping things because gripping hurts, or once ("only my scissors once when it was tingly"), is no cord sign.
+  {
+    code: 'myelopathy_signs',
+    all: ['dropping_things'],
+    benign: [
+      { all: ['pain_explains'], unless: ['both_hands', 'sensation_loss', 'clumsy'] },
+      { all: ['single_occasion'], unless: ['both_hands', 'clumsy'] },
+    ],
+  },
   { code: 'myelopathy_signs', all: ['both_hands', 'sensation_loss'], window: 6, none: ['carpal_tunnel', 'cold_vasospasm'] },
   // An unsteady walk after a sprain or a ligament injury of the leg is that joint's instability, not a cord sign;
   // one documented as unchanged ("stable, no change in gait pattern (known shuffling since 2021)") is an old one.

@@ -74,7 +74,9 @@ function listContinues(t: Tokens, comma: number, denialList: boolean): number {
     const w = t.words[j] as string;
     if (VERBS.has(w)) return 0;
     if (PREDICATES.has(w)) {
-      if (subject) return 0;
+      // "denies dizzy, diplopia, face numb, nausea": a sign told with its subject inside a denial's list, with
+      // more items after it, is one more item; at the list's end it may be a statement ("…, saddle area numb").
+      if (subject && !(denialList && itemInsideList(t, j))) return 0;
       signs++;
     } else if (!FUNCTION_WORDS.has(w) && w !== 'and' && w !== 'or' && w !== 'nor') subject = true;
     // A contrast makes the item a clause ("never had a DVT, calf now swollen"); a weaker terminator ends the
@@ -108,6 +110,12 @@ function listContinues(t: Tokens, comma: number, denialList: boolean): number {
   // denied item; one that a terminator cuts may be a statement ("denies fever, saddle area numb since Tuesday").
   if (words <= 4 && denialList && !terminated) return 1;
   return words <= 4 ? 2 : 0;
+}
+/** Whether the item holding word `j` is followed by a comma and another item. */
+function itemInsideList(t: Tokens, j: number): boolean {
+  let k = j;
+  while (k < t.words.length && t.kind[k] === K_WORD) k++;
+  return t.kind[k] === K_COMMA && t.text.charCodeAt(t.start[k] as number) === 44 && t.kind[k + 1] === K_WORD;
 }
 // A conjunct that ends on one of these is a finding of its own.
 const SYMPTOM_HEADS = new Set([
@@ -255,6 +263,8 @@ export function markNegation<O extends Span>(t: Tokens, consumed: readonly numbe
       continue;
     if (!TRIGGER_WORDS.has(t.words[i] as string)) continue;
     if (answeredNo(t, i, negated)) continue;
+    // "I can't say I haven't noticed some numbness": a denial denied tells it.
+    if (doubleNegative(t, i)) continue;
     // A phrase that only looks like a negation is read whole: "not ruled out" denies nothing, its "ruled out" included.
     const pseudo = firstMatch(t, i, PSEUDO_BY_FIRST);
     if (pseudo) {
@@ -509,6 +519,24 @@ function testFoundNothing(t: Tokens, i: number, negated: number[]): boolean {
   }
   return true;
 }
+/** Whether the denial at `i` is itself denied by the words before it: "can't say I haven't", "not that I haven't". */
+function doubleNegative(t: Tokens, i: number): boolean {
+  // The outer denial of the two: "not that I haven't…", "can't say I haven't…".
+  const w = t.words[i] as string;
+  if (
+    ((w === 'not' && t.words[i + 1] === 'that') || (DENIED_SAYING.has(w) && t.words[i + 1] === 'say')) &&
+    t.words[i + 2] === 'i' &&
+    INNER_DENIALS.has(t.words[i + 3] ?? '')
+  )
+    return true;
+  const w1 = t.words[i - 1];
+  const w2 = t.words[i - 2];
+  const w3 = t.words[i - 3];
+  if (i < 3 || t.kind[i - 1] !== K_WORD || t.kind[i - 2] !== K_WORD || t.kind[i - 3] !== K_WORD) return false;
+  return w1 === 'i' && ((w2 === 'say' && DENIED_SAYING.has(w3 as string)) || (w2 === 'that' && w3 === 'not'));
+}
+const DENIED_SAYING = new Set(['cant', 'cannot', 'wouldnt', 'couldnt']);
+const INNER_DENIALS = new Set(['havent', 'hasnt', 'dont', 'didnt', 'wasnt', 'not', 'never']);
 const QUERY_WORDS = new Set(['query', 'queried', 'suspected', 'possible', 'ro']);
 const NEGATIVE_RESULTS = new Set(['negative', 'neg']);
 
@@ -527,8 +555,11 @@ function negativeTestAfter(t: Tokens, i: number, negated: number[]): boolean {
 function answeredNo(t: Tokens, i: number, negated: number[]): boolean {
   // "Red flag screen (saddle anaesthesia / urinary retention / …): all negative".
   const all = t.words[i] === 'all' && t.kind[i + 1] === K_WORD && ANSWERS.has(t.words[i + 1] as string);
-  if (i === 0 || t.kind[i - 1] !== K_COMMA || (!all && !ANSWERS.has(t.words[i] as string))) return false;
-  const c = t.text.charCodeAt(t.start[i - 1] as number);
+  if (i === 0 || (!all && !ANSWERS.has(t.words[i] as string))) return false;
+  // "saddle numbness - no (…)": a spaced hyphen before the answer, as a colon or a dash.
+  const hyphened = t.kind[i - 1] === K_WORD && SPACED_HYPHEN.test(t.text.slice(t.end[i - 1], t.start[i]));
+  if (!hyphened && t.kind[i - 1] !== K_COMMA) return false;
+  const c = hyphened ? 45 : t.text.charCodeAt(t.start[i - 1] as number);
   if (c !== 58 && c !== 45 && c !== 0x2013 && c !== 0x2014) return false;
   const end = all ? i + 2 : i + 1;
   if (end < t.words.length && t.kind[end] === K_WORD) return false;
@@ -537,7 +568,7 @@ function answeredNo(t: Tokens, i: number, negated: number[]): boolean {
     return true;
   }
   // "SOB / chest pain / syncope: denies": the answer covers every item of a slashed list, each up to six words.
-  for (let j = i - 2, count = 0; j >= 0 && count < 6; j--, count++) {
+  for (let j = hyphened ? i - 1 : i - 2, count = 0; j >= 0 && count < 6; j--, count++) {
     if (t.kind[j] !== K_WORD) {
       if (t.kind[j] !== K_COMMA || t.text.charCodeAt(t.start[j] as number) !== 47) break;
       count = -1;

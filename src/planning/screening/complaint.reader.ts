@@ -541,6 +541,8 @@ const NEUTRAL = new Set<number>(
       'neck_fine',
       'cardiac_procedure',
       'gestational_diabetes',
+      'single_occasion',
+      'clot_leg',
       'leg_joint_injury',
       'vaccination',
       'age_word',
@@ -1716,6 +1718,22 @@ function datedSentence(t: Tokens, at: number, day: number | null): boolean {
 }
 const UNDER_TREATMENT = new Set(['diagnosed', 'dx', 'antibiotics', 'abx', 'treatment', 'receiving']);
 
+/**
+ * "5Ds/3Ns: dizziness nil, diplopia nil …": the screen's name as a heading (before a colon or a slash) names the
+ * questions, not a sign; "5Ds positive" still does.
+ */
+function settleScreenHeadings(t: Tokens, occurrences: Occurrence[]): void {
+  for (const o of occurrences) {
+    if (o.to - o.from !== 2 || t.words[o.from + 1] !== 'ds' || !o.concepts.includes(VBI_NAMED)) continue;
+    const c = t.kind[o.to] === K_COMMA ? t.text.charCodeAt(t.start[o.to] as number) : 0;
+    if (c === 58 || c === 47) {
+      o.concepts = NO_CONCEPTS;
+      o.indexed = NO_CONCEPTS;
+    }
+  }
+}
+const VBI_NAMED = cid('vbi_named');
+
 /** What may follow "gone" when it is over: "gone since March", "gone now", "gone away". */
 const NOT_BECOME = new Set(['since', 'now', 'away', 'completely', 'altogether', 'for', 'after', 'by', 'with', 'in', 'on', 'at', 'and', 'but']);
 /** Words that may stand between a medicine and "came off it" for "it" to be the medicine ("on Eliquis for years, came off it"). */
@@ -1879,6 +1897,7 @@ function analyse(text: string, today?: string): Analysis {
   const occurrences = findOccurrences(t, consumed, day);
   settleCameOff(t, occurrences);
   settleGoneAsBecome(t, occurrences);
+  settleScreenHeadings(t, occurrences);
   const at = new Array<number>(t.words.length).fill(-1);
   if (lastAnalysis) for (const c of lastAnalysis.mentioned) conceptLists[c] = undefined;
   lastText = null;
