@@ -4060,8 +4060,6 @@ export const CONCEPTS = {
   // Diabetes of a past pregnancy names no pregnancy now ("gestational diabetes 1998").
   gestational_diabetes: ['gestational diabetes', 'gestational diabetes mellitus', 'gdm'],
   single_occasion: ['only once', 'just once', 'once when', 'on one occasion', 'one time only'],
-  // The leg that once had a clot, by its nickname: "tight L calf - the clot leg, of course".
-  clot_leg: ['the clot leg', 'my clot leg', 'clot leg'],
   // A heart procedure through a catheter is no bladder catheter ("AF - catheter ablation 2023").
   cardiac_procedure: ['catheter ablation', 'cardiac catheter', 'cardiac catheterisation', 'cardiac catheterization', 'heart catheter'],
   // Pus is infection wherever it is, a leg's too ("turf burn … redness has spread up the thigh, some yellow pus").
@@ -5388,24 +5386,7 @@ export const NEGATION = {
   adjacentOnly: ['nothing'],
   /** Linking words an adjacent-only cue may stand before its sign with: "nothing is numb", "nothing feels swollen". */
   linking: ['is', 'was', 'feels', 'felt', 'seems', 'looks', 'else', 'at', 'all'],
-  post: [
-    'denied',
-    'denies',
-    'nil',
-    'absent',
-    'negative',
-    'neg',
-    'ruled out',
-    'resolved',
-    'none',
-    'excluded',
-    'not present',
-    'not there',
-    'not seen',
-    'not elicited',
-    'not observed',
-    'not found',
-  ],
+  post: ['denied', 'absent', 'negative', 'neg', 'ruled out', 'resolved', 'none', 'excluded', 'not present', 'not there', 'not found'],
   // "no longer able to…" or "not sure if…" do not deny what follows.
   pseudo: [
     // Not over yet: "not recovered from flu", "hasn't fully recovered".

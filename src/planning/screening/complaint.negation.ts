@@ -74,9 +74,7 @@ function listContinues(t: Tokens, comma: number, denialList: boolean): number {
     const w = t.words[j] as string;
     if (VERBS.has(w)) return 0;
     if (PREDICATES.has(w)) {
-      // "denies dizzy, diplopia, face numb, nausea": a sign told with its subject inside a denial's list, with
-      // more items after it, is one more item; at the list's end it may be a statement ("…, saddle area numb").
-      if (subject && !(denialList && itemInsideList(t, j))) return 0;
+      if (subject) return 0;
       signs++;
     } else if (!FUNCTION_WORDS.has(w) && w !== 'and' && w !== 'or' && w !== 'nor') subject = true;
     // A contrast makes the item a clause ("never had a DVT, calf now swollen"); a weaker terminator ends the
@@ -110,12 +108,6 @@ function listContinues(t: Tokens, comma: number, denialList: boolean): number {
   // denied item; one that a terminator cuts may be a statement ("denies fever, saddle area numb since Tuesday").
   if (words <= 4 && denialList && !terminated) return 1;
   return words <= 4 ? 2 : 0;
-}
-/** Whether the item holding word `j` is followed by a comma and another item. */
-function itemInsideList(t: Tokens, j: number): boolean {
-  let k = j;
-  while (k < t.words.length && t.kind[k] === K_WORD) k++;
-  return t.kind[k] === K_COMMA && t.text.charCodeAt(t.start[k] as number) === 44 && t.kind[k + 1] === K_WORD;
 }
 // A conjunct that ends on one of these is a finding of its own.
 const SYMPTOM_HEADS = new Set([
@@ -830,6 +822,35 @@ function labelStart(line: string, at: number, shortLabel: boolean): number {
  * "Saddle numbness ✗", "Q: … A: No", a table row with its x under "no", a box left empty in "tick all that
  * apply" ("[ ] cancer"). The item is denied; words after the answer ("N (same headache as always)") are read.
  */
+/**
+ * "dizz -, diplopia -, dysarthria -", "bilat hand numb -, clumsy/buttons -": a checklist item answered by a
+ * bare dash is denied, back to the comma, colon or line that opens the item.
+ */
+export function markDashAnswers(t: Tokens, negated: number[]): void {
+  if (!t.text.includes(' -')) return;
+  const n = t.words.length;
+  let listed = -1;
+  for (let j = 0; j < n; j++) {
+    if (t.kind[j] !== K_WORD) continue;
+    const next = j + 1 < n ? (t.start[j + 1] as number) : t.text.length;
+    if (!BARE_DASH.test(t.text.slice(t.end[j], next)) || (j + 1 < n && t.kind[j + 1] === K_WORD)) continue;
+    // An item of a list ("dizz -, diplopia -"), or the last of a line that has listed one: not a lone trailing dash.
+    const c = j + 1 < n ? t.text.charCodeAt(t.start[j + 1] as number) : 0;
+    const inList = c === 44 || c === 59;
+    if (!inList && listed !== t.sentence[j]) continue;
+    if (inList) listed = t.sentence[j] as number;
+    for (let k = j; k >= 0; k--) {
+      if (t.kind[k] !== K_WORD) {
+        if (t.text.charCodeAt(t.start[k] as number) !== 47) break;
+        continue;
+      }
+      if (k < j && /\n/.test(t.text.slice(t.end[k], t.start[k + 1]))) break;
+      mark(negated, k, NEGATED);
+    }
+  }
+}
+const BARE_DASH = /^\s+-\s*$/;
+
 export function markFormLines(t: Tokens, negated: number[]): void {
   const text = t.text;
   let noColumn = -1;

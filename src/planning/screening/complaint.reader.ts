@@ -20,6 +20,7 @@ import {
   ownedByPersonBefore,
   markFormAnswers,
   markFormLines,
+  markDashAnswers,
   markSafetyNets,
   markSections,
   markWorkplaces,
@@ -542,7 +543,6 @@ const NEUTRAL = new Set<number>(
       'cardiac_procedure',
       'gestational_diabetes',
       'single_occasion',
-      'clot_leg',
       'leg_joint_injury',
       'vaccination',
       'age_word',
@@ -1018,6 +1018,8 @@ function isHistory(a: Analysis, from: number, to: number, medicine = false): boo
   // Before: "history of", "previous", "years ago I…", within the clause, up to 3 words away.
   for (let j = from - 1, words = 0; j >= 0 && words <= 3; j--) {
     if (t.kind[j] !== K_WORD) break;
+    // "AF diagnosed 2024 - on rivaroxaban": a spaced hyphen ends the clause that dates.
+    if (SPACED_DASH.test(t.text.slice(t.end[j], t.start[j + 1]))) break;
     const k = at[j] as number;
     if (k >= 0) {
       const o = occurrences[k] as Occurrence;
@@ -1037,22 +1039,33 @@ function isHistory(a: Analysis, from: number, to: number, medicine = false): boo
   // After: "in 2015", "years ago", "now resolved", across commas, up to 10 words away, in the sentence.
   let causeFollows = false;
   let inBracket = false;
+  let bracketTold = false;
   for (let j = to, words = 0; j < t.words.length && words <= 10; j++) {
     if (t.kind[j] === K_STOP) break;
     if (t.kind[j] === K_COMMA) {
       const c = t.text.charCodeAt(t.start[j] as number);
       // A bracket of why it is taken ("(TIA in 2023)"), not of when it was taken ("(2015-2016)").
       if (medicine && c === 40 && !/^\d/.test(t.words[j + 1] ?? '')) break;
+      // "on rivaroxaban 20 mg daily, gout 2019": the next item of a list has a date of its own.
+      if (medicine && c === 44 && t.kind[j + 1] === K_WORD && /^[a-z]/.test(t.words[j + 1] as string) && !COURSE_WORDS.has(t.words[j + 1] as string)) {
+        const k = at[j + 1] as number;
+        if (k < 0 || !(has(occurrences[k] as Occurrence, HISTORY_AFTER) || has(occurrences[k] as Occurrence, HISTORY_BEFORE))) break;
+      }
       if (c === 40) inBracket = true;
       if (c === 41) inBracket = false;
+      if (c === 40) bracketTold = false;
       continue;
     }
     // "# L wrist 6/12 ago (slipped on ice), healed on X-ray": how it happened, in a bracket, parts nothing.
     const inside = inBracket && !medicine && (at[j] as number) >= 0 ? (occurrences[at[j] as number] as Occurrence) : undefined;
-    if (inside && !has(inside, HISTORY_AFTER) && !has(inside, CURRENT)) {
+    // …and what healed after something else told in it healed that ("(fell off bike, scrapes healed)").
+    if (inside && !has(inside, CURRENT) && (!has(inside, HISTORY_AFTER) || bracketTold)) {
+      if (!neutral(inside) && !has(inside, HISTORY_AFTER)) bracketTold = true;
       j = inside.to - 1;
       continue;
     }
+    // "Fractured wrist 2026-11-10 (fell), the old scar fully healed": its own recent date keeps it current.
+    if (a.day !== null && /^(19|20)\d\d$/.test(t.words[j] as string) && (daysBackOfDate(t, j, a.day) ?? RECENT_DAYS) < RECENT_DAYS) return false;
     // "on apixaban since my stroke last year": what follows "since" dates the start of something current.
     if (t.words[j] === 'since') break;
     if (medicine && (t.words[j] === 'started' || t.words[j] === 'began' || t.words[j] === 'commenced')) break;
@@ -1085,6 +1098,25 @@ function daysAgoRightAfter(t: Tokens, to: number): boolean {
   }
   return false;
 }
+/** What a medicine's own course goes on with after a comma ("warfarin 6 months, stopped 2020", ", no problem since"). */
+const COURSE_WORDS = new Set([
+  'stopped',
+  'discharged',
+  'finished',
+  'completed',
+  'discontinued',
+  'ceased',
+  'no',
+  'not',
+  'until',
+  'till',
+  'then',
+  'for',
+  'course',
+  'tapered',
+  'weaned',
+  'off',
+]);
 const LATELY_UNITS = new Set(['day', 'days', 'week', 'weeks', 'wk', 'wks', 'weekend', 'night', 'hours', 'fortnight']);
 
 const WEEKS_UNITS = new Set(['week', 'weeks', 'wk', 'wks', 'month', 'months', 'fortnight']);
@@ -1719,20 +1751,26 @@ function datedSentence(t: Tokens, at: number, day: number | null): boolean {
 const UNDER_TREATMENT = new Set(['diagnosed', 'dx', 'antibiotics', 'abx', 'treatment', 'receiving']);
 
 /**
- * "5Ds/3Ns: dizziness nil, diplopia nil …": the screen's name as a heading (before a colon or a slash) names the
- * questions, not a sign; "5Ds positive" still does.
+ * "5Ds/3Ns: dizziness nil, diplopia nil …", "VBI/CAD screen: dizz -": the screen's name as a heading (before a
+ * colon, a slash or "screen") names the questions, not a sign; "5Ds positive", "5Ds: yes" still do.
  */
 function settleScreenHeadings(t: Tokens, occurrences: Occurrence[]): void {
   for (const o of occurrences) {
-    if (o.to - o.from !== 2 || t.words[o.from + 1] !== 'ds' || !o.concepts.includes(VBI_NAMED)) continue;
-    const c = t.kind[o.to] === K_COMMA ? t.text.charCodeAt(t.start[o.to] as number) : 0;
-    if (c === 58 || c === 47) {
+    if (!o.concepts.includes(VBI_NAMED) || !SCREEN_NAMES.has(t.words[o.to - 1] as string)) continue;
+    const c = t.kind[o.to] === K_COMMA ? t.text.charCodeAt(t.start[o.to] as number) : SCREEN_WORDS.has(t.words[o.to] as string) ? 58 : 0;
+    let answeredYes = false;
+    for (let j = o.to + 1; j <= o.to + 6 && j < t.words.length && !answeredYes; j++) answeredYes = POSITIVE_ANSWERS.has(t.words[j] as string);
+    if ((c === 58 || c === 47) && !answeredYes) {
       o.concepts = NO_CONCEPTS;
       o.indexed = NO_CONCEPTS;
     }
   }
 }
 const VBI_NAMED = cid('vbi_named');
+/** The names a screen goes by ("5Ds", "VBI", "CAD"), and what follows a name that heads it ("VBI screen:"). */
+const SCREEN_NAMES = new Set(['ds', 'vbi', 'cad']);
+const SCREEN_WORDS = new Set(['screen', 'screening', 'questions', 'check', 'checked']);
+const POSITIVE_ANSWERS = new Set(['positive', 'pos', 've', 'yes', 'y', 'present', 'abnormal']);
 
 /** What may follow "gone" when it is over: "gone since March", "gone now", "gone away". */
 const NOT_BECOME = new Set(['since', 'now', 'away', 'completely', 'altogether', 'for', 'after', 'by', 'with', 'in', 'on', 'at', 'and', 'but']);
@@ -1872,9 +1910,10 @@ function markTheirTreatments(t: Tokens, occurrences: readonly Occurrence[], ownM
         x.from > from && x.to <= lastBefore + 1 && negated[x.from] === NEGATED && ownMarks[x.from] === NOT_NEGATED && x.concepts.some((c) => treats.has(c)),
     );
     if (illness === undefined) continue;
+    // "…, on apixaban. I also take it.": the next sentence may give it to the patient too.
     let alsoMine = false;
-    for (let j = o.to; j < t.words.length && t.sentence[j] === o.sentence && !alsoMine; j++)
-      alsoMine = t.kind[j] === K_WORD && ALSO_MINE.has(t.words[j] as string);
+    for (let j = o.to; j < t.words.length && (t.sentence[j] as number) <= o.sentence + 1 && !alsoMine; j++)
+      alsoMine = t.kind[j] === K_WORD && ((t.sentence[j] === o.sentence && ALSO_MINE.has(t.words[j] as string)) || ALSO_TOO.has(t.words[j] as string));
     if (alsoMine) continue;
     // "sister's breast cancer diagnosis - her chemo": a possessive in the lead must be able to be theirs.
     let owned = true;
@@ -1885,6 +1924,7 @@ function markTheirTreatments(t: Tokens, occurrences: readonly Occurrence[], ownM
 const SPACED_DASH = /\s[-\u2013\u2014]\s/;
 /** Words after a treatment that give it to the patient as well: "on warfarin, which I also take", "as am I", "her own prescription". */
 const ALSO_MINE = new Set(['i', 'me', 'my', 'myself', 'also', 'too', 'own']);
+const ALSO_TOO = new Set(['also', 'too']);
 const POSSESSIVE_LEADS = new Set(['her', 'his', 'their']);
 
 function analyse(text: string, today?: string): Analysis {
@@ -1917,6 +1957,7 @@ function analyse(text: string, today?: string): Analysis {
     markFormAnswers(t, negated);
     markSections(t, negated);
     markFormLines(t, negated);
+    markDashAnswers(t, negated);
     markAppositions(t, occurrences, negated);
     for (let k = 0; k < occurrences.length; k++) {
       const o = occurrences[k] as Occurrence;
