@@ -818,11 +818,6 @@ function labelStart(line: string, at: number, shortLabel: boolean): number {
 }
 
 /**
- * A form or checklist line answered no, in the layouts forms use: "Dizziness - N", "Calf swollen: N",
- * "Saddle numbness ✗", "Q: … A: No", a table row with its x under "no", a box left empty in "tick all that
- * apply" ("[ ] cancer"). The item is denied; words after the answer ("N (same headache as always)") are read.
- */
-/**
  * "dizz -, diplopia -, dysarthria -", "bilat hand numb -, clumsy/buttons -": a checklist item answered by a
  * bare dash is denied, back to the comma, colon or line that opens the item.
  */
@@ -851,6 +846,11 @@ export function markDashAnswers(t: Tokens, negated: number[]): void {
 }
 const BARE_DASH = /^\s+-\s*$/;
 
+/**
+ * A form or checklist line answered no, in the layouts forms use: "Dizziness - N", "Calf swollen: N",
+ * "Saddle numbness ✗", "Q: … A: No", a table row with its x under "no", a box left empty in "tick all that
+ * apply" ("[ ] cancer"). The item is denied; words after the answer ("N (same headache as always)") are read.
+ */
 export function markFormLines(t: Tokens, negated: number[]): void {
   const text = t.text;
   let noColumn = -1;
@@ -1102,8 +1102,8 @@ export function markOtherPeople(t: Tokens, consumed: readonly number[], negated:
     const person = personAt(t, i);
     if (person === null) continue;
     // "clashed heads with a friend 6 days ago", "collided with another player": the partner of the patient's own
-    // doing owns only a bracket or a "who" clause of theirs ("with another player (No. 12) who has…").
-    // Past their name ("lives with wife Olga, who is on apixaban").
+    // doing owns only a bracket or a "who" clause of theirs, also past their name ("with another player (No. 12)
+    // who has…", "lives with wife Olga, who is on apixaban").
     let named = i + 1;
     while (named < n && t.kind[named] === K_WORD && capitalised(t, named)) named++;
     const describedAfter =
@@ -1189,8 +1189,8 @@ export function markOtherPeople(t: Tokens, consumed: readonly number[], negated:
 
 /**
  * "Mrs V.R. 78 … I look after my husband … the DN comes for his pressure sore": in a note that states the
- * patient's sex (or shows it in a possessive: "caring for her husband"), once a person of the other sex is named, a possessive of theirs ("his pressure sore" in a
- * woman's note) owns the few words after it.
+ * patient's sex (or shows it in a possessive: "caring for her husband"), once a person of the other sex is
+ * named, a possessive of theirs ("his pressure sore" in a woman's note) owns the few words after it.
  */
 export function markOtherSexPossessives(t: Tokens, negated: number[]): void {
   const sex = patientSex(t) ?? sexOfOwner(t);
