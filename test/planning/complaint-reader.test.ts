@@ -2369,5 +2369,9 @@ describe('review round 59 and the second review: a checklist answered by dashes,
     ['VBI symptoms after manipulation', 'cervical_artery_dissection_signs'],
     ['AF diagnosed 2024 - on rivaroxaban 20 mg daily', 'anticoagulants'],
     ['PMH: hypertension (well controlled on amlodipine), AF diagnosed 2024 - on rivaroxaban 20 mg daily, gout 2019 (big toe).', 'anticoagulants'],
+    [
+      "my left shoulder, it's been aching for about 3 weeks. Funny thing is it mostly comes on when I walk up the hill to the bus stop, sometimes goes up into my jaw too, and I go all clammy and have to stop, then after a few minutes it settles.",
+      'cardiac_symptoms',
+    ],
   ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
 });

@@ -6237,6 +6237,9 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'cardiac_symptoms', all: ['cardiac_site_weak', 'discomfort', 'exertion', 'rest_relief'], window: 16, none: ['msk_chest', 'msk_arm'] },
   { code: 'cardiac_symptoms', all: ['cardiac_site_limb', 'discomfort', 'dyspnoea'], window: 12, none: ['msk_chest', 'msk_arm'] },
   { code: 'cardiac_symptoms', all: ['dyspnoea', 'sweating'], window: 10 },
+  // The pain told as "it": "it mostly comes on when I walk up the hill, goes up into my jaw, I go all clammy
+  // and have to stop, then it settles" — brought on by effort, spreading, sweating and eased by rest.
+  { code: 'cardiac_symptoms', all: ['exertion', 'cardiac_site', 'sweating', 'rest_relief'], window: 28, none: ['msk_chest', 'msk_arm'] },
   { code: 'cardiac_symptoms', all: ['discomfort', 'exertion', 'sweating'], window: 12 },
   { code: 'cardiac_symptoms', all: ['exertion', 'dyspnoea', 'rest_relief'], window: 12, none: ['msk_arm'] },
   // Lay exertion eased by rest, told in a sentence of its own after the site ("Ache across L shoulder into
