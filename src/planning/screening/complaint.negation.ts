@@ -11,6 +11,7 @@ import { NEGATION } from './complaint.lexicon';
 import {
   capitalised,
   COMMA as TOKEN_COMMA,
+  dashBefore,
   FORM_NO,
   FORM_UNSURE,
   matchWordsAt,
@@ -313,7 +314,7 @@ export function markNegation<O extends Span>(t: Tokens, consumed: readonly numbe
       if (!consumed[j] && terminatorAt(t, j)) break;
       if (w === 'and' && j + 1 < n && CLAUSE_STARTERS.has(t.words[j + 1] as string)) break;
       // "No fever - bladder not emptying", "no swelling - on warfarin": a spaced hyphen ends a clause as a dash does.
-      if (j > i + pre.length && SPACED_HYPHEN.test(t.text.slice(t.end[j - 1], t.start[j]))) break;
+      if (j > i + pre.length && dashBefore(t, j)) break;
       // Not inside an item of a list well under way ("denies chest pain, SOB, syncope, bladder or bowel incontinence, …").
       if ((w === 'or' || w === 'nor') && !consumed[j] && items < 2) {
         closed = true;
@@ -444,11 +445,10 @@ function markWorry(t: Tokens, from: number, negated: number[]): void {
     }
     if (terminatorAt(t, j) || (t.words[j] === 'and' && CLAUSE_STARTERS.has(t.words[j + 1] as string))) break;
     // "worried it might be a clot - calf swollen", "… as the calf is hot": what the worry is drawn from is present.
-    if (WORRY_GROUNDS.has(t.words[j] as string) || (j > from && SPACED_HYPHEN.test(t.text.slice(t.end[j - 1], t.start[j])))) break;
+    if (WORRY_GROUNDS.has(t.words[j] as string) || (j > from && dashBefore(t, j))) break;
     mark(negated, j, NEGATED);
   }
 }
-const SPACED_HYPHEN = /\s-\s/;
 const WORRY_GROUNDS = new Set(['as', 'because', 'cos', 'coz', 'cause', 'with', 'given']);
 
 const TEST_WORDS = new Set(['scan', 'scans', 'screening', 'screen', 'test', 'tests', 'ultrasound', 'doppler', 'mri', 'ct', 'xray', 'x-ray', 'bloods']);
@@ -549,7 +549,7 @@ function answeredNo(t: Tokens, i: number, negated: number[]): boolean {
   const all = t.words[i] === 'all' && t.kind[i + 1] === K_WORD && ANSWERS.has(t.words[i + 1] as string);
   if (i === 0 || (!all && !ANSWERS.has(t.words[i] as string))) return false;
   // "saddle numbness - no (…)": a spaced hyphen before the answer, as a colon or a dash.
-  const hyphened = t.kind[i - 1] === K_WORD && SPACED_HYPHEN.test(t.text.slice(t.end[i - 1], t.start[i]));
+  const hyphened = t.kind[i - 1] === K_WORD && dashBefore(t, i);
   if (!hyphened && t.kind[i - 1] !== K_COMMA) return false;
   const c = hyphened ? 45 : t.text.charCodeAt(t.start[i - 1] as number);
   if (c !== 58 && c !== 45 && c !== 0x2013 && c !== 0x2014) return false;
@@ -1169,7 +1169,7 @@ export function markOtherPeople(t: Tokens, consumed: readonly number[], negated:
       const w = t.words[j] as string;
       // "Seen with husband - calf swollen and hot": a spaced hyphen ends their words, as a dash does; not the
       // one that labels a line with them ("Mother - breast cancer age 61", "Maternal aunt - ovarian cancer").
-      if (!inBracket && SPACED_HYPHEN.test(t.text.slice(t.end[j - 1], t.start[j])) && !(j === i + 1 + titledNameLength(t, i) && opensLine(t, i))) break;
+      if (!inBracket && dashBefore(t, j) && !(j === i + 1 + titledNameLength(t, i) && opensLine(t, i))) break;
       // "wife who noticed the calf is swollen": what they report is the patient's.
       if (SELF_AFTER.has(w) && !inBracket) break;
       // In the bracket the patient may be named doing for them: "husband (AF, on warfarin - she does his INR clinic runs)".
@@ -1293,8 +1293,7 @@ function markTheirClauses(t: Tokens, negated: number[], i: number, person: Perso
   const lastSentence = (t.sentence[i] as number) + (speaking ? 0 : 1);
   for (let k = i + 1; k < t.words.length && (t.sentence[k] as number) <= lastSentence; k++) {
     if (t.kind[k] !== K_WORD || !other.has(t.words[k] as string)) continue;
-    const opensClause =
-      k === 0 || t.kind[k - 1] !== K_WORD || t.words[k - 1] === 'and' || t.words[k - 1] === 'but' || /\s[-–—]\s/.test(t.text.slice(t.end[k - 1], t.start[k]));
+    const opensClause = k === 0 || t.kind[k - 1] !== K_WORD || t.words[k - 1] === 'and' || t.words[k - 1] === 'but' || dashBefore(t, k);
     if (!opensClause) continue;
     // The clause is theirs until the patient speaks again ("he says my calf is swollen").
     for (let j = k + 1; j < t.words.length && t.kind[j] === K_WORD && !FIRST_PERSON.has(t.words[j] as string); j++) mark(negated, j, NEGATED);

@@ -30,7 +30,16 @@ import {
   type Span,
 } from './complaint.negation';
 import { decimalCommasAsPoints, normalBloodPressureNow, NUMBER_WORDS, readsBloodPressure, readVitals, spokenPressuresAsFigures } from './complaint.numbers';
-import { capitalised, COMMA as TOKEN_COMMA, matchWordsAt, STOP as TOKEN_STOP, tokenize, WORD as TOKEN_WORD, type Tokens } from './complaint.tokenizer';
+import {
+  capitalised,
+  COMMA as TOKEN_COMMA,
+  dashBefore,
+  matchWordsAt,
+  STOP as TOKEN_STOP,
+  tokenize,
+  WORD as TOKEN_WORD,
+  type Tokens,
+} from './complaint.tokenizer';
 // Imported bindings are read once: a module namespace read costs a getter call in the hot loops.
 const K_COMMA = TOKEN_COMMA;
 const K_STOP = TOKEN_STOP;
@@ -1019,7 +1028,7 @@ function isHistory(a: Analysis, from: number, to: number, medicine = false): boo
   for (let j = from - 1, words = 0; j >= 0 && words <= 3; j--) {
     if (t.kind[j] !== K_WORD) break;
     // "AF diagnosed 2024 - on rivaroxaban": a spaced hyphen ends the clause that dates.
-    if (SPACED_DASH.test(t.text.slice(t.end[j], t.start[j + 1]))) break;
+    if (dashBefore(t, j + 1)) break;
     const k = at[j] as number;
     if (k >= 0) {
       const o = occurrences[k] as Occurrence;
@@ -1656,8 +1665,7 @@ function bareStopAt(t: Tokens, j: number): number {
   const len = phraseAt(t, j, BARE_STOP);
   if (len === 0) return 0;
   // A dash is a clause break to the reader here: "x 5 days - finished 3 weeks ago".
-  const subjectless =
-    j === 0 || t.kind[j - 1] !== K_WORD || BARE_SUBJECT.has(t.words[j - 1] as string) || /\s[-–—]\s/.test(t.text.slice(t.end[j - 1], t.start[j]));
+  const subjectless = j === 0 || t.kind[j - 1] !== K_WORD || BARE_SUBJECT.has(t.words[j - 1] as string) || dashBefore(t, j);
   const next = j + len;
   const objectless = next >= t.words.length || t.kind[next] !== K_WORD || BARE_NO_OBJECT.has(t.words[next] as string) || isDigitWord(t.words[next] as string);
   return subjectless && objectless ? len : 0;
@@ -1899,7 +1907,7 @@ function markTheirTreatments(t: Tokens, occurrences: readonly Occurrence[], ownM
     if (treats === undefined) continue;
     let lead = o.from - 1;
     while (lead >= 0 && t.kind[lead] === K_WORD && STATUS_LEAD.has(t.words[lead] as string)) lead--;
-    const clauseBreak = lead >= 0 && (t.kind[lead] === K_COMMA || SPACED_DASH.test(t.text.slice(t.end[lead], t.start[lead + 1])));
+    const clauseBreak = lead >= 0 && (t.kind[lead] === K_COMMA || dashBefore(t, lead + 1));
     if (!clauseBreak) continue;
     // Their illness, with only their own words from it to the break: "a DVT in his leg after the flight back from Sofia".
     const lastBefore = t.kind[lead] === K_WORD ? lead : lead - 1;
@@ -1921,7 +1929,6 @@ function markTheirTreatments(t: Tokens, occurrences: readonly Occurrence[], ownM
     if (owned) for (let j = o.from; j < o.to; j++) negated[j] = NEGATED;
   }
 }
-const SPACED_DASH = /\s[-\u2013\u2014]\s/;
 /** Words after a treatment that give it to the patient as well: "on warfarin, which I also take", "as am I", "her own prescription". */
 const ALSO_MINE = new Set(['i', 'me', 'my', 'myself', 'also', 'too', 'own']);
 const ALSO_TOO = new Set(['also', 'too']);

@@ -83,6 +83,12 @@ function fractureHash(text: string, i: number): boolean {
   return next >= 65 && next <= 90;
 }
 
+/** Whether a spaced dash stands between token `j - 1` and token `j` ("calf swollen - no fever"): it ends a clause. */
+export function dashBefore(t: Tokens, j: number): boolean {
+  return j > 0 && SPACED_DASH.test(t.text.slice(t.end[j - 1], t.start[j]));
+}
+const SPACED_DASH = /\s[-\u2013\u2014]\s/;
+
 /** Whether word `j` is written with a capital, as a name or a place is ("Mrs Kowalski", "the flight back from Sofia"). */
 export function capitalised(t: Tokens, j: number): boolean {
   const c = t.text.charCodeAt(t.start[j] as number);
