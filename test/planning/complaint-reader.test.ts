@@ -2375,3 +2375,15 @@ describe('review round 59 and the second review: a checklist answered by dashes,
     ],
   ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
 });
+
+describe('review round 60 (final engine): a child of the patient owns what they have', () => {
+  const read = codesOn('2026-11-20');
+  it.each([
+    ["my little girl has had a temp of 39 since sunday and I've been up every night. I'm fine myself, checked mine this morning 36.8", 'fever'],
+    ['my boy has chickenpox', 'contagious_illness'],
+  ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
+  it.each([
+    ['15yo girl, temp 38.9 today', 'fever'],
+    ['I have a temp of 39 and my kids are off school', 'fever'],
+  ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
+});

@@ -1401,6 +1401,7 @@ const PERSON_DESCRIPTIONS = new Set([
   'postnatal',
   'postpartum',
 ]);
+const CHILDREN = new Set(['girl', 'boy', 'baby', 'kid', 'kids', 'child', 'children', 'lad', 'lass', 'youngest', 'eldest']);
 const TEAM_ROLES = new Set([
   'keeper',
   'goalkeeper',
@@ -1524,6 +1525,9 @@ function personAt(t: Tokens, i: number): Person | null {
   if (TITLES.has(w)) return titledOther(t, i);
   // "the younger (Anaya, 9) is in treatment for leukaemia": someone of another age than the patient's.
   if (t.text.charCodeAt(t.start[i + 1] ?? 0) === 40 && anotherAge(t, i + 2)) return 'any';
+  // "my little girl has had a temp of 39": a child of the patient's, not the patient ("15yo girl" is).
+  if (CHILDREN.has(w) && (OWNERS_OF_CHILD.has(t.words[i - 1] as string) || (t.words[i - 1] === 'little' && OWNERS_OF_CHILD.has(t.words[i - 2] as string))))
+    return 'any';
   // "our keeper broke his tib/fib", "another player (No. 12)": a player of the team, not the patient.
   if (TEAM_ROLES.has(w) && i > 0 && TEAM_OWNERS.has(t.words[i - 1] as string)) return 'any';
   // Either sex, or family history words: any possessive may point back to them.
