@@ -2387,3 +2387,23 @@ describe('review round 60 (final engine): a child of the patient owns what they 
     ['I have a temp of 39 and my kids are off school', 'fever'],
   ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
 });
+
+describe('review round 61: a swelling told by its size, a flight in hours, a person said twice', () => {
+  const read = codesOn('2026-11-09');
+  it.each([
+    ['R calf is like a balloon compared to the left, red and hot', 'deep_vein_thrombosis'],
+    ['left calf twice the size of the right, warm to touch', 'deep_vein_thrombosis'],
+    ['calf has ballooned since the weekend and it is red', 'deep_vein_thrombosis'],
+    ['knee sore since the 8hr flight', 'dvt_risk_factor'],
+    ['back from Dubai thurs, 12 hrs flight', 'dvt_risk_factor'],
+    ['Brought by dad, he has a hot swollen calf', 'deep_vein_thrombosis'],
+    ['came with my mum she has a swollen hot calf', 'deep_vein_thrombosis'],
+    ['My husband he is fine. My calf is hot and swollen after the flight', 'deep_vein_thrombosis'],
+  ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
+  it.each([
+    ['My father he had the clot in the leg after his operation. My hamstring is tight after football.', 'deep_vein_thrombosis'],
+    ['Dad, he had a DVT in 2019. My knee is sore.', 'deep_vein_thrombosis'],
+    ['My wife, she is on warfarin. Knee sore.', 'anticoagulants'],
+    ['Mum she has breast cancer, I drive her to chemo. My neck is stiff.', 'cancer'],
+  ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
+});

@@ -1150,6 +1150,12 @@ export function markOtherPeople(t: Tokens, consumed: readonly number[], negated:
         // "His wife, Anna, had a dissection": a name set off by commas is the person again.
         if (j === appositionEnd) continue;
         if (c === 44 && j === i + 1 + titledNameLength(t, i)) {
+          // "Dad, he had a DVT in 2019".
+          if (resumesSubject(t, i, t.words[j + 1] ?? '', person)) {
+            mark(negated, j + 1, NEGATED);
+            j++;
+            continue;
+          }
           appositionEnd = appositionEndAt(t, j);
           if (appositionEnd > 0) continue;
           // "Anna, his wife, had a dissection": the person set off by commas after a name goes on as its subject.
@@ -1172,6 +1178,12 @@ export function markOtherPeople(t: Tokens, consumed: readonly number[], negated:
       if (!inBracket && dashBefore(t, j) && !(j === i + 1 + titledNameLength(t, i) && opensLine(t, i))) break;
       // "wife who noticed the calf is swollen": what they report is the patient's.
       if (SELF_AFTER.has(w) && !inBracket) break;
+      // "My father he had the clot in the leg": a pronoun of their sex right after the person who opens the
+      // sentence says the same subject again, as second-language and dictated notes do.
+      if (j === i + 1 + titledNameLength(t, i) && resumesSubject(t, i, w, person)) {
+        mark(negated, j, NEGATED);
+        continue;
+      }
       // In the bracket the patient may be named doing for them: "husband (AF, on warfarin - she does his INR clinic runs)".
       if (!consumed[j] && !(inBracket && bracketIsTheirs) && (isPatientWord(t, j, person) || (TERMINATORS.has(w) && !RELATIVE.has(w)))) break;
       mark(negated, j, NEGATED);
@@ -1369,6 +1381,16 @@ function opensLine(t: Tokens, i: number): boolean {
   for (let k = i - 1; k >= i - 2; k--) if (k < 0 || t.kind[k] === K_STOP) return true;
   return false;
 }
+
+/** Whether `w`, right after the person at `i` who opens a sentence ("My father he had…", "Mum she is on warfarin"), is their pronoun as its subject again. */
+function resumesSubject(t: Tokens, i: number, w: string, person: Person): boolean {
+  if (!(person === 'male' ? SUBJECT_HE.has(w) : person === 'female' ? SUBJECT_SHE.has(w) : false)) return false;
+  const k = OWNERS_OF_SUBJECT.has(t.words[i - 1] ?? '') && t.kind[i - 1] === K_WORD ? i - 1 : i;
+  return k === 0 || t.kind[k - 1] === K_STOP;
+}
+const SUBJECT_HE = new Set(['he', 'hes']);
+const SUBJECT_SHE = new Set(['she', 'shes']);
+const OWNERS_OF_SUBJECT = new Set(['my', 'our', 'his', 'her', 'their', 'the']);
 
 /** Whether the person at `i` is the object of "with", "against" or "into" ("collided with another player"). */
 function partnerOfPatient(t: Tokens, i: number): boolean {

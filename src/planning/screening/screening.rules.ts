@@ -483,8 +483,11 @@ function addSurgeryFindings(s: Screen): void {
     if (surgery.days < DVT_RISK_DAYS && !surgery.minor) activate(s, 'dvt_risk_factor', 'screening', null, null, when);
     const phase = protocolPhase(surgery.procedure, surgery.approach, surgery.days);
     // The reference's "recent surgery site" by its catalog name: the incision is still open and left alone.
-    if (surgery.region !== null && surgery.days < INCISION_CLOSED_DAYS && !s.findings.some((f) => f.code === 'recent_surgery_site')) {
-      const where = placeName(surgery.region, surgery.side);
+    // With only `surgeryDate` the site is not recorded, but an incision under two weeks old is still there to avoid:
+    // the painful region itself after an operation on it, somewhere to find otherwise.
+    if (surgery.days < INCISION_CLOSED_DAYS && !s.findings.some((f) => f.code === 'recent_surgery_site')) {
+      const where =
+        surgery.region !== null ? placeName(surgery.region, surgery.side) : s.facts.mechanism === 'post_surgical' ? 'the operated region' : 'site not recorded';
       s.findings.push(
         finding('recent_surgery_site', 'caution', `${CONDITIONS.recent_surgery_site.message} (${where}, day ${surgery.days})`, 'screening', when),
       );
