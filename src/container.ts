@@ -18,6 +18,7 @@ import { createReadConsistency } from './modules/read-consistency';
 import { createSessionsService } from './modules/sessions/sessions.service';
 import { createTransferService } from './modules/transfer/transfer.service';
 import { createWebhookDispatcher } from './modules/webhooks/webhook-dispatcher';
+import { createSealingKey } from './modules/webhooks/webhook-sealing-key';
 import { createWebhooksService } from './modules/webhooks/webhooks.service';
 import { createWriteUnit } from './modules/write-unit';
 
@@ -59,7 +60,8 @@ export function createServices(database: Database, logger: Logger, options: Serv
   const write = createWriteUnit(database, options);
   const apiKeys = createApiKeysService({ database, write, cacheTtlMs: options.apiKeyCacheTtlMs });
   // Built here, started by server.ts (and by the tests that deliver): nothing sends on its own.
-  const webhookDispatcher = createWebhookDispatcher({ database, logger, options: options.webhooks });
+  const sealingKey = createSealingKey(database, options.webhooks.secretKey);
+  const webhookDispatcher = createWebhookDispatcher({ database, logger, options: options.webhooks, sealingKey });
   return {
     database,
     apiKeys,
@@ -81,7 +83,7 @@ export function createServices(database: Database, logger: Logger, options: Serv
     patientMaterials: createPatientMaterialsService({ database }),
     fhir: createFhirService({ database }),
     transfer: createTransferService({ database }),
-    webhooks: createWebhooksService({ database, write, options: options.webhooks, wake: () => webhookDispatcher.wake() }),
+    webhooks: createWebhooksService({ database, write, options: options.webhooks, sealingKey, wake: () => webhookDispatcher.wake() }),
     webhookDispatcher,
   };
 }

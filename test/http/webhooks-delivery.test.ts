@@ -6,6 +6,7 @@ import { uuidv7 } from '../../src/lib/uuid';
 import { patientsRepository } from '../../src/modules/patients/patients.repository';
 import { createWebhookDispatcher, retryDelayMs } from '../../src/modules/webhooks/webhook-dispatcher';
 import { asDispatcher, dispatcherRepository } from '../../src/modules/webhooks/webhook-dispatcher.repository';
+import { createSealingKey } from '../../src/modules/webhooks/webhook-sealing-key';
 import type { WebhookOptions } from '../../src/config';
 import { sendDelivery } from '../../src/modules/webhooks/webhook-sender';
 import { serverDatabaseUrl } from '../support/database-target';
@@ -329,7 +330,12 @@ describe('webhooks: deliveries', () => {
   it('two dispatchers on one database never make the same attempt at once, and deliver each event once', async () => {
     // A second process, as another instance would be: on a server with a connection pool of its own.
     const second: Database = serverDatabaseUrl() ? await openTestDatabase() : t.database;
-    const other = createWebhookDispatcher({ database: second, logger: pino({ level: 'silent' }), options: OPTIONS });
+    const other = createWebhookDispatcher({
+      database: second,
+      logger: pino({ level: 'silent' }),
+      options: OPTIONS,
+      sealingKey: createSealingKey(second, OPTIONS.secretKey),
+    });
     other.start();
     try {
       // A slow receiver keeps attempts open long enough to overlap, were two made at once.
@@ -578,5 +584,53 @@ describeOnServer('webhooks: claims from two connections at once', () => {
     expect(new Set(both).size).toBe(both.length);
     expect(both.length).toBe(20);
     expect((await t.http().delete(`/v1/webhooks/${created.body.webhook.id}`).set(auth).set('If-Match', '*')).status).toBe(204);
+  });
+});
+
+describe('webhooks without WEBHOOKS_SECRET_KEY', () => {
+  let t: TestApp;
+  let receiver: Receiver;
+  let made: { clinic: TestClinic; id: string } | undefined;
+  beforeAll(async () => {
+    t = await startTestApp({ serviceOptions: { webhooks: { ...OPTIONS, secretKey: undefined } } });
+    receiver = await startReceiver(() => 200);
+    t.services.webhookDispatcher.start();
+  });
+  afterAll(async () => {
+    await t?.services.webhookDispatcher.stop();
+    if (made) await t.http().delete(`/v1/webhooks/${made.id}`).set('Authorization', `Bearer ${made.clinic.adminKey}`).set('If-Match', '*');
+    await receiver?.close();
+    await t?.close();
+  });
+
+  it('work as `npm start` runs them: secrets sealed under the key the database generated, deliveries signed', async () => {
+    const clinic = await t.createClinic();
+    const as = { Authorization: `Bearer ${clinic.adminKey}` };
+    const path = `/hook/${uuidv7()}`;
+    const res = await t
+      .http()
+      .post('/v1/webhooks')
+      .set(as)
+      .send({ url: receiver.url(path), events: ['patient.created'] });
+    expect(res.status).toBe(201);
+    expect(res.body.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    made = { clinic, id: res.body.webhook.id };
+    const patient = (await t.http().post('/v1/patients').set(as).send({})).body as { id: string };
+    const [got] = await waitFor('the delivery', () => receiver.at(path).length > 0 && receiver.at(path));
+    expect(got!.json.data.id).toBe(patient.id);
+    expect(verifyStandardWebhook(res.body.secret, got!.headers, got!.body)).toBe(true);
+  });
+
+  it('share one key across instances and restarts: the migration generated it once, in the database', async () => {
+    const second: Database = serverDatabaseUrl() ? await openTestDatabase() : t.database;
+    try {
+      const [mine, theirs] = await Promise.all([createSealingKey(t.database, undefined)(), createSealingKey(second, undefined)()]);
+      expect(mine).toMatch(/^[0-9a-f]{64}$/);
+      expect(theirs).toBe(mine);
+      // A configured key wins over the database's.
+      expect(await createSealingKey(t.database, OPTIONS.secretKey)()).toBe(OPTIONS.secretKey);
+    } finally {
+      if (second !== t.database) await second.close();
+    }
   });
 });

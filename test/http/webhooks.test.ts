@@ -173,24 +173,6 @@ describe('webhooks: managing subscriptions', () => {
   });
 });
 
-describe('webhooks without WEBHOOKS_SECRET_KEY', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ serviceOptions: { webhooks: { ...defaults(), secretKey: undefined } } });
-  });
-  afterAll(() => t?.close());
-
-  it('are off (503), since there is no default key to seal secrets with', async () => {
-    const c = await t.createClinic();
-    const res = await t
-      .http()
-      .post('/v1/webhooks')
-      .set('Authorization', `Bearer ${c.adminKey}`)
-      .send({ url: 'https://93.184.215.14/', events: ['*'] });
-    expect(res.status).toBe(503);
-  });
-});
-
 function defaults() {
   return {
     allowPrivateUrls: false,

@@ -16,6 +16,7 @@ const REFERENCE_TABLES: Record<string, string> = {
   clinics: 'the tenants themselves: one small row each, read by every node; distributed tables reference it',
   api_keys: 'authentication finds a key by its prefix before the clinic is known, so the prefix is unique across clinics',
   auth_failures: 'failed authentications are counted per client address or key prefix, before any clinic is known',
+  server_secrets: 'keys of the service itself (the webhook sealing key), read by every instance whatever the clinic',
 };
 
 interface UniqueIndex {

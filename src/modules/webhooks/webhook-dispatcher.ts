@@ -46,7 +46,17 @@ export function deliveryBody(d: Pick<ClaimedDelivery, 'type' | 'occurredAt' | 'r
  * made by one of them at a time, and one that dies mid-attempt is retried by another once its
  * lease ends (at least once). It polls every `pollMs`; at most `concurrency` attempts run at once.
  */
-export function createWebhookDispatcher({ database, logger, options }: { database: Database; logger: Logger; options: WebhookOptions }): WebhookDispatcher {
+export function createWebhookDispatcher({
+  database,
+  logger,
+  options,
+  sealingKey,
+}: {
+  database: Database;
+  logger: Logger;
+  options: WebhookOptions;
+  sealingKey: () => Promise<string>;
+}): WebhookDispatcher {
   const log = logger.child({ component: 'webhook-dispatcher' });
   const inFlight = new Set<Promise<void>>();
   let running = false;
@@ -122,7 +132,7 @@ export function createWebhookDispatcher({ database, logger, options }: { databas
   async function attemptDelivery(d: ClaimedDelivery): Promise<void> {
     let result: SendResult;
     try {
-      const secret = unsealSecret(options.secretKey!, d.clinicId, d.webhookId, d.secretSealed);
+      const secret = unsealSecret(await sealingKey(), d.clinicId, d.webhookId, d.secretSealed);
       const body = deliveryBody(d);
       const timestamp = Math.floor(Date.now() / 1000);
       result = await sendDelivery(
@@ -166,10 +176,6 @@ export function createWebhookDispatcher({ database, logger, options }: { databas
     },
     start() {
       if (running) return;
-      if (!options.secretKey) {
-        log.info('webhooks are off: WEBHOOKS_SECRET_KEY is not set');
-        return;
-      }
       running = true;
       // A committed change wakes the dispatcher at once; the poll covers notifications missed
       // while the listening connection was down (and the retries that fall due).

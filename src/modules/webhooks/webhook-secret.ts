@@ -3,9 +3,9 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } f
 /**
  * Webhook signing secrets. Standard Webhooks signs with HMAC, a symmetric key, so the service
  * must be able to read the secret back: it cannot be hashed like an API key. It is sealed
- * with AES-256-GCM under a key derived (HKDF) from WEBHOOKS_SECRET_KEY, per clinic, with the
- * webhook id as associated data — so a sealed secret copied to another row does not open.
- * A database dump without the configuration reveals no secret.
+ * with AES-256-GCM under a key derived (HKDF) from the sealing key (webhook-sealing-key.ts), per
+ * clinic, with the webhook id as associated data — so a sealed secret copied to another row does
+ * not open. With WEBHOOKS_SECRET_KEY configured, a database dump alone reveals no secret.
  */
 
 const SECRET_PREFIX = 'whsec_';

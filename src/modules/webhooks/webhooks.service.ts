@@ -1,7 +1,7 @@
 import type { CreatedWebhook, CreateWebhookBody, PatchWebhookBody, Webhook, WebhookDelivery } from '../../contracts/webhook.contract';
 import type { Database, Tx } from '../../db/database';
 import { inClinic, readInClinic } from '../../db/tenant';
-import { badRequest, conflict, notFound, preconditionFailed, serviceUnavailable } from '../../errors';
+import { badRequest, conflict, notFound, preconditionFailed } from '../../errors';
 import { decodeCursor, encodeCursor, isNonNegativeInteger } from '../../lib/cursor';
 import { expectedVersions } from '../../lib/etag';
 import { uuidv7 } from '../../lib/uuid';
@@ -54,19 +54,17 @@ export function createWebhooksService({
   database,
   write,
   options,
+  sealingKey,
   wake,
 }: {
   database: Database;
   write: WriteUnit;
   options: WebhookOptions;
+  /** The key secrets are sealed under (webhook-sealing-key.ts). */
+  sealingKey: () => Promise<string>;
   wake?: () => void;
 }) {
   const { db } = database;
-
-  const secretKey = (): string => {
-    if (!options.secretKey) throw serviceUnavailable('Webhooks are not configured on this server (WEBHOOKS_SECRET_KEY is not set).', 3600);
-    return options.secretKey;
-  };
 
   async function checkUrl(url: string | undefined): Promise<void> {
     if (url === undefined) return;
@@ -88,7 +86,7 @@ export function createWebhooksService({
   return {
     /** Subscribes a URL to events; the answer holds the signing secret, which is never shown again. */
     async create(ctx: RequestContext, body: CreateWebhookBody): Promise<Outcome<CreatedWebhook>> {
-      const key = secretKey();
+      const key = await sealingKey();
       await checkUrl(body.url);
       return write(ctx, async (tx) => {
         const id = uuidv7();
