@@ -11,8 +11,8 @@ const TOKEN_SCHEMA = { type: 'string', maxLength: 32, pattern: '^[A-Za-z0-9_-]{1
 
 const RESPONSE_HEADER = {
   description:
-    'Sent when the service reads from a replica: a token for everything committed so far, this write included. ' +
-    'Send it back as X-Consistency-Token on a later GET to read this write.',
+    'A token for everything committed so far, this write included. ' +
+    'Send it back as X-Consistency-Token on a later GET to read this write, even when the service reads from a replica.',
   schema: TOKEN_SCHEMA,
 };
 
@@ -22,7 +22,7 @@ const REQUEST_HEADER = {
   required: false,
   description:
     'The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. ' +
-    'Ignored without a read replica; 400 when it is not a token this service issued.',
+    'Needed only where the service reads from a replica (else every read is that fresh); 400 when it is not a token this service issued.',
   schema: TOKEN_SCHEMA,
 };
 

@@ -62,7 +62,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         description:
           'Customized, explainable treatment plans for medical massage and manual therapy. ' +
           'Errors are RFC 9457 problem details; lists are cursor-paged; changes need If-Match; POSTs accept Idempotency-Key; ' +
-          'with a read replica, writes answer X-Consistency-Token, which a later GET sends back to read its writes.',
+          'writes answer X-Consistency-Token, which a later GET sends back to read its writes (from a read replica too).',
         license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
       },
       servers: [SERVER],

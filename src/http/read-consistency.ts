@@ -9,7 +9,7 @@ declare module 'fastify' {
 
 export const CONSISTENCY_TOKEN_HEADER = 'x-consistency-token';
 
-/** Read-your-writes with a read replica: modules/read-consistency, passed in by the composition root (src/routes.ts). */
+/** Read-your-writes: modules/read-consistency, passed in by the composition root (src/routes.ts). */
 export interface ReadConsistency {
   /** Runs `work` (a read-only request) with its reads eligible for the replica, for data at least as fresh as `token`. */
   reading<T>(token: string | undefined, logger: FastifyBaseLogger, work: () => T): T;
@@ -20,10 +20,9 @@ export interface ReadConsistency {
 const READ_METHODS = new Set(['GET', 'HEAD']);
 
 /**
- * X-Consistency-Token (SPEC §7), when reads may go to a replica: the handlers of read-only
- * routes run in a read scope with the token the client sent (a malformed one is a 400 naming
- * the header), and a successful write answers with a token taken after the handler returned,
- * hence after its commit.
+ * X-Consistency-Token (SPEC §7): the handlers of read-only routes run in a read scope with the
+ * token the client sent (a malformed one is a 400 naming the header), and a successful write
+ * answers with a token taken after the handler returned, hence after its commit.
  */
 export function registerReadConsistency(app: FastifyInstance, consistency: ReadConsistency | undefined): void {
   if (!consistency) return;
