@@ -2407,3 +2407,17 @@ describe('review round 61: a swelling told by its size, a flight in hours, a per
     ['Mum she has breast cancer, I drive her to chemo. My neck is stiff.', 'cancer'],
   ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
 });
+
+describe('review round 62: the skin of a skin cancer is not a radiotherapy reaction', () => {
+  const read = codesOn('2026-11-20');
+  it.each([
+    ['I had radiotherapy for a skin cancer on my back in 2019, all clear since, the skin there looks completely normal now.', 'radiation_skin'],
+    ['radiotherapy to my back finished 2 months ago, the skin there looks completely normal now', 'radiation_skin'],
+    ['radiotherapy to my back finished 2 months ago, the skin is back to normal', 'radiation_skin'],
+  ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
+  it.each([
+    ['Radiotherapy for skin cancer on the L shin finished last week, skin red and peeling', 'radiation_skin'],
+    ['radiotherapy to my back finished last week, the skin is red and raw', 'radiation_skin'],
+    ['skin cancer removed from my back last month', 'cancer'],
+  ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
+});

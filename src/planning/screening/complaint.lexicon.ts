@@ -1516,6 +1516,11 @@ export const CONCEPTS = {
   cancer_word: [
     'cancer',
     'cancers',
+    // Whole, so that its "skin" is not the skin a radiotherapy reddened ("radiotherapy for a skin cancer in 2019").
+    'skin cancer',
+    'skin cancers',
+    'skin tumour',
+    'skin tumor',
     'tumour',
     'tumours',
     'tumor',
@@ -4769,6 +4774,15 @@ export const CONCEPTS = {
     'skin has settled',
     'skin is healthy',
     'skin clear',
+    // "the skin there looks completely normal now".
+    'skin looks completely normal',
+    'skin there looks completely normal',
+    'skin there looks normal',
+    'skin there is normal',
+    'skin is completely normal',
+    'skin back to normal',
+    'skin is back to normal',
+    'skin looks healthy',
   ],
   pulsating: [
     'pulsat*',
