@@ -434,3 +434,31 @@ describe('an injury years ago does not make a new complaint a trauma', () => {
   it('still asks it of a fall this week', () =>
     expect(findingCodes(lowBack('Fell down the stairs 3 days ago, low back ache since.'))).toContain('suspected_fracture'));
 });
+
+// REFERENCE, surgery protocols: no work on an incision until it has closed. A wound the complaint tells as still
+// open at a recorded operation's region is that incision, whatever the calendar says.
+describe('an operated region whose incision is told as still open', () => {
+  const acl = (complaint: string) =>
+    plan(
+      caseOf('knee', {
+        complaint,
+        mechanism: 'post_surgical',
+        durationWeeks: 2,
+        quality: ['swelling', 'stiffness'],
+        goals: [{ type: 'injury_rehabilitation', priority: 1 }],
+        screening: { age: 24, surgeries: [{ procedure: 'acl_reconstruction', date: '2026-11-04', region: 'knee', side: 'right' }] },
+      }),
+      '2026-11-20',
+    );
+  it('is left alone and drained from the thigh, at light pressure', () => {
+    const p = acl('ACL reconstruction, graft harvest wound still scabbed, knee swollen.');
+    expect(p.techniques.filter((t) => t.region === 'knee')).toEqual([]);
+    expect(p.techniques.map((t) => `${t.code}@${t.region}`)).toContain('manual_lymphatic_drainage@thigh');
+    expect(p.techniques.every((t) => t.pressure === 'light')).toBe(true);
+    expect(p.schedule.totalSessions).toBeGreaterThan(0);
+  });
+  it('is worked in its healing phase when the wound has closed', () => {
+    const p = acl('ACL reconstruction, wounds healed, knee swollen.');
+    expect(p.techniques.some((t) => t.region === 'knee')).toBe(true);
+  });
+});

@@ -2421,3 +2421,18 @@ describe('review round 62: the skin of a skin cancer is not a radiotherapy react
     ['skin cancer removed from my back last month', 'cancer'],
   ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
 });
+
+describe('review round 62b: how a dated fall happened, and fingers clumsy only in the cold', () => {
+  const read = codesOn('2026-11-13');
+  it.each([
+    ["Falls history: 1 fall 2021 (tripped on garden path, no injury, didn't see GP). No falls since.", 'trauma'],
+    ['whiplash 2019 (rear-ended), neck fine since', 'trauma'],
+    ["Fingers go numb and clumsy in the cold - can't work the gear shifters, back to normal as soon as he warms up.", 'myelopathy_signs'],
+  ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
+  it.each([
+    ['Fell 2 days ago (tripped on the kerb)', 'trauma'],
+    ['Fall last week (tripped on garden path).', 'trauma'],
+    ['hands clumsy, worse in the cold, dropping cups', 'myelopathy_signs'],
+    ['hands clumsy and walking unsteady, worse in the cold', 'myelopathy_signs'],
+  ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
+});

@@ -6327,14 +6327,24 @@ export const TEXT_RULES: TextRule[] = [
   },
   // Myelopathy.
   // Myelopathy clumsies both hands (REFERENCE: bilateral): one named hand is that hand's own trouble.
-  { code: 'myelopathy_signs', all: ['clumsy', 'hand_word'], window: 6, bilateral: true },
+  // Fingers clumsy only in the cold, back to normal once warm, are the cold's, not a cord sign.
+  {
+    code: 'myelopathy_signs',
+    all: ['clumsy', 'hand_word'],
+    window: 6,
+    bilateral: true,
+    benign: [{ all: ['cold_vasospasm'], unless: ['dropping_things', 'unsteady', 'gait', 'electric', 'lhermitte'] }],
+  },
   // Clumsy from lack of sleep ("knocked two mugs over … running on 5 hours sleep"), with no sign of the hands or gait.
   {
     code: 'myelopathy_signs',
     all: ['clumsy'],
     none: ['carpal_tunnel'],
     bilateral: true,
-    benign: [{ all: ['tiredness_word'], unless: ['dropping_things', 'sensation_loss', 'both_hands', 'unsteady', 'gait'] }],
+    benign: [
+      { all: ['tiredness_word'], unless: ['dropping_things', 'sensation_loss', 'both_hands', 'unsteady', 'gait'] },
+      { all: ['cold_vasospasm'], unless: ['dropping_things', 'unsteady', 'gait', 'electric', 'lhermitte'] },
+    ],
   },
   {
     code: 'myelopathy_signs',

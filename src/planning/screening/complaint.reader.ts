@@ -1024,6 +1024,8 @@ const has = (o: Occurrence, c: number) => o.concepts.includes(c);
 function isHistory(a: Analysis, from: number, to: number, medicine = false): boolean {
   const { t, at, occurrences } = a;
   const self = (at[from] as number) >= 0 ? occurrences[at[from] as number] : undefined;
+  if (self !== undefined && self.concepts.some((c) => ONE_OFF_INJURY.has(c) || c === COLLISION || c === MINOR_TRAUMA) && toldInDatedBracket(a, from))
+    return true;
   // Before: "history of", "previous", "years ago I…", within the clause, up to 3 words away.
   for (let j = from - 1, words = 0; j >= 0 && words <= 3; j--) {
     if (t.kind[j] !== K_WORD) break;
@@ -1094,6 +1096,26 @@ function isHistory(a: Analysis, from: number, to: number, medicine = false): boo
     words++;
   }
   return false;
+}
+
+const COLLISION = cid('collision');
+const MINOR_TRAUMA = cid('minor_trauma');
+/**
+ * Whether the mention at `from` opens a bracket that tells how an event dated before it happened: "1 fall 2021
+ * (tripped on garden path, no injury)", "whiplash 2019 (rear-ended)". Not when the bracket dates itself.
+ */
+function toldInDatedBracket(a: Analysis, from: number): boolean {
+  const { t, at, occurrences } = a;
+  let open = from - 1;
+  while (open >= 0 && from - open <= 3 && t.kind[open] === K_WORD) open--;
+  if (open < 1 || t.text.charCodeAt(t.start[open] as number) !== 40 || t.kind[open - 1] !== K_WORD) return false;
+  for (let j = from; j < t.words.length && t.kind[j] !== K_STOP && t.text.charCodeAt(t.start[j] as number) !== 41; j++) {
+    if (t.kind[j] === K_WORD && (/^\d{4}$/.test(t.words[j] as string) || STILL_NOW.has(t.words[j] as string))) return false;
+  }
+  const head = open - 1;
+  if (isPastYear(t, head, a.day)) return true;
+  const k = at[head] as number;
+  return k >= 0 && historyOf(a, occurrences[k] as Occurrence);
 }
 
 /** Whether a time of the last days or weeks follows a mention in its clause ("a PE last week", "a clot 3 days ago"). */

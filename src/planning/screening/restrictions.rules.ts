@@ -277,7 +277,15 @@ export function buildRestrictions(facts: CaseFacts, outcome: ScreeningOutcome, e
       const ruleId = EFFECT_RULE_IDS[condition.code][effect.type];
       if (effect.type === 'avoid_region') {
         const places = effect.regions ? effect.regions.map((region) => ({ region, mask: WHOLE })) : condition.places;
-        for (const p of places) b.avoid(p.region, p.mask, ruleId, `${entry.label}: nothing on the ${placeName(p.region, sideOf(p.mask))}.`);
+        for (const p of places) {
+          b.avoid(p.region, p.mask, ruleId, `${entry.label}: nothing on the ${placeName(p.region, sideOf(p.mask))}.`);
+          // The incision of an operated limb told as still open ("graft harvest wound still scabbed" on day 16): its
+          // swelling is drained from the next region towards the trunk, as while any incision is open.
+          if (condition.code === 'open_wound') {
+            const operation = facts.surgeries.find((s) => s.region === p.region);
+            if (operation) b.proximalDrainage(p.region, operation.days);
+          }
+        }
       } else if (effect.type === 'max_pressure') {
         const where = effect.regions ?? (entry.scope === 'local' ? local : null);
         const scope = effect.regions ? ` on ${effect.regions.map((r) => placeName(r, null)).join(', ')}` : '';
