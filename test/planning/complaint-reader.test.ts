@@ -2436,3 +2436,33 @@ describe('review round 62b: how a dated fall happened, and fingers clumsy only i
     ['hands clumsy and walking unsteady, worse in the cold', 'myelopathy_signs'],
   ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
 });
+
+describe('review round 63: the ends of life, pregnancy, the heart', () => {
+  const read = codesOn('2026-11-20');
+  it.each([
+    ['Now pain is there all the time incl at night - says nothing she does eases it, lying any way.', 'night_pain'],
+    ['came off his skateboard yesterday and landed on his left hand. Wrist is really swollen, looks bent/wonky like a fork shape', 'suspected_fracture'],
+    ['Fell onto my hand yesterday, finger at a funny angle', 'suspected_fracture'],
+    ["I'm 24 weeks, I've had some bright red blood on my pad since I woke up", 'high_risk_pregnancy'],
+    ["33/40, primip. Baby 'has been really quiet since yesterday'. A: reduced FM.", 'high_risk_pregnancy'],
+    ['a lump just above my belly button that throbs in time with my pulse', 'pulsating_abdominal_mass'],
+    ['I get this like heartburn thing when I walk up the hill to the station, and if I stop it goes off', 'cardiac_symptoms'],
+    ['indigestion when I climb the stairs, settles if I stop', 'cardiac_symptoms'],
+    ['Had my baby 5 weeks ago, back pain', 'dvt_risk_factor'],
+    ['42M. My wife is on warfarin - she had a DVT. My calf is swollen and hot after the flight.', 'deep_vein_thrombosis'],
+  ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
+  it.each([
+    ['Fell in 2019. Bunion, big toe deformed.', 'suspected_fracture'],
+    ['Tripped last week, no injury. RA, fingers deformed.', 'suspected_fracture'],
+    ['PE 2023 after hip replacement - rivaroxaban (Xarelto) 3 months, COMPLETED Oct 2023, stopped, not restarted.', 'anticoagulants'],
+    ['Had my baby 5 months ago. Back pain.', 'dvt_risk_factor'],
+    ['32 weeks pregnant, baby kicking lots, no bleeding, no headaches', 'high_risk_pregnancy'],
+    ['heartburn after big meals, no problem walking up hills', 'cardiac_symptoms'],
+    [
+      '42M, neck in knots. His wife is 35 weeks pregnant and was admitted with pre-eclampsia - she had bad headaches, blurred vision and her face swelled up.',
+      'cervical_artery_dissection_signs',
+    ],
+  ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
+  it('still reads a medicine named again in a bracket and taken now', () =>
+    expect(read('rivaroxaban (Xarelto) 20 mg daily since 2023')).toContain('anticoagulants'));
+});

@@ -1216,8 +1216,18 @@ export function markOtherSexPossessives(t: Tokens, negated: number[]): void {
       named = personAt(t, i) === otherSex;
       continue;
     }
-    if (t.words[i] !== theirs) continue;
     const patients = sex === 'female' ? FEMALE_PRONOUNS : MALE_PRONOUNS;
+    // "42M … his wife … was admitted with pre-eclampsia - she had bad headaches, blurred vision and her face
+    // swelled up": in a man's note "she" is the woman named, and so is the rest of her sentence.
+    if (t.words[i] === (sex === 'female' ? 'he' : 'she')) {
+      for (let j = i + 1; j < t.words.length && t.kind[j] !== K_STOP; j++) {
+        const w = t.words[j] as string;
+        if (t.kind[j] === K_WORD && (PATIENT.has(w) || patients.has(w)) && !(sex === 'male' ? FEMALE_PRONOUNS : MALE_PRONOUNS).has(w)) break;
+        if (t.kind[j] === K_WORD) mark(negated, j, NEGATED);
+      }
+      continue;
+    }
+    if (t.words[i] !== theirs) continue;
     for (let j = i + 1, count = 0; j < t.words.length && t.kind[j] === K_WORD && count < OWNED_WORDS; j++, count++) {
       // "Since his admission her calf is swollen": the patient's own possessive ends theirs.
       const w = t.words[j] as string;

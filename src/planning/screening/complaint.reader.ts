@@ -417,6 +417,7 @@ interface CompiledRule {
   explainedBy: number[];
   bilateral: boolean;
   contextBefore: boolean;
+  contextNow: boolean;
   /** Exertional pain, told at length: how long and how sure do not count against its window. */
   exertional: boolean;
   measuredDecides: boolean;
@@ -445,6 +446,7 @@ const RULES: CompiledRule[] = TEXT_RULES.map((r) => ({
   explainedBy: (r.explainedBy ?? []).map((c) => conceptId(c)),
   bilateral: r.bilateral ?? false,
   contextBefore: r.contextBefore ?? false,
+  contextNow: r.contextNow ?? false,
   measuredDecides: r.measuredDecides ?? false,
   exertional: r.code === 'cardiac_symptoms' && r.all.some((c) => c === 'exertion' || c === 'exertion_strong'),
 }));
@@ -553,6 +555,7 @@ const NEUTRAL = new Set<number>(
       'gestational_diabetes',
       'single_occasion',
       'leg_joint_injury',
+      'chronic_deformity',
       'vaccination',
       'age_word',
       'conception_plan',
@@ -1055,6 +1058,14 @@ function isHistory(a: Analysis, from: number, to: number, medicine = false): boo
     if (t.kind[j] === K_STOP) break;
     if (t.kind[j] === K_COMMA) {
       const c = t.text.charCodeAt(t.start[j] as number);
+      // "rivaroxaban (Xarelto) 3 months, COMPLETED Oct 2023": a bracket that only names it again is passed over.
+      if (medicine && c === 40 && self !== undefined) {
+        const inside = (at[j + 1] as number) >= 0 ? (occurrences[at[j + 1] as number] as Occurrence) : undefined;
+        if (inside && inside.indexed.some((x) => self.indexed.includes(x)) && t.text.charCodeAt(t.start[inside.to] ?? 0) === 41) {
+          j = inside.to;
+          continue;
+        }
+      }
       // A bracket of why it is taken ("(TIA in 2023)"), not of when it was taken ("(2015-2016)").
       if (medicine && c === 40 && !/^\d/.test(t.words[j + 1] ?? '')) break;
       // "on rivaroxaban 20 mg daily, gout 2019": the next item of a list has a date of its own.
@@ -2446,7 +2457,7 @@ export function readComplaint(text: string, today?: string): ComplaintMatch[] {
         let ok = true;
         for (const c of rule.context) {
           const o = firstCurrent(a, c, rule.stop, rule.notFamiliar);
-          if (!o || (rule.contextBefore && historyOf(a, o))) {
+          if (!o || ((rule.contextBefore || rule.contextNow) && historyOf(a, o))) {
             ok = false;
             break;
           }
@@ -2529,7 +2540,10 @@ export function readComplaint(text: string, today?: string): ComplaintMatch[] {
                 ? (o: Occurrence) => isHistory(a, o.from, o.to, true)
                 : rule.history === 'dvt_history'
                   ? (o: Occurrence) => (historyOf(a, o) || overThreeMonthsAgo(a.t, o)) && !stillTreated(a, o)
-                  : (o: Occurrence) => historyOf(a, o);
+                  : // A risk factor counts for 12 weeks (Wells): "had my baby 5 months ago" is past it.
+                    rule.code === 'dvt_risk_factor'
+                    ? (o: Occurrence) => historyOf(a, o) || overThreeMonthsAgo(a.t, o)
+                    : (o: Occurrence) => historyOf(a, o);
         if (rule.history !== 'keep' && used.some(past)) {
           if (rule.history === 'drop' || rule.history === 'resolved' || rule.history === 'longPast') continue;
           code = rule.history;
