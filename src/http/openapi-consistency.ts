@@ -22,7 +22,7 @@ const REQUEST_HEADER = {
   required: false,
   description:
     'The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. ' +
-    'Needed only where the service reads from a replica (else every read is that fresh); 400 when it is not a token this service issued.',
+    'Ignored without a read replica (every read is then that fresh); with one, 400 when it is not a token this service issued.',
   schema: TOKEN_SCHEMA,
 };
 

@@ -2134,7 +2134,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Needed only where the service reads from a replica (else every read is that fresh); 400 when it is not a token this service issued. */
+                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Ignored without a read replica (every read is then that fresh); with one, 400 when it is not a token this service issued. */
                 "x-consistency-token"?: string;
             };
             path?: never;
@@ -2186,7 +2186,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Needed only where the service reads from a replica (else every read is that fresh); 400 when it is not a token this service issued. */
+                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Ignored without a read replica (every read is then that fresh); with one, 400 when it is not a token this service issued. */
                 "x-consistency-token"?: string;
             };
             path?: never;
@@ -2243,7 +2243,7 @@ export interface operations {
                 cursor?: string;
             };
             header?: {
-                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Needed only where the service reads from a replica (else every read is that fresh); 400 when it is not a token this service issued. */
+                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Ignored without a read replica (every read is then that fresh); with one, 400 when it is not a token this service issued. */
                 "x-consistency-token"?: string;
             };
             path?: never;
@@ -2592,7 +2592,7 @@ export interface operations {
                 externalId?: string;
             };
             header?: {
-                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Needed only where the service reads from a replica (else every read is that fresh); 400 when it is not a token this service issued. */
+                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Ignored without a read replica (every read is then that fresh); with one, 400 when it is not a token this service issued. */
                 "x-consistency-token"?: string;
             };
             path?: never;
@@ -2988,7 +2988,7 @@ export interface operations {
             header?: {
                 /** @description The ETag of a copy the client holds: 304 when it is still current */
                 "if-none-match"?: string;
-                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Needed only where the service reads from a replica (else every read is that fresh); 400 when it is not a token this service issued. */
+                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Ignored without a read replica (every read is then that fresh); with one, 400 when it is not a token this service issued. */
                 "x-consistency-token"?: string;
             };
             path: {
@@ -3387,7 +3387,7 @@ export interface operations {
             header?: {
                 /** @description The ETag of a copy the client holds: 304 when it is still current */
                 "if-none-match"?: string;
-                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Needed only where the service reads from a replica (else every read is that fresh); 400 when it is not a token this service issued. */
+                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Ignored without a read replica (every read is then that fresh); with one, 400 when it is not a token this service issued. */
                 "x-consistency-token"?: string;
             };
             path?: never;
@@ -3902,7 +3902,7 @@ export interface operations {
             header?: {
                 /** @description The ETag of a copy the client holds: 304 when it is still current */
                 "if-none-match"?: string;
-                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Needed only where the service reads from a replica (else every read is that fresh); 400 when it is not a token this service issued. */
+                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Ignored without a read replica (every read is then that fresh); with one, 400 when it is not a token this service issued. */
                 "x-consistency-token"?: string;
             };
             path: {
@@ -4022,7 +4022,7 @@ export interface operations {
                 updatedSince?: string;
             };
             header?: {
-                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Needed only where the service reads from a replica (else every read is that fresh); 400 when it is not a token this service issued. */
+                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Ignored without a read replica (every read is then that fresh); with one, 400 when it is not a token this service issued. */
                 "x-consistency-token"?: string;
             };
             path?: never;
@@ -4116,7 +4116,7 @@ export interface operations {
             header?: {
                 /** @description The ETag of a copy the client holds: 304 when it is still current */
                 "if-none-match"?: string;
-                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Needed only where the service reads from a replica (else every read is that fresh); 400 when it is not a token this service issued. */
+                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Ignored without a read replica (every read is then that fresh); with one, 400 when it is not a token this service issued. */
                 "x-consistency-token"?: string;
             };
             path: {
@@ -4394,7 +4394,7 @@ export interface operations {
                 cursor?: string;
             };
             header?: {
-                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Needed only where the service reads from a replica (else every read is that fresh); 400 when it is not a token this service issued. */
+                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Ignored without a read replica (every read is then that fresh); with one, 400 when it is not a token this service issued. */
                 "x-consistency-token"?: string;
             };
             path: {
@@ -4500,7 +4500,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Needed only where the service reads from a replica (else every read is that fresh); 400 when it is not a token this service issued. */
+                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Ignored without a read replica (every read is then that fresh); with one, 400 when it is not a token this service issued. */
                 "x-consistency-token"?: string;
             };
             path: {
@@ -4608,7 +4608,7 @@ export interface operations {
                 cursor?: string;
             };
             header?: {
-                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Needed only where the service reads from a replica (else every read is that fresh); 400 when it is not a token this service issued. */
+                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Ignored without a read replica (every read is then that fresh); with one, 400 when it is not a token this service issued. */
                 "x-consistency-token"?: string;
             };
             path: {
@@ -4868,7 +4868,7 @@ export interface operations {
             header?: {
                 /** @description The ETag of a copy the client holds: 304 when it is still current */
                 "if-none-match"?: string;
-                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Needed only where the service reads from a replica (else every read is that fresh); 400 when it is not a token this service issued. */
+                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Ignored without a read replica (every read is then that fresh); with one, 400 when it is not a token this service issued. */
                 "x-consistency-token"?: string;
             };
             path: {
@@ -4983,7 +4983,7 @@ export interface operations {
             header?: {
                 /** @description The ETag of a copy the client holds: 304 when it is still current */
                 "if-none-match"?: string;
-                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Needed only where the service reads from a replica (else every read is that fresh); 400 when it is not a token this service issued. */
+                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Ignored without a read replica (every read is then that fresh); with one, 400 when it is not a token this service issued. */
                 "x-consistency-token"?: string;
             };
             path: {
@@ -5093,7 +5093,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Needed only where the service reads from a replica (else every read is that fresh); 400 when it is not a token this service issued. */
+                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Ignored without a read replica (every read is then that fresh); with one, 400 when it is not a token this service issued. */
                 "x-consistency-token"?: string;
             };
             path: {
@@ -5319,7 +5319,7 @@ export interface operations {
                 resourceId?: string;
             };
             header?: {
-                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Needed only where the service reads from a replica (else every read is that fresh); 400 when it is not a token this service issued. */
+                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Ignored without a read replica (every read is then that fresh); with one, 400 when it is not a token this service issued. */
                 "x-consistency-token"?: string;
             };
             path?: never;
@@ -5416,7 +5416,7 @@ export interface operations {
                 cursor?: string;
             };
             header?: {
-                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Needed only where the service reads from a replica (else every read is that fresh); 400 when it is not a token this service issued. */
+                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Ignored without a read replica (every read is then that fresh); with one, 400 when it is not a token this service issued. */
                 "x-consistency-token"?: string;
             };
             path?: never;
@@ -5648,7 +5648,7 @@ export interface operations {
             header?: {
                 /** @description The ETag of a copy the client holds: 304 when it is still current */
                 "if-none-match"?: string;
-                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Needed only where the service reads from a replica (else every read is that fresh); 400 when it is not a token this service issued. */
+                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Ignored without a read replica (every read is then that fresh); with one, 400 when it is not a token this service issued. */
                 "x-consistency-token"?: string;
             };
             path: {
@@ -6039,7 +6039,7 @@ export interface operations {
                 cursor?: string;
             };
             header?: {
-                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Needed only where the service reads from a replica (else every read is that fresh); 400 when it is not a token this service issued. */
+                /** @description The X-Consistency-Token of an earlier write: the read is answered from data at least that fresh. Ignored without a read replica (every read is then that fresh); with one, 400 when it is not a token this service issued. */
                 "x-consistency-token"?: string;
             };
             path: {
