@@ -461,4 +461,23 @@ describe('an operated region whose incision is told as still open', () => {
     const p = acl('ACL reconstruction, wounds healed, knee swollen.');
     expect(p.techniques.some((t) => t.region === 'knee')).toBe(true);
   });
+  const drainedThigh = (p: PlanContent) => p.techniques.some((t) => t.code === 'manual_lymphatic_drainage' && t.region === 'thigh');
+  it('is not drained towards the trunk when the wound looks infected', () => {
+    const p = acl('ACL reconstruction, graft harvest wound still scabbed, red and oozing pus, knee swollen.');
+    expect(drainedThigh(p)).toBe(false);
+  });
+  it('is not drained for a new cut at a knee operated years ago, nor on the other side', () => {
+    const at = (surgery: { date: string; side: 'left' | 'right' }) =>
+      plan(
+        caseOf('knee', {
+          complaint: 'Cut my knee on a step, wound still open.',
+          quality: ['aching'],
+          screening: { age: 60, surgeries: [{ procedure: 'total_knee_arthroplasty', region: 'knee', ...surgery }] },
+        }),
+        '2026-11-20',
+      );
+    expect(drainedThigh(at({ date: '2021-05-01', side: 'right' }))).toBe(false);
+    expect(drainedThigh(at({ date: '2026-11-10', side: 'left' }))).toBe(false);
+    expect(drainedThigh(at({ date: '2026-11-10', side: 'right' }))).toBe(true);
+  });
 });

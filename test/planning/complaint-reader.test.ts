@@ -2453,7 +2453,7 @@ describe('review round 63: the ends of life, pregnancy, the heart', () => {
   ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
   it.each([
     ['Fell in 2019. Bunion, big toe deformed.', 'suspected_fracture'],
-    ['Tripped last week, no injury. RA, fingers deformed.', 'suspected_fracture'],
+    ['Tripped last week, no injury. Hallux valgus, big toe deformed.', 'suspected_fracture'],
     ['PE 2023 after hip replacement - rivaroxaban (Xarelto) 3 months, COMPLETED Oct 2023, stopped, not restarted.', 'anticoagulants'],
     ['Had my baby 5 months ago. Back pain.', 'dvt_risk_factor'],
     ['32 weeks pregnant, baby kicking lots, no bleeding, no headaches', 'high_risk_pregnancy'],
@@ -2465,4 +2465,48 @@ describe('review round 63: the ends of life, pregnancy, the heart', () => {
   ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
   it('still reads a medicine named again in a bracket and taken now', () =>
     expect(read('rivaroxaban (Xarelto) 20 mg daily since 2023')).toContain('anticoagulants'));
+});
+
+describe('independent review of rounds 61-63: what the new rules must not hide or raise', () => {
+  const read = codesOn('2026-11-20');
+  it.each([
+    ['Meds: clopidogrel (Plavix) 2019, apixaban (Eliquis) 2024', 'anticoagulants'],
+    ['on clopidogrel (Plavix) 2019 after stent', 'antiplatelets'],
+    ['Dad he had DVT in 2019 left calf swollen hot and tender since long flight 3 days ago', 'deep_vein_thrombosis'],
+    ['Dad had DVT in 2019 left calf swollen hot and tender since long flight 3 days ago', 'deep_vein_thrombosis'],
+    ['Son he reckons chest tight walking uphill into left arm eases with rest', 'cardiac_symptoms'],
+    ['48M. Wife says she noticed calf swollen and red after long haul flight', 'deep_vein_thrombosis'],
+    ['61M, wife present - she reports numb saddle area, urinary retention since yesterday', 'saddle_anesthesia'],
+    ['Mr T 71. Came with his wife. she says he has lost 2 stone, night sweats', 'unexplained_weight_loss'],
+    ['Leg in plaster since the fracture 4 months ago', 'dvt_risk_factor'],
+    ['Still in a moon boot, injury was 4 months ago', 'dvt_risk_factor'],
+    ['Long haul flight yesterday, knee pain started 4 months ago', 'dvt_risk_factor'],
+    ['Neck pain, hands clumsy and tingling in both hands, worse when its cold', 'myelopathy_signs'],
+    ['fall 2023 (tripped at home last Tuesday, wrist looks deformed)', 'suspected_fracture'],
+    ['Back from 8hr flight yesterday, left calf tight and tender', 'deep_vein_thrombosis'],
+    ['82F with RA, fell onto outstretched hand this morning, wrist looks deformed', 'suspected_fracture'],
+    ['RT to R chest finished last week, skin red and peeling under the arm, skin looks healthy elsewhere', 'radiation_skin'],
+  ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
+  it.each([
+    ['Takes Gaviscon for indigestion after meals, walks up the hill to work daily', 'cardiac_symptoms'],
+    ['32 weeks pregnant, breasts leaking fluid', 'high_risk_pregnancy'],
+    ['30 weeks pregnant, nosebleeds with bright red blood', 'high_risk_pregnancy'],
+    ['28 weeks pregnant, fewer movements of the neck', 'high_risk_pregnancy'],
+    ['knocked my hip yesterday, my osteopath said my hips are out of line', 'suspected_fracture'],
+    ['bumped my back on the door, my back feels wonky', 'suspected_fracture'],
+    ['all the time including at night when I roll over, eases when I get up and move', 'night_pain'],
+    ["Gym, 26M. Pulled something in L chest on heavy bench press Tues. Chest pain? 'Only when I press on it or push the bar.'", 'chest_pain'],
+    ['Clopidogrel - considered by vascular, NOT started (no PAD on scan)', 'antiplatelets'],
+    ['Clexane 40mg SC od x 28 days, completed course, no issues', 'anticoagulants'],
+    ["I sort out Mum's warfarin dosette every Sunday, so I know all about blood thinners!", 'anticoagulants'],
+    ['pt self-injects abdomen', 'iv_drug_use_immunosuppression'],
+    ["Mum insists she's coming down with something because she gets chills - only when she forgets her coat at the bus stop.", 'fever'],
+    ['I work in a cold office', 'contagious_illness'],
+  ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
+  it.each([
+    ['warfarin - considered stopping but continues', 'anticoagulants'],
+    ['injects daily, track marks on arms', 'iv_drug_use_immunosuppression'],
+    ['chills when out in the cold, temp of 38.2', 'fever'],
+    ['Bench press hurt my chest yesterday. Today chest pain at rest and short of breath', 'chest_pain'],
+  ])('still reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
 });

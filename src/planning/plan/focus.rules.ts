@@ -126,13 +126,14 @@ export function chooseFocus(facts: CaseFacts, restrictions: Restrictions, explai
   const presentations = caseSigns(facts).presentations;
   for (const w of wanted) {
     const rules = regionRules(restrictions, w.region);
-    if (rules.drainsTo && !wanted.some((x) => x.region === rules.drainsTo)) {
+    const operated = w.mask & rules.drainsMask;
+    if (rules.drainsTo && operated !== 0 && !wanted.some((x) => x.region === rules.drainsTo)) {
       const next = rules.drainsTo;
       explain.add(
         'focus.proximal_drainage',
-        `The ${placeName(w.region, sideOf(w.mask))} is freshly operated: its swelling is drained from the ${placeName(next, sideOf(w.mask))}, the next region towards the trunk.`,
+        `The ${placeName(w.region, sideOf(operated))} is freshly operated: its swelling is drained from the ${placeName(next, sideOf(operated))}, the next region towards the trunk.`,
       );
-      want(wanted, next, coverage(next, sideOf(w.mask)), `drainage of the operated ${placeName(w.region, null)}`);
+      want(wanted, next, coverage(next, sideOf(operated)), `drainage of the operated ${placeName(w.region, null)}`);
     }
     const open = w.mask & ~rules.avoidMask;
     if (open === 0) {

@@ -4,6 +4,34 @@
 import type { ConditionCode } from '../catalog/catalog.conditions';
 import type { RegionCode } from '../catalog/catalog.regions';
 
+/** The skin told as normal again (after radiotherapy, a burn, a rash). */
+const SKIN_OK = [
+  'skin fine',
+  'skin is fine',
+  'skin ok',
+  'skin is ok',
+  'skin okay',
+  'skin intact',
+  'skin healed',
+  'skin has healed',
+  'skin normal',
+  'skin looks fine',
+  'skin looks normal',
+  'skin settled',
+  'skin has settled',
+  'skin is healthy',
+  'skin clear',
+  // "the skin there looks completely normal now".
+  'skin looks completely normal',
+  'skin there looks completely normal',
+  'skin there looks normal',
+  'skin there is normal',
+  'skin is completely normal',
+  'skin back to normal',
+  'skin is back to normal',
+  'skin looks healthy',
+];
+
 const PAIN = ['pain', 'pains', 'painful', 'ache', 'aches', 'aching', 'achy', 'hurts', 'hurt', 'hurting', 'sore', 'soreness', 'throb*'];
 
 // Obstetric shorthand as the tokenizer splits it: "G2P1" is "g 2 p 1" (gravida above para).
@@ -1136,6 +1164,9 @@ export const CONCEPTS = {
     'however i lie',
     'whatever i do',
   ],
+  // "pain is there all the time incl at night": constant, unless told as eased by moving ("… when I roll over, eases
+  // when I get up and move").
+  night_constant_told: ['all the time incl at night', 'all the time including at night', 'all the time even at night'],
   night_constant_strong: [
     // "It doesn't let up at night whatever I do", "nothing eases it at night".
     ...['doesnt let up', 'does not let up', 'never lets up', 'wont let up', 'nothing eases it', 'no position eases it'].flatMap((p) => [
@@ -1146,10 +1177,6 @@ export const CONCEPTS = {
     'day and night',
     'night and day',
     'all day and night',
-    // "pain is there all the time incl at night".
-    'all the time incl at night',
-    'all the time including at night',
-    'all the time even at night',
     'constant night pain',
     'unremitting night pain',
     '24 hours a day',
@@ -1278,6 +1305,33 @@ export const CONCEPTS = {
   ],
   menopause_word: ['menopaus*', 'perimenopaus*', 'post menopaus*', 'hot flush*', 'hot flash*', 'hrt'],
   // A fever told as measured: no flush explains a thermometer reading.
+  // Back to normal once warm again: "back to normal as soon as he warms up indoors".
+  rewarmed: [
+    'warms up',
+    'warmed up',
+    'warm up',
+    'once warm',
+    'when warm',
+    'once warmed',
+    'once they warm',
+    'when they warm up',
+    'after warming',
+    'back to normal',
+    'once indoors',
+    'when indoors',
+  ],
+  // Being cold, which makes anyone shiver.
+  cold_exposure: [
+    ...['her', 'his', 'my', 'a'].flatMap((who) => [`forgets ${who} coat`, `forgot ${who} coat`, `forget ${who} coat`, `without ${who} coat`]),
+    'no coat',
+    'out in the cold',
+    'in the cold',
+    'cold weather',
+    'freezing office',
+    'cold office',
+    'air con',
+    'air conditioning',
+  ],
   fever_measured: ['temp of', 'temperature of', 'high temperature', 'high temp', 'raised temperature', 'raised temp', 'thermometer'],
   fever_word: [
     'fever*',
@@ -1476,6 +1530,13 @@ export const CONCEPTS = {
     'jab in',
   ],
   prescribed_injection: [
+    // "pt self-injects abdomen": a prescribed injection under the skin, not drug use.
+    'self injects',
+    'self injecting',
+    'self injection',
+    'self injections',
+    'self administers',
+    'self administered',
     'insulin',
     'insulins',
     'b12',
@@ -1616,6 +1677,8 @@ export const CONCEPTS = {
   cardiac_site_specific: ['chest', 'breastbone', 'sternum', 'jaw', 'jaws', 'left arm', 'throat', 'teeth', 'both arms'],
   // Angina is often told as indigestion: "this like heartburn thing when I walk up the hill".
   indigestion_word: ['heartburn', 'heart burn', 'indigestion'],
+  // What heartburn comes after when it is the stomach's: "indigestion after meals".
+  meal_word: ['meal', 'meals', 'eating', 'food', 'curry', 'spicy', 'dinner', 'lunch', 'breakfast', 'gaviscon', 'rennie', 'rennies'],
   cardiac_site_weak: ['neck', 'shoulder', 'shoulders', 'upper back', 'between my shoulder blades', 'between the shoulder blades', 'shoulder blade'],
   discomfort: [
     ...PAIN,
@@ -2611,9 +2674,35 @@ export const CONCEPTS = {
   // Cold as a circumstance, not an illness, and the fingers' vasospasm it brings on ("go white and numb when I'm
   // out in the cold or holding a cold drink, my GP says it's Raynaud's"): no cord sign, no contagious cold.
   cold_vasospasm: [
-    ...['drink', 'day', 'morning', 'night', 'compress', 'pack', 'shower', 'bath', 'spell', 'snap', 'room', 'can', 'glass', 'bottle', 'wind', 'water'].map(
-      (thing) => `a cold ${thing}`,
-    ),
+    ...[
+      'drink',
+      'day',
+      'morning',
+      'night',
+      'compress',
+      'pack',
+      'shower',
+      'bath',
+      'spell',
+      'snap',
+      'room',
+      'can',
+      'glass',
+      'bottle',
+      'wind',
+      'water',
+      // A cold place: "I work in a cold office".
+      'office',
+      'house',
+      'warehouse',
+      'kitchen',
+      'garage',
+      'shop',
+      'classroom',
+      'factory',
+      'workshop',
+      'studio',
+    ].map((thing) => `a cold ${thing}`),
     'in the cold',
     'out in the cold',
     'cold weather',
@@ -3842,13 +3931,9 @@ export const CONCEPTS = {
     'reduced foetal movements',
     'reduced fetal movement',
     'reduced foetal movement',
-    'baby quiet',
-    'baby quieter',
     'baby has been quiet',
     'baby has been really quiet',
     'baby has been very quiet',
-    'baby is quiet',
-    'baby is really quiet',
     'baby hasnt moved',
     'baby has not moved',
     'baby moving less',
@@ -3856,7 +3941,8 @@ export const CONCEPTS = {
     'not felt the baby move',
     'havent felt the baby move',
     'not felt baby move',
-    'fewer movements',
+    'fewer fetal movements',
+    'fewer baby movements',
     'fewer kicks',
     'baby not kicking',
     'baby stopped moving',
@@ -3867,8 +3953,6 @@ export const CONCEPTS = {
     'blood on my pants',
     'blood in my pants',
     'blood in my knickers',
-    'bright red blood',
-    'fresh red blood',
     'pv bleed',
     'pv bleeding',
     'pv blood',
@@ -3878,8 +3962,6 @@ export const CONCEPTS = {
     'waters broke',
     'waters have broken',
     'waters went',
-    'leaking fluid',
-    'fluid leaking',
     'upper abdominal pain',
     'pain under my ribs',
     'severe headache',
@@ -4339,6 +4421,18 @@ export const CONCEPTS = {
     'hour bus',
     'hour drive',
     'hour train',
+    // The same words as the risk factor's, so a journey in hours is immobility too ("8hr flight").
+    'hour flight',
+    'hours flight',
+    'hr flight',
+    'hrs flight',
+    'h flight',
+    'hours drive',
+    'hr drive',
+    'hrs drive',
+    'hour journey',
+    'hr journey',
+    'hrs journey',
     'road trip',
     'travel',
     'travelled',
@@ -4644,17 +4738,18 @@ export const CONCEPTS = {
   injected_verb: ['injected', 'injects', 'injecting', 'jabbed'],
   // "Broken" alone is a fracture unless its sentence is about sleep ("Sleep: broken, can't get comfortable").
   fracture_bare: ['broke', 'broken'],
-  // A shape a joint has had for years: "bunion, big toe deformed", "RA, fingers deformed".
+  // A shape a joint has had for years: "bunion, big toe deformed". Not arthritis: a fall onto an arthritic wrist
+  // breaks it as well ("82F with RA, fell onto outstretched hand this morning, wrist looks deformed").
   chronic_deformity: [
     'bunion*',
     'hallux',
     'valgus',
     'varus',
-    'arthriti*',
-    'osteoarthritis',
-    'oa',
-    'rheumatoid',
-    'ra',
+    'swan neck',
+    'boutonniere',
+    'ulnar deviation',
+    'heberden*',
+    'bouchard*',
     'congenital',
     'since birth',
     'club foot',
@@ -4670,7 +4765,8 @@ export const CONCEPTS = {
   deformity_word: [
     'deformed',
     'misshapen',
-    'wonky',
+    'looks wonky',
+    'gone wonky',
     'fork shape',
     'fork shaped',
     'dinner fork',
@@ -4682,7 +4778,6 @@ export const CONCEPTS = {
     'bone sticking out',
     'looks bent',
     'bent out of shape',
-    'out of line',
   ],
   sleep_word: ['sleep', 'sleeping', 'slept', 'sleeps'],
   // "My phone screen is broken", "the boiler broke": a thing broken, not a bone.
@@ -4860,32 +4955,9 @@ export const CONCEPTS = {
   ],
   skin_noun: ['skin'],
   skin_sign: ['red', 'redness', 'pink', 'raw', 'peeling', 'peel', 'blistered', 'blistering', 'weepy', 'weeping', 'inflamed', 'angry', 'burnt', 'sore'],
-  skin_ok: [
-    'skin fine',
-    'skin is fine',
-    'skin ok',
-    'skin is ok',
-    'skin okay',
-    'skin intact',
-    'skin healed',
-    'skin has healed',
-    'skin normal',
-    'skin looks fine',
-    'skin looks normal',
-    'skin settled',
-    'skin has settled',
-    'skin is healthy',
-    'skin clear',
-    // "the skin there looks completely normal now".
-    'skin looks completely normal',
-    'skin there looks completely normal',
-    'skin there looks normal',
-    'skin there is normal',
-    'skin is completely normal',
-    'skin back to normal',
-    'skin is back to normal',
-    'skin looks healthy',
-  ],
+  skin_ok: SKIN_OK,
+  // "skin red and peeling under the arm, skin looks healthy elsewhere": the rest of the skin is fine, not this.
+  skin_ok_elsewhere: SKIN_OK.flatMap((p) => [`${p} elsewhere`, `${p} everywhere else`, `${p} around it`]),
   pulsating: [
     'pulsat*',
     'pulsing',
@@ -6009,6 +6081,11 @@ export const MEDICINE_STOPPED = {
     'never started',
     'not prescribed',
     'withheld',
+    // "Clopidogrel - considered by vascular, NOT started": only thought about.
+    'considered',
+    'was considered',
+    'declined',
+    'was declined',
   ],
   /** Just before it, a plan to start it: not taken yet ("GP wants to start warfarin next week"). */
   notYetBefore: [
@@ -6057,9 +6134,33 @@ export const MEDICINE_STOPPED = {
     'labelling',
     'sells',
     'selling',
+    // Knowing of it, not taking it: "I sort out Mum's warfarin dosette, so I know all about blood thinners".
+    'know all about',
+    'know about',
+    'knows all about',
+    'knows about',
+    'read about',
+    'reading about',
+    'heard about',
+    'learned about',
+    'learnt about',
   ],
   /** After it, also past a comma ("warfarin, off all meds since"). */
-  afterComma: ['off it', 'off them', 'off now', 'now off', 'off all', 'no longer', 'stopped it', 'stopped them'],
+  afterComma: [
+    'off it',
+    'off them',
+    'off now',
+    'now off',
+    'off all',
+    'no longer',
+    'stopped it',
+    'stopped them',
+    'considered',
+    'not started',
+    'never started',
+    'not commenced',
+    'declined',
+  ],
   /**
    * Before a treatment, words that say doses are being missed ("forgot her BP meds for a week"): enough to ask
    * for a blood-pressure reading, not to read an anticoagulant as out of the blood.
@@ -6127,7 +6228,27 @@ export const MEDICINE_STOPPED = {
   ],
   /** A stop verb without an object of its own ("… but stopped in 2021", ", finished in May"). */
   // "Enoxaparin 40 mg daily for 14 days then stop": a discharge letter's instruction ends the course.
-  bare: ['stopped', 'quit', 'finished', 'discontinued', 'ended', 'came off', 'stopped taking', 'ran out', 'run out', 'completed', 'never taken', 'stop'],
+  bare: [
+    'stopped',
+    'quit',
+    'finished',
+    'discontinued',
+    'ended',
+    'came off',
+    'stopped taking',
+    'ran out',
+    'run out',
+    'completed',
+    'never taken',
+    'stop',
+    // "Clexane 40mg SC od x 28 days, completed course".
+    'completed course',
+    'completed the course',
+    'finished course',
+    'finished the course',
+    'not started',
+    'never started',
+  ],
   /** Before a bare stop verb: it has no subject of its own, or the patient or a doctor is its subject (not "the bleeding stopped"). */
   bareSubject: [
     'but',
@@ -6309,6 +6430,7 @@ export const TEXT_RULES: TextRule[] = [
   // Night pain (IFOMPT, second edition): constant, not eased by any position, or with systemic signs — not
   // the mechanical pain of lying on the sore side or carpal tunnel tingling.
   { code: 'night_pain', all: ['night_constant_strong'], history: 'drop' },
+  { code: 'night_pain', all: ['night_constant_told'], none: ['mechanical_night'], history: 'drop' },
   { code: 'night_pain', all: ['chair_at_night', 'night_constant'], window: 14, history: 'drop' },
   { code: 'night_pain', all: ['night_pain_phrase', 'night_constant'], window: 14, history: 'drop' },
   { code: 'night_pain', all: ['waking', 'night_constant'], window: 14, none: ['carpal_tunnel'], history: 'drop' },
@@ -6319,7 +6441,17 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'night_pain', all: ['night_pain_phrase'], none: ['mechanical_night', 'sensation_loss', 'carpal_tunnel'], history: 'drop' },
   { code: 'night_pain', all: ['waking', 'pain_word'], window: 8, none: ['mechanical_night', 'sensation_loss', 'carpal_tunnel'], history: 'drop' },
   // "Her 'fevers' are hot flushes from the menopause": the patient's word for a flush is no fever.
-  { code: 'fever', all: ['fever_word'], history: 'drop', transient: true, benign: [{ all: ['menopause_word'], unless: ['fever_measured'] }] },
+  {
+    code: 'fever',
+    all: ['fever_word'],
+    history: 'drop',
+    transient: true,
+    benign: [
+      { all: ['menopause_word'], unless: ['fever_measured'] },
+      // "chills - only when she forgets her coat at the bus stop": cold, not a fever.
+      { all: ['cold_exposure'], unless: ['fever_measured', 'sweating'] },
+    ],
+  },
   { code: 'acute_infection', all: ['infection_word'], region: 'forbidden', history: 'drop', transient: true },
   { code: 'acute_infection', all: ['spinal_infection_word'], history: 'drop', transient: true },
   { code: 'local_infection', all: ['infection_word'], none: ['spinal_infection_word'], region: 'required', history: 'drop' },
@@ -6367,7 +6499,9 @@ export const TEXT_RULES: TextRule[] = [
       { all: ['radiation_word'], unless: ['exertion', 'cardiac_site_limb'] },
     ],
     none: ['msk_chest'],
-    noneNear: { of: ['chest_wall_diagnosis'], near: ['chest_wall_diagnosis'] },
+    // …and so is one whose strain is told in a sentence of its own ("Pulled something in L chest on heavy bench
+    // press Tues. Chest pain? 'Only when I press on it or push the bar'"); effort, the arm or sweating still refer.
+    noneNear: { of: ['chest_wall_diagnosis', 'msk_chest'], near: ['chest_wall_diagnosis', 'chest_area'] },
   },
   { code: 'chest_pain', all: ['dyspnoea'], none: ['sport_training'] },
   // "CP" is chest pain in a note when exertion or the arm goes with it (not cerebral palsy).
@@ -6384,7 +6518,7 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'cardiac_symptoms', all: ['cardiac_site_weak', 'discomfort', 'exertion', 'rest_relief'], window: 16, none: ['msk_chest', 'msk_arm'] },
   { code: 'cardiac_symptoms', all: ['cardiac_site_limb', 'discomfort', 'dyspnoea'], window: 12, none: ['msk_chest', 'msk_arm'] },
   { code: 'cardiac_symptoms', all: ['dyspnoea', 'sweating'], window: 10 },
-  { code: 'cardiac_symptoms', all: ['indigestion_word', 'exertion'], window: 10, none: ['sport_training'] },
+  { code: 'cardiac_symptoms', all: ['indigestion_word', 'exertion'], window: 6, none: ['sport_training', 'meal_word'] },
   // The pain told as "it": "it mostly comes on when I walk up the hill, goes up into my jaw, I go all clammy
   // and have to stop, then it settles" — brought on by effort, spreading, sweating and eased by rest.
   { code: 'cardiac_symptoms', all: ['exertion', 'cardiac_site', 'sweating', 'rest_relief'], window: 28, none: ['msk_chest', 'msk_arm'] },
@@ -6445,13 +6579,13 @@ export const TEXT_RULES: TextRule[] = [
   },
   // Myelopathy.
   // Myelopathy clumsies both hands (REFERENCE: bilateral): one named hand is that hand's own trouble.
-  // Fingers clumsy only in the cold, back to normal once warm, are the cold's, not a cord sign.
+  // Fingers clumsy only in the cold and back to normal once warm are the cold's, not a cord sign.
   {
     code: 'myelopathy_signs',
     all: ['clumsy', 'hand_word'],
     window: 6,
     bilateral: true,
-    benign: [{ all: ['cold_vasospasm'], unless: ['dropping_things', 'unsteady', 'gait', 'electric', 'lhermitte'] }],
+    benign: [{ all: ['cold_vasospasm', 'rewarmed'], unless: ['dropping_things', 'unsteady', 'gait', 'electric', 'lhermitte', 'both_hands'] }],
   },
   // Clumsy from lack of sleep ("knocked two mugs over … running on 5 hours sleep"), with no sign of the hands or gait.
   {
@@ -6461,7 +6595,7 @@ export const TEXT_RULES: TextRule[] = [
     bilateral: true,
     benign: [
       { all: ['tiredness_word'], unless: ['dropping_things', 'sensation_loss', 'both_hands', 'unsteady', 'gait'] },
-      { all: ['cold_vasospasm'], unless: ['dropping_things', 'unsteady', 'gait', 'electric', 'lhermitte'] },
+      { all: ['cold_vasospasm', 'rewarmed'], unless: ['dropping_things', 'unsteady', 'gait', 'electric', 'lhermitte', 'both_hands'] },
     ],
   },
   {

@@ -1187,6 +1187,9 @@ export function markOtherPeople(t: Tokens, consumed: readonly number[], negated:
       // In the bracket the patient may be named doing for them: "husband (AF, on warfarin - she does his INR clinic runs)".
       if (!consumed[j] && !(inBracket && bracketIsTheirs) && (isPatientWord(t, j, person) || (TERMINATORS.has(w) && !RELATIVE.has(w)))) break;
       mark(negated, j, NEGATED);
+      // "Dad had DVT in 2019 left calf swollen hot and tender since …": in dictation without punctuation the year
+      // that dates their event ends it; what follows it without a link word is told anew.
+      if (!inBracket && /^(19|20)\d\d$/.test(w) && t.kind[j + 1] === K_WORD && !AFTER_THEIR_YEAR.has(t.words[j + 1] as string)) break;
       // "My husband was diagnosed with a DVT in his leg last month and is on rivaroxaban": a second verb of the
       // same subject goes on telling about them.
       if (t.words[j + 1] === 'and' && SAME_SUBJECT_VERBS.has(t.words[j + 2] ?? '')) count = -1;
@@ -1220,6 +1223,9 @@ export function markOtherSexPossessives(t: Tokens, negated: number[]): void {
     // "42M … his wife … was admitted with pre-eclampsia - she had bad headaches, blurred vision and her face
     // swelled up": in a man's note "she" is the woman named, and so is the rest of her sentence.
     if (t.words[i] === (sex === 'female' ? 'he' : 'she')) {
+      // "Wife says she noticed calf swollen and red", "she reports numb saddle area": what she tells is his.
+      const verb = REPORT_AUXILIARIES.has(t.words[i + 1] ?? '') ? i + 2 : i + 1;
+      if (SELF_AFTER.has(t.words[verb] ?? '')) continue;
       for (let j = i + 1; j < t.words.length && t.kind[j] !== K_STOP; j++) {
         const w = t.words[j] as string;
         if (t.kind[j] === K_WORD && (PATIENT.has(w) || patients.has(w)) && !(sex === 'male' ? FEMALE_PRONOUNS : MALE_PRONOUNS).has(w)) break;
@@ -1317,6 +1323,8 @@ function markTheirClauses(t: Tokens, negated: number[], i: number, person: Perso
     if (t.kind[k] !== K_WORD || !other.has(t.words[k] as string)) continue;
     const opensClause = k === 0 || t.kind[k - 1] !== K_WORD || t.words[k - 1] === 'and' || t.words[k - 1] === 'but' || dashBefore(t, k);
     if (!opensClause) continue;
+    // "Came with his wife. She says he has lost 2 stone": what they tell is the patient's.
+    if (SELF_AFTER.has(t.words[REPORT_AUXILIARIES.has(t.words[k + 1] ?? '') ? k + 2 : k + 1] ?? '')) continue;
     // The clause is theirs until the patient speaks again ("he says my calf is swollen").
     for (let j = k + 1; j < t.words.length && t.kind[j] === K_WORD && !FIRST_PERSON.has(t.words[j] as string); j++) mark(negated, j, NEGATED);
   }
@@ -1391,6 +1399,11 @@ function opensLine(t: Tokens, i: number): boolean {
   for (let k = i - 1; k >= i - 2; k--) if (k < 0 || t.kind[k] === K_STOP) return true;
   return false;
 }
+
+const REPORT_AUXILIARIES = new Set(['has', 'had', 'have', 'also', 'just', 'then', 'now', 'is', 'was']);
+
+/** Words that go on telling a person's event after its year ("in 2019 and is on warfarin", "in 2019 after a flight"). */
+const AFTER_THEIR_YEAR = new Set(['and', 'with', 'after', 'when', 'who', 'which', 'for', 'on', 'in', 'at', 'but', 'following', 'while', 'then', 'aged', 'age']);
 
 /** Whether `w`, right after the person at `i` who opens a sentence ("My father he had…", "Mum she is on warfarin"), is their pronoun as its subject again. */
 function resumesSubject(t: Tokens, i: number, w: string, person: Person): boolean {
@@ -1736,6 +1749,8 @@ const RELATIVE = new Set(['who', 'whose']);
 const PATIENT = new Set(['i', 'im', 'ive', 'my', 'me', 'myself', 'patient', 'pt', 'client', 'she', 'he', 'shes', 'hes', 'herself', 'himself', 'own']);
 // "Husband rang to say calf swollen and hot", "Mr Smith worried as calf swollen": the person tells of the patient.
 const SELF_AFTER = new Set([
+  'reckons',
+  'reckoned',
   'says',
   'said',
   'noticed',

@@ -556,6 +556,10 @@ const NEUTRAL = new Set<number>(
       'single_occasion',
       'leg_joint_injury',
       'chronic_deformity',
+      'cold_exposure',
+      'rewarmed',
+      'meal_word',
+      'skin_ok_elsewhere',
       'vaccination',
       'age_word',
       'conception_plan',
@@ -1052,6 +1056,9 @@ function isHistory(a: Analysis, from: number, to: number, medicine = false): boo
   }
   // After: "in 2015", "years ago", "now resolved", across commas, up to 10 words away, in the sentence.
   let causeFollows = false;
+  // A medicine named again in a bracket is a list's line: a bare year after it is when it was started
+  // ("clopidogrel (Plavix) 2019"), not when it ended.
+  let renamedBefore = -1;
   let inBracket = false;
   let bracketTold = false;
   for (let j = to, words = 0; j < t.words.length && words <= 10; j++) {
@@ -1063,6 +1070,7 @@ function isHistory(a: Analysis, from: number, to: number, medicine = false): boo
         const inside = (at[j + 1] as number) >= 0 ? (occurrences[at[j + 1] as number] as Occurrence) : undefined;
         if (inside && inside.indexed.some((x) => self.indexed.includes(x)) && t.text.charCodeAt(t.start[inside.to] ?? 0) === 41) {
           j = inside.to;
+          renamedBefore = inside.to + 1;
           continue;
         }
       }
@@ -1096,6 +1104,7 @@ function isHistory(a: Analysis, from: number, to: number, medicine = false): boo
       const o = occurrences[k] as Occurrence;
       // "Saddle numbness years ago, resolved, now back again": history that came back is current.
       // "not recovered yet" is not over.
+      if (o.from === renamedBefore && o.to - o.from === 1 && /^(19|20)\d\d$/.test(t.words[o.from] as string)) break;
       if (has(o, HISTORY_AFTER)) return !recursAfter(t, o.to) && !NOT_OVER.has(t.words[o.from - 1] as string) && !NOT_OVER.has(t.words[o.from - 2] as string);
       if (has(o, CURRENT) && t.words[j] !== 'now') break;
       // The same thing named again dates it too: "Blood clots? yes - DVT L calf in 2024"; so does what it came
@@ -1109,6 +1118,8 @@ function isHistory(a: Analysis, from: number, to: number, medicine = false): boo
   return false;
 }
 
+// A bracket that dates its own fall: "fall 2023 (tripped at home last Tuesday, wrist looks deformed)".
+const TOLD_RECENT = new Set(['last', 'ago', 'this', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'weekend']);
 const COLLISION = cid('collision');
 const MINOR_TRAUMA = cid('minor_trauma');
 /**
@@ -1121,7 +1132,8 @@ function toldInDatedBracket(a: Analysis, from: number): boolean {
   while (open >= 0 && from - open <= 3 && t.kind[open] === K_WORD) open--;
   if (open < 1 || t.text.charCodeAt(t.start[open] as number) !== 40 || t.kind[open - 1] !== K_WORD) return false;
   for (let j = from; j < t.words.length && t.kind[j] !== K_STOP && t.text.charCodeAt(t.start[j] as number) !== 41; j++) {
-    if (t.kind[j] === K_WORD && (/^\d{4}$/.test(t.words[j] as string) || STILL_NOW.has(t.words[j] as string))) return false;
+    if (t.kind[j] === K_WORD && (/^\d{4}$/.test(t.words[j] as string) || STILL_NOW.has(t.words[j] as string) || TOLD_RECENT.has(t.words[j] as string)))
+      return false;
   }
   const head = open - 1;
   if (isPastYear(t, head, a.day)) return true;
@@ -1269,6 +1281,22 @@ function overThreeMonthsAgo(t: Tokens, o: Occurrence): boolean {
   }
   for (let j = o.to; j < t.words.length && t.kind[j] !== K_STOP; j++) if (t.words[j] === 'still' || t.words[j] === 'currently') return false;
   return months > 3;
+}
+
+/**
+ * Whether a DVT risk factor is dated more than 3 months back right after it, in its clause ("had my baby 5
+ * months ago"): not a date of something else ("long flight yesterday, knee pain 4 months ago"), nor the start of
+ * what goes on ("in plaster since the fracture 4 months ago", "still in a moon boot").
+ */
+function riskDatedOverThreeMonths(t: Tokens, o: Occurrence): boolean {
+  for (let j = o.to; j < t.words.length && j <= o.to + 2 && t.kind[j] === K_WORD; j++) {
+    const w = t.words[j] as string;
+    if (w === 'since' || w === 'for') return false;
+    const unit = MONTHS_PER_UNIT[t.words[j + 1] as string];
+    const count = /^\d+(\.\d+)?$/.test(w) ? Number(w) : NUMBER_WORDS[w];
+    if (unit !== undefined && count !== undefined && t.words[j + 2] === 'ago') return count * unit > 3 && overThreeMonthsAgo(t, o);
+  }
+  return false;
 }
 
 /**
@@ -1508,7 +1536,10 @@ function toldAsStopped(a: Analysis, from: number, to: number, lenient = false): 
       if (t.text.charCodeAt(t.start[j] as number) !== 40) comma = true;
       continue;
     }
-    if (phraseAt(t, j, comma ? STOPPED_AFTER_COMMA : STOPPED_ANY_AFTER) > 0) return !resumedAfter(a, to);
+    const len = phraseAt(t, j, comma ? STOPPED_AFTER_COMMA : STOPPED_ANY_AFTER);
+    // "warfarin - considered stopping": a change thought about for a medicine still taken.
+    if (len > 0 && t.words[j + len - 1] === 'considered' && /ing$/.test(t.words[j + len] ?? '')) break;
+    if (len > 0) return !resumedAfter(a, to);
   }
   // A status after the item's dose or course, set off by a comma: "warfarin 6/12, completed", "apixaban 5 mg, stopped in March".
   const status = statusAfterDose(t, to);
@@ -1564,7 +1595,8 @@ function closesList(a: Analysis, to: number): boolean {
 /** The first word after a medicine's dose or course and the comma that ends it ("6/12, completed"), or -1. */
 function statusAfterDose(t: Tokens, to: number): number {
   let j = to;
-  while (j < t.words.length && j - to < 6) {
+  // "Clexane 40mg SC od x 28 days, completed course": a dose, a route, a frequency and a course.
+  while (j < t.words.length && j - to < 9) {
     const w = t.words[j] as string;
     const slash = t.kind[j] === K_COMMA && t.text.charCodeAt(t.start[j] as number) === 47;
     if (
@@ -1627,7 +1659,15 @@ const DOSE_WORDS = new Set([
   'once',
   'twice',
   'sc',
+  'sq',
+  'subcut',
+  'im',
   'po',
+  'prn',
+  'bid',
+  'tid',
+  'qid',
+  'qd',
   'injection',
   'injections',
   'jabs',
@@ -2279,10 +2319,11 @@ function headacheAfter(a: Analysis, familiar: Occurrence, self: Occurrence): boo
   return false;
 }
 
-function firstCurrent(a: Analysis, concept: number, stop: boolean, notFamiliar = false): Occurrence | null {
+function firstCurrent(a: Analysis, concept: number, stop: boolean, notFamiliar = false, notPast = false): Occurrence | null {
   let ambiguous: Occurrence | null = null;
   for (const o of a.byConcept[concept] ?? []) {
     if (notFamiliar && toldAsFamiliar(a, [o])) continue;
+    if (notPast && historyOf(a, o)) continue;
     if (o.negated === NOT_NEGATED) return o;
     if (stop && !ambiguous) ambiguous = o;
   }
@@ -2456,8 +2497,8 @@ export function readComplaint(text: string, today?: string): ComplaintMatch[] {
       if (rule.context.length > 0) {
         let ok = true;
         for (const c of rule.context) {
-          const o = firstCurrent(a, c, rule.stop, rule.notFamiliar);
-          if (!o || ((rule.contextBefore || rule.contextNow) && historyOf(a, o))) {
+          const o = firstCurrent(a, c, rule.stop, rule.notFamiliar, rule.contextNow);
+          if (!o || (rule.contextBefore && historyOf(a, o))) {
             ok = false;
             break;
           }
@@ -2542,7 +2583,7 @@ export function readComplaint(text: string, today?: string): ComplaintMatch[] {
                   ? (o: Occurrence) => (historyOf(a, o) || overThreeMonthsAgo(a.t, o)) && !stillTreated(a, o)
                   : // A risk factor counts for 12 weeks (Wells): "had my baby 5 months ago" is past it.
                     rule.code === 'dvt_risk_factor'
-                    ? (o: Occurrence) => historyOf(a, o) || overThreeMonthsAgo(a.t, o)
+                    ? (o: Occurrence) => historyOf(a, o) || riskDatedOverThreeMonths(a.t, o)
                     : (o: Occurrence) => historyOf(a, o);
         if (rule.history !== 'keep' && used.some(past)) {
           if (rule.history === 'drop' || rule.history === 'resolved' || rule.history === 'longPast') continue;

@@ -25,6 +25,7 @@ function injurySwelling(facts: CaseFacts, painRegions: readonly RegionCode[], br
 /** Incisions close in about 14 days; remodelling starts around 6 weeks (wound healing phases). */
 export const INCISION_CLOSED_DAYS = 14;
 const REMODELLING_DAYS = 42;
+const INFECTION_CODES: ReadonlySet<ConditionCode> = new Set(['local_infection', 'acute_infection', 'fever']);
 const MATURING_DAYS = 84;
 
 export interface RegionRules {
@@ -41,6 +42,8 @@ export interface RegionRules {
   drainageRuleId: string | null;
   /** An operated region whose incision is still open: the region towards the trunk that is worked instead; else null. */
   drainsTo: RegionCode | null;
+  /** The sides of it that were operated (a left knee drains to the left thigh). */
+  drainsMask: number;
 }
 
 /** What applies everywhere, and what applies to single regions on top of it. */
@@ -56,7 +59,16 @@ export interface Restrictions {
 
 const TECHNIQUE_BIT = new Map(TECHNIQUE_CODES.map((t, i) => [t, 1 << i]));
 const bit = (t: TechniqueCode) => TECHNIQUE_BIT.get(t) as number;
-const emptyRules = (): RegionRules => ({ avoidMask: 0, avoidRuleIds: [], caps: [], forbidden: 0, surgicalDays: null, drainageRuleId: null, drainsTo: null });
+const emptyRules = (): RegionRules => ({
+  avoidMask: 0,
+  avoidRuleIds: [],
+  caps: [],
+  forbidden: 0,
+  surgicalDays: null,
+  drainageRuleId: null,
+  drainsTo: null,
+  drainsMask: 0,
+});
 /** Techniques that take a joint through its range: not from the region next to a fresh operation. */
 const MOVES_OPERATED_JOINT: TechniqueCode[] = ['pnf_stretching', 'muscle_energy_technique', 'joint_mobilisation'];
 /**
@@ -146,10 +158,11 @@ class Builder {
   }
 
   /** An incision still open on a limb joint: light drainage on the next region towards the trunk. */
-  proximalDrainage(region: RegionCode, days: number | null): void {
+  proximalDrainage(region: RegionCode, mask: number, days: number | null): void {
     const next = PROXIMAL[region];
     if (!next) return;
     this.at(region).drainsTo = next;
+    this.at(region).drainsMask |= mask;
     const when = days === null ? 'surgery date unknown' : `day ${days} after surgery`;
     const because = `Operated ${placeName(region, null)} (${when}, incision not yet closed): light lymphatic drainage on the ${placeName(next, null)}, towards the trunk.`;
     this.cap([next], 'light', 'surgery.proximal_drainage', because);
@@ -177,7 +190,7 @@ class Builder {
         'surgery.incision_open',
         `Recent surgery site (${when}): no work on the ${placeName(region, sideOf(mask))} until the incision has closed (~${INCISION_CLOSED_DAYS} days).`,
       );
-      this.proximalDrainage(region, days);
+      this.proximalDrainage(region, mask, days);
     } else {
       this.surgicalPhase(region, days);
     }
@@ -224,7 +237,7 @@ class Builder {
         'surgery.incision_open',
         `${entry.label} on day ${days}: no work on the ${placeName(region, surgery.side)} until the incision has closed (~${INCISION_CLOSED_DAYS} days).`,
       );
-      this.proximalDrainage(region, days);
+      this.proximalDrainage(region, REGIONS[region].paired ? exclusion(surgery.side) : WHOLE, days);
     } else {
       this.surgicalPhase(region, days);
     }
@@ -262,6 +275,7 @@ export function buildRestrictions(facts: CaseFacts, outcome: ScreeningOutcome, e
   const painRegions = facts.painAreas.map((a) => a.region);
 
   let surgicalSiteGiven = false;
+  const infected = outcome.conditions.some((c) => INFECTION_CODES.has(c.code));
   for (const condition of outcome.conditions) {
     const entry = CONDITIONS[condition.code];
     const coded = condition.places.map((p) => p.region);
@@ -281,9 +295,10 @@ export function buildRestrictions(facts: CaseFacts, outcome: ScreeningOutcome, e
           b.avoid(p.region, p.mask, ruleId, `${entry.label}: nothing on the ${placeName(p.region, sideOf(p.mask))}.`);
           // The incision of an operated limb told as still open ("graft harvest wound still scabbed" on day 16): its
           // swelling is drained from the next region towards the trunk, as while any incision is open.
-          if (condition.code === 'open_wound') {
-            const operation = facts.surgeries.find((s) => s.region === p.region);
-            if (operation) b.proximalDrainage(p.region, operation.days);
+          // Not for an old operation, the other side's, or a wound that looks infected (then nothing is drained towards the trunk).
+          if (condition.code === 'open_wound' && !infected) {
+            const operation = facts.surgeries.find((s) => s.region === p.region && s.days < REMODELLING_DAYS && (p.mask & exclusion(s.side)) !== 0);
+            if (operation) b.proximalDrainage(p.region, p.mask & exclusion(operation.side), operation.days);
           }
         }
       } else if (effect.type === 'max_pressure') {
@@ -331,7 +346,7 @@ export function buildRestrictions(facts: CaseFacts, outcome: ScreeningOutcome, e
           'surgery.site_not_recorded',
           `Operation ${days} days ago, site not recorded: the painful regions are left alone until the incision is located.`,
         );
-        b.proximalDrainage(area.region, days);
+        b.proximalDrainage(area.region, area.mask, days);
       } else
         b.cap(
           [area.region],
