@@ -2510,3 +2510,20 @@ describe('independent review of rounds 61-63: what the new rules must not hide o
     ['Bench press hurt my chest yesterday. Today chest pain at rest and short of breath', 'chest_pain'],
   ])('still reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
 });
+
+describe('review round 65: bladder and bowel in other Englishes, a stress leak unchanged, advice given', () => {
+  const read = codesOn('2026-11-20');
+  it.each([
+    ['Since 3 days she is having to strain for passing urine, urge is not coming, and motions also not passing properly.', 'bladder_bowel_dysfunction'],
+    ['stress incontinence for 20 years, but worse since the back started', 'bladder_bowel_dysfunction'],
+    ['advised about her calf pain but calf is swollen and hot after the flight', 'deep_vein_thrombosis'],
+  ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
+  it.each([
+    [
+      'Stress incontinence for 20 years since her third baby - leaks a little when she coughs or sneezes, no different since the back started.',
+      'bladder_bowel_dysfunction',
+    ],
+    ['Plan: STM L calf, balance work R ankle; reassured re clots, gave signs to watch for.', 'deep_vein_thrombosis'],
+    ['bowel motions normal', 'bladder_bowel_dysfunction'],
+  ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
+});

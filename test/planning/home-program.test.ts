@@ -158,6 +158,21 @@ const LINES: Line[] = [
     },
   },
   {
+    line: 'Ankle sprain told as "rolled his L ankle", heel raises in the exam: the sprain program, not the plantar heel one (review round 65)',
+    input: assessment({
+      complaint: 'Rolled his L ankle tripping on a kerb 9 days ago. Swelling going down. 15 single-leg heel raises vs 20 R.',
+      durationWeeks: 1,
+      painLocations: [{ region: 'ankle_foot', side: 'left', intensity: 3, quality: ['aching'] }],
+      measures: { painNrs: 3 },
+      goals: [{ type: 'injury_rehabilitation', priority: 1 }],
+      mechanism: 'trauma',
+    }),
+    check: (p) => {
+      expect(has(p, 'single_leg_balance', 'balance_progression')).toBe(true);
+      expect(codes(p)).not.toContain('plantar_fascia_stretch');
+    },
+  },
+  {
     line: 'Ankle sprain whose bruising tracks to the heel: still the sprain program, not the plantar heel one (review round 55)',
     input: assessment({
       complaint: 'Inversion sprain R ankle playing netball 10 days ago, swollen lateral ankle, bruising tracking to heel.',

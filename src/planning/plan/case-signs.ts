@@ -36,7 +36,7 @@ const KEYWORDS: [string, string][] = [
   ['tennis elbow|lateral epicond|\\bepicondyl', 'tennis_elbow'],
   ['\\b(?:heel|plantar|arch of (?:the|my) foot)\\b', 'heel'],
   ['\\bachilles\\b', 'achilles'],
-  ['\\b(?:rolled|twisted|turned) (?:my |the |an? )?ankle|\\bsprain', 'sprain'],
+  ['\\b(?:rolled|twisted|turned|went over on|went over) (?:(?:my|the|an?|his|her|their|left|right|l|r) ){0,2}ankle|\\bsprain', 'sprain'],
   ['\\b(?:lift\\w*|carry\\w*|bending over|mov(?:ed|ing) house)\\b', 'lifting'],
   ['\\b(?:desk|computer|laptop|screen|typing|office|sitting all day|mouse|mousing|keyboard|workstation|spreadsheets?)\\b', 'desk'],
   ['\\bfibromyalgia\\b', 'fibromyalgia'],

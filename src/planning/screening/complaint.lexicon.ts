@@ -231,6 +231,11 @@ const CONTINENCE_LOSS = [
   'difficult',
   'straining to pass',
   'strain to pass',
+  // Indian English: "having to strain for passing urine", "motions also not passing properly".
+  'strain for passing',
+  'straining for passing',
+  'not passing properly',
+  'not passing',
   'strain to start',
   'straining to start',
   'difficulty starting',
@@ -286,6 +291,7 @@ export const CONCEPTS = {
     'voiding',
     'pass water',
     'passing water',
+    'motions',
   ],
   continence_flow: [
     'bladder',
@@ -399,6 +405,10 @@ export const CONCEPTS = {
     'no urge to go',
     'no urge to pee',
     'no urge to urinate',
+    'urge is not coming',
+    'urge not coming',
+    'not getting the urge',
+    ...['she', 'he', 'i'].flatMap((who) => [`not feeling when ${who} has to go`, `not feeling when ${who} have to go`, `not feeling when ${who} needs to go`]),
     'cant feel when i pee',
     'cant feel myself pee',
     'cant feel myself peeing',
@@ -425,6 +435,14 @@ export const CONCEPTS = {
   // incontinence since her 2nd child, unchanged"), is not a cauda equina bladder change (review round 7).
   stress_leak_trigger: ['stress incontinen*', 'stress leak*', 'cough*', 'sneez*', 'laugh*', 'jump*', 'trampolin*', 'skipping'],
   continence_longstanding: [
+    // "no different since the back started": the leak is not what changed.
+    ...['the back', 'my back', 'her back', 'his back', 'the pain', 'the back pain'].flatMap((what) => [
+      `no different since ${what} started`,
+      `no worse since ${what} started`,
+      `not changed since ${what} started`,
+      `no change since ${what} started`,
+    ]),
+    'no different',
     'childbirth',
     'child',
     'children',

@@ -677,8 +677,9 @@ export function markSafetyNets(t: Tokens, negated: number[]): void {
   const n = t.words.length;
   for (let i = 0; i < n; i++) {
     if (t.kind[i] === K_WORD && adviceTopicAt(t, i)) {
-      // "Safety-netting advice given re CES symptoms": the topic of the advice, to the end of its clause.
-      for (let j = i + 1; j < n && t.kind[j] === K_WORD; j++) mark(negated, j, NEGATED);
+      // "Safety-netting advice given re CES symptoms": the topic of the advice, to the end of its clause ("…
+      // reassured about her calf pain but calf is swollen and hot": not past a "but").
+      for (let j = i + 1; j < n && t.kind[j] === K_WORD && !TOPIC_ENDS.has(t.words[j] as string); j++) mark(negated, j, NEGATED);
       continue;
     }
     if (t.kind[i] !== K_WORD || t.words[i] !== 'if') continue;
@@ -704,8 +705,22 @@ export function markSafetyNets(t: Tokens, negated: number[]): void {
   }
 }
 
-const ADVICE_NOUNS = new Set(['advice', 'advised', 'counselled', 'counseled', 'leaflet', 'warned', 'netting', 'netted']);
+const ADVICE_NOUNS = new Set([
+  'advice',
+  'advised',
+  'counselled',
+  'counseled',
+  'leaflet',
+  'warned',
+  'netting',
+  'netted',
+  'reassured',
+  'reassurance',
+  'educated',
+  'education',
+]);
 const TOPIC_WORDS = new Set(['re', 'regarding', 'about', 'on']);
+const TOPIC_ENDS = new Set(['but', 'however', 'although', 'though', 'yet', 'whereas', 'now']);
 
 /** Whether word `i` introduces what advice was about: "advice given re …", "safety netted about …", "leaflet on …". */
 function adviceTopicAt(t: Tokens, i: number): boolean {
