@@ -2527,3 +2527,29 @@ describe('review round 65: bladder and bowel in other Englishes, a stress leak u
     ['bowel motions normal', 'bladder_bowel_dysfunction'],
   ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
 });
+
+describe('review round 66: a cold sore, a child described in a bracket, an old whiplash, medicines and what happened since', () => {
+  const read = codesOn('2026-11-20');
+  it.each([
+    [
+      'Previous injuries: whiplash car accident 2021 - physio x6, fully better within 3 months, no problems since. Headaches: only tension-type at end of day, same as always.',
+      'cervical_artery_dissection_signs',
+    ],
+    ['whiplash car accident 2021, fully better', 'trauma'],
+    ['I had those blood-thinning injections in my stomach for 10 days after my knee scope in 2023, nothing since.', 'anticoagulants'],
+    ['was on warfarin, nothing since', 'anticoagulants'],
+    ['took prednisolone for 5 days last month', 'iv_drug_use_immunosuppression'],
+    ['FYI has a cold sore on her top lip at the moment', 'contagious_illness'],
+    ['worse since being off work caring for her son (age 5) who has chickenpox at home.', 'contagious_illness'],
+  ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
+  it.each([
+    ['I have a cold and a sore throat', 'contagious_illness'],
+    ['whiplash in a car accident last week, headaches since', 'cervical_artery_dissection_signs'],
+    ['Chiropractor cracked my neck yesterday, now headache', 'cervical_artery_dissection_signs'],
+    ['TIA 2019, on clopidogrel, nothing since', 'antiplatelets'],
+    ['Stroke 2019 - on apixaban, nothing since', 'anticoagulants'],
+    ['on warfarin, no problems since', 'anticoagulants'],
+    ['had Clexane injections in my tummy for 10 days after the op last week', 'anticoagulants'],
+    ['has a cold, sore throat', 'contagious_illness'],
+  ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
+});

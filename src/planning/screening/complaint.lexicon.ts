@@ -2709,6 +2709,9 @@ export const CONCEPTS = {
       'bottle',
       'wind',
       'water',
+      // "has a cold sore on her top lip": a lip lesion, not a cold.
+      'sore',
+      'sores',
       // A cold place: "I work in a cold office".
       'office',
       'house',
@@ -2948,6 +2951,15 @@ export const CONCEPTS = {
   ],
   collision: [
     'accident',
+    // Whole, so the "accident" of a road is not the continence word it also is ("whiplash car accident 2021").
+    'car accident',
+    'road accident',
+    'traffic accident',
+    'motorbike accident',
+    'bike accident',
+    'cycling accident',
+    'riding accident',
+    'skiing accident',
     'was hit',
     'got hit',
     'onto its roof',
@@ -6586,8 +6598,10 @@ export const TEXT_RULES: TextRule[] = [
     ],
     noneNear: { of: ['tension_headache'], near: ['headache'] },
   },
-  { code: 'cervical_artery_dissection_signs', all: ['nausea'], context: ['manipulation'] },
-  { code: 'cervical_artery_dissection_signs', all: ['headache'], context: ['manipulation'] },
+  // After a manipulation or a whiplash told now, not one of years ago, nor the usual headache ("whiplash 2021 -
+  // fully better … Headaches: only tension-type at end of day, same as always").
+  { code: 'cervical_artery_dissection_signs', all: ['nausea'], context: ['manipulation'], contextNow: true },
+  { code: 'cervical_artery_dissection_signs', all: ['headache'], context: ['manipulation'], contextNow: true, notFamiliar: true },
   {
     code: 'cervical_artery_dissection_signs',
     all: ['face_area', 'sensation_loss'],

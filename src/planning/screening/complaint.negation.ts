@@ -1158,6 +1158,11 @@ export function markOtherPeople(t: Tokens, consumed: readonly number[], negated:
         // subject. Not after one that describes them: "Mum (79, osteoporosis) slipped" may be whom the booking is for.
         if (c === 41 && inBracket) {
           inBracket = false;
+          // "caring for her son (age 5) who has chickenpox": the relative clause after the bracket is theirs.
+          if (bracketIsTheirs && RELATIVE.has(t.words[j + 1] ?? '')) {
+            count = -1;
+            continue;
+          }
           if (!bracketIsTheirs || !(namesOnly(t, bracketOpen + 1, j) || anotherAge(t, bracketOpen + 1))) break;
           count = 0;
           continue;

@@ -1059,6 +1059,7 @@ function isHistory(a: Analysis, from: number, to: number, medicine = false): boo
   // A medicine named again in a bracket is a list's line: a bare year after it is when it was started
   // ("clopidogrel (Plavix) 2019"), not when it ended.
   let renamedBefore = -1;
+  const takenNow = medicine && TAKING_NOW.has(t.words[from - 1] ?? '') && t.kind[from - 1] === K_WORD && !TOLD_PAST.has(t.words[from - 2] ?? '');
   let inBracket = false;
   let bracketTold = false;
   for (let j = to, words = 0; j < t.words.length && words <= 10; j++) {
@@ -1105,6 +1106,11 @@ function isHistory(a: Analysis, from: number, to: number, medicine = false): boo
       // "Saddle numbness years ago, resolved, now back again": history that came back is current.
       // "not recovered yet" is not over.
       if (o.from === renamedBefore && o.to - o.from === 1 && /^(19|20)\d\d$/.test(t.words[o.from] as string)) break;
+      // "TIA 2019, on clopidogrel, nothing since", "on warfarin, no problems since": the events since, not the medicine.
+      if (medicine && takenNow && has(o, HISTORY_AFTER) && t.words.slice(o.from, o.to).includes('since')) {
+        j = o.to - 1;
+        continue;
+      }
       if (has(o, HISTORY_AFTER)) return !recursAfter(t, o.to) && !NOT_OVER.has(t.words[o.from - 1] as string) && !NOT_OVER.has(t.words[o.from - 2] as string);
       if (has(o, CURRENT) && t.words[j] !== 'now') break;
       // The same thing named again dates it too: "Blood clots? yes - DVT L calf in 2024"; so does what it came
@@ -1118,6 +1124,8 @@ function isHistory(a: Analysis, from: number, to: number, medicine = false): boo
   return false;
 }
 
+const TAKING_NOW = new Set(['on', 'takes', 'taking', 'take']);
+const TOLD_PAST = new Set(['was', 'were', 'been', 'used', 'previously', 'formerly', 'once']);
 // A bracket that dates its own fall: "fall 2023 (tripped at home last Tuesday, wrist looks deformed)".
 const TOLD_RECENT = new Set(['last', 'ago', 'this', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'weekend']);
 const COLLISION = cid('collision');
@@ -1139,6 +1147,18 @@ function toldInDatedBracket(a: Analysis, from: number): boolean {
   if (isPastYear(t, head, a.day)) return true;
   const k = at[head] as number;
   return k >= 0 && historyOf(a, occurrences[k] as Occurrence);
+}
+
+/** Whether sentence `sentence` tells of the last few days ("yesterday", "last week", "3 days ago"): a course told then may still run. */
+function lastDaysIn(t: Tokens, sentence: number): boolean {
+  for (let j = 0; j < t.words.length; j++) {
+    if (t.sentence[j] !== sentence || t.kind[j] !== K_WORD) continue;
+    const w = t.words[j] as string;
+    if (w === 'yesterday' || w === 'today') return true;
+    if ((w === 'last' || w === 'this') && (t.words[j + 1] === 'week' || t.words[j + 1] === 'weekend')) return true;
+    if (w === 'ago' && (t.words[j - 1] === 'days' || t.words[j - 1] === 'day')) return true;
+  }
+  return false;
 }
 
 /** Whether a time of the last days or weeks follows a mention in its clause ("a PE last week", "a clot 3 days ago"). */
@@ -1527,7 +1547,8 @@ function toldAsStopped(a: Analysis, from: number, to: number, lenient = false): 
     if (phraseStartEndingAt(t, j, NOT_TAKEN_BEFORE) >= 0) return true;
   }
   // A course of a set length told in the past is over: "had Clexane 40 mg injections for 10 days", "took prednisolone for 5 days".
-  if (courseAfter(t, to) && pastFrameBefore(t, head) && !resumedAfter(a, to)) return true;
+  // Not when its sentence tells it as recent: "had Clexane injections for 10 days after the op last week" may still run.
+  if (courseAfter(t, to) && pastFrameBefore(t, head) && !resumedAfter(a, to) && !lastDaysIn(t, t.sentence[from] as number)) return true;
   let comma = false;
   for (let j = to; j < t.words.length && j - to <= 1; j++) {
     if (t.kind[j] === K_STOP) break;
@@ -1635,6 +1656,12 @@ function courseAfter(t: Tokens, to: number): boolean {
   if (t.kind[j] === K_COMMA && t.text.charCodeAt(t.start[j] as number) === 41) j++;
   const doseFrom = j;
   while (j < t.words.length && t.kind[j] === K_WORD && j - doseFrom < 4 && (isDigitWord(t.words[j] as string) || DOSE_WORDS.has(t.words[j] as string))) j++;
+  // Where the injections went: "blood-thinning injections in my stomach for 10 days".
+  if (t.words[j] === 'in' || t.words[j] === 'into') {
+    let k = j + 1;
+    if (DETERMINERS.has(t.words[k] as string)) k++;
+    if (INJECTION_PLACES.has(t.words[k] as string)) j = k + 1;
+  }
   // "prednisolone 5 day course", "pred, a course".
   if (t.words[j] === 'course' || (COURSE_UNITS.has(t.words[j] as string) && t.words[j + 1] === 'course')) return true;
   // "apixaban for 6 weeks", "warfarin x 3 months", "prednisolone 40mg od x5/7" (five days in notes' shorthand).
@@ -1643,6 +1670,7 @@ function courseAfter(t: Tokens, to: number): boolean {
   const shorthand = t.kind[j + 2] === K_COMMA && t.text.charCodeAt(t.start[j + 2] as number) === 47 && SHORTHAND_MONTHS[t.words[j + 3] as string] !== undefined;
   return (/^\d+$/.test(count) || NUMBER_WORDS[count] !== undefined) && (COURSE_UNITS.has(t.words[j + 2] as string) || (/^\d+$/.test(count) && shorthand));
 }
+const INJECTION_PLACES = new Set(['stomach', 'tummy', 'belly', 'abdomen', 'thigh', 'thighs', 'arm', 'arms', 'leg', 'legs']);
 const DOSE_WORDS = new Set([
   'mg',
   'mcg',
