@@ -457,11 +457,24 @@ describe('an operated region whose incision is told as still open', () => {
     expect(p.techniques.every((t) => t.pressure === 'light')).toBe(true);
     expect(p.schedule.totalSessions).toBeGreaterThan(0);
   });
+  const drainedThigh = (p: PlanContent) => p.techniques.some((t) => t.code === 'manual_lymphatic_drainage' && t.region === 'thigh');
   it('is worked in its healing phase when the wound has closed', () => {
     const p = acl('ACL reconstruction, wounds healed, knee swollen.');
     expect(p.techniques.some((t) => t.region === 'knee')).toBe(true);
   });
-  const drainedThigh = (p: PlanContent) => p.techniques.some((t) => t.code === 'manual_lymphatic_drainage' && t.region === 'thigh');
+  it('is not drained towards the trunk when its fresh incision looks infected, whichever rule opened it', () => {
+    const p = plan(
+      caseOf('knee', {
+        complaint: 'Left TKR 5 days ago, wound red hot and oozing pus.',
+        side: 'left',
+        mechanism: 'post_surgical',
+        durationWeeks: 1,
+        screening: { age: 70, surgeries: [{ procedure: 'total_knee_arthroplasty', region: 'knee', side: 'left', date: '2026-11-15' }] },
+      }),
+      '2026-11-20',
+    );
+    expect(drainedThigh(p)).toBe(false);
+  });
   it('is not drained towards the trunk when the wound looks infected', () => {
     const p = acl('ACL reconstruction, graft harvest wound still scabbed, red and oozing pus, knee swollen.');
     expect(drainedThigh(p)).toBe(false);

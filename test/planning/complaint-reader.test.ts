@@ -2553,3 +2553,54 @@ describe('review round 66: a cold sore, a child described in a bracket, an old w
     ['has a cold, sore throat', 'contagious_illness'],
   ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
 });
+
+describe('second independent review (rounds 64-66) and round 67: what the new rules must not hide or raise', () => {
+  const read = codesOn('2026-11-20');
+  it.each([
+    ['30 weeks pregnant, fewer movements today', 'high_risk_pregnancy'],
+    ['34 weeks pregnant, leaking fluid', 'high_risk_pregnancy'],
+    ['26 weeks pregnant, some bright red blood', 'high_risk_pregnancy'],
+    ['32 weeks pregnant, baby quieter than usual', 'high_risk_pregnancy'],
+    ['Pt reassured re back pain and saddle numbness noted today', 'saddle_anesthesia'],
+    ['Educated on pacing and reports new weakness in both legs and numb saddle', 'saddle_anesthesia'],
+    ['Reassurance given about chest pain on exertion and sweating', 'cardiac_symptoms'],
+    ['Warfarin - dose considered too high, reduced to 3mg', 'anticoagulants'],
+    ['Takes warfarin, never started statins', 'anticoagulants'],
+    ['I know all about apixaban as I have been on it for years', 'anticoagulants'],
+    ['Prednisolone 5mg daily, not started tapering yet', 'iv_drug_use_immunosuppression'],
+    ['Had Clexane injections in my stomach for 10 days and still doing them', 'anticoagulants'],
+    ['had Clexane injections in my tummy for 6 weeks, 2 more weeks to go', 'anticoagulants'],
+    ['Fever, rigors, out in the cold a lot for work, back pain', 'fever'],
+    ['Rigors and fever, no coat', 'fever'],
+    ['Chest wall strain from bench press. Chest pain came on at rest last night, felt like an elephant on my chest', 'chest_pain'],
+    ['all the time including at night, worse lying on my back, history of breast cancer', 'night_pain'],
+    ['Fell onto outstretched hand today, wrist out of line', 'suspected_fracture'],
+    ['Self injects, abscess in groin, fever', 'iv_drug_use_immunosuppression'],
+    ['Self injects, track marks on arms', 'iv_drug_use_immunosuppression'],
+    ['Heartburn when walking uphill, cut out spicy food but no better', 'cardiac_symptoms'],
+    [
+      "funny thing is I've lost about a stone and a half without trying, the wife thinks I've been sneaking off to the gym ha I wish",
+      'unexplained_weight_loss',
+    ],
+    ["'like someone hanging a heavy shopping bag on my arm and my chest' when he walks up the hill, sweats through his shirt", 'cardiac_symptoms'],
+  ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
+  it.each([
+    ['Brother DVT 2018 clot in lung as well. My knee hurts.', 'deep_vein_thrombosis'],
+    ['Mum had DVT 2019 post op. My knee hurts.', 'recent_surgery_site'],
+    ['Dad heart attack 2010 bypass 2012 died 2015. My knee hurts.', 'heart_disease'],
+    ['32 weeks pregnant, breasts leaking fluid', 'high_risk_pregnancy'],
+    ['Clopidogrel - considered by vascular, NOT started (no PAD on scan)', 'antiplatelets'],
+    ['pt self-injects abdomen', 'iv_drug_use_immunosuppression'],
+    [
+      "my husband had that cauda equina thing two years ago, went numb down there and couldn't wee and had emergency surgery the same night",
+      'saddle_anesthesia',
+    ],
+    ['a guy at work got a blood clot in his leg after flying back from Australia', 'deep_vein_thrombosis'],
+    ['I go spinning 3x a week and never get any chest pain, just the back ache at my desk', 'cervical_artery_dissection_signs'],
+    ['It only hurts at night if I roll onto that side, I turn over and its fine. I lost 2 stone at slimming world (on purpose)', 'night_pain'],
+    ['no headache, dizziness or double vision.', 'cervical_artery_dissection_signs'],
+    ['lost about a stone and a half without trying, trousers falling down', 'trauma'],
+  ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
+  it('a calf told as free of signs now has none', () =>
+    expect(readCalfSign('Tight right calf from running. no swelling, warmth or redness now.', '2026-11-20')).toBeNull());
+});

@@ -1203,6 +1203,22 @@ export const CONCEPTS = {
     '24 7',
   ],
   // Pain at night from lying on the sore part, or carpal tunnel tingling, is mechanical (second edition).
+  // Night pain that a change of position settles ("I turn over and it's fine", "eases when I get up and move").
+  eased_by_moving: [
+    'roll over',
+    'rolls over',
+    'roll onto',
+    'rolls onto',
+    'turn over',
+    'turns over',
+    'turning over',
+    'change position',
+    'changing position',
+    'get up and move',
+    'eases when i get up',
+    'eases when i move',
+    'ease when i get up',
+  ],
   mechanical_night: [
     'mechanical night pain',
     // Pain at night only when the sore part is pressed: "only if I kneel on it in bed".
@@ -1338,6 +1354,9 @@ export const CONCEPTS = {
     'once indoors',
     'when indoors',
   ],
+  // A fever named as one, not only the chills that the cold explains.
+  fever_named: ['fever*', 'febrile', 'pyrexi*', 'rigors', 'temperature', 'temp', 'temps', 'high temp', 'burning up'],
+  unintended: ['without trying', 'not trying', 'without dieting', 'not dieting', 'not on a diet', 'unintended', 'unintentional*', 'for no reason'],
   // Being cold, which makes anyone shiver.
   cold_exposure: [
     ...['her', 'his', 'my', 'a'].flatMap((who) => [`forgets ${who} coat`, `forgot ${who} coat`, `forget ${who} coat`, `without ${who} coat`]),
@@ -1529,6 +1548,7 @@ export const CONCEPTS = {
     'shared needles',
     'needle sharing',
   ],
+  subcutaneous_site: ['abdomen', 'stomach', 'tummy', 'belly', 'thigh', 'thighs', 'subcut*', 'sc', 'subcutaneous*'],
   // Where a prescribed injection goes: "injects into her abdomen", "this morning's dose went into the left thigh".
   injection_site_word: [
     'injection site',
@@ -1548,13 +1568,6 @@ export const CONCEPTS = {
     'jab in',
   ],
   prescribed_injection: [
-    // "pt self-injects abdomen": a prescribed injection under the skin, not drug use.
-    'self injects',
-    'self injecting',
-    'self injection',
-    'self injections',
-    'self administers',
-    'self administered',
     'insulin',
     'insulins',
     'b12',
@@ -1693,10 +1706,44 @@ export const CONCEPTS = {
   cardiac_site: ['chest', 'breastbone', 'sternum', 'jaw', 'jaws', 'arm', 'arms', 'left arm', 'throat', 'teeth', 'left shoulder', 'both arms'],
   cardiac_site_limb: ['jaw', 'jaws', 'arm', 'arms', 'left arm', 'throat', 'teeth', 'both arms', 'left shoulder'],
   cardiac_site_specific: ['chest', 'breastbone', 'sternum', 'jaw', 'jaws', 'left arm', 'throat', 'teeth', 'both arms'],
+  // A chest pain told as the heart's is ("crushing", "like an elephant", "at rest", "woke me").
+  cardiac_quality: [
+    'crushing',
+    'squeezing',
+    'heaviness',
+    'heavy',
+    'elephant',
+    'tight band',
+    'band',
+    'at rest',
+    'at night',
+    'woke me',
+    'woke him',
+    'woke her',
+    'clammy',
+    'radiat*',
+    'worst',
+    'nauseous',
+    'vomit*',
+  ],
   // Angina is often told as indigestion: "this like heartburn thing when I walk up the hill".
   indigestion_word: ['heartburn', 'heart burn', 'indigestion'],
   // What heartburn comes after when it is the stomach's: "indigestion after meals".
-  meal_word: ['meal', 'meals', 'eating', 'food', 'curry', 'spicy', 'dinner', 'lunch', 'breakfast', 'gaviscon', 'rennie', 'rennies'],
+  meal_word: [
+    ...['after', 'with'].flatMap((w) => [
+      `${w} meals`,
+      `${w} a meal`,
+      `${w} eating`,
+      `${w} food`,
+      `${w} dinner`,
+      `${w} lunch`,
+      `${w} breakfast`,
+      `${w} curry`,
+      `${w} spicy food`,
+    ]),
+    'when i eat',
+    'when i have eaten',
+  ],
   cardiac_site_weak: ['neck', 'shoulder', 'shoulders', 'upper back', 'between my shoulder blades', 'between the shoulder blades', 'shoulder blade'],
   discomfort: [
     ...PAIN,
@@ -2145,6 +2192,14 @@ export const CONCEPTS = {
   msk_strain: ['strained', 'strain', 'sprained', 'pulled a muscle', 'pulled', 'tweaked', 'torn', 'tear', 'injured', 'injury', 'overdid it', 'overdone it'],
   // Breathlessness while training hard is physiology, not a chest emergency.
   sport_training: [
+    // Indoor cycling, not the room spinning: "I go spinning 3x a week".
+    'go spinning',
+    'went spinning',
+    'do spinning',
+    'spinning class',
+    'spinning classes',
+    'spin class',
+    'spin classes',
     'training for',
     'in training',
     'marathon',
@@ -3153,6 +3208,12 @@ export const CONCEPTS = {
   fall_verb: ['fell', 'fall', 'falling', 'fallen', 'came off', 'tripped', 'slipped', 'falls'],
   // "Fear of falling" is not a fall; nor is falling asleep (second edition).
   not_a_fall: [
+    // Clothes that no longer fit: "trousers falling down" after losing weight.
+    'trousers falling down',
+    'trousers falling off',
+    'jeans falling down',
+    'clothes falling off',
+    'falling off me',
     'fear of falling',
     'afraid of falling',
     'scared of falling',
@@ -3973,6 +4034,10 @@ export const CONCEPTS = {
     'not felt baby move',
     'fewer fetal movements',
     'fewer baby movements',
+    'baby quiet',
+    'baby quieter',
+    'baby is quiet',
+    'baby is really quiet',
     'fewer kicks',
     'baby not kicking',
     'baby stopped moving',
@@ -3988,7 +4053,7 @@ export const CONCEPTS = {
     'pv blood',
     'pv loss',
     'passing clots',
-    // The waters broken before their time.
+    // The waters broken before their time (leaking fluid: pregnancy_warning_weak).
     'waters broke',
     'waters have broken',
     'waters went',
@@ -4007,6 +4072,24 @@ export const CONCEPTS = {
     'headache wont go',
     'headache that wont go away',
     'headache wont go away',
+  ],
+  // Warnings whose words also tell of other parts ("breasts leaking fluid", "nosebleeds with bright red blood",
+  // "fewer movements of the neck"): read unless such a part is named with them.
+  pregnancy_warning_weak: ['fewer movements', 'leaking fluid', 'fluid leaking', 'bright red blood', 'fresh red blood'],
+  warning_elsewhere: [
+    'breast',
+    'breasts',
+    'nipple',
+    'nipples',
+    'nose',
+    'nosebleed*',
+    'nose bleed*',
+    'gum',
+    'gums',
+    'blister*',
+    'of the neck',
+    'of my neck',
+    'neck movements',
   ],
   // Weak alone: "pg" is also a page, and the obstetric G/P count ("G2P1") also names past pregnancies.
   pregnancy_weak: ['expecting', 'expectant', 'due in', 'baby on the way', 'pg', ...GRAVIDA_PARA],
@@ -4768,6 +4851,9 @@ export const CONCEPTS = {
   injected_verb: ['injected', 'injects', 'injecting', 'jabbed'],
   // "Broken" alone is a fracture unless its sentence is about sleep ("Sleep: broken, can't get comfortable").
   fracture_bare: ['broke', 'broken'],
+  // Out of line or wonky, said of a limb part right beside it ("wrist out of line"; not "my hips are out of line").
+  deformity_weak: ['out of line', 'wonky', 'looks odd', 'not straight'],
+  limb_part: ['wrist', 'ankle', 'finger', 'fingers', 'toe', 'toes', 'elbow', 'forearm', 'arm', 'shin', 'thumb', 'hand', 'kneecap', 'collarbone', 'collar bone'],
   // A shape a joint has had for years: "bunion, big toe deformed". Not arthritis: a fall onto an arthritic wrist
   // breaks it as well ("82F with RA, fell onto outstretched hand this morning, wrist looks deformed").
   chronic_deformity: [
@@ -6027,6 +6113,8 @@ export interface TextRule {
    * shoulder strain told in another sentence; not a knee injury told in passing).
    */
   noneNear?: { of: LexiconConcept[]; near: LexiconConcept[] };
+  /** Words in the finding's own sentence that keep it although `noneNear` would cancel it. */
+  noneNearUnless?: LexiconConcept[];
   /** A benign picture in the sentence cancels the rule: for one of them, each of `all` mentioned, none of `unless` (un-negated). */
   benign?: { all: LexiconConcept[]; unless: LexiconConcept[] }[];
   /**
@@ -6111,12 +6199,9 @@ export const MEDICINE_STOPPED = {
     'never started',
     'not prescribed',
     'withheld',
-    // "Clopidogrel - considered by vascular, NOT started": only thought about.
-    'considered',
-    'was considered',
-    'declined',
-    'was declined',
   ],
+  /** Later in its sentence, opening a clause of its own and with nothing after: "Clopidogrel - considered by vascular, NOT started". */
+  notStartedLater: ['not started', 'never started', 'not commenced', 'never commenced', 'was not started'],
   /** Just before it, a plan to start it: not taken yet ("GP wants to start warfarin next week"). */
   notYetBefore: [
     'wants to start',
@@ -6164,7 +6249,9 @@ export const MEDICINE_STOPPED = {
     'labelling',
     'sells',
     'selling',
-    // Knowing of it, not taking it: "I sort out Mum's warfarin dosette, so I know all about blood thinners".
+  ],
+  /** Just before it, knowing of it ("so I know all about blood thinners"): not taken, unless the sentence says it is ("… as I have been on it for years"). */
+  knownOfBefore: [
     'know all about',
     'know about',
     'knows all about',
@@ -6175,22 +6262,10 @@ export const MEDICINE_STOPPED = {
     'learned about',
     'learnt about',
   ],
+  /** …what says it is taken after all. */
+  takenAfterAll: ['on it', 'on them', 'been on', 'taking it', 'take it', 'i take', 'i am on', 'im on'],
   /** After it, also past a comma ("warfarin, off all meds since"). */
-  afterComma: [
-    'off it',
-    'off them',
-    'off now',
-    'now off',
-    'off all',
-    'no longer',
-    'stopped it',
-    'stopped them',
-    'considered',
-    'not started',
-    'never started',
-    'not commenced',
-    'declined',
-  ],
+  afterComma: ['off it', 'off them', 'off now', 'now off', 'off all', 'no longer', 'stopped it', 'stopped them'],
   /**
    * Before a treatment, words that say doses are being missed ("forgot her BP meds for a week"): enough to ask
    * for a blood-pressure reading, not to read an anticoagulant as out of the blood.
@@ -6276,8 +6351,6 @@ export const MEDICINE_STOPPED = {
     'completed the course',
     'finished course',
     'finished the course',
-    'not started',
-    'never started',
   ],
   /** Before a bare stop verb: it has no subject of its own, or the patient or a doctor is its subject (not "the bleeding stopped"). */
   bareSubject: [
@@ -6457,17 +6530,22 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'progressive_weakness', all: ['both_legs', 'weakness'], window: 6, history: 'resolved' },
   { code: 'unexplained_weight_loss', all: ['weight', 'weight_drop'], none: ['intentional', 'weight_bearing_word'], window: 6 },
   { code: 'unexplained_weight_loss', all: ['weight_loss_lay'], none: ['intentional'] },
+  // Told as unintended, whatever else is joked about ("lost about a stone and a half without trying … the wife
+  // thinks I've been sneaking off to the gym ha I wish").
+  { code: 'unexplained_weight_loss', all: ['weight_drop', 'unintended'], window: 10, none: ['weight_bearing_word'] },
   // Night pain (IFOMPT, second edition): constant, not eased by any position, or with systemic signs — not
   // the mechanical pain of lying on the sore side or carpal tunnel tingling.
   { code: 'night_pain', all: ['night_constant_strong'], history: 'drop' },
-  { code: 'night_pain', all: ['night_constant_told'], none: ['mechanical_night'], history: 'drop' },
+  { code: 'night_pain', all: ['night_constant_told'], none: ['eased_by_moving'], history: 'drop' },
   { code: 'night_pain', all: ['chair_at_night', 'night_constant'], window: 14, history: 'drop' },
   { code: 'night_pain', all: ['night_pain_phrase', 'night_constant'], window: 14, history: 'drop' },
   { code: 'night_pain', all: ['waking', 'night_constant'], window: 14, none: ['carpal_tunnel'], history: 'drop' },
   // "Constant tension, poor sleep" is not night pain: the pain itself must be named.
   { code: 'night_pain', all: ['night_time', 'night_constant', 'pain_word'], window: 10, none: ['carpal_tunnel'], history: 'drop' },
-  { code: 'night_pain', all: ['night_pain_phrase'], context: ['systemic_sign'], history: 'drop' },
-  { code: 'night_pain', all: ['night_pain_phrase'], context: ['weight', 'weight_drop'], history: 'drop' },
+  // Not pain at night that turning over settles ("only hurts at night if I roll onto that side, I turn over and
+  // it's fine"): mechanical, whatever else the note tells.
+  { code: 'night_pain', all: ['night_pain_phrase'], context: ['systemic_sign'], none: ['eased_by_moving'], history: 'drop' },
+  { code: 'night_pain', all: ['night_pain_phrase'], context: ['weight', 'weight_drop'], none: ['eased_by_moving'], history: 'drop' },
   { code: 'night_pain', all: ['night_pain_phrase'], none: ['mechanical_night', 'sensation_loss', 'carpal_tunnel'], history: 'drop' },
   { code: 'night_pain', all: ['waking', 'pain_word'], window: 8, none: ['mechanical_night', 'sensation_loss', 'carpal_tunnel'], history: 'drop' },
   // "Her 'fevers' are hot flushes from the menopause": the patient's word for a flush is no fever.
@@ -6479,7 +6557,7 @@ export const TEXT_RULES: TextRule[] = [
     benign: [
       { all: ['menopause_word'], unless: ['fever_measured'] },
       // "chills - only when she forgets her coat at the bus stop": cold, not a fever.
-      { all: ['cold_exposure'], unless: ['fever_measured', 'sweating'] },
+      { all: ['cold_exposure'], unless: ['fever_measured', 'sweating', 'fever_named'] },
     ],
   },
   { code: 'acute_infection', all: ['infection_word'], region: 'forbidden', history: 'drop', transient: true },
@@ -6504,7 +6582,8 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'local_infection', all: ['joint_word', 'swelling', 'warmth'], region: 'required', window: 8, history: 'drop', benign: [EXPECTED_AFTER_SURGERY] },
   { code: 'contagious_illness', all: ['contagious_word'], history: 'drop', transient: true },
   { code: 'iv_drug_use_immunosuppression', all: ['immunosuppression'], medicine: true },
-  { code: 'iv_drug_use_immunosuppression', all: ['inject_self'], none: ['prescribed_injection'] },
+  // "pt self-injects abdomen": under the skin of the belly or thigh is a prescribed injection, not drug use.
+  { code: 'iv_drug_use_immunosuppression', all: ['inject_self'], none: ['prescribed_injection', 'subcutaneous_site'] },
   {
     code: 'cancer',
     all: ['cancer_word'],
@@ -6532,6 +6611,8 @@ export const TEXT_RULES: TextRule[] = [
     // …and so is one whose strain is told in a sentence of its own ("Pulled something in L chest on heavy bench
     // press Tues. Chest pain? 'Only when I press on it or push the bar'"); effort, the arm or sweating still refer.
     noneNear: { of: ['chest_wall_diagnosis', 'msk_chest'], near: ['chest_wall_diagnosis', 'chest_area'] },
+    // …but not a chest pain told in cardiac terms ("Chest pain came on at rest last night, felt like an elephant").
+    noneNearUnless: ['cardiac_quality', 'sweating', 'dyspnoea', 'cardiac_site_limb', 'exertion', 'nausea'],
   },
   { code: 'chest_pain', all: ['dyspnoea'], none: ['sport_training'] },
   // "CP" is chest pain in a note when exertion or the arm goes with it (not cerebral palsy).
@@ -6667,6 +6748,15 @@ export const TEXT_RULES: TextRule[] = [
     none: ['chronic_deformity'] as LexiconConcept[],
     history: 'drop' as const,
   })),
+  ...(['fall_verb', 'collision', 'minor_trauma'] as const).map((injury) => ({
+    code: 'suspected_fracture' as const,
+    all: ['deformity_weak', 'limb_part'] as LexiconConcept[],
+    window: 3,
+    context: [injury] as LexiconConcept[],
+    contextNow: true as const,
+    none: ['chronic_deformity'] as LexiconConcept[],
+    history: 'drop' as const,
+  })),
   { code: 'major_trauma', all: ['fall_verb', 'height'], window: 8, history: 'drop' },
   { code: 'major_trauma', all: ['major_mechanism'], history: 'drop' },
   { code: 'trauma', all: ['collision'], history: 'drop' },
@@ -6715,6 +6805,8 @@ export const TEXT_RULES: TextRule[] = [
   },
   { code: 'high_risk_pregnancy', all: ['high_risk_named'], history: 'drop' },
   { code: 'high_risk_pregnancy', all: ['pregnancy_warning'], context: ['pregnancy_word'], history: 'drop' },
+  { code: 'high_risk_pregnancy', all: ['pregnancy_warning_weak'], context: ['pregnancy_word'], none: ['warning_elsewhere'], history: 'drop' },
+  { code: 'high_risk_pregnancy', all: ['pregnancy_warning_weak'], context: ['gestation'], none: ['warning_elsewhere'], history: 'drop' },
   { code: 'high_risk_pregnancy', all: ['face_hands', 'swelling'], window: 5, context: ['pregnancy_word'], history: 'drop' },
   { code: 'high_risk_pregnancy', all: ['pregnancy_warning'], context: ['gestation'], history: 'drop' },
   { code: 'high_risk_pregnancy', all: ['face_hands', 'swelling'], window: 5, context: ['gestation'], history: 'drop' },

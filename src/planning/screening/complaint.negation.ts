@@ -86,7 +86,8 @@ function listContinues(t: Tokens, comma: number, denialList: boolean): number {
       terminated = true;
       break;
     }
-    if (CONTRASTS.has(w)) return 0;
+    // "no swelling, warmth or redness now": a "now" that ends the list dates the denial, it opens no clause.
+    if (CONTRASTS.has(w) && !(w === 'now' && t.kind[j + 1] !== K_WORD)) return 0;
     if (TERMINATORS.has(w)) {
       terminated = true;
       break;
@@ -94,6 +95,8 @@ function listContinues(t: Tokens, comma: number, denialList: boolean): number {
     if (w === 'or' || w === 'nor' || w === 'and') {
       if (w !== 'and') hasOr = true;
       else if (words > 0) hasAnd = true;
+      // "no headache, dizziness or double vision": a new item opens, its own adjective is no predicate.
+      subject = false;
       continue;
     }
     if (!FUNCTION_WORDS.has(w)) words++;
@@ -676,10 +679,18 @@ const CHANGE_WORDS = new Set([
 export function markSafetyNets(t: Tokens, negated: number[]): void {
   const n = t.words.length;
   for (let i = 0; i < n; i++) {
-    if (t.kind[i] === K_WORD && adviceTopicAt(t, i)) {
+    if (t.kind[i] === K_WORD && adviceTopicAt(t, i, ADVICE_NOUNS)) {
       // "Safety-netting advice given re CES symptoms": the topic of the advice, to the end of its clause ("…
-      // reassured about her calf pain but calf is swollen and hot": not past a "but").
+      // advised about her calf pain but calf is swollen and hot": not past a "but").
       for (let j = i + 1; j < n && t.kind[j] === K_WORD && !TOPIC_ENDS.has(t.words[j] as string); j++) mark(negated, j, NEGATED);
+      continue;
+    }
+    if (t.kind[i] === K_WORD && adviceTopicAt(t, i, REASSURANCE_NOUNS)) {
+      // "reassured re clots": a diagnosis worried about, denied as a feared one is; not the signs told ("reassured
+      // re back pain and saddle numbness noted today", "reassurance given about chest pain on exertion").
+      let k = i + 1;
+      while (k < n && t.kind[k] === K_WORD && FEARED_ARTICLES.has(t.words[k] as string)) k++;
+      if (t.kind[k] === K_WORD && FEARED_DIAGNOSES.has(t.words[k] as string)) for (let m = i + 1; m <= k; m++) mark(negated, m, NEGATED);
       continue;
     }
     if (t.kind[i] !== K_WORD || t.words[i] !== 'if') continue;
@@ -705,28 +716,17 @@ export function markSafetyNets(t: Tokens, negated: number[]): void {
   }
 }
 
-const ADVICE_NOUNS = new Set([
-  'advice',
-  'advised',
-  'counselled',
-  'counseled',
-  'leaflet',
-  'warned',
-  'netting',
-  'netted',
-  'reassured',
-  'reassurance',
-  'educated',
-  'education',
-]);
+const ADVICE_NOUNS = new Set(['advice', 'advised', 'counselled', 'counseled', 'leaflet', 'warned', 'netting', 'netted']);
+// Reassurance is about a feared diagnosis ("reassured re clots"), not about the signs it names.
+const REASSURANCE_NOUNS = new Set(['reassured', 'reassurance', 'educated', 'education']);
 const TOPIC_WORDS = new Set(['re', 'regarding', 'about', 'on']);
 const TOPIC_ENDS = new Set(['but', 'however', 'although', 'though', 'yet', 'whereas', 'now']);
 
 /** Whether word `i` introduces what advice was about: "advice given re …", "safety netted about …", "leaflet on …". */
-function adviceTopicAt(t: Tokens, i: number): boolean {
+function adviceTopicAt(t: Tokens, i: number, nouns: ReadonlySet<string>): boolean {
   if (!TOPIC_WORDS.has(t.words[i] as string)) return false;
   for (let j = i - 1; j >= 0 && j >= i - 2 && t.kind[j] === K_WORD; j--) {
-    if (ADVICE_NOUNS.has(t.words[j] as string)) return true;
+    if (nouns.has(t.words[j] as string)) return true;
     if (t.words[j] !== 'given') return false;
   }
   return false;
@@ -1190,6 +1190,12 @@ export function markOtherPeople(t: Tokens, consumed: readonly number[], negated:
           continue;
         }
         if (c === 40 || (c === 44 && (inBracket || t.words[j + 1] === 'with'))) continue;
+        // "my husband had that cauda equina thing two years ago, went numb down there and couldn't wee": a clause
+        // with no subject of its own goes on telling of them.
+        if (c === 44 && SUBJECTLESS_VERBS.has(t.words[j + 1] ?? '')) {
+          count = -1;
+          continue;
+        }
         break;
       }
       const w = t.words[j] as string;
@@ -1209,7 +1215,7 @@ export function markOtherPeople(t: Tokens, consumed: readonly number[], negated:
       mark(negated, j, NEGATED);
       // "Dad had DVT in 2019 left calf swollen hot and tender since …": in dictation without punctuation the year
       // that dates their event ends it; what follows it without a link word is told anew.
-      if (!inBracket && /^(19|20)\d\d$/.test(w) && t.kind[j + 1] === K_WORD && !AFTER_THEIR_YEAR.has(t.words[j + 1] as string)) break;
+      if (!inBracket && /^(19|20)\d\d$/.test(w) && t.kind[j + 1] === K_WORD && TOLD_ANEW_AFTER_YEAR.has(t.words[j + 1] as string)) break;
       // "My husband was diagnosed with a DVT in his leg last month and is on rivaroxaban": a second verb of the
       // same subject goes on telling about them.
       if (t.words[j + 1] === 'and' && SAME_SUBJECT_VERBS.has(t.words[j + 2] ?? '')) count = -1;
@@ -1310,6 +1316,7 @@ const ESCORTING = new Set([
   'ferries',
 ]);
 const ESCORTED = new Set(['him', 'her', 'them']);
+const SUBJECTLESS_VERBS = new Set(['went', 'needed', 'ended', 'became', 'developed', 'spent', 'couldnt', 'wasnt', 'didnt', 'required']);
 const SAME_SUBJECT_VERBS = new Set(['is', 'was', 'has', 'had', 'takes', 'took', 'gets', 'got', 'needs', 'needed', 'uses', 'used', 'remains']);
 
 /**
@@ -1422,8 +1429,40 @@ function opensLine(t: Tokens, i: number): boolean {
 
 const REPORT_AUXILIARIES = new Set(['has', 'had', 'have', 'also', 'just', 'then', 'now', 'is', 'was']);
 
-/** Words that go on telling a person's event after its year ("in 2019 and is on warfarin", "in 2019 after a flight"). */
-const AFTER_THEIR_YEAR = new Set(['and', 'with', 'after', 'when', 'who', 'which', 'for', 'on', 'in', 'at', 'but', 'following', 'while', 'then', 'aged', 'age']);
+/**
+ * Words that start a new account after the year of someone else's event, in dictation without punctuation: a side
+ * or a body part ("Dad had DVT in 2019 left calf swollen hot"), the patient speaking. Not their event's own words
+ * ("Brother DVT 2018 clot in lung as well", "Mum had DVT 2019 post op").
+ */
+const TOLD_ANEW_AFTER_YEAR = new Set([
+  'left',
+  'right',
+  'l',
+  'r',
+  'both',
+  'bilateral',
+  'i',
+  'im',
+  'ive',
+  'my',
+  'calf',
+  'calves',
+  'leg',
+  'legs',
+  'back',
+  'neck',
+  'knee',
+  'shoulder',
+  'hip',
+  'arm',
+  'chest',
+  'ankle',
+  'foot',
+  'wrist',
+  'hand',
+  'thigh',
+  'head',
+]);
 
 /** Whether `w`, right after the person at `i` who opens a sentence ("My father he had…", "Mum she is on warfarin"), is their pronoun as its subject again. */
 function resumesSubject(t: Tokens, i: number, w: string, person: Person): boolean {
@@ -1466,6 +1505,8 @@ const PERSON_DESCRIPTIONS = new Set([
   'postnatal',
   'postpartum',
 ]);
+const SOMEONE = new Set(['someone', 'somebody']);
+const SOMEONE_WITH_ARTICLE = new Set(['guy', 'bloke', 'chap', 'fella', 'fellow']);
 const CHILDREN = new Set(['girl', 'boy', 'baby', 'kid', 'kids', 'child', 'children', 'lad', 'lass', 'youngest', 'eldest']);
 const TEAM_ROLES = new Set([
   'keeper',
@@ -1597,6 +1638,10 @@ function personAt(t: Tokens, i: number): Person | null {
   if (TEAM_ROLES.has(w) && i > 0 && TEAM_OWNERS.has(t.words[i - 1] as string)) return 'any';
   // Either sex, or family history words: any possessive may point back to them.
   if (OTHER_PEOPLE.has(w)) return 'any';
+  // "a guy at work got a blood clot", "someone at the gym": an unnamed other person (not a simile: "like someone
+  // hanging a heavy shopping bag on my arm").
+  if (SOMEONE.has(w) && t.words[i - 1] !== 'like' && t.words[i - 1] !== 'if' && t.words[i - 1] !== 'though') return 'any';
+  if (SOMEONE_WITH_ARTICLE.has(w) && (t.words[i - 1] === 'a' || t.words[i - 1] === 'another' || t.words[i - 1] === 'some')) return 'any';
   // "lifting her 6-year-old": a child of the patient's, not the patient ("a 45 year old who fell" is).
   if (w === 'old' && t.words[i - 1] === 'year' && OWNERS_OF_CHILD.has(t.words[i - 3] as string)) return 'any';
   // In a therapist's note "Client reports…", "massage for client" is the patient; "her client", "lifting clients" are not.

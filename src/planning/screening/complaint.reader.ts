@@ -409,6 +409,7 @@ interface CompiledRule {
   notFamiliar: boolean;
   preEclampsiaSign: boolean;
   noneNear: { of: number[]; near: number[] } | null;
+  noneNearUnless: number[];
   benign: { all: number[]; unless: number[] }[];
   notOfPlace: number[];
   transient: boolean;
@@ -438,6 +439,7 @@ const RULES: CompiledRule[] = TEXT_RULES.map((r) => ({
   notFamiliar: r.notFamiliar ?? false,
   preEclampsiaSign: r.preEclampsiaSign ?? false,
   noneNear: r.noneNear ? { of: r.noneNear.of.map((c) => conceptId(c)), near: r.noneNear.near.map((c) => conceptId(c)) } : null,
+  noneNearUnless: (r.noneNearUnless ?? []).map((c) => conceptId(c)),
   benign: (r.benign ?? []).map((b) => ({ all: b.all.map((c) => conceptId(c)), unless: b.unless.map((c) => conceptId(c)) })),
   notOfPlace: (r.notOfPlace ?? []).map((c) => conceptId(c)),
   transient: r.transient ?? false,
@@ -475,7 +477,8 @@ const cid = (c: LexiconConcept) => conceptId(c);
   ]);
   for (const r of RULES) for (const list of [r.all, r.any, r.none, r.context, r.explainedBy, r.some?.of ?? []]) for (const c of list) read.add(c);
   for (const r of RULES)
-    for (const c of [...(r.noneNear?.of ?? []), ...(r.noneNear?.near ?? []), ...(r.benign ?? []).flatMap((b) => [...b.all, ...b.unless])]) read.add(c);
+    for (const c of [...(r.noneNear?.of ?? []), ...(r.noneNear?.near ?? []), ...r.noneNearUnless, ...(r.benign ?? []).flatMap((b) => [...b.all, ...b.unless])])
+      read.add(c);
   for (const phrase of phrasesByText.values()) {
     phrase.region = phrase.concepts.some((c) => conceptRegion[c] !== null);
     phrase.side = phrase.concepts.some((c) => conceptSide[c] !== null);
@@ -560,6 +563,12 @@ const NEUTRAL = new Set<number>(
       'rewarmed',
       'meal_word',
       'skin_ok_elsewhere',
+      'warning_elsewhere',
+      'eased_by_moving',
+      'subcutaneous_site',
+      'limb_part',
+      'fever_named',
+      'cardiac_quality',
       'vaccination',
       'age_word',
       'conception_plan',
@@ -1149,17 +1158,24 @@ function toldInDatedBracket(a: Analysis, from: number): boolean {
   return k >= 0 && historyOf(a, occurrences[k] as Occurrence);
 }
 
-/** Whether sentence `sentence` tells of the last few days ("yesterday", "last week", "3 days ago"): a course told then may still run. */
-function lastDaysIn(t: Tokens, sentence: number): boolean {
+/**
+ * Whether sentence `sentence` tells a course as running: of the last few days ("yesterday", "last week", "3 days
+ * ago"), or going on ("and still doing them", "2 more weeks to go").
+ */
+function stillRunningIn(t: Tokens, sentence: number): boolean {
   for (let j = 0; j < t.words.length; j++) {
     if (t.sentence[j] !== sentence || t.kind[j] !== K_WORD) continue;
     const w = t.words[j] as string;
-    if (w === 'yesterday' || w === 'today') return true;
+    if (w === 'yesterday' || w === 'today' || RUNNING.has(w)) return true;
+    if (w === 'to' && t.words[j + 1] === 'go') return true;
+    if (w === 'more' && COURSE_UNITS.has(t.words[j + 1] as string)) return true;
     if ((w === 'last' || w === 'this') && (t.words[j + 1] === 'week' || t.words[j + 1] === 'weekend')) return true;
     if (w === 'ago' && (t.words[j - 1] === 'days' || t.words[j - 1] === 'day')) return true;
   }
   return false;
 }
+
+const RUNNING = new Set(['still', 'ongoing', 'continuing', 'remaining']);
 
 /** Whether a time of the last days or weeks follows a mention in its clause ("a PE last week", "a clot 3 days ago"). */
 function daysAgoRightAfter(t: Tokens, to: number): boolean {
@@ -1489,6 +1505,36 @@ const LAPSED_BEFORE = words(MEDICINE_STOPPED.lapsedBefore);
 const POINTING_BACK = words(MEDICINE_STOPPED.pointingBack);
 const PAST_FRAME = words(MEDICINE_STOPPED.pastFrame);
 const NOT_TAKEN_BEFORE = words([...MEDICINE_STOPPED.notYetBefore, ...MEDICINE_STOPPED.handledBefore]);
+const KNOWN_OF_BEFORE = words(MEDICINE_STOPPED.knownOfBefore);
+const TAKEN_AFTER_ALL = words(MEDICINE_STOPPED.takenAfterAll);
+const NOT_STARTED_LATER = words(MEDICINE_STOPPED.notStartedLater);
+/** How far after a medicine a clause that says it was never started is looked for. */
+const NOT_STARTED_REACH = 8;
+
+/** Whether sentence `sentence` says the medicine is taken after all ("… as I have been on it for years"). */
+function saidTakenIn(t: Tokens, sentence: number): boolean {
+  for (let j = 0; j < t.words.length; j++) if (t.sentence[j] === sentence && t.kind[j] === K_WORD && phraseAt(t, j, TAKEN_AFTER_ALL) > 0) return true;
+  return false;
+}
+
+/**
+ * Whether a clause after the medicine, in its sentence, says it was never started and nothing else
+ * ("Clopidogrel - considered by vascular, NOT started (no PAD on scan)"); not of something after it ("Takes
+ * warfarin, never started statins"), nor past another medicine.
+ */
+function notStartedLater(a: Analysis, to: number): boolean {
+  const { t, at, occurrences } = a;
+  for (let j = to; j < t.words.length && j - to <= NOT_STARTED_REACH && t.kind[j] !== K_STOP; j++) {
+    if (t.kind[j] !== K_WORD) continue;
+    const k = at[j] as number;
+    if (k >= 0 && isMedicine(occurrences[k] as Occurrence)) return false;
+    const len = phraseAt(t, j, NOT_STARTED_LATER);
+    if (len === 0) continue;
+    const opens = t.kind[j - 1] !== K_WORD || dashBefore(t, j);
+    return opens && t.kind[j + len] !== K_WORD;
+  }
+  return false;
+}
 const BARE_STOP = words(MEDICINE_STOPPED.bare);
 const BARE_SUBJECT = new Set<string>(MEDICINE_STOPPED.bareSubject);
 const BARE_NO_OBJECT = new Set<string>(MEDICINE_STOPPED.bareNoObject);
@@ -1545,10 +1591,11 @@ function toldAsStopped(a: Analysis, from: number, to: number, lenient = false): 
     const start = Math.max(phraseStartEndingAt(t, j, STOPPED_BEFORE), lenient ? phraseStartEndingAt(t, j, LAPSED_BEFORE) : -1);
     if (start >= 0) return !planned(t, start) && !resumedAfter(a, to);
     if (phraseStartEndingAt(t, j, NOT_TAKEN_BEFORE) >= 0) return true;
+    if (phraseStartEndingAt(t, j, KNOWN_OF_BEFORE) >= 0) return !saidTakenIn(t, t.sentence[from] as number);
   }
   // A course of a set length told in the past is over: "had Clexane 40 mg injections for 10 days", "took prednisolone for 5 days".
   // Not when its sentence tells it as recent: "had Clexane injections for 10 days after the op last week" may still run.
-  if (courseAfter(t, to) && pastFrameBefore(t, head) && !resumedAfter(a, to) && !lastDaysIn(t, t.sentence[from] as number)) return true;
+  if (courseAfter(t, to) && pastFrameBefore(t, head) && !resumedAfter(a, to) && !stillRunningIn(t, t.sentence[from] as number)) return true;
   let comma = false;
   for (let j = to; j < t.words.length && j - to <= 1; j++) {
     if (t.kind[j] === K_STOP) break;
@@ -1557,11 +1604,9 @@ function toldAsStopped(a: Analysis, from: number, to: number, lenient = false): 
       if (t.text.charCodeAt(t.start[j] as number) !== 40) comma = true;
       continue;
     }
-    const len = phraseAt(t, j, comma ? STOPPED_AFTER_COMMA : STOPPED_ANY_AFTER);
-    // "warfarin - considered stopping": a change thought about for a medicine still taken.
-    if (len > 0 && t.words[j + len - 1] === 'considered' && /ing$/.test(t.words[j + len] ?? '')) break;
-    if (len > 0) return !resumedAfter(a, to);
+    if (phraseAt(t, j, comma ? STOPPED_AFTER_COMMA : STOPPED_ANY_AFTER) > 0) return !resumedAfter(a, to);
   }
+  if (notStartedLater(a, to)) return true;
   // A status after the item's dose or course, set off by a comma: "warfarin 6/12, completed", "apixaban 5 mg, stopped in March".
   const status = statusAfterDose(t, to);
   if (status > 0 && bareStopAt(t, status) > 0 && !toldAsFall(a, status)) return !resumedAfter(a, status);
@@ -2581,7 +2626,12 @@ export function readComplaint(text: string, today?: string): ComplaintMatch[] {
         // for the heart, how long and how sure do not part its words.
         if (to - 1 - from > rule.window && !(rule.exertional && to - 1 - from - lightTokens(t, from, to) <= rule.window)) continue;
         if (rule.none.some((c) => (byConcept[c] ?? []).some((o) => o.sentence === anchor.sentence && o.negated === NOT_NEGATED))) continue;
-        if (rule.noneNear && toldNear(a, rule.noneNear.of, rule.noneNear.near)) continue;
+        if (
+          rule.noneNear &&
+          toldNear(a, rule.noneNear.of, rule.noneNear.near) &&
+          !rule.noneNearUnless.some((c) => (byConcept[c] ?? []).some((o) => o.sentence === anchor.sentence && o.negated === NOT_NEGATED))
+        )
+          continue;
         if (rule.benign.length > 0) {
           const told = (c: number) => (byConcept[c] ?? []).some((o) => o.sentence === anchor.sentence && o.negated === NOT_NEGATED);
           if (rule.benign.some((b) => b.all.every(told) && !b.unless.some(told))) continue;

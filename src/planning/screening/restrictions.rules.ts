@@ -356,6 +356,8 @@ export function buildRestrictions(facts: CaseFacts, outcome: ScreeningOutcome, e
         );
     }
   }
+  // A wound that looks infected is not drained towards the trunk, whatever opened it.
+  if (infected) for (const rules of Object.values(b.regions)) rules.drainsTo = null;
 
   const age = facts.age;
   if (age !== null && age >= 80) {
