@@ -1205,18 +1205,20 @@ export const CONCEPTS = {
   // Pain at night from lying on the sore part, or carpal tunnel tingling, is mechanical (second edition).
   // Night pain that a change of position settles ("I turn over and it's fine", "eases when I get up and move").
   eased_by_moving: [
-    'roll over',
-    'rolls over',
-    'roll onto',
-    'rolls onto',
-    'turn over',
-    'turns over',
-    'turning over',
-    'change position',
-    'changing position',
-    'get up and move',
-    'eases when i get up',
-    'eases when i move',
+    ...['turn over', 'roll over', 'move', 'change position'].flatMap((w) => [
+      `${w} and its fine`,
+      `${w} and it eases`,
+      `${w} and it settles`,
+      `${w} and it goes`,
+    ]),
+    ...['eases', 'settles', 'goes'].flatMap((w) => [
+      `${w} when i turn over`,
+      `${w} when i get up`,
+      `${w} when i move`,
+      `${w} if i change position`,
+      `${w} when i change position`,
+    ]),
+    'fine once i turn over',
     'ease when i get up',
   ],
   mechanical_night: [
@@ -1354,9 +1356,7 @@ export const CONCEPTS = {
     'once indoors',
     'when indoors',
   ],
-  // A fever named as one, not only the chills that the cold explains.
-  fever_named: ['fever*', 'febrile', 'pyrexi*', 'rigors', 'temperature', 'temp', 'temps', 'high temp', 'burning up'],
-  unintended: ['without trying', 'not trying', 'without dieting', 'not dieting', 'not on a diet', 'unintended', 'unintentional*', 'for no reason'],
+  unintended: ['without trying', 'without dieting', 'not on a diet', 'unintended', 'unintentional*', 'for no reason'],
   // Being cold, which makes anyone shiver.
   cold_exposure: [
     ...['her', 'his', 'my', 'a'].flatMap((who) => [`forgets ${who} coat`, `forgot ${who} coat`, `forget ${who} coat`, `without ${who} coat`]),
@@ -1374,8 +1374,6 @@ export const CONCEPTS = {
     'fever*',
     'febrile',
     'pyrexi*',
-    'chills',
-    'chils',
     'fevar',
     'feaver',
     'fevre',
@@ -1394,8 +1392,9 @@ export const CONCEPTS = {
     'shivery',
     'feverish',
     'hot and cold',
-    'shivering',
   ],
+  // The shivers alone, which the cold also gives ("chills - only when she forgets her coat").
+  chills_word: ['chills', 'chils', 'shivering', 'the shivers', 'shivers'],
   infection_word: [
     'infection',
     'infections',
@@ -1548,7 +1547,6 @@ export const CONCEPTS = {
     'shared needles',
     'needle sharing',
   ],
-  subcutaneous_site: ['abdomen', 'stomach', 'tummy', 'belly', 'thigh', 'thighs', 'subcut*', 'sc', 'subcutaneous*'],
   // Where a prescribed injection goes: "injects into her abdomen", "this morning's dose went into the left thigh".
   injection_site_word: [
     'injection site',
@@ -1706,6 +1704,19 @@ export const CONCEPTS = {
   cardiac_site: ['chest', 'breastbone', 'sternum', 'jaw', 'jaws', 'arm', 'arms', 'left arm', 'throat', 'teeth', 'left shoulder', 'both arms'],
   cardiac_site_limb: ['jaw', 'jaws', 'arm', 'arms', 'left arm', 'throat', 'teeth', 'both arms', 'left shoulder'],
   cardiac_site_specific: ['chest', 'breastbone', 'sternum', 'jaw', 'jaws', 'left arm', 'throat', 'teeth', 'both arms'],
+  // The GP's practice in a British letter, not an operation: "BP in surgery today 134/82", "seen at the surgery".
+  gp_practice: [
+    'in surgery today',
+    'seen in surgery',
+    'at the surgery',
+    'in the surgery',
+    'gp surgery',
+    'doctors surgery',
+    'surgery appointment',
+    'phoned the surgery',
+    'rang the surgery',
+    'called the surgery',
+  ],
   // A chest pain told as the heart's is ("crushing", "like an elephant", "at rest", "woke me").
   cardiac_quality: [
     'crushing',
@@ -1716,34 +1727,15 @@ export const CONCEPTS = {
     'tight band',
     'band',
     'at rest',
-    'at night',
     'woke me',
     'woke him',
     'woke her',
     'clammy',
-    'radiat*',
-    'worst',
     'nauseous',
     'vomit*',
   ],
   // Angina is often told as indigestion: "this like heartburn thing when I walk up the hill".
   indigestion_word: ['heartburn', 'heart burn', 'indigestion'],
-  // What heartburn comes after when it is the stomach's: "indigestion after meals".
-  meal_word: [
-    ...['after', 'with'].flatMap((w) => [
-      `${w} meals`,
-      `${w} a meal`,
-      `${w} eating`,
-      `${w} food`,
-      `${w} dinner`,
-      `${w} lunch`,
-      `${w} breakfast`,
-      `${w} curry`,
-      `${w} spicy food`,
-    ]),
-    'when i eat',
-    'when i have eaten',
-  ],
   cardiac_site_weak: ['neck', 'shoulder', 'shoulders', 'upper back', 'between my shoulder blades', 'between the shoulder blades', 'shoulder blade'],
   discomfort: [
     ...PAIN,
@@ -2191,15 +2183,9 @@ export const CONCEPTS = {
   // A strain or injury told anywhere in the complaint makes a pain on carrying mechanical.
   msk_strain: ['strained', 'strain', 'sprained', 'pulled a muscle', 'pulled', 'tweaked', 'torn', 'tear', 'injured', 'injury', 'overdid it', 'overdone it'],
   // Breathlessness while training hard is physiology, not a chest emergency.
+  // Indoor cycling, not the room spinning: "I go spinning 3x a week".
+  spin_class: ['go spinning', 'went spinning', 'do spinning', 'spinning class', 'spinning classes', 'spin class', 'spin classes'],
   sport_training: [
-    // Indoor cycling, not the room spinning: "I go spinning 3x a week".
-    'go spinning',
-    'went spinning',
-    'do spinning',
-    'spinning class',
-    'spinning classes',
-    'spin class',
-    'spin classes',
     'training for',
     'in training',
     'marathon',
@@ -4077,19 +4063,23 @@ export const CONCEPTS = {
   // "fewer movements of the neck"): read unless such a part is named with them.
   pregnancy_warning_weak: ['fewer movements', 'leaking fluid', 'fluid leaking', 'bright red blood', 'fresh red blood'],
   warning_elsewhere: [
-    'breast',
-    'breasts',
-    'nipple',
-    'nipples',
-    'nose',
+    'breasts leaking',
+    'breast leaking',
+    'nipples leaking',
+    'nipple leaking',
+    'leaking from my breasts',
+    'leaking from my nipples',
     'nosebleed*',
     'nose bleed*',
-    'gum',
-    'gums',
-    'blister*',
+    'from my nose',
+    'bleeding gums',
+    'gums bleeding',
+    'blister leaking',
+    'movements of the neck',
+    'movements of my neck',
+    'neck movements',
     'of the neck',
     'of my neck',
-    'neck movements',
   ],
   // Weak alone: "pg" is also a page, and the obstetric G/P count ("G2P1") also names past pregnancies.
   pregnancy_weak: ['expecting', 'expectant', 'due in', 'baby on the way', 'pg', ...GRAVIDA_PARA],
@@ -6200,8 +6190,6 @@ export const MEDICINE_STOPPED = {
     'not prescribed',
     'withheld',
   ],
-  /** Later in its sentence, opening a clause of its own and with nothing after: "Clopidogrel - considered by vascular, NOT started". */
-  notStartedLater: ['not started', 'never started', 'not commenced', 'never commenced', 'was not started'],
   /** Just before it, a plan to start it: not taken yet ("GP wants to start warfarin next week"). */
   notYetBefore: [
     'wants to start',
@@ -6473,7 +6461,7 @@ const KNOWN_DIZZINESS: NonNullable<TextRule['benign']> = [
 // Swelling and warmth the surgeon expects, unless the wound is red or discharging.
 const EXPECTED_AFTER_SURGERY = {
   all: ['expected_after_surgery'],
-  unless: ['redness', 'broken_skin_word', 'pus_word', 'fever_word', 'current_word'],
+  unless: ['redness', 'broken_skin_word', 'pus_word', 'fever_word', 'chills_word', 'current_word'],
 } satisfies NonNullable<TextRule['benign']>[number];
 // A foot drop documented as unchanged is an old deficit, unless it is told as getting worse.
 const STABLE_DEFICIT = { all: ['stable_deficit'], unless: ['progression', 'getting_weaker'] } satisfies NonNullable<TextRule['benign']>[number];
@@ -6549,15 +6537,17 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'night_pain', all: ['night_pain_phrase'], none: ['mechanical_night', 'sensation_loss', 'carpal_tunnel'], history: 'drop' },
   { code: 'night_pain', all: ['waking', 'pain_word'], window: 8, none: ['mechanical_night', 'sensation_loss', 'carpal_tunnel'], history: 'drop' },
   // "Her 'fevers' are hot flushes from the menopause": the patient's word for a flush is no fever.
+  { code: 'fever', all: ['fever_word'], history: 'drop', transient: true, benign: [{ all: ['menopause_word'], unless: ['fever_measured'] }] },
+  // "chills - only when she forgets her coat at the bus stop": the cold's, unless a fever, sweats or a measured
+  // temperature go with them.
   {
     code: 'fever',
-    all: ['fever_word'],
+    all: ['chills_word'],
     history: 'drop',
     transient: true,
     benign: [
       { all: ['menopause_word'], unless: ['fever_measured'] },
-      // "chills - only when she forgets her coat at the bus stop": cold, not a fever.
-      { all: ['cold_exposure'], unless: ['fever_measured', 'sweating', 'fever_named'] },
+      { all: ['cold_exposure'], unless: ['fever_measured', 'sweating', 'fever_word'] },
     ],
   },
   { code: 'acute_infection', all: ['infection_word'], region: 'forbidden', history: 'drop', transient: true },
@@ -6582,8 +6572,7 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'local_infection', all: ['joint_word', 'swelling', 'warmth'], region: 'required', window: 8, history: 'drop', benign: [EXPECTED_AFTER_SURGERY] },
   { code: 'contagious_illness', all: ['contagious_word'], history: 'drop', transient: true },
   { code: 'iv_drug_use_immunosuppression', all: ['immunosuppression'], medicine: true },
-  // "pt self-injects abdomen": under the skin of the belly or thigh is a prescribed injection, not drug use.
-  { code: 'iv_drug_use_immunosuppression', all: ['inject_self'], none: ['prescribed_injection', 'subcutaneous_site'] },
+  { code: 'iv_drug_use_immunosuppression', all: ['inject_self'], none: ['prescribed_injection'] },
   {
     code: 'cancer',
     all: ['cancer_word'],
@@ -6629,7 +6618,7 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'cardiac_symptoms', all: ['cardiac_site_weak', 'discomfort', 'exertion', 'rest_relief'], window: 16, none: ['msk_chest', 'msk_arm'] },
   { code: 'cardiac_symptoms', all: ['cardiac_site_limb', 'discomfort', 'dyspnoea'], window: 12, none: ['msk_chest', 'msk_arm'] },
   { code: 'cardiac_symptoms', all: ['dyspnoea', 'sweating'], window: 10 },
-  { code: 'cardiac_symptoms', all: ['indigestion_word', 'exertion'], window: 6, none: ['sport_training', 'meal_word'] },
+  { code: 'cardiac_symptoms', all: ['indigestion_word', 'exertion'], window: 6, none: ['sport_training'] },
   // The pain told as "it": "it mostly comes on when I walk up the hill, goes up into my jaw, I go all clammy
   // and have to stop, then it settles" — brought on by effort, spreading, sweating and eased by rest.
   { code: 'cardiac_symptoms', all: ['exertion', 'cardiac_site', 'sweating', 'rest_relief'], window: 28, none: ['msk_chest', 'msk_arm'] },

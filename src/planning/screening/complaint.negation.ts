@@ -689,8 +689,10 @@ export function markSafetyNets(t: Tokens, negated: number[]): void {
       // "reassured re clots": a diagnosis worried about, denied as a feared one is; not the signs told ("reassured
       // re back pain and saddle numbness noted today", "reassurance given about chest pain on exertion").
       let k = i + 1;
-      while (k < n && t.kind[k] === K_WORD && FEARED_ARTICLES.has(t.words[k] as string)) k++;
-      if (t.kind[k] === K_WORD && FEARED_DIAGNOSES.has(t.words[k] as string)) for (let m = i + 1; m <= k; m++) mark(negated, m, NEGATED);
+      while (k < n && t.kind[k] === K_WORD && (FEARED_ARTICLES.has(t.words[k] as string) || t.words[k] === 'the' || t.words[k] === 'possible')) k++;
+      const topic = t.kind[k] === K_WORD ? (t.words[k] as string) : '';
+      const end = REASSURED_PAIRS.get(topic) === t.words[k + 1] ? k + 1 : FEARED_DIAGNOSES.has(topic) ? k : -1;
+      for (let m = i + 1; m <= end; m++) mark(negated, m, NEGATED);
       continue;
     }
     if (t.kind[i] !== K_WORD || t.words[i] !== 'if') continue;
@@ -717,8 +719,13 @@ export function markSafetyNets(t: Tokens, negated: number[]): void {
 }
 
 const ADVICE_NOUNS = new Set(['advice', 'advised', 'counselled', 'counseled', 'leaflet', 'warned', 'netting', 'netted']);
-// Reassurance is about a feared diagnosis ("reassured re clots"), not about the signs it names.
+// Reassurance is about a feared diagnosis ("reassured re clots", "re the clot", "re cauda equina"), not about the signs it names.
 const REASSURANCE_NOUNS = new Set(['reassured', 'reassurance', 'educated', 'education']);
+const REASSURED_PAIRS = new Map([
+  ['cauda', 'equina'],
+  ['heart', 'attack'],
+  ['blood', 'clot'],
+]);
 const TOPIC_WORDS = new Set(['re', 'regarding', 'about', 'on']);
 const TOPIC_ENDS = new Set(['but', 'however', 'although', 'though', 'yet', 'whereas', 'now']);
 
@@ -1190,12 +1197,6 @@ export function markOtherPeople(t: Tokens, consumed: readonly number[], negated:
           continue;
         }
         if (c === 40 || (c === 44 && (inBracket || t.words[j + 1] === 'with'))) continue;
-        // "my husband had that cauda equina thing two years ago, went numb down there and couldn't wee": a clause
-        // with no subject of its own goes on telling of them.
-        if (c === 44 && SUBJECTLESS_VERBS.has(t.words[j + 1] ?? '')) {
-          count = -1;
-          continue;
-        }
         break;
       }
       const w = t.words[j] as string;
@@ -1215,7 +1216,7 @@ export function markOtherPeople(t: Tokens, consumed: readonly number[], negated:
       mark(negated, j, NEGATED);
       // "Dad had DVT in 2019 left calf swollen hot and tender since …": in dictation without punctuation the year
       // that dates their event ends it; what follows it without a link word is told anew.
-      if (!inBracket && /^(19|20)\d\d$/.test(w) && t.kind[j + 1] === K_WORD && TOLD_ANEW_AFTER_YEAR.has(t.words[j + 1] as string)) break;
+      if (!inBracket && /^(19|20)\d\d$/.test(w) && t.kind[j + 1] === K_WORD && !AFTER_THEIR_YEAR.has(t.words[j + 1] as string)) break;
       // "My husband was diagnosed with a DVT in his leg last month and is on rivaroxaban": a second verb of the
       // same subject goes on telling about them.
       if (t.words[j + 1] === 'and' && SAME_SUBJECT_VERBS.has(t.words[j + 2] ?? '')) count = -1;
@@ -1316,7 +1317,6 @@ const ESCORTING = new Set([
   'ferries',
 ]);
 const ESCORTED = new Set(['him', 'her', 'them']);
-const SUBJECTLESS_VERBS = new Set(['went', 'needed', 'ended', 'became', 'developed', 'spent', 'couldnt', 'wasnt', 'didnt', 'required']);
 const SAME_SUBJECT_VERBS = new Set(['is', 'was', 'has', 'had', 'takes', 'took', 'gets', 'got', 'needs', 'needed', 'uses', 'used', 'remains']);
 
 /**
@@ -1430,38 +1430,36 @@ function opensLine(t: Tokens, i: number): boolean {
 const REPORT_AUXILIARIES = new Set(['has', 'had', 'have', 'also', 'just', 'then', 'now', 'is', 'was']);
 
 /**
- * Words that start a new account after the year of someone else's event, in dictation without punctuation: a side
- * or a body part ("Dad had DVT in 2019 left calf swollen hot"), the patient speaking. Not their event's own words
- * ("Brother DVT 2018 clot in lung as well", "Mum had DVT 2019 post op").
+ * Words that go on telling a person's event after its year, in dictation without punctuation ("Mum had DVT 2019
+ * post op", "Brother DVT 2018 clot in lung as well", "Dad heart attack 2010 bypass 2012 died 2015"); any other word
+ * starts a new account ("Dad had DVT in 2019 left calf swollen hot", "… 2019 this week calf swollen").
  */
-const TOLD_ANEW_AFTER_YEAR = new Set([
-  'left',
-  'right',
-  'l',
-  'r',
-  'both',
-  'bilateral',
-  'i',
-  'im',
-  'ive',
-  'my',
-  'calf',
-  'calves',
-  'leg',
-  'legs',
-  'back',
-  'neck',
-  'knee',
-  'shoulder',
-  'hip',
-  'arm',
-  'chest',
-  'ankle',
-  'foot',
-  'wrist',
-  'hand',
-  'thigh',
-  'head',
+const AFTER_THEIR_YEAR = new Set([
+  'and',
+  'with',
+  'after',
+  'when',
+  'who',
+  'which',
+  'for',
+  'on',
+  'in',
+  'at',
+  'but',
+  'following',
+  'while',
+  'then',
+  'aged',
+  'age',
+  'post',
+  'clot',
+  'clots',
+  'bypass',
+  'died',
+  'as',
+  'too',
+  'also',
+  'treated',
 ]);
 
 /** Whether `w`, right after the person at `i` who opens a sentence ("My father he had…", "Mum she is on warfarin"), is their pronoun as its subject again. */
@@ -1505,8 +1503,6 @@ const PERSON_DESCRIPTIONS = new Set([
   'postnatal',
   'postpartum',
 ]);
-const SOMEONE = new Set(['someone', 'somebody']);
-const SOMEONE_WITH_ARTICLE = new Set(['guy', 'bloke', 'chap', 'fella', 'fellow']);
 const CHILDREN = new Set(['girl', 'boy', 'baby', 'kid', 'kids', 'child', 'children', 'lad', 'lass', 'youngest', 'eldest']);
 const TEAM_ROLES = new Set([
   'keeper',
@@ -1638,10 +1634,6 @@ function personAt(t: Tokens, i: number): Person | null {
   if (TEAM_ROLES.has(w) && i > 0 && TEAM_OWNERS.has(t.words[i - 1] as string)) return 'any';
   // Either sex, or family history words: any possessive may point back to them.
   if (OTHER_PEOPLE.has(w)) return 'any';
-  // "a guy at work got a blood clot", "someone at the gym": an unnamed other person (not a simile: "like someone
-  // hanging a heavy shopping bag on my arm").
-  if (SOMEONE.has(w) && t.words[i - 1] !== 'like' && t.words[i - 1] !== 'if' && t.words[i - 1] !== 'though') return 'any';
-  if (SOMEONE_WITH_ARTICLE.has(w) && (t.words[i - 1] === 'a' || t.words[i - 1] === 'another' || t.words[i - 1] === 'some')) return 'any';
   // "lifting her 6-year-old": a child of the patient's, not the patient ("a 45 year old who fell" is).
   if (w === 'old' && t.words[i - 1] === 'year' && OWNERS_OF_CHILD.has(t.words[i - 3] as string)) return 'any';
   // In a therapist's note "Client reports…", "massage for client" is the patient; "her client", "lifting clients" are not.

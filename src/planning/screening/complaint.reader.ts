@@ -561,14 +561,13 @@ const NEUTRAL = new Set<number>(
       'chronic_deformity',
       'cold_exposure',
       'rewarmed',
-      'meal_word',
       'skin_ok_elsewhere',
       'warning_elsewhere',
       'eased_by_moving',
-      'subcutaneous_site',
+      'spin_class',
       'limb_part',
-      'fever_named',
       'cardiac_quality',
+      'gp_practice',
       'vaccination',
       'age_word',
       'conception_plan',
@@ -607,6 +606,7 @@ const NEUTRAL = new Set<number>(
       'controlled',
       'lymph_surgery',
       'fever_word',
+      'chills_word',
       'contagious_word',
       'infection_word',
       'spinal_infection_word',
@@ -1507,9 +1507,6 @@ const PAST_FRAME = words(MEDICINE_STOPPED.pastFrame);
 const NOT_TAKEN_BEFORE = words([...MEDICINE_STOPPED.notYetBefore, ...MEDICINE_STOPPED.handledBefore]);
 const KNOWN_OF_BEFORE = words(MEDICINE_STOPPED.knownOfBefore);
 const TAKEN_AFTER_ALL = words(MEDICINE_STOPPED.takenAfterAll);
-const NOT_STARTED_LATER = words(MEDICINE_STOPPED.notStartedLater);
-/** How far after a medicine a clause that says it was never started is looked for. */
-const NOT_STARTED_REACH = 8;
 
 /** Whether sentence `sentence` says the medicine is taken after all ("… as I have been on it for years"). */
 function saidTakenIn(t: Tokens, sentence: number): boolean {
@@ -1517,24 +1514,6 @@ function saidTakenIn(t: Tokens, sentence: number): boolean {
   return false;
 }
 
-/**
- * Whether a clause after the medicine, in its sentence, says it was never started and nothing else
- * ("Clopidogrel - considered by vascular, NOT started (no PAD on scan)"); not of something after it ("Takes
- * warfarin, never started statins"), nor past another medicine.
- */
-function notStartedLater(a: Analysis, to: number): boolean {
-  const { t, at, occurrences } = a;
-  for (let j = to; j < t.words.length && j - to <= NOT_STARTED_REACH && t.kind[j] !== K_STOP; j++) {
-    if (t.kind[j] !== K_WORD) continue;
-    const k = at[j] as number;
-    if (k >= 0 && isMedicine(occurrences[k] as Occurrence)) return false;
-    const len = phraseAt(t, j, NOT_STARTED_LATER);
-    if (len === 0) continue;
-    const opens = t.kind[j - 1] !== K_WORD || dashBefore(t, j);
-    return opens && t.kind[j + len] !== K_WORD;
-  }
-  return false;
-}
 const BARE_STOP = words(MEDICINE_STOPPED.bare);
 const BARE_SUBJECT = new Set<string>(MEDICINE_STOPPED.bareSubject);
 const BARE_NO_OBJECT = new Set<string>(MEDICINE_STOPPED.bareNoObject);
@@ -1606,10 +1585,12 @@ function toldAsStopped(a: Analysis, from: number, to: number, lenient = false): 
     }
     if (phraseAt(t, j, comma ? STOPPED_AFTER_COMMA : STOPPED_ANY_AFTER) > 0) return !resumedAfter(a, to);
   }
-  if (notStartedLater(a, to)) return true;
   // A status after the item's dose or course, set off by a comma: "warfarin 6/12, completed", "apixaban 5 mg, stopped in March".
   const status = statusAfterDose(t, to);
   if (status > 0 && bareStopAt(t, status) > 0 && !toldAsFall(a, status)) return !resumedAfter(a, status);
+  // "rivaroxaban 3/12, DOAC stopped 2023": its class named again, then stopped.
+  const renamed = status > 0 ? sameMedicineAt(a, status, from) : null;
+  if (renamed && phraseAt(t, renamed.to, STOPPED_ANY_AFTER) > 0) return !resumedAfter(a, renamed.to);
   return stoppedLater(a, from, to, lenient || pastFrameBefore(t, head) || courseAfter(t, to) || courseBefore(t, head));
 }
 
@@ -1634,6 +1615,16 @@ function listHead(a: Analysis, from: number, to: number): number {
     if (!before) return head;
     head = before.from;
   }
+}
+
+/** The medicine occurrence starting at word `j` that names the same medicine (or its class) as the one at `from`, if any. */
+function sameMedicineAt(a: Analysis, j: number, from: number): Occurrence | null {
+  const k = a.at[j] as number;
+  const self = a.at[from] as number;
+  if (k < 0 || self < 0) return null;
+  const o = a.occurrences[k] as Occurrence;
+  const mine = a.occurrences[self] as Occurrence;
+  return o.from === j && isMedicine(o) && o.indexed.some((c) => mine.indexed.includes(c)) ? o : null;
 }
 
 /** The medicine occurrence whose last word is `j`, if any. */
