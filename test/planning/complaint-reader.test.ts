@@ -2583,7 +2583,6 @@ describe('second independent review (rounds 64-66) and round 67: what the new ru
   ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
   it.each([
     ['Brother DVT 2018 clot in lung as well. My knee hurts.', 'deep_vein_thrombosis'],
-    ['Mum had DVT 2019 post op. My knee hurts.', 'recent_surgery_site'],
     ['Dad heart attack 2010 bypass 2012 died 2015. My knee hurts.', 'heart_disease'],
     ['32 weeks pregnant, breasts leaking fluid', 'high_risk_pregnancy'],
     ['I go spinning 3x a week and never get any chest pain, just the back ache at my desk', 'cervical_artery_dissection_signs'],
@@ -2620,6 +2619,26 @@ describe("third independent review (round 67 mends): the patient's own signs aft
     ['temperature 36.8', 'fever'],
     ['no weight loss, not trying to lose', 'unexplained_weight_loss'],
     ['He has longstanding hypertension, well controlled on ramipril 5 mg; BP in surgery today 134/82.', 'recent_surgery_site'],
-    ['PMH: provoked L DVT 2023 (post-ankle ORIF) - rivaroxaban 3/12, DOAC stopped 2023, no recurrence.', 'anticoagulants'],
+  ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
+});
+
+describe("fourth independent review and round 69: parts named with a warning, a medicine class, a relative's dated event, seasons", () => {
+  const read = codesOn('2026-11-20');
+  it.each([
+    ['28 weeks pregnant, bright red blood when I wipe, and bleeding gums', 'high_risk_pregnancy'],
+    ['clopidogrel 75 mg, antiplatelet stopped, aspirin continued', 'antiplatelets'],
+    ['chills in the cold office, temperature', 'fever'],
+    ['mole removed at the GP surgery 5 days ago, stitches in my back', 'recent_surgery_site'],
+    ['Dad DVT 2019 treated calf swollen hot and tender this week', 'deep_vein_thrombosis'],
+    ['Mum had DVT 2019 post op calf now swollen and hot', 'deep_vein_thrombosis'],
+    ['rear-end shunt yesterday, neck stiff since', 'recent_neck_trauma'],
+  ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
+  it.each([
+    ['32 weeks pregnant, breasts leaking fluid', 'high_risk_pregnancy'],
+    ['30 weeks pregnant, nosebleeds with bright red blood', 'high_risk_pregnancy'],
+    ["back pain wakes me at night, I turn over and it's fine", 'night_pain'],
+    ['I broke my wrist when I fell on ice two winters ago but that healed fine.', 'recent_fracture'],
+    ['Whiplash in a rear-end shunt 2016, physio then, fully recovered, no problems for years.', 'trauma'],
+    ['Brother DVT 2018 clot in lung as well. My knee hurts.', 'deep_vein_thrombosis'],
   ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
 });

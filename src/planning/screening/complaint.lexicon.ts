@@ -1393,6 +1393,7 @@ export const CONCEPTS = {
     'feverish',
     'hot and cold',
   ],
+  temperature_word: ['temperature', 'temp', 'temps', 'a temperature', 'burning up'],
   // The shivers alone, which the cold also gives ("chills - only when she forgets her coat").
   chills_word: ['chills', 'chils', 'shivering', 'the shivers', 'shivers'],
   infection_word: [
@@ -1705,18 +1706,7 @@ export const CONCEPTS = {
   cardiac_site_limb: ['jaw', 'jaws', 'arm', 'arms', 'left arm', 'throat', 'teeth', 'both arms', 'left shoulder'],
   cardiac_site_specific: ['chest', 'breastbone', 'sternum', 'jaw', 'jaws', 'left arm', 'throat', 'teeth', 'both arms'],
   // The GP's practice in a British letter, not an operation: "BP in surgery today 134/82", "seen at the surgery".
-  gp_practice: [
-    'in surgery today',
-    'seen in surgery',
-    'at the surgery',
-    'in the surgery',
-    'gp surgery',
-    'doctors surgery',
-    'surgery appointment',
-    'phoned the surgery',
-    'rang the surgery',
-    'called the surgery',
-  ],
+  gp_practice: ['in surgery today', 'seen in surgery', 'surgery appointment', 'phoned the surgery', 'rang the surgery', 'called the surgery'],
   // A chest pain told as the heart's is ("crushing", "like an elephant", "at rest", "woke me").
   cardiac_quality: [
     'crushing',
@@ -4060,26 +4050,19 @@ export const CONCEPTS = {
     'headache wont go away',
   ],
   // Warnings whose words also tell of other parts ("breasts leaking fluid", "nosebleeds with bright red blood",
-  // "fewer movements of the neck"): read unless such a part is named with them.
+  // "fewer movements of the neck")…
   pregnancy_warning_weak: ['fewer movements', 'leaking fluid', 'fluid leaking', 'bright red blood', 'fresh red blood'],
+  // …read whole when told of those parts, so their words are not the warning's: "breasts leaking fluid",
+  // "nosebleeds with bright red blood", "fewer movements of the neck".
   warning_elsewhere: [
-    'breasts leaking',
-    'breast leaking',
-    'nipples leaking',
-    'nipple leaking',
-    'leaking from my breasts',
-    'leaking from my nipples',
-    'nosebleed*',
-    'nose bleed*',
-    'from my nose',
-    'bleeding gums',
-    'gums bleeding',
-    'blister leaking',
-    'movements of the neck',
-    'movements of my neck',
-    'neck movements',
-    'of the neck',
-    'of my neck',
+    ...['breasts', 'breast', 'nipples', 'nipple', 'blister'].map((part) => `${part} leaking fluid`),
+    ...['breasts', 'nipples', 'the blister', 'my nose', 'the nose'].map((part) => `leaking fluid from ${part}`),
+    ...['nose', 'gums'].flatMap((part) => [`bright red blood from my ${part}`, `bright red blood from the ${part}`, `fresh red blood from my ${part}`]),
+    'nosebleeds with bright red blood',
+    'nosebleed with bright red blood',
+    'fewer movements of the neck',
+    'fewer movements of my neck',
+    'fewer movements in my neck',
   ],
   // Weak alone: "pg" is also a page, and the obstetric G/P count ("G2P1") also names past pregnancies.
   pregnancy_weak: ['expecting', 'expectant', 'due in', 'baby on the way', 'pg', ...GRAVIDA_PARA],
@@ -4736,6 +4719,10 @@ export const CONCEPTS = {
   ],
   long_ago: [
     'years ago',
+    // "when I fell on ice two winters ago".
+    'winters ago',
+    'summers ago',
+    'christmases ago',
     'year ago',
     'yrs ago',
     'yr ago',
@@ -6534,8 +6521,14 @@ export const TEXT_RULES: TextRule[] = [
   // it's fine"): mechanical, whatever else the note tells.
   { code: 'night_pain', all: ['night_pain_phrase'], context: ['systemic_sign'], none: ['eased_by_moving'], history: 'drop' },
   { code: 'night_pain', all: ['night_pain_phrase'], context: ['weight', 'weight_drop'], none: ['eased_by_moving'], history: 'drop' },
-  { code: 'night_pain', all: ['night_pain_phrase'], none: ['mechanical_night', 'sensation_loss', 'carpal_tunnel'], history: 'drop' },
-  { code: 'night_pain', all: ['waking', 'pain_word'], window: 8, none: ['mechanical_night', 'sensation_loss', 'carpal_tunnel'], history: 'drop' },
+  { code: 'night_pain', all: ['night_pain_phrase'], none: ['mechanical_night', 'eased_by_moving', 'sensation_loss', 'carpal_tunnel'], history: 'drop' },
+  {
+    code: 'night_pain',
+    all: ['waking', 'pain_word'],
+    window: 8,
+    none: ['mechanical_night', 'eased_by_moving', 'sensation_loss', 'carpal_tunnel'],
+    history: 'drop',
+  },
   // "Her 'fevers' are hot flushes from the menopause": the patient's word for a flush is no fever.
   { code: 'fever', all: ['fever_word'], history: 'drop', transient: true, benign: [{ all: ['menopause_word'], unless: ['fever_measured'] }] },
   // "chills - only when she forgets her coat at the bus stop": the cold's, unless a fever, sweats or a measured
@@ -6547,7 +6540,7 @@ export const TEXT_RULES: TextRule[] = [
     transient: true,
     benign: [
       { all: ['menopause_word'], unless: ['fever_measured'] },
-      { all: ['cold_exposure'], unless: ['fever_measured', 'sweating', 'fever_word'] },
+      { all: ['cold_exposure'], unless: ['fever_measured', 'sweating', 'fever_word', 'temperature_word'] },
     ],
   },
   { code: 'acute_infection', all: ['infection_word'], region: 'forbidden', history: 'drop', transient: true },
@@ -6794,8 +6787,8 @@ export const TEXT_RULES: TextRule[] = [
   },
   { code: 'high_risk_pregnancy', all: ['high_risk_named'], history: 'drop' },
   { code: 'high_risk_pregnancy', all: ['pregnancy_warning'], context: ['pregnancy_word'], history: 'drop' },
-  { code: 'high_risk_pregnancy', all: ['pregnancy_warning_weak'], context: ['pregnancy_word'], none: ['warning_elsewhere'], history: 'drop' },
-  { code: 'high_risk_pregnancy', all: ['pregnancy_warning_weak'], context: ['gestation'], none: ['warning_elsewhere'], history: 'drop' },
+  { code: 'high_risk_pregnancy', all: ['pregnancy_warning_weak'], context: ['pregnancy_word'], history: 'drop' },
+  { code: 'high_risk_pregnancy', all: ['pregnancy_warning_weak'], context: ['gestation'], history: 'drop' },
   { code: 'high_risk_pregnancy', all: ['face_hands', 'swelling'], window: 5, context: ['pregnancy_word'], history: 'drop' },
   { code: 'high_risk_pregnancy', all: ['pregnancy_warning'], context: ['gestation'], history: 'drop' },
   { code: 'high_risk_pregnancy', all: ['face_hands', 'swelling'], window: 5, context: ['gestation'], history: 'drop' },

@@ -1430,9 +1430,10 @@ function opensLine(t: Tokens, i: number): boolean {
 const REPORT_AUXILIARIES = new Set(['has', 'had', 'have', 'also', 'just', 'then', 'now', 'is', 'was']);
 
 /**
- * Words that go on telling a person's event after its year, in dictation without punctuation ("Mum had DVT 2019
- * post op", "Brother DVT 2018 clot in lung as well", "Dad heart attack 2010 bypass 2012 died 2015"); any other word
- * starts a new account ("Dad had DVT in 2019 left calf swollen hot", "… 2019 this week calf swollen").
+ * Words that go on telling a person's event after its year, in dictation without punctuation ("Brother DVT 2018
+ * clot in lung as well", "Dad heart attack 2010 bypass 2012 died 2015"); any other word starts a new account,
+ * safer read as the patient's ("Dad had DVT in 2019 left calf swollen hot", "Mum had DVT 2019 post op calf now
+ * swollen and hot").
  */
 const AFTER_THEIR_YEAR = new Set([
   'and',
@@ -1451,15 +1452,10 @@ const AFTER_THEIR_YEAR = new Set([
   'then',
   'aged',
   'age',
-  'post',
   'clot',
   'clots',
   'bypass',
   'died',
-  'as',
-  'too',
-  'also',
-  'treated',
 ]);
 
 /** Whether `w`, right after the person at `i` who opens a sentence ("My father he had…", "Mum she is on warfarin"), is their pronoun as its subject again. */

@@ -568,6 +568,10 @@ const NEUTRAL = new Set<number>(
       'limb_part',
       'cardiac_quality',
       'gp_practice',
+      'temperature_word',
+      // How hard a collision was ("rear-end shunt"): its circumstance, not a finding of its own.
+      'low_speed',
+      'low_energy',
       'vaccination',
       'age_word',
       'conception_plan',
@@ -1588,9 +1592,6 @@ function toldAsStopped(a: Analysis, from: number, to: number, lenient = false): 
   // A status after the item's dose or course, set off by a comma: "warfarin 6/12, completed", "apixaban 5 mg, stopped in March".
   const status = statusAfterDose(t, to);
   if (status > 0 && bareStopAt(t, status) > 0 && !toldAsFall(a, status)) return !resumedAfter(a, status);
-  // "rivaroxaban 3/12, DOAC stopped 2023": its class named again, then stopped.
-  const renamed = status > 0 ? sameMedicineAt(a, status, from) : null;
-  if (renamed && phraseAt(t, renamed.to, STOPPED_ANY_AFTER) > 0) return !resumedAfter(a, renamed.to);
   return stoppedLater(a, from, to, lenient || pastFrameBefore(t, head) || courseAfter(t, to) || courseBefore(t, head));
 }
 
@@ -1615,16 +1616,6 @@ function listHead(a: Analysis, from: number, to: number): number {
     if (!before) return head;
     head = before.from;
   }
-}
-
-/** The medicine occurrence starting at word `j` that names the same medicine (or its class) as the one at `from`, if any. */
-function sameMedicineAt(a: Analysis, j: number, from: number): Occurrence | null {
-  const k = a.at[j] as number;
-  const self = a.at[from] as number;
-  if (k < 0 || self < 0) return null;
-  const o = a.occurrences[k] as Occurrence;
-  const mine = a.occurrences[self] as Occurrence;
-  return o.from === j && isMedicine(o) && o.indexed.some((c) => mine.indexed.includes(c)) ? o : null;
 }
 
 /** The medicine occurrence whose last word is `j`, if any. */
