@@ -2632,6 +2632,8 @@ describe("fourth independent review and round 69: parts named with a warning, a 
     ['Dad DVT 2019 treated calf swollen hot and tender this week', 'deep_vein_thrombosis'],
     ['Mum had DVT 2019 post op calf now swollen and hot', 'deep_vein_thrombosis'],
     ['rear-end shunt yesterday, neck stiff since', 'recent_neck_trauma'],
+    ['fractured my ankle when I fell down the stairs 2 weeks ago', 'recent_fracture'],
+    ['broke my wrist falling off a bike yesterday', 'recent_fracture'],
   ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
   it.each([
     ['32 weeks pregnant, breasts leaking fluid', 'high_risk_pregnancy'],
@@ -2639,6 +2641,8 @@ describe("fourth independent review and round 69: parts named with a warning, a 
     ["back pain wakes me at night, I turn over and it's fine", 'night_pain'],
     ['I broke my wrist when I fell on ice two winters ago but that healed fine.', 'recent_fracture'],
     ['Whiplash in a rear-end shunt 2016, physio then, fully recovered, no problems for years.', 'trauma'],
+    ['PMH: broke L wrist falling off a bike in 2009 - plated, fully healed, no problems since.', 'recent_fracture'],
+    ['fractured my ankle when I fell down the stairs in 2015', 'recent_fracture'],
     ['Brother DVT 2018 clot in lung as well. My knee hurts.', 'deep_vein_thrombosis'],
   ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
 });

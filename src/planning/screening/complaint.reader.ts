@@ -1119,6 +1119,11 @@ function isHistory(a: Analysis, from: number, to: number, medicine = false): boo
       // "Saddle numbness years ago, resolved, now back again": history that came back is current.
       // "not recovered yet" is not over.
       if (o.from === renamedBefore && o.to - o.from === 1 && /^(19|20)\d\d$/.test(t.words[o.from] as string)) break;
+      // "broke my wrist falling off a bike in 2009": how the injury happened is the same event; its year dates both.
+      if (self !== undefined && injuryEvent(self) && injuryEvent(o) && !has(o, CURRENT)) {
+        j = o.to - 1;
+        continue;
+      }
       // "TIA 2019, on clopidogrel, nothing since", "on warfarin, no problems since": the events since, not the medicine.
       if (medicine && takenNow && has(o, HISTORY_AFTER) && t.words.slice(o.from, o.to).includes('since')) {
         j = o.to - 1;
@@ -1142,6 +1147,8 @@ const TOLD_PAST = new Set(['was', 'were', 'been', 'used', 'previously', 'formerl
 // A bracket that dates its own fall: "fall 2023 (tripped at home last Tuesday, wrist looks deformed)".
 const TOLD_RECENT = new Set(['last', 'ago', 'this', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'weekend']);
 const COLLISION = cid('collision');
+/** A fracture, a fall or a blow: the words of one injury event. */
+const injuryEvent = (o: Occurrence) => o.concepts.some((c) => ONE_OFF_INJURY.has(c) || c === COLLISION || c === MINOR_TRAUMA);
 const MINOR_TRAUMA = cid('minor_trauma');
 /**
  * Whether the mention at `from` opens a bracket that tells how an event dated before it happened: "1 fall 2021
