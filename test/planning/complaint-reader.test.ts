@@ -2634,6 +2634,7 @@ describe("fourth independent review and round 69: parts named with a warning, a 
     ['rear-end shunt yesterday, neck stiff since', 'recent_neck_trauma'],
     ['fractured my ankle when I fell down the stairs 2 weeks ago', 'recent_fracture'],
     ['broke my wrist falling off a bike yesterday', 'recent_fracture'],
+    ['pre-eclampsia at 36/40 now, admitted', 'high_risk_pregnancy'],
   ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
   it.each([
     ['32 weeks pregnant, breasts leaking fluid', 'high_risk_pregnancy'],
@@ -2643,6 +2644,7 @@ describe("fourth independent review and round 69: parts named with a warning, a 
     ['Whiplash in a rear-end shunt 2016, physio then, fully recovered, no problems for years.', 'trauma'],
     ['PMH: broke L wrist falling off a bike in 2009 - plated, fully healed, no problems since.', 'recent_fracture'],
     ['fractured my ankle when I fell down the stairs in 2015', 'recent_fracture'],
+    ['Obstetric hx: G2P2. 2019 - pre-eclampsia at 36/40, induced, resolved postpartum. Not currently pregnant.', 'high_risk_pregnancy'],
     ['Brother DVT 2018 clot in lung as well. My knee hurts.', 'deep_vein_thrombosis'],
   ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
 });

@@ -569,6 +569,9 @@ const NEUTRAL = new Set<number>(
       'cardiac_quality',
       'gp_practice',
       'temperature_word',
+      // A gestation told with an old pregnancy's event ("2019 - pre-eclampsia at 36/40, induced, resolved postpartum").
+      'gestation',
+      'gestation_written',
       // How hard a collision was ("rear-end shunt"): its circumstance, not a finding of its own.
       'low_speed',
       'low_energy',
