@@ -2635,6 +2635,7 @@ describe("fourth independent review and round 69: parts named with a warning, a 
     ['fractured my ankle when I fell down the stairs 2 weeks ago', 'recent_fracture'],
     ['broke my wrist falling off a bike yesterday', 'recent_fracture'],
     ['pre-eclampsia at 36/40 now, admitted', 'high_risk_pregnancy'],
+    ["63M. Wife says he's been dropping his keys and cups a lot lately, struggles w/ shirt buttons both hands", 'myelopathy_signs'],
   ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
   it.each([
     ['32 weeks pregnant, breasts leaking fluid', 'high_risk_pregnancy'],

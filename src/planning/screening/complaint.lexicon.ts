@@ -2672,6 +2672,8 @@ export const CONCEPTS = {
     'difficulty',
     'trouble',
     'struggle',
+    'struggles',
+    'struggled',
     'struggling',
     'cant',
     'cannot',
@@ -2682,6 +2684,10 @@ export const CONCEPTS = {
     'problems',
   ],
   dropping_things: [
+    // "dropping his keys and cups a lot lately".
+    ...['dropping', 'drops', 'dropped'].flatMap((verb) =>
+      ['his ', 'her ', 'my ', 'the ', ''].flatMap((who) => ['keys', 'cups', 'cup', 'mug', 'mugs', 'pen'].map((thing) => `${verb} ${who}${thing}`)),
+    ),
     'dropping things',
     'drop things',
     'keep dropping',
