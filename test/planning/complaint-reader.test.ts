@@ -2649,3 +2649,24 @@ describe("fourth independent review and round 69: parts named with a warning, a 
     ['Brother DVT 2018 clot in lung as well. My knee hurts.', 'deep_vein_thrombosis'],
   ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
 });
+
+describe('round 73: an ampersand for "and", an illness going round, the team at work', () => {
+  const read = codesOn('2026-11-10');
+  it.each([
+    ['flu going round, I have caught it', 'contagious_illness'],
+    ["there's a lot of flu going round at the moment, I've come down with it", 'contagious_illness'],
+    ['flu is going around and I have flu since Sunday', 'contagious_illness'],
+    ['Covid going round the office, tested positive Monday', 'contagious_illness'],
+    ['my team is off with flu and now I have a temp of 38.4', 'fever'],
+    ['I work in the MSK team, fever 38.5 since yesterday', 'fever'],
+    ['new numbness in the saddle area & can’t feel when I pass urine', 'saddle_anesthesia'],
+  ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
+  it.each([
+    ['Medical secretary, R hand pins & needles thumb/index/middle, wakes her at night, shakes it out.', 'night_pain'],
+    ['R hand pins & needles, wakes her at night', 'night_pain'],
+    ["Chickenpox going round the grandson's nursery, he hasn't had it.", 'contagious_illness'],
+    ['flu going round the office', 'contagious_illness'],
+    ["Half my team is off with flu (one colleague had a temp of 39!) but I'm fine", 'contagious_illness'],
+    ['Started spinning classes 3x a week in Sept, neck gets tight after', 'cervical_artery_dissection_signs'],
+  ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
+});

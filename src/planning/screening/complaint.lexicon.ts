@@ -37,6 +37,29 @@ const PAIN = ['pain', 'pains', 'painful', 'ache', 'aches', 'aching', 'achy', 'hu
 // Obstetric shorthand as the tokenizer splits it: "G2P1" is "g 2 p 1" (gravida above para).
 const GRAVIDA_PARA = Array.from({ length: 6 }, (_, g) => Array.from({ length: g + 1 }, (_, p) => `g ${g + 1} p ${p}`)).flat();
 
+// Illnesses passed from person to person.
+const CONTAGIOUS_ILLNESSES = [
+  'flu',
+  'influenza',
+  'covid*',
+  'coronavirus',
+  'stomach bug',
+  'gastroenteritis',
+  'norovirus',
+  'chickenpox',
+  'measles',
+  'strep throat',
+  'scabies',
+  'impetigo',
+  'conjunctivitis',
+  'common cold',
+  'a cold',
+  'head cold',
+  'bad cold',
+  'shingles',
+  'contagious',
+];
+
 // History words that say a symptom is over, not only that it began long ago: "incontinence started 2
 // years ago" is still a red flag, "bladder leakage 12 years ago, fully resolved" is not.
 // A headache told as never felt before: the novelty is the warning, not a denial (both the sudden-severe
@@ -1468,26 +1491,33 @@ export const CONCEPTS = {
     'booster shot',
     'booster jab',
   ],
-  contagious_word: [
-    'flu',
-    'influenza',
-    'covid*',
-    'coronavirus',
-    'stomach bug',
-    'gastroenteritis',
-    'norovirus',
-    'chickenpox',
-    'measles',
-    'strep throat',
-    'scabies',
-    'impetigo',
-    'conjunctivitis',
-    'common cold',
-    'a cold',
-    'head cold',
-    'bad cold',
-    'shingles',
-    'contagious',
+  contagious_word: CONTAGIOUS_ILLNESSES,
+  // An illness about in a place ("chickenpox going round the nursery"): other people's, until the patient is said
+  // to have caught it; the longer phrase keeps the illness word from being read as the patient's.
+  illness_going_round: [...CONTAGIOUS_ILLNESSES.filter((w) => !w.endsWith('*')), 'covid'].flatMap((illness) =>
+    ['going round', 'going around', 'goin round', 'doing the rounds', 'circulating'].flatMap((going) => [
+      `${illness} ${going}`,
+      `${illness} is ${going}`,
+      `${illness} was ${going}`,
+    ]),
+  ),
+  caught_illness: [
+    'caught it',
+    'caught',
+    'got it',
+    'got it too',
+    'come down with',
+    'came down with',
+    'coming down with',
+    'tested positive',
+    'positive',
+    'now have it',
+    'have it now',
+    'had it',
+    'have it',
+    'has it',
+    'we all have',
+    'me too',
   ],
   immunosuppression: [
     'iv drug',
@@ -2174,7 +2204,21 @@ export const CONCEPTS = {
   msk_strain: ['strained', 'strain', 'sprained', 'pulled a muscle', 'pulled', 'tweaked', 'torn', 'tear', 'injured', 'injury', 'overdid it', 'overdone it'],
   // Breathlessness while training hard is physiology, not a chest emergency.
   // Indoor cycling, not the room spinning: "I go spinning 3x a week".
-  spin_class: ['go spinning', 'went spinning', 'do spinning', 'spinning class', 'spinning classes', 'spin class', 'spin classes'],
+  spin_class: [
+    'go spinning',
+    'went spinning',
+    'do spinning',
+    'started spinning',
+    'spinning class',
+    'spinning classes',
+    'spin class',
+    'spin classes',
+    'spinning bike',
+    'spin bike',
+    'spinning session',
+    'spinning sessions',
+    'spinning instructor',
+  ],
   sport_training: [
     'training for',
     'in training',
@@ -6570,6 +6614,7 @@ export const TEXT_RULES: TextRule[] = [
   // A joint told red, hot and swollen is inflamed whatever else the sentence names (gout in the toe beside a tight calf).
   { code: 'local_infection', all: ['joint_word', 'swelling', 'warmth'], region: 'required', window: 8, history: 'drop', benign: [EXPECTED_AFTER_SURGERY] },
   { code: 'contagious_illness', all: ['contagious_word'], history: 'drop', transient: true },
+  { code: 'contagious_illness', all: ['illness_going_round', 'caught_illness'], window: 14, history: 'drop', transient: true },
   { code: 'iv_drug_use_immunosuppression', all: ['immunosuppression'], medicine: true },
   { code: 'iv_drug_use_immunosuppression', all: ['inject_self'], none: ['prescribed_injection'] },
   {

@@ -1789,6 +1789,8 @@ const OTHER_PEOPLE = new Set([
   'toddler',
   'teammate',
   'teammates',
+  // "Half my team is off with flu": the people the patient works with.
+  'team',
   'opponent',
   'opponents',
   // Possessives lose their apostrophe in the tokenizer: "wife's on Eliquis" is "wifes on eliquis".

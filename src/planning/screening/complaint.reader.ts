@@ -565,6 +565,7 @@ const NEUTRAL = new Set<number>(
       'warning_elsewhere',
       'eased_by_moving',
       'spin_class',
+      'caught_illness',
       'limb_part',
       'cardiac_quality',
       'gp_practice',

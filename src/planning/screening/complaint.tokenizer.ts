@@ -145,6 +145,14 @@ export function tokenize(text: string): Tokens {
       t.end.push(i + 1);
       t.sentence.push(sentence);
       i++;
+    } else if (text.charCodeAt(i) === 38) {
+      // "pins & needles", "bladder & bowel": an ampersand is the word every phrase of the lexicon spells out.
+      t.words.push('and');
+      t.kind.push(WORD);
+      t.start.push(i);
+      t.end.push(i + 1);
+      t.sentence.push(sentence);
+      i++;
     } else if (cls === 6) {
       t.words.push(ARROWS.get(text.charCodeAt(i)) as string);
       t.kind.push(WORD);
