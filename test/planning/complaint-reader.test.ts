@@ -2650,7 +2650,7 @@ describe("fourth independent review and round 69: parts named with a warning, a 
   ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
 });
 
-describe('round 73: an ampersand for "and", an illness going round, the team at work', () => {
+describe('round 73 and its review: an ampersand for "and", an illness going round', () => {
   const read = codesOn('2026-11-10');
   it.each([
     ['flu going round, I have caught it', 'contagious_illness'],
@@ -2659,14 +2659,60 @@ describe('round 73: an ampersand for "and", an illness going round, the team at 
     ['Covid going round the office, tested positive Monday', 'contagious_illness'],
     ['my team is off with flu and now I have a temp of 38.4', 'fever'],
     ['I work in the MSK team, fever 38.5 since yesterday', 'fever'],
+    ['flu going round the office', 'contagious_illness'],
+    ['Covid going round. Tested positive yesterday.', 'contagious_illness'],
+    ["Norovirus going round the ward, I've been vomiting since last night.", 'contagious_illness'],
+    ['Referred by the spinal team with new urinary retention & saddle anaesthesia.', 'saddle_anesthesia'],
+    ['Referred by the vascular team with swollen hot left calf after flight.', 'deep_vein_thrombosis'],
+    ['Since the chiro cracked my neck the room started spinning and I was sick.', 'cervical_artery_dissection_signs'],
+    ['Saddle pins & needles since Friday.', 'saddle_anesthesia'],
     ['new numbness in the saddle area & can’t feel when I pass urine', 'saddle_anesthesia'],
   ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
   it.each([
     ['Medical secretary, R hand pins & needles thumb/index/middle, wakes her at night, shakes it out.', 'night_pain'],
     ['R hand pins & needles, wakes her at night', 'night_pain'],
     ["Chickenpox going round the grandson's nursery, he hasn't had it.", 'contagious_illness'],
-    ['flu going round the office', 'contagious_illness'],
-    ["Half my team is off with flu (one colleague had a temp of 39!) but I'm fine", 'contagious_illness'],
+    ["Flu going round the office but I haven't caught it.", 'contagious_illness'],
+    ['Denies bladder & bowel problems & saddle numbness.', 'saddle_anesthesia'],
+    ['No visual disturbance & dizziness & dysphagia.', 'cervical_artery_dissection_signs'],
+    ['No unexplained weight loss & night pain.', 'night_pain'],
     ['Started spinning classes 3x a week in Sept, neck gets tight after', 'cervical_artery_dissection_signs'],
+  ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
+});
+
+describe('round 75: notes in other Englishes and translations, a relative told as "he" by the patient', () => {
+  const read = codesOn('2026-11-10');
+  it.each([
+    [
+      'Anytime I climb staircase to my office the thing will be paining me from my chest go to the left shoulder, and I will be sweating profusely.',
+      'chest_pain',
+    ],
+    ['neck pain after the accident, from yesterday he sees everything two times', 'cervical_artery_dissection_signs'],
+    ['neck pain after the accident, he feels the room is going around him', 'cervical_artery_dissection_signs'],
+    ['neck pain, my mother says his talking is not clear like before, words are heavy', 'cervical_artery_dissection_signs'],
+    ['neck pain. He has also very strong headache in the back of head, he says never had like this.', 'cervical_artery_dissection_signs'],
+    ['Waist pain 2 months. Body weight in 2 months decrease 9 kilograms, I did not deliberately lose weight.', 'unexplained_weight_loss'],
+    ['weight decreased 9 kg in 2 months', 'unexplained_weight_loss'],
+    ['At night the pain cannot sleep, no matter lie flat or side lie all pain, must get up walk.', 'night_pain'],
+    ['we say his neck is broken - he fell off a ladder yesterday', 'recent_fracture'],
+    ['My back hurts. My mum came with me. She thinks my calf is swollen and red since the flight', 'deep_vein_thrombosis'],
+    ['flu 2 weeks ago, now better but still coughing and feverish', 'fever'],
+  ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
+  it.each([
+    ['neck stiff, I do everything twice to be sure', 'cervical_artery_dissection_signs'],
+    ['my usual very strong migraines, same as always', 'cervical_artery_dissection_signs'],
+    ['pain decreased, weight 80kg', 'unexplained_weight_loss'],
+    ['shoulder hurts at night when I lie on it, fine on my back or side', 'night_pain'],
+    ["He says his neck is 'broken' - in Arabic we say this when it is very very tired - after driving the taxi 12 hours every day.", 'recent_fracture'],
+    ['Last month I had covid and fever for 3 days, now fully recovered.', 'fever'],
+    ['covid last month, now feeling fine', 'contagious_illness'],
+    [
+      'I look after my grandad. He had a blood clot in the leg last year and he is on warfarin, so I am careful when I lift him. My back hurts.',
+      'anticoagulants',
+    ],
+    [
+      'I am private caregiver of lolo (grandpa, 84 yrs). He had the blood clot in the leg last year. Because of lifting my right shoulder is sore.',
+      'dvt_history',
+    ],
   ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
 });

@@ -32,7 +32,7 @@ const SKIN_OK = [
   'skin looks healthy',
 ];
 
-const PAIN = ['pain', 'pains', 'painful', 'ache', 'aches', 'aching', 'achy', 'hurts', 'hurt', 'hurting', 'sore', 'soreness', 'throb*'];
+const PAIN = ['pain', 'pains', 'painful', 'paining', 'ache', 'aches', 'aching', 'achy', 'hurts', 'hurt', 'hurting', 'sore', 'soreness', 'throb*'];
 
 // Obstetric shorthand as the tokenizer splits it: "G2P1" is "g 2 p 1" (gravida above para).
 const GRAVIDA_PARA = Array.from({ length: 6 }, (_, g) => Array.from({ length: g + 1 }, (_, p) => `g ${g + 1} p ${p}`)).flat();
@@ -71,6 +71,8 @@ const NEVER_LIKE_IT = [
   'never had such a bad headache',
   'never had a pain like',
   'never had pain like',
+  'never had like this',
+  'never had one like this',
   'never had anything like',
   'never experienced anything like',
   'never felt pain like',
@@ -944,9 +946,18 @@ export const CONCEPTS = {
     'come off',
     '↓',
   ],
+  // "Body weight in 2 months decrease 9 kilograms, I did not deliberately lose weight" (a translation): read
+  // with the words that say it was not meant, as a decrease may be of anything ("pain decreased, weight 80kg").
+  weight_decrease: ['decrease', 'decreased', 'decreasing', 'went down'],
   // "↓ wt bearing on the L": what the weight word is part of is how the leg is loaded, not the body's weight.
   weight_bearing_word: ['weight bearing', 'wt bearing', 'weightbearing', 'fwb', 'pwb', 'nwb', 'twb', 'wbat'],
   weight_loss_lay: [
+    'weight decreased',
+    'weight has decreased',
+    'weight is decreasing',
+    'weight decreasing',
+    'weight went down',
+    'weight has gone down',
     'clothes getting loose',
     'clothes are loose',
     'clothes loose',
@@ -1160,6 +1171,12 @@ export const CONCEPTS = {
     'whichever position',
     'no matter how i lie',
     'no matter what position',
+    // "no matter lie flat or side lie all pain" (a translation): every way of lying hurts.
+    'no matter lie',
+    'no matter lying',
+    'no matter if i lie',
+    'all positions',
+    'every position',
     'no comfortable position',
     'cant get comfortable',
     'cannot get comfortable',
@@ -1379,7 +1396,19 @@ export const CONCEPTS = {
     'once indoors',
     'when indoors',
   ],
-  unintended: ['without trying', 'without dieting', 'not on a diet', 'unintended', 'unintentional*', 'for no reason'],
+  unintended: [
+    'without trying',
+    'without dieting',
+    'not on a diet',
+    'unintended',
+    'unintentional*',
+    'for no reason',
+    'did not deliberately',
+    'didnt deliberately',
+    'not deliberately',
+    'not on purpose',
+    'without meaning to',
+  ],
   // Being cold, which makes anyone shiver.
   cold_exposure: [
     ...['her', 'his', 'my', 'a'].flatMap((who) => [`forgets ${who} coat`, `forgot ${who} coat`, `forget ${who} coat`, `without ${who} coat`]),
@@ -1492,8 +1521,8 @@ export const CONCEPTS = {
     'booster jab',
   ],
   contagious_word: CONTAGIOUS_ILLNESSES,
-  // An illness about in a place ("chickenpox going round the nursery"): other people's, until the patient is said
-  // to have caught it; the longer phrase keeps the illness word from being read as the patient's.
+  // An illness about in a place ("chickenpox going round the nursery"): the patient's too, unless their sentence
+  // says it has passed them by ("he hasn't had it", "I'm fine") and nothing in it says they caught it.
   illness_going_round: [...CONTAGIOUS_ILLNESSES.filter((w) => !w.endsWith('*')), 'covid'].flatMap((illness) =>
     ['going round', 'going around', 'goin round', 'doing the rounds', 'circulating'].flatMap((going) => [
       `${illness} ${going}`,
@@ -1501,6 +1530,29 @@ export const CONCEPTS = {
       `${illness} was ${going}`,
     ]),
   ),
+  spared_illness: [
+    'hasnt had it',
+    'havent had it',
+    'not had it',
+    'hasnt caught it',
+    'havent caught it',
+    'not caught it',
+    'hasnt got it',
+    'havent got it',
+    'not got it',
+    'im fine',
+    'i am fine',
+    'im ok',
+    'im okay',
+    'i feel fine',
+    'i feel well',
+    'feel fine',
+    'feel well',
+    'feeling fine',
+    'feeling well',
+    'so far so good',
+    'touch wood',
+  ],
   caught_illness: [
     'caught it',
     'caught',
@@ -1780,6 +1832,8 @@ export const CONCEPTS = {
     'exert*',
     'stairs',
     'upstairs',
+    'staircase',
+    'staircases',
     'flight of stairs',
     'climbing',
     'climb',
@@ -2124,6 +2178,8 @@ export const CONCEPTS = {
     'slope',
     'stairs',
     'upstairs',
+    'staircase',
+    'staircases',
     'up the stairs',
     'up stairs',
     'flight of stairs',
@@ -2208,7 +2264,6 @@ export const CONCEPTS = {
     'go spinning',
     'went spinning',
     'do spinning',
-    'started spinning',
     'spinning class',
     'spinning classes',
     'spin class',
@@ -2315,6 +2370,9 @@ export const CONCEPTS = {
     'thunderclap',
     'out of nowhere',
     'excruciating',
+    // A translated "severe": "very strong headache in the back of head".
+    'very strong',
+    'really strong',
     'never had before',
     'unlike any',
     'never had one like',
@@ -2455,6 +2513,13 @@ export const CONCEPTS = {
     'things look double',
     'vision doubled',
     'double images',
+    // "he sees everything two times" (a translation): each thing seen twice.
+    ...['see', 'sees', 'seeing', 'saw'].flatMap((see) => [
+      `${see} everything two times`,
+      `${see} everything twice`,
+      `${see} things two times`,
+      `${see} things twice`,
+    ]),
   ],
   visual: [
     'blurred vision',
@@ -2472,6 +2537,18 @@ export const CONCEPTS = {
   speech_trouble: [
     'trouble speaking',
     'difficulty speaking',
+    // "his talking is not clear like before, words are heavy": speech told as unclear or heavy.
+    'talking is not clear',
+    'talking not clear',
+    'speech is not clear',
+    'speech not clear',
+    'not talking clearly',
+    'not speaking clearly',
+    'words are heavy',
+    'words heavy',
+    'speech is heavy',
+    'tongue is heavy',
+    'heavy tongue',
     'slurred speech',
     'slurring',
     'slurred',
@@ -2556,6 +2633,20 @@ export const CONCEPTS = {
     'vertigo',
     'room spinning',
     'room spins',
+    // "he feels the room is going around him": the room turning, in any words.
+    'room is going around',
+    'room is going round',
+    'room going around',
+    'room going round',
+    'room goes around',
+    'room goes round',
+    'room is turning',
+    'room turning',
+    'room turns',
+    'everything is turning',
+    'everything turning',
+    'everything going round',
+    'everything going around',
     'spinning',
     'lightheaded',
     'light headed',
@@ -4878,6 +4969,8 @@ export const CONCEPTS = {
   injected_verb: ['injected', 'injects', 'injecting', 'jabbed'],
   // "Broken" alone is a fracture unless its sentence is about sleep ("Sleep: broken, can't get comfortable").
   fracture_bare: ['broke', 'broken'],
+  // "his neck is 'broken' - in Arabic we say this when it is very very tired": a figure of speech, told as one.
+  figure_of_speech: ['we say', 'way of saying', 'figure of speech', 'expression', 'manner of speaking', 'idiom', 'not literally'],
   // Out of line or wonky, said of a limb part right beside it ("wrist out of line"; not "my hips are out of line").
   deformity_weak: ['out of line', 'wonky', 'looks odd', 'not straight'],
   limb_part: ['wrist', 'ankle', 'finger', 'fingers', 'toe', 'toes', 'elbow', 'forearm', 'arm', 'shin', 'thumb', 'hand', 'kneecap', 'collarbone', 'collar bone'],
@@ -6558,6 +6651,7 @@ export const TEXT_RULES: TextRule[] = [
   // Told as unintended, whatever else is joked about ("lost about a stone and a half without trying … the wife
   // thinks I've been sneaking off to the gym ha I wish").
   { code: 'unexplained_weight_loss', all: ['weight_drop', 'unintended'], window: 10, none: ['weight_bearing_word'] },
+  { code: 'unexplained_weight_loss', all: ['weight', 'weight_decrease', 'unintended'], window: 12, none: ['weight_bearing_word'] },
   // Night pain (IFOMPT, second edition): constant, not eased by any position, or with systemic signs — not
   // the mechanical pain of lying on the sore side or carpal tunnel tingling.
   { code: 'night_pain', all: ['night_constant_strong'], history: 'drop' },
@@ -6614,7 +6708,13 @@ export const TEXT_RULES: TextRule[] = [
   // A joint told red, hot and swollen is inflamed whatever else the sentence names (gout in the toe beside a tight calf).
   { code: 'local_infection', all: ['joint_word', 'swelling', 'warmth'], region: 'required', window: 8, history: 'drop', benign: [EXPECTED_AFTER_SURGERY] },
   { code: 'contagious_illness', all: ['contagious_word'], history: 'drop', transient: true },
-  { code: 'contagious_illness', all: ['illness_going_round', 'caught_illness'], window: 14, history: 'drop', transient: true },
+  {
+    code: 'contagious_illness',
+    all: ['illness_going_round'],
+    history: 'drop',
+    transient: true,
+    benign: [{ all: ['spared_illness'], unless: ['caught_illness', 'fever_word', 'fever_measured', 'chills_word'] }],
+  },
   { code: 'iv_drug_use_immunosuppression', all: ['immunosuppression'], medicine: true },
   { code: 'iv_drug_use_immunosuppression', all: ['inject_self'], none: ['prescribed_injection'] },
   {
@@ -6891,6 +6991,7 @@ export const TEXT_RULES: TextRule[] = [
     benign: [
       { all: ['sleep_word'], unless: ['fall_verb'] },
       { all: ['broken_thing'], unless: ['fall_verb'] },
+      { all: ['figure_of_speech'], unless: ['fall_verb', 'collision'] },
     ],
   },
   { code: 'open_wound', all: ['wound_word'], none: ['wound_closed'], region: 'optional', history: 'drop' },

@@ -49,6 +49,7 @@ const CLAUSE_OPENERS = new Set<string>(NEGATION.clauseOpeners);
 const ADJACENT_ONLY = new Set<string>(NEGATION.adjacentOnly);
 /** How many words after its "or" the last item of a denied pair stays surely denied. */
 const OR_ITEM_WORDS = 3;
+const AMPERSAND = 38;
 const LINKING = new Set<string>(NEGATION.linking);
 
 /**
@@ -314,6 +315,11 @@ export function markNegation<O extends Span>(t: Tokens, consumed: readonly numbe
         continue;
       }
       const w = t.words[j] as string;
+      // "Denies bladder & bowel problems & saddle numbness": an ampersand joins the items of a denial's list.
+      if (w === 'and' && t.text.charCodeAt(t.start[j] as number) === AMPERSAND) {
+        mark(negated, j, level);
+        continue;
+      }
       if (!consumed[j] && terminatorAt(t, j)) break;
       if (w === 'and' && j + 1 < n && CLAUSE_STARTERS.has(t.words[j + 1] as string)) break;
       // "No fever - bladder not emptying", "no swelling - on warfarin": a spaced hyphen ends a clause as a dash does.
@@ -1229,6 +1235,72 @@ export function markOtherPeople(t: Tokens, consumed: readonly number[], negated:
   }
 }
 
+// The patient's own body told in the first person: "my right shoulder", "my back".
+const OWN_BODY = new Set([
+  'back',
+  'neck',
+  'shoulder',
+  'shoulders',
+  'knee',
+  'knees',
+  'hip',
+  'hips',
+  'arm',
+  'arms',
+  'leg',
+  'legs',
+  'foot',
+  'feet',
+  'hand',
+  'hands',
+  'wrist',
+  'elbow',
+  'ankle',
+  'calf',
+  'head',
+  'jaw',
+  'left',
+  'right',
+  'lower',
+  'upper',
+]);
+/**
+ * "I look after my grandad. He had a blood clot in the leg last year and he is on warfarin": in a note the
+ * patient writes of their own body ("my right shoulder"), a "he" or "she" that opens the sentence after one
+ * naming a man or a woman is that person, up to the patient's own "I" or "my" ("… so I am careful when I lift
+ * him"). A therapist's note, where "she" is the patient, does not write of "my shoulder".
+ */
+export function markNamedPersonPronouns(t: Tokens, negated: number[]): void {
+  if (!writesOfOwnBody(t)) return;
+  let named: Person | null = null;
+  let namedIn = -1;
+  for (let i = 0; i < t.words.length; i++) {
+    if (t.kind[i] !== K_WORD) continue;
+    const sentence = t.sentence[i] as number;
+    const opens = i === 0 || t.kind[i - 1] === K_STOP;
+    const w = t.words[i] as string;
+    if (opens && namedIn === sentence - 1 && ((named === 'male' && w === 'he') || (named === 'female' && w === 'she'))) {
+      // "She noticed the swelling in my left calf": what they tell is the patient's.
+      if (SELF_AFTER.has(t.words[REPORT_AUXILIARIES.has(t.words[i + 1] ?? '') ? i + 2 : i + 1] ?? '')) continue;
+      for (let j = i; j < t.words.length && t.kind[j] !== K_STOP; j++) {
+        if (t.kind[j] === K_WORD && FIRST_PERSON.has(t.words[j] as string)) break;
+        mark(negated, j, NEGATED);
+      }
+      continue;
+    }
+    const person = personAt(t, i);
+    if (person === 'male' || person === 'female') {
+      named = person;
+      namedIn = sentence;
+    }
+  }
+}
+
+function writesOfOwnBody(t: Tokens): boolean {
+  for (let i = 0; i + 1 < t.words.length; i++) if (t.words[i] === 'my' && t.kind[i + 1] === K_WORD && OWN_BODY.has(t.words[i + 1] as string)) return true;
+  return false;
+}
+
 /**
  * "Mrs V.R. 78 … I look after my husband … the DN comes for his pressure sore": in a note that states the
  * patient's sex (or shows it in a possessive: "caring for her husband"), once a person of the other sex is
@@ -1789,8 +1861,6 @@ const OTHER_PEOPLE = new Set([
   'toddler',
   'teammate',
   'teammates',
-  // "Half my team is off with flu": the people the patient works with.
-  'team',
   'opponent',
   'opponents',
   // Possessives lose their apostrophe in the tokenizer: "wife's on Eliquis" is "wifes on eliquis".

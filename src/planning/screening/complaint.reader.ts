@@ -16,6 +16,7 @@ import {
   ARTICLES,
   markNegation,
   markOtherPeople,
+  markNamedPersonPronouns,
   markOtherSexPossessives,
   ownedByPersonBefore,
   markFormAnswers,
@@ -566,6 +567,8 @@ const NEUTRAL = new Set<number>(
       'eased_by_moving',
       'spin_class',
       'caught_illness',
+      'figure_of_speech',
+      'spared_illness',
       'limb_part',
       'cardiac_quality',
       'gp_practice',
@@ -1242,7 +1245,7 @@ function toldWeeksAgo(t: Tokens, at: number, day: number | null): boolean {
     }
     const w = t.words[j] as string;
     // "All fine now", "better now", "no temperature now": the now of a recovery.
-    if (STILL_NOW.has(w) && !(w === 'now' && (RECOVERED_NOW.has(t.words[j - 1] as string) || goneNow(t, j)))) return false;
+    if (STILL_NOW.has(w) && !(w === 'now' && (RECOVERED_NOW.has(t.words[j - 1] as string) || recoveredAfterNow(t, j) || goneNow(t, j)))) return false;
     if (
       WEEKS_UNITS.has(w) &&
       ((t.kind[j + 1] === K_WORD && (t.words[j + 1] === 'ago' || (t.words[j + 1] === 'before' && t.kind[j + 2] !== K_WORD))) ||
@@ -1380,7 +1383,19 @@ function feverOver(a: Analysis, v: { from: number; to: number }): boolean {
 }
 
 const NOT_OVER = new Set(['not', 'hasnt', 'havent', 'isnt', 'never']);
-const RECOVERED_NOW = new Set(['fine', 'well', 'better', 'ok', 'okay', 'normal', 'gone', 'good', 'recovered']);
+const RECOVERED_NOW = new Set(['fine', 'well', 'better', 'ok', 'okay', 'normal', 'gone', 'good', 'recovered', 'recuperated']);
+// The words that may stand between "now" and the recovery it tells: "now I am totally recuperated".
+const NOW_FILLERS = new Set(['i', 'am', 'im', 'is', 'she', 'he', 'shes', 'hes', 'fully', 'totally', 'completely', 'all', 'feeling', 'feels', 'feel']);
+
+/** Whether a "now" is followed by a recovery ("now fully recovered", "now I am totally recuperated"), with no denial between. */
+function recoveredAfterNow(t: Tokens, now: number): boolean {
+  for (let j = now + 1; j < t.words.length && t.kind[j] === K_WORD && j - now <= 4; j++) {
+    const w = t.words[j] as string;
+    if (RECOVERED_NOW.has(w)) return true;
+    if (!NOW_FILLERS.has(w)) return false;
+  }
+  return false;
+}
 
 /**
  * Whether a passing illness is told as over: "recovered from flu", or by what follows in its sentence or the
@@ -2096,6 +2111,7 @@ function analyse(text: string, today?: string): Analysis {
     const negated = markNegation(t, consumed, occurrences, qualifiesOnly);
     const ownMarks = negated.slice();
     markOtherPeople(t, consumed, negated);
+    markNamedPersonPronouns(t, negated);
     markOtherSexPossessives(t, negated);
     markTheirTreatments(t, occurrences, ownMarks, negated);
     markWorkplaces(t, negated);
