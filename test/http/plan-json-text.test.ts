@@ -4,7 +4,8 @@ import { startTestApp, type TestApp, type TestClinic } from '../support/test-app
 
 // GET /v1/plans/{id} sends the JSON text PostgreSQL writes from the stored plan; a write and the
 // list answer with the plan mapped and serialized in Node. A client must not be able to tell them
-// apart: same fields, same values, same timestamp format.
+// apart: same fields, same values, same timestamp format, and the same keys in the same order, so
+// that content hashed or compared as text is the same however it was read (SPEC: byte-identical).
 describe('a plan read back is the plan its write answered', () => {
   let t: TestApp;
   let clinic: TestClinic;
@@ -56,6 +57,7 @@ describe('a plan read back is the plan its write answered', () => {
       expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
       expect(res.headers.etag).toBe(`"${version}"`);
       expect(res.body).toEqual(plan);
+      expect(JSON.stringify(res.body)).toBe(JSON.stringify(plan));
     }
 
     const listed: Record<string, unknown>[] = [];
@@ -70,8 +72,21 @@ describe('a plan read back is the plan its write answered', () => {
       listed.push(...page.body.data);
       cursor = page.body.nextCursor;
     } while (cursor);
-    const byId = (list: Record<string, unknown>[]) => Object.fromEntries(list.map((p) => [p.id, p]));
+    const byId = (list: Record<string, unknown>[]) => Object.fromEntries(list.map((p) => [p.id, JSON.stringify(p)]));
     expect(byId(listed)).toEqual(byId(written));
+  });
+
+  it('the preview, the write and the read give the same content text', async () => {
+    const patientId = (await t.http().post('/v1/patients').set(auth()).send({})).body.id;
+    const assessment = lowBackAssessment(patientId);
+    const preview = await t.http().post('/v1/assessments/preview').set(auth()).send(assessment);
+    const created = await t.http().post('/v1/assessments').set(auth()).send(assessment);
+    expect([preview.status, created.status]).toEqual([200, 201]);
+    const read = await get(created.body.plan.id);
+    const resourceFields = new Set(['id', 'patientId', 'assessmentId', 'status', 'version', 'notes', 'previousPlanId', 'nextPlanId', 'createdAt', 'updatedAt']);
+    const content = (plan: Record<string, unknown>) => JSON.stringify(Object.fromEntries(Object.entries(plan).filter(([key]) => !resourceFields.has(key))));
+    expect(content(created.body.plan)).toBe(JSON.stringify(preview.body));
+    expect(content(read.body)).toBe(JSON.stringify(preview.body));
   });
 
   it('an empty page is still a page', async () => {

@@ -2680,7 +2680,7 @@ describe('round 73 and its review: an ampersand for "and", an illness going roun
   ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
 });
 
-describe('round 75: notes in other Englishes and translations, a relative told as "he" by the patient', () => {
+describe('rounds 74-75 and their review: notes in other Englishes and translations', () => {
   const read = codesOn('2026-11-10');
   it.each([
     [
@@ -2697,6 +2697,16 @@ describe('round 75: notes in other Englishes and translations, a relative told a
     ['we say his neck is broken - he fell off a ladder yesterday', 'recent_fracture'],
     ['My back hurts. My mum came with me. She thinks my calf is swollen and red since the flight', 'deep_vein_thrombosis'],
     ['flu 2 weeks ago, now better but still coughing and feverish', 'fever'],
+    ['My mum is 82. She has had crushing chest pain for an hour and is sweaty. I have hurt my back lifting her.', 'cardiac_symptoms'],
+    [
+      'Writing on behalf of my husband. He has lost control of his bladder and has numbness in the saddle area since lunch. My back is fine.',
+      'saddle_anesthesia',
+    ],
+    ['My knee hurts. My son visited. He could see a hot red swollen calf on my left leg.', 'deep_vein_thrombosis'],
+    ['Flu last week, now fine but temp 38.5 and shivering.', 'fever'],
+    ['Flu 3 weeks ago, now feeling fine apart from a fever and night sweats.', 'fever'],
+    ["Norovirus going round the care home, I'm ok apart from being sick twice today.", 'contagious_illness'],
+    ["Wrist swollen and bent, I think it's broken, not literally broken in two but cracked.", 'recent_fracture'],
   ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
   it.each([
     ['neck stiff, I do everything twice to be sure', 'cervical_artery_dissection_signs'],
@@ -2706,13 +2716,29 @@ describe('round 75: notes in other Englishes and translations, a relative told a
     ["He says his neck is 'broken' - in Arabic we say this when it is very very tired - after driving the taxi 12 hours every day.", 'recent_fracture'],
     ['Last month I had covid and fever for 3 days, now fully recovered.', 'fever'],
     ['covid last month, now feeling fine', 'contagious_illness'],
-    [
-      'I look after my grandad. He had a blood clot in the leg last year and he is on warfarin, so I am careful when I lift him. My back hurts.',
-      'anticoagulants',
-    ],
-    [
-      'I am private caregiver of lolo (grandpa, 84 yrs). He had the blood clot in the leg last year. Because of lifting my right shoulder is sore.',
-      'dvt_history',
-    ],
+    ['Neck pain. Everything going round in my head, anxious, cant sleep.', 'cervical_artery_dissection_signs'],
+    ['Neck pain. My tongue is heavy and sore from biting it.', 'cervical_artery_dissection_signs'],
+    ['Mild headache, very strong neck muscles from the gym.', 'cervical_artery_dissection_signs'],
+    ['Knee hurts at night when I lie on it, I have tried all positions and lying on the other side helps.', 'night_pain'],
+    ['Weight decreased 4kg on Mounjaro as planned. Back pain.', 'unexplained_weight_loss'],
+    ['My pain has decreased a lot, weight is 80kg, I did not deliberately change anything, just rest.', 'unexplained_weight_loss'],
+  ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
+});
+
+describe("round 76: a child by age, a relative's medicine list, a saddle on long rides", () => {
+  const read = codesOn('2026-11-10');
+  it.each([
+    ["Mum's meds: Eliquis 2.5mg BD, Plavix 75mg. I take warfarin too.", 'anticoagulants'],
+    ['Dad’s medication: warfarin 5mg. My meds: apixaban 5mg bd.', 'anticoagulants'],
+    ['numb saddle area since the ride yesterday, still numb', 'saddle_anesthesia'],
+    ['numb saddle area on long rides, not gone after getting off the bike this time', 'saddle_anesthesia'],
+    ["numb bum on the bike, wears off after getting off but now can't feel when I pee", 'bladder_bowel_dysfunction'],
+  ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
+  it.each([
+    ["Mum's meds: Eliquis 2.5mg BD, Plavix 75mg.", 'anticoagulants'],
+    ["Mum's meds: Eliquis 2.5mg BD, Plavix 75mg.", 'antiplatelets'],
+    ["Husband's tablets: rivaroxaban. I am on nothing.", 'anticoagulants'],
+    ["my 4yo has chickenpox at the moment (spots all over, poor thing) but I had it when I was little so I'm immune", 'contagious_illness'],
+    ["Gets a numb bum/perineum on long rides on the old saddle but it's gone 10 min after getting off - feeling normal now.", 'saddle_anesthesia'],
   ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
 });

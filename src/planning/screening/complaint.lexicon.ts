@@ -946,9 +946,8 @@ export const CONCEPTS = {
     'come off',
     '↓',
   ],
-  // "Body weight in 2 months decrease 9 kilograms, I did not deliberately lose weight" (a translation): read
-  // with the words that say it was not meant, as a decrease may be of anything ("pain decreased, weight 80kg").
-  weight_decrease: ['decrease', 'decreased', 'decreasing', 'went down'],
+  // "Body weight in 2 months decrease 9 kilograms, I did not deliberately lose weight": a loss told as not meant.
+  unintended_loss: ['did not deliberately lose', 'didnt deliberately lose', 'not deliberately lose', 'did not lose it deliberately'],
   // "↓ wt bearing on the L": what the weight word is part of is how the leg is loaded, not the body's weight.
   weight_bearing_word: ['weight bearing', 'wt bearing', 'weightbearing', 'fwb', 'pwb', 'nwb', 'twb', 'wbat'],
   weight_loss_lay: [
@@ -956,8 +955,6 @@ export const CONCEPTS = {
     'weight has decreased',
     'weight is decreasing',
     'weight decreasing',
-    'weight went down',
-    'weight has gone down',
     'clothes getting loose',
     'clothes are loose',
     'clothes loose',
@@ -1013,6 +1010,15 @@ export const CONCEPTS = {
     'making weight',
     'bodybuilding',
     'all planned',
+    'as planned',
+    // Medicines prescribed to lose weight.
+    'mounjaro',
+    'tirzepatide',
+    'ozempic',
+    'wegovy',
+    'semaglutide',
+    'saxenda',
+    'liraglutide',
   ],
   pain_word: PAIN,
   waking: [
@@ -1175,8 +1181,6 @@ export const CONCEPTS = {
     'no matter lie',
     'no matter lying',
     'no matter if i lie',
-    'all positions',
-    'every position',
     'no comfortable position',
     'cant get comfortable',
     'cannot get comfortable',
@@ -1396,19 +1400,7 @@ export const CONCEPTS = {
     'once indoors',
     'when indoors',
   ],
-  unintended: [
-    'without trying',
-    'without dieting',
-    'not on a diet',
-    'unintended',
-    'unintentional*',
-    'for no reason',
-    'did not deliberately',
-    'didnt deliberately',
-    'not deliberately',
-    'not on purpose',
-    'without meaning to',
-  ],
+  unintended: ['without trying', 'without dieting', 'not on a diet', 'unintended', 'unintentional*', 'for no reason', 'not on purpose', 'without meaning to'],
   // Being cold, which makes anyone shiver.
   cold_exposure: [
     ...['her', 'his', 'my', 'a'].flatMap((who) => [`forgets ${who} coat`, `forgot ${who} coat`, `forget ${who} coat`, `without ${who} coat`]),
@@ -1521,6 +1513,31 @@ export const CONCEPTS = {
     'booster jab',
   ],
   contagious_word: CONTAGIOUS_ILLNESSES,
+  riding_pressure: [
+    'on long rides',
+    'on rides',
+    'long rides',
+    'on the bike',
+    'on my bike',
+    'on the saddle',
+    'bike saddle',
+    'old saddle',
+    'when cycling',
+    'while cycling',
+    'in the saddle',
+  ],
+  eases_off_bike: [
+    'after getting off',
+    'once i get off',
+    'when i get off',
+    'getting off the bike',
+    'off the bike',
+    'gone after',
+    'goes after',
+    'goes away after',
+    'wears off',
+  ],
+  still_numb: ['still numb', 'still no feeling', 'not gone', 'hasnt gone', 'has not gone', 'since the ride', 'since yesterday', 'since this morning'],
   // An illness about in a place ("chickenpox going round the nursery"): the patient's too, unless their sentence
   // says it has passed them by ("he hasn't had it", "I'm fine") and nothing in it says they caught it.
   illness_going_round: [...CONTAGIOUS_ILLNESSES.filter((w) => !w.endsWith('*')), 'covid'].flatMap((illness) =>
@@ -1540,18 +1557,7 @@ export const CONCEPTS = {
     'hasnt got it',
     'havent got it',
     'not got it',
-    'im fine',
-    'i am fine',
-    'im ok',
-    'im okay',
-    'i feel fine',
-    'i feel well',
-    'feel fine',
-    'feel well',
-    'feeling fine',
-    'feeling well',
-    'so far so good',
-    'touch wood',
+    'tested negative',
   ],
   caught_illness: [
     'caught it',
@@ -2371,8 +2377,8 @@ export const CONCEPTS = {
     'out of nowhere',
     'excruciating',
     // A translated "severe": "very strong headache in the back of head".
-    'very strong',
-    'really strong',
+    'very strong headache',
+    'really strong headache',
     'never had before',
     'unlike any',
     'never had one like',
@@ -2514,12 +2520,7 @@ export const CONCEPTS = {
     'vision doubled',
     'double images',
     // "he sees everything two times" (a translation): each thing seen twice.
-    ...['see', 'sees', 'seeing', 'saw'].flatMap((see) => [
-      `${see} everything two times`,
-      `${see} everything twice`,
-      `${see} things two times`,
-      `${see} things twice`,
-    ]),
+    ...['see', 'sees', 'seeing', 'saw'].flatMap((see) => [`${see} everything two times`, `${see} everything twice`]),
   ],
   visual: [
     'blurred vision',
@@ -2547,8 +2548,6 @@ export const CONCEPTS = {
     'words are heavy',
     'words heavy',
     'speech is heavy',
-    'tongue is heavy',
-    'heavy tongue',
     'slurred speech',
     'slurring',
     'slurred',
@@ -2641,12 +2640,6 @@ export const CONCEPTS = {
     'room goes around',
     'room goes round',
     'room is turning',
-    'room turning',
-    'room turns',
-    'everything is turning',
-    'everything turning',
-    'everything going round',
-    'everything going around',
     'spinning',
     'lightheaded',
     'light headed',
@@ -4970,7 +4963,7 @@ export const CONCEPTS = {
   // "Broken" alone is a fracture unless its sentence is about sleep ("Sleep: broken, can't get comfortable").
   fracture_bare: ['broke', 'broken'],
   // "his neck is 'broken' - in Arabic we say this when it is very very tired": a figure of speech, told as one.
-  figure_of_speech: ['we say', 'way of saying', 'figure of speech', 'expression', 'manner of speaking', 'idiom', 'not literally'],
+  figure_of_speech: ['we say', 'way of saying', 'figure of speech', 'expression', 'manner of speaking', 'idiom'],
   // Out of line or wonky, said of a limb part right beside it ("wrist out of line"; not "my hips are out of line").
   deformity_weak: ['out of line', 'wonky', 'looks odd', 'not straight'],
   limb_part: ['wrist', 'ankle', 'finger', 'fingers', 'toe', 'toes', 'elbow', 'forearm', 'arm', 'shin', 'thumb', 'hand', 'kneecap', 'collarbone', 'collar bone'],
@@ -6610,6 +6603,12 @@ const LAY_EXERTION_GUARD: Pick<TextRule, 'none' | 'noneNear'> = {
   noneNear: { of: ['msk_strain'], near: ['cardiac_site', 'cardiac_site_weak', 'chest_area'] },
 };
 
+/** Numbness from a bicycle saddle that goes once off the bike, with nothing of the bladder, bowel or legs told with it. */
+const SADDLE_PRESSURE_ON_RIDES = {
+  all: ['riding_pressure', 'eases_off_bike'] as LexiconConcept[],
+  unless: ['continence_organ', 'continence_problem', 'incontinence', 'weakness', 'still_numb'] as LexiconConcept[],
+};
+
 export const TEXT_RULES: TextRule[] = [
   // Cauda equina.
   {
@@ -6631,7 +6630,8 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'bladder_bowel_dysfunction', all: ['leak_word', 'stress_leak_trigger', 'progression'], window: 14, history: 'resolved' },
   // Reduced sensation of passing urine or stool (not of sitting on the toilet: that is the saddle).
   { code: 'bladder_bowel_dysfunction', all: ['continence_flow', 'sensation_loss'], window: 8, history: 'resolved', notOfPlace: ['sensation_loss'] },
-  { code: 'saddle_anesthesia', all: ['saddle_area', 'sensation_loss'], window: 8, history: 'resolved' },
+  // "a numb bum on long rides … gone 10 min after getting off": a saddle's pressure on a ride, not lost sensation.
+  { code: 'saddle_anesthesia', all: ['saddle_area', 'sensation_loss'], window: 8, history: 'resolved', benign: [SADDLE_PRESSURE_ON_RIDES] },
   { code: 'saddle_anesthesia', all: ['sensation_lowered', 'saddle_area', 'sensation_noun'], window: 4, history: 'resolved' },
   { code: 'saddle_anesthesia', all: ['saddle_situation', 'sensation_loss'], window: 8, history: 'resolved' },
   // "Sexual function unchanged" in a systems review is a negative.
@@ -6651,7 +6651,7 @@ export const TEXT_RULES: TextRule[] = [
   // Told as unintended, whatever else is joked about ("lost about a stone and a half without trying … the wife
   // thinks I've been sneaking off to the gym ha I wish").
   { code: 'unexplained_weight_loss', all: ['weight_drop', 'unintended'], window: 10, none: ['weight_bearing_word'] },
-  { code: 'unexplained_weight_loss', all: ['weight', 'weight_decrease', 'unintended'], window: 12, none: ['weight_bearing_word'] },
+  { code: 'unexplained_weight_loss', all: ['unintended_loss'] },
   // Night pain (IFOMPT, second edition): constant, not eased by any position, or with systemic signs — not
   // the mechanical pain of lying on the sore side or carpal tunnel tingling.
   { code: 'night_pain', all: ['night_constant_strong'], history: 'drop' },

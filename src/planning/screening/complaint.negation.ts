@@ -1147,6 +1147,11 @@ export function markOtherPeople(t: Tokens, consumed: readonly number[], negated:
       markTheirClauses(t, negated, i, person);
       continue;
     }
+    // "Mum's meds: Eliquis 2.5mg BD, Plavix 75mg": a list headed as the person's is theirs to its sentence's end.
+    if (MEDICINE_LIST_WORDS.has(t.words[i + 1] ?? '') && t.kind[i + 2] === K_COMMA && t.text.charCodeAt(t.start[i + 2] as number) === 58) {
+      for (let j = i + 1; j < n && t.kind[j] !== K_STOP; j++) mark(negated, j, NEGATED);
+      continue;
+    }
     let j = i + 1;
     // A bracket opened right after the person is all theirs, its commas too: "husband (AF, on warfarin)".
     let inBracket = false;
@@ -1233,72 +1238,6 @@ export function markOtherPeople(t: Tokens, consumed: readonly number[], negated:
     markTheirClauses(t, negated, i, person);
     markEscorted(t, negated, i);
   }
-}
-
-// The patient's own body told in the first person: "my right shoulder", "my back".
-const OWN_BODY = new Set([
-  'back',
-  'neck',
-  'shoulder',
-  'shoulders',
-  'knee',
-  'knees',
-  'hip',
-  'hips',
-  'arm',
-  'arms',
-  'leg',
-  'legs',
-  'foot',
-  'feet',
-  'hand',
-  'hands',
-  'wrist',
-  'elbow',
-  'ankle',
-  'calf',
-  'head',
-  'jaw',
-  'left',
-  'right',
-  'lower',
-  'upper',
-]);
-/**
- * "I look after my grandad. He had a blood clot in the leg last year and he is on warfarin": in a note the
- * patient writes of their own body ("my right shoulder"), a "he" or "she" that opens the sentence after one
- * naming a man or a woman is that person, up to the patient's own "I" or "my" ("… so I am careful when I lift
- * him"). A therapist's note, where "she" is the patient, does not write of "my shoulder".
- */
-export function markNamedPersonPronouns(t: Tokens, negated: number[]): void {
-  if (!writesOfOwnBody(t)) return;
-  let named: Person | null = null;
-  let namedIn = -1;
-  for (let i = 0; i < t.words.length; i++) {
-    if (t.kind[i] !== K_WORD) continue;
-    const sentence = t.sentence[i] as number;
-    const opens = i === 0 || t.kind[i - 1] === K_STOP;
-    const w = t.words[i] as string;
-    if (opens && namedIn === sentence - 1 && ((named === 'male' && w === 'he') || (named === 'female' && w === 'she'))) {
-      // "She noticed the swelling in my left calf": what they tell is the patient's.
-      if (SELF_AFTER.has(t.words[REPORT_AUXILIARIES.has(t.words[i + 1] ?? '') ? i + 2 : i + 1] ?? '')) continue;
-      for (let j = i; j < t.words.length && t.kind[j] !== K_STOP; j++) {
-        if (t.kind[j] === K_WORD && FIRST_PERSON.has(t.words[j] as string)) break;
-        mark(negated, j, NEGATED);
-      }
-      continue;
-    }
-    const person = personAt(t, i);
-    if (person === 'male' || person === 'female') {
-      named = person;
-      namedIn = sentence;
-    }
-  }
-}
-
-function writesOfOwnBody(t: Tokens): boolean {
-  for (let i = 0; i + 1 < t.words.length; i++) if (t.words[i] === 'my' && t.kind[i + 1] === K_WORD && OWN_BODY.has(t.words[i + 1] as string)) return true;
-  return false;
 }
 
 /**
@@ -1664,6 +1603,7 @@ function patientSpeaksBefore(t: Tokens, i: number): boolean {
   return first;
 }
 const OWNERS_OF_CHILD = new Set(['her', 'his', 'my', 'their', 'our']);
+const MEDICINE_LIST_WORDS = new Set(['meds', 'medication', 'medications', 'medicines', 'medicine', 'tablets', 'drugs', 'prescriptions', 'repeats']);
 const MALE_SUBJECTS = new Set(['he', 'hes']);
 const FEMALE_SUBJECTS = new Set(['she', 'shes']);
 const THIRD_PERSON_SUBJECTS = new Set([...MALE_SUBJECTS, ...FEMALE_SUBJECTS]);
@@ -1704,6 +1644,8 @@ function personAt(t: Tokens, i: number): Person | null {
   if (OTHER_PEOPLE.has(w)) return 'any';
   // "lifting her 6-year-old": a child of the patient's, not the patient ("a 45 year old who fell" is).
   if (w === 'old' && t.words[i - 1] === 'year' && OWNERS_OF_CHILD.has(t.words[i - 3] as string)) return 'any';
+  // "my 4yo has chickenpox", "our 2 y/o": the same, written short.
+  if (w === 'yo' && /^\d+$/.test(t.words[i - 1] ?? '') && OWNERS_OF_CHILD.has(t.words[i - 2] as string)) return 'any';
   // In a therapist's note "Client reports…", "massage for client" is the patient; "her client", "lifting clients" are not.
   if ((w === 'client' || w === 'clients') && i > 0 && t.kind[i - 1] === K_WORD && CLIENT_OWNERS.has(t.words[i - 1] as string)) return 'any';
   return null;

@@ -16,7 +16,6 @@ import {
   ARTICLES,
   markNegation,
   markOtherPeople,
-  markNamedPersonPronouns,
   markOtherSexPossessives,
   ownedByPersonBefore,
   markFormAnswers,
@@ -568,6 +567,9 @@ const NEUTRAL = new Set<number>(
       'spin_class',
       'caught_illness',
       'figure_of_speech',
+      'riding_pressure',
+      'eases_off_bike',
+      'still_numb',
       'spared_illness',
       'limb_part',
       'cardiac_quality',
@@ -1387,11 +1389,14 @@ const RECOVERED_NOW = new Set(['fine', 'well', 'better', 'ok', 'okay', 'normal',
 // The words that may stand between "now" and the recovery it tells: "now I am totally recuperated".
 const NOW_FILLERS = new Set(['i', 'am', 'im', 'is', 'she', 'he', 'shes', 'hes', 'fully', 'totally', 'completely', 'all', 'feeling', 'feels', 'feel']);
 
-/** Whether a "now" is followed by a recovery ("now fully recovered", "now I am totally recuperated"), with no denial between. */
+/**
+ * Whether a "now" is followed by a recovery that ends the sentence ("now fully recovered.", "now I am totally
+ * recuperated"): not "now fine but temp 38.5", "now feeling fine apart from a fever".
+ */
 function recoveredAfterNow(t: Tokens, now: number): boolean {
   for (let j = now + 1; j < t.words.length && t.kind[j] === K_WORD && j - now <= 4; j++) {
     const w = t.words[j] as string;
-    if (RECOVERED_NOW.has(w)) return true;
+    if (RECOVERED_NOW.has(w)) return j + 1 === t.words.length || t.kind[j + 1] === K_STOP;
     if (!NOW_FILLERS.has(w)) return false;
   }
   return false;
@@ -2111,7 +2116,6 @@ function analyse(text: string, today?: string): Analysis {
     const negated = markNegation(t, consumed, occurrences, qualifiesOnly);
     const ownMarks = negated.slice();
     markOtherPeople(t, consumed, negated);
-    markNamedPersonPronouns(t, negated);
     markOtherSexPossessives(t, negated);
     markTheirTreatments(t, occurrences, ownMarks, negated);
     markWorkplaces(t, negated);
