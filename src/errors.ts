@@ -36,7 +36,7 @@ export const methodNotAllowed = (method: string, path: string, allowed: string[]
     allow: allowed.join(', '),
   });
 
-export const conflict = (detail: string, slug = 'conflict') => new ProblemError(409, slug, 'Conflict', detail);
+export const conflict = (detail: string, slug = 'conflict', errors?: FieldError[]) => new ProblemError(409, slug, 'Conflict', detail, errors);
 
 export const gone = (detail: string, slug = 'gone') => new ProblemError(410, slug, 'Gone', detail);
 

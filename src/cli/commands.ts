@@ -59,7 +59,8 @@ export async function keyCreate({ services, io, flags }: CommandContext): Promis
   const scopes = parseScopes(required(flags, 'scopes'));
   const name = flagString(flags, 'name') ?? `cli key (${scopes.join(',')})`;
   const { apiKey, secret } = await services.apiKeys.create(clinicId, { name, scopes });
-  if (flags.json) io.out(JSON.stringify({ apiKey: { ...apiKey, secret } }));
+  // The same shape as `clinic create --json`: the secret under "apiKey", its id under "apiKeyId".
+  if (flags.json) io.out(JSON.stringify({ key: apiKey, apiKey: secret, apiKeyId: apiKey.id }));
   else io.out(`API key ${apiKey.id} (${apiKey.scopes.join(',')}) created.\nKey (shown once, store it now): ${secret}`);
 }
 

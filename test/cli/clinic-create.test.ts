@@ -33,8 +33,13 @@ describe('the manuplan CLI', () => {
 
     const keyIo = capture();
     expect(await runCli(['key', 'create', '--clinic', created.clinic.id, '--scopes', 'read,write', '--json'], keyIo, env)).toBe(0);
-    const readWrite = JSON.parse(keyIo.stdout.join('')).apiKey;
-    expect(readWrite.scopes).toEqual(['read', 'write']);
+    const made = JSON.parse(keyIo.stdout.join(''));
+    expect(made).toEqual({
+      key: expect.objectContaining({ id: made.apiKeyId, scopes: ['read', 'write'] }),
+      apiKey: expect.stringMatching(/^mpk_/),
+      apiKeyId: expect.any(String),
+    });
+    const readWrite = made.key;
 
     const listIo = capture();
     expect(await runCli(['key', 'list', '--clinic', created.clinic.id, '--json'], listIo, env)).toBe(0);

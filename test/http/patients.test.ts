@@ -77,6 +77,7 @@ describe('patients', () => {
     const dup = await create({ externalId: 'DUP-1' });
     expect(dup.status).toBe(409);
     expect(dup.headers['content-type']).toMatch(/problem\+json/);
+    expect(dup.body).toMatchObject({ type: expect.stringMatching(/external-id-taken$/), errors: [{ path: '/externalId' }] });
   });
 
   it('lists patients in stable pages and filters by external id', async () => {

@@ -2725,20 +2725,22 @@ describe('rounds 74-75 and their review: notes in other Englishes and translatio
   ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
 });
 
-describe("round 76: a child by age, a relative's medicine list, a saddle on long rides", () => {
+describe('round 76 and its review: an ampersand before a new subject', () => {
   const read = codesOn('2026-11-10');
   it.each([
-    ["Mum's meds: Eliquis 2.5mg BD, Plavix 75mg. I take warfarin too.", 'anticoagulants'],
-    ['Dad’s medication: warfarin 5mg. My meds: apixaban 5mg bd.', 'anticoagulants'],
-    ['numb saddle area since the ride yesterday, still numb', 'saddle_anesthesia'],
-    ['numb saddle area on long rides, not gone after getting off the bike this time', 'saddle_anesthesia'],
-    ["numb bum on the bike, wears off after getting off but now can't feel when I pee", 'bladder_bowel_dysfunction'],
+    ["No fever & I've had crushing chest pain since 6am", 'chest_pain'],
+    ['no trauma & my calf is hot and swollen after the flight', 'deep_vein_thrombosis'],
+    ['Numb saddle area on long rides and it stays numb after getting off the bike', 'saddle_anesthesia'],
+    ["Patient's medication: rivaroxaban", 'anticoagulants'],
+    ["Husband's meds: none, I'm on rivaroxaban", 'anticoagulants'],
+    ['Referring my 62 yo gentleman with new saddle numbness and urinary retention', 'saddle_anesthesia'],
+    ['my 4yo has a temp of 39 and so do I', 'fever'],
+    ['covid going round the office, tested negative yesterday but now temp 39 and cough', 'contagious_illness'],
+    ["Flu last week, now feeling fine. Neck stiff and headache with a rash that doesn't fade.", 'acute_infection'],
   ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
   it.each([
-    ["Mum's meds: Eliquis 2.5mg BD, Plavix 75mg.", 'anticoagulants'],
-    ["Mum's meds: Eliquis 2.5mg BD, Plavix 75mg.", 'antiplatelets'],
-    ["Husband's tablets: rivaroxaban. I am on nothing.", 'anticoagulants'],
-    ["my 4yo has chickenpox at the moment (spots all over, poor thing) but I had it when I was little so I'm immune", 'contagious_illness'],
-    ["Gets a numb bum/perineum on long rides on the old saddle but it's gone 10 min after getting off - feeling normal now.", 'saddle_anesthesia'],
+    ['Denies bladder & bowel problems & saddle numbness.', 'saddle_anesthesia'],
+    ['No visual disturbance & dizziness & dysphagia.', 'cervical_artery_dissection_signs'],
+    ['no rash, glass test negative', 'acute_infection'],
   ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
 });

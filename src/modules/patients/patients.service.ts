@@ -26,7 +26,10 @@ export function toPatient(row: PatientRow): Patient {
   };
 }
 
-const externalIdTaken = (externalId: string) => conflict(`Another patient of this clinic already has externalId "${externalId}".`, 'external-id-taken');
+const externalIdTaken = (externalId: string) =>
+  conflict(`Another patient of this clinic already has externalId "${externalId}".`, 'external-id-taken', [
+    { path: '/externalId', message: 'already used by another patient of this clinic' },
+  ]);
 
 /** Runs a write, turning a clash on the clinic's external ids into 409. */
 async function guardExternalId<T>(externalId: string | null | undefined, write: () => Promise<T>): Promise<T> {

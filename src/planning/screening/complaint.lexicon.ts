@@ -1513,31 +1513,19 @@ export const CONCEPTS = {
     'booster jab',
   ],
   contagious_word: CONTAGIOUS_ILLNESSES,
-  riding_pressure: [
-    'on long rides',
-    'on rides',
-    'long rides',
-    'on the bike',
-    'on my bike',
-    'on the saddle',
-    'bike saddle',
-    'old saddle',
-    'when cycling',
-    'while cycling',
-    'in the saddle',
+  nonblanching_rash: [
+    'rash that doesnt fade',
+    'rash that does not fade',
+    'rash doesnt fade',
+    'rash does not fade',
+    'rash that wont fade',
+    'rash that didnt fade',
+    'non blanching',
+    'nonblanching',
+    'does not blanch',
+    'doesnt blanch',
+    'glass test',
   ],
-  eases_off_bike: [
-    'after getting off',
-    'once i get off',
-    'when i get off',
-    'getting off the bike',
-    'off the bike',
-    'gone after',
-    'goes after',
-    'goes away after',
-    'wears off',
-  ],
-  still_numb: ['still numb', 'still no feeling', 'not gone', 'hasnt gone', 'has not gone', 'since the ride', 'since yesterday', 'since this morning'],
   // An illness about in a place ("chickenpox going round the nursery"): the patient's too, unless their sentence
   // says it has passed them by ("he hasn't had it", "I'm fine") and nothing in it says they caught it.
   illness_going_round: [...CONTAGIOUS_ILLNESSES.filter((w) => !w.endsWith('*')), 'covid'].flatMap((illness) =>
@@ -1557,7 +1545,6 @@ export const CONCEPTS = {
     'hasnt got it',
     'havent got it',
     'not got it',
-    'tested negative',
   ],
   caught_illness: [
     'caught it',
@@ -6603,12 +6590,6 @@ const LAY_EXERTION_GUARD: Pick<TextRule, 'none' | 'noneNear'> = {
   noneNear: { of: ['msk_strain'], near: ['cardiac_site', 'cardiac_site_weak', 'chest_area'] },
 };
 
-/** Numbness from a bicycle saddle that goes once off the bike, with nothing of the bladder, bowel or legs told with it. */
-const SADDLE_PRESSURE_ON_RIDES = {
-  all: ['riding_pressure', 'eases_off_bike'] as LexiconConcept[],
-  unless: ['continence_organ', 'continence_problem', 'incontinence', 'weakness', 'still_numb'] as LexiconConcept[],
-};
-
 export const TEXT_RULES: TextRule[] = [
   // Cauda equina.
   {
@@ -6630,8 +6611,7 @@ export const TEXT_RULES: TextRule[] = [
   { code: 'bladder_bowel_dysfunction', all: ['leak_word', 'stress_leak_trigger', 'progression'], window: 14, history: 'resolved' },
   // Reduced sensation of passing urine or stool (not of sitting on the toilet: that is the saddle).
   { code: 'bladder_bowel_dysfunction', all: ['continence_flow', 'sensation_loss'], window: 8, history: 'resolved', notOfPlace: ['sensation_loss'] },
-  // "a numb bum on long rides … gone 10 min after getting off": a saddle's pressure on a ride, not lost sensation.
-  { code: 'saddle_anesthesia', all: ['saddle_area', 'sensation_loss'], window: 8, history: 'resolved', benign: [SADDLE_PRESSURE_ON_RIDES] },
+  { code: 'saddle_anesthesia', all: ['saddle_area', 'sensation_loss'], window: 8, history: 'resolved' },
   { code: 'saddle_anesthesia', all: ['sensation_lowered', 'saddle_area', 'sensation_noun'], window: 4, history: 'resolved' },
   { code: 'saddle_anesthesia', all: ['saddle_situation', 'sensation_loss'], window: 8, history: 'resolved' },
   // "Sexual function unchanged" in a systems review is a negative.
@@ -6689,6 +6669,8 @@ export const TEXT_RULES: TextRule[] = [
   },
   { code: 'acute_infection', all: ['infection_word'], region: 'forbidden', history: 'drop', transient: true },
   { code: 'acute_infection', all: ['spinal_infection_word'], history: 'drop', transient: true },
+  // A rash that does not fade under a glass is meningococcal infection until shown otherwise.
+  { code: 'acute_infection', all: ['nonblanching_rash'], history: 'drop' },
   { code: 'local_infection', all: ['infection_word'], none: ['spinal_infection_word'], region: 'required', history: 'drop' },
   { code: 'local_infection', all: ['local_infection_word'], region: 'optional', history: 'drop' },
   // A hot swollen joint is local inflammation; a hot swollen leg is the DVT rule's business. Warmth and swelling

@@ -315,6 +315,8 @@ export function markNegation<O extends Span>(t: Tokens, consumed: readonly numbe
         continue;
       }
       const w = t.words[j] as string;
+      // "No fever & I've had crushing chest pain": a new subject after it starts a clause of its own.
+      if (w === 'and' && j + 1 < n && CLAUSE_STARTERS.has(t.words[j + 1] as string)) break;
       // "Denies bladder & bowel problems & saddle numbness": an ampersand joins the items of a denial's list.
       if (w === 'and' && t.text.charCodeAt(t.start[j] as number) === AMPERSAND) {
         mark(negated, j, level);
@@ -1147,11 +1149,6 @@ export function markOtherPeople(t: Tokens, consumed: readonly number[], negated:
       markTheirClauses(t, negated, i, person);
       continue;
     }
-    // "Mum's meds: Eliquis 2.5mg BD, Plavix 75mg": a list headed as the person's is theirs to its sentence's end.
-    if (MEDICINE_LIST_WORDS.has(t.words[i + 1] ?? '') && t.kind[i + 2] === K_COMMA && t.text.charCodeAt(t.start[i + 2] as number) === 58) {
-      for (let j = i + 1; j < n && t.kind[j] !== K_STOP; j++) mark(negated, j, NEGATED);
-      continue;
-    }
     let j = i + 1;
     // A bracket opened right after the person is all theirs, its commas too: "husband (AF, on warfarin)".
     let inBracket = false;
@@ -1603,7 +1600,6 @@ function patientSpeaksBefore(t: Tokens, i: number): boolean {
   return first;
 }
 const OWNERS_OF_CHILD = new Set(['her', 'his', 'my', 'their', 'our']);
-const MEDICINE_LIST_WORDS = new Set(['meds', 'medication', 'medications', 'medicines', 'medicine', 'tablets', 'drugs', 'prescriptions', 'repeats']);
 const MALE_SUBJECTS = new Set(['he', 'hes']);
 const FEMALE_SUBJECTS = new Set(['she', 'shes']);
 const THIRD_PERSON_SUBJECTS = new Set([...MALE_SUBJECTS, ...FEMALE_SUBJECTS]);
@@ -1644,8 +1640,6 @@ function personAt(t: Tokens, i: number): Person | null {
   if (OTHER_PEOPLE.has(w)) return 'any';
   // "lifting her 6-year-old": a child of the patient's, not the patient ("a 45 year old who fell" is).
   if (w === 'old' && t.words[i - 1] === 'year' && OWNERS_OF_CHILD.has(t.words[i - 3] as string)) return 'any';
-  // "my 4yo has chickenpox", "our 2 y/o": the same, written short.
-  if (w === 'yo' && /^\d+$/.test(t.words[i - 1] ?? '') && OWNERS_OF_CHILD.has(t.words[i - 2] as string)) return 'any';
   // In a therapist's note "Client reports…", "massage for client" is the patient; "her client", "lifting clients" are not.
   if ((w === 'client' || w === 'clients') && i > 0 && t.kind[i - 1] === K_WORD && CLIENT_OWNERS.has(t.words[i - 1] as string)) return 'any';
   return null;
