@@ -619,6 +619,7 @@ export const CONCEPTS = {
     'numb*',
     'tingl*',
     'pins and needles',
+    'pins & needles',
     'no feeling',
     'no sensation',
     'lost feeling',
@@ -947,7 +948,12 @@ export const CONCEPTS = {
     '↓',
   ],
   // "Body weight in 2 months decrease 9 kilograms, I did not deliberately lose weight": a loss told as not meant.
-  unintended_loss: ['did not deliberately lose', 'didnt deliberately lose', 'not deliberately lose', 'did not lose it deliberately'],
+  unintended_loss: [
+    'did not deliberately lose weight',
+    'didnt deliberately lose weight',
+    'not deliberately lose weight',
+    'did not deliberately lose any weight',
+  ],
   // "↓ wt bearing on the L": what the weight word is part of is how the leg is loaded, not the body's weight.
   weight_bearing_word: ['weight bearing', 'wt bearing', 'weightbearing', 'fwb', 'pwb', 'nwb', 'twb', 'wbat'],
   weight_loss_lay: [
@@ -1010,15 +1016,6 @@ export const CONCEPTS = {
     'making weight',
     'bodybuilding',
     'all planned',
-    'as planned',
-    // Medicines prescribed to lose weight.
-    'mounjaro',
-    'tirzepatide',
-    'ozempic',
-    'wegovy',
-    'semaglutide',
-    'saxenda',
-    'liraglutide',
   ],
   pain_word: PAIN,
   waking: [
@@ -1400,7 +1397,19 @@ export const CONCEPTS = {
     'once indoors',
     'when indoors',
   ],
-  unintended: ['without trying', 'without dieting', 'not on a diet', 'unintended', 'unintentional*', 'for no reason', 'not on purpose', 'without meaning to'],
+  // "w/o trying": the shorthand is one word.
+  unintended: [
+    'without trying',
+    'without dieting',
+    'wo trying',
+    'wo dieting',
+    'not on a diet',
+    'unintended',
+    'unintentional*',
+    'for no reason',
+    'not on purpose',
+    'without meaning to',
+  ],
   // Being cold, which makes anyone shiver.
   cold_exposure: [
     ...['her', 'his', 'my', 'a'].flatMap((who) => [`forgets ${who} coat`, `forgot ${who} coat`, `forget ${who} coat`, `without ${who} coat`]),
@@ -1524,45 +1533,6 @@ export const CONCEPTS = {
     'nonblanching',
     'does not blanch',
     'doesnt blanch',
-    'glass test',
-  ],
-  // An illness about in a place ("chickenpox going round the nursery"): the patient's too, unless their sentence
-  // says it has passed them by ("he hasn't had it", "I'm fine") and nothing in it says they caught it.
-  illness_going_round: [...CONTAGIOUS_ILLNESSES.filter((w) => !w.endsWith('*')), 'covid'].flatMap((illness) =>
-    ['going round', 'going around', 'goin round', 'doing the rounds', 'circulating'].flatMap((going) => [
-      `${illness} ${going}`,
-      `${illness} is ${going}`,
-      `${illness} was ${going}`,
-    ]),
-  ),
-  spared_illness: [
-    'hasnt had it',
-    'havent had it',
-    'not had it',
-    'hasnt caught it',
-    'havent caught it',
-    'not caught it',
-    'hasnt got it',
-    'havent got it',
-    'not got it',
-  ],
-  caught_illness: [
-    'caught it',
-    'caught',
-    'got it',
-    'got it too',
-    'come down with',
-    'came down with',
-    'coming down with',
-    'tested positive',
-    'positive',
-    'now have it',
-    'have it now',
-    'had it',
-    'have it',
-    'has it',
-    'we all have',
-    'me too',
   ],
   immunosuppression: [
     'iv drug',
@@ -2380,7 +2350,19 @@ export const CONCEPTS = {
     'splitting',
     'blinding',
     'unbearable',
-    'new',
+    // New of the headache itself, not of what else is told beside it ("tension headaches, new manager").
+    'new headache',
+    'new headaches',
+    'new type of headache',
+    'new kind of headache',
+    'headache is new',
+    'headaches are new',
+    'new onset',
+    'new since',
+    'new and',
+    'new severe',
+    'brand new',
+    'something new',
     'unusual',
     ...NEVER_LIKE_IT,
     // Also pregnancy warnings: read whole, they must still say the headache is severe.
@@ -3315,6 +3297,17 @@ export const CONCEPTS = {
     'afraid of falling',
     'scared of falling',
     'worried about falling',
+    // "Daughter worried re falls", "concerned about falls": a worry about falls is not one.
+    ...['worried', 'worries', 'worry', 'concerned', 'concern', 'concerns', 'anxious', 'nervous', 'scared', 'afraid', 'frightened', 'fearful', 'fear'].flatMap(
+      (worry) => [
+        `${worry} about falls`,
+        `${worry} re falls`,
+        `${worry} of falls`,
+        `${worry} regarding falls`,
+        `${worry} about a fall`,
+        `${worry} about falling over`,
+      ],
+    ),
     'frightened of falling',
     'nervous about falling',
     'anxious about falling',
@@ -4949,8 +4942,6 @@ export const CONCEPTS = {
   injected_verb: ['injected', 'injects', 'injecting', 'jabbed'],
   // "Broken" alone is a fracture unless its sentence is about sleep ("Sleep: broken, can't get comfortable").
   fracture_bare: ['broke', 'broken'],
-  // "his neck is 'broken' - in Arabic we say this when it is very very tired": a figure of speech, told as one.
-  figure_of_speech: ['we say', 'way of saying', 'figure of speech', 'expression', 'manner of speaking', 'idiom'],
   // Out of line or wonky, said of a limb part right beside it ("wrist out of line"; not "my hips are out of line").
   deformity_weak: ['out of line', 'wonky', 'looks odd', 'not straight'],
   limb_part: ['wrist', 'ankle', 'finger', 'fingers', 'toe', 'toes', 'elbow', 'forearm', 'arm', 'shin', 'thumb', 'hand', 'kneecap', 'collarbone', 'collar bone'],
@@ -6690,13 +6681,6 @@ export const TEXT_RULES: TextRule[] = [
   // A joint told red, hot and swollen is inflamed whatever else the sentence names (gout in the toe beside a tight calf).
   { code: 'local_infection', all: ['joint_word', 'swelling', 'warmth'], region: 'required', window: 8, history: 'drop', benign: [EXPECTED_AFTER_SURGERY] },
   { code: 'contagious_illness', all: ['contagious_word'], history: 'drop', transient: true },
-  {
-    code: 'contagious_illness',
-    all: ['illness_going_round'],
-    history: 'drop',
-    transient: true,
-    benign: [{ all: ['spared_illness'], unless: ['caught_illness', 'fever_word', 'fever_measured', 'chills_word'] }],
-  },
   { code: 'iv_drug_use_immunosuppression', all: ['immunosuppression'], medicine: true },
   { code: 'iv_drug_use_immunosuppression', all: ['inject_self'], none: ['prescribed_injection'] },
   {
@@ -6973,7 +6957,6 @@ export const TEXT_RULES: TextRule[] = [
     benign: [
       { all: ['sleep_word'], unless: ['fall_verb'] },
       { all: ['broken_thing'], unless: ['fall_verb'] },
-      { all: ['figure_of_speech'], unless: ['fall_verb', 'collision'] },
     ],
   },
   { code: 'open_wound', all: ['wound_word'], none: ['wound_closed'], region: 'optional', history: 'drop' },

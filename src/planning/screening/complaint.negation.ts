@@ -49,7 +49,6 @@ const CLAUSE_OPENERS = new Set<string>(NEGATION.clauseOpeners);
 const ADJACENT_ONLY = new Set<string>(NEGATION.adjacentOnly);
 /** How many words after its "or" the last item of a denied pair stays surely denied. */
 const OR_ITEM_WORDS = 3;
-const AMPERSAND = 38;
 const LINKING = new Set<string>(NEGATION.linking);
 
 /**
@@ -289,6 +288,8 @@ export function markNegation<O extends Span>(t: Tokens, consumed: readonly numbe
     let items = 0;
     let orItemFrom = -1;
     const listTrigger = LIST_TRIGGERS.has(pre.join(' '));
+    // "(22h, aisle seat, barely got up) & L calf now hot + swollen": a denial inside a bracket ends with it.
+    const bracketed = insideBracket(t, i);
     // "never had a fall": a concept that begins inside the denial's own words ("had a fall") is denied too.
     for (let k = i + 1; k < i + pre.length; k++) if (consumed[k]) mark(negated, k, NEGATED);
     for (let j = i + pre.length; j < n; j++) {
@@ -297,6 +298,7 @@ export function markNegation<O extends Span>(t: Tokens, consumed: readonly numbe
       if (kind === K_COMMA) {
         // A parenthesis or colon inside the scope does not end it; a clause comma does.
         const c = t.text.charCodeAt(t.start[j] as number);
+        if (c === 41 && bracketed) break;
         if (c !== 44 && c !== 0x2013 && c !== 0x2014) continue;
         // A denial that names a list, or any denial two items into one: "No fever, chills, night sweats, unintentional weight loss".
         const goes = listContinues(t, j, listTrigger || items >= 2);
@@ -315,13 +317,8 @@ export function markNegation<O extends Span>(t: Tokens, consumed: readonly numbe
         continue;
       }
       const w = t.words[j] as string;
-      // "No fever & I've had crushing chest pain": a new subject after it starts a clause of its own.
-      if (w === 'and' && j + 1 < n && CLAUSE_STARTERS.has(t.words[j + 1] as string)) break;
-      // "Denies bladder & bowel problems & saddle numbness": an ampersand joins the items of a denial's list.
-      if (w === 'and' && t.text.charCodeAt(t.start[j] as number) === AMPERSAND) {
-        mark(negated, j, level);
-        continue;
-      }
+      // "No fever & I've had crushing chest pain": a new subject after an ampersand starts a clause of its own.
+      if (j > i + pre.length && CLAUSE_STARTERS.has(w) && t.text.slice(t.end[j - 1], t.start[j]).includes('&')) break;
       if (!consumed[j] && terminatorAt(t, j)) break;
       if (w === 'and' && j + 1 < n && CLAUSE_STARTERS.has(t.words[j + 1] as string)) break;
       // "No fever - bladder not emptying", "no swelling - on warfarin": a spaced hyphen ends a clause as a dash does.
@@ -522,6 +519,18 @@ function testFoundNothing(t: Tokens, i: number, negated: number[]): boolean {
   }
   return true;
 }
+/** Whether word `i` stands inside a bracket opened earlier in its sentence and not yet closed. */
+function insideBracket(t: Tokens, i: number): boolean {
+  let depth = 0;
+  for (let j = i - 1; j >= 0 && t.kind[j] !== K_STOP; j--) {
+    if (t.kind[j] !== K_COMMA) continue;
+    const c = t.text.charCodeAt(t.start[j] as number);
+    if (c === 41) depth--;
+    else if (c === 40 && ++depth > 0) return true;
+  }
+  return false;
+}
+
 /** Whether the denial at `i` is itself denied by the words before it: "can't say I haven't", "not that I haven't". */
 function doubleNegative(t: Tokens, i: number): boolean {
   // The outer denial of the two: "not that I haven't…", "can't say I haven't…".
@@ -962,7 +971,7 @@ const SECTION_HEADINGS: string[][] = [
 ];
 
 /**
- * "Stopped: rivaroxaban …", "Family history: father — bowel cancer": the rest of the line after such a heading
+ * "Stopped: rivaroxaban …", "Family history: father — bowel cancer": the rest of the sentence after such a heading
  * is denied. A heading on a line of its own ("FAMILY HISTORY", "Allergies:") heads the lines below it, to a
  * blank line or the next heading ("PERSONAL HISTORY: …", "Presenting: …").
  */
@@ -978,7 +987,9 @@ export function markSections(t: Tokens, negated: number[]): void {
     if (colon) after++;
     if (after < n && !lineEnd(after)) {
       if (!colon) continue;
-      for (let j = after; j < n && !lineEnd(j); j++) mark(negated, j, NEGATED);
+      // To the end of its sentence, not of the line: a note written in one line goes on past it ("FHx: mum DVT
+      // 2021. Pt flew back … & L calf now hot + swollen").
+      for (let j = after; j < n && t.kind[j] !== K_STOP; j++) mark(negated, j, NEGATED);
       continue;
     }
     // The heading stands alone: its block runs over the lines below it.
@@ -1425,9 +1436,13 @@ function anotherAge(t: Tokens, first: number): boolean {
   // "(Anaya, 9)": past a name and its comma.
   if (t.kind[first] === K_WORD && capitalised(t, first) && t.kind[first + 1] === K_COMMA) first += 2;
   if (t.kind[first] !== K_WORD || !/^\d{1,3}$/.test(t.words[first] as string)) return false;
+  // An age stands alone or with its unit: "(15)", "(15yo)", not a measure ("flew back (22h)", "(5 kg)").
+  if (t.kind[first + 1] === K_WORD && !AGE_UNITS.has(t.words[first + 1] as string)) return false;
   const header = HEADER_AGE.exec(t.text.slice(0, SEX_REACH));
   return header !== null && Number(header[1] ?? header[2]) !== Number(t.words[first]);
 }
+
+const AGE_UNITS = new Set(['y', 'yo', 'yr', 'yrs', 'year', 'years', 'yoa', 'm', 'f']);
 
 /** Whether word `i` is among the first two words of its line or sentence: "Mother - …", "Maternal aunt - …". */
 function opensLine(t: Tokens, i: number): boolean {

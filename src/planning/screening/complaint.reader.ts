@@ -113,8 +113,12 @@ function addPhrase(text: string, concept: number): void {
     if (!existing.concepts.includes(concept)) existing.concepts.push(concept);
     return;
   }
-  // Split as the tokenizer splits a complaint: letters and digits are separate words ("t2dm" → t 2 dm).
-  const raw = text.split(' ').flatMap((w) => w.split(LETTER_DIGIT_BOUNDARY));
+  // Split as the tokenizer splits a complaint: letters and digits are separate words ("t2dm" → t 2 dm), and an
+  // ampersand is no word ("pins & needles" → pins needles).
+  const raw = text
+    .split(' ')
+    .filter((w) => w !== '&')
+    .flatMap((w) => w.split(LETTER_DIGIT_BOUNDARY));
   phrasesByText.set(text, {
     words: raw.map((w) => (w.endsWith('*') ? w.slice(0, -1) : w).replace(/'/g, '').replace(/-/g, ' ')),
     prefix: raw.map((w) => w.endsWith('*')),
@@ -565,9 +569,6 @@ const NEUTRAL = new Set<number>(
       'warning_elsewhere',
       'eased_by_moving',
       'spin_class',
-      'caught_illness',
-      'figure_of_speech',
-      'spared_illness',
       'limb_part',
       'cardiac_quality',
       'gp_practice',
@@ -1244,7 +1245,7 @@ function toldWeeksAgo(t: Tokens, at: number, day: number | null): boolean {
     }
     const w = t.words[j] as string;
     // "All fine now", "better now", "no temperature now": the now of a recovery.
-    if (STILL_NOW.has(w) && !(w === 'now' && (RECOVERED_NOW.has(t.words[j - 1] as string) || recoveredAfterNow(t, j) || goneNow(t, j)))) return false;
+    if (STILL_NOW.has(w) && !(w === 'now' && (RECOVERED_NOW.has(t.words[j - 1] as string) || goneNow(t, j)))) return false;
     if (
       WEEKS_UNITS.has(w) &&
       ((t.kind[j + 1] === K_WORD && (t.words[j + 1] === 'ago' || (t.words[j + 1] === 'before' && t.kind[j + 2] !== K_WORD))) ||
@@ -1382,22 +1383,7 @@ function feverOver(a: Analysis, v: { from: number; to: number }): boolean {
 }
 
 const NOT_OVER = new Set(['not', 'hasnt', 'havent', 'isnt', 'never']);
-const RECOVERED_NOW = new Set(['fine', 'well', 'better', 'ok', 'okay', 'normal', 'gone', 'good', 'recovered', 'recuperated']);
-// The words that may stand between "now" and the recovery it tells: "now I am totally recuperated".
-const NOW_FILLERS = new Set(['i', 'am', 'im', 'is', 'she', 'he', 'shes', 'hes', 'fully', 'totally', 'completely', 'all', 'feeling', 'feels', 'feel']);
-
-/**
- * Whether a "now" is followed by a recovery that ends the sentence ("now fully recovered.", "now I am totally
- * recuperated"): not "now fine but temp 38.5", "now feeling fine apart from a fever".
- */
-function recoveredAfterNow(t: Tokens, now: number): boolean {
-  for (let j = now + 1; j < t.words.length && t.kind[j] === K_WORD && j - now <= 4; j++) {
-    const w = t.words[j] as string;
-    if (RECOVERED_NOW.has(w)) return j + 1 === t.words.length || t.kind[j + 1] === K_STOP;
-    if (!NOW_FILLERS.has(w)) return false;
-  }
-  return false;
-}
+const RECOVERED_NOW = new Set(['fine', 'well', 'better', 'ok', 'okay', 'normal', 'gone', 'good', 'recovered']);
 
 /**
  * Whether a passing illness is told as over: "recovered from flu", or by what follows in its sentence or the
@@ -2383,7 +2369,9 @@ function familiarNear(a: Analysis, o: Occurrence): boolean {
         const near = occurrences[k] as Occurrence;
         if (near.concepts.includes(NOVEL_HEADACHE)) return false;
         // "Sudden severe headache — usual migraines are milder": the familiar word is the other headache's.
-        if (near.concepts.includes(FAMILIAR) && near.negated === NOT_NEGATED) return step < 0 || !headacheAfter(a, near, o);
+        // Not denied outright: a familiar word caught in a list's uncertain reach stays familiar ("No dizziness, no
+        // visual sx, headache not new/unusual - same as yrs").
+        if (near.concepts.includes(FAMILIAR) && near.negated !== NEGATED) return step < 0 || !headacheAfter(a, near, o);
         if (near !== o && near.concepts.includes(HEADACHE)) break;
         j = step < 0 ? near.from : near.to - 1;
       }

@@ -132,6 +132,10 @@ export function tokenize(text: string): Tokens {
       ) {
         word += slice(text, source, i + 1, i + 2);
         i += 2;
+      } else if (cls === 1 && i - start === 1 && word === 'w' && text.charCodeAt(i) === 47) {
+        // "off w/ flu": the shorthand for "with", not a clause break.
+        word = 'with';
+        i += 1;
       }
       t.words.push(word);
       t.kind.push(WORD);
@@ -145,14 +149,14 @@ export function tokenize(text: string): Tokens {
       t.end.push(i + 1);
       t.sentence.push(sentence);
       i++;
-    } else if (text.charCodeAt(i) === 38) {
-      // "pins & needles", "bladder & bowel": an ampersand is the word every phrase of the lexicon spells out.
-      t.words.push('and');
-      t.kind.push(WORD);
+    } else if (text.charCodeAt(i) === 45 && text.charCodeAt(i + 1) === 62) {
+      // "warfarin stopped 03/2023 -> switched to Eliquis": an arrow typed as "->" leads to a clause of its own, as "→" does.
+      t.words.push('');
+      t.kind.push(COMMA);
       t.start.push(i);
-      t.end.push(i + 1);
+      t.end.push(i + 2);
       t.sentence.push(sentence);
-      i++;
+      i += 2;
     } else if (cls === 6) {
       t.words.push(ARROWS.get(text.charCodeAt(i)) as string);
       t.kind.push(WORD);
