@@ -67,7 +67,7 @@ describe('structured screening (engine 2.0)', () => {
     const res = await preview({ screening: screening({}) });
     expect(res.status).toBe(200);
     expect(res.body.screening).toMatchObject({ decision: 'treat', unanswered: [] });
-    expect(res.body.engineVersion).toBe('2.3.66');
+    expect(res.body.engineVersion).toBe('2.3.67');
   });
 
   it('a "yes" acts exactly as the coded red flag: refer, no hands-on, no sessions', async () => {

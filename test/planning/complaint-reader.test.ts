@@ -2769,3 +2769,17 @@ describe('round 78 and the review of the session: typed arrows, w/ and w/o, meas
     ['Daughter worried re falls - pt scared of falling, uses walker outdoors, NO falls this yr.', 'trauma'],
   ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
 });
+
+describe('round 79 on the final engine: a long flight in other words, a fever only thought of', () => {
+  const read = codesOn('2026-11-03');
+  it.each([
+    ['just got back from Sydney on sunday (24hrs of flying ugh)', 'dvt_risk_factor'],
+    ['flying for 14 hours, calf swollen and hot', 'deep_vein_thrombosis'],
+    ['I thought i was getting flu, shivering and temp 38.7 today', 'fever'],
+    ['thought I might have a clot, L calf swollen and hot since the flight', 'deep_vein_thrombosis'],
+  ])('reads: %s (%s)', (text, code) => expect(read(text)).toContain(code));
+  it.each([
+    ["I'm afraid of flying", 'dvt_risk_factor'],
+    ['I thought i was coming down with a fever on Sunday so i nearly cancelled, but took my temp and it was 36.8', 'fever'],
+  ])('not read: %s (%s)', (text, code) => expect(read(text)).not.toContain(code));
+});

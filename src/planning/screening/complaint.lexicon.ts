@@ -4610,6 +4610,17 @@ export const CONCEPTS = {
     'hour drive',
     'hour train',
     // The same words as the risk factor's, so a journey in hours is immobility too ("8hr flight").
+    // "24hrs of flying", "flying for 14 hours", "on a plane for 11 hours": a long flight in other words.
+    'hours of flying',
+    'hrs of flying',
+    'hr of flying',
+    'h of flying',
+    'hours flying',
+    'hrs flying',
+    'flying for',
+    'on a plane for',
+    'hours on a plane',
+    'hrs on a plane',
     'hour flight',
     'hours flight',
     'hr flight',
@@ -4708,6 +4719,17 @@ export const CONCEPTS = {
     'flight back',
     'hour flight',
     'hours flight',
+    // "24hrs of flying", "flying for 14 hours", "on a plane for 11 hours": a long flight in other words.
+    'hours of flying',
+    'hrs of flying',
+    'hr of flying',
+    'h of flying',
+    'hours flying',
+    'hrs flying',
+    'flying for',
+    'on a plane for',
+    'hours on a plane',
+    'hrs on a plane',
     // "8hr flight", "10 hrs flight", "12h flight": the digits are a word of their own.
     'hr flight',
     'hrs flight',
@@ -6103,6 +6125,11 @@ export const NEGATION = {
   // is not a finding: what it names is denied to the end of its clause. A clinician's suspicion is ("GP thinks
   // it might be a clot"), and signs told as present are read on their own.
   worry: [
+    // "I thought i was coming down with a fever … took my temp and it was 36.8": a belief, not the sign.
+    'thought i was coming down with',
+    'thought i was getting',
+    'thought i might have',
+    'thought i might be getting',
     'worried it might be',
     'worried it may be',
     'worried it could be',
